@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything the process reads from its environment, parsed once at start. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./var'),
+  DATABASE_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'FIELD_ENCRYPTION_KEY must be 64 hex characters (32 bytes)')
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: z
+    .enum(['true', 'false', 'auto'])
+    .default('auto')
+    .transform((v) => v),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export interface Secrets {
+  /** Keys session tokens' hashes; never leaves the server. */
+  sessionSecret: string;
+  /** 32-byte AES-GCM key for personal data at rest; also derives the lookup-hash key. */
+  fieldKey: Buffer;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  secrets: Secrets;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
+  bodyLimitBytes: number;
+  demoPassword: string | undefined;
+  logLevel: string;
+  cookieSecure: 'true' | 'false' | 'auto';
+  trustProxy: boolean;
+  /** Built single-page app served at /; absent in API-only tests. */
+  webDir: string | undefined;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/**
+ * Parses the environment. Secrets not given in the environment are read from
+ * DATA_DIR/secrets.json, which is created (mode 0600) on first start.
+ */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const secrets = overrides.secrets ?? loadSecrets(dataDir, e.SESSION_SECRET, e.FIELD_ENCRYPTION_KEY);
+  const webDist = resolve('web/dist');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    secrets,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+    },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    demoPassword: e.DEMO_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    webDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+    ...overrides,
+  };
+}
+
+function loadSecrets(dataDir: string, sessionSecret?: string, fieldKeyHex?: string): Secrets {
+  if (sessionSecret && fieldKeyHex) {
+    return { sessionSecret, fieldKey: Buffer.from(fieldKeyHex, 'hex') };
+  }
+  const file = join(dataDir, 'secrets.json');
+  let stored: { sessionSecret?: string; fieldKey?: string } = {};
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8'));
+  }
+  const next = {
+    sessionSecret: stored.sessionSecret ?? randomBytes(32).toString('hex'),
+    fieldKey: stored.fieldKey ?? randomBytes(32).toString('hex'),
+  };
+  if (next.sessionSecret !== stored.sessionSecret || next.fieldKey !== stored.fieldKey) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return {
+    sessionSecret: sessionSecret ?? next.sessionSecret,
+    fieldKey: Buffer.from(fieldKeyHex ?? next.fieldKey, 'hex'),
+  };
+}
+
+/** Secrets for tests: random, never written anywhere. */
+export function ephemeralSecrets(): Secrets {
+  return { sessionSecret: randomBytes(32).toString('hex'), fieldKey: randomBytes(32) };
+}

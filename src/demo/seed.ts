@@ -1,0 +1,99 @@
+import { systemActor } from '../platform/access/actor.ts';
+import { AccessRepository } from '../platform/access/repository.ts';
+import type { Role } from '../platform/access/permissions.ts';
+import { UsersRepository } from '../platform/auth/repository.ts';
+import type { Platform } from '../main.ts';
+
+/** The demo city: 湖州市 and its counties (GB/T 2260). */
+export const DEMO_CITY = '330500';
+export const DEMO_COUNTIES = ['330502', '330503', '330521', '330522', '330523'];
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  displayName: string;
+  regionCode: string;
+  organisation?: string;
+}
+
+/** One account per role; usernames are a fixed interface (README, browser tests, checks). */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', role: 'admin', displayName: '平台管理员', regionCode: '330000' },
+  { username: 'operator', role: 'operator', displayName: '王敏', regionCode: DEMO_CITY, organisation: 'office' },
+  {
+    username: 'institution',
+    role: 'institution',
+    displayName: '李晓岚',
+    regionCode: '330502',
+    organisation: 'institution',
+  },
+  {
+    username: 'enterprise',
+    role: 'enterprise',
+    displayName: '周建华',
+    regionCode: '330521',
+    organisation: 'enterprise',
+  },
+  { username: 'expert', role: 'expert', displayName: '陈志远', regionCode: '330502' },
+  { username: 'provider', role: 'provider', displayName: '沈佳怡', regionCode: '330523', organisation: 'provider' },
+  { username: 'reviewer', role: 'reviewer', displayName: '吴国平', regionCode: DEMO_CITY },
+  { username: 'auditor', role: 'auditor', displayName: '审计员', regionCode: DEMO_CITY },
+];
+
+const DEMO_ORGANISATIONS = {
+  office: { kind: 'office', name: '湖州市委人才工作领导小组办公室', regionCode: DEMO_CITY },
+  institution: { kind: 'institution', name: '浙北理工学院技术转移中心', regionCode: '330502' },
+  enterprise: { kind: 'enterprise', name: '德清绿源新材料有限公司', regionCode: '330521' },
+  provider: { kind: 'provider', name: '安吉县人才服务中心', regionCode: '330523' },
+} as const;
+
+/** True when the database holds no accounts yet (a fresh install). */
+export async function isEmpty(platform: Platform): Promise<boolean> {
+  return (await new UsersRepository(platform.database.db).count()) === 0;
+}
+
+/**
+ * Loads the demo data. Accounts that already exist are left alone, so running
+ * it twice changes nothing. Returns the accounts it created.
+ */
+export async function seedDemo(platform: Platform, password: string): Promise<DemoAccount[]> {
+  const actor = systemActor('seed');
+  const orgIds: Record<string, string> = {};
+  await platform.database.transaction(async (tx) => {
+    const repo = new AccessRepository(tx);
+    const existing = await repo.listOrganisations({ regionPrefix: '', organisationId: null }, {}, 1000);
+    for (const [key, org] of Object.entries(DEMO_ORGANISATIONS)) {
+      const found = existing.find((o) => o.name === org.name);
+      const row = found ?? (await repo.insertOrganisation(org));
+      if (!found) {
+        await platform.audit.record(tx, actor, {
+          action: 'organisation.create',
+          entity: 'organisation',
+          entityId: row.id,
+          regionCode: row.regionCode,
+          changes: { name: { to: row.name }, kind: { to: row.kind }, regionCode: { to: row.regionCode } },
+        });
+      }
+      orgIds[key] = row.id;
+    }
+  });
+  const users = new UsersRepository(platform.database.db);
+  const created: DemoAccount[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (await users.byUsername(account.username)) continue;
+    await platform.accounts.create(
+      null,
+      {
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        regionCode: account.regionCode,
+        password,
+        ...(account.organisation ? { organisationId: orgIds[account.organisation] } : {}),
+      },
+      actor,
+    );
+    created.push(account);
+  }
+  return created;
+}

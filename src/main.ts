@@ -1,0 +1,95 @@
+import type { Config } from './config.ts';
+import { AccessService } from './platform/access/service.ts';
+import { registerAccessRoutes } from './platform/access/routes.ts';
+import { AuditService } from './platform/audit/service.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { AccountsService } from './platform/auth/accounts.ts';
+import { registerAuthRoutes } from './platform/auth/routes.ts';
+import { AuthService } from './platform/auth/service.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { FieldCipher } from './platform/crypto/fields.ts';
+import { type Database, isReady, openDatabase } from './platform/db/client.ts';
+import { migrateDatabase } from './platform/db/migrate.ts';
+import { createHttpApp } from './platform/http/app.ts';
+import type { App, RouteEntry } from './platform/http/types.ts';
+import { registerReferenceRoutes } from './reference/routes.ts';
+
+/** Everything a running Caiqiao is made of; tests and the CLI build one of these. */
+export interface Platform {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  cipher: FieldCipher;
+  audit: AuditService;
+  access: AccessService;
+  auth: AuthService;
+  accounts: AccountsService;
+  app: App;
+  /** Every registered route with its declared access (for the authorisation matrix). */
+  routes(): RouteEntry[];
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+  clock?: Clock;
+}
+
+/** The composition root: config → database → services → HTTP routes. Modules are wired here and only here. */
+export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    await migrateDatabase(database);
+    const clock = options.clock ?? systemClock;
+    const cipher = new FieldCipher(config.secrets.fieldKey);
+    const audit = new AuditService(database, clock);
+    const access = new AccessService(database, audit);
+    await access.syncCatalogue();
+    const auth = new AuthService(
+      database,
+      access,
+      audit,
+      cipher,
+      clock,
+      { ...config.session, ...config.login },
+      config.secrets.sessionSecret,
+    );
+    const accounts = new AccountsService(database, access, audit, cipher, clock);
+
+    const { app, routes } = await createHttpApp({
+      logLevel: config.logLevel,
+      bodyLimitBytes: config.bodyLimitBytes,
+      trustProxy: config.trustProxy,
+      webDir: config.webDir,
+      sessions: auth,
+      ready: () => isReady(database),
+    });
+    registerAuthRoutes(app, { auth, accounts, cookieSecure: config.cookieSecure });
+    registerAccessRoutes(app, access);
+    registerAuditRoutes(app, audit);
+    registerReferenceRoutes(app);
+    await app.ready();
+
+    return {
+      config,
+      database,
+      clock,
+      cipher,
+      audit,
+      access,
+      auth,
+      accounts,
+      app,
+      routes,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    if (!options.database) await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+import type { Bilingual } from '../i18n/locale.ts';
+
+export const ROLES = [
+  'admin',
+  'operator',
+  'institution',
+  'enterprise',
+  'expert',
+  'provider',
+  'reviewer',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, Bilingual> = {
+  admin: { zh: '平台管理员', en: 'Platform administrator' },
+  operator: { zh: '区域运营人员', en: 'Region operator' },
+  institution: { zh: '机构管理员', en: 'Institution administrator' },
+  enterprise: { zh: '企业用户', en: 'Enterprise user' },
+  expert: { zh: '专家人才', en: 'Expert / talent' },
+  provider: { zh: '服务商', en: 'Service provider' },
+  reviewer: { zh: '评审专家', en: 'Reviewer' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+};
+
+export interface PermissionSpec {
+  name: Bilingual;
+  /** Read permissions change nothing; only these may be granted to the auditor. */
+  kind: 'read' | 'write';
+}
+
+/**
+ * The permission catalogue. Modules add their permissions here as they land;
+ * which role holds which is data (table role_permissions), seeded from
+ * DEFAULT_GRANTS and editable by administrators.
+ */
+export const PERMISSIONS = {
+  'scope.all': { name: { zh: '跨区域查看（全平台）', en: 'See all regions' }, kind: 'read' },
+  'users.read': { name: { zh: '查看用户', en: 'View users' }, kind: 'read' },
+  'users.manage': { name: { zh: '管理用户', en: 'Manage users' }, kind: 'write' },
+  'roles.read': { name: { zh: '查看角色权限', en: 'View roles and permissions' }, kind: 'read' },
+  'roles.manage': { name: { zh: '配置角色权限', en: 'Edit role permissions' }, kind: 'write' },
+  'organisations.read': { name: { zh: '查看组织', en: 'View organisations' }, kind: 'read' },
+  'organisations.manage': { name: { zh: '管理组织', en: 'Manage organisations' }, kind: 'write' },
+  'personal.reveal': {
+    name: { zh: '查看完整个人信息（身份证号、手机号）', en: 'See unmasked personal data' },
+    kind: 'read',
+  },
+  'audit.read': { name: { zh: '查看审计日志', en: 'Read the audit log' }, kind: 'read' },
+} as const satisfies Record<string, PermissionSpec>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Route access: a permission, any signed-in user, or anyone. */
+export type Access = Permission | 'authenticated' | 'public';
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
+  admin: [
+    'scope.all',
+    'users.read',
+    'users.manage',
+    'roles.read',
+    'roles.manage',
+    'organisations.read',
+    'organisations.manage',
+    'personal.reveal',
+  ],
+  operator: [
+    'users.read',
+    'users.manage',
+    'roles.read',
+    'organisations.read',
+    'organisations.manage',
+    'personal.reveal',
+  ],
+  institution: ['organisations.read'],
+  enterprise: [],
+  expert: [],
+  provider: [],
+  reviewer: [],
+  auditor: ['scope.all', 'audit.read', 'users.read', 'roles.read', 'organisations.read'],
+};
+
+/**
+ * Separation of duties, enforced whatever the grants table says: the audit log
+ * is read by the auditor alone, and the auditor can change nothing.
+ */
+export function grantAllowed(role: Role, permission: Permission): boolean {
+  if (permission === 'audit.read') return role === 'auditor';
+  if (role === 'auditor') return PERMISSIONS[permission].kind === 'read';
+  return true;
+}
+
+/** Which roles an account holder may give to accounts they manage. */
+export const ASSIGNABLE_ROLES: Record<Role, Role[]> = {
+  admin: [...ROLES],
+  operator: ['operator', 'institution', 'enterprise', 'expert', 'provider', 'reviewer'],
+  institution: [],
+  enterprise: [],
+  expert: [],
+  provider: [],
+  reviewer: [],
+  auditor: [],
+};

@@ -1,0 +1,73 @@
+import type { AuditActor } from '../access/actor.ts';
+import type { Clock } from '../clock.ts';
+import type { Database, Executor } from '../db/client.ts';
+import { GENESIS_HASH, rowHash } from './chain.ts';
+import type { Changes } from './changes.ts';
+import { type AuditFilter, AuditRepository, type AuditRow } from './repository.ts';
+
+export interface AuditEntry {
+  /** What was done, e.g. `user.create`, `order.dispatch`. */
+  action: string;
+  /** Which kind of record, e.g. `user`. */
+  entity: string;
+  entityId: string;
+  /** The record's region, so the log can be read per region. */
+  regionCode?: string | null;
+  changes: Changes | Record<string, unknown>;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBrokenId: number | null;
+}
+
+export class AuditService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes the audit row inside the caller's transaction, so the change and its record commit together. */
+  async record(tx: Executor, actor: AuditActor, entry: AuditEntry): Promise<AuditRow> {
+    return new AuditRepository(tx).append({
+      at: this.clock.now(),
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      actorRole: actor.role,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      regionCode: entry.regionCode ?? null,
+      changes: entry.changes,
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+  }
+
+  list(filter: AuditFilter, page: number, pageSize: number) {
+    return new AuditRepository(this.database.db).list(filter, page, pageSize);
+  }
+
+  /** Walks the chain from the first row and reports the first row whose hash or link does not hold. */
+  async verify(): Promise<VerifyResult> {
+    const repo = new AuditRepository(this.database.db);
+    let prevHash = GENESIS_HASH;
+    let lastId = 0;
+    let checked = 0;
+    for (;;) {
+      const batch = await repo.batchAfter(lastId, 1000);
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        const expected = rowHash({ ...row, changes: row.changes, prevHash });
+        if (row.prevHash !== prevHash || row.hash !== expected) {
+          return { ok: false, checked, firstBrokenId: row.id };
+        }
+        prevHash = row.hash;
+        lastId = row.id;
+        checked++;
+      }
+    }
+    return { ok: true, checked, firstBrokenId: null };
+  }
+}

@@ -1,0 +1,39 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Encrypts personal data at rest (AES-256-GCM) and computes keyed lookup
+ * hashes (HMAC-SHA256) so an exact value can be found without decrypting
+ * every row. Both keys derive from the one configured field key.
+ */
+export class FieldCipher {
+  private readonly encKey: Buffer;
+  private readonly macKey: Buffer;
+
+  constructor(fieldKey: Buffer) {
+    if (fieldKey.length !== 32) throw new Error('field key must be 32 bytes');
+    this.encKey = Buffer.from(hkdfSync('sha256', fieldKey, Buffer.alloc(0), 'caiqiao field encryption', 32));
+    this.macKey = Buffer.from(hkdfSync('sha256', fieldKey, Buffer.alloc(0), 'caiqiao lookup hash', 32));
+  }
+
+  /** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return ['v1', iv.toString('base64url'), tag.toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  decrypt(sealed: string): string {
+    const [version, iv, tag, body] = sealed.split('.');
+    if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unknown ciphertext format');
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** Deterministic keyed hash of an already normalised value. */
+  lookupHash(normalised: string): string {
+    return createHmac('sha256', this.macKey).update(normalised).digest('hex');
+  }
+}

@@ -1,0 +1,167 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from './client.ts';
+import { migrateDatabase } from './migrate.ts';
+
+const FORMAT = 'caiqiao-backup';
+const FORMAT_VERSION = 1;
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+const BATCH = 500;
+
+interface Header {
+  format: typeof FORMAT;
+  version: number;
+  createdAt: string;
+  engine: Database['kind'];
+  migrations: number;
+  tables: string[];
+}
+
+export interface BackupSummary {
+  tables: Record<string, number>;
+}
+
+/**
+ * Writes a logical backup: gzip'd JSON lines, a header and then every row of
+ * every table, parents before children, from one consistent snapshot. The
+ * format is the same for PGlite and PostgreSQL, so a backup of one restores
+ * into the other.
+ */
+export async function backupDatabase(database: Database, file: string): Promise<BackupSummary> {
+  const summary: BackupSummary = { tables: {} };
+  const lines: string[] = [];
+  await database.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const tables = await tablesInDependencyOrder(tx);
+    const [migrations] = await rows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${sql.identifier(MIGRATIONS_TABLE)}`,
+    );
+    const header: Header = {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      createdAt: new Date().toISOString(),
+      engine: database.kind,
+      migrations: migrations?.n ?? 0,
+      tables,
+    };
+    lines.push(JSON.stringify(header));
+    for (const table of tables) {
+      let offset = 0;
+      summary.tables[table] = 0;
+      for (;;) {
+        const batch = await rows<{ j: string }>(
+          tx,
+          sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t order by ctid limit ${BATCH * 10} offset ${offset}`,
+        );
+        for (const { j } of batch) lines.push(`{"t":${JSON.stringify(table)},"r":${j}}`);
+        summary.tables[table] += batch.length;
+        offset += batch.length;
+        if (batch.length < BATCH * 10) break;
+      }
+    }
+  });
+  await pipeline(
+    Readable.from(lines.map((l) => `${l}\n`)),
+    createGzip(),
+    createWriteStream(file, { mode: 0o600 }),
+  );
+  return summary;
+}
+
+/**
+ * Replaces the whole database with a backup: drops the schema, migrates it
+ * afresh, then loads every row in one transaction (all or nothing).
+ */
+export async function restoreDatabase(database: Database, file: string): Promise<BackupSummary> {
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const header = first.done ? undefined : (JSON.parse(first.value) as Partial<Header>);
+  if (header?.format !== FORMAT || header.version !== FORMAT_VERSION) {
+    throw new Error(`${file} is not a Caiqiao backup (format ${FORMAT} v${FORMAT_VERSION})`);
+  }
+  await database.rows(sql`drop schema if exists public cascade`);
+  await database.rows(sql`create schema public`);
+  await migrateDatabase(database);
+  const summary: BackupSummary = { tables: {} };
+  await database.transaction(async (tx) => {
+    let table = '';
+    let pending: unknown[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      await tx.execute(
+        sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(pending)}::json)`,
+      );
+      summary.tables[table] = (summary.tables[table] ?? 0) + pending.length;
+      pending = [];
+    };
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (!next.value) continue;
+      const { t, r } = JSON.parse(next.value) as { t: string; r: unknown };
+      if (t === MIGRATIONS_TABLE) continue;
+      if (t !== table || pending.length >= BATCH) {
+        await flush();
+        table = t;
+      }
+      pending.push(r);
+    }
+    await flush();
+    await resetSequences(tx);
+  });
+  return summary;
+}
+
+async function rows<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** Tables of the public schema, each after the tables its foreign keys point to. */
+async function tablesInDependencyOrder(tx: Executor): Promise<string[]> {
+  const tables = (
+    await rows<{ name: string }>(tx, sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`)
+  ).map((r) => r.name);
+  const edges = await rows<{ child: string; parent: string }>(
+    tx,
+    sql`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
+        from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+        where c.contype = 'f' and n.nspname = 'public'`,
+  );
+  const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
+  for (const { child, parent } of edges) {
+    const c = child.replace(/"/g, '');
+    const p = parent.replace(/"/g, '');
+    if (c !== p) parents.get(c)?.add(p);
+  }
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  while (ordered.length < tables.length) {
+    const ready = tables.filter((t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)));
+    if (ready.length === 0) throw new Error('foreign keys form a cycle; cannot order tables for backup');
+    for (const t of ready) {
+      placed.add(t);
+      ordered.push(t);
+    }
+  }
+  return ordered;
+}
+
+/** After loading rows with explicit ids, serial sequences must continue past them. */
+async function resetSequences(tx: Executor): Promise<void> {
+  const serials = await rows<{ table_name: string; column_name: string }>(
+    tx,
+    sql`select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and column_default like 'nextval(%'`,
+  );
+  for (const { table_name, column_name } of serials) {
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence(${`public.${table_name}`}, ${column_name}),
+            coalesce((select max(${sql.identifier(column_name)}) from ${sql.identifier(table_name)}), 1),
+            (select max(${sql.identifier(column_name)}) is not null from ${sql.identifier(table_name)}))`,
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+
+/** A Drizzle handle: the database itself or an open transaction. Repositories take one of these. */
+export type Executor = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  /** Which engine is underneath: embedded PGlite or a PostgreSQL server. */
+  kind: 'pglite' | 'postgres';
+  db: Executor;
+  /** Runs fn in one transaction; everything it writes commits or nothing does. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Raw rows of a statement (used by migrations, backup and health checks only). */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+  /** The PGlite instance when kind is 'pglite' (for data-dir dumps in backups and tests). */
+  pglite?: PGlite;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** A PGlite instance made by the caller (tests load one from a migrated dump). */
+  pglite?: PGlite;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A failed idle client must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const db = drizzleNodePg(pool) as unknown as Executor;
+    return wrap('postgres', db, () => pool.end());
+  }
+  let client = options.pglite;
+  if (!client) {
+    const dir = join(options.dataDir ?? './var', 'pgdata');
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create({ dataDir: dir });
+  }
+  const pglite = client;
+  const db = drizzlePglite(pglite) as unknown as Executor;
+  const database = wrap('pglite', db, () => pglite.close());
+  database.pglite = pglite;
+  return database;
+}
+
+function wrap(kind: Database['kind'], db: Executor, close: () => Promise<void>): Database {
+  let closed = false;
+  return {
+    kind,
+    db,
+    transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Executor)),
+    async rows<T>(query: SQL) {
+      const result = (await db.execute(query)) as unknown as { rows: T[] };
+      return result.rows;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await close();
+    },
+  };
+}
+
+/** True when the database answers a trivial query. */
+export async function isReady(database: Database): Promise<boolean> {
+  try {
+    await database.rows(sql`select 1 as ok`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** PostgreSQL error code of a failed query (drizzle wraps driver errors in `cause`). */
+export function pgErrorCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_SERIALIZATION_FAILURE = '40001';

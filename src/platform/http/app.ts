@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Actor } from '../access/actor.ts';
+import type { Access } from '../access/permissions.ts';
+import { LOCALE_COOKIE, pickLocale } from '../i18n/locale.ts';
+import { AppError } from './app-error.ts';
+import { httpError } from './errors.ts';
+import { createMetrics } from './metrics.ts';
+import type { App, RouteEntry } from './types.ts';
+import { RequestValidationError, renderIssues, zodValidatorCompiler } from './validation.ts';
+
+export const SESSION_COOKIE = 'caiqiao_session';
+export const CSRF_COOKIE = 'caiqiao_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Resolves a session cookie to the signed-in actor (implemented by platform/auth). */
+export interface SessionResolver {
+  resolve(
+    token: string,
+    context: { ip: string; requestId: string },
+  ): Promise<{ actor: Actor; csrfToken: string } | null>;
+}
+
+export interface HttpOptions {
+  logLevel: string;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  webDir: string | undefined;
+  sessions: SessionResolver;
+  /** Database readiness for /readyz. */
+  ready: () => Promise<boolean>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Builds the Fastify app with the cross-cutting parts: zod validation, errors,
+ * sessions and the access check that every route passes through. Modules add
+ * routes afterwards; `routes()` lists them for the authorisation matrix test.
+ */
+export async function createHttpApp(options: HttpOptions): Promise<{ app: App; routes: () => RouteEntry[] }> {
+  const app = Fastify({
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider() as unknown as App;
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('csrfToken', null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Caiqiao 才桥 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    }
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    const guarded = url.startsWith('/api') || url === '/metrics';
+    if (guarded && !access) {
+      throw new Error(`Route ${String(route.method)} ${url} declares no access; every route must say who may call it`);
+    }
+    if (access && !url.startsWith('/api/docs')) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') routeTable.push({ method, url, access });
+      }
+    }
+  });
+
+  const metrics = createMetrics();
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
+    await authorise(request, options.sessions);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observe(request, reply);
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (options.webDir && request.method === 'GET' && !url.startsWith('/api/') && url !== '/api') {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html', options.webDir);
+    }
+    return sendError(httpError('ROUTE_NOT_FOUND'), request, reply);
+  });
+
+  if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    const ok = await options.ready();
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable' });
+  });
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    return reply.type(metrics.contentType).send(await metrics.render());
+  });
+
+  return { app, routes: () => [...routeTable] };
+}
+
+/** Runs before parsing and validation, so a forbidden caller learns nothing about the input's shape. */
+async function authorise(request: FastifyRequest, sessions: SessionResolver): Promise<void> {
+  const access = request.routeOptions.config?.access;
+  if (!access) return; // not-found handler and static files
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) {
+    const resolved = await sessions.resolve(token, { ip: request.ip, requestId: String(request.id) });
+    if (resolved) {
+      request.actor = resolved.actor;
+      request.csrfToken = resolved.csrfToken;
+    }
+  }
+  if (access === 'public') return;
+  if (!request.actor) throw httpError('UNAUTHENTICATED');
+  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
+    throw httpError('CSRF_TOKEN_INVALID');
+  }
+  if (access !== 'authenticated' && !request.actor.permissions.has(access)) {
+    throw httpError('FORBIDDEN');
+  }
+}
+
+/** The one place where any error becomes an HTTP answer. */
+function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+  }
+  const body: Record<string, unknown> = {
+    code: appError.code,
+    message: appError.localizedMessage(request.locale),
+  };
+  if (appError.fields) body.fields = appError.fields;
+  if (error instanceof RequestValidationError) {
+    body.fields = renderIssues(error.part, error.issues, request.locale);
+  }
+  if (appError.details) body.details = appError.details;
+  return reply.code(appError.status).send({ error: body, requestId: String(request.id) });
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof RequestValidationError) return httpError('VALIDATION_FAILED', { cause: error });
+  const fastifyError = error as Partial<FastifyError>;
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return httpError('BODY_TOO_LARGE', { cause: error });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return httpError('UNSUPPORTED_MEDIA_TYPE', { cause: error });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return httpError('MALFORMED_JSON', { cause: error });
+  }
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400) return httpError('MALFORMED_JSON');
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 404) return httpError('ROUTE_NOT_FOUND', { cause: error });
+    if (status === 413) return httpError('BODY_TOO_LARGE', { cause: error });
+    if (status === 415) return httpError('UNSUPPORTED_MEDIA_TYPE', { cause: error });
+    return httpError('BAD_REQUEST', { cause: error });
+  }
+  return httpError('INTERNAL_ERROR', { cause: error });
+}

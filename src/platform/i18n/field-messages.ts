@@ -1,0 +1,32 @@
+import type { Bilingual } from './locale.ts';
+
+/**
+ * Messages for custom field checks. A schema refers to one as `i18n:KEY`
+ * (e.g. `z.string().regex(re, 'i18n:MOBILE_INVALID')`) and the error reply
+ * renders it in the caller's language.
+ */
+export const FIELD_MESSAGES = {
+  MOBILE_INVALID: { zh: '手机号码格式不正确（应为11位中国大陆手机号）', en: 'Not a valid mainland China mobile number' },
+  REGION_CODE_INVALID: { zh: '行政区划代码不存在', en: 'Unknown administrative division code' },
+  PASSWORD_TOO_WEAK: {
+    zh: '密码至少10位，且须同时包含字母和数字',
+    en: 'Password must be at least 10 characters and contain letters and digits',
+  },
+  USERNAME_INVALID: {
+    zh: '用户名为3至32位字母、数字、下划线、点或连字符',
+    en: 'Username must be 3–32 letters, digits, underscores, dots or hyphens',
+  },
+  ID_NUMBER_INVALID: { zh: '身份证号码无效（校验位不符）', en: 'Invalid resident ID number (check digit)' },
+  CREDIT_CODE_INVALID: {
+    zh: '统一社会信用代码无效（校验位不符）',
+    en: 'Invalid unified social credit code (check character)',
+  },
+  REQUIRED: { zh: '必填', en: 'Required' },
+} satisfies Record<string, Bilingual>;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/** `i18n:KEY` for use as a zod custom message. */
+export function fieldMessage(key: FieldMessageKey): string {
+  return `i18n:${key}`;
+}
