@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { ephemeralSecrets, loadConfig, type Config } from '../../src/config.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { createPlatform, type Platform } from '../../src/main.ts';
+import { ManualClock } from '../../src/platform/clock.ts';
+import { type Database, openDatabase } from '../../src/platform/db/client.ts';
+import { withDatabase } from '../global-setup.ts';
+
+export const DEMO_PASSWORD = 'demo-Password-2026';
+
+export interface TestPlatform extends Platform {
+  clock: ManualClock;
+  /** Signs in through the real HTTP route and returns a client that carries the cookie and CSRF token. */
+  signIn(username: string, password?: string): Promise<Client>;
+  /** A client with no session. */
+  anonymous(): Client;
+  /** Row counts of every table, to prove a refused request changed nothing. */
+  tableCounts(): Promise<Record<string, number>>;
+}
+
+export interface InjectResult {
+  status: number;
+  body: any;
+  headers: Record<string, unknown>;
+}
+
+export interface Client {
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<InjectResult>;
+  get(url: string): Promise<InjectResult>;
+  post(url: string, body?: unknown): Promise<InjectResult>;
+  patch(url: string, body?: unknown): Promise<InjectResult>;
+  put(url: string, body?: unknown): Promise<InjectResult>;
+  cookie: string | null;
+  csrfToken: string | null;
+}
+
+/** A fresh database (PGlite from the migrated dump, or a copy of the PostgreSQL template). */
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `caiqiao_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+    const database = await openDatabase({ databaseUrl: withDatabase(url, name) });
+    return {
+      database,
+      drop: async () => {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = new Blob([readFileSync(inject('pgliteDump'))]);
+  const pglite = await PGlite.create({ loadDataDir: dump });
+  return { database: await openDatabase({ pglite }), drop: async () => {} };
+}
+
+export interface TestPlatformOptions {
+  /** Load the demo accounts (password DEMO_PASSWORD). Default true. */
+  demo?: boolean;
+  config?: Partial<Config>;
+}
+
+export async function testPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const { database, drop } = await freshDatabase();
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
+  const config = loadConfig(
+    { LOG_LEVEL: 'silent' },
+    { secrets: ephemeralSecrets(), webDir: undefined, dataDir: '/nonexistent', ...options.config },
+  );
+  const platform = await createPlatform(config, { database, clock });
+  if (options.demo !== false) await seedDemo(platform, DEMO_PASSWORD);
+
+  const client = (cookie: string | null, csrfToken: string | null): Client => {
+    const c: Client = {
+      cookie,
+      csrfToken,
+      async request(method, url, body, headers = {}) {
+        const res = await platform.app.inject({
+          method: method as 'GET',
+          url,
+          headers: {
+            ...(c.cookie ? { cookie: c.cookie } : {}),
+            ...(c.csrfToken ? { 'x-csrf-token': c.csrfToken } : {}),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...headers,
+          },
+          ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        });
+        let parsed: unknown = res.body;
+        try {
+          parsed = JSON.parse(res.body);
+        } catch {}
+        return { status: res.statusCode, body: parsed, headers: res.headers };
+      },
+      get: (url) => c.request('GET', url),
+      post: (url, body) => c.request('POST', url, body ?? {}),
+      patch: (url, body) => c.request('PATCH', url, body ?? {}),
+      put: (url, body) => c.request('PUT', url, body ?? {}),
+    };
+    return c;
+  };
+
+  const closePlatform = platform.close.bind(platform);
+  const test: TestPlatform = Object.assign(platform, {
+    clock,
+    anonymous: () => client(null, null),
+    async signIn(username: string, password = DEMO_PASSWORD) {
+      const res = await platform.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      const session = res.cookies.find((k) => k.name === 'caiqiao_session');
+      return client(`caiqiao_session=${session!.value}`, JSON.parse(res.body).csrfToken);
+    },
+    async tableCounts() {
+      const tables = await database.rows<{ name: string }>(
+        sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`,
+      );
+      const counts: Record<string, number> = {};
+      for (const { name } of tables) {
+        const [row] = await database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)}`);
+        counts[name] = row?.n ?? 0;
+      }
+      return counts;
+    },
+    async close() {
+      await closePlatform();
+      await drop();
+    },
+  });
+  return test;
+}
