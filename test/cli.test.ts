@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDatabase } from './global-setup.ts';
+
+const run = promisify(execFile);
+const serverUrl = process.env.DATABASE_URL;
+
+/**
+ * The caiqiao CLI as an operator runs it: a real process against a real
+ * database (PGlite in DATA_DIR, or its own database on the PostgreSQL server).
+ */
+describe('caiqiao CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caiqiao-cli-'));
+  const databases: string[] = [];
+  let admin: pg.Client | undefined;
+
+  async function target(name: string): Promise<Record<string, string>> {
+    const dataDir = join(dir, name);
+    if (!serverUrl) return { DATA_DIR: dataDir };
+    const db = `caiqiao_cli_${name}_${randomBytes(4).toString('hex')}`;
+    await admin!.query(`create database ${db}`);
+    databases.push(db);
+    return { DATA_DIR: dataDir, DATABASE_URL: withDatabase(serverUrl, db) };
+  }
+
+  async function caiqiao(env: Record<string, string>, ...args: string[]) {
+    const { DATABASE_URL: _ignored, ...base } = process.env;
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['bin/caiqiao.mjs', ...args], {
+        env: { ...base, DEMO_PASSWORD: 'cli-Demo-2026', ...env },
+      });
+      return { code: 0, out: stdout + stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, out: e.stdout + e.stderr };
+    }
+  }
+
+  /** Changes one audit row behind the triggers' back, as someone with raw database access could. */
+  async function tamper(env: Record<string, string>): Promise<number> {
+    const statements = [
+      'alter table audit_log disable trigger audit_log_no_update',
+      `update audit_log set actor_name = '伪造' where id = 3`,
+      'alter table audit_log enable trigger audit_log_no_update',
+    ];
+    if (env.DATABASE_URL) {
+      const client = new pg.Client({ connectionString: env.DATABASE_URL });
+      await client.connect();
+      for (const s of statements) await client.query(s);
+      await client.end();
+    } else {
+      const db = await PGlite.create({ dataDir: join(env.DATA_DIR!, 'pgdata') });
+      for (const s of statements) await db.query(s);
+      await db.close();
+    }
+    return 3;
+  }
+
+  beforeAll(async () => {
+    if (serverUrl) {
+      admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+    }
+  });
+  afterAll(async () => {
+    for (const db of databases) await admin!.query(`drop database if exists ${db} with (force)`);
+    await admin?.end();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates, seeds, adds a user, backs up, restores elsewhere, and verifies the audit chain', async () => {
+    const first = await target('first');
+    expect((await caiqiao(first, 'migrate')).out).toContain('up to date');
+
+    const seeded = await caiqiao(first, 'seed');
+    expect(seeded.code).toBe(0);
+    for (const username of ['admin', 'operator', 'auditor']) expect(seeded.out).toContain(username);
+    expect(seeded.out).toContain('cli-Demo-2026');
+    expect((await caiqiao(first, 'seed')).out).toContain('already loaded');
+
+    const added = await caiqiao(
+      first,
+      'user', 'add', '--username', 'li.na', '--name', '李娜', '--role', 'expert', '--region', '330503',
+    );
+    expect(added.code).toBe(0);
+    expect(added.out).toContain('浙江省湖州市南浔区');
+    expect(added.out).toMatch(/password: \w{14}/);
+    const badRegion = await caiqiao(
+      first,
+      'user', 'add', '--username', 'x.y', '--name', '某', '--role', 'expert', '--region', '999999',
+    );
+    expect(badRegion.code).not.toBe(0);
+
+    const file = join(dir, 'backup.jsonl.gz');
+    const backup = await caiqiao(first, 'backup', file);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toMatch(/Backed up \d+ rows/);
+
+    const second = await target('second');
+    expect((await caiqiao(second, 'restore', file)).code).toBe(2);
+    const restored = await caiqiao(second, 'restore', file, '--force');
+    expect(restored.code).toBe(0);
+    // Everything came across: the added account exists (adding it again is refused) and the chain is intact.
+    const again = await caiqiao(
+      second,
+      'user', 'add', '--username', 'li.na', '--name', '李娜', '--role', 'expert', '--region', '330503',
+    );
+    expect(again.out).toContain('USER_USERNAME_TAKEN');
+    const verified = await caiqiao(second, 'audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/intact: \d+ rows/);
+    // New rows continue the restored sequence and chain.
+    await caiqiao(second, 'user', 'add', '--username', 'wang.fang', '--name', '王芳', '--role', 'expert', '--region', '330503');
+    expect((await caiqiao(second, 'audit', 'verify')).code).toBe(0);
+
+    const broken = await tamper(second);
+    const afterTamper = await caiqiao(second, 'audit', 'verify');
+    expect(afterTamper.code).toBe(1);
+    expect(afterTamper.out).toContain(`broken at row ${broken}`);
+  }, 180_000);
+});
