@@ -27,13 +27,18 @@ async function withPlatform<T>(fn: (platform: Platform) => Promise<T>): Promise<
 }
 
 function demoPassword(configured: string | undefined): { password: string; generated: boolean } {
-  return configured ? { password: configured, generated: false } : { password: generatePassword(), generated: true };
+  return configured
+    ? { password: configured, generated: false }
+    : { password: generatePassword(), generated: true };
 }
 
 function printAccounts(password: string, generated: boolean, url?: string) {
   console.log('\n演示账户 Demo accounts:');
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(12)} ${a.displayName}`);
-  console.log(`  密码 password: ${password}${generated ? '  (generated; set DEMO_PASSWORD to choose one)' : ''}`);
+  for (const a of DEMO_ACCOUNTS)
+    console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(12)} ${a.displayName}`);
+  console.log(
+    `  密码 password: ${password}${generated ? '  (generated; set DEMO_PASSWORD to choose one)' : ''}`,
+  );
   if (url) console.log(`\n请在浏览器打开 Open ${url} to sign in.\n`);
 }
 
@@ -138,7 +143,9 @@ program
       await migrateDatabase(database);
       const summary = await backupDatabase(database, file);
       const total = Object.values(summary.tables).reduce((a, b) => a + b, 0);
-      console.log(`已备份 Backed up ${total} rows from ${Object.keys(summary.tables).length} tables to ${file}`);
+      console.log(
+        `已备份 Backed up ${total} rows from ${Object.keys(summary.tables).length} tables to ${file}`,
+      );
     } finally {
       await database.close();
     }
@@ -150,7 +157,9 @@ program
   .option('--force', 'required: the current data is replaced')
   .action(async (file: string, options: { force?: boolean }) => {
     if (!options.force) {
-      console.error('恢复会替换全部现有数据，请加 --force 确认。Restore replaces all data; pass --force to confirm.');
+      console.error(
+        '恢复会替换全部现有数据，请加 --force 确认。Restore replaces all data; pass --force to confirm.',
+      );
       process.exitCode = 2;
       return;
     }
@@ -159,7 +168,9 @@ program
     try {
       const summary = await restoreDatabase(database, file);
       const total = Object.values(summary.tables).reduce((a, b) => a + b, 0);
-      console.log(`已恢复 Restored ${total} rows into ${Object.keys(summary.tables).length} tables from ${file}`);
+      console.log(
+        `已恢复 Restored ${total} rows into ${Object.keys(summary.tables).length} tables from ${file}`,
+      );
     } finally {
       await database.close();
     }
@@ -185,7 +196,8 @@ audit
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) console.error(`${err.code}: ${err.localizedMessage('zh-CN')}`);
-  else if (err && typeof err === 'object' && 'issues' in err) console.error(`参数有误 Invalid input: ${String(err)}`);
+  else if (err && typeof err === 'object' && 'issues' in err)
+    console.error(`参数有误 Invalid input: ${String(err)}`);
   else console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
 });

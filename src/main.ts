@@ -56,7 +56,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       { ...config.session, ...config.login },
       config.secrets.sessionSecret,
     );
-    const accounts = new AccountsService(database, access, audit, cipher, clock);
+    const accounts = new AccountsService(database, audit, cipher, clock);
 
     const { app, routes } = await createHttpApp({
       logLevel: config.logLevel,

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/seed.ts';
-import { DEFAULT_GRANTS, grantAllowed, type Permission, ROLES, type Role } from '../src/platform/access/permissions.ts';
+import {
+  DEFAULT_GRANTS,
+  grantAllowed,
+  type Permission,
+  ROLES,
+  type Role,
+} from '../src/platform/access/permissions.ts';
 import { createHttpApp } from '../src/platform/http/app.ts';
 import type { RouteEntry } from '../src/platform/http/types.ts';
 import { type Client, type TestPlatform, testPlatform } from './support/platform.ts';
@@ -47,7 +53,12 @@ describe('authorisation matrix', () => {
 
   it('knows the foundation routes and gives every one a declared access', () => {
     const keys = routes.map((r) => `${r.method} ${r.url}`);
-    for (const expected of ['POST /api/auth/login', 'GET /api/auth/me', 'GET /api/audit', 'POST /api/users']) {
+    for (const expected of [
+      'POST /api/auth/login',
+      'GET /api/auth/me',
+      'GET /api/audit',
+      'POST /api/users',
+    ]) {
       expect(keys).toContain(expected);
     }
     for (const route of routes) expect(route.access, `${route.method} ${route.url}`).toBeTruthy();
@@ -69,7 +80,11 @@ describe('authorisation matrix', () => {
   it('answers 401 to anonymous callers on every non-public route', async () => {
     const anonymous = p.anonymous();
     for (const route of routes.filter((r) => r.access !== 'public')) {
-      const res = await anonymous.request(route.method, concreteUrl(route), route.method === 'GET' ? undefined : {});
+      const res = await anonymous.request(
+        route.method,
+        concreteUrl(route),
+        route.method === 'GET' ? undefined : {},
+      );
       expect(res.status, `${route.method} ${route.url}`).toBe(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
     }
@@ -106,7 +121,9 @@ describe('authorisation matrix', () => {
   it('holds separation of duties: only the auditor reads the audit log, and the auditor changes nothing', async () => {
     const admin = await p.signIn('admin');
     expect((await admin.get('/api/audit')).status).toBe(403);
-    const grant = await admin.put('/api/roles/admin/permissions', { permissions: ['audit.read', 'users.read'] });
+    const grant = await admin.put('/api/roles/admin/permissions', {
+      permissions: ['audit.read', 'users.read'],
+    });
     expect(grant.status).toBe(400);
     expect(grant.body.error.code).toBe('GRANT_VIOLATES_SEPARATION');
     const writeToAuditor = await admin.put('/api/roles/auditor/permissions', {
@@ -123,7 +140,9 @@ describe('authorisation matrix', () => {
     const operator = await p.signIn('operator');
     expect((await operator.get('/api/users')).status).toBe(200);
     const roles = await admin.get('/api/roles');
-    const current: string[] = roles.body.items.find((r: { role: string }) => r.role === 'operator').permissions;
+    const current: string[] = roles.body.items.find(
+      (r: { role: string }) => r.role === 'operator',
+    ).permissions;
     const res = await admin.put('/api/roles/operator/permissions', {
       permissions: current.filter((x) => x !== 'users.read'),
     });

@@ -87,14 +87,32 @@ describe('caiqiao CLI', () => {
 
     const added = await caiqiao(
       first,
-      'user', 'add', '--username', 'li.na', '--name', '李娜', '--role', 'expert', '--region', '330503',
+      'user',
+      'add',
+      '--username',
+      'li.na',
+      '--name',
+      '李娜',
+      '--role',
+      'expert',
+      '--region',
+      '330503',
     );
     expect(added.code).toBe(0);
     expect(added.out).toContain('浙江省湖州市南浔区');
     expect(added.out).toMatch(/password: \w{14}/);
     const badRegion = await caiqiao(
       first,
-      'user', 'add', '--username', 'x.y', '--name', '某', '--role', 'expert', '--region', '999999',
+      'user',
+      'add',
+      '--username',
+      'x.y',
+      '--name',
+      '某',
+      '--role',
+      'expert',
+      '--region',
+      '999999',
     );
     expect(badRegion.code).not.toBe(0);
 
@@ -110,14 +128,35 @@ describe('caiqiao CLI', () => {
     // Everything came across: the added account exists (adding it again is refused) and the chain is intact.
     const again = await caiqiao(
       second,
-      'user', 'add', '--username', 'li.na', '--name', '李娜', '--role', 'expert', '--region', '330503',
+      'user',
+      'add',
+      '--username',
+      'li.na',
+      '--name',
+      '李娜',
+      '--role',
+      'expert',
+      '--region',
+      '330503',
     );
     expect(again.out).toContain('USER_USERNAME_TAKEN');
     const verified = await caiqiao(second, 'audit', 'verify');
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/intact: \d+ rows/);
     // New rows continue the restored sequence and chain.
-    await caiqiao(second, 'user', 'add', '--username', 'wang.fang', '--name', '王芳', '--role', 'expert', '--region', '330503');
+    await caiqiao(
+      second,
+      'user',
+      'add',
+      '--username',
+      'wang.fang',
+      '--name',
+      '王芳',
+      '--role',
+      'expert',
+      '--region',
+      '330503',
+    );
     expect((await caiqiao(second, 'audit', 'verify')).code).toBe(0);
 
     const broken = await tamper(second);

@@ -49,7 +49,9 @@ describe('region scope', () => {
       displayName: '被篡改',
     });
     expect(res.status).toBe(404);
-    const reset = await huzhou.post(`/api/users/${hangzhouExpert.id}/password`, { newPassword: 'hijack-Pass-2026' });
+    const reset = await huzhou.post(`/api/users/${hangzhouExpert.id}/password`, {
+      newPassword: 'hijack-Pass-2026',
+    });
     expect(reset.status).toBe(404);
     const stored = await admin.get(`/api/users/${hangzhouExpert.id}`);
     expect(stored.body.displayName).toBe('hz.expert');

@@ -19,7 +19,13 @@ export interface DemoAccount {
 /** One account per role; usernames are a fixed interface (README, browser tests, checks). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', role: 'admin', displayName: '平台管理员', regionCode: '330000' },
-  { username: 'operator', role: 'operator', displayName: '王敏', regionCode: DEMO_CITY, organisation: 'office' },
+  {
+    username: 'operator',
+    role: 'operator',
+    displayName: '王敏',
+    regionCode: DEMO_CITY,
+    organisation: 'office',
+  },
   {
     username: 'institution',
     role: 'institution',
@@ -35,7 +41,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     organisation: 'enterprise',
   },
   { username: 'expert', role: 'expert', displayName: '陈志远', regionCode: '330502' },
-  { username: 'provider', role: 'provider', displayName: '沈佳怡', regionCode: '330523', organisation: 'provider' },
+  {
+    username: 'provider',
+    role: 'provider',
+    displayName: '沈佳怡',
+    regionCode: '330523',
+    organisation: 'provider',
+  },
   { username: 'reviewer', role: 'reviewer', displayName: '吴国平', regionCode: DEMO_CITY },
   { username: 'auditor', role: 'auditor', displayName: '审计员', regionCode: DEMO_CITY },
 ];

@@ -25,12 +25,18 @@ export interface TestPlatform extends Platform {
 
 export interface InjectResult {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answered
   body: any;
   headers: Record<string, unknown>;
 }
 
 export interface Client {
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<InjectResult>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<InjectResult>;
   get(url: string): Promise<InjectResult>;
   post(url: string, body?: unknown): Promise<InjectResult>;
   patch(url: string, body?: unknown): Promise<InjectResult>;
@@ -117,7 +123,8 @@ export async function testPlatform(options: TestPlatformOptions = {}): Promise<T
         url: '/api/auth/login',
         payload: { username, password },
       });
-      if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 200)
+        throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
       const session = res.cookies.find((k) => k.name === 'caiqiao_session');
       return client(`caiqiao_session=${session!.value}`, JSON.parse(res.body).csrfToken);
     },
@@ -127,7 +134,9 @@ export async function testPlatform(options: TestPlatformOptions = {}): Promise<T
       );
       const counts: Record<string, number> = {};
       for (const { name } of tables) {
-        const [row] = await database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)}`);
+        const [row] = await database.rows<{ n: number }>(
+          sql`select count(*)::int as n from ${sql.identifier(name)}`,
+        );
         counts[name] = row?.n ?? 0;
       }
       return counts;

@@ -24,7 +24,6 @@ export interface Scope {
   organisationId: string | null;
 }
 
-
 /** Who a change is attributed to: a signed-in actor or the system itself (CLI, seed, jobs). */
 export type AuditActor = Pick<Actor, 'displayName' | 'ip' | 'requestId'> & {
   role: Role | null;

@@ -10,7 +10,10 @@ export class AccessRepository {
   constructor(private readonly db: Executor) {}
 
   async grants(): Promise<{ role: string; permission: string }[]> {
-    return this.db.select().from(rolePermissions).orderBy(asc(rolePermissions.role), asc(rolePermissions.permission));
+    return this.db
+      .select()
+      .from(rolePermissions)
+      .orderBy(asc(rolePermissions.role), asc(rolePermissions.permission));
   }
 
   async grantsOf(role: string): Promise<string[]> {

@@ -14,7 +14,10 @@ export function registerAccessRoutes(app: App, access: AccessService): void {
   const tags = ['access'];
   app.get(
     '/api/roles',
-    { config: { access: 'roles.read' }, schema: { tags, summary: '角色及其权限 Roles', response: { 200: rolesResponse } } },
+    {
+      config: { access: 'roles.read' },
+      schema: { tags, summary: '角色及其权限 Roles', response: { 200: rolesResponse } },
+    },
     async () => access.listRoles(),
   );
   app.get(
@@ -37,7 +40,8 @@ export function registerAccessRoutes(app: App, access: AccessService): void {
         response: { 200: roleItem },
       },
     },
-    async (request) => access.setRolePermissions(request.actor!, request.params.role, request.body.permissions),
+    async (request) =>
+      access.setRolePermissions(request.actor!, request.params.role, request.body.permissions),
   );
   app.get(
     '/api/organisations',

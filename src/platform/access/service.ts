@@ -53,9 +53,9 @@ export class AccessService {
       const grants = new Map<string, Set<Permission>>();
       for (const { role: r, permission } of await new AccessRepository(this.database.db).grants()) {
         if (!isPermission(permission) || !grantAllowed(r as Role, permission)) continue;
-        let set = grants.get(r);
-        if (!set) grants.set(r, (set = new Set()));
+        const set = grants.get(r) ?? new Set<Permission>();
         set.add(permission);
+        grants.set(r, set);
       }
       this.cache = { at: now, grants };
     }

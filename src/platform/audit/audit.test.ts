@@ -38,7 +38,7 @@ describe('audit log', () => {
     const admin = await p.signIn('admin');
     await admin.get('/api/users');
     const [target] = await p.database.rows<{ id: number }>(
-      sql`select id from audit_log where action = 'user.create' order by id limit 1 offset 2`,
+      sql`select id::int as id from audit_log where action = 'user.create' order by id limit 1 offset 2`,
     );
     await p.database.rows(sql`alter table audit_log disable trigger audit_log_no_update`);
     await p.database.rows(

@@ -38,7 +38,11 @@ export class AuditRepository {
     return row!;
   }
 
-  async list(filter: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
+  async list(
+    filter: AuditFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: AuditRow[]; total: number }> {
     const where = and(...conditions(filter));
     const items = await this.db
       .select()
@@ -53,7 +57,12 @@ export class AuditRepository {
 
   /** Rows in chain order, a batch at a time, after the given id. */
   async batchAfter(afterId: number, limit: number): Promise<AuditRow[]> {
-    return this.db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, afterId))
+      .orderBy(asc(auditLog.id))
+      .limit(limit);
   }
 
   async countAll(): Promise<number> {

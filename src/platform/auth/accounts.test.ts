@@ -25,7 +25,11 @@ describe('account administration', () => {
   it('creates an account, stores the mobile encrypted, masks it, and audits the creation without secrets', async () => {
     const res = await operator.post('/api/users', newExpert);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username: 'zhang.wei', mobile: '138****8000', regionName: '浙江省湖州市长兴县' });
+    expect(res.body).toMatchObject({
+      username: 'zhang.wei',
+      mobile: '138****8000',
+      regionName: '浙江省湖州市长兴县',
+    });
     const [row] = await p.database.rows<Record<string, string>>(
       sql`select mobile_enc, mobile_hash, password_hash from users where username = 'zhang.wei'`,
     );
@@ -36,7 +40,12 @@ describe('account administration', () => {
     const audit = await auditor.get(`/api/audit?entity=user&entityId=${res.body.id}`);
     expect(audit.body.items).toHaveLength(1);
     const entry = audit.body.items[0];
-    expect(entry).toMatchObject({ action: 'user.create', actorName: '王敏', actorRole: 'operator', regionCode: '330522' });
+    expect(entry).toMatchObject({
+      action: 'user.create',
+      actorName: '王敏',
+      actorRole: 'operator',
+      regionCode: '330522',
+    });
     expect(entry.changes.username).toEqual({ to: 'zhang.wei' });
     expect(entry.changes.passwordHash).toEqual({ to: '[redacted]' });
     expect(JSON.stringify(entry)).not.toContain('13800138000');
@@ -44,10 +53,18 @@ describe('account administration', () => {
   });
 
   it('refuses duplicates, naming the existing account', async () => {
-    const sameName = await operator.post('/api/users', { ...newExpert, username: 'ZHANG.WEI', mobile: undefined });
+    const sameName = await operator.post('/api/users', {
+      ...newExpert,
+      username: 'ZHANG.WEI',
+      mobile: undefined,
+    });
     expect(sameName.status).toBe(409);
     expect(sameName.body.error.code).toBe('USER_USERNAME_TAKEN');
-    const sameMobile = await operator.post('/api/users', { ...newExpert, username: 'other', mobile: '138 0013 8000' });
+    const sameMobile = await operator.post('/api/users', {
+      ...newExpert,
+      username: 'other',
+      mobile: '138 0013 8000',
+    });
     expect(sameMobile.status).toBe(409);
     expect(sameMobile.body.error.code).toBe('USER_MOBILE_TAKEN');
     expect(sameMobile.body.error.message).toContain('zhang.wei');
@@ -56,10 +73,16 @@ describe('account administration', () => {
   it('edits with the version it read; a stale version is a conflict and changes nothing', async () => {
     const list = await operator.get('/api/users?q=zhang');
     const user = list.body.items[0];
-    const first = await operator.patch(`/api/users/${user.id}`, { version: user.version, displayName: '张伟（教授）' });
+    const first = await operator.patch(`/api/users/${user.id}`, {
+      version: user.version,
+      displayName: '张伟（教授）',
+    });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(user.version + 1);
-    const stale = await operator.patch(`/api/users/${user.id}`, { version: user.version, displayName: '旧版本' });
+    const stale = await operator.patch(`/api/users/${user.id}`, {
+      version: user.version,
+      displayName: '旧版本',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
     expect((await operator.get(`/api/users/${user.id}`)).body.displayName).toBe('张伟（教授）');
@@ -75,7 +98,9 @@ describe('account administration', () => {
     const res = await operator.patch(`/api/users/${user.id}`, { version: user.version, disabled: true });
     expect(res.status).toBe(200);
     expect((await session.get('/api/auth/me')).status).toBe(401);
-    const login = await p.anonymous().post('/api/auth/login', { username: 'zhang.wei', password: 'first-Pass-2026' });
+    const login = await p
+      .anonymous()
+      .post('/api/auth/login', { username: 'zhang.wei', password: 'first-Pass-2026' });
     expect(login.status).toBe(403);
     expect(login.body.error.code).toBe('AUTH_ACCOUNT_DISABLED');
   });
@@ -94,7 +119,10 @@ describe('account administration', () => {
   it('cannot disable its own account', async () => {
     const me = await operator.get('/api/auth/me');
     const self = await operator.get(`/api/users/${me.body.user.id}`);
-    const res = await operator.patch(`/api/users/${me.body.user.id}`, { version: self.body.version, disabled: true });
+    const res = await operator.patch(`/api/users/${me.body.user.id}`, {
+      version: self.body.version,
+      disabled: true,
+    });
     expect(res.body.error.code).toBe('USER_CANNOT_DISABLE_SELF');
   });
 

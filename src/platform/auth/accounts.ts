@@ -4,7 +4,6 @@ import { type Actor, type AuditActor, systemActor } from '../access/actor.ts';
 import { ASSIGNABLE_ROLES, ROLE_NAMES, type Role } from '../access/permissions.ts';
 import { AccessRepository } from '../access/repository.ts';
 import { regionInScope, scopeOf, UNSCOPED } from '../access/scope.ts';
-import type { AccessService } from '../access/service.ts';
 import { diffChanges, REDACTED } from '../audit/changes.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { Clock } from '../clock.ts';
@@ -23,7 +22,6 @@ const REDACTED_FIELDS = ['passwordHash', 'mobileEnc', 'mobileHash'];
 export class AccountsService {
   constructor(
     private readonly database: Database,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -101,7 +99,11 @@ export class AccountsService {
       // Changing an account one may not assign (e.g. an admin's, for an operator) is refused.
       this.checkAssignment(actor, before.role as Role, before.regionCode);
       if (input.role || input.regionCode) {
-        this.checkAssignment(actor, input.role ?? (before.role as Role), input.regionCode ?? before.regionCode);
+        this.checkAssignment(
+          actor,
+          input.role ?? (before.role as Role),
+          input.regionCode ?? before.regionCode,
+        );
       }
       if (input.disabled && before.id === actor.userId) throw authError('USER_CANNOT_DISABLE_SELF');
       if (input.organisationId) await this.checkOrganisation(tx, actor, input.organisationId);
@@ -163,7 +165,10 @@ export class AccountsService {
   }
 
   private async checkOrganisation(tx: Executor, actor: Actor | null, organisationId: string): Promise<void> {
-    const org = await new AccessRepository(tx).organisationById(organisationId, actor ? scopeOf(actor) : UNSCOPED);
+    const org = await new AccessRepository(tx).organisationById(
+      organisationId,
+      actor ? scopeOf(actor) : UNSCOPED,
+    );
     if (!org) throw authError('ORGANISATION_NOT_FOUND');
   }
 
@@ -214,7 +219,8 @@ export class AccountsService {
       organisationId: row.organisationId,
       organisationName: row.organisationId ? (orgs.get(row.organisationId) ?? null) : null,
       disabled: row.disabled,
-      lockedUntil: row.lockedUntil && row.lockedUntil > this.clock.now() ? row.lockedUntil.toISOString() : null,
+      lockedUntil:
+        row.lockedUntil && row.lockedUntil > this.clock.now() ? row.lockedUntil.toISOString() : null,
       lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
       version: row.version,

@@ -90,7 +90,10 @@ export const listUsersQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().max(64).optional(),
   role: role.optional(),
-  regionCode: z.string().regex(/^\d{2,6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 

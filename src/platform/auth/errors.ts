@@ -20,7 +20,11 @@ export const authError = defineErrors({
     en: 'The new password must differ from the current one',
   },
   USER_NOT_FOUND: { status: 404, zh: '用户不存在或不在您的管辖范围内', en: 'User not found' },
-  USER_USERNAME_TAKEN: { status: 409, zh: '用户名“{username}”已被使用', en: 'Username "{username}" is taken' },
+  USER_USERNAME_TAKEN: {
+    status: 409,
+    zh: '用户名“{username}”已被使用',
+    en: 'Username "{username}" is taken',
+  },
   USER_MOBILE_TAKEN: {
     status: 409,
     zh: '该手机号已绑定账户“{username}”',
@@ -36,7 +40,11 @@ export const authError = defineErrors({
     zh: '所选地区不在您的管辖范围内',
     en: 'That region is outside your jurisdiction',
   },
-  USER_CANNOT_DISABLE_SELF: { status: 400, zh: '不能停用自己的账户', en: 'You cannot disable your own account' },
+  USER_CANNOT_DISABLE_SELF: {
+    status: 400,
+    zh: '不能停用自己的账户',
+    en: 'You cannot disable your own account',
+  },
   ORGANISATION_NOT_FOUND: {
     status: 400,
     zh: '所选组织不存在或不在您的管辖范围内',

@@ -20,9 +20,14 @@ function escapeLike(s: string): string {
 export class UsersRepository {
   constructor(private readonly db: Executor) {}
 
-  async byLogin(usernameOrMobileHash: { username: string; mobileHash: string | null }): Promise<UserRow | undefined> {
+  async byLogin(usernameOrMobileHash: {
+    username: string;
+    mobileHash: string | null;
+  }): Promise<UserRow | undefined> {
     const byName = eq(sql`lower(${users.username})`, usernameOrMobileHash.username.toLowerCase());
-    const where = usernameOrMobileHash.mobileHash ? or(byName, eq(users.mobileHash, usernameOrMobileHash.mobileHash)) : byName;
+    const where = usernameOrMobileHash.mobileHash
+      ? or(byName, eq(users.mobileHash, usernameOrMobileHash.mobileHash))
+      : byName;
     const [row] = await this.db.select().from(users).where(where).limit(1);
     return row;
   }
@@ -51,7 +56,10 @@ export class UsersRepository {
   async list(scope: Scope, filter: UserFilter, page: number, pageSize: number) {
     const conditions: (SQL | undefined)[] = scoped(scope);
     if (filter.role) conditions.push(eq(users.role, filter.role));
-    if (filter.regionCode) conditions.push(sql`${users.regionCode} like ${`${escapeLike(filter.regionCode.replace(/0+$/, ''))}%`}`);
+    if (filter.regionCode)
+      conditions.push(
+        sql`${users.regionCode} like ${`${escapeLike(filter.regionCode.replace(/0+$/, ''))}%`}`,
+      );
     if (filter.q) {
       const q = `%${escapeLike(filter.q)}%`;
       conditions.push(or(ilike(users.username, q), ilike(users.displayName, q)));

@@ -28,7 +28,13 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
   const { auth, accounts } = deps;
   const tags = ['auth'];
 
-  function setSessionCookies(reply: FastifyReply, token: string, csrfToken: string, secure: boolean, maxAge: number) {
+  function setSessionCookies(
+    reply: FastifyReply,
+    token: string,
+    csrfToken: string,
+    secure: boolean,
+    maxAge: number,
+  ) {
     const base = { path: '/', sameSite: 'lax' as const, secure, maxAge };
     reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
     reply.setCookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
@@ -46,7 +52,8 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
       });
-      const secure = deps.cookieSecure === 'true' || (deps.cookieSecure === 'auto' && request.protocol === 'https');
+      const secure =
+        deps.cookieSecure === 'true' || (deps.cookieSecure === 'auto' && request.protocol === 'https');
       const maxAge = Math.floor((signedIn.expiresAt.getTime() - Date.now()) / 1000);
       setSessionCookies(reply, signedIn.token, signedIn.csrfToken, secure, Math.max(maxAge, 60));
       const resolved = await auth.resolve(signedIn.token, { ip: request.ip, requestId: String(request.id) });
@@ -56,7 +63,10 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags, summary: '退出登录 Sign out', response: { 200: ok } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '退出登录 Sign out', response: { 200: ok } },
+    },
     async (request, reply) => {
       await auth.logout(request.actor!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -78,7 +88,12 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     '/api/auth/password',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '修改密码 Change my password', body: changePasswordRequest, response: { 200: ok } },
+      schema: {
+        tags,
+        summary: '修改密码 Change my password',
+        body: changePasswordRequest,
+        response: { 200: ok },
+      },
     },
     async (request) => {
       await auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword);
@@ -91,7 +106,12 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     '/api/users',
     {
       config: { access: 'users.read' },
-      schema: { tags: userTags, summary: '用户列表 List accounts', querystring: listUsersQuery, response: { 200: userPage } },
+      schema: {
+        tags: userTags,
+        summary: '用户列表 List accounts',
+        querystring: listUsersQuery,
+        response: { 200: userPage },
+      },
     },
     async (request) => accounts.list(request.actor!, request.query),
   );
@@ -100,7 +120,12 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     '/api/users/:id',
     {
       config: { access: 'users.read' },
-      schema: { tags: userTags, summary: '用户详情 One account', params: idParams, response: { 200: userView } },
+      schema: {
+        tags: userTags,
+        summary: '用户详情 One account',
+        params: idParams,
+        response: { 200: userView },
+      },
     },
     async (request) => accounts.get(request.actor!, request.params.id),
   );
@@ -109,7 +134,12 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     '/api/users',
     {
       config: { access: 'users.manage' },
-      schema: { tags: userTags, summary: '新建用户 Create an account', body: createUserRequest, response: { 201: userView } },
+      schema: {
+        tags: userTags,
+        summary: '新建用户 Create an account',
+        body: createUserRequest,
+        response: { 201: userView },
+      },
     },
     async (request, reply) => reply.code(201).send(await accounts.create(request.actor!, request.body)),
   );
@@ -147,4 +177,3 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     },
   );
 }
-

@@ -47,7 +47,11 @@ export class AuthService implements SessionResolver {
    * Signs in with a username or mobile number. Failed attempts count towards
    * the account lock and the address limit even though the request fails.
    */
-  async login(login: string, password: string, context: { ip: string; userAgent: string | null; requestId: string }): Promise<SignedIn> {
+  async login(
+    login: string,
+    password: string,
+    context: { ip: string; userAgent: string | null; requestId: string },
+  ): Promise<SignedIn> {
     const now = this.clock.now();
     const db = this.database.db;
     const failures = new LoginFailuresRepository(db);
@@ -81,7 +85,11 @@ export class AuthService implements SessionResolver {
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.policy.absoluteHours * 3_600_000);
     await this.database.transaction(async (tx) => {
-      await new UsersRepository(tx).updateSignIn(user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
+      await new UsersRepository(tx).updateSignIn(user.id, {
+        failedAttempts: 0,
+        lockedUntil: null,
+        lastLoginAt: now,
+      });
       const session = await new SessionsRepository(tx).insert({
         tokenHash: this.tokenHash(token),
         userId: user.id,
@@ -103,7 +111,11 @@ export class AuthService implements SessionResolver {
     return { token, csrfToken, user, expiresAt };
   }
 
-  private async recordFailure(user: UserRow, context: { ip: string; requestId: string }, now: Date): Promise<void> {
+  private async recordFailure(
+    user: UserRow,
+    context: { ip: string; requestId: string },
+    now: Date,
+  ): Promise<void> {
     const attempts = user.failedAttempts + 1;
     const locks = attempts >= this.policy.maxFailures;
     await this.database.transaction(async (tx) => {
@@ -124,7 +136,10 @@ export class AuthService implements SessionResolver {
   }
 
   /** The session behind a cookie, or null when it does not exist, ended, or expired (idle or absolute). */
-  async resolve(token: string, context: { ip: string; requestId: string }): Promise<{ actor: Actor; csrfToken: string } | null> {
+  async resolve(
+    token: string,
+    context: { ip: string; requestId: string },
+  ): Promise<{ actor: Actor; csrfToken: string } | null> {
     const repo = new SessionsRepository(this.database.db);
     const found = await repo.liveByTokenHash(this.tokenHash(token));
     if (!found) return null;

@@ -21,7 +21,11 @@ describe('sessions', () => {
     expect(session.sameSite).toBe('Lax');
     expect(csrf.httpOnly).toBeFalsy();
     expect(csrf.value).toBe(JSON.parse(res.body).csrfToken);
-    expect(JSON.parse(res.body).user).toMatchObject({ username: 'expert', role: 'expert', regionName: '浙江省湖州市吴兴区' });
+    expect(JSON.parse(res.body).user).toMatchObject({
+      username: 'expert',
+      role: 'expert',
+      regionName: '浙江省湖州市吴兴区',
+    });
   });
 
   it('signs out at once: the same cookie is refused afterwards', async () => {
@@ -57,7 +61,11 @@ describe('sessions', () => {
 
   it('locks an account for 15 minutes after 5 failed attempts, even for the right password', async () => {
     const login = (password: string) =>
-      p.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'institution', password } });
+      p.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'institution', password },
+      });
     for (let i = 0; i < 4; i++) {
       const res = await login('wrong-password-1');
       expect(res.statusCode).toBe(401);
@@ -105,12 +113,18 @@ describe('sessions', () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('AUTH_WRONG_CURRENT_PASSWORD');
-    const weak = await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    const weak = await here.post('/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.fields[0]).toMatchObject({ path: 'body.newPassword' });
     expect(weak.body.error.fields[0].message).toContain('密码至少10位');
 
-    const res = await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'brand-New-2027' });
+    const res = await here.post('/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'brand-New-2027',
+    });
     expect(res.status).toBe(200);
     expect((await here.get('/api/auth/me')).status).toBe(200);
     expect((await elsewhere.get('/api/auth/me')).status).toBe(401);

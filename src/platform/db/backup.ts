@@ -123,7 +123,10 @@ async function rows<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]
 /** Tables of the public schema, each after the tables its foreign keys point to. */
 async function tablesInDependencyOrder(tx: Executor): Promise<string[]> {
   const tables = (
-    await rows<{ name: string }>(tx, sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`)
+    await rows<{ name: string }>(
+      tx,
+      sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`,
+    )
   ).map((r) => r.name);
   const edges = await rows<{ child: string; parent: string }>(
     tx,
@@ -140,7 +143,9 @@ async function tablesInDependencyOrder(tx: Executor): Promise<string[]> {
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)));
+    const ready = tables.filter(
+      (t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)),
+    );
     if (ready.length === 0) throw new Error('foreign keys form a cycle; cannot order tables for backup');
     for (const t of ready) {
       placed.add(t);

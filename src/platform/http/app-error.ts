@@ -65,10 +65,8 @@ export function defineErrors<const C extends ErrorCatalogue>(catalogue: C) {
     if (existing && existing !== spec) throw new Error(`Error code ${code} is declared twice`);
     registry.set(code, spec);
   }
-  return (
-    code: keyof C & string,
-    options?: ConstructorParameters<typeof AppError>[2],
-  ): AppError => new AppError(code, catalogue[code]!, options);
+  return (code: keyof C & string, options?: ConstructorParameters<typeof AppError>[2]): AppError =>
+    new AppError(code, catalogue[code]!, options);
 }
 
 /** Every declared error code with its status and messages (for docs and tests). */

@@ -82,7 +82,9 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
     const access = (route.config as { access?: Access } | undefined)?.access;
     const guarded = url.startsWith('/api') || url === '/metrics';
     if (guarded && !access) {
-      throw new Error(`Route ${String(route.method)} ${url} declares no access; every route must say who may call it`);
+      throw new Error(
+        `Route ${String(route.method)} ${url} declares no access; every route must say who may call it`,
+      );
     }
     if (access && !url.startsWith('/api/docs')) {
       for (const method of [route.method].flat()) {
@@ -111,10 +113,17 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
   });
 
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: options.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+    });
   }
 
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     const ok = await options.ready();
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable' });

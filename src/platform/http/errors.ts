@@ -2,7 +2,11 @@ import { defineErrors } from './app-error.ts';
 
 /** Errors of the HTTP layer itself, shared by every route. */
 export const httpError = defineErrors({
-  VALIDATION_FAILED: { status: 400, zh: '请求参数有误，请检查标出的字段', en: 'The request has invalid fields' },
+  VALIDATION_FAILED: {
+    status: 400,
+    zh: '请求参数有误，请检查标出的字段',
+    en: 'The request has invalid fields',
+  },
   MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   BAD_REQUEST: { status: 400, zh: '请求无效', en: 'Bad request' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },

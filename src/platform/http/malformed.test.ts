@@ -73,9 +73,30 @@ describe('malformed requests', () => {
       code: 'VALIDATION_FAILED',
       field: 'body.mobile',
     },
-    { name: 'broken JSON', method: 'POST', url: '/api/users', body: '{"username": "x",', status: 400, code: 'MALFORMED_JSON' },
-    { name: 'empty JSON body', method: 'POST', url: '/api/users', body: '', status: 400, code: 'MALFORMED_JSON' },
-    { name: 'JSON null', method: 'POST', url: '/api/users', body: 'null', status: 400, code: 'VALIDATION_FAILED' },
+    {
+      name: 'broken JSON',
+      method: 'POST',
+      url: '/api/users',
+      body: '{"username": "x",',
+      status: 400,
+      code: 'MALFORMED_JSON',
+    },
+    {
+      name: 'empty JSON body',
+      method: 'POST',
+      url: '/api/users',
+      body: '',
+      status: 400,
+      code: 'MALFORMED_JSON',
+    },
+    {
+      name: 'JSON null',
+      method: 'POST',
+      url: '/api/users',
+      body: 'null',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
     {
       name: 'huge body',
       method: 'POST',
@@ -148,13 +169,24 @@ describe('malformed requests', () => {
   });
 
   it('answers in English when the language cookie says so', async () => {
-    const res = await admin.request('POST', '/api/users', '{"username": 1}', { cookie: `${admin.cookie}; caiqiao_lang=en-US` });
+    const res = await admin.request('POST', '/api/users', '{"username": 1}', {
+      cookie: `${admin.cookie}; caiqiao_lang=en-US`,
+    });
     expect(res.body.error.message).toBe('The request has invalid fields');
     expect(res.body.error.fields[0].message).toMatch(/expected string/i);
   });
 
   it('never answers 500, whatever body is sent to any route', async () => {
-    const garbage = ['null', '[]', '"text"', '12', '{"page": {"$gt": 1}}', '{"__proto__": {"x": 1}}', '{}', '{"a":'];
+    const garbage = [
+      'null',
+      '[]',
+      '"text"',
+      '12',
+      '{"page": {"$gt": 1}}',
+      '{"__proto__": {"x": 1}}',
+      '{}',
+      '{"a":',
+    ];
     for (const route of p.routes().filter((r) => r.url.startsWith('/api/') && r.method !== 'GET')) {
       if (route.url === '/api/auth/logout') continue;
       const url = route.url.replace(/:(\w+)/g, 'x');

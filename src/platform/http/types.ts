@@ -6,7 +6,13 @@ import type { Access } from '../access/permissions.ts';
 import type { Locale } from '../i18n/locale.ts';
 
 /** The Fastify instance every module registers its routes on. */
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** What the authorisation matrix test enumerates. */
 export interface RouteEntry {

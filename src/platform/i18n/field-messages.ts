@@ -6,7 +6,10 @@ import type { Bilingual } from './locale.ts';
  * renders it in the caller's language.
  */
 export const FIELD_MESSAGES = {
-  MOBILE_INVALID: { zh: '手机号码格式不正确（应为11位中国大陆手机号）', en: 'Not a valid mainland China mobile number' },
+  MOBILE_INVALID: {
+    zh: '手机号码格式不正确（应为11位中国大陆手机号）',
+    en: 'Not a valid mainland China mobile number',
+  },
   REGION_CODE_INVALID: { zh: '行政区划代码不存在', en: 'Unknown administrative division code' },
   PASSWORD_TOO_WEAK: {
     zh: '密码至少10位，且须同时包含字母和数字',
