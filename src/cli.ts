@@ -6,8 +6,8 @@ import { systemActor } from './platform/access/actor.ts';
 import { ROLES, type Role } from './platform/access/permissions.ts';
 import { createUserRequest } from './platform/auth/contract.ts';
 import { generatePassword } from './platform/auth/password.ts';
-import { openDatabase } from './platform/db/client.ts';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
+import { openDatabase } from './platform/db/client.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { AppError } from './platform/http/app-error.ts';
 

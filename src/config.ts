@@ -26,10 +26,7 @@ const envSchema = z.object({
     .default(1024 * 1024),
   DEMO_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  COOKIE_SECURE: z
-    .enum(['true', 'false', 'auto'])
-    .default('auto')
-    .transform((v) => v),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,8 +1,8 @@
 import type { Config } from './config.ts';
-import { AccessService } from './platform/access/service.ts';
 import { registerAccessRoutes } from './platform/access/routes.ts';
-import { AuditService } from './platform/audit/service.ts';
+import { AccessService } from './platform/access/service.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
+import { AuditService } from './platform/audit/service.ts';
 import { AccountsService } from './platform/auth/accounts.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import { AuthService } from './platform/auth/service.ts';

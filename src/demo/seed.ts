@@ -1,8 +1,8 @@
-import { systemActor } from '../platform/access/actor.ts';
-import { AccessRepository } from '../platform/access/repository.ts';
-import type { Role } from '../platform/access/permissions.ts';
-import { UsersRepository } from '../platform/auth/repository.ts';
 import type { Platform } from '../main.ts';
+import { systemActor } from '../platform/access/actor.ts';
+import type { Role } from '../platform/access/permissions.ts';
+import { AccessRepository } from '../platform/access/repository.ts';
+import { UsersRepository } from '../platform/auth/repository.ts';
 
 /** The demo city: 湖州市 and its counties (GB/T 2260). */
 export const DEMO_CITY = '330500';

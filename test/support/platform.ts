@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { ephemeralSecrets, loadConfig, type Config } from '../../src/config.ts';
+import { type Config, ephemeralSecrets, loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { createPlatform, type Platform } from '../../src/main.ts';
 import { ManualClock } from '../../src/platform/clock.ts';

@@ -1,4 +1,4 @@
-import { type SQL, like, sql } from 'drizzle-orm';
+import { like, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { scopePrefix } from '../../reference/regions.ts';
 import type { Actor, Scope } from './actor.ts';

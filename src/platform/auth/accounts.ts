@@ -1,5 +1,5 @@
-import { regionFullName } from '../../reference/regions.ts';
 import { maskMobile } from '../../reference/mobile.ts';
+import { regionFullName } from '../../reference/regions.ts';
 import { type Actor, type AuditActor, systemActor } from '../access/actor.ts';
 import { ASSIGNABLE_ROLES, ROLE_NAMES, type Role } from '../access/permissions.ts';
 import { AccessRepository } from '../access/repository.ts';

@@ -94,7 +94,8 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
   });
 
   const metrics = createMetrics();
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
     request.locale = pickLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
     await authorise(request, options.sessions);
   });
