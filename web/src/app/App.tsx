@@ -1,0 +1,84 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccountPage } from '../modules/account/AccountPage.tsx';
+import { AuditPage } from '../modules/audit/AuditPage.tsx';
+import { LoginPage } from '../modules/auth/LoginPage.tsx';
+import { HomePage } from '../modules/home/HomePage.tsx';
+import { RolesPage } from '../modules/users/RolesPage.tsx';
+import { UsersPage } from '../modules/users/UsersPage.tsx';
+import { I18nProvider, useI18n } from './i18n.tsx';
+import { NotFound } from './NotFound.tsx';
+import { queryClient } from './queryClient.ts';
+import { RequireAuth, RequirePermission } from './RequireAuth.tsx';
+import { Shell } from './Shell.tsx';
+
+export interface AppRoute {
+  /** Relative to the signed-in frame, e.g. `users`; '' is the home page. */
+  path: string;
+  element: ReactNode;
+  /** Shown as a 403 page to accounts without it. */
+  permission?: string;
+}
+
+/** Pages behind sign-in. Modules add theirs by appending (and usually a menu entry in menu.ts). */
+export const appRoutes: AppRoute[] = [
+  { path: '', element: <HomePage /> },
+  { path: 'account', element: <AccountPage /> },
+  { path: 'users', element: <UsersPage />, permission: 'users.read' },
+  { path: 'roles', element: <RolesPage />, permission: 'roles.read' },
+  { path: 'audit', element: <AuditPage />, permission: 'audit.read' },
+];
+
+function guarded(route: AppRoute): ReactNode {
+  return route.permission ? (
+    <RequirePermission permission={route.permission}>{route.element}</RequirePermission>
+  ) : (
+    route.element
+  );
+}
+
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} theme={{ token: { borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <LocalizedAntd>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/"
+                element={
+                  <RequireAuth>
+                    <Shell />
+                  </RequireAuth>
+                }
+              >
+                {appRoutes.map((route) =>
+                  route.path === '' ? (
+                    <Route key="index" index element={guarded(route)} />
+                  ) : (
+                    <Route key={route.path} path={route.path} element={guarded(route)} />
+                  ),
+                )}
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </LocalizedAntd>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,96 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { readCookie, writeCookie } from './cookies.ts';
+import { type Locale, type MessageKey, messages } from './messages.ts';
+
+export type { Locale, MessageKey } from './messages.ts';
+
+/** The language cookie; the server answers (errors included) in the language it names. */
+export const LANG_COOKIE = 'caiqiao_lang';
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** A text the server sends in both languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'zh-CN' || value === 'en-US';
+}
+
+/** The chosen language, read from the cookie at call time; Chinese unless English was chosen. */
+export function currentLocale(): Locale {
+  const value = readCookie(LANG_COOKIE);
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages[DEFAULT_LOCALE], key);
+}
+
+/** Looks a message up and fills its {name} placeholders. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = messages[locale][key] ?? messages[DEFAULT_LOCALE][key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Makes the page, dayjs (and so antd's date pickers) and the server agree on the language. */
+function applyLocale(locale: Locale): void {
+  writeCookie(LANG_COOKIE, locale);
+  dayjs.locale(locale === 'en-US' ? 'en' : 'zh-cn');
+  document.documentElement.lang = locale;
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+  /** Picks the current language's side of a bilingual server text. */
+  pick: (text: Bilingual) => string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = currentLocale();
+    applyLocale(initial);
+    return initial;
+  });
+
+  const setLocale = useCallback((next: Locale) => {
+    applyLocale(next);
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      pick: (text) => (locale === 'en-US' ? text.en : text.zh),
+    }),
+    [locale, setLocale],
+  );
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
+  return value;
+}
+
+/** The translate function for the chosen language. */
+export function useT(): Translate {
+  return useI18n().t;
+}

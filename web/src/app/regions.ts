@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './api.ts';
+
+/** Province → city → county, as /api/reference/regions returns it. */
+export interface RegionNode {
+  value: string;
+  label: string;
+  children?: RegionNode[];
+}
+
+export const regionsKey = ['reference', 'regions'] as const;
+
+/** The division tree; it does not change while the page is open. */
+export function useRegions() {
+  return useQuery({
+    queryKey: regionsKey,
+    queryFn: ({ signal }) => api.get<RegionNode[]>('/api/reference/regions', undefined, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The codes from the province down to `code`, for a Cascader value; empty when unknown. */
+export function regionPath(
+  tree: readonly RegionNode[] | undefined,
+  code: string | null | undefined,
+): string[] {
+  if (!tree || !code) return [];
+  for (const node of tree) {
+    if (node.value === code) return [node.value];
+    if (node.children) {
+      const below = regionPath(node.children, code);
+      if (below.length > 0) return [node.value, ...below];
+    }
+  }
+  return [];
+}
+
+/** The code a Cascader path stands for: its last, most specific element. */
+export function regionCodeOf(path: readonly string[] | undefined): string | undefined {
+  return path && path.length > 0 ? path[path.length - 1] : undefined;
+}

@@ -1,0 +1,115 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import { ApiError, api, rememberCsrfToken } from './api.ts';
+import type { Bilingual } from './i18n.tsx';
+
+/** The signed-in account, as /api/auth/me describes it. */
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  roleName: Bilingual;
+  regionCode: string;
+  regionName: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  /** Masked, e.g. 138****5678. */
+  mobile: string | null;
+  permissions: string[];
+  assignableRoles: string[];
+}
+
+export interface SessionResponse {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export const meKey = ['auth', 'me'] as const;
+
+/** The current account, or null when nobody is signed in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const session = await api.get<SessionResponse>('/api/auth/me');
+    rememberCsrfToken(session.csrfToken);
+    return session.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      rememberCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+export function hasPermission(me: Pick<Me, 'permissions'>, permission: string): boolean {
+  return me.permissions.includes(permission);
+}
+
+/** Provided by RequireAuth to everything behind it. */
+export const MeContext = createContext<Me | null>(null);
+
+/** The signed-in account; only valid below RequireAuth. */
+export function useCurrentUser(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useCurrentUser must be used below <RequireAuth>');
+  return me;
+}
+
+export function useCan(permission: string): boolean {
+  return hasPermission(useCurrentUser(), permission);
+}
+
+/**
+ * Drops everything cached for the previous account so nothing leaks into the next one.
+ * Reference data stays, and so does the `me` entry itself (it is overwritten, keeping its observers).
+ */
+function forgetAccountData(queryClient: QueryClient): void {
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== 'reference' && query.queryKey[0] !== meKey[0],
+  });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api.post<SessionResponse>('/api/auth/login', body),
+    onSuccess: (session) => {
+      rememberCsrfToken(session.csrfToken);
+      forgetAccountData(queryClient);
+      queryClient.setQueryData(meKey, session.user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
+    onSettled: () => {
+      rememberCsrfToken(null);
+      forgetAccountData(queryClient);
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: ChangePasswordRequest) => api.post<{ ok: true }>('/api/auth/password', body),
+  });
+}

@@ -1,0 +1,200 @@
+import { ReloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { errorMessage, sameParams } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useT } from '../../app/i18n.tsx';
+import { PageError } from '../../app/PageState.tsx';
+import { useDocumentTitle } from '../../app/title.ts';
+import { useRoleLabel } from '../users/api.ts';
+import { type AuditParams, type AuditRow, useAuditLog, useVerifyAuditChain } from './api.ts';
+import { ChangesList } from './ChangesList.tsx';
+
+const DEFAULT_PARAMS: AuditParams = { page: 1, pageSize: 20 };
+
+type Filters = Omit<AuditParams, 'page' | 'pageSize'>;
+
+export function AuditPage() {
+  const t = useT();
+  useDocumentTitle('menu.audit');
+  const [params, setParams] = useState<AuditParams>(DEFAULT_PARAMS);
+  const audit = useAuditLog(params);
+  const columns = useAuditColumns();
+  // Pressing search with unchanged filters still asks the server again.
+  const search = (next: typeof params) => {
+    if (sameParams(next, params)) void audit.refetch();
+    else setParams(next);
+  };
+  const verify = useVerifyAuditChain();
+
+  return (
+    <Card
+      title={t('menu.audit')}
+      extra={
+        <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+          {t('audit.verify')}
+        </Button>
+      }
+    >
+      <VerifyResultAlert verify={verify} />
+      <AuditFilters
+        onSearch={(filters) => search({ ...DEFAULT_PARAMS, pageSize: params.pageSize, ...filters })}
+      />
+      {audit.isError && !audit.data ? (
+        <PageError error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : (
+        <Table<AuditRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={audit.data?.items ?? []}
+          loading={audit.isFetching}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            expandedRowRender: (row) => <ChangesList changes={row.changes} />,
+            rowExpandable: (row) => Object.keys(row.changes ?? {}).length > 0,
+          }}
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: audit.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+          }}
+          onChange={(pagination) =>
+            setParams({
+              ...params,
+              page: pagination.current ?? 1,
+              pageSize: pagination.pageSize ?? params.pageSize,
+            })
+          }
+        />
+      )}
+    </Card>
+  );
+}
+
+function useAuditColumns(): ColumnsType<AuditRow> {
+  const t = useT();
+  const roleLabel = useRoleLabel();
+  return [
+    { title: t('audit.id'), dataIndex: 'id', width: 80 },
+    { title: t('audit.at'), dataIndex: 'at', render: (value: string) => formatDateTime(value) },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, row) => (
+        <Space size={4}>
+          <span>{row.actorName ?? t('audit.system')}</span>
+          {row.actorRole && <Tag>{roleLabel(row.actorRole)}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => <Tag color="blue">{action}</Tag>,
+    },
+    { title: t('audit.entity'), dataIndex: 'entity' },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      render: (id: string) => (
+        <Typography.Text copyable={{ text: id }} style={{ maxWidth: 160 }} ellipsis={{ tooltip: id }}>
+          {id}
+        </Typography.Text>
+      ),
+    },
+    { title: t('audit.regionCode'), dataIndex: 'regionCode', render: (code: string | null) => code ?? '—' },
+    { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+  ];
+}
+
+interface FilterValues {
+  entity?: string;
+  action?: string;
+  actor?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
+  const t = useT();
+  const [form] = Form.useForm<FilterValues>();
+
+  const submit = (values: FilterValues) => {
+    const [start, end] = values.range ?? [null, null];
+    onSearch({
+      entity: values.entity?.trim() || undefined,
+      action: values.action?.trim() || undefined,
+      actor: values.actor?.trim() || undefined,
+      // Whole days in local time; the server's upper bound is exclusive.
+      from: start ? start.startOf('day').toISOString() : undefined,
+      to: end ? end.add(1, 'day').startOf('day').toISOString() : undefined,
+    });
+  };
+
+  return (
+    <Form<FilterValues>
+      form={form}
+      layout="inline"
+      onFinish={submit}
+      style={{ marginBottom: 16, rowGap: 12 }}
+    >
+      <Form.Item name="entity">
+        <Input allowClear placeholder={t('audit.entityPlaceholder')} style={{ width: 180 }} maxLength={64} />
+      </Form.Item>
+      <Form.Item name="action">
+        <Input allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 180 }} maxLength={64} />
+      </Form.Item>
+      <Form.Item name="actor">
+        <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 150 }} maxLength={64} />
+      </Form.Item>
+      <Form.Item name="range">
+        <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** The verdict of the last hash-chain check. */
+function VerifyResultAlert({ verify }: { verify: ReturnType<typeof useVerifyAuditChain> }) {
+  const t = useT();
+  const common = {
+    showIcon: true,
+    closable: true,
+    onClose: () => verify.reset(),
+    style: { marginBottom: 16 },
+  };
+  if (verify.isError) return <Alert {...common} type="error" message={errorMessage(verify.error)} />;
+  if (!verify.isSuccess) return null;
+  const { ok, checked, firstBrokenId } = verify.data;
+  return ok ? (
+    <Alert {...common} type="success" message={t('audit.verifyOk', { checked })} />
+  ) : (
+    <Alert
+      {...common}
+      type="error"
+      message={t('audit.verifyBrokenTitle')}
+      description={t('audit.verifyBroken', { id: firstBrokenId ?? '—', checked })}
+    />
+  );
+}

@@ -1,0 +1,162 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  EyeOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Card, Col, Descriptions, Empty, Row, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { type MessageKey, useI18n } from '../../app/i18n.tsx';
+import { hasPermission, useCurrentUser } from '../../app/session.ts';
+import { useDocumentTitle } from '../../app/title.ts';
+
+interface Capability {
+  /** Shown when the account holds it; absent means everyone. */
+  permission?: string;
+  icon: ReactNode;
+  title: MessageKey;
+  description: MessageKey;
+  path?: string;
+}
+
+const CAPABILITIES: Capability[] = [
+  {
+    permission: 'users.manage',
+    icon: <TeamOutlined />,
+    title: 'home.cap.usersManage',
+    description: 'home.cap.usersManageDesc',
+    path: '/users',
+  },
+  {
+    permission: 'users.read',
+    icon: <TeamOutlined />,
+    title: 'home.cap.usersRead',
+    description: 'home.cap.usersReadDesc',
+    path: '/users',
+  },
+  {
+    permission: 'roles.manage',
+    icon: <SafetyCertificateOutlined />,
+    title: 'home.cap.rolesManage',
+    description: 'home.cap.rolesManageDesc',
+    path: '/roles',
+  },
+  {
+    permission: 'roles.read',
+    icon: <SafetyCertificateOutlined />,
+    title: 'home.cap.rolesRead',
+    description: 'home.cap.rolesReadDesc',
+    path: '/roles',
+  },
+  {
+    permission: 'organisations.manage',
+    icon: <ApartmentOutlined />,
+    title: 'home.cap.organisationsManage',
+    description: 'home.cap.organisationsManageDesc',
+  },
+  {
+    permission: 'organisations.read',
+    icon: <ApartmentOutlined />,
+    title: 'home.cap.organisationsRead',
+    description: 'home.cap.organisationsReadDesc',
+  },
+  {
+    permission: 'audit.read',
+    icon: <AuditOutlined />,
+    title: 'home.cap.auditRead',
+    description: 'home.cap.auditReadDesc',
+    path: '/audit',
+  },
+  {
+    permission: 'scope.all',
+    icon: <GlobalOutlined />,
+    title: 'home.cap.scopeAll',
+    description: 'home.cap.scopeAllDesc',
+  },
+  {
+    permission: 'personal.reveal',
+    icon: <EyeOutlined />,
+    title: 'home.cap.personalReveal',
+    description: 'home.cap.personalRevealDesc',
+  },
+  { icon: <KeyOutlined />, title: 'home.cap.account', description: 'home.cap.accountDesc', path: '/account' },
+];
+
+/** A "manage" capability makes the matching "read" one redundant on the welcome page. */
+const SUPERSEDES: Record<string, string> = {
+  'users.manage': 'users.read',
+  'roles.manage': 'roles.read',
+  'organisations.manage': 'organisations.read',
+};
+
+function greetingKey(hour: number): MessageKey {
+  if (hour < 6) return 'home.greeting.night';
+  if (hour < 12) return 'home.greeting.morning';
+  if (hour < 18) return 'home.greeting.afternoon';
+  return 'home.greeting.evening';
+}
+
+export function HomePage() {
+  const { t, pick } = useI18n();
+  useDocumentTitle('menu.home');
+  const me = useCurrentUser();
+
+  const superseded = new Set(
+    Object.entries(SUPERSEDES)
+      .filter(([manage]) => hasPermission(me, manage))
+      .map(([, read]) => read),
+  );
+  const capabilities = CAPABILITIES.filter(
+    (cap) => !cap.permission || (hasPermission(me, cap.permission) && !superseded.has(cap.permission)),
+  );
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t(greetingKey(new Date().getHours()), { name: me.displayName })}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+          <Descriptions.Item label={t('field.role')}>{pick(me.roleName)}</Descriptions.Item>
+          <Descriptions.Item label={t('field.region')}>{me.regionName}</Descriptions.Item>
+          <Descriptions.Item label={t('field.organisation')}>
+            {me.organisationName ?? t('common.none')}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card title={t('home.capabilities')}>
+        {capabilities.length === 0 ? (
+          <Empty description={t('home.noCapabilities')} />
+        ) : (
+          <Row gutter={[16, 16]}>
+            {capabilities.map((cap) => (
+              <Col key={cap.title} xs={24} sm={12} xl={8}>
+                <CapabilityCard capability={cap} />
+              </Col>
+            ))}
+          </Row>
+        )}
+      </Card>
+    </Space>
+  );
+}
+
+function CapabilityCard({ capability }: { capability: Capability }) {
+  const { t } = useI18n();
+  const body = (
+    <Card size="small" hoverable={Boolean(capability.path)} style={{ height: '100%' }}>
+      <Card.Meta
+        avatar={<span style={{ fontSize: 22 }}>{capability.icon}</span>}
+        title={t(capability.title)}
+        description={t(capability.description)}
+      />
+    </Card>
+  );
+  return capability.path ? <Link to={capability.path}>{body}</Link> : body;
+}

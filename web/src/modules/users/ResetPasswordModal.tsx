@@ -1,0 +1,69 @@
+import { Alert, App as AntApp, Form, Input, Modal, Typography } from 'antd';
+import { errorMessage } from '../../app/api.ts';
+import { applyServerErrors, confirmPasswordRules, newPasswordRules } from '../../app/forms.ts';
+import { useT } from '../../app/i18n.tsx';
+import { type User, useResetUserPassword } from './api.ts';
+
+interface ResetValues {
+  newPassword: string;
+  confirm: string;
+}
+
+/** Sets a new password for another account. */
+export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<ResetValues>();
+  const reset = useResetUserPassword();
+
+  const onFinish = (values: ResetValues) => {
+    reset.mutate(
+      { id: user.id, newPassword: values.newPassword },
+      {
+        onSuccess: () => {
+          void message.success(t('users.passwordReset', { name: user.displayName }));
+          onClose();
+        },
+        onError: (error) => applyServerErrors(form, error),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('users.resetPasswordTitle', { name: user.displayName })}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={reset.isPending}
+      maskClosable={false}
+    >
+      <Typography.Paragraph type="secondary">
+        {t('users.resetPasswordIntro', { username: user.username })}
+      </Typography.Paragraph>
+      {reset.isError && (
+        <Alert type="error" showIcon message={errorMessage(reset.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<ResetValues> form={form} layout="vertical" onFinish={onFinish}>
+        <Form.Item
+          name="newPassword"
+          label={t('account.newPassword')}
+          rules={newPasswordRules(t)}
+          extra={t('validation.passwordHint')}
+        >
+          <Input.Password autoComplete="new-password" maxLength={128} />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('account.confirmPassword')}
+          dependencies={['newPassword']}
+          rules={confirmPasswordRules(t, 'newPassword')}
+        >
+          <Input.Password autoComplete="new-password" maxLength={128} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
