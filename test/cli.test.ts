@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createPglite } from '../src/platform/db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from './global-setup.ts';
 
@@ -56,7 +56,7 @@ describe('caiqiao CLI', () => {
       for (const s of statements) await client.query(s);
       await client.end();
     } else {
-      const db = await PGlite.create({ dataDir: join(env.DATA_DIR!, 'pgdata') });
+      const db = await createPglite({ dataDir: join(env.DATA_DIR!, 'pgdata') });
       for (const s of statements) await db.query(s);
       await db.close();
     }

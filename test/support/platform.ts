@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -8,7 +7,7 @@ import { type Config, ephemeralSecrets, loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { createPlatform, type Platform } from '../../src/main.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
-import { type Database, openDatabase } from '../../src/platform/db/client.ts';
+import { createPglite, type Database, openDatabase } from '../../src/platform/db/client.ts';
 import { withDatabase } from '../global-setup.ts';
 
 export const DEMO_PASSWORD = 'demo-Password-2026';
@@ -63,7 +62,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
     };
   }
   const dump = new Blob([readFileSync(inject('pgliteDump'))]);
-  const pglite = await PGlite.create({ loadDataDir: dump });
+  const pglite = await createPglite({ loadDataDir: dump });
   return { database: await openDatabase({ pglite }), drop: async () => {} };
 }
 

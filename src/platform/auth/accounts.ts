@@ -1,4 +1,4 @@
-import { maskMobile } from '../../reference/mobile.ts';
+import { isValidMobile, maskMobile, normaliseMobile } from '../../reference/mobile.ts';
 import { regionFullName } from '../../reference/regions.ts';
 import { type Actor, type AuditActor, systemActor } from '../access/actor.ts';
 import { ASSIGNABLE_ROLES, ROLE_NAMES, type Role } from '../access/permissions.ts';
@@ -40,9 +40,11 @@ export class AccountsService {
   }
 
   async list(actor: Actor, query: ListUsersQuery) {
+    const mobile = query.q ? normaliseMobile(query.q) : '';
+    const filter = { ...query, mobileHash: isValidMobile(mobile) ? this.cipher.lookupHash(mobile) : undefined };
     const { items, total } = await new UsersRepository(this.database.db).list(
       scopeOf(actor),
-      query,
+      filter,
       query.page,
       query.pageSize,
     );

@@ -11,6 +11,8 @@ export interface UserFilter {
   q?: string | undefined;
   role?: string | undefined;
   regionCode?: string | undefined;
+  /** Lookup hash of a mobile number typed into the search box. */
+  mobileHash?: string | undefined;
 }
 
 function escapeLike(s: string): string {
@@ -62,7 +64,13 @@ export class UsersRepository {
       );
     if (filter.q) {
       const q = `%${escapeLike(filter.q)}%`;
-      conditions.push(or(ilike(users.username, q), ilike(users.displayName, q)));
+      conditions.push(
+        or(
+          ilike(users.username, q),
+          ilike(users.displayName, q),
+          filter.mobileHash ? eq(users.mobileHash, filter.mobileHash) : undefined,
+        ),
+      );
     }
     const where = and(...conditions);
     const items = await this.db

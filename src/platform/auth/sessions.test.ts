@@ -165,5 +165,7 @@ describe('sessions', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).user.username).toBe('mobile.user');
+    const found = await admin.get('/api/users?q=139-1234-5678');
+    expect(found.body.items.map((u: { username: string }) => u.username)).toEqual(['mobile.user']);
   });
 });

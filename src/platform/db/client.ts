@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -42,13 +43,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (!client) {
     const dir = join(options.dataDir ?? './var', 'pgdata');
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create({ dataDir: dir });
+    client = await createPglite({ dataDir: dir });
   }
   const pglite = client;
   const db = drizzlePglite(pglite) as unknown as Executor;
   const database = wrap('pglite', db, () => pglite.close());
   database.pglite = pglite;
   return database;
+}
+
+/** A PGlite instance with the extensions the schema uses (pg_trgm for substring search). */
+export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
 function wrap(kind: Database['kind'], db: Executor, close: () => Promise<void>): Database {
