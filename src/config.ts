@@ -24,6 +24,7 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   DEMO_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
@@ -49,6 +50,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
   bodyLimitBytes: number;
+  /** Largest spreadsheet accepted for import. */
+  importMaxBytes: number;
   demoPassword: string | undefined;
   logLevel: string;
   cookieSecure: 'true' | 'false' | 'auto';
@@ -86,6 +89,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     demoPassword: e.DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,

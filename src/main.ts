@@ -1,4 +1,7 @@
 import type { Config } from './config.ts';
+import { DictionaryService } from './modules/registry/dictionaries.ts';
+import { registerRegistryRoutes } from './modules/registry/routes.ts';
+import { RegistryService } from './modules/registry/service.ts';
 import { registerAccessRoutes } from './platform/access/routes.ts';
 import { AccessService } from './platform/access/service.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
@@ -12,6 +15,8 @@ import { type Database, isReady, openDatabase } from './platform/db/client.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { createHttpApp } from './platform/http/app.ts';
 import type { App, RouteEntry } from './platform/http/types.ts';
+import { registerImportRoutes } from './platform/io/routes.ts';
+import { ImportService } from './platform/io/service.ts';
 import { registerReferenceRoutes } from './reference/routes.ts';
 
 /** Everything a running Caiqiao is made of; tests and the CLI build one of these. */
@@ -24,6 +29,9 @@ export interface Platform {
   access: AccessService;
   auth: AuthService;
   accounts: AccountsService;
+  imports: ImportService;
+  dictionaries: DictionaryService;
+  registry: RegistryService;
   app: App;
   /** Every registered route with its declared access (for the authorisation matrix). */
   routes(): RouteEntry[];
@@ -57,6 +65,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       config.secrets.sessionSecret,
     );
     const accounts = new AccountsService(database, audit, cipher, clock);
+    const imports = new ImportService(database, audit, clock, {
+      maxBytes: config.importMaxBytes,
+      maxRows: 200_000,
+    });
+    const dictionaries = new DictionaryService(database, audit);
+    await dictionaries.syncBuiltIns();
+    const registry = new RegistryService(database, audit, dictionaries, cipher, clock);
+    for (const kind of [...registry.importKinds(), ...dictionaries.importKinds()]) imports.register(kind);
 
     const { app, routes } = await createHttpApp({
       logLevel: config.logLevel,
@@ -70,6 +86,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerAccessRoutes(app, access);
     registerAuditRoutes(app, audit);
     registerReferenceRoutes(app);
+    registerRegistryRoutes(app, registry, dictionaries);
+    await registerImportRoutes(
+      app,
+      imports,
+      [...registry.importKinds(), ...dictionaries.importKinds()].map((k) => k.kind),
+      config.importMaxBytes,
+    );
     await app.ready();
 
     return {
@@ -81,6 +104,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       access,
       auth,
       accounts,
+      imports,
+      dictionaries,
+      registry,
       app,
       routes,
       async close() {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { createPglite } from '../src/platform/db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPglite } from '../src/platform/db/client.ts';
 import { withDatabase } from './global-setup.ts';
 
 const run = promisify(execFile);

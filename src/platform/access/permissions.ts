@@ -47,6 +47,16 @@ export const PERMISSIONS = {
     kind: 'read',
   },
   'audit.read': { name: { zh: '查看审计日志', en: 'Read the audit log' }, kind: 'read' },
+  'registry.read': {
+    name: { zh: '查看人才、企业、机构、驿站库', en: 'View the registries' },
+    kind: 'read',
+  },
+  'registry.manage': {
+    name: { zh: '维护人才、企业、机构、驿站库（含导入）', en: 'Maintain the registries (incl. imports)' },
+    kind: 'write',
+  },
+  'dictionaries.manage': { name: { zh: '维护数据字典', en: 'Maintain the code lists' }, kind: 'write' },
+  'profile.own': { name: { zh: '维护本人/本企业档案', en: 'Keep one’s own profile' }, kind: 'write' },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,6 +78,9 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'organisations.read',
     'organisations.manage',
     'personal.reveal',
+    'registry.read',
+    'registry.manage',
+    'dictionaries.manage',
   ],
   operator: [
     'users.read',
@@ -76,13 +89,16 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'organisations.read',
     'organisations.manage',
     'personal.reveal',
+    'registry.read',
+    'registry.manage',
+    'dictionaries.manage',
   ],
-  institution: ['organisations.read'],
-  enterprise: [],
-  expert: [],
+  institution: ['organisations.read', 'registry.read'],
+  enterprise: ['profile.own'],
+  expert: ['profile.own'],
   provider: [],
   reviewer: [],
-  auditor: ['scope.all', 'audit.read', 'users.read', 'roles.read', 'organisations.read'],
+  auditor: ['scope.all', 'audit.read', 'users.read', 'roles.read', 'organisations.read', 'registry.read'],
 };
 
 /**

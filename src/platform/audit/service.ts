@@ -45,6 +45,26 @@ export class AuditService {
     });
   }
 
+  /** Many audit rows in one go, in the caller's transaction, chained in the given order. */
+  async recordMany(tx: Executor, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
+    const at = this.clock.now();
+    await new AuditRepository(tx).appendMany(
+      entries.map((entry) => ({
+        at,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        actorRole: actor.role,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        regionCode: entry.regionCode ?? null,
+        changes: entry.changes,
+        ip: actor.ip,
+        requestId: actor.requestId,
+      })),
+    );
+  }
+
   list(filter: AuditFilter, page: number, pageSize: number) {
     return new AuditRepository(this.database.db).list(filter, page, pageSize);
   }

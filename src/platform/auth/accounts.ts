@@ -41,7 +41,10 @@ export class AccountsService {
 
   async list(actor: Actor, query: ListUsersQuery) {
     const mobile = query.q ? normaliseMobile(query.q) : '';
-    const filter = { ...query, mobileHash: isValidMobile(mobile) ? this.cipher.lookupHash(mobile) : undefined };
+    const filter = {
+      ...query,
+      mobileHash: isValidMobile(mobile) ? this.cipher.lookupHash(mobile) : undefined,
+    };
     const { items, total } = await new UsersRepository(this.database.db).list(
       scopeOf(actor),
       filter,

@@ -24,6 +24,11 @@ export const FIELD_MESSAGES = {
     zh: '统一社会信用代码无效（校验位不符）',
     en: 'Invalid unified social credit code (check character)',
   },
+  EMAIL_INVALID: { zh: '电子邮箱格式不正确', en: 'Not a valid email address' },
+  RECORD_CODE_INVALID: {
+    zh: '编号不能包含空格，最长64位',
+    en: 'Codes have no spaces and at most 64 characters',
+  },
   REQUIRED: { zh: '必填', en: 'Required' },
 } satisfies Record<string, Bilingual>;
 

@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { bilingual, mobile, pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import { fieldMessage } from '../../platform/i18n/field-messages.ts';
+import { isValidCreditCode, normaliseCreditCode } from '../../reference/creditcode.ts';
+import { isValidIdNumber, normaliseIdNumber } from '../../reference/idcard.ts';
+
+export const REGISTRY_KINDS = ['talents', 'enterprises', 'institutions', 'stations'] as const;
+export type RegistryKind = (typeof REGISTRY_KINDS)[number];
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+const codes = z.array(z.string().trim().min(1).max(16)).max(30).default([]);
+
+export const recordCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^\s\p{Cc}]+$/u, fieldMessage('RECORD_CODE_INVALID'));
+
+export const idNumber = z
+  .string()
+  .transform(normaliseIdNumber)
+  .refine((s) => isValidIdNumber(s), fieldMessage('ID_NUMBER_INVALID'));
+
+export const creditCode = z
+  .string()
+  .transform(normaliseCreditCode)
+  .refine((s) => isValidCreditCode(s), fieldMessage('CREDIT_CODE_INVALID'));
+
+const email = z.string().trim().toLowerCase().email(fieldMessage('EMAIL_INVALID')).max(128);
+
+/** Fields every registry record has. Region: a GB/T 2260 code, or the text as written when unknown. */
+const recordFields = {
+  code: recordCode,
+  name: text(128).min(1),
+  regionCode: regionCode.nullable().optional(),
+  regionText: optionalText(64),
+};
+
+export const talentInput = z.strictObject({
+  ...recordFields,
+  gender: z.enum(['male', 'female']).nullable().optional(),
+  birthYear: z.number().int().min(1900).max(2030).nullable().optional(),
+  education: optionalText(16),
+  educationText: optionalText(32),
+  title: optionalText(16),
+  titleText: optionalText(64),
+  employerName: optionalText(128),
+  institutionId: z.string().uuid().nullable().optional(),
+  enterpriseId: z.string().uuid().nullable().optional(),
+  disciplines: codes,
+  industries: codes,
+  researchInterests: optionalText(2000),
+  representativeWork: optionalText(4000),
+  honours: codes,
+  tags: z.array(text(32).min(1)).max(30).default([]),
+  isExpert: z.boolean().default(true),
+  mobile: mobile.nullable().optional(),
+  email: email.nullable().optional(),
+  idNumber: idNumber.nullable().optional(),
+});
+export type TalentInput = z.infer<typeof talentInput>;
+
+export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
+
+export const enterpriseInput = z.strictObject({
+  ...recordFields,
+  creditCode: creditCode.nullable().optional(),
+  industries: codes,
+  cluster: optionalText(64),
+  size: z.enum(ENTERPRISE_SIZES).nullable().optional(),
+  qualifications: codes,
+  contactName: optionalText(64),
+  contactMobile: mobile.nullable().optional(),
+  contactEmail: email.nullable().optional(),
+  address: optionalText(256),
+  description: optionalText(4000),
+});
+export type EnterpriseInput = z.infer<typeof enterpriseInput>;
+
+export const INSTITUTION_KINDS = ['university', 'institute', 'society', 'other'] as const;
+
+export const institutionInput = z.strictObject({
+  ...recordFields,
+  kind: z.enum(INSTITUTION_KINDS).default('university'),
+  disciplines: codes,
+  contactName: optionalText(64),
+  contactMobile: mobile.nullable().optional(),
+  contactEmail: email.nullable().optional(),
+  address: optionalText(256),
+  description: optionalText(4000),
+});
+export type InstitutionInput = z.infer<typeof institutionInput>;
+
+export const STATION_KINDS = ['station', 'workstation'] as const;
+
+export const stationInput = z.strictObject({
+  ...recordFields,
+  kind: z.enum(STATION_KINDS).default('station'),
+  hostName: optionalText(128),
+  liaisonName: optionalText(64),
+  liaisonMobile: mobile.nullable().optional(),
+  address: optionalText(256),
+  description: optionalText(4000),
+});
+export type StationInput = z.infer<typeof stationInput>;
+
+export const INPUTS = {
+  talents: talentInput,
+  enterprises: enterpriseInput,
+  institutions: institutionInput,
+  stations: stationInput,
+} as const;
+
+/** An edit: any subset of the fields, with the version that was read. */
+export function updateOf<T extends z.ZodObject>(input: T) {
+  return input
+    .partial()
+    .extend({ version: z.number().int().min(1) })
+    .strict();
+}
+
+export const flag = z.object({ field: z.string(), value: z.string(), reason: z.string() });
+export const named = z.object({ code: z.string(), name: z.string() });
+
+const recordView = {
+  id: z.string().uuid(),
+  code: z.string(),
+  name: z.string(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  regionText: z.string().nullable(),
+  flags: z.array(flag),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archived: z.boolean(),
+  version: z.number().int(),
+};
+
+export const talentView = z.object({
+  ...recordView,
+  gender: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  education: named.nullable(),
+  educationText: z.string().nullable(),
+  title: named.nullable(),
+  titleText: z.string().nullable(),
+  titleLevel: z.string().nullable(),
+  employerName: z.string().nullable(),
+  institutionId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  disciplines: z.array(named),
+  industries: z.array(named),
+  researchInterests: z.string().nullable(),
+  representativeWork: z.string().nullable(),
+  honours: z.array(named),
+  honourLevel: z.string().nullable(),
+  tags: z.array(z.string()),
+  isExpert: z.boolean(),
+  /** Masked unless revealed. */
+  mobile: z.string().nullable(),
+  email: z.string().nullable(),
+  idNumber: z.string().nullable(),
+});
+
+export const enterpriseView = z.object({
+  ...recordView,
+  creditCode: z.string().nullable(),
+  industries: z.array(named),
+  cluster: z.string().nullable(),
+  size: z.string().nullable(),
+  qualifications: z.array(named),
+  contactName: z.string().nullable(),
+  contactMobile: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  address: z.string().nullable(),
+  description: z.string().nullable(),
+  organisationId: z.string().nullable(),
+});
+
+export const institutionView = z.object({
+  ...recordView,
+  kind: z.string(),
+  disciplines: z.array(named),
+  contactName: z.string().nullable(),
+  contactMobile: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  address: z.string().nullable(),
+  description: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  expertCount: z.number().int().optional(),
+});
+
+export const stationView = z.object({
+  ...recordView,
+  kind: z.string(),
+  hostName: z.string().nullable(),
+  liaisonName: z.string().nullable(),
+  liaisonMobile: z.string().nullable(),
+  address: z.string().nullable(),
+  description: z.string().nullable(),
+});
+
+export const VIEWS = {
+  talents: talentView,
+  enterprises: enterpriseView,
+  institutions: institutionView,
+  stations: stationView,
+} as const;
+
+export const listQuery = z.strictObject({
+  ...pageQuery,
+  /** Name, code or any word of the record (substring). */
+  q: z.string().trim().max(64).optional(),
+  /** Region prefix: a province, city or county code. */
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
+  industry: z.string().max(16).optional(),
+  discipline: z.string().max(16).optional(),
+  title: z.string().max(16).optional(),
+  titleLevel: z.string().max(8).optional(),
+  honourLevel: z.string().max(8).optional(),
+  tag: z.string().max(32).optional(),
+  kind: z.string().max(16).optional(),
+  qualification: z.string().max(16).optional(),
+  /** Only records with flagged values. */
+  flagged: z.enum(['true', 'false']).optional(),
+  archived: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['name', 'updatedAt', 'code']).default('updatedAt'),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export const exportQuery = listQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  /** Unmasked personal data: needs personal.reveal and is audited. */
+  reveal: z.enum(['true', 'false']).optional(),
+});
+
+export const kindParams = z.strictObject({ kind: z.enum(REGISTRY_KINDS) });
+export const kindIdParams = z.strictObject({ kind: z.enum(REGISTRY_KINDS), id: z.string().uuid() });
+
+export const revealResponse = z.object({
+  mobile: z.string().nullable(),
+  idNumber: z.string().nullable(),
+});
+
+export const dictionaryEntryView = z.object({
+  kind: z.string(),
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  level: z.string().nullable(),
+  aliases: z.array(z.string()),
+  builtIn: z.boolean(),
+  active: z.boolean(),
+});
+export const dictionaryKinds = z.object({
+  items: z.array(z.object({ kind: z.string(), name: bilingual, count: z.number().int() })),
+});
+export const dictionaryEntries = z.object({ items: z.array(dictionaryEntryView) });
+export const dictionaryEntryInput = z.strictObject({
+  code: z.string().trim().min(1).max(16),
+  name: z.string().trim().min(1).max(64),
+  parentCode: z.string().trim().max(16).nullable().optional(),
+  level: z.string().trim().max(16).nullable().optional(),
+  aliases: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+  active: z.boolean().default(true),
+});
+export type DictionaryEntryInput = z.infer<typeof dictionaryEntryInput>;

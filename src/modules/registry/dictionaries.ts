@@ -1,0 +1,293 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { AuditActor } from '../../platform/access/actor.ts';
+import { diffChanges } from '../../platform/audit/changes.ts';
+import type { AuditService } from '../../platform/audit/service.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import type { ImportKind } from '../../platform/io/import.ts';
+import {
+  BUILT_IN_DICTIONARIES,
+  DICTIONARY_NAMES,
+  type DictionaryEntry,
+  type DictionaryKind,
+  resolveDictionaryValue,
+} from '../../reference/dictionaries/index.ts';
+import type { DictionaryEntryInput } from './contract.ts';
+import { registryError } from './errors.ts';
+import { dictionaryEntries } from './schema.ts';
+
+export const DICTIONARY_KINDS = Object.keys(BUILT_IN_DICTIONARIES) as DictionaryKind[];
+
+export type DictionaryRow = typeof dictionaryEntries.$inferSelect;
+
+const CACHE_MS = 5_000;
+
+export class DictionaryRepository {
+  constructor(private readonly db: Executor) {}
+
+  all(): Promise<DictionaryRow[]> {
+    return this.db
+      .select()
+      .from(dictionaryEntries)
+      .orderBy(asc(dictionaryEntries.kind), asc(dictionaryEntries.sortOrder), asc(dictionaryEntries.code));
+  }
+
+  async byKey(kind: string, code: string): Promise<DictionaryRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(dictionaryEntries)
+      .where(and(eq(dictionaryEntries.kind, kind), eq(dictionaryEntries.code, code)));
+    return row;
+  }
+
+  async insertMissing(rows: (typeof dictionaryEntries.$inferInsert)[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db
+        .insert(dictionaryEntries)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing();
+    }
+  }
+
+  async upsert(row: typeof dictionaryEntries.$inferInsert): Promise<DictionaryRow> {
+    const [saved] = await this.db
+      .insert(dictionaryEntries)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [dictionaryEntries.kind, dictionaryEntries.code],
+        set: {
+          name: row.name,
+          parentCode: row.parentCode ?? null,
+          level: row.level ?? null,
+          aliases: row.aliases ?? [],
+          active: row.active ?? true,
+          updatedAt: row.updatedAt ?? new Date(),
+        },
+      })
+      .returning();
+    return saved!;
+  }
+}
+
+/**
+ * The code lists (数据字典) as data: built-in entries are written on start when
+ * missing; operators edit entries and import complete lists. Lookups go
+ * through a short-lived per-process cache.
+ */
+export class DictionaryService {
+  private cache:
+    | { at: number; byKind: Map<string, DictionaryEntry[]>; byKey: Map<string, DictionaryRow> }
+    | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Writes built-in entries that are not in the table yet; edited entries stay as edited. */
+  async syncBuiltIns(): Promise<void> {
+    const rows = DICTIONARY_KINDS.flatMap((kind) =>
+      BUILT_IN_DICTIONARIES[kind].map((e, i) => ({
+        kind,
+        code: e.code,
+        name: e.name,
+        parentCode: e.parentCode,
+        level: e.level ?? null,
+        aliases: e.aliases ?? [],
+        builtIn: true,
+        sortOrder: i,
+      })),
+    );
+    await new DictionaryRepository(this.database.db).insertMissing(rows);
+    this.cache = undefined;
+  }
+
+  private async load() {
+    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
+    const byKind = new Map<string, DictionaryEntry[]>();
+    const byKey = new Map<string, DictionaryRow>();
+    for (const row of await new DictionaryRepository(this.database.db).all()) {
+      byKey.set(`${row.kind}:${row.code}`, row);
+      if (!row.active) continue;
+      const list = byKind.get(row.kind) ?? [];
+      list.push({
+        code: row.code,
+        name: row.name,
+        parentCode: row.parentCode,
+        aliases: row.aliases,
+        ...(row.level ? { level: row.level } : {}),
+      });
+      byKind.set(row.kind, list);
+    }
+    this.cache = { at: Date.now(), byKind, byKey };
+    return this.cache;
+  }
+
+  /** A snapshot for one run of lookups (an import, a page of views). */
+  async snapshot(): Promise<DictionarySnapshot> {
+    const { byKind, byKey } = await this.load();
+    return new DictionarySnapshot(byKind, byKey);
+  }
+
+  async kinds() {
+    const { byKind } = await this.load();
+    return {
+      items: DICTIONARY_KINDS.map((kind) => ({
+        kind,
+        name: DICTIONARY_NAMES[kind],
+        count: byKind.get(kind)?.length ?? 0,
+      })),
+    };
+  }
+
+  async entries(kind: DictionaryKind) {
+    const rows = (await new DictionaryRepository(this.database.db).all()).filter((r) => r.kind === kind);
+    return { items: rows.map(entryView) };
+  }
+
+  async save(actor: AuditActor, kind: DictionaryKind, input: DictionaryEntryInput) {
+    const saved = await this.database.transaction(async (tx) => {
+      const repo = new DictionaryRepository(tx);
+      if (input.parentCode && !(await repo.byKey(kind, input.parentCode))) {
+        throw registryError('DICTIONARY_PARENT_UNKNOWN', { params: { code: input.parentCode } });
+      }
+      const before = await repo.byKey(kind, input.code);
+      const row = await repo.upsert({ kind, ...input, builtIn: before?.builtIn ?? false });
+      await this.audit.record(tx, actor, {
+        action: before ? 'dictionary.update' : 'dictionary.create',
+        entity: 'dictionary_entry',
+        entityId: `${kind}:${input.code}`,
+        changes: diffChanges(before ? entryView(before) : null, entryView(row)),
+      });
+      return row;
+    });
+    this.cache = undefined;
+    return entryView(saved);
+  }
+
+  /** One import kind per code list: 代码, 名称, 上级代码, 级别, 别名. */
+  importKinds(): ImportKind<DictionaryEntryInput & { kind: DictionaryKind }>[] {
+    return DICTIONARY_KINDS.map((kind) => ({
+      kind: `dictionary.${kind}`,
+      label: DICTIONARY_NAMES[kind],
+      permission: 'dictionaries.manage',
+      columns: [
+        { key: 'code', header: '代码', headerEn: 'Code', required: true, example: '520' },
+        { key: 'name', header: '名称', headerEn: 'Name', required: true, example: '计算机科学技术' },
+        { key: 'parentCode', header: '上级代码', headerEn: 'Parent code', aliases: ['父级代码'] },
+        { key: 'level', header: '级别', headerEn: 'Level', aliases: ['层级'] },
+        { key: 'aliases', header: '别名', headerEn: 'Aliases', hint: '多个别名用；分隔' },
+      ],
+      prepare: async () => (cells) => {
+        const code = cells.code?.trim() ?? '';
+        const name = cells.name?.trim() ?? '';
+        const errors = [];
+        if (!code || code.length > 16)
+          errors.push({ column: '代码', value: code, message: '代码必填，最长16位' });
+        if (!name || name.length > 64)
+          errors.push({ column: '名称', value: name, message: '名称必填，最长64字' });
+        const aliases = (cells.aliases ?? '')
+          .split(/[;；,，、]/)
+          .map((a) => a.trim())
+          .filter(Boolean);
+        return {
+          code: code || null,
+          data: errors.length
+            ? null
+            : {
+                kind,
+                code,
+                name,
+                parentCode: cells.parentCode?.trim() || null,
+                level: cells.level?.trim() || null,
+                aliases,
+                active: true,
+              },
+          errors,
+          flags: [],
+        };
+      },
+      existing: async (db, _actor, codes) => {
+        const rows = (await new DictionaryRepository(db).all()).filter(
+          (r) => r.kind === kind && codes.includes(r.code),
+        );
+        return new Map(rows.map((r) => [r.code, { id: `${kind}:${r.code}`, inScope: true }]));
+      },
+      commitBatch: async (tx, actor, rows) => {
+        const repo = new DictionaryRepository(tx);
+        let created = 0;
+        let updated = 0;
+        const entries = [];
+        for (const { data } of rows) {
+          const before = await repo.byKey(kind, data.code);
+          const row = await repo.upsert({ ...data, builtIn: before?.builtIn ?? false });
+          if (before) updated++;
+          else created++;
+          entries.push({
+            action: before ? 'dictionary.update' : 'dictionary.create',
+            entity: 'dictionary_entry',
+            entityId: `${kind}:${data.code}`,
+            changes: diffChanges(before ? entryView(before) : null, entryView(row)),
+          });
+        }
+        await this.audit.recordMany(tx, actor, entries);
+        this.cache = undefined;
+        return { created, updated };
+      },
+    }));
+  }
+}
+
+function entryView(row: DictionaryRow) {
+  return {
+    kind: row.kind,
+    code: row.code,
+    name: row.name,
+    parentCode: row.parentCode,
+    level: row.level,
+    aliases: row.aliases,
+    builtIn: row.builtIn,
+    active: row.active,
+  };
+}
+
+/** Lookups over one consistent view of the code lists. */
+export class DictionarySnapshot {
+  constructor(
+    private readonly byKind: Map<string, DictionaryEntry[]>,
+    private readonly byKey: Map<string, DictionaryRow>,
+  ) {}
+
+  /** The entry a spreadsheet cell means, by code, name or alias. */
+  resolve(kind: DictionaryKind, text: string): DictionaryEntry | undefined {
+    return resolveDictionaryValue(this.byKind.get(kind) ?? [], text);
+  }
+
+  has(kind: DictionaryKind, code: string): boolean {
+    return this.byKey.has(`${kind}:${code}`);
+  }
+
+  name(kind: DictionaryKind, code: string): string {
+    return this.byKey.get(`${kind}:${code}`)?.name ?? code;
+  }
+
+  named(kind: DictionaryKind, codes: readonly string[]): { code: string; name: string }[] {
+    return codes.map((code) => ({ code, name: this.name(kind, code) }));
+  }
+
+  level(kind: DictionaryKind, code: string): string | null {
+    return this.byKey.get(`${kind}:${code}`)?.level ?? null;
+  }
+
+  /** The code with all its ancestors, for hierarchical filters (a section finds its divisions). */
+  withAncestors(kind: DictionaryKind, codes: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const code of codes) {
+      let current: string | null | undefined = code;
+      for (let depth = 0; current && depth < 8 && !out.has(current); depth++) {
+        out.add(current);
+        current = this.byKey.get(`${kind}:${current}`)?.parentCode;
+      }
+    }
+    return [...out];
+  }
+}

@@ -1,0 +1,214 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Scope } from '../../platform/access/actor.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { scopePrefix } from '../../reference/regions.ts';
+import type { ListQuery, RegistryKind } from './contract.ts';
+import { enterprises, institutions, stations, talents } from './schema.ts';
+
+export const TABLES = { talents, enterprises, institutions, stations } as const;
+
+export type TalentRow = typeof talents.$inferSelect;
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type InstitutionRow = typeof institutions.$inferSelect;
+export type StationRow = typeof stations.$inferSelect;
+export type RecordRow = TalentRow | EnterpriseRow | InstitutionRow | StationRow;
+export type RowOf<K extends RegistryKind> = {
+  talents: TalentRow;
+  enterprises: EnterpriseRow;
+  institutions: InstitutionRow;
+  stations: StationRow;
+}[K];
+
+/**
+ * The registry tables share their record columns; generic queries see every
+ * table through that common shape. Kind-specific columns are looked up by name.
+ */
+type CommonTable = typeof stations;
+const common = (kind: RegistryKind) => TABLES[kind] as unknown as CommonTable;
+const column = (kind: RegistryKind, name: string) =>
+  (TABLES[kind] as unknown as Record<string, PgColumn | undefined>)[name];
+
+function escapeLike(s: string): string {
+  return s.replace(/[%_\\]/g, '\\$&');
+}
+
+export class RegistryRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Scope: the maintaining region, and for organisation-bound accounts their organisation's records only. */
+  private scoped(kind: RegistryKind, scope: Scope): (SQL | undefined)[] {
+    const t = common(kind);
+    const out: (SQL | undefined)[] = [];
+    if (scope.regionPrefix) out.push(like(t.scopeRegion, `${scope.regionPrefix}%`));
+    if (scope.organisationId) {
+      const org = scope.organisationId;
+      if (kind === 'talents') {
+        out.push(
+          inArray(
+            talents.institutionId,
+            this.db
+              .select({ id: institutions.id })
+              .from(institutions)
+              .where(eq(institutions.organisationId, org)),
+          ),
+        );
+      } else if (kind === 'stations') out.push(eq(stations.hostOrganisationId, org));
+      else out.push(eq(column(kind, 'organisationId')!, org));
+    }
+    return out;
+  }
+
+  async byId<K extends RegistryKind>(kind: K, id: string, scope: Scope): Promise<RowOf<K> | undefined> {
+    const t = common(kind);
+    const [row] = await this.db
+      .select()
+      .from(t)
+      .where(and(eq(t.id, id), ...this.scoped(kind, scope)));
+    return row as RowOf<K> | undefined;
+  }
+
+  /** Records with these codes, whatever their scope (codes are unique per kind across the platform). */
+  async byCodes<K extends RegistryKind>(kind: K, codes: string[]): Promise<RowOf<K>[]> {
+    if (codes.length === 0) return [];
+    const t = common(kind);
+    return (await this.db.select().from(t).where(inArray(t.code, codes))) as RowOf<K>[];
+  }
+
+  async byColumn<K extends RegistryKind>(
+    kind: K,
+    name: string,
+    value: string,
+  ): Promise<RowOf<K> | undefined> {
+    const col = column(kind, name);
+    if (!col) return undefined;
+    const [row] = await this.db.select().from(common(kind)).where(eq(col, value)).limit(1);
+    return row as RowOf<K> | undefined;
+  }
+
+  private filters(kind: RegistryKind, scope: Scope, q: Partial<ListQuery>): SQL | undefined {
+    const t = common(kind);
+    const conditions = this.scoped(kind, scope);
+    conditions.push(q.archived === 'true' ? isNotNull(t.archivedAt) : isNull(t.archivedAt));
+    if (q.q) conditions.push(like(t.searchText, `%${escapeLike(q.q.toLowerCase())}%`));
+    if (q.regionCode) conditions.push(like(t.regionCode, `${scopePrefix(q.regionCode.padEnd(6, '0'))}%`));
+    if (q.flagged === 'true') conditions.push(sql`jsonb_array_length(${t.flags}) > 0`);
+    const arrayHas = (name: string, value: string | undefined) => {
+      const col = column(kind, name);
+      if (value && col) conditions.push(sql`${col} @> array[${value}]::text[]`);
+    };
+    arrayHas('industryTags', q.industry);
+    arrayHas('disciplineTags', q.discipline);
+    arrayHas('tags', q.tag);
+    arrayHas('qualifications', q.qualification);
+    const equals = (name: string, value: string | undefined) => {
+      const col = column(kind, name);
+      if (value && col) conditions.push(eq(col, value));
+    };
+    equals('title', q.title);
+    equals('titleLevel', q.titleLevel);
+    equals('honourLevel', q.honourLevel);
+    equals('kind', q.kind);
+    return and(...conditions);
+  }
+
+  async list<K extends RegistryKind>(
+    kind: K,
+    scope: Scope,
+    q: ListQuery,
+  ): Promise<{ items: RowOf<K>[]; total: number }> {
+    const t = common(kind);
+    const where = this.filters(kind, scope, q);
+    const order =
+      q.sort === 'name'
+        ? [asc(t.name), asc(t.code)]
+        : q.sort === 'code'
+          ? [asc(t.code)]
+          : [desc(t.updatedAt), asc(t.code)];
+    const items = await this.db
+      .select()
+      .from(t)
+      .where(where)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const [total] = await this.db.select({ n: count() }).from(t).where(where);
+    return { items: items as RowOf<K>[], total: total?.n ?? 0 };
+  }
+
+  /** Every matching record (for exports), in code order, a page at a time. */
+  async *iterate<K extends RegistryKind>(
+    kind: K,
+    scope: Scope,
+    q: Partial<ListQuery>,
+    pageSize = 2000,
+  ): AsyncGenerator<RowOf<K>[]> {
+    const t = common(kind);
+    const where = this.filters(kind, scope, q);
+    let after = '';
+    for (;;) {
+      const rows = (await this.db
+        .select()
+        .from(t)
+        .where(and(where, sql`${t.code} > ${after}`))
+        .orderBy(asc(t.code))
+        .limit(pageSize)) as RowOf<K>[];
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1]!.code;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async insert<K extends RegistryKind>(kind: K, values: Record<string, unknown>): Promise<RowOf<K>> {
+    const [row] = await this.db
+      .insert(common(kind))
+      .values(values as typeof stations.$inferInsert)
+      .returning();
+    return row as RowOf<K>;
+  }
+
+  async insertMany<K extends RegistryKind>(kind: K, values: Record<string, unknown>[]): Promise<RowOf<K>[]> {
+    if (values.length === 0) return [];
+    return (await this.db
+      .insert(common(kind))
+      .values(values as (typeof stations.$inferInsert)[])
+      .returning()) as RowOf<K>[];
+  }
+
+  /** Compare-and-set on version; undefined when the row changed since it was read. */
+  async updateVersioned<K extends RegistryKind>(
+    kind: K,
+    id: string,
+    version: number,
+    values: Record<string, unknown>,
+  ): Promise<RowOf<K> | undefined> {
+    const t = common(kind);
+    const [row] = await this.db
+      .update(t)
+      .set({ ...(values as Partial<typeof stations.$inferInsert>), version: sql`${t.version} + 1` })
+      .where(and(eq(t.id, id), eq(t.version, version)))
+      .returning();
+    return row as RowOf<K> | undefined;
+  }
+
+  async institutionsByNames(names: string[]): Promise<InstitutionRow[]> {
+    if (names.length === 0) return [];
+    return this.db.select().from(institutions).where(inArray(institutions.name, names));
+  }
+
+  async enterprisesByNames(names: string[]): Promise<EnterpriseRow[]> {
+    if (names.length === 0) return [];
+    return this.db.select().from(enterprises).where(inArray(enterprises.name, names));
+  }
+
+  async expertCounts(institutionIds: string[]): Promise<Map<string, number>> {
+    if (institutionIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: talents.institutionId, n: count() })
+      .from(talents)
+      .where(and(inArray(talents.institutionId, institutionIds), isNull(talents.archivedAt)))
+      .groupBy(talents.institutionId);
+    return new Map(rows.map((r) => [r.id!, r.n]));
+  }
+}

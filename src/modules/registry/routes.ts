@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.ts';
+import { attachment, XLSX_TYPE } from '../../platform/io/routes.ts';
+import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
+import {
+  dictionaryEntries,
+  dictionaryEntryInput,
+  dictionaryEntryView,
+  dictionaryKinds,
+  exportQuery,
+  INPUTS,
+  listQuery,
+  REGISTRY_KINDS,
+  revealResponse,
+  updateOf,
+  VIEWS,
+} from './contract.ts';
+import { DICTIONARY_KINDS, type DictionaryService } from './dictionaries.ts';
+import { KINDS } from './kinds.ts';
+import type { RegistryService } from './service.ts';
+
+export function registerRegistryRoutes(
+  app: App,
+  registry: RegistryService,
+  dictionaries: DictionaryService,
+): void {
+  const idParams = z.strictObject({ id: z.string().uuid() });
+  for (const kind of REGISTRY_KINDS) {
+    const label = KINDS[kind].label;
+    const tags = [`registry: ${kind}`];
+    // Views are built per kind at run time; the response schema still checks (and documents) each one.
+    const view = VIEWS[kind] as unknown as z.ZodType<Record<string, unknown>>;
+    const base = `/api/registry/${kind}`;
+    app.get(
+      base,
+      {
+        config: { access: 'registry.read' },
+        schema: {
+          tags,
+          summary: `${label.zh}列表 List ${label.en}`,
+          querystring: listQuery,
+          response: {
+            200: z.object({
+              items: z.array(view),
+              total: z.number().int(),
+              page: z.number().int(),
+              pageSize: z.number().int(),
+            }),
+          },
+        },
+      },
+      async (request) => registry.list(request.actor!, kind, request.query),
+    );
+    app.get(
+      `${base}/export`,
+      {
+        config: { access: 'registry.read' },
+        schema: { tags, summary: `导出${label.zh} Export ${label.en}`, querystring: exportQuery },
+      },
+      async (request, reply) => {
+        const { format, reveal, ...filter } = request.query;
+        const file = await registry.export(
+          request.actor!,
+          kind,
+          filter,
+          format,
+          reveal === 'true',
+          request.locale,
+        );
+        return reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+          .header('content-disposition', attachment(file.fileName))
+          .header('x-row-count', String(file.count))
+          .send(file.data);
+      },
+    );
+    app.get(
+      `${base}/:id`,
+      {
+        config: { access: 'registry.read' },
+        schema: { tags, summary: `${label.zh}详情 One record`, params: idParams, response: { 200: view } },
+      },
+      async (request) => registry.get(request.actor!, kind, request.params.id),
+    );
+    app.post(
+      base,
+      {
+        config: { access: 'registry.manage' },
+        schema: { tags, summary: `新建${label.zh} Create`, body: INPUTS[kind], response: { 201: view } },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await registry.create(request.actor!, kind, request.body as Record<string, unknown>)),
+    );
+    app.patch(
+      `${base}/:id`,
+      {
+        config: { access: 'registry.manage' },
+        schema: {
+          tags,
+          summary: `修改${label.zh} Edit`,
+          params: idParams,
+          body: updateOf(INPUTS[kind]),
+          response: { 200: view },
+        },
+      },
+      async (request) =>
+        registry.update(
+          request.actor!,
+          kind,
+          request.params.id,
+          request.body as Record<string, unknown> & { version: number },
+        ),
+    );
+    app.post(
+      `${base}/:id/archive`,
+      {
+        config: { access: 'registry.manage' },
+        schema: {
+          tags,
+          summary: `归档或恢复 Archive or restore`,
+          params: idParams,
+          body: z.strictObject({ version: z.number().int().min(1), archived: z.boolean() }),
+          response: { 200: view },
+        },
+      },
+      async (request) =>
+        registry.setArchived(
+          request.actor!,
+          kind,
+          request.params.id,
+          request.body.version,
+          request.body.archived,
+        ),
+    );
+    app.post(
+      `${base}/:id/reveal`,
+      {
+        config: { access: 'personal.reveal' },
+        schema: {
+          tags,
+          summary: '查看完整个人信息（留痕）Reveal personal data (audited)',
+          params: idParams,
+          response: { 200: revealResponse },
+        },
+      },
+      async (request) => registry.reveal(request.actor!, kind, request.params.id),
+    );
+  }
+
+  const tags = ['dictionaries'];
+  const kindParams = z.strictObject({
+    kind: z.enum(DICTIONARY_KINDS as [DictionaryKind, ...DictionaryKind[]]),
+  });
+  app.get(
+    '/api/dictionaries',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '数据字典 Code lists', response: { 200: dictionaryKinds } },
+    },
+    async () => dictionaries.kinds(),
+  );
+  app.get(
+    '/api/dictionaries/:kind',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '字典条目 Entries of a code list',
+        params: kindParams,
+        response: { 200: dictionaryEntries },
+      },
+    },
+    async (request) => dictionaries.entries(request.params.kind),
+  );
+  app.put(
+    '/api/dictionaries/:kind/:code',
+    {
+      config: { access: 'dictionaries.manage' },
+      schema: {
+        tags,
+        summary: '新增或修改字典条目 Save an entry',
+        params: z.strictObject({ kind: kindParams.shape.kind, code: z.string().min(1).max(16) }),
+        body: dictionaryEntryInput.omit({ code: true }),
+        response: { 200: dictionaryEntryView },
+      },
+    },
+    async (request) =>
+      dictionaries.save(request.actor!, request.params.kind, { ...request.body, code: request.params.code }),
+  );
+
+  app.get(
+    '/api/profile',
+    { config: { access: 'profile.own' }, schema: { tags: ['profile'], summary: '我的档案 My profile' } },
+    async (request) => registry.myProfile(request.actor!),
+  );
+  app.patch(
+    '/api/profile',
+    {
+      config: { access: 'profile.own' },
+      schema: {
+        tags: ['profile'],
+        summary: '修改我的档案 Edit my profile',
+        body: z.object({ version: z.number().int().min(1) }).catchall(z.unknown()),
+      },
+    },
+    async (request) => {
+      const me = await registry.myProfile(request.actor!);
+      const parsed = updateOf(INPUTS[me.kind]).parse(request.body);
+      return registry.updateMyProfile(
+        request.actor!,
+        parsed as Record<string, unknown> & { version: number },
+      );
+    },
+  );
+}

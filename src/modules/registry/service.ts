@@ -1,0 +1,569 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../platform/access/actor.ts';
+import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
+import { diffChanges } from '../../platform/audit/changes.ts';
+import type { AuditEntry, AuditService } from '../../platform/audit/service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
+import { httpError } from '../../platform/http/errors.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import type { ImportKind } from '../../platform/io/import.ts';
+import { exportCsv, exportXlsx, templateXlsx } from '../../platform/io/workbook.ts';
+import type { ListQuery, RegistryKind } from './contract.ts';
+import type { DictionaryService, DictionarySnapshot } from './dictionaries.ts';
+import { registryError } from './errors.ts';
+import { formatIssue, institutionKindOf, KINDS, type KindDef, toFlags } from './kinds.ts';
+import { type RecordRow, RegistryRepository } from './repository.ts';
+import type { Flag } from './schema.ts';
+
+/** Names that are companies rather than universities or institutes (not created as institutions). */
+const COMPANY_NAME = /(公司|集团|厂|企业|商行|合作社)$/;
+
+/**
+ * The registries: talents and experts, enterprises, institutions and talent
+ * stations. Every read is scoped to the caller's region (and organisation);
+ * personal data is stored encrypted and shown masked unless revealed, and
+ * every change is audited in its transaction.
+ */
+export class RegistryService {
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly dictionaries: DictionaryService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  private async context(reveal = false) {
+    return { dict: await this.dictionaries.snapshot(), cipher: this.cipher, reveal };
+  }
+
+  async list(actor: Actor, kind: RegistryKind, query: ListQuery) {
+    const { items, total } = await new RegistryRepository(this.database.db).list(kind, scopeOf(actor), query);
+    return { items: await this.views(kind, items, false), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(actor: Actor, kind: RegistryKind, id: string) {
+    const row = await this.find(this.database.db, actor, kind, id);
+    return (await this.views(kind, [row], false))[0]!;
+  }
+
+  /** The unmasked personal data of one record; every reveal is audited. */
+  async reveal(actor: Actor, kind: RegistryKind, id: string) {
+    return this.database.transaction(async (tx) => {
+      const row = (await this.find(tx, actor, kind, id)) as Record<string, unknown>;
+      const mobileEnc = (row.mobileEnc ?? row.contactMobileEnc ?? row.liaisonMobileEnc ?? null) as
+        | string
+        | null;
+      const idNumberEnc = (row.idNumberEnc ?? null) as string | null;
+      await this.audit.record(tx, actor, {
+        action: `${KINDS[kind].entity}.reveal`,
+        entity: KINDS[kind].entity,
+        entityId: String(row.id),
+        regionCode: String(row.scopeRegion),
+        changes: {
+          revealed: { to: [mobileEnc ? 'mobile' : null, idNumberEnc ? 'idNumber' : null].filter(Boolean) },
+        },
+      });
+      return {
+        mobile: mobileEnc ? this.cipher.decrypt(mobileEnc) : null,
+        idNumber: idNumberEnc ? this.cipher.decrypt(idNumberEnc) : null,
+      };
+    });
+  }
+
+  async create(actor: Actor, kind: RegistryKind, input: Record<string, unknown>) {
+    const def = KINDS[kind] as KindDef;
+    const ctx = await this.context();
+    this.checkDictionaryCodes(def, input, ctx.dict);
+    const row = await this.database.transaction(async (tx) => {
+      const repo = new RegistryRepository(tx);
+      await this.refuseDuplicates(repo, def, input, null, ctx);
+      await this.checkLinks(tx, actor, input);
+      const now = this.clock.now();
+      const values: Record<string, unknown> = {
+        ...def.values(input, ctx),
+        scopeRegion: scopeRegionFor(actor, (input.regionCode as string | null) ?? null),
+        flags: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      values.searchText = def.searchText(values as never, ctx);
+      const created = await repo.insert(kind, values).catch((err) => rethrowDuplicate(err, input));
+      await this.audit.record(tx, actor, {
+        action: `${def.entity}.create`,
+        entity: def.entity,
+        entityId: created.id,
+        regionCode: created.scopeRegion,
+        changes: diffChanges(null, created as unknown as Record<string, unknown>, def.redact, IGNORED),
+      });
+      return created;
+    });
+    return (await this.views(kind, [row], false))[0]!;
+  }
+
+  async update(
+    actor: Actor,
+    kind: RegistryKind,
+    id: string,
+    input: Record<string, unknown> & { version: number },
+  ) {
+    const def = KINDS[kind] as KindDef;
+    const ctx = await this.context();
+    this.checkDictionaryCodes(def, input, ctx.dict);
+    const row = await this.database.transaction(async (tx) => {
+      const before = await this.find(tx, actor, kind, id);
+      return this.applyUpdate(tx, actor, def, before, input, ctx);
+    });
+    return (await this.views(kind, [row], false))[0]!;
+  }
+
+  private async applyUpdate(
+    tx: Executor,
+    actor: Actor,
+    def: KindDef,
+    before: RecordRow,
+    input: Record<string, unknown> & { version: number },
+    ctx: { dict: DictionarySnapshot; cipher: FieldCipher },
+  ): Promise<RecordRow> {
+    const { version, ...fields } = input;
+    const repo = new RegistryRepository(tx);
+    await this.refuseDuplicates(repo, def, fields, before.id, ctx);
+    await this.checkLinks(tx, actor, fields);
+    const values: Record<string, unknown> = { ...def.values(fields, ctx), updatedAt: this.clock.now() };
+    if ('regionCode' in fields) {
+      const regionCode = (fields.regionCode as string | null) ?? null;
+      if (
+        regionCode &&
+        !regionInScope(regionCode, scopeOf(actor)) &&
+        !regionInScope(before.scopeRegion, scopeOf(actor))
+      ) {
+        throw httpError('FORBIDDEN');
+      }
+      values.scopeRegion =
+        regionCode && regionInScope(regionCode, scopeOf(actor)) ? regionCode : before.scopeRegion;
+      if (regionCode) values.regionText = null;
+    }
+    // A field set by hand is no longer a flagged guess.
+    const touched = new Set(Object.keys(fields));
+    values.flags = (before.flags as Flag[]).filter((f) => !touched.has(f.field));
+    values.searchText = def.searchText({ ...before, ...values } as never, ctx);
+    const after = await repo
+      .updateVersioned(def.kind, before.id, version, values)
+      .catch((err) => rethrowDuplicate(err, fields));
+    if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+    await this.audit.record(tx, actor, {
+      action: `${def.entity}.update`,
+      entity: def.entity,
+      entityId: before.id,
+      regionCode: after.scopeRegion,
+      changes: diffChanges(
+        before as unknown as Record<string, unknown>,
+        after as unknown as Record<string, unknown>,
+        def.redact,
+        IGNORED,
+      ),
+    });
+    return after;
+  }
+
+  /** Archives (or restores) a record: it leaves the lists but keeps its history and links. */
+  async setArchived(actor: Actor, kind: RegistryKind, id: string, version: number, archived: boolean) {
+    const def = KINDS[kind] as KindDef;
+    const row = await this.database.transaction(async (tx) => {
+      const before = await this.find(tx, actor, kind, id);
+      const after = await new RegistryRepository(tx).updateVersioned(kind, id, version, {
+        archivedAt: archived ? this.clock.now() : null,
+        updatedAt: this.clock.now(),
+      });
+      if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+      await this.audit.record(tx, actor, {
+        action: `${def.entity}.${archived ? 'archive' : 'restore'}`,
+        entity: def.entity,
+        entityId: id,
+        regionCode: after.scopeRegion,
+        changes: { archived: { from: before.archivedAt !== null, to: archived } },
+      });
+      return after;
+    });
+    return (await this.views(kind, [row], false))[0]!;
+  }
+
+  /** The filtered list as a spreadsheet; unmasked only with personal.reveal and an explicit request, audited. */
+  async export(
+    actor: Actor,
+    kind: RegistryKind,
+    query: Partial<ListQuery>,
+    format: 'xlsx' | 'csv',
+    reveal: boolean,
+    locale: Locale,
+  ) {
+    if (reveal && !actor.permissions.has('personal.reveal')) throw httpError('FORBIDDEN');
+    const def = KINDS[kind] as KindDef;
+    const ctx = await this.context(reveal);
+    const rows: Record<string, string | number | null>[] = [];
+    for await (const batch of new RegistryRepository(this.database.db).iterate(kind, scopeOf(actor), query)) {
+      for (const row of batch) rows.push(def.exportRow(row as never, ctx));
+    }
+    if (reveal) {
+      await this.database.transaction((tx) =>
+        this.audit.record(tx, actor, {
+          action: `${def.entity}.export.reveal`,
+          entity: def.entity,
+          entityId: '*',
+          regionCode: actor.regionCode,
+          changes: { rows: { to: rows.length }, filter: { to: query } },
+        }),
+      );
+    }
+    const title = locale === 'en-US' ? def.label.en : def.label.zh;
+    const data =
+      format === 'csv'
+        ? exportCsv(def.columns, rows, locale)
+        : await exportXlsx(title, def.columns, rows, locale);
+    return {
+      data,
+      fileName: `${title}-${this.clock.now().toISOString().slice(0, 10)}.${format}`,
+      count: rows.length,
+    };
+  }
+
+  async template(kind: RegistryKind) {
+    const def = KINDS[kind] as KindDef;
+    return { data: await templateXlsx(def.label.zh, def.columns), fileName: `${def.label.zh}导入模板.xlsx` };
+  }
+
+  /** The signed-in expert's own record, or the signed-in enterprise's. */
+  async myProfile(actor: Actor) {
+    const { kind, row } = await this.ownRecord(this.database.db, actor);
+    return { kind, record: (await this.views(kind, [row], true))[0]! };
+  }
+
+  /** Experts and enterprises keep their own profiles; who and where they are stays with the operator. */
+  async updateMyProfile(actor: Actor, input: Record<string, unknown> & { version: number }) {
+    const ctx = await this.context();
+    const result = await this.database.transaction(async (tx) => {
+      const { kind, row } = await this.ownRecord(tx, actor);
+      const def = KINDS[kind] as KindDef;
+      const {
+        code: _c,
+        name: _n,
+        regionCode: _r,
+        regionText: _t,
+        idNumber: _i,
+        creditCode: _cc,
+        isExpert: _e,
+        ...allowed
+      } = input;
+      this.checkDictionaryCodes(def, allowed, ctx.dict);
+      const after = await this.applyUpdate(
+        tx,
+        actor,
+        def,
+        row,
+        { ...allowed, version: input.version } as never,
+        ctx,
+      );
+      return { kind, row: after };
+    });
+    return { kind: result.kind, record: (await this.views(result.kind, [result.row], true))[0]! };
+  }
+
+  private async ownRecord(db: Executor, actor: Actor): Promise<{ kind: RegistryKind; row: RecordRow }> {
+    const repo = new RegistryRepository(db);
+    if (actor.role === 'enterprise' && actor.organisationId) {
+      const row = await repo.byColumn('enterprises', 'organisationId', actor.organisationId);
+      if (row) return { kind: 'enterprises', row };
+    } else {
+      const row = await repo.byColumn('talents', 'userId', actor.userId);
+      if (row) return { kind: 'talents', row };
+    }
+    throw registryError('REGISTRY_NO_PROFILE');
+  }
+
+  private async find(db: Executor, actor: Actor, kind: RegistryKind, id: string): Promise<RecordRow> {
+    const row = await new RegistryRepository(db).byId(kind, id, scopeOf(actor));
+    if (!row) throw registryError('REGISTRY_NOT_FOUND');
+    return row;
+  }
+
+  private async views(kind: RegistryKind, rows: RecordRow[], reveal: boolean) {
+    const ctx = await this.context(reveal);
+    const def = KINDS[kind] as KindDef;
+    const expertCounts =
+      kind === 'institutions'
+        ? await new RegistryRepository(this.database.db).expertCounts(rows.map((r) => r.id))
+        : undefined;
+    return rows.map((row) => def.view(row as never, { ...ctx, ...(expertCounts ? { expertCounts } : {}) }));
+  }
+
+  private checkDictionaryCodes(def: KindDef, input: Record<string, unknown>, dict: DictionarySnapshot) {
+    for (const { field, dictionary } of def.dictionaryFields) {
+      const value = input[field];
+      const codes = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
+      for (const code of codes) {
+        if (!dict.has(dictionary, code)) {
+          throw registryError('REGISTRY_DICTIONARY_CODE_UNKNOWN', {
+            params: { code, dictionary },
+            fields: [{ path: `body.${field}`, message: `未知代码 ${code}` }],
+          });
+        }
+      }
+    }
+  }
+
+  private async refuseDuplicates(
+    repo: RegistryRepository,
+    def: KindDef,
+    input: Record<string, unknown>,
+    selfId: string | null,
+    ctx: { dict: DictionarySnapshot; cipher: FieldCipher },
+  ) {
+    if (typeof input.code === 'string') {
+      const [existing] = await repo.byCodes(def.kind, [input.code]);
+      if (existing && existing.id !== selfId) {
+        throw registryError('REGISTRY_CODE_TAKEN', { params: { code: input.code, name: existing.name } });
+      }
+    }
+    for (const check of def.unique(input, ctx)) {
+      const existing = await repo.byColumn(def.kind, check.column, check.value);
+      if (existing && existing.id !== selfId) {
+        throw registryError(check.error, { params: { name: existing.name, code: existing.code } });
+      }
+    }
+  }
+
+  private async checkLinks(db: Executor, actor: Actor, input: Record<string, unknown>) {
+    const repo = new RegistryRepository(db);
+    if (
+      typeof input.institutionId === 'string' &&
+      !(await repo.byId('institutions', input.institutionId, { ...scopeOf(actor), organisationId: null }))
+    ) {
+      throw registryError('REGISTRY_LINK_NOT_FOUND', { params: { what: '机构' } });
+    }
+    if (
+      typeof input.enterpriseId === 'string' &&
+      !(await repo.byId('enterprises', input.enterpriseId, { ...scopeOf(actor), organisationId: null }))
+    ) {
+      throw registryError('REGISTRY_LINK_NOT_FOUND', { params: { what: '企业' } });
+    }
+  }
+
+  // ---------- imports ----------
+
+  /** The spreadsheet import of each registry, for platform/io. */
+  importKinds(): ImportKind<Record<string, unknown>>[] {
+    return (Object.keys(KINDS) as RegistryKind[]).map((kind) => {
+      const def = KINDS[kind] as KindDef;
+      return {
+        kind,
+        label: def.label,
+        permission: 'registry.manage',
+        columns: def.columns,
+        prepare: async () => {
+          const ctx = await this.context();
+          return (cells) => {
+            const outcome = def.fromCells(cells, ctx);
+            const parsed = def.input.safeParse(outcome.candidate);
+            const errors = [...outcome.errors];
+            if (!parsed.success && errors.length === 0) {
+              for (const issue of parsed.error.issues) errors.push(formatIssue(issue, def.columns));
+            }
+            const code =
+              typeof outcome.candidate.code === 'string' && outcome.candidate.code
+                ? outcome.candidate.code
+                : null;
+            const data =
+              parsed.success && errors.length === 0
+                ? { ...(parsed.data as Record<string, unknown>), flags: toFlags(outcome.flags) }
+                : null;
+            return { code, data, errors, flags: outcome.flags.map(({ field: _f, ...issue }) => issue) };
+          };
+        },
+        existing: async (db, actor, codes) => {
+          const scope = scopeOf(actor);
+          const rows = await new RegistryRepository(db).byCodes(kind, codes);
+          return new Map(
+            rows.map((r) => [r.code, { id: r.id, inScope: r.scopeRegion.startsWith(scope.regionPrefix) }]),
+          );
+        },
+        commitBatch: (tx, actor, rows) =>
+          this.commitImportBatch(
+            tx,
+            actor,
+            def,
+            rows.map((r) => r.data),
+          ),
+      };
+    });
+  }
+
+  private async commitImportBatch(
+    tx: Executor,
+    actor: Actor,
+    def: KindDef,
+    inputs: Record<string, unknown>[],
+  ) {
+    const ctx = await this.context();
+    const repo = new RegistryRepository(tx);
+    const existing = new Map(
+      (
+        await repo.byCodes(
+          def.kind,
+          inputs.map((i) => String(i.code)),
+        )
+      ).map((r) => [r.code, r]),
+    );
+    if (def.kind === 'talents') await this.linkEmployers(tx, actor, inputs, ctx);
+    const audits: AuditEntry[] = [];
+    const now = this.clock.now();
+    let created = 0;
+    let updated = 0;
+    const fresh: Record<string, unknown>[] = [];
+    for (const input of inputs) {
+      const { flags, ...fields } = input as Record<string, unknown> & { flags: Flag[] };
+      for (const check of def.unique(fields, ctx)) {
+        const holder = await repo.byColumn(def.kind, check.column, check.value);
+        if (holder && holder.code !== fields.code) {
+          throw registryError(check.error, { params: { name: holder.name, code: holder.code } });
+        }
+      }
+      const before = existing.get(String(fields.code));
+      if (before) {
+        const values: Record<string, unknown> = { ...def.values(fields, ctx), flags, updatedAt: now };
+        values.scopeRegion = scopeRegionFor(
+          actor,
+          (fields.regionCode as string | null) ?? null,
+          before.scopeRegion,
+        );
+        values.searchText = def.searchText({ ...before, ...values } as never, ctx);
+        const after = await repo.updateVersioned(def.kind, before.id, before.version, values);
+        if (!after) throw httpError('VERSION_CONFLICT');
+        const changes = diffChanges(
+          before as unknown as Record<string, unknown>,
+          after as unknown as Record<string, unknown>,
+          def.redact,
+          IGNORED,
+        );
+        if (Object.keys(changes).length > 0) {
+          audits.push({
+            action: `${def.entity}.import.update`,
+            entity: def.entity,
+            entityId: after.id,
+            regionCode: after.scopeRegion,
+            changes,
+          });
+        }
+        updated++;
+      } else {
+        const values: Record<string, unknown> = {
+          ...def.values(fields, ctx),
+          flags,
+          scopeRegion: scopeRegionFor(actor, (fields.regionCode as string | null) ?? null),
+          createdAt: now,
+          updatedAt: now,
+        };
+        values.searchText = def.searchText(values as never, ctx);
+        fresh.push(values);
+        created++;
+      }
+    }
+    for (const row of await repo.insertMany(def.kind, fresh)) {
+      audits.push({
+        action: `${def.entity}.import.create`,
+        entity: def.entity,
+        entityId: row.id,
+        regionCode: row.scopeRegion,
+        changes: diffChanges(null, row as unknown as Record<string, unknown>, def.redact, IGNORED),
+      });
+    }
+    await this.audit.recordMany(tx, actor, audits);
+    return { created, updated };
+  }
+
+  /**
+   * 工作单位 links a talent to an institution (or enterprise) of that exact
+   * name; a university or institute that is not registered yet is created.
+   */
+  private async linkEmployers(
+    tx: Executor,
+    actor: Actor,
+    inputs: Record<string, unknown>[],
+    ctx: { dict: DictionarySnapshot; cipher: FieldCipher },
+  ) {
+    const names = [
+      ...new Set(
+        inputs.map((i) => i.employerName).filter((n): n is string => typeof n === 'string' && n !== ''),
+      ),
+    ];
+    if (names.length === 0) return;
+    const repo = new RegistryRepository(tx);
+    const institutions = new Map((await repo.institutionsByNames(names)).map((r) => [r.name, r.id]));
+    const enterprises = new Map((await repo.enterprisesByNames(names)).map((r) => [r.name, r.id]));
+    const missing = names.filter((n) => !institutions.has(n) && !enterprises.has(n) && !COMPANY_NAME.test(n));
+    if (missing.length > 0) {
+      const now = this.clock.now();
+      const regionOf = new Map(inputs.map((i) => [i.employerName, (i.regionCode as string | null) ?? null]));
+      const def = KINDS.institutions as KindDef;
+      const values = missing.map((name) => {
+        const regionCode = regionOf.get(name) ?? null;
+        const v: Record<string, unknown> = {
+          code: `AUTO-${createHash('sha1').update(name).digest('hex').slice(0, 10).toUpperCase()}`,
+          name,
+          kind: institutionKindOf(name),
+          regionCode,
+          scopeRegion: scopeRegionFor(actor, regionCode),
+          flags: [{ field: 'code', value: name, reason: '由人才导入按工作单位自动建档，请补充信息' }],
+          createdAt: now,
+          updatedAt: now,
+        };
+        v.searchText = def.searchText(v as never, ctx);
+        return v;
+      });
+      const created = await repo.insertMany('institutions', values);
+      await this.audit.recordMany(
+        tx,
+        actor,
+        created.map((row) => ({
+          action: 'institution.import.create',
+          entity: 'institution',
+          entityId: row.id,
+          regionCode: row.scopeRegion,
+          changes: diffChanges(null, row as unknown as Record<string, unknown>, def.redact, IGNORED),
+        })),
+      );
+      for (const row of created) institutions.set(row.name, row.id);
+    }
+    for (const input of inputs) {
+      const name = input.employerName as string | undefined;
+      if (!name) continue;
+      if (institutions.has(name)) input.institutionId = institutions.get(name);
+      else if (enterprises.has(name)) input.enterpriseId = enterprises.get(name);
+    }
+  }
+}
+
+/** Columns that are bookkeeping, not content, in audit diffs. */
+const IGNORED = ['updatedAt', 'version', 'createdAt', 'searchText'];
+
+/**
+ * Which office maintains a record: its own region when that lies in the
+ * caller's scope, otherwise the caller's region (an expert from elsewhere
+ * registered by this office), or the region it already had.
+ */
+function scopeRegionFor(actor: Actor, regionCode: string | null, current?: string): string {
+  if (regionCode && regionInScope(regionCode, scopeOf(actor))) return regionCode;
+  return current ?? actor.regionCode;
+}
+
+function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {
+  if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
+    throw registryError('REGISTRY_CODE_TAKEN', {
+      params: { code: String(input.code ?? ''), name: '?' },
+      cause: err,
+    });
+  }
+  throw err;
+}

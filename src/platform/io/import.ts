@@ -1,0 +1,49 @@
+import type { Actor } from '../access/actor.ts';
+import type { Permission } from '../access/permissions.ts';
+import type { Executor } from '../db/client.ts';
+import type { Bilingual } from '../i18n/locale.ts';
+import type { ColumnSpec } from './columns.ts';
+import type { RowIssue } from './schema.ts';
+
+/** One row after validation: the record input it makes, or why not. */
+export interface PreparedRow<T> {
+  code: string | null;
+  data: T | null;
+  /** Reasons the row cannot be imported (the row is rejected). */
+  errors: RowIssue[];
+  /** Values kept as written and flagged for an operator to fix (the row is imported). */
+  flags: RowIssue[];
+}
+
+export interface ExistingRecord {
+  id: string;
+  /** Whether the importing actor may change it (it lies in their scope). */
+  inScope: boolean;
+}
+
+export interface CommitOutcome {
+  created: number;
+  updated: number;
+}
+
+/**
+ * What a module provides to make one of its record kinds importable: the
+ * columns, a row validator (dictionaries and lookups loaded once per run),
+ * and a batch writer that upserts by code and writes audit rows.
+ */
+export interface ImportKind<T = unknown> {
+  kind: string;
+  label: Bilingual;
+  /** Who may import this kind. */
+  permission: Permission;
+  columns: readonly ColumnSpec[];
+  prepare(db: Executor, actor: Actor): Promise<(cells: Record<string, string>) => PreparedRow<T>>;
+  existing(db: Executor, actor: Actor, codes: string[]): Promise<Map<string, ExistingRecord>>;
+  commitBatch(tx: Executor, actor: Actor, rows: { rowNumber: number; data: T }[]): Promise<CommitOutcome>;
+}
+
+/** Progress of a running import, for the CLI and the web. */
+export interface ImportProgress {
+  processed: number;
+  total: number;
+}

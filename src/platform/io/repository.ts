@@ -1,0 +1,48 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { importJobs } from './schema.ts';
+
+export type ImportJobRow = typeof importJobs.$inferSelect;
+
+export class ImportJobsRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(values: typeof importJobs.$inferInsert): Promise<ImportJobRow> {
+    const [row] = await this.db.insert(importJobs).values(values).returning();
+    return row!;
+  }
+
+  async byId(id: string): Promise<ImportJobRow | undefined> {
+    const [row] = await this.db.select().from(importJobs).where(eq(importJobs.id, id));
+    return row;
+  }
+
+  /** Moves a job from one status to the next; false when another request moved it first. */
+  async transition(id: string, from: string, to: string): Promise<boolean> {
+    const rows = await this.db
+      .update(importJobs)
+      .set({ status: to })
+      .where(and(eq(importJobs.id, id), eq(importJobs.status, from)))
+      .returning({ id: importJobs.id });
+    return rows.length === 1;
+  }
+
+  async progress(
+    id: string,
+    values: Partial<Pick<ImportJobRow, 'processed' | 'created' | 'updated'>>,
+  ): Promise<void> {
+    await this.db.update(importJobs).set(values).where(eq(importJobs.id, id));
+  }
+
+  async finish(id: string, status: 'committed' | 'failed', error: string | null, at: Date): Promise<void> {
+    await this.db.update(importJobs).set({ status, error, finishedAt: at }).where(eq(importJobs.id, id));
+  }
+
+  /** Forgets the uploaded bytes of finished jobs older than the cut-off (the report stays). */
+  async dropFilesBefore(cutoff: Date): Promise<void> {
+    await this.db
+      .update(importJobs)
+      .set({ fileData: Buffer.alloc(0) })
+      .where(sql`${importJobs.createdAt} < ${cutoff} and ${importJobs.status} in ('committed', 'failed')`);
+  }
+}

@@ -1,0 +1,138 @@
+import fastifyMultipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { App } from '../http/types.ts';
+import { ioError } from './errors.ts';
+import type { ImportService } from './service.ts';
+import { templateXlsx } from './workbook.ts';
+
+const issue = z.object({ column: z.string(), value: z.string().optional(), message: z.string() });
+export const importJobView = z.object({
+  id: z.string().uuid(),
+  kind: z.string(),
+  fileName: z.string(),
+  status: z.string(),
+  total: z.number().int(),
+  valid: z.number().int(),
+  flagged: z.number().int(),
+  rejected: z.number().int(),
+  toCreate: z.number().int(),
+  toUpdate: z.number().int(),
+  processed: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  ignoredHeaders: z.array(z.string()),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  report: z.array(
+    z.object({
+      rowNumber: z.number().int(),
+      code: z.string().nullable(),
+      status: z.enum(['rejected', 'flagged']),
+      errors: z.array(issue),
+      flags: z.array(issue),
+    }),
+  ),
+  reportTotal: z.number().int(),
+});
+
+/** `attachment; filename*=UTF-8''…` so that Chinese file names survive. */
+export function attachment(name: string): string {
+  const fileName = name.replace(/[\\/:*?"<>|]/g, '、');
+  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Upload (preview), template, job status and commit for every registered
+ * import kind. Each kind's routes carry that kind's permission.
+ */
+export async function registerImportRoutes(
+  app: App,
+  imports: ImportService,
+  kinds: string[],
+  maxFileBytes: number,
+) {
+  await app.register(fastifyMultipart, { limits: { fileSize: maxFileBytes, files: 1, fields: 5 } });
+  const tags = ['imports'];
+  for (const name of kinds) {
+    const kind = imports.kind(name);
+    app.post(
+      `/api/imports/${name}`,
+      {
+        config: { access: kind.permission },
+        schema: {
+          tags,
+          summary: `导入预览：${kind.label.zh} Upload and preview (${kind.label.en})`,
+          consumes: ['multipart/form-data'],
+          response: { 200: importJobView },
+        },
+      },
+      async (request) => {
+        if (!request.isMultipart()) throw ioError('IMPORT_FILE_EMPTY');
+        const file = await request.file();
+        if (!file) throw ioError('IMPORT_FILE_EMPTY');
+        let data: Buffer;
+        try {
+          data = await file.toBuffer();
+        } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw ioError('IMPORT_FILE_TOO_LARGE', {
+              params: { limitMb: Math.round(maxFileBytes / 1024 / 1024) },
+              cause: err,
+            });
+          }
+          throw err;
+        }
+        return imports.preview(request.actor!, name, file.filename, data);
+      },
+    );
+    app.get(
+      `/api/imports/${name}/template`,
+      {
+        config: { access: kind.permission },
+        schema: { tags, summary: `导入模板：${kind.label.zh} Template (${kind.label.en})` },
+      },
+      async (_request, reply) => {
+        const data = await templateXlsx(kind.label.zh, kind.columns);
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(`${kind.label.zh}导入模板.xlsx`))
+          .send(data);
+      },
+    );
+  }
+  const jobParams = z.strictObject({ id: z.string().uuid() });
+  app.get(
+    '/api/import-jobs/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '导入任务进度 Import job',
+        params: jobParams,
+        response: { 200: importJobView },
+      },
+    },
+    async (request) => imports.get(request.actor!, request.params.id),
+  );
+  app.post(
+    '/api/import-jobs/:id/commit',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '确认导入 Commit the valid rows',
+        params: jobParams,
+        response: { 202: importJobView },
+      },
+    },
+    async (request, reply) => {
+      const job = await imports.commitInBackground(request.actor!, request.params.id, (err) =>
+        request.log.error({ err }, 'import commit failed'),
+      );
+      return reply.code(202).send(job);
+    },
+  );
+}

@@ -1,0 +1,57 @@
+import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** bytea as a Buffer on both drivers (PGlite answers Uint8Array). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+  toDriver: (value) => value,
+});
+
+export interface RowIssue {
+  /** The column's header as the template names it. */
+  column: string;
+  value?: string;
+  message: string;
+}
+
+export interface RowReport {
+  rowNumber: number;
+  code: string | null;
+  status: 'rejected' | 'flagged';
+  errors: RowIssue[];
+  flags: RowIssue[];
+}
+
+/**
+ * An uploaded spreadsheet between preview and commit. The file itself is kept
+ * so that any server process can commit it; the report lists rows with issues.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    fileData: bytea('file_data').notNull(),
+    createdBy: uuid('created_by'),
+    actorName: text('actor_name').notNull(),
+    scopeRegion: text('scope_region').notNull(),
+    /** previewed → committing → committed | failed */
+    status: text('status').notNull(),
+    total: integer('total').notNull().default(0),
+    valid: integer('valid').notNull().default(0),
+    flagged: integer('flagged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    toCreate: integer('to_create').notNull().default(0),
+    toUpdate: integer('to_update').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    ignoredHeaders: text('ignored_headers').array().notNull().default([]),
+    report: jsonb('report').$type<RowReport[]>().notNull().default([]),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_jobs_created_by_idx').on(t.createdBy, t.createdAt)],
+);

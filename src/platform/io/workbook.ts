@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs';
+import type { Locale } from '../i18n/locale.ts';
+import type { ColumnSpec } from './columns.ts';
+
+/** Excel refuses sheet names with * ? : \\ / [ ] or longer than 31 characters. */
+export function sheetName(title: string): string {
+  return title.replace(/[*?:\\/[\]]/g, '、').slice(0, 31) || 'Sheet1';
+}
+
+/** An import template: Chinese headers (required ones marked *), a hint on each header, and an instructions sheet. */
+export async function templateXlsx(title: string, columns: readonly ColumnSpec[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Caiqiao';
+  const sheet = workbook.addWorksheet(sheetName(title));
+  sheet.columns = columns.map((c) => ({
+    header: c.required ? `${c.header}*` : c.header,
+    key: c.key,
+    width: 18,
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
+    const note = [c.hint, c.example ? `示例：${c.example}` : ''].filter(Boolean).join('\n');
+    if (note) cell.note = note;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const help = workbook.addWorksheet('填写说明');
+  help.columns = [
+    { header: '列名', width: 16 },
+    { header: '是否必填', width: 10 },
+    { header: '说明', width: 60 },
+    { header: '示例', width: 30 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const c of columns)
+    help.addRow([c.header, c.required ? '必填' : '选填', c.hint ?? '', c.example ?? '']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A list as an .xlsx sheet with the columns' headers in the caller's language. */
+export async function exportXlsx(
+  title: string,
+  columns: readonly ColumnSpec[],
+  rows: readonly Record<string, string | number | null>[],
+  locale: Locale,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Caiqiao';
+  const sheet = workbook.addWorksheet(sheetName(title));
+  sheet.columns = columns.map((c) => ({
+    header: locale === 'en-US' ? c.headerEn : c.header,
+    key: c.key,
+    width: Math.min(40, Math.max(10, (locale === 'en-US' ? c.headerEn : c.header).length * 2 + 4)),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const row of rows) sheet.addRow(columns.map((c) => row[c.key] ?? ''));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The same as CSV, UTF-8 with a BOM so that Excel opens Chinese text correctly. */
+export function exportCsv(
+  columns: readonly ColumnSpec[],
+  rows: readonly Record<string, string | number | null>[],
+  locale: Locale,
+): Buffer {
+  const quote = (v: string | number | null | undefined) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [columns.map((c) => quote(locale === 'en-US' ? c.headerEn : c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => quote(row[c.key])).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
