@@ -3,6 +3,7 @@ import { systemActor } from '../platform/access/actor.ts';
 import type { Role } from '../platform/access/permissions.ts';
 import { AccessRepository } from '../platform/access/repository.ts';
 import { UsersRepository } from '../platform/auth/repository.ts';
+import { seedRegistryDemo } from './registry.ts';
 
 /** The demo city: 湖州市 and its counties (GB/T 2260). */
 export const DEMO_CITY = '330500';
@@ -106,6 +107,14 @@ export async function seedDemo(platform: Platform, password: string): Promise<De
       actor,
     );
     created.push(account);
+  }
+  const admin = await users.byUsername('admin');
+  const expert = await users.byUsername('expert');
+  if (admin) {
+    await seedRegistryDemo(platform, admin.id, {
+      ...(expert ? { expertUserId: expert.id } : {}),
+      ...(orgIds.enterprise ? { enterpriseOrgId: orgIds.enterprise } : {}),
+    });
   }
   return created;
 }

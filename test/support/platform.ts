@@ -96,7 +96,9 @@ export async function testPlatform(options: TestPlatformOptions = {}): Promise<T
             ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
             ...headers,
           },
-          ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+          ...(body !== undefined
+            ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }
+            : {}),
         });
         let parsed: unknown = res.body;
         try {
@@ -146,4 +148,16 @@ export async function testPlatform(options: TestPlatformOptions = {}): Promise<T
     },
   });
   return test;
+}
+
+/** Posts one file as multipart/form-data (field `file`), as a browser's upload does. */
+export function upload(client: Client, url: string, fileName: string, data: Buffer): Promise<InjectResult> {
+  const boundary = `----caiqiao${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return client.request('POST', url, Buffer.concat([head, data, tail]), {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }
