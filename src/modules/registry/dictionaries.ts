@@ -270,8 +270,8 @@ export class DictionarySnapshot {
     return this.byKey.get(`${kind}:${code}`)?.name ?? code;
   }
 
-  named(kind: DictionaryKind, codes: readonly string[]): { code: string; name: string }[] {
-    return codes.map((code) => ({ code, name: this.name(kind, code) }));
+  named(kind: DictionaryKind, codes: readonly string[] | null | undefined): { code: string; name: string }[] {
+    return (codes ?? []).map((code) => ({ code, name: this.name(kind, code) }));
   }
 
   level(kind: DictionaryKind, code: string): string | null {

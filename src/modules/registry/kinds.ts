@@ -117,8 +117,14 @@ function words(...parts: (string | null | undefined | readonly string[])[]): str
     .slice(0, 8000);
 }
 
-function names(list: { name: string }[]): string {
-  return list.map((n) => n.name).join('；');
+/** Names for a multi-value cell, followed by any values kept as written (flagged), so an export re-imports the same. */
+function names(list: { name: string }[], flags?: Flag[], field?: string): string {
+  const kept = flags?.filter((f) => f.field === field).map((f) => f.value) ?? [];
+  return [...list.map((n) => n.name), ...kept].join('；');
+}
+
+function flaggedValue(flags: Flag[], field: string): string {
+  return flags.find((f) => f.field === field)?.value ?? '';
 }
 
 /** Parses the columns every registry has (编号, 名称, 所在地区) into the candidate. */
@@ -159,14 +165,28 @@ function dictionaryCells(
 ) {
   const raw = text?.trim() ?? '';
   if (!raw) return;
-  const values = multi ? splitMultiValue(raw) : [raw];
   const codes: string[] = [];
   const unknown: string[] = [];
-  for (const v of values) {
+  const take = (v: string) => {
     const entry = ctx.dict.resolve(dictionary, v);
-    if (entry) {
-      if (!codes.includes(entry.code)) codes.push(entry.code);
-    } else unknown.push(v);
+    if (entry && !codes.includes(entry.code)) codes.push(entry.code);
+    return entry !== undefined;
+  };
+  // Strong separators (；; newline |) always split. A part that is a name as a
+  // whole stays whole — official names contain 、 (木材加工和木、竹、藤、棕、草制品业) —
+  // and only otherwise is it split on 、，, /.
+  const parts = multi
+    ? raw
+        .split(/[；;\n|]+/)
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [raw];
+  for (const part of parts) {
+    if (take(part)) continue;
+    const pieces = multi ? splitMultiValue(part) : [];
+    if (pieces.length > 1) {
+      for (const piece of pieces) if (!take(piece)) unknown.push(piece);
+    } else unknown.push(part);
   }
   if (multi) out.candidate[field] = codes;
   else if (codes[0]) out.candidate[field] = codes[0];
@@ -382,17 +402,18 @@ export const talentKind: KindDef<'talents'> = {
     return {
       code: row.code,
       name: row.name,
-      gender: row.gender === 'male' ? '男' : row.gender === 'female' ? '女' : '',
+      gender:
+        row.gender === 'male' ? '男' : row.gender === 'female' ? '女' : flaggedValue(row.flags, 'gender'),
       birthYear: row.birthYear,
       education: row.education ? ctx.dict.name('education', row.education) : (row.educationText ?? ''),
       title: row.title ? ctx.dict.name('title', row.title) : (row.titleText ?? ''),
       employerName: row.employerName ?? '',
       region: row.regionCode ? (regionName(row.regionCode) ?? row.regionCode) : (row.regionText ?? ''),
-      disciplines: names(ctx.dict.named('discipline', row.disciplines)),
-      industries: names(ctx.dict.named('industry', row.industries)),
+      disciplines: names(ctx.dict.named('discipline', row.disciplines), row.flags, 'disciplines'),
+      industries: names(ctx.dict.named('industry', row.industries), row.flags, 'industries'),
       researchInterests: row.researchInterests ?? '',
       representativeWork: row.representativeWork ?? '',
-      honours: names(ctx.dict.named('honour', row.honours)),
+      honours: names(ctx.dict.named('honour', row.honours), row.flags, 'honours'),
       mobile: opened(ctx.cipher, row.mobileEnc, ctx.reveal, maskMobile) ?? '',
       email: row.email ?? '',
       idNumber: opened(ctx.cipher, row.idNumberEnc, ctx.reveal, maskIdNumber) ?? '',
@@ -579,10 +600,10 @@ export const enterpriseKind: KindDef<'enterprises'> = {
       name: row.name,
       creditCode: row.creditCode ?? '',
       region: row.regionCode ? (regionName(row.regionCode) ?? '') : (row.regionText ?? ''),
-      industries: names(ctx.dict.named('industry', row.industries)),
+      industries: names(ctx.dict.named('industry', row.industries), row.flags, 'industries'),
       cluster: row.cluster ?? '',
-      size: row.size ? (SIZE_NAMES[row.size] ?? row.size) : '',
-      qualifications: names(ctx.dict.named('qualification', row.qualifications)),
+      size: row.size ? (SIZE_NAMES[row.size] ?? row.size) : flaggedValue(row.flags, 'size'),
+      qualifications: names(ctx.dict.named('qualification', row.qualifications), row.flags, 'qualifications'),
       contactName: row.contactName ?? '',
       contactMobile: opened(ctx.cipher, row.contactMobileEnc, ctx.reveal, maskMobile) ?? '',
       contactEmail: row.contactEmail ?? '',
@@ -726,9 +747,9 @@ export const institutionKind: KindDef<'institutions'> = {
     return {
       code: row.code,
       name: row.name,
-      kind: INSTITUTION_KIND_NAMES[row.kind] ?? row.kind,
+      kind: flaggedValue(row.flags, 'kind') || (INSTITUTION_KIND_NAMES[row.kind] ?? row.kind),
       region: row.regionCode ? (regionName(row.regionCode) ?? '') : (row.regionText ?? ''),
-      disciplines: names(ctx.dict.named('discipline', row.disciplines)),
+      disciplines: names(ctx.dict.named('discipline', row.disciplines), row.flags, 'disciplines'),
       contactName: row.contactName ?? '',
       contactMobile: opened(ctx.cipher, row.contactMobileEnc, ctx.reveal, maskMobile) ?? '',
       contactEmail: row.contactEmail ?? '',

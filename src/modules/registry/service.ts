@@ -133,6 +133,7 @@ export class RegistryService {
     await this.refuseDuplicates(repo, def, fields, before.id, ctx);
     await this.checkLinks(tx, actor, fields);
     const values: Record<string, unknown> = { ...def.values(fields, ctx), updatedAt: this.clock.now() };
+    keepUnchangedSecrets(values, before);
     if ('regionCode' in fields) {
       const regionCode = (fields.regionCode as string | null) ?? null;
       if (
@@ -433,12 +434,21 @@ export class RegistryService {
       const before = existing.get(String(fields.code));
       if (before) {
         const values: Record<string, unknown> = { ...def.values(fields, ctx), flags, updatedAt: now };
+        keepUnchangedSecrets(values, before);
         values.scopeRegion = scopeRegionFor(
           actor,
           (fields.regionCode as string | null) ?? null,
           before.scopeRegion,
         );
         values.searchText = def.searchText({ ...before, ...values } as never, ctx);
+        const merged = { ...before, ...values } as Record<string, unknown>;
+        if (
+          Object.keys(diffChanges(before as unknown as Record<string, unknown>, merged, [], IGNORED))
+            .length === 0
+        ) {
+          updated++; // the same record again: nothing to write
+          continue;
+        }
         const after = await repo.updateVersioned(def.kind, before.id, before.version, values);
         if (!after) throw httpError('VERSION_CONFLICT');
         const changes = diffChanges(
@@ -513,6 +523,8 @@ export class RegistryService {
           code: `AUTO-${createHash('sha1').update(name).digest('hex').slice(0, 10).toUpperCase()}`,
           name,
           kind: institutionKindOf(name),
+          disciplines: [],
+          disciplineTags: [],
           regionCode,
           scopeRegion: scopeRegionFor(actor, regionCode),
           flags: [{ field: 'code', value: name, reason: '由人才导入按工作单位自动建档，请补充信息' }],
@@ -541,6 +553,23 @@ export class RegistryService {
       if (!name) continue;
       if (institutions.has(name)) input.institutionId = institutions.get(name);
       else if (enterprises.has(name)) input.enterpriseId = enterprises.get(name);
+    }
+  }
+}
+
+/**
+ * Ciphertexts differ on every encryption (random IV): when the lookup hash
+ * shows the value is unchanged, keep the stored ciphertext so that nothing
+ * is rewritten or audited as changed.
+ */
+function keepUnchangedSecrets(values: Record<string, unknown>, before: RecordRow): void {
+  const stored = before as unknown as Record<string, unknown>;
+  for (const key of Object.keys(values)) {
+    if (!key.endsWith('Hash')) continue;
+    const enc = `${key.slice(0, -4)}Enc`;
+    if (values[key] === stored[key]) {
+      delete values[key];
+      delete values[enc];
     }
   }
 }
