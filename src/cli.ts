@@ -1,11 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './demo/seed.ts';
 import { createPlatform, type Platform } from './main.ts';
+import type { RegistryKind } from './modules/registry/contract.ts';
+import type { Actor } from './platform/access/actor.ts';
 import { systemActor } from './platform/access/actor.ts';
 import { ROLES, type Role } from './platform/access/permissions.ts';
 import { createUserRequest } from './platform/auth/contract.ts';
 import { generatePassword } from './platform/auth/password.ts';
+import { UsersRepository } from './platform/auth/repository.ts';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
@@ -174,6 +179,95 @@ program
     } finally {
       await database.close();
     }
+  });
+
+const KIND_ALIASES: Record<string, string> = {
+  experts: 'talents',
+  talents: 'talents',
+  enterprises: 'enterprises',
+  institutions: 'institutions',
+  stations: 'stations',
+};
+
+/** The CLI acts as an account (its permissions and region), `admin` unless --as says otherwise. */
+async function actorFor(platform: Platform, username: string): Promise<Actor> {
+  const user = await new UsersRepository(platform.database.db).byUsername(username);
+  if (!user) throw new Error(`没有账户 No account named "${username}" (use --as USERNAME)`);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: `${user.displayName}（命令行）`,
+    role: user.role as Role,
+    regionCode: user.regionCode,
+    organisationId: user.organisationId,
+    permissions: await platform.access.permissionsOf(user.role as Role),
+    sessionId: 'cli',
+    ip: null,
+    requestId: null,
+  };
+}
+
+program
+  .command('import <kind> <file>')
+  .description('import a spreadsheet: experts|enterprises|institutions|stations, or dictionary.<list>')
+  .option('--as <username>', 'the account the import is made as (its region and permissions)', 'admin')
+  .option('--dry-run', 'validate and report only')
+  .action(async (kindArg: string, file: string, options: { as: string; dryRun?: boolean }) => {
+    const kind = KIND_ALIASES[kindArg] ?? kindArg;
+    await withPlatform(async (platform) => {
+      const actor = await actorFor(platform, options.as);
+      const job = await platform.imports.preview(actor, kind, basename(file), readFileSync(file));
+      console.log(
+        `读取 ${job.total} 行：可导入 ${job.valid}（新增 ${job.toCreate}，更新 ${job.toUpdate}），有标记 ${job.flagged}，拒绝 ${job.rejected}`,
+      );
+      if (job.ignoredHeaders.length)
+        console.log(`未使用的列 Ignored columns: ${job.ignoredHeaders.join('、')}`);
+      for (const row of job.report) {
+        const issues = [...row.errors, ...row.flags].map(
+          (i) => `${i.column}：${i.message}${i.value ? `（${i.value}）` : ''}`,
+        );
+        console.log(
+          `  第${row.rowNumber}行 ${row.code ? `[${row.code}] ` : ''}${row.status === 'rejected' ? '拒绝' : '标记'} ${issues.join('；')}`,
+        );
+      }
+      if (options.dryRun || job.valid === 0) return;
+      let last = 0;
+      const done = await platform.imports.commit(actor, job.id, ({ processed, total }) => {
+        if (processed - last >= 1000 || processed === total) {
+          process.stderr.write(`已处理 ${processed}/${total} 行\n`);
+          last = processed;
+        }
+      });
+      console.log(
+        `已导入 Imported: 新增 created ${done.created}，更新 updated ${done.updated}，拒绝 rejected ${done.rejected}`,
+      );
+    });
+  });
+
+program
+  .command('export <kind>')
+  .description('export a registry to .xlsx or .csv (personal data masked unless --reveal)')
+  .requiredOption('--out <file>')
+  .option('--as <username>', 'the account whose scope is exported', 'admin')
+  .option('--reveal', 'unmasked personal data (needs personal.reveal; audited)')
+  .action(async (kindArg: string, options: { out: string; as: string; reveal?: boolean }) => {
+    const kind = KIND_ALIASES[kindArg];
+    if (!kind)
+      throw new Error(`未知类型 Unknown kind "${kindArg}": experts|enterprises|institutions|stations`);
+    await withPlatform(async (platform) => {
+      const actor = await actorFor(platform, options.as);
+      const format = options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+      const file = await platform.registry.export(
+        actor,
+        kind as RegistryKind,
+        {},
+        format,
+        options.reveal === true,
+        'zh-CN',
+      );
+      writeFileSync(options.out, file.data);
+      console.log(`已导出 Exported ${file.count} rows to ${options.out}`);
+    });
   });
 
 const audit = program.command('audit').description('the audit log');

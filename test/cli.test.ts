@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -115,6 +115,23 @@ describe('caiqiao CLI', () => {
       '999999',
     );
     expect(badRegion.code).not.toBe(0);
+
+    const sheet = join(dir, 'experts.csv');
+    writeFileSync(
+      sheet,
+      '编号,姓名,所在地区,职称,身份证号\r\nCLI-1,命令行专家,火星市,教授,\r\nCLI-2,坏行,湖州,教授,123\r\n',
+    );
+    const imported = await caiqiao(first, 'import', 'experts', sheet, '--as', 'operator');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('读取 2 行：可导入 1（新增 1，更新 0），有标记 1，拒绝 1');
+    expect(imported.out).toMatch(/第3行 \[CLI-2\] 拒绝 身份证号/);
+    expect(imported.out).toContain('新增 created 1');
+    const unreadable = await caiqiao(first, 'import', 'experts', join(dir, 'missing.xlsx'));
+    expect(unreadable.code).not.toBe(0);
+    const out = join(dir, 'experts.xlsx');
+    const exported = await caiqiao(first, 'export', 'experts', '--out', out, '--as', 'operator');
+    expect(exported.out).toMatch(/Exported \d+ rows/);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
 
     const file = join(dir, 'backup.jsonl.gz');
     const backup = await caiqiao(first, 'backup', file);

@@ -1,7 +1,7 @@
 import type { Platform } from '../main.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { PERMISSIONS, type Permission } from '../platform/access/permissions.ts';
-import { DEMO_CITY } from './seed.ts';
+import { DEMO_CITY } from './city.ts';
 
 /**
  * Demo registries for the demo city (湖州): institutions, enterprises, experts

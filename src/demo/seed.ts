@@ -3,11 +3,10 @@ import { systemActor } from '../platform/access/actor.ts';
 import type { Role } from '../platform/access/permissions.ts';
 import { AccessRepository } from '../platform/access/repository.ts';
 import { UsersRepository } from '../platform/auth/repository.ts';
+import { DEMO_CITY } from './city.ts';
 import { seedRegistryDemo } from './registry.ts';
 
-/** The demo city: 湖州市 and its counties (GB/T 2260). */
-export const DEMO_CITY = '330500';
-export const DEMO_COUNTIES = ['330502', '330503', '330521', '330522', '330523'];
+export { DEMO_CITY, DEMO_COUNTIES } from './city.ts';
 
 export interface DemoAccount {
   username: string;
