@@ -24,6 +24,7 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   DEMO_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +51,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
   bodyLimitBytes: number;
+  /** How long a process may use its copy of grants and code lists (0: read every time). */
+  cacheMs: number;
   /** Largest spreadsheet accepted for import. */
   importMaxBytes: number;
   demoPassword: string | undefined;
@@ -90,6 +93,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    cacheMs: e.CACHE_SECONDS * 1000,
     demoPassword: e.DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,

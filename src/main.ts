@@ -53,7 +53,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const clock = options.clock ?? systemClock;
     const cipher = new FieldCipher(config.secrets.fieldKey);
     const audit = new AuditService(database, clock);
-    const access = new AccessService(database, audit);
+    const access = new AccessService(database, audit, config.cacheMs);
     await access.syncCatalogue();
     const auth = new AuthService(
       database,
@@ -69,7 +69,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       maxBytes: config.importMaxBytes,
       maxRows: 200_000,
     });
-    const dictionaries = new DictionaryService(database, audit);
+    const dictionaries = new DictionaryService(database, audit, config.cacheMs);
     await dictionaries.syncBuiltIns();
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock);
     for (const kind of [...registry.importKinds(), ...dictionaries.importKinds()]) imports.register(kind);

@@ -19,8 +19,6 @@ export const DICTIONARY_KINDS = Object.keys(BUILT_IN_DICTIONARIES) as Dictionary
 
 export type DictionaryRow = typeof dictionaryEntries.$inferSelect;
 
-const CACHE_MS = 5_000;
-
 export class DictionaryRepository {
   constructor(private readonly db: Executor) {}
 
@@ -81,6 +79,7 @@ export class DictionaryService {
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
+    private readonly cacheMs = 5_000,
   ) {}
 
   /** Writes built-in entries that are not in the table yet; edited entries stay as edited. */
@@ -101,11 +100,15 @@ export class DictionaryService {
     this.cache = undefined;
   }
 
-  private async load() {
-    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
+  /**
+   * Inside a transaction, pass it as `db`: PGlite has a single connection, so a
+   * query outside the open transaction would wait for it forever.
+   */
+  private async load(db: Executor = this.database.db) {
+    if (this.cache && Date.now() - this.cache.at < this.cacheMs) return this.cache;
     const byKind = new Map<string, DictionaryEntry[]>();
     const byKey = new Map<string, DictionaryRow>();
-    for (const row of await new DictionaryRepository(this.database.db).all()) {
+    for (const row of await new DictionaryRepository(db).all()) {
       byKey.set(`${row.kind}:${row.code}`, row);
       if (!row.active) continue;
       const list = byKind.get(row.kind) ?? [];
@@ -123,8 +126,8 @@ export class DictionaryService {
   }
 
   /** A snapshot for one run of lookups (an import, a page of views). */
-  async snapshot(): Promise<DictionarySnapshot> {
-    const { byKind, byKey } = await this.load();
+  async snapshot(db?: Executor): Promise<DictionarySnapshot> {
+    const { byKind, byKey } = await this.load(db);
     return new DictionarySnapshot(byKind, byKey);
   }
 

@@ -14,8 +14,21 @@ const LEVEL_RANK = { province: 0, city: 1, county: 2 } as const;
  * (two districts of the same name in different cities), so the caller keeps
  * the text and flags it.
  */
-export function resolveRegion(text: string): { code: string } | { ambiguous: Region[] } | undefined {
+export function resolveRegion(text: string): Resolved {
   const t = text.replace(/\s/g, '');
+  const cached = memo.get(t);
+  if (cached !== undefined || memo.has(t)) return cached;
+  const resolved = resolveUncached(t);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(t, resolved);
+  return resolved;
+}
+
+type Resolved = { code: string } | { ambiguous: Region[] } | undefined;
+/** Spreadsheets repeat the same few region names thousands of times. */
+const memo = new Map<string, Resolved>();
+
+function resolveUncached(t: string): Resolved {
   if (!t) return undefined;
   if (/^\d{6}$/.test(t)) return isKnownRegion(t) ? { code: t } : undefined;
   if (/^\d{2}$|^\d{4}$/.test(t)) {

@@ -86,6 +86,18 @@ export class RegistryRepository {
     return row as RowOf<K> | undefined;
   }
 
+  /** Records by the values of one column (e.g. ID-number hashes), keyed by that value. */
+  async byColumnValues<K extends RegistryKind>(
+    kind: K,
+    name: string,
+    values: string[],
+  ): Promise<Map<string, RowOf<K>>> {
+    const col = column(kind, name);
+    if (!col || values.length === 0) return new Map();
+    const rows = (await this.db.select().from(common(kind)).where(inArray(col, values))) as RowOf<K>[];
+    return new Map(rows.map((r) => [String((r as Record<string, unknown>)[name]), r]));
+  }
+
   private filters(kind: RegistryKind, scope: Scope, q: Partial<ListQuery>): SQL | undefined {
     const t = common(kind);
     const conditions = this.scoped(kind, scope);

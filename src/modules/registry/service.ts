@@ -36,8 +36,9 @@ export class RegistryService {
     private readonly clock: Clock,
   ) {}
 
-  private async context(reveal = false) {
-    return { dict: await this.dictionaries.snapshot(), cipher: this.cipher, reveal };
+  /** Dictionaries and keys for one operation; inside a transaction pass it (see DictionaryService.load). */
+  private async context(reveal = false, db?: Executor) {
+    return { dict: await this.dictionaries.snapshot(db), cipher: this.cipher, reveal };
   }
 
   async list(actor: Actor, kind: RegistryKind, query: ListQuery) {
@@ -407,7 +408,7 @@ export class RegistryService {
     def: KindDef,
     inputs: Record<string, unknown>[],
   ) {
-    const ctx = await this.context();
+    const ctx = await this.context(false, tx);
     const repo = new RegistryRepository(tx);
     const existing = new Map(
       (
@@ -423,14 +424,26 @@ export class RegistryService {
     let created = 0;
     let updated = 0;
     const fresh: Record<string, unknown>[] = [];
-    for (const input of inputs) {
-      const { flags, ...fields } = input as Record<string, unknown> & { flags: Flag[] };
-      for (const check of def.unique(fields, ctx)) {
-        const holder = await repo.byColumn(def.kind, check.column, check.value);
-        if (holder && holder.code !== fields.code) {
+    // Unique values (ID numbers, credit codes) held by another record: one query per column for the batch.
+    const checks = inputs.flatMap((input) =>
+      def.unique(input, ctx).map((check) => ({ ...check, code: String(input.code) })),
+    );
+    for (const column of new Set(checks.map((c) => c.column))) {
+      const wanted = checks.filter((c) => c.column === column);
+      const holders = await repo.byColumnValues(
+        def.kind,
+        column,
+        wanted.map((c) => c.value),
+      );
+      for (const check of wanted) {
+        const holder = holders.get(check.value);
+        if (holder && holder.code !== check.code) {
           throw registryError(check.error, { params: { name: holder.name, code: holder.code } });
         }
       }
+    }
+    for (const input of inputs) {
+      const { flags, ...fields } = input as Record<string, unknown> & { flags: Flag[] };
       const before = existing.get(String(fields.code));
       if (before) {
         const values: Record<string, unknown> = { ...def.values(fields, ctx), flags, updatedAt: now };

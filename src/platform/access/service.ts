@@ -16,8 +16,6 @@ import {
 import { AccessRepository, CatalogueRepository, type OrganisationRow } from './repository.ts';
 import { scopeOf } from './scope.ts';
 
-const CACHE_MS = 5_000;
-
 /** Roles, their permissions (as data) and organisations. */
 export class AccessService {
   private cache: { at: number; grants: Map<string, Set<Permission>> } | undefined;
@@ -25,6 +23,7 @@ export class AccessService {
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
+    private readonly cacheMs = 5_000,
   ) {}
 
   /** Gives permissions that are new to the code their default grants, once. Run at start. */
@@ -49,7 +48,7 @@ export class AccessService {
    */
   async permissionsOf(role: Role): Promise<Set<Permission>> {
     const now = Date.now();
-    if (!this.cache || now - this.cache.at > CACHE_MS) {
+    if (!this.cache || now - this.cache.at >= this.cacheMs) {
       const grants = new Map<string, Set<Permission>>();
       for (const { role: r, permission } of await new AccessRepository(this.database.db).grants()) {
         if (!isPermission(permission) || !grantAllowed(r as Role, permission)) continue;

@@ -8,6 +8,15 @@ import { AccountPage } from '../modules/account/AccountPage.tsx';
 import { AuditPage } from '../modules/audit/AuditPage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
+import { ProfilePage } from '../modules/profile/ProfilePage.tsx';
+import { DictionariesPage } from '../modules/registry/DictionariesPage.tsx';
+import { DictionaryImportPage } from '../modules/registry/DictionaryImportPage.tsx';
+import { KIND_CONFIGS } from '../modules/registry/kinds/index.ts';
+import { RegistryDetailPage } from '../modules/registry/RegistryDetailPage.tsx';
+import { RegistryImportPage } from '../modules/registry/RegistryImportPage.tsx';
+import { RegistryListPage } from '../modules/registry/RegistryListPage.tsx';
+import type { RegistryKind } from '../modules/registry/types.ts';
+import type { KindConfig } from '../modules/registry/config.ts';
 import { RolesPage } from '../modules/users/RolesPage.tsx';
 import { UsersPage } from '../modules/users/UsersPage.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
@@ -31,7 +40,32 @@ export const appRoutes: AppRoute[] = [
   { path: 'users', element: <UsersPage />, permission: 'users.read' },
   { path: 'roles', element: <RolesPage />, permission: 'roles.read' },
   { path: 'audit', element: <AuditPage />, permission: 'audit.read' },
+  ...registryRoutes(KIND_CONFIGS.talents),
+  ...registryRoutes(KIND_CONFIGS.enterprises),
+  ...registryRoutes(KIND_CONFIGS.institutions),
+  ...registryRoutes(KIND_CONFIGS.stations),
+  { path: 'dictionaries', element: <DictionariesPage />, permission: 'dictionaries.manage' },
+  { path: 'dictionaries/:kind/import', element: <DictionaryImportPage />, permission: 'dictionaries.manage' },
+  { path: 'profile', element: <ProfilePage />, permission: 'profile.own' },
 ];
+
+/** A registry's list, import and record pages (the key keeps each kind's page state apart). */
+function registryRoutes<K extends RegistryKind>(config: KindConfig<K>): AppRoute[] {
+  const base = `registry/${config.kind}`;
+  return [
+    { path: base, element: <RegistryListPage key={base} config={config} />, permission: 'registry.read' },
+    {
+      path: `${base}/import`,
+      element: <RegistryImportPage key={base} config={config} />,
+      permission: 'registry.manage',
+    },
+    {
+      path: `${base}/:id`,
+      element: <RegistryDetailPage key={base} config={config} />,
+      permission: 'registry.read',
+    },
+  ];
+}
 
 function guarded(route: AppRoute): ReactNode {
   return route.permission ? (

@@ -1,7 +1,13 @@
 import {
   AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  EnvironmentOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -26,6 +32,42 @@ export interface MenuEntry {
  */
 export const menuEntries: MenuEntry[] = [
   { path: '/', labelKey: 'menu.home', icon: HomeOutlined, order: 0 },
+  {
+    path: '/registry/talents',
+    labelKey: 'menu.talents',
+    icon: SolutionOutlined,
+    permission: 'registry.read',
+    order: 100,
+  },
+  {
+    path: '/registry/enterprises',
+    labelKey: 'menu.enterprises',
+    icon: ShopOutlined,
+    permission: 'registry.read',
+    order: 110,
+  },
+  {
+    path: '/registry/institutions',
+    labelKey: 'menu.institutions',
+    icon: BankOutlined,
+    permission: 'registry.read',
+    order: 120,
+  },
+  {
+    path: '/registry/stations',
+    labelKey: 'menu.stations',
+    icon: EnvironmentOutlined,
+    permission: 'registry.read',
+    order: 130,
+  },
+  { path: '/profile', labelKey: 'menu.profile', icon: IdcardOutlined, permission: 'profile.own', order: 150 },
+  {
+    path: '/dictionaries',
+    labelKey: 'menu.dictionaries',
+    icon: BookOutlined,
+    permission: 'dictionaries.manage',
+    order: 700,
+  },
   { path: '/users', labelKey: 'menu.users', icon: TeamOutlined, permission: 'users.read', order: 800 },
   {
     path: '/roles',

@@ -1,0 +1,218 @@
+import { Alert, App as AntApp, Button, Drawer, Form, type FormInstance, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ApiError, errorMessage } from '../../app/api.ts';
+import { applyServerErrors } from '../../app/forms.ts';
+import { useT } from '../../app/i18n.tsx';
+import { regionPath, useRegions } from '../../app/regions.ts';
+import {
+  profileKey,
+  type RecordPatch,
+  registryKeys,
+  useCreateRecord,
+  useUpdateProfile,
+  useUpdateRecord,
+} from './api.ts';
+import { type FormMode, type FormValues, type KindConfig, PROFILE_LOCKED_FIELDS } from './config.ts';
+import type { RegistryInputs, RegistryKind, RegistryViews } from './types.ts';
+
+interface Props<K extends RegistryKind> {
+  config: KindConfig<K>;
+  /** null creates a new record. */
+  record: RegistryViews[K] | null;
+  mode: FormMode;
+  onClose: () => void;
+  onSaved?: (record: RegistryViews[K]) => void;
+}
+
+/** The form's starting values for a record. */
+function valuesOf<K extends RegistryKind>(
+  config: KindConfig<K>,
+  record: RegistryViews[K],
+  tree: Parameters<typeof regionPath>[0],
+): FormValues<K> {
+  const { regionCode, regionText: _text, ...rest } = config.toInput(record);
+  return { ...rest, region: regionPath(tree, regionCode) } as FormValues<K>;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The fields whose value differs from the record's (absent and null are alike). */
+export function changedFields<T extends object>(
+  before: T,
+  after: T,
+  skip: readonly string[] = [],
+): Partial<T> {
+  const changed: Record<string, unknown> = {};
+  const old = before as Record<string, unknown>;
+  for (const [key, value] of Object.entries(after)) {
+    if (skip.includes(key)) continue;
+    if (!same(old[key], value)) changed[key] = value ?? null;
+  }
+  return changed as Partial<T>;
+}
+
+/** A new record's input without the fields left blank (they default to empty on the server). */
+function withoutBlanks<T extends object>(input: T): T {
+  return Object.fromEntries(
+    Object.entries(input).filter(
+      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as T;
+}
+
+/**
+ * The server names fields as `body.mobile` or `body.tags.3`; the form knows
+ * `mobile`, `tags` and `region` (for regionCode).
+ */
+function withFormNames(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
+  return new ApiError({
+    code: error.code,
+    message: error.message,
+    status: error.status,
+    requestId: error.requestId,
+    fields: error.fields.map((field) => {
+      const segments = field.path.split(/[./]/).filter((segment) => !/^\d+$/.test(segment));
+      const name = segments.pop() ?? '';
+      return { ...field, path: name === 'regionCode' || name === 'regionText' ? 'region' : name };
+    }),
+  });
+}
+
+/** Creates or edits a record of any kind; the kind supplies its fields. */
+export function RecordFormDrawer<K extends RegistryKind>({
+  config,
+  record,
+  mode,
+  onClose,
+  onSaved,
+}: Props<K>) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<FormValues<K>>();
+  // The region field every kind has (the generic form cannot name it).
+  const regionForm = form as unknown as FormInstance<{ region?: string[] }>;
+  const regions = useRegions();
+  const create = useCreateRecord(config.kind);
+  const update = useUpdateRecord(config.kind);
+  const profile = useUpdateProfile();
+  const mutation = mode === 'create' ? create : mode === 'edit' ? update : profile;
+  const noun = t(config.nounKey);
+
+  // The region tree may arrive after the form mounted: fill the region in unless already chosen.
+  const regionCode = record?.regionCode ?? null;
+  useEffect(() => {
+    if (regions.data && regionCode && !regionForm.isFieldTouched('region')) {
+      regionForm.setFieldValue('region', regionPath(regions.data, regionCode));
+    }
+  }, [regionForm, regions.data, regionCode]);
+
+  const saved = (result: RegistryViews[K]) => {
+    void message.success(
+      mode === 'create' ? t('registry.created', { name: result.name }) : t('registry.updated'),
+    );
+    onSaved?.(result);
+    onClose();
+  };
+  const failed = (error: unknown) => applyServerErrors(form, withFormNames(error));
+
+  const onFinish = (values: FormValues<K>) => {
+    const next = config.fromValues(values, record);
+    if (!record || mode === 'create') {
+      create.mutate(withoutBlanks(next), { onSuccess: saved, onError: failed });
+      return;
+    }
+    const before = config.toInput(record);
+    if (!regionForm.isFieldTouched('region')) {
+      next.regionCode = before.regionCode;
+      next.regionText = before.regionText;
+    }
+    const changed = changedFields<RegistryInputs[K]>(
+      before,
+      next,
+      mode === 'profile' ? PROFILE_LOCKED_FIELDS : [],
+    );
+    if (Object.keys(changed).length === 0) {
+      void message.info(t('registry.noChanges'));
+      onClose();
+      return;
+    }
+    const body = { ...changed, version: record.version } as RecordPatch<K>;
+    if (mode === 'profile') {
+      profile.mutate(body, {
+        onSuccess: (result) => saved(result.record as RegistryViews[K]),
+        onError: failed,
+      });
+    } else {
+      update.mutate({ id: record.id, body }, { onSuccess: saved, onError: failed });
+    }
+  };
+
+  const conflict = mutation.error instanceof ApiError && mutation.error.code === 'VERSION_CONFLICT';
+  const reload = () => {
+    void queryClient.invalidateQueries({
+      queryKey: mode === 'profile' ? profileKey : registryKeys.kind(config.kind),
+    });
+    onClose();
+  };
+
+  return (
+    <Drawer
+      open
+      width={760}
+      title={
+        mode === 'create'
+          ? t('registry.createTitle', { noun })
+          : t('registry.editTitle', { name: record?.name ?? '' })
+      }
+      onClose={onClose}
+      // Unsaved input should not go with a stray click or Esc (Esc also closes an open dropdown).
+      maskClosable={false}
+      keyboard={false}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={mutation.isPending}
+            onClick={() => form.submit()}
+            data-testid="record-save"
+          >
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {mutation.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(mutation.error)}
+          description={conflict ? t('registry.conflictHint') : undefined}
+          action={
+            conflict ? (
+              <Button size="small" onClick={reload}>
+                {t('registry.reload')}
+              </Button>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<FormValues<K>>
+        form={form}
+        layout="vertical"
+        initialValues={record ? valuesOf(config, record, regions.data) : config.defaults}
+        onFinish={onFinish}
+        scrollToFirstError
+      >
+        <config.Fields record={record} mode={mode} />
+      </Form>
+    </Drawer>
+  );
+}

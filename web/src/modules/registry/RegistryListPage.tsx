@@ -1,0 +1,451 @@
+import {
+  DownloadOutlined,
+  EditOutlined,
+  EyeOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { App as AntApp, Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { errorMessage, sameParams } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { type Translate, useT } from '../../app/i18n.tsx';
+import { PageError } from '../../app/PageState.tsx';
+import { RegionCascader } from '../../app/RegionCascader.tsx';
+import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
+import { useCan } from '../../app/session.ts';
+import { useDocumentTitle } from '../../app/title.ts';
+import { useRegistryList } from './api.ts';
+import type { FilterName, KindConfig } from './config.ts';
+import { DictionarySelect } from './DictionarySelect.tsx';
+import type { FromList } from './RegistryDetailPage.tsx';
+import { RecordFormDrawer } from './RecordFormDrawer.tsx';
+import { filtersOf, kindValues, PAGE_SIZES, readListParams, writeListParams } from './listParams.ts';
+import { enumOptions, FlagsTag, regionLabel } from './shared.tsx';
+import { downloadFile } from './transfer.ts';
+import {
+  HONOUR_LEVELS,
+  type RecordView,
+  type RegistryFilters,
+  type RegistryKind,
+  type RegistryListParams,
+  type RegistrySort,
+  type RegistryViews,
+  SORTS,
+  TITLE_LEVELS,
+} from './types.ts';
+
+type Dialog<K extends RegistryKind> = { kind: 'create' } | { kind: 'edit'; record: RegistryViews[K] } | null;
+
+/** The list of any registry: filters kept in the URL, server paging, create, import and export. */
+export function RegistryListPage<K extends RegistryKind>({ config }: { config: KindConfig<K> }) {
+  const t = useT();
+  useDocumentTitle(config.titleKey);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const canManage = useCan('registry.manage');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readListParams(searchParams, config.kind, config.filters);
+  const list = useRegistryList(config.kind, params);
+  const [dialog, setDialog] = useState<Dialog<K>>(null);
+  const fromList: FromList = { listSearch: location.search };
+  const columns = useListColumns(config, canManage, fromList, (record) =>
+    setDialog({ kind: 'edit', record }),
+  );
+
+  const apply = (next: RegistryListParams) => {
+    // Pressing search with unchanged filters still asks the server again.
+    if (sameParams(next, params)) void list.refetch();
+    else setSearchParams(writeListParams(next));
+  };
+
+  return (
+    <Card
+      title={t(config.titleKey)}
+      extra={
+        <Space wrap>
+          {canManage && (
+            <>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setDialog({ kind: 'create' })}
+                data-testid="registry-create"
+              >
+                {t('registry.create')}
+              </Button>
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => navigate(`${config.path}/import`, { state: fromList })}
+                data-testid="registry-import"
+              >
+                {t('registry.import')}
+              </Button>
+            </>
+          )}
+          <ExportButtons kind={config.kind} filters={filtersOf(params)} />
+        </Space>
+      }
+    >
+      <ListFilters
+        config={config}
+        params={params}
+        onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
+      />
+      {list.isError && !list.data ? (
+        <PageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<RegistryViews[K]>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: config.scrollX }}
+          data-testid="registry-table"
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [...PAGE_SIZES],
+            showTotal: (total) => t('common.total', { total }),
+          }}
+          onChange={(pagination) =>
+            apply({
+              ...params,
+              page: pagination.current ?? 1,
+              pageSize: pagination.pageSize ?? params.pageSize,
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'create' && (
+        <RecordFormDrawer
+          config={config}
+          record={null}
+          mode="create"
+          onClose={() => setDialog(null)}
+          onSaved={(record) => navigate(`${config.path}/${record.id}`, { state: fromList })}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <RecordFormDrawer
+          config={config}
+          record={dialog.record}
+          mode="edit"
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </Card>
+  );
+}
+
+function useListColumns<K extends RegistryKind>(
+  config: KindConfig<K>,
+  canManage: boolean,
+  fromList: FromList,
+  onEdit: (record: RegistryViews[K]) => void,
+): ColumnsType<RegistryViews[K]> {
+  const t = useT();
+  const navigate = useNavigate();
+  const link = (record: RecordView, text: string) => (
+    <Link to={`${config.path}/${record.id}`} state={fromList}>
+      {text}
+    </Link>
+  );
+  return [
+    { title: t('field.code'), dataIndex: 'code', width: 130, fixed: 'left', ellipsis: true },
+    {
+      title: t(config.nameKey),
+      dataIndex: 'name',
+      width: 200,
+      fixed: 'left',
+      ellipsis: true,
+      render: (name: string, record) => link(record, name),
+    },
+    ...config.columns(t),
+    {
+      title: t('registry.region'),
+      key: 'region',
+      width: 200,
+      ellipsis: true,
+      render: (_, record) => regionLabel(t, record),
+    },
+    {
+      title: t('field.flags'),
+      dataIndex: 'flags',
+      width: 120,
+      render: (_, record) => <FlagsTag flags={record.flags} />,
+    },
+    {
+      title: t('field.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 150,
+      render: (value: string) => formatDateTime(value),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: canManage ? 150 : 80,
+      render: (_, record) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EyeOutlined />}
+            onClick={() => navigate(`${config.path}/${record.id}`, { state: fromList })}
+          >
+            {t('registry.view')}
+          </Button>
+          {canManage && (
+            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(record)}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+}
+
+function ExportButtons({ kind, filters }: { kind: RegistryKind; filters: RegistryFilters }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const run = async (format: 'xlsx' | 'csv') => {
+    setBusy(format);
+    try {
+      const file = await downloadFile(
+        `/api/registry/${kind}/export`,
+        { ...filters, format },
+        `${kind}.${format}`,
+      );
+      void message.success(
+        file.rowCount === null
+          ? t('registry.exportedFile', { file: file.fileName })
+          : t('registry.exported', { count: file.rowCount }),
+      );
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'xlsx'}
+        disabled={busy !== null}
+        onClick={() => void run('xlsx')}
+        data-testid="registry-export-xlsx"
+      >
+        {t('registry.exportXlsx')}
+      </Button>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'csv'}
+        disabled={busy !== null}
+        onClick={() => void run('csv')}
+        data-testid="registry-export-csv"
+      >
+        {t('registry.exportCsv')}
+      </Button>
+    </>
+  );
+}
+
+interface FilterValues {
+  q?: string;
+  region?: string[];
+  discipline?: string | null;
+  industry?: string | null;
+  qualification?: string | null;
+  titleLevel?: string;
+  honourLevel?: string;
+  kind?: string;
+  flagged?: boolean;
+  archived?: boolean;
+  sort?: RegistrySort;
+}
+
+function sortOptions(t: Translate) {
+  const keys = {
+    updatedAt: 'registry.sort.updatedAt',
+    name: 'registry.sort.name',
+    code: 'registry.sort.code',
+  } as const;
+  return SORTS.map((sort) => ({ value: sort, label: t(keys[sort]) }));
+}
+
+function ListFilters<K extends RegistryKind>({
+  config,
+  params,
+  onSearch,
+}: {
+  config: KindConfig<K>;
+  params: RegistryListParams;
+  onSearch: (filters: RegistryFilters) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<FilterValues>();
+  const regions = useRegions();
+  const has = (name: FilterName) => config.filters.includes(name);
+
+  // Keep the form showing the filters in force (from the URL; the region needs the tree to become a path).
+  useEffect(() => {
+    form.setFieldsValue({
+      q: params.q,
+      region: params.regionCode ? regionPath(regions.data, params.regionCode) : undefined,
+      discipline: params.discipline ?? null,
+      industry: params.industry ?? null,
+      qualification: params.qualification ?? null,
+      titleLevel: params.titleLevel,
+      honourLevel: params.honourLevel,
+      kind: params.kind,
+      flagged: params.flagged === 'true',
+      archived: params.archived === 'true',
+      sort: params.sort ?? 'updatedAt',
+    });
+  }, [
+    form,
+    regions.data,
+    params.q,
+    params.regionCode,
+    params.discipline,
+    params.industry,
+    params.qualification,
+    params.titleLevel,
+    params.honourLevel,
+    params.kind,
+    params.flagged,
+    params.archived,
+    params.sort,
+  ]);
+
+  const submit = (values: FilterValues) =>
+    onSearch({
+      q: values.q?.trim() || undefined,
+      // A region picked from the tree, or (while the tree loads) the one in force.
+      regionCode:
+        regionCodeOf(values.region) ?? (values.region === undefined ? undefined : params.regionCode),
+      discipline: values.discipline || undefined,
+      industry: values.industry || undefined,
+      qualification: values.qualification || undefined,
+      titleLevel: values.titleLevel || undefined,
+      honourLevel: values.honourLevel || undefined,
+      kind: values.kind || undefined,
+      flagged: values.flagged ? 'true' : undefined,
+      archived: values.archived ? 'true' : undefined,
+      sort: values.sort && values.sort !== 'updatedAt' ? values.sort : undefined,
+    });
+
+  const levelOptions = {
+    titleLevel: enumOptions(t, 'titleLevel', TITLE_LEVELS),
+    honourLevel: enumOptions(t, 'honourLevel', HONOUR_LEVELS),
+  };
+  const kindOptions = enumOptions(
+    t,
+    config.kind === 'stations' ? 'stationKind' : 'institutionKind',
+    kindValues(config.kind),
+  );
+
+  return (
+    <Form<FilterValues>
+      form={form}
+      layout="inline"
+      initialValues={{ sort: 'updatedAt', flagged: false, archived: false }}
+      onFinish={submit}
+      style={{ marginBottom: 16, rowGap: 12 }}
+      data-testid="registry-filters"
+    >
+      <Form.Item name="q">
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('registry.searchPlaceholder')}
+          style={{ width: 220 }}
+          maxLength={64}
+        />
+      </Form.Item>
+      <Form.Item name="region">
+        <RegionCascader placeholder={t('registry.region')} style={{ width: 240 }} />
+      </Form.Item>
+      {has('kind') && (
+        <Form.Item name="kind">
+          <Select allowClear placeholder={t('field.kind')} options={kindOptions} style={{ width: 140 }} />
+        </Form.Item>
+      )}
+      {has('discipline') && (
+        <Form.Item name="discipline">
+          <DictionarySelect kind="discipline" placeholder={t('field.disciplines')} style={{ width: 200 }} />
+        </Form.Item>
+      )}
+      {has('industry') && (
+        <Form.Item name="industry">
+          <DictionarySelect kind="industry" placeholder={t('field.industries')} style={{ width: 200 }} />
+        </Form.Item>
+      )}
+      {has('qualification') && (
+        <Form.Item name="qualification">
+          <DictionarySelect
+            kind="qualification"
+            placeholder={t('field.qualifications')}
+            style={{ width: 200 }}
+          />
+        </Form.Item>
+      )}
+      {has('titleLevel') && (
+        <Form.Item name="titleLevel">
+          <Select
+            allowClear
+            placeholder={t('field.titleLevel')}
+            options={levelOptions.titleLevel}
+            style={{ width: 130 }}
+          />
+        </Form.Item>
+      )}
+      {has('honourLevel') && (
+        <Form.Item name="honourLevel">
+          <Select
+            allowClear
+            placeholder={t('field.honourLevel')}
+            options={levelOptions.honourLevel}
+            style={{ width: 130 }}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="sort">
+        <Select options={sortOptions(t)} style={{ width: 160 }} aria-label={t('registry.sort.label')} />
+      </Form.Item>
+      <Form.Item name="flagged" valuePropName="checked">
+        <Checkbox data-testid="filter-flagged">{t('registry.flaggedOnly')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="archived" valuePropName="checked">
+        <Checkbox>{t('registry.archivedOnly')}</Checkbox>
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="registry-search">
+            {t('common.search')}
+          </Button>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
