@@ -151,6 +151,7 @@ async function run(rows: number) {
       `/api/registry/talents?discipline=430&titleLevel=${encodeURIComponent('正高级')}`,
       '/api/registry/talents?regionCode=330521&sort=name',
       `/api/registry/talents?q=${encodeURIComponent('王')}&regionCode=3305&page=3`,
+      `/api/registry/talents?q=${encodeURIComponent('材料')}`,
       '/api/registry/talents?industry=C&flagged=true',
       '/api/registry/talents?q=b-00012',
     ];

@@ -165,6 +165,8 @@ CREATE INDEX "import_jobs_created_by_idx" ON "import_jobs" USING btree ("created
 CREATE UNIQUE INDEX "enterprises_code_uq" ON "enterprises" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "enterprises_credit_code_uq" ON "enterprises" USING btree ("credit_code");--> statement-breakpoint
 CREATE INDEX "enterprises_scope_idx" ON "enterprises" USING btree ("scope_region");--> statement-breakpoint
+CREATE INDEX "enterprises_updated_idx" ON "enterprises" USING btree ("updated_at" DESC NULLS FIRST,"code");--> statement-breakpoint
+CREATE INDEX "enterprises_name_prefix_idx" ON "enterprises" USING btree ("name" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "enterprises_industry_tags_idx" ON "enterprises" USING gin ("industry_tags");--> statement-breakpoint
 CREATE INDEX "enterprises_search_trgm" ON "enterprises" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "institutions_code_uq" ON "institutions" USING btree ("code");--> statement-breakpoint
@@ -178,6 +180,9 @@ CREATE UNIQUE INDEX "talents_code_uq" ON "talents" USING btree ("code");--> stat
 CREATE UNIQUE INDEX "talents_id_number_hash_uq" ON "talents" USING btree ("id_number_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "talents_user_uq" ON "talents" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "talents_scope_idx" ON "talents" USING btree ("scope_region","name");--> statement-breakpoint
+CREATE INDEX "talents_updated_idx" ON "talents" USING btree ("updated_at" DESC NULLS FIRST,"code");--> statement-breakpoint
+CREATE INDEX "talents_name_idx" ON "talents" USING btree ("name","code");--> statement-breakpoint
+CREATE INDEX "talents_name_prefix_idx" ON "talents" USING btree ("name" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "talents_region_idx" ON "talents" USING btree ("region_code");--> statement-breakpoint
 CREATE INDEX "talents_institution_idx" ON "talents" USING btree ("institution_id");--> statement-breakpoint
 CREATE INDEX "talents_discipline_tags_idx" ON "talents" USING gin ("discipline_tags");--> statement-breakpoint

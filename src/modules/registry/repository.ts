@@ -1,10 +1,14 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/actor.ts';
+import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { scopePrefix } from '../../reference/regions.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
+
+/** Lists count matches up to this many; beyond it the total reads "10,000+". */
+export const COUNT_CAP = 10_000;
 
 export const TABLES = { talents, enterprises, institutions, stations } as const;
 
@@ -40,7 +44,7 @@ export class RegistryRepository {
   private scoped(kind: RegistryKind, scope: Scope): (SQL | undefined)[] {
     const t = common(kind);
     const out: (SQL | undefined)[] = [];
-    if (scope.regionPrefix) out.push(like(t.scopeRegion, `${scope.regionPrefix}%`));
+    out.push(regionPrefixCondition(t.scopeRegion, scope.regionPrefix));
     if (scope.organisationId) {
       const org = scope.organisationId;
       if (kind === 'talents') {
@@ -102,8 +106,18 @@ export class RegistryRepository {
     const t = common(kind);
     const conditions = this.scoped(kind, scope);
     conditions.push(q.archived === 'true' ? isNotNull(t.archivedAt) : isNull(t.archivedAt));
-    if (q.q) conditions.push(like(t.searchText, `%${escapeLike(q.q.toLowerCase())}%`));
-    if (q.regionCode) conditions.push(like(t.regionCode, `${scopePrefix(q.regionCode.padEnd(6, '0'))}%`));
+    if (q.q) {
+      // One character (a surname, typically) matches the start of the name through an index;
+      // longer text matches anywhere in the record (a trigram index from three characters on).
+      const text = q.q.trim();
+      conditions.push(
+        [...text].length === 1
+          ? like(t.name, `${escapeLike(text)}%`)
+          : like(t.searchText, `%${escapeLike(text.toLowerCase())}%`),
+      );
+    }
+    if (q.regionCode)
+      conditions.push(regionPrefixCondition(t.regionCode, scopePrefix(q.regionCode.padEnd(6, '0'))));
     if (q.flagged === 'true') conditions.push(sql`jsonb_array_length(${t.flags}) > 0`);
     const arrayHas = (name: string, value: string | undefined) => {
       const col = column(kind, name);
@@ -128,7 +142,7 @@ export class RegistryRepository {
     kind: K,
     scope: Scope,
     q: ListQuery,
-  ): Promise<{ items: RowOf<K>[]; total: number }> {
+  ): Promise<{ items: RowOf<K>[]; total: number; totalCapped: boolean }> {
     const t = common(kind);
     const where = this.filters(kind, scope, q);
     const order =
@@ -144,8 +158,17 @@ export class RegistryRepository {
       .orderBy(...order)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const [total] = await this.db.select({ n: count() }).from(t).where(where);
-    return { items: items as RowOf<K>[], total: total?.n ?? 0 };
+    // Counting every match of a broad filter over 100,000 rows costs more than the page itself:
+    // count up to a cap and say so ("10,000+"); filters narrow it down.
+    const capped = this.db
+      .select({ one: sql`1` })
+      .from(t)
+      .where(where)
+      .limit(COUNT_CAP + 1)
+      .as('capped');
+    const [total] = await this.db.select({ n: count() }).from(capped);
+    const n = total?.n ?? 0;
+    return { items: items as RowOf<K>[], total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 
   /** Every matching record (for exports), in code order, a page at a time. */

@@ -43,6 +43,8 @@ export function registerRegistryRoutes(
             200: z.object({
               items: z.array(view),
               total: z.number().int(),
+              /** True when there are more matches than `total` (counting stops at 10,000). */
+              totalCapped: z.boolean(),
               page: z.number().int(),
               pageSize: z.number().int(),
             }),

@@ -42,8 +42,18 @@ export class RegistryService {
   }
 
   async list(actor: Actor, kind: RegistryKind, query: ListQuery) {
-    const { items, total } = await new RegistryRepository(this.database.db).list(kind, scopeOf(actor), query);
-    return { items: await this.views(kind, items, false), total, page: query.page, pageSize: query.pageSize };
+    const { items, total, totalCapped } = await new RegistryRepository(this.database.db).list(
+      kind,
+      scopeOf(actor),
+      query,
+    );
+    return {
+      items: await this.views(kind, items, false),
+      total,
+      totalCapped,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(actor: Actor, kind: RegistryKind, id: string) {

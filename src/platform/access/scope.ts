@@ -1,4 +1,4 @@
-import { like, type SQL, sql } from 'drizzle-orm';
+import { between, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { scopePrefix } from '../../reference/regions.ts';
 import type { Actor, Scope } from './actor.ts';
@@ -19,10 +19,20 @@ export function scopeOf(actor: Actor): Scope {
 /** The whole country: for the system itself (CLI, seed, jobs). */
 export const UNSCOPED: Scope = { regionPrefix: '', organisationId: null };
 
-/** Repository helper: `column LIKE prefix%`, or no condition for an unscoped caller. */
+/** Repository helper: the region codes in scope, or no condition for an unscoped caller. */
 export function regionCondition(column: PgColumn, scope: Scope): SQL | undefined {
-  if (scope.regionPrefix === '') return undefined;
-  return like(column, `${scope.regionPrefix}%`);
+  return regionPrefixCondition(column, scope.regionPrefix);
+}
+
+/**
+ * Six-digit region codes that start with a prefix, as a range ('3305' →
+ * 330500…330599) so that a plain btree index serves it under any collation
+ * (LIKE 'prefix%' needs the C collation or text_pattern_ops).
+ */
+export function regionPrefixCondition(column: PgColumn, prefix: string): SQL | undefined {
+  if (prefix === '') return undefined;
+  const width = Math.max(6, prefix.length);
+  return between(column, prefix.padEnd(width, '0'), prefix.padEnd(width, '9'));
 }
 
 /** True when a region code lies inside the scope. */
