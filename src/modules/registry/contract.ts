@@ -120,12 +120,19 @@ export const INPUTS = {
   stations: stationInput,
 } as const;
 
-/** An edit: any subset of the fields, with the version that was read. */
-export function updateOf<T extends z.ZodObject>(input: T) {
-  return input
-    .partial()
-    .extend({ version: z.number().int().min(1) })
-    .strict();
+/**
+ * An edit: any subset of the fields, with the version that was read. Defaults
+ * are dropped (zod's `.partial()` would still fill them in and so reset every
+ * field that an edit leaves out).
+ */
+export function updateOf(input: z.ZodObject) {
+  const shape = Object.fromEntries(
+    Object.entries(input.shape).map(([key, field]) => {
+      const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, bare.optional()];
+    }),
+  );
+  return z.strictObject({ ...shape, version: z.number().int().min(1) });
 }
 
 export const flag = z.object({ field: z.string(), value: z.string(), reason: z.string() });

@@ -139,6 +139,24 @@ describe('registries over the API', () => {
     expect(audit.body.items[0].changes.title).toEqual({ from: 'T01', to: 'T05' });
   });
 
+  it('an edit changes only the fields it sends', async () => {
+    const before = (await operator.get(`/api/registry/talents/${created.id}`)).body;
+    expect(before.disciplines).toHaveLength(1);
+    const res = await operator.patch(`/api/registry/talents/${created.id}`, { version: before.version, birthYear: 1979 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      birthYear: 1979,
+      disciplines: before.disciplines,
+      industries: before.industries,
+      honours: before.honours,
+      isExpert: before.isExpert,
+      title: before.title,
+    });
+    const institution = (await operator.get('/api/registry/institutions?pageSize=1')).body.items[0];
+    const edited = await operator.patch(`/api/registry/institutions/${institution.id}`, { version: institution.version, address: '新地址' });
+    expect(edited.body).toMatchObject({ kind: institution.kind, disciplines: institution.disciplines });
+  });
+
   it('reveals personal data only to a role that holds the permission, and audits each reveal', async () => {
     const res = await operator.post(`/api/registry/talents/${created.id}/reveal`);
     expect(res.status).toBe(200);

@@ -1,6 +1,6 @@
 import { Alert, App as AntApp, Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { applyServerErrors } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -68,19 +68,30 @@ function withoutBlanks<T extends object>(input: T): T {
  * `mobile`, `tags` and `region` (for regionCode).
  */
 function withFormNames(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
+  if (!(error instanceof ApiError)) return error;
+  const taken = TAKEN_FIELDS[error.code];
   return new ApiError({
     code: error.code,
     message: error.message,
     status: error.status,
     requestId: error.requestId,
-    fields: error.fields.map((field) => {
-      const segments = field.path.split(/[./]/).filter((segment) => !/^\d+$/.test(segment));
-      const name = segments.pop() ?? '';
-      return { ...field, path: name === 'regionCode' || name === 'regionText' ? 'region' : name };
-    }),
+    fields:
+      taken && error.fields.length === 0
+        ? [{ path: taken, message: error.message }]
+        : error.fields.map((field) => {
+            const segments = field.path.split(/[./]/).filter((segment) => !/^\d+$/.test(segment));
+            const name = segments.pop() ?? '';
+            return { ...field, path: name === 'regionCode' || name === 'regionText' ? 'region' : name };
+          }),
   });
 }
+
+/** Duplicates the server reports without a field, and the field they are about. */
+const TAKEN_FIELDS: Record<string, string> = {
+  REGISTRY_CODE_TAKEN: 'code',
+  REGISTRY_ID_NUMBER_TAKEN: 'idNumber',
+  REGISTRY_CREDIT_CODE_TAKEN: 'creditCode',
+};
 
 /** Creates or edits a record of any kind; the kind supplies its fields. */
 export function RecordFormDrawer<K extends RegistryKind>({
@@ -94,8 +105,9 @@ export function RecordFormDrawer<K extends RegistryKind>({
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues<K>>();
-  // The region field every kind has (the generic form cannot name it).
-  const regionForm = form as unknown as FormInstance<{ region?: string[] }>;
+  // The form by plain field names (the generic one cannot name the fields every kind shares).
+  const plainForm = form as unknown as FormInstance<Record<string, unknown>>;
+  const top = useRef<HTMLDivElement>(null);
   const regions = useRegions();
   const create = useCreateRecord(config.kind);
   const update = useUpdateRecord(config.kind);
@@ -106,10 +118,10 @@ export function RecordFormDrawer<K extends RegistryKind>({
   // The region tree may arrive after the form mounted: fill the region in unless already chosen.
   const regionCode = record?.regionCode ?? null;
   useEffect(() => {
-    if (regions.data && regionCode && !regionForm.isFieldTouched('region')) {
-      regionForm.setFieldValue('region', regionPath(regions.data, regionCode));
+    if (regions.data && regionCode && !plainForm.isFieldTouched('region')) {
+      plainForm.setFieldValue('region', regionPath(regions.data, regionCode));
     }
-  }, [regionForm, regions.data, regionCode]);
+  }, [plainForm, regions.data, regionCode]);
 
   const saved = (result: RegistryViews[K]) => {
     void message.success(
@@ -118,7 +130,16 @@ export function RecordFormDrawer<K extends RegistryKind>({
     onSaved?.(result);
     onClose();
   };
-  const failed = (error: unknown) => applyServerErrors(form, withFormNames(error));
+  // Show what went wrong: the first field the server named, else the message at the top.
+  const failed = (error: unknown) => {
+    const named = withFormNames(error);
+    const field = named instanceof ApiError ? named.fields[0]?.path : undefined;
+    if (applyServerErrors(form, named) && field && plainForm.getFieldInstance(field)) {
+      plainForm.scrollToField(field, { block: 'center' });
+    } else {
+      top.current?.scrollIntoView({ block: 'start' });
+    }
+  };
 
   const onFinish = (values: FormValues<K>) => {
     const next = config.fromValues(values, record);
@@ -127,7 +148,7 @@ export function RecordFormDrawer<K extends RegistryKind>({
       return;
     }
     const before = config.toInput(record);
-    if (!regionForm.isFieldTouched('region')) {
+    if (!plainForm.isFieldTouched('region')) {
       next.regionCode = before.regionCode;
       next.regionText = before.regionText;
     }
@@ -188,6 +209,7 @@ export function RecordFormDrawer<K extends RegistryKind>({
         </Space>
       }
     >
+      <div ref={top} />
       {mutation.isError && (
         <Alert
           type="error"

@@ -113,7 +113,8 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
             total: list.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) => t('common.total', { total }),
+            showTotal: (total) =>
+              list.data?.totalCapped ? t('registry.totalCapped', { total }) : t('common.total', { total }),
           }}
           onChange={(pagination) =>
             apply({

@@ -35,6 +35,9 @@ export const importKeys = {
 const base = (kind: RegistryKind) => `/api/registry/${kind}`;
 const one = (kind: RegistryKind, id: string) => `${base(kind)}/${encodeURIComponent(id)}`;
 
+/** A page of a registry list; the server stops counting at 10,000 and then says so. */
+export type RegistryPage<T> = Page<T> & { totalCapped?: boolean };
+
 /** An edit: the changed fields and the version they were read at. */
 export type RecordPatch<K extends RegistryKind> = Partial<RegistryInputs[K]> & { version: number };
 
@@ -43,7 +46,7 @@ export type RecordPatch<K extends RegistryKind> = Partial<RegistryInputs[K]> & {
 export function useRegistryList<K extends RegistryKind>(kind: K, params: RegistryListParams) {
   return useQuery({
     queryKey: registryKeys.list(kind, params),
-    queryFn: ({ signal }) => api.get<Page<RegistryViews[K]>>(base(kind), { ...params }, signal),
+    queryFn: ({ signal }) => api.get<RegistryPage<RegistryViews[K]>>(base(kind), { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }
