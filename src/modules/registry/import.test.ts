@@ -108,7 +108,8 @@ describe('expert import', () => {
         .sort(),
     ).toEqual(['学科领域', '所在地区', '职称']);
     expect(row(4).flags.find((f) => f.column === '学科领域')!.value).toBe('量子玄学');
-    expect(row(5).errors[0]).toMatchObject({ column: '身份证号' });
+    expect(row(5).errors[0]).toMatchObject({ column: '身份证号', message: '身份证号码无效（校验位不符）' });
+    expect(row(9).errors[0]!.message).toContain('手机号码格式不正确');
     expect(row(6).errors[0]!.message).toContain('第2行');
     expect(row(7).errors[0]).toMatchObject({ column: '姓名' });
     expect(row(9).errors[0]).toMatchObject({ column: '手机' });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
+import { issueMessage } from '../../platform/http/validation.ts';
 import type { Bilingual } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import type { RowIssue } from '../../platform/io/schema.ts';
@@ -198,7 +199,8 @@ function dictionaryCells(
 function formatIssue(issue: z.core.$ZodIssue, columns: readonly ColumnSpec[]): RowIssue {
   const key = String(issue.path[0] ?? '');
   const column = columns.find((c) => c.key === key || `${c.key}`.replace(/Text$/, '') === key)?.header ?? key;
-  return { column, message: issue.message };
+  // Import reports are read by Chinese operators and stored as written.
+  return { column, message: issueMessage(issue, 'zh-CN') };
 }
 
 /** Flags as stored on the record. */

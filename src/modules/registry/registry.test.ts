@@ -142,7 +142,10 @@ describe('registries over the API', () => {
   it('an edit changes only the fields it sends', async () => {
     const before = (await operator.get(`/api/registry/talents/${created.id}`)).body;
     expect(before.disciplines).toHaveLength(1);
-    const res = await operator.patch(`/api/registry/talents/${created.id}`, { version: before.version, birthYear: 1979 });
+    const res = await operator.patch(`/api/registry/talents/${created.id}`, {
+      version: before.version,
+      birthYear: 1979,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       birthYear: 1979,
@@ -153,7 +156,10 @@ describe('registries over the API', () => {
       title: before.title,
     });
     const institution = (await operator.get('/api/registry/institutions?pageSize=1')).body.items[0];
-    const edited = await operator.patch(`/api/registry/institutions/${institution.id}`, { version: institution.version, address: '新地址' });
+    const edited = await operator.patch(`/api/registry/institutions/${institution.id}`, {
+      version: institution.version,
+      address: '新地址',
+    });
     expect(edited.body).toMatchObject({ kind: institution.kind, disciplines: institution.disciplines });
   });
 

@@ -33,7 +33,8 @@ export function renderIssues(part: string, issues: z.core.$ZodIssue[], locale: L
   });
 }
 
-function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+/** One zod issue in the given language (`i18n:KEY` messages rendered from FIELD_MESSAGES). */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   if (issue.message.startsWith('i18n:')) {
     const key = issue.message.slice(5) as FieldMessageKey;
     const text = FIELD_MESSAGES[key];
