@@ -1,6 +1,7 @@
 import type { Platform } from '../main.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { PERMISSIONS, type Permission } from '../platform/access/permissions.ts';
+import { idNumberCheckChar } from '../reference/idcard.ts';
 import { DEMO_CITY } from './city.ts';
 
 /**
@@ -271,6 +272,12 @@ const STATIONS = [
   },
 ] as const;
 
+/** A well-formed (check digit included) but invented resident ID number. */
+function demoIdNumber(year: number, n: number): string {
+  const first17 = `330502${year}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(100 + n).slice(-3)}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
 /** The demo city's talent office, as the actor the demo records are attributed to. */
 function seedActor(userId: string): Actor {
   return {
@@ -325,8 +332,11 @@ export async function seedRegistryDemo(
     await platform.registry.create(actor, 'talents', {
       code: `ZJ-${String(n + 1).padStart(4, '0')}`,
       name,
-      gender: n % 3 === 0 ? 'female' : 'male',
+      gender: n % 3 === 1 ? 'female' : 'male',
       birthYear: 1962 + ((n * 5) % 30),
+      // Invented contact data, so that masking and reveal can be seen in the demo.
+      mobile: `1390572${String(1000 + n * 37).slice(-4)}`,
+      idNumber: demoIdNumber(1962 + ((n * 5) % 30), n),
       education: n % 4 === 3 ? 'E2' : 'E1',
       title: TITLES[n % TITLES.length],
       employerName: institution.name,

@@ -244,6 +244,18 @@ describe('expert import', () => {
     expect(await p.tableCounts()).toEqual(before);
   });
 
+  it('accepts files far larger than the JSON body limit (a 5 MB csv)', async () => {
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `BIG-${i},专家${i},德清县,教授,复合材料；机械工程,长长的研究方向描述文字用于填充文件大小`,
+    );
+    const csv = Buffer.from(`编号,姓名,所在地区,职称,学科领域,研究方向\r\n${rows.join('\r\n')}\r\n`);
+    expect(csv.length).toBeGreaterThan(5 * 1024 * 1024);
+    const res = await upload(operator, '/api/imports/talents', 'big.csv', csv);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 60_000, valid: 60_000 });
+  });
+
   it('names the missing headers', async () => {
     const res = await upload(
       operator,

@@ -1,8 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  DatabaseOutlined,
   EyeOutlined,
   GlobalOutlined,
+  IdcardOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -65,6 +68,34 @@ const CAPABILITIES: Capability[] = [
     description: 'home.cap.organisationsReadDesc',
   },
   {
+    permission: 'registry.manage',
+    icon: <DatabaseOutlined />,
+    title: 'home.cap.registryManage',
+    description: 'home.cap.registryManageDesc',
+    path: '/registry/talents',
+  },
+  {
+    permission: 'registry.read',
+    icon: <DatabaseOutlined />,
+    title: 'home.cap.registryRead',
+    description: 'home.cap.registryReadDesc',
+    path: '/registry/talents',
+  },
+  {
+    permission: 'dictionaries.manage',
+    icon: <BookOutlined />,
+    title: 'home.cap.dictionaries',
+    description: 'home.cap.dictionariesDesc',
+    path: '/dictionaries',
+  },
+  {
+    permission: 'profile.own',
+    icon: <IdcardOutlined />,
+    title: 'home.cap.profile',
+    description: 'home.cap.profileDesc',
+    path: '/profile',
+  },
+  {
     permission: 'audit.read',
     icon: <AuditOutlined />,
     title: 'home.cap.auditRead',
@@ -91,6 +122,7 @@ const SUPERSEDES: Record<string, string> = {
   'users.manage': 'users.read',
   'roles.manage': 'roles.read',
   'organisations.manage': 'organisations.read',
+  'registry.manage': 'registry.read',
 };
 
 function greetingKey(hour: number): MessageKey {

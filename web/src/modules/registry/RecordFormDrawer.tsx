@@ -1,5 +1,5 @@
-import { Alert, App as AntApp, Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { applyServerErrors } from '../../app/forms.ts';

@@ -22,9 +22,9 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { useRegistryList } from './api.ts';
 import type { FilterName, KindConfig } from './config.ts';
 import { DictionarySelect } from './DictionarySelect.tsx';
-import type { FromList } from './RegistryDetailPage.tsx';
-import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { filtersOf, kindValues, PAGE_SIZES, readListParams, writeListParams } from './listParams.ts';
+import { RecordFormDrawer } from './RecordFormDrawer.tsx';
+import type { FromList } from './RegistryDetailPage.tsx';
 import { enumOptions, FlagsTag, regionLabel } from './shared.tsx';
 import { downloadFile } from './transfer.ts';
 import {

@@ -1,6 +1,6 @@
 import { regionCodeOf } from '../../../app/regions.ts';
-import type { Named, RecordInput, RecordView } from '../types.ts';
 import { clean } from '../shared.tsx';
+import type { Named, RecordInput, RecordView } from '../types.ts';
 
 /** The codes of dictionary values. */
 export function codes(list: readonly Named[]): string[] {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useT } from '../../../app/i18n.tsx';
 import type { FieldsProps, KindConfig } from '../config.ts';
 import { DictionarySelect } from '../DictionarySelect.tsx';
-import { Full, FieldGrid, Half, IdentityFields, MobileField, useFieldExtra } from '../FormPieces.tsx';
+import { FieldGrid, Full, Half, IdentityFields, MobileField, useFieldExtra } from '../FormPieces.tsx';
 import { clean, EMPTY, enumLabel, enumOptions, NamedTags, names, show } from '../shared.tsx';
 import type { TalentView } from '../types.ts';
 import { birthYearRules, emailRules, idNumberRules, maxRule } from '../validators.ts';
