@@ -299,7 +299,7 @@ function seedActor(userId: string): Actor {
 export async function seedRegistryDemo(
   platform: Platform,
   adminUserId: string,
-  links: { expertUserId?: string; enterpriseOrgId?: string },
+  links: { expertUserId?: string; enterpriseOrgId?: string; institutionOrgId?: string },
 ) {
   const actor = seedActor(adminUserId);
   const existing = await platform.registry.list(actor, 'institutions', {
@@ -360,6 +360,12 @@ export async function seedRegistryDemo(
     const [expert] = await repo.byCodes('talents', ['ZJ-0001']);
     if (expert && links.expertUserId)
       await repo.updateVersioned('talents', expert.id, expert.version, { userId: links.expertUserId });
+    const [institution] = await repo.byCodes('institutions', ['JG-001']);
+    if (institution && links.institutionOrgId) {
+      await repo.updateVersioned('institutions', institution.id, institution.version, {
+        organisationId: links.institutionOrgId,
+      });
+    }
     const [enterprise] = await repo.byCodes('enterprises', ['QY-001']);
     if (enterprise && links.enterpriseOrgId) {
       await repo.updateVersioned('enterprises', enterprise.id, enterprise.version, {

@@ -113,6 +113,7 @@ export async function seedDemo(platform: Platform, password: string): Promise<De
     await seedRegistryDemo(platform, admin.id, {
       ...(expert ? { expertUserId: expert.id } : {}),
       ...(orgIds.enterprise ? { enterpriseOrgId: orgIds.enterprise } : {}),
+      ...(orgIds.institution ? { institutionOrgId: orgIds.institution } : {}),
     });
   }
   return created;

@@ -194,18 +194,8 @@ describe('registries over the API', () => {
   });
 
   it('keeps an institution user to their own institution and its experts', async () => {
+    // The demo links the institution account's organisation to 浙北理工学院.
     const institution = await p.signIn('institution');
-    const institutions = await institution.get('/api/registry/institutions');
-    expect(institutions.body.items).toEqual([]);
-    // Link the demo institution record to the account's organisation, as an operator would.
-    const me = await institution.get('/api/auth/me');
-    const [record] = (
-      await operator.get(`/api/registry/institutions?q=${encodeURIComponent('浙北理工学院')}`)
-    ).body.items;
-    await p.database.rows(
-      (await import('drizzle-orm'))
-        .sql`update institutions set organisation_id = ${me.body.user.organisationId} where id = ${record.id}`,
-    );
     const own = await institution.get('/api/registry/institutions');
     expect(own.body.items.map((i: { name: string }) => i.name)).toEqual(['浙北理工学院']);
     const experts = await institution.get('/api/registry/talents?pageSize=200');
@@ -214,6 +204,9 @@ describe('registries over the API', () => {
       true,
     );
     expect((await institution.get('/api/registry/enterprises')).body.items).toEqual([]);
+    const other = (await operator.get(`/api/registry/institutions?q=${encodeURIComponent('太湖生物')}`)).body
+      .items[0];
+    expect((await institution.get(`/api/registry/institutions/${other.id}`)).status).toBe(404);
   });
 
   it('lets an expert keep their own profile but not their identity', async () => {

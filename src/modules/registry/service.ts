@@ -401,6 +401,7 @@ export class RegistryService {
             rows.map((r) => [r.code, { id: r.id, inScope: r.scopeRegion.startsWith(scope.regionPrefix) }]),
           );
         },
+        tables: kind === 'talents' ? ['talents', 'institutions'] : [kind],
         commitBatch: (tx, actor, rows) =>
           this.commitImportBatch(
             tx,

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Executor } from '../db/client.ts';
 import { GENESIS_HASH, rowHash } from './chain.ts';
 import type { Changes } from './changes.ts';
-import { type AuditFilter, AuditRepository, type AuditRow } from './repository.ts';
+import { type AuditFilter, AuditRepository, type AuditRow, type NewAuditEntry } from './repository.ts';
 
 export interface AuditEntry {
   /** What was done, e.g. `user.create`, `order.dispatch`. */
@@ -22,6 +22,22 @@ export interface VerifyResult {
   firstBrokenId: number | null;
 }
 
+function newEntry(at: Date, actor: AuditActor, entry: AuditEntry): NewAuditEntry {
+  return {
+    at,
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    actorRole: actor.role,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    regionCode: entry.regionCode ?? null,
+    changes: entry.changes,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  };
+}
+
 export class AuditService {
   constructor(
     private readonly database: Database,
@@ -30,39 +46,13 @@ export class AuditService {
 
   /** Writes the audit row inside the caller's transaction, so the change and its record commit together. */
   async record(tx: Executor, actor: AuditActor, entry: AuditEntry): Promise<AuditRow> {
-    return new AuditRepository(tx).append({
-      at: this.clock.now(),
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      actorRole: actor.role,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      regionCode: entry.regionCode ?? null,
-      changes: entry.changes,
-      ip: actor.ip,
-      requestId: actor.requestId,
-    });
+    return new AuditRepository(tx).append(newEntry(this.clock.now(), actor, entry));
   }
 
   /** Many audit rows in one go, in the caller's transaction, chained in the given order. */
   async recordMany(tx: Executor, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     const at = this.clock.now();
-    await new AuditRepository(tx).appendMany(
-      entries.map((entry) => ({
-        at,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        actorRole: actor.role,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        regionCode: entry.regionCode ?? null,
-        changes: entry.changes,
-        ip: actor.ip,
-        requestId: actor.requestId,
-      })),
-    );
+    await new AuditRepository(tx).appendMany(entries.map((entry) => newEntry(at, actor, entry)));
   }
 
   list(filter: AuditFilter, page: number, pageSize: number) {

@@ -40,6 +40,8 @@ export interface ImportKind<T = unknown> {
   prepare(db: Executor, actor: Actor): Promise<(cells: Record<string, string>) => PreparedRow<T>>;
   existing(db: Executor, actor: Actor, codes: string[]): Promise<Map<string, ExistingRecord>>;
   commitBatch(tx: Executor, actor: Actor, rows: { rowNumber: number; data: T }[]): Promise<CommitOutcome>;
+  /** Tables a large import changes; their planner statistics are refreshed afterwards. */
+  tables?: readonly string[];
 }
 
 /** Progress of a running import, for the CLI and the web. */

@@ -38,6 +38,11 @@ export class ImportJobsRepository {
     await this.db.update(importJobs).set({ status, error, finishedAt: at }).where(eq(importJobs.id, id));
   }
 
+  /** Refreshes planner statistics of the given tables. */
+  async analyze(tables: readonly string[]): Promise<void> {
+    for (const table of tables) await this.db.execute(sql`analyze ${sql.identifier(table)}`);
+  }
+
   /** Forgets the uploaded bytes of finished jobs older than the cut-off (the report stays). */
   async dropFilesBefore(cutoff: Date): Promise<void> {
     await this.db

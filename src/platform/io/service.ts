@@ -13,6 +13,11 @@ import { DEFAULT_LIMITS, type ReadLimits, readTable } from './table.ts';
 
 /** Rows per transaction when committing. */
 const BATCH = 500;
+/**
+ * After a bulk load the planner's statistics are stale (PGlite has no
+ * autovacuum at all), and list queries pick bad plans until they are refreshed.
+ */
+const ANALYZE_AFTER = 1000;
 /** Rows with issues kept in a job's report (the counts are always complete). */
 const REPORT_LIMIT = 5000;
 
@@ -147,6 +152,8 @@ export class ImportService {
         });
       });
       await jobs.finish(id, 'committed', null, this.clock.now());
+      if (processed >= ANALYZE_AFTER)
+        await new ImportJobsRepository(this.database.db).analyze(kind.tables ?? []);
     } catch (err) {
       await jobs.finish(
         id,

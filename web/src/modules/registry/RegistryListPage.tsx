@@ -266,6 +266,8 @@ interface FilterValues {
   q?: string;
   region?: string[];
   discipline?: string | null;
+  title?: string | null;
+  tag?: string;
   industry?: string | null;
   qualification?: string | null;
   titleLevel?: string;
@@ -305,6 +307,8 @@ function ListFilters<K extends RegistryKind>({
       q: params.q,
       region: params.regionCode ? regionPath(regions.data, params.regionCode) : undefined,
       discipline: params.discipline ?? null,
+      title: params.title ?? null,
+      tag: params.tag,
       industry: params.industry ?? null,
       qualification: params.qualification ?? null,
       titleLevel: params.titleLevel,
@@ -320,6 +324,8 @@ function ListFilters<K extends RegistryKind>({
     params.q,
     params.regionCode,
     params.discipline,
+    params.title,
+    params.tag,
     params.industry,
     params.qualification,
     params.titleLevel,
@@ -337,6 +343,8 @@ function ListFilters<K extends RegistryKind>({
       regionCode:
         regionCodeOf(values.region) ?? (values.region === undefined ? undefined : params.regionCode),
       discipline: values.discipline || undefined,
+      title: values.title || undefined,
+      tag: values.tag?.trim() || undefined,
       industry: values.industry || undefined,
       qualification: values.qualification || undefined,
       titleLevel: values.titleLevel || undefined,
@@ -402,6 +410,11 @@ function ListFilters<K extends RegistryKind>({
           />
         </Form.Item>
       )}
+      {has('title') && (
+        <Form.Item name="title">
+          <DictionarySelect kind="title" placeholder={t('field.title')} style={{ width: 160 }} />
+        </Form.Item>
+      )}
       {has('titleLevel') && (
         <Form.Item name="titleLevel">
           <Select
@@ -420,6 +433,11 @@ function ListFilters<K extends RegistryKind>({
             options={levelOptions.honourLevel}
             style={{ width: 130 }}
           />
+        </Form.Item>
+      )}
+      {has('tag') && (
+        <Form.Item name="tag">
+          <Input allowClear placeholder={t('field.tags')} style={{ width: 140 }} maxLength={32} />
         </Form.Item>
       )}
       <Form.Item name="sort">

@@ -4,7 +4,15 @@ import type { MessageKey, Translate } from '../../app/i18n.tsx';
 import type { RegistryInputs, RegistryKind, RegistryViews, RevealResult } from './types.ts';
 
 /** Filters a kind's list offers besides keyword, region, flagged, archived and sort. */
-export type FilterName = 'discipline' | 'industry' | 'titleLevel' | 'honourLevel' | 'qualification' | 'kind';
+export type FilterName =
+  | 'discipline'
+  | 'industry'
+  | 'title'
+  | 'titleLevel'
+  | 'honourLevel'
+  | 'qualification'
+  | 'kind'
+  | 'tag';
 
 /** One line of a record's description. */
 export interface DetailItem {

@@ -59,6 +59,8 @@ export function readListParams(
     discipline: pick('discipline', code(search.get('discipline'))),
     industry: pick('industry', code(search.get('industry'))),
     qualification: pick('qualification', code(search.get('qualification'))),
+    title: pick('title', code(search.get('title'))),
+    tag: pick('tag', search.get('tag')?.trim().slice(0, 32) || undefined),
     titleLevel: pick('titleLevel', oneOf(search.get('titleLevel'), TITLE_LEVELS)),
     honourLevel: pick('honourLevel', oneOf(search.get('honourLevel'), HONOUR_LEVELS)),
     kind: pick('kind', oneOf(search.get('kind'), kindValues(kind))),

@@ -211,6 +211,7 @@ export interface RegistryFilters {
   regionCode?: string;
   industry?: string;
   discipline?: string;
+  title?: string;
   titleLevel?: string;
   honourLevel?: string;
   qualification?: string;

@@ -147,7 +147,7 @@ export const talentConfig: KindConfig<'talents'> = {
   titleKey: 'menu.talents',
   nounKey: 'registry.noun.talents',
   nameKey: 'field.displayName',
-  filters: ['discipline', 'industry', 'titleLevel', 'honourLevel'],
+  filters: ['discipline', 'industry', 'title', 'titleLevel', 'honourLevel', 'tag'],
   mobileField: 'mobile',
   scrollX: 1700,
   columns: (t) => [
