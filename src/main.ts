@@ -69,6 +69,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       maxBytes: config.importMaxBytes,
       maxRows: 200_000,
     });
+    await imports.failInterrupted();
     const dictionaries = new DictionaryService(database, audit, config.cacheMs);
     await dictionaries.syncBuiltIns();
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { importJobs } from './schema.ts';
 
@@ -21,7 +21,7 @@ export class ImportJobsRepository {
   async transition(id: string, from: string, to: string): Promise<boolean> {
     const rows = await this.db
       .update(importJobs)
-      .set({ status: to })
+      .set({ status: to, updatedAt: sql`now()` })
       .where(and(eq(importJobs.id, id), eq(importJobs.status, from)))
       .returning({ id: importJobs.id });
     return rows.length === 1;
@@ -31,11 +31,32 @@ export class ImportJobsRepository {
     id: string,
     values: Partial<Pick<ImportJobRow, 'processed' | 'created' | 'updated'>>,
   ): Promise<void> {
-    await this.db.update(importJobs).set(values).where(eq(importJobs.id, id));
+    await this.db
+      .update(importJobs)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(importJobs.id, id));
   }
 
   async finish(id: string, status: 'committed' | 'failed', error: string | null, at: Date): Promise<void> {
     await this.db.update(importJobs).set({ status, error, finishedAt: at }).where(eq(importJobs.id, id));
+  }
+
+  /**
+   * Jobs left 'committing' by a process that stopped (no batch for `minutes`) become 'failed'.
+   * Database time throughout, so that processes with skewed clocks agree.
+   */
+  async failStale(minutes: number, error: string): Promise<number> {
+    const rows = await this.db
+      .update(importJobs)
+      .set({ status: 'failed', error, finishedAt: new Date() })
+      .where(
+        and(
+          eq(importJobs.status, 'committing'),
+          lt(importJobs.updatedAt, sql`now() - make_interval(mins => ${minutes})`),
+        ),
+      )
+      .returning({ id: importJobs.id });
+    return rows.length;
   }
 
   /** Refreshes planner statistics of the given tables. */

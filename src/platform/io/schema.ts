@@ -51,6 +51,8 @@ export const importJobs = pgTable(
     report: jsonb('report').$type<RowReport[]>().notNull().default([]),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Moves with every committed batch; a committing job that stops moving was interrupted. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('import_jobs_created_by_idx').on(t.createdBy, t.createdAt)],

@@ -73,6 +73,17 @@ export class ImportService {
     private readonly limits: ReadLimits = DEFAULT_LIMITS,
   ) {}
 
+  /**
+   * Marks imports whose process stopped mid-commit (no batch for ten minutes)
+   * as failed; the batches they committed stay. Run at start.
+   */
+  async failInterrupted(): Promise<number> {
+    return new ImportJobsRepository(this.database.db).failStale(
+      10,
+      '导入中断（服务重启），已提交的批次已保留，请重新导入剩余数据',
+    );
+  }
+
   register<T>(kind: ImportKind<T>): void {
     this.kinds.set(kind.kind, kind as ImportKind);
   }
