@@ -87,6 +87,34 @@ function sealed(cipher: FieldCipher, value: unknown, normalise: (s: string) => s
   return { enc: cipher.encrypt(n), hash: cipher.lookupHash(n) };
 }
 
+/** A code-list field and, in `tagsColumn`, the codes with their ancestors (for hierarchical filters). */
+function codesInto(
+  v: Record<string, unknown>,
+  input: Record<string, unknown>,
+  ctx: KindContext,
+  field: string,
+  dictionary: DictionaryKind,
+  tagsColumn: string,
+) {
+  if (!has(input, field)) return;
+  v[field] = input[field];
+  v[tagsColumn] = ctx.dict.withAncestors(dictionary, input[field] as string[]);
+}
+
+/** A personal field as `<field>Enc` (ciphertext) and `<field>Hash` (lookup hash). */
+function sealInto(
+  v: Record<string, unknown>,
+  input: Record<string, unknown>,
+  ctx: KindContext,
+  field: string,
+  normalise: (s: string) => string,
+) {
+  if (!has(input, field)) return;
+  const s = sealed(ctx.cipher, input[field], normalise);
+  v[`${field}Enc`] = s.enc;
+  v[`${field}Hash`] = s.hash;
+}
+
 function opened(cipher: FieldCipher, enc: string | null, reveal: boolean, mask: (s: string) => string) {
   if (!enc) return null;
   const plain = cipher.decrypt(enc);
@@ -332,30 +360,16 @@ export const talentKind: KindDef<'talents'> = {
     );
     if (has(input, 'title'))
       v.titleLevel = input.title ? ctx.dict.level('title', input.title as string) : null;
-    if (has(input, 'disciplines')) {
-      v.disciplines = input.disciplines;
-      v.disciplineTags = ctx.dict.withAncestors('discipline', input.disciplines as string[]);
-    }
-    if (has(input, 'industries')) {
-      v.industries = input.industries;
-      v.industryTags = ctx.dict.withAncestors('industry', input.industries as string[]);
-    }
+    codesInto(v, input, ctx, 'disciplines', 'discipline', 'disciplineTags');
+    codesInto(v, input, ctx, 'industries', 'industry', 'industryTags');
     if (has(input, 'honours')) {
       const honours = input.honours as string[];
       v.honours = honours;
       const levels = honours.map((c) => ctx.dict.level('honour', c)).filter((l): l is string => !!l);
       v.honourLevel = HONOUR_RANK.find((rank) => levels.includes(rank)) ?? null;
     }
-    if (has(input, 'mobile')) {
-      const s = sealed(ctx.cipher, input.mobile, normaliseMobile);
-      v.mobileEnc = s.enc;
-      v.mobileHash = s.hash;
-    }
-    if (has(input, 'idNumber')) {
-      const s = sealed(ctx.cipher, input.idNumber, normaliseIdNumber);
-      v.idNumberEnc = s.enc;
-      v.idNumberHash = s.hash;
-    }
+    sealInto(v, input, ctx, 'mobile', normaliseMobile);
+    sealInto(v, input, ctx, 'idNumber', normaliseIdNumber);
     return v;
   },
   searchText(row, ctx) {
@@ -557,15 +571,8 @@ export const enterpriseKind: KindDef<'enterprises'> = {
       ],
       v,
     );
-    if (has(input, 'industries')) {
-      v.industries = input.industries;
-      v.industryTags = ctx.dict.withAncestors('industry', input.industries as string[]);
-    }
-    if (has(input, 'contactMobile')) {
-      const s = sealed(ctx.cipher, input.contactMobile, normaliseMobile);
-      v.contactMobileEnc = s.enc;
-      v.contactMobileHash = s.hash;
-    }
+    codesInto(v, input, ctx, 'industries', 'industry', 'industryTags');
+    sealInto(v, input, ctx, 'contactMobile', normaliseMobile);
     return v;
   },
   searchText(row, ctx) {
@@ -711,15 +718,8 @@ export const institutionKind: KindDef<'institutions'> = {
       ],
       v,
     );
-    if (has(input, 'disciplines')) {
-      v.disciplines = input.disciplines;
-      v.disciplineTags = ctx.dict.withAncestors('discipline', input.disciplines as string[]);
-    }
-    if (has(input, 'contactMobile')) {
-      const s = sealed(ctx.cipher, input.contactMobile, normaliseMobile);
-      v.contactMobileEnc = s.enc;
-      v.contactMobileHash = s.hash;
-    }
+    codesInto(v, input, ctx, 'disciplines', 'discipline', 'disciplineTags');
+    sealInto(v, input, ctx, 'contactMobile', normaliseMobile);
     return v;
   },
   searchText(row, ctx) {
@@ -818,11 +818,7 @@ export const stationKind: KindDef<'stations'> = {
       ],
       v,
     );
-    if (has(input, 'liaisonMobile')) {
-      const s = sealed(ctx.cipher, input.liaisonMobile, normaliseMobile);
-      v.liaisonMobileEnc = s.enc;
-      v.liaisonMobileHash = s.hash;
-    }
+    sealInto(v, input, ctx, 'liaisonMobile', normaliseMobile);
     return v;
   },
   searchText(row) {
