@@ -299,7 +299,7 @@ function seedActor(userId: string): Actor {
 export async function seedRegistryDemo(
   platform: Platform,
   adminUserId: string,
-  links: { expertUserId?: string; enterpriseOrgId?: string; institutionOrgId?: string },
+  links: { expertUserId?: string },
 ) {
   const actor = seedActor(adminUserId);
   const existing = await platform.registry.list(actor, 'institutions', {
@@ -353,24 +353,13 @@ export async function seedRegistryDemo(
     });
   }
   for (const s of STATIONS) await platform.registry.create(actor, 'stations', { ...s });
-  // The demo expert and enterprise accounts keep their own profiles.
+  // The demo expert keeps their own profile. (The enterprise and institution accounts belong to the
+  // organisations of the same name, which the records QY-001 and JG-001 were attached to on creation.)
   const { RegistryRepository } = await import('../modules/registry/repository.ts');
   await platform.database.transaction(async (tx) => {
     const repo = new RegistryRepository(tx);
     const [expert] = await repo.byCodes('talents', ['ZJ-0001']);
     if (expert && links.expertUserId)
       await repo.updateVersioned('talents', expert.id, expert.version, { userId: links.expertUserId });
-    const [institution] = await repo.byCodes('institutions', ['JG-001']);
-    if (institution && links.institutionOrgId) {
-      await repo.updateVersioned('institutions', institution.id, institution.version, {
-        organisationId: links.institutionOrgId,
-      });
-    }
-    const [enterprise] = await repo.byCodes('enterprises', ['QY-001']);
-    if (enterprise && links.enterpriseOrgId) {
-      await repo.updateVersioned('enterprises', enterprise.id, enterprise.version, {
-        organisationId: links.enterpriseOrgId,
-      });
-    }
   });
 }

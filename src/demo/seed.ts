@@ -54,7 +54,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 const DEMO_ORGANISATIONS = {
   office: { kind: 'office', name: '湖州市委人才工作领导小组办公室', regionCode: DEMO_CITY },
-  institution: { kind: 'institution', name: '浙北理工学院技术转移中心', regionCode: '330502' },
+  institution: { kind: 'institution', name: '浙北理工学院', regionCode: '330502' },
   enterprise: { kind: 'enterprise', name: '德清绿源新材料有限公司', regionCode: '330521' },
   provider: { kind: 'provider', name: '安吉县人才服务中心', regionCode: '330523' },
 } as const;
@@ -112,8 +112,6 @@ export async function seedDemo(platform: Platform, password: string): Promise<De
   if (admin) {
     await seedRegistryDemo(platform, admin.id, {
       ...(expert ? { expertUserId: expert.id } : {}),
-      ...(orgIds.enterprise ? { enterpriseOrgId: orgIds.enterprise } : {}),
-      ...(orgIds.institution ? { institutionOrgId: orgIds.institution } : {}),
     });
   }
   return created;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.ts';
+import { AccessRepository } from '../../platform/access/repository.ts';
 import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import { diffChanges } from '../../platform/audit/changes.ts';
 import type { AuditEntry, AuditService } from '../../platform/audit/service.ts';
@@ -102,6 +103,7 @@ export class RegistryService {
         updatedAt: now,
       };
       values.searchText = def.searchText(values as never, ctx);
+      await this.attachOrganisations(tx, actor, kind, [values]);
       const created = await repo.insert(kind, values).catch((err) => rethrowDuplicate(err, input));
       await this.audit.record(tx, actor, {
         action: `${def.entity}.create`,
@@ -504,6 +506,7 @@ export class RegistryService {
         created++;
       }
     }
+    await this.attachOrganisations(tx, actor, def.kind, fresh);
     for (const row of await repo.insertMany(def.kind, fresh)) {
       audits.push({
         action: `${def.entity}.import.create`,
@@ -515,6 +518,51 @@ export class RegistryService {
     }
     await this.audit.recordMany(tx, actor, audits);
     return { created, updated };
+  }
+
+  /**
+   * Enterprises and institutions act on the platform through accounts of an
+   * organisation: each new record gets the organisation of the same kind and
+   * name (created when there is none), so accounts can be attached to it and
+   * see that record's data.
+   */
+  private async attachOrganisations(
+    tx: Executor,
+    actor: Actor,
+    kind: RegistryKind,
+    records: Record<string, unknown>[],
+  ) {
+    if (kind !== 'enterprises' && kind !== 'institutions') return;
+    const orgKind = kind === 'enterprises' ? 'enterprise' : 'institution';
+    const access = new AccessRepository(tx);
+    const pending = records.filter((r) => !r.organisationId);
+    const names = [...new Set(pending.map((r) => String(r.name)))];
+    const byName = new Map((await access.organisationsByNames(orgKind, names)).map((o) => [o.name, o.id]));
+    const missing = names.filter((n) => !byName.has(n));
+    const regionOf = new Map(pending.map((r) => [String(r.name), String(r.regionCode ?? r.scopeRegion)]));
+    const created = await access.insertOrganisations(
+      missing.map((name) => ({
+        kind: orgKind,
+        name,
+        regionCode: regionOf.get(name)!,
+        createdAt: this.clock.now(),
+      })),
+    );
+    for (const org of created) byName.set(org.name, org.id);
+    if (created.length > 0) {
+      await this.audit.recordMany(
+        tx,
+        actor,
+        created.map((org) => ({
+          action: 'organisation.create',
+          entity: 'organisation',
+          entityId: org.id,
+          regionCode: org.regionCode,
+          changes: { name: { to: org.name }, kind: { to: org.kind }, regionCode: { to: org.regionCode } },
+        })),
+      );
+    }
+    for (const record of pending) record.organisationId = byName.get(String(record.name));
   }
 
   /**
@@ -558,6 +606,7 @@ export class RegistryService {
         v.searchText = def.searchText(v as never, ctx);
         return v;
       });
+      await this.attachOrganisations(tx, actor, 'institutions', values);
       const created = await repo.insertMany('institutions', values);
       await this.audit.recordMany(
         tx,

@@ -66,6 +66,19 @@ export class AccessRepository {
       .limit(limit);
   }
 
+  async organisationsByNames(kind: string, names: string[]): Promise<OrganisationRow[]> {
+    if (names.length === 0) return [];
+    return this.db
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.kind, kind), inArray(organisations.name, names)));
+  }
+
+  async insertOrganisations(values: (typeof organisations.$inferInsert)[]): Promise<OrganisationRow[]> {
+    if (values.length === 0) return [];
+    return this.db.insert(organisations).values(values).returning();
+  }
+
   async insertOrganisation(values: typeof organisations.$inferInsert): Promise<OrganisationRow> {
     const [row] = await this.db.insert(organisations).values(values).returning();
     return row!;

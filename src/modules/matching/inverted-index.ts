@@ -1,0 +1,465 @@
+/**
+ * In-process inverted index with BM25F ranking, used by the matching engine.
+ *
+ * BM25F as implemented here. For a term t and a document d with fields f (each with weight w_f and length
+ * normalisation b_f):
+ *
+ *   tf~(t, d) = Σ_f  w_f · tf(t, f, d) / (1 − b_f + b_f · len(f, d) / avgLen_f)
+ *   idf(t)    = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
+ *   score(d)  = Σ_{t ∈ distinct query terms}  idf(t) · tf~(t, d) / (k1 + tf~(t, d))
+ *
+ * where len(f, d) is the number of tokens of field f in d, avgLen_f the mean of len(f, ·) over the documents
+ * currently in the index (1 when that mean is 0), N the number of documents and df(t) the number of documents
+ * containing t in any field. Only documents with a positive score are returned by `search`.
+ *
+ * Layout: documents get dense internal numbers (reused after removes). Each term has one posting list held
+ * in typed arrays: doc numbers, and per posting one term frequency per field (stride = number of fields).
+ * Each document keeps its sorted term ids and, in parallel, the position of its posting in each term's list,
+ * so a remove swap-deletes its postings in O(terms · log terms) and a per-document term lookup is a binary
+ * search. Field lengths are stored per document with running totals per field, so averages are exact at all
+ * times. A search accumulates scores in a reusable Float64Array indexed by doc number (only touched entries
+ * are reset afterwards) and keeps the best k in a bounded min-heap.
+ */
+
+export interface FieldSpec {
+  name: string;
+  /** BM25F field weight */
+  weight: number;
+  /** length normalisation 0..1 */
+  b: number;
+}
+
+export interface TermContribution {
+  term: string;
+  score: number;
+  /** fields where the doc has the term */
+  fields: string[];
+}
+
+export interface Hit {
+  id: string;
+  score: number;
+  terms: TermContribution[];
+}
+
+/** Postings of one term: doc numbers and, per posting, `fieldCount` term frequencies. */
+interface Postings {
+  docs: Int32Array;
+  tfs: Int32Array;
+  n: number;
+}
+
+const EMPTY_I32 = new Int32Array(0);
+
+function binarySearch(arr: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = arr[mid]!;
+    if (v < value) lo = mid + 1;
+    else if (v > value) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** An in-memory BM25F index over documents with several token fields; exact after any sequence of upserts and removes. */
+export class InvertedIndex {
+  private readonly fields: readonly FieldSpec[];
+  private readonly fieldCount: number;
+  private readonly fieldIndex = new Map<string, number>();
+  private readonly weights: Float64Array;
+  private readonly k1: number;
+
+  // Documents.
+  private readonly idToNum = new Map<string, number>();
+  private numToId: (string | undefined)[] = [];
+  private readonly freeDocs: number[] = [];
+  private capacity = 0;
+  /** len(f, d) at d * fieldCount + f. */
+  private docLens: Int32Array = EMPTY_I32;
+  /** Sorted term ids of each document. */
+  private docTermIds: Int32Array[] = [];
+  /** docTermPos[d][i] = position of d's posting in the list of term docTermIds[d][i]. */
+  private docTermPos: Int32Array[] = [];
+  private readonly totalLens: Float64Array;
+
+  // Terms.
+  private readonly termToId = new Map<string, number>();
+  private termStrings: (string | undefined)[] = [];
+  private postings: (Postings | undefined)[] = [];
+  private readonly freeTerms: number[] = [];
+
+  // Per-search scratch space.
+  private acc: Float64Array = new Float64Array(0);
+  private touchedFlag: Uint8Array = new Uint8Array(0);
+  private touched: Int32Array = EMPTY_I32;
+  private readonly normA: Float64Array;
+  private readonly normB: Float64Array;
+
+  constructor(options: { fields: FieldSpec[]; k1?: number }) {
+    if (options.fields.length === 0) throw new Error('InvertedIndex needs at least one field');
+    this.fields = options.fields.map((f) => ({ ...f }));
+    this.fieldCount = this.fields.length;
+    this.weights = new Float64Array(this.fieldCount);
+    this.fields.forEach((f, i) => {
+      if (this.fieldIndex.has(f.name)) throw new Error(`Duplicate field name: ${f.name}`);
+      this.fieldIndex.set(f.name, i);
+      this.weights[i] = f.weight;
+    });
+    this.k1 = options.k1 ?? 1.2;
+    this.totalLens = new Float64Array(this.fieldCount);
+    this.normA = new Float64Array(this.fieldCount);
+    this.normB = new Float64Array(this.fieldCount);
+  }
+
+  get size(): number {
+    return this.idToNum.size;
+  }
+
+  has(id: string): boolean {
+    return this.idToNum.has(id);
+  }
+
+  /** Adds or replaces a document (tokens per field; unknown field names throw). */
+  upsert(id: string, fields: Record<string, readonly string[]>): void {
+    const F = this.fieldCount;
+    // Validate and count before touching any state.
+    const counts = new Map<string, Int32Array>();
+    const lens = new Int32Array(F);
+    for (const [name, tokens] of Object.entries(fields)) {
+      const f = this.fieldIndex.get(name);
+      if (f === undefined) throw new Error(`Unknown field: ${name}`);
+      lens[f] = tokens.length;
+      for (const token of tokens) {
+        let c = counts.get(token);
+        if (c === undefined) {
+          c = new Int32Array(F);
+          counts.set(token, c);
+        }
+        c[f]!++;
+      }
+    }
+
+    if (this.idToNum.has(id)) this.remove(id);
+
+    const d = this.allocDoc(id);
+    const base = d * F;
+    for (let f = 0; f < F; f++) {
+      this.docLens[base + f] = lens[f]!;
+      this.totalLens[f]! += lens[f]!;
+    }
+
+    const termIds = new Int32Array(counts.size);
+    const tfByTerm = new Map<number, Int32Array>();
+    let i = 0;
+    for (const [term, c] of counts) {
+      const t = this.termIdFor(term);
+      termIds[i++] = t;
+      tfByTerm.set(t, c);
+    }
+    termIds.sort();
+    const positions = new Int32Array(termIds.length);
+    for (let j = 0; j < termIds.length; j++) {
+      const t = termIds[j]!;
+      const p = this.postings[t]!;
+      if (p.n === p.docs.length) {
+        const docs = new Int32Array(p.docs.length * 2);
+        docs.set(p.docs);
+        const tfs = new Int32Array(p.tfs.length * 2);
+        tfs.set(p.tfs);
+        p.docs = docs;
+        p.tfs = tfs;
+      }
+      p.docs[p.n] = d;
+      p.tfs.set(tfByTerm.get(t)!, p.n * F);
+      positions[j] = p.n;
+      p.n++;
+    }
+    this.docTermIds[d] = termIds;
+    this.docTermPos[d] = positions;
+  }
+
+  remove(id: string): boolean {
+    const d = this.idToNum.get(id);
+    if (d === undefined) return false;
+    const F = this.fieldCount;
+    const termIds = this.docTermIds[d]!;
+    const positions = this.docTermPos[d]!;
+    for (let j = 0; j < termIds.length; j++) {
+      const t = termIds[j]!;
+      const p = this.postings[t]!;
+      const pos = positions[j]!;
+      const last = p.n - 1;
+      if (pos !== last) {
+        const moved = p.docs[last]!;
+        p.docs[pos] = moved;
+        p.tfs.copyWithin(pos * F, last * F, last * F + F);
+        const mj = binarySearch(this.docTermIds[moved]!, t);
+        this.docTermPos[moved]![mj] = pos;
+      }
+      p.n = last;
+      if (last === 0) this.freeTerm(t);
+    }
+    const base = d * F;
+    for (let f = 0; f < F; f++) {
+      this.totalLens[f]! -= this.docLens[base + f]!;
+      this.docLens[base + f] = 0;
+    }
+    this.docTermIds[d] = EMPTY_I32;
+    this.docTermPos[d] = EMPTY_I32;
+    this.numToId[d] = undefined;
+    this.idToNum.delete(id);
+    this.freeDocs.push(d);
+    return true;
+  }
+
+  /**
+   * Top k documents for the query tokens (duplicates in the query count once), best first, ties broken by id
+   * ascending; `accept` filters candidates (e.g. region scope) before they enter the heap. Each hit lists its
+   * matched terms and their contributions, largest first.
+   */
+  search(queryTokens: readonly string[], k: number, accept?: (id: string) => boolean): Hit[] {
+    if (k <= 0 || queryTokens.length === 0 || this.idToNum.size === 0) return [];
+    const terms = this.queryTerms(queryTokens);
+    if (terms.length === 0) return [];
+    this.prepareNorms();
+
+    const F = this.fieldCount;
+    const k1 = this.k1;
+    const weights = this.weights;
+    const normA = this.normA;
+    const normB = this.normB;
+    const lens = this.docLens;
+    const acc = this.acc;
+    const flag = this.touchedFlag;
+    const touched = this.touched;
+    let m = 0;
+
+    for (const { idf, postings: p } of terms) {
+      const docs = p.docs;
+      const tfs = p.tfs;
+      const n = p.n;
+      for (let i = 0; i < n; i++) {
+        const d = docs[i]!;
+        const tb = i * F;
+        const lb = d * F;
+        let tf = 0;
+        for (let f = 0; f < F; f++) {
+          const c = tfs[tb + f]!;
+          if (c !== 0) tf += (weights[f]! * c) / (normA[f]! + normB[f]! * lens[lb + f]!);
+        }
+        if (flag[d] === 0) {
+          flag[d] = 1;
+          touched[m++] = d;
+        }
+        acc[d]! += (idf * tf) / (k1 + tf);
+      }
+    }
+
+    // Bounded min-heap: the root is the worst of the kept candidates.
+    const cap = Math.min(k, m);
+    const heapDocs = new Int32Array(cap);
+    const heapScores = new Float64Array(cap);
+    let size = 0;
+    const ids = this.numToId;
+    // a is worse than b: lower score, or equal score and larger id.
+    const worse = (sa: number, da: number, sb: number, db: number): boolean =>
+      sa < sb || (sa === sb && ids[da]! > ids[db]!);
+    const siftDown = (start: number): void => {
+      let i = start;
+      const d = heapDocs[i]!;
+      const s = heapScores[i]!;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        let c = l;
+        if (r < size && worse(heapScores[r]!, heapDocs[r]!, heapScores[l]!, heapDocs[l]!)) c = r;
+        if (!worse(heapScores[c]!, heapDocs[c]!, s, d)) break;
+        heapDocs[i] = heapDocs[c]!;
+        heapScores[i] = heapScores[c]!;
+        i = c;
+      }
+      heapDocs[i] = d;
+      heapScores[i] = s;
+    };
+
+    try {
+      for (let j = 0; j < m; j++) {
+        const d = touched[j]!;
+        const s = acc[d]!;
+        if (!(s > 0)) continue;
+        if (size === cap && !worse(heapScores[0]!, heapDocs[0]!, s, d)) continue;
+        if (accept !== undefined && !accept(ids[d]!)) continue;
+        if (size < cap) {
+          // Sift up.
+          let i = size++;
+          while (i > 0) {
+            const parent = (i - 1) >> 1;
+            if (!worse(s, d, heapScores[parent]!, heapDocs[parent]!)) break;
+            heapDocs[i] = heapDocs[parent]!;
+            heapScores[i] = heapScores[parent]!;
+            i = parent;
+          }
+          heapDocs[i] = d;
+          heapScores[i] = s;
+        } else {
+          heapDocs[0] = d;
+          heapScores[0] = s;
+          siftDown(0);
+        }
+      }
+    } finally {
+      for (let j = 0; j < m; j++) {
+        const d = touched[j]!;
+        acc[d] = 0;
+        flag[d] = 0;
+      }
+    }
+
+    // Pop worst-first into the result from the back.
+    const hits: Hit[] = new Array(size);
+    while (size > 0) {
+      const d = heapDocs[0]!;
+      const s = heapScores[0]!;
+      size--;
+      if (size > 0) {
+        heapDocs[0] = heapDocs[size]!;
+        heapScores[0] = heapScores[size]!;
+        siftDown(0);
+      }
+      hits[size] = { id: ids[d]!, score: s, terms: this.explain(d, terms) };
+    }
+    return hits;
+  }
+
+  /** The BM25F score of one document for a query (for tests and explanations); 0 when absent. */
+  score(id: string, queryTokens: readonly string[]): number {
+    const d = this.idToNum.get(id);
+    if (d === undefined) return 0;
+    const terms = this.queryTerms(queryTokens);
+    this.prepareNorms();
+    let sum = 0;
+    for (const term of terms) {
+      const pos = this.postingPos(d, term.termId);
+      if (pos >= 0) sum += this.contribution(d, term.idf, term.postings, pos);
+    }
+    return sum;
+  }
+
+  // ---- internals ----
+
+  private queryTerms(
+    queryTokens: readonly string[],
+  ): { term: string; termId: number; idf: number; postings: Postings }[] {
+    const N = this.idToNum.size;
+    const seen = new Set<string>();
+    const out: { term: string; termId: number; idf: number; postings: Postings }[] = [];
+    for (const term of queryTokens) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const termId = this.termToId.get(term);
+      if (termId === undefined) continue;
+      const postings = this.postings[termId]!;
+      const df = postings.n;
+      out.push({ term, termId, idf: Math.log(1 + (N - df + 0.5) / (df + 0.5)), postings });
+    }
+    return out;
+  }
+
+  /** Sets normA[f] = 1 − b_f and normB[f] = b_f / avgLen_f for the current corpus. */
+  private prepareNorms(): void {
+    const N = this.idToNum.size;
+    for (let f = 0; f < this.fieldCount; f++) {
+      const b = this.fields[f]!.b;
+      const avg = N === 0 ? 0 : this.totalLens[f]! / N;
+      this.normA[f] = 1 - b;
+      this.normB[f] = b / (avg === 0 ? 1 : avg);
+    }
+  }
+
+  /** Position of d's posting in termId's list, or −1. */
+  private postingPos(d: number, termId: number): number {
+    const j = binarySearch(this.docTermIds[d]!, termId);
+    return j < 0 ? -1 : this.docTermPos[d]![j]!;
+  }
+
+  /** idf · tf~ / (k1 + tf~) for the posting at `pos` (same arithmetic as the search loop). */
+  private contribution(d: number, idf: number, p: Postings, pos: number): number {
+    const F = this.fieldCount;
+    const tb = pos * F;
+    const lb = d * F;
+    let tf = 0;
+    for (let f = 0; f < F; f++) {
+      const c = p.tfs[tb + f]!;
+      if (c !== 0) tf += (this.weights[f]! * c) / (this.normA[f]! + this.normB[f]! * this.docLens[lb + f]!);
+    }
+    return (idf * tf) / (this.k1 + tf);
+  }
+
+  private explain(
+    d: number,
+    terms: readonly { term: string; termId: number; idf: number; postings: Postings }[],
+  ): TermContribution[] {
+    const F = this.fieldCount;
+    const out: TermContribution[] = [];
+    for (const { term, termId, idf, postings } of terms) {
+      const pos = this.postingPos(d, termId);
+      if (pos < 0) continue;
+      const fields: string[] = [];
+      for (let f = 0; f < F; f++) if (postings.tfs[pos * F + f]! !== 0) fields.push(this.fields[f]!.name);
+      out.push({ term, score: this.contribution(d, idf, postings, pos), fields });
+    }
+    out.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    return out;
+  }
+
+  private allocDoc(id: string): number {
+    let d = this.freeDocs.pop();
+    if (d === undefined) {
+      d = this.numToId.length;
+      this.numToId.push(undefined);
+      this.docTermIds.push(EMPTY_I32);
+      this.docTermPos.push(EMPTY_I32);
+      if (d >= this.capacity) this.grow(Math.max(16, this.capacity * 2));
+    }
+    this.numToId[d] = id;
+    this.idToNum.set(id, d);
+    return d;
+  }
+
+  private grow(capacity: number): void {
+    const lens = new Int32Array(capacity * this.fieldCount);
+    lens.set(this.docLens);
+    this.docLens = lens;
+    // Scratch arrays are all zero between searches, so fresh ones are equivalent.
+    this.acc = new Float64Array(capacity);
+    this.touchedFlag = new Uint8Array(capacity);
+    this.touched = new Int32Array(capacity);
+    this.capacity = capacity;
+  }
+
+  private termIdFor(term: string): number {
+    let t = this.termToId.get(term);
+    if (t !== undefined) return t;
+    t = this.freeTerms.pop();
+    if (t === undefined) {
+      t = this.termStrings.length;
+      this.termStrings.push(undefined);
+      this.postings.push(undefined);
+    }
+    this.termToId.set(term, t);
+    this.termStrings[t] = term;
+    this.postings[t] = { docs: new Int32Array(4), tfs: new Int32Array(4 * this.fieldCount), n: 0 };
+    return t;
+  }
+
+  private freeTerm(t: number): void {
+    this.termToId.delete(this.termStrings[t]!);
+    this.termStrings[t] = undefined;
+    this.postings[t] = undefined;
+    this.freeTerms.push(t);
+  }
+}
