@@ -209,6 +209,33 @@ describe('registries over the API', () => {
     expect((await institution.get(`/api/registry/institutions/${other.id}`)).status).toBe(404);
   });
 
+  it('gives a new enterprise its organisation, so an account attached to it keeps that profile', async () => {
+    const created = await operator.post('/api/registry/enterprises', {
+      code: 'ORG-E1',
+      name: '吴兴新锐科技有限公司',
+      regionCode: '330502',
+    });
+    expect(created.body.organisationId).toBeTruthy();
+    const orgs = await operator.get(`/api/organisations?q=${encodeURIComponent('新锐')}`);
+    expect(orgs.body.items).toEqual([
+      expect.objectContaining({ id: created.body.organisationId, kind: 'enterprise' }),
+    ]);
+    const account = await operator.post('/api/users', {
+      username: 'xinrui',
+      displayName: '新锐科技',
+      role: 'enterprise',
+      regionCode: '330502',
+      organisationId: created.body.organisationId,
+      password: 'xinrui-Pass-2026',
+    });
+    expect(account.status).toBe(201);
+    const me = await p.signIn('xinrui', 'xinrui-Pass-2026');
+    const profile = await me.get('/api/profile');
+    expect(profile.body).toMatchObject({ kind: 'enterprises', record: { code: 'ORG-E1' } });
+    const audit = await auditor.get(`/api/audit?entity=organisation&entityId=${created.body.organisationId}`);
+    expect(audit.body.items[0].action).toBe('organisation.create');
+  });
+
   it('lets an expert keep their own profile but not their identity', async () => {
     const me = await p.signIn('expert');
     const profile = (await me.get('/api/profile')).body;
