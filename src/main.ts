@@ -70,6 +70,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       maxRows: 200_000,
     });
     await imports.failInterrupted();
+    await imports.dropOldFiles();
     const dictionaries = new DictionaryService(database, audit, config.cacheMs);
     await dictionaries.syncBuiltIns();
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock);

@@ -26,4 +26,22 @@ describe('interrupted imports', () => {
     expect(stale.body.error).toContain('中断');
     expect((await operator.get(`/api/import-jobs/${fresh.id}`)).body.status).toBe('committing');
   });
+
+  it('keeps an uploaded file for a week after its import finished, then only the report', async () => {
+    const operator = await p.signIn('operator');
+    const file = await xlsx(['编号', '姓名'], [['OLD-1', '旧']]);
+    const old = (await upload(operator, '/api/imports/talents', 'old.xlsx', file)).body;
+    const recent = (await upload(operator, '/api/imports/talents', 'new.xlsx', file)).body;
+    await p.database.rows(
+      sql`update import_jobs set status = 'committed', updated_at = now() - interval '8 days' where id = ${old.id}`,
+    );
+    await p.database.rows(sql`update import_jobs set status = 'committed' where id = ${recent.id}`);
+    expect(await p.imports.dropOldFiles()).toBe(1);
+    const sizes = await p.database.rows<{ id: string; n: number }>(
+      sql`select id, octet_length(file_data) as n from import_jobs where id in (${old.id}, ${recent.id})`,
+    );
+    expect(sizes.find((r) => r.id === old.id)!.n).toBe(0);
+    expect(sizes.find((r) => r.id === recent.id)!.n).toBeGreaterThan(0);
+    expect((await operator.get(`/api/import-jobs/${old.id}`)).body).toMatchObject({ total: 1, valid: 1 });
+  });
 });

@@ -64,11 +64,19 @@ export class ImportJobsRepository {
     for (const table of tables) await this.db.execute(sql`analyze ${sql.identifier(table)}`);
   }
 
-  /** Forgets the uploaded bytes of finished jobs older than the cut-off (the report stays). */
-  async dropFilesBefore(cutoff: Date): Promise<void> {
-    await this.db
+  /** Forgets the uploaded bytes of jobs finished more than `days` ago (their counts and report stay). */
+  async dropOldFiles(days: number): Promise<number> {
+    const rows = await this.db
       .update(importJobs)
       .set({ fileData: Buffer.alloc(0) })
-      .where(sql`${importJobs.createdAt} < ${cutoff} and ${importJobs.status} in ('committed', 'failed')`);
+      .where(
+        and(
+          sql`${importJobs.status} in ('committed', 'failed')`,
+          lt(importJobs.updatedAt, sql`now() - make_interval(days => ${days})`),
+          sql`octet_length(${importJobs.fileData}) > 0`,
+        ),
+      )
+      .returning({ id: importJobs.id });
+    return rows.length;
   }
 }

@@ -84,6 +84,11 @@ export class ImportService {
     );
   }
 
+  /** Uploaded files are kept for a week after their import finished; then only the report stays. Run at start. */
+  dropOldFiles(): Promise<number> {
+    return new ImportJobsRepository(this.database.db).dropOldFiles(7);
+  }
+
   register<T>(kind: ImportKind<T>): void {
     this.kinds.set(kind.kind, kind as ImportKind);
   }
