@@ -1,4 +1,4 @@
-import { between, type SQL, sql } from 'drizzle-orm';
+import { between, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { scopePrefix } from '../../reference/regions.ts';
 import type { Actor, Scope } from './actor.ts';
@@ -39,6 +39,3 @@ export function regionPrefixCondition(column: PgColumn, prefix: string): SQL | u
 export function regionInScope(regionCode: string, scope: Scope): boolean {
   return regionCode.startsWith(scope.regionPrefix);
 }
-
-/** A condition that matches nothing (for callers with no scope at all). */
-export const NOTHING: SQL = sql`false`;

@@ -97,4 +97,3 @@ export function pgErrorCode(err: unknown): string | undefined {
 }
 
 export const PG_UNIQUE_VIOLATION = '23505';
-export const PG_SERIALIZATION_FAILURE = '40001';
