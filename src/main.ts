@@ -14,10 +14,10 @@ import { FieldCipher } from './platform/crypto/fields.ts';
 import { type Database, isReady, openDatabase } from './platform/db/client.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
 import { createHttpApp } from './platform/http/app.ts';
+import { registerReferenceRoutes } from './platform/http/reference-routes.ts';
 import type { App, RouteEntry } from './platform/http/types.ts';
 import { registerImportRoutes } from './platform/io/routes.ts';
 import { ImportService } from './platform/io/service.ts';
-import { registerReferenceRoutes } from './reference/routes.ts';
 
 /** Everything a running Caiqiao is made of; tests and the CLI build one of these. */
 export interface Platform {

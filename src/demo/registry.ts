@@ -1,4 +1,5 @@
 import type { Platform } from '../main.ts';
+import { RegistryRepository } from '../modules/registry/repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { PERMISSIONS, type Permission } from '../platform/access/permissions.ts';
 import { idNumberCheckChar } from '../reference/idcard.ts';
@@ -355,7 +356,6 @@ export async function seedRegistryDemo(
   for (const s of STATIONS) await platform.registry.create(actor, 'stations', { ...s });
   // The demo expert keeps their own profile. (The enterprise and institution accounts belong to the
   // organisations of the same name, which the records QY-001 and JG-001 were attached to on creation.)
-  const { RegistryRepository } = await import('../modules/registry/repository.ts');
   await platform.database.transaction(async (tx) => {
     const repo = new RegistryRepository(tx);
     const [expert] = await repo.byCodes('talents', ['ZJ-0001']);

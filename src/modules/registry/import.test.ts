@@ -170,16 +170,13 @@ describe('expert import', () => {
   });
 
   it('round trip: an export re-imported changes nothing', async () => {
-    const exported = await operator.request('GET', '/api/registry/talents/export?format=xlsx&reveal=true');
-    expect(exported.status).toBe(200);
-    const data = Buffer.from(exported.body as string, 'binary');
     const res = await p.app.inject({
       method: 'GET',
       url: '/api/registry/talents/export?format=xlsx&reveal=true',
       headers: { cookie: operator.cookie! },
     });
+    expect(res.statusCode).toBe(200);
     const file = res.rawPayload;
-    expect(data.length).toBeGreaterThan(0);
     const before = await p.database.rows<Record<string, unknown>>(
       sql`select code, name, region_code, region_text, title, title_text, disciplines, industries, honours, employer_name, institution_id, mobile_hash, id_number_hash, research_interests, representative_work, flags, version, updated_at from talents order by code`,
     );

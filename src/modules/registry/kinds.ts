@@ -15,7 +15,6 @@ import {
   type INSTITUTION_KINDS,
   institutionInput,
   type RegistryKind,
-  STATION_KINDS,
   stationInput,
   talentInput,
 } from './contract.ts';
@@ -54,6 +53,8 @@ export interface KindDef<K extends RegistryKind = RegistryKind> {
   input: z.ZodObject;
   columns: readonly ColumnSpec[];
   redact: readonly string[];
+  /** The ciphertext columns a reveal opens: the record's mobile number and, for people, the ID number. */
+  sealed: { mobile: string; idNumber: string | null };
   dictionaryFields: readonly DictionaryField[];
   values(input: Record<string, unknown>, ctx: KindContext): Record<string, unknown>;
   searchText(row: RowOf<K>, ctx: KindContext): string;
@@ -224,7 +225,7 @@ function dictionaryCells(
   }
 }
 
-function formatIssue(issue: z.core.$ZodIssue, columns: readonly ColumnSpec[]): RowIssue {
+export function formatIssue(issue: z.core.$ZodIssue, columns: readonly ColumnSpec[]): RowIssue {
   const key = String(issue.path[0] ?? '');
   const column = columns.find((c) => c.key === key || `${c.key}`.replace(/Text$/, '') === key)?.header ?? key;
   // Import reports are read by Chinese operators and stored as written.
@@ -235,8 +236,6 @@ function formatIssue(issue: z.core.$ZodIssue, columns: readonly ColumnSpec[]): R
 export function toFlags(flags: CellsOutcome['flags']): Flag[] {
   return flags.map((f) => ({ field: f.field, value: f.value ?? '', reason: f.message }));
 }
-
-export { formatIssue };
 
 // ---------- talents ----------
 
@@ -325,6 +324,7 @@ export const talentKind: KindDef<'talents'> = {
   input: talentInput,
   columns: talentColumns,
   redact: ['mobileEnc', 'mobileHash', 'idNumberEnc', 'idNumberHash', 'searchText'],
+  sealed: { mobile: 'mobileEnc', idNumber: 'idNumberEnc' },
   dictionaryFields: [
     { field: 'education', dictionary: 'education' },
     { field: 'title', dictionary: 'title' },
@@ -547,6 +547,7 @@ export const enterpriseKind: KindDef<'enterprises'> = {
     { key: 'description', header: '企业简介', headerEn: 'Description', aliases: ['简介'] },
   ],
   redact: ['contactMobileEnc', 'contactMobileHash', 'searchText'],
+  sealed: { mobile: 'contactMobileEnc', idNumber: null },
   dictionaryFields: [
     { field: 'industries', dictionary: 'industry' },
     { field: 'qualifications', dictionary: 'qualification' },
@@ -700,6 +701,7 @@ export const institutionKind: KindDef<'institutions'> = {
     { key: 'description', header: '简介', headerEn: 'Description' },
   ],
   redact: ['contactMobileEnc', 'contactMobileHash', 'searchText'],
+  sealed: { mobile: 'contactMobileEnc', idNumber: null },
   dictionaryFields: [{ field: 'disciplines', dictionary: 'discipline' }],
   values(input, ctx) {
     const v: Record<string, unknown> = {};
@@ -800,6 +802,7 @@ export const stationKind: KindDef<'stations'> = {
     { key: 'description', header: '简介', headerEn: 'Description' },
   ],
   redact: ['liaisonMobileEnc', 'liaisonMobileHash', 'searchText'],
+  sealed: { mobile: 'liaisonMobileEnc', idNumber: null },
   dictionaryFields: [],
   values(input, ctx) {
     const v: Record<string, unknown> = {};
@@ -876,5 +879,3 @@ export const KINDS: { [K in RegistryKind]: KindDef<K> } = {
   institutions: institutionKind,
   stations: stationKind,
 };
-
-export { STATION_KINDS };

@@ -66,10 +66,9 @@ export class RegistryService {
   async reveal(actor: Actor, kind: RegistryKind, id: string) {
     return this.database.transaction(async (tx) => {
       const row = (await this.find(tx, actor, kind, id)) as Record<string, unknown>;
-      const mobileEnc = (row.mobileEnc ?? row.contactMobileEnc ?? row.liaisonMobileEnc ?? null) as
-        | string
-        | null;
-      const idNumberEnc = (row.idNumberEnc ?? null) as string | null;
+      const { sealed } = KINDS[kind] as KindDef;
+      const mobileEnc = (row[sealed.mobile] ?? null) as string | null;
+      const idNumberEnc = (sealed.idNumber ? (row[sealed.idNumber] ?? null) : null) as string | null;
       await this.audit.record(tx, actor, {
         action: `${KINDS[kind].entity}.reveal`,
         entity: KINDS[kind].entity,

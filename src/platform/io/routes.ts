@@ -1,40 +1,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { App } from '../http/types.ts';
+import { importJobView } from './contract.ts';
 import { ioError } from './errors.ts';
 import type { ImportService } from './service.ts';
 import { templateXlsx } from './workbook.ts';
-
-const issue = z.object({ column: z.string(), value: z.string().optional(), message: z.string() });
-export const importJobView = z.object({
-  id: z.string().uuid(),
-  kind: z.string(),
-  fileName: z.string(),
-  status: z.string(),
-  total: z.number().int(),
-  valid: z.number().int(),
-  flagged: z.number().int(),
-  rejected: z.number().int(),
-  toCreate: z.number().int(),
-  toUpdate: z.number().int(),
-  processed: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  ignoredHeaders: z.array(z.string()),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-  report: z.array(
-    z.object({
-      rowNumber: z.number().int(),
-      code: z.string().nullable(),
-      status: z.enum(['rejected', 'flagged']),
-      errors: z.array(issue),
-      flags: z.array(issue),
-    }),
-  ),
-  reportTotal: z.number().int(),
-});
 
 /** `attachment; filename*=UTF-8''…` so that Chinese file names survive. */
 export function attachment(name: string): string {

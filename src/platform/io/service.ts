@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { httpError } from '../http/errors.ts';
 import { cellsByKey, columnHeader, mapHeaders } from './columns.ts';
+import type { ImportJobView } from './contract.ts';
 import { ioError } from './errors.ts';
 import type { ImportKind, ImportProgress, PreparedRow } from './import.ts';
 import { type ImportJobRow, ImportJobsRepository } from './repository.ts';
@@ -20,28 +21,6 @@ const BATCH = 500;
 const ANALYZE_AFTER = 1000;
 /** Rows with issues kept in a job's report (the counts are always complete). */
 const REPORT_LIMIT = 5000;
-
-export interface ImportJobView {
-  id: string;
-  kind: string;
-  fileName: string;
-  status: string;
-  total: number;
-  valid: number;
-  flagged: number;
-  rejected: number;
-  toCreate: number;
-  toUpdate: number;
-  processed: number;
-  created: number;
-  updated: number;
-  ignoredHeaders: string[];
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  report: RowReport[];
-  reportTotal: number;
-}
 
 interface Validated<T> {
   rows: { rowNumber: number; data: T }[];
@@ -130,6 +109,23 @@ export class ImportService {
    * stops the job; batches before it stay committed, none is half-written.
    */
   async commit(actor: Actor, id: string, onProgress?: (p: ImportProgress) => void): Promise<ImportJobView> {
+    const claimed = await this.claim(actor, id);
+    await this.run(actor, claimed, onProgress);
+    return this.get(actor, id);
+  }
+
+  /**
+   * Starts the commit and returns at once, the job already marked committing;
+   * the web polls the job for progress. The outcome (or failure) is recorded on the job.
+   */
+  async commitInBackground(actor: Actor, id: string, log: (err: unknown) => void): Promise<ImportJobView> {
+    const claimed = await this.claim(actor, id);
+    this.run(actor, claimed).catch(log);
+    return this.get(actor, id);
+  }
+
+  /** Moves a previewed job to committing; a second claim (double click, another process) is a conflict. */
+  private async claim(actor: Actor, id: string): Promise<{ job: ImportJobRow; kind: ImportKind }> {
     const job = await this.ownJob(actor, id);
     const kind = this.authorised(actor, job.kind);
     const jobs = new ImportJobsRepository(this.database.db);
@@ -137,6 +133,16 @@ export class ImportService {
       const current = await jobs.byId(id);
       throw ioError('IMPORT_JOB_STATE', { params: { status: current?.status ?? '?' } });
     }
+    return { job, kind };
+  }
+
+  private async run(
+    actor: Actor,
+    { job, kind }: { job: ImportJobRow; kind: ImportKind },
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<void> {
+    const id = job.id;
+    const jobs = new ImportJobsRepository(this.database.db);
     let created = 0;
     let updated = 0;
     let processed = 0;
@@ -179,20 +185,6 @@ export class ImportService {
       );
       throw err;
     }
-    return this.get(actor, id);
-  }
-
-  /**
-   * Starts the commit and returns at once; the web polls the job for progress.
-   * The outcome (or failure) is recorded on the job.
-   */
-  async commitInBackground(actor: Actor, id: string, log: (err: unknown) => void): Promise<ImportJobView> {
-    const job = await this.ownJob(actor, id);
-    if (job.status !== 'previewed') throw ioError('IMPORT_JOB_STATE', { params: { status: job.status } });
-    this.commit(actor, id).catch(log);
-    // Give the commit the moment it needs to claim the job, so the answer shows it running.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    return this.get(actor, id);
   }
 
   private authorised(actor: Actor, kindName: string): ImportKind {

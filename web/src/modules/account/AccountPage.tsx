@@ -1,7 +1,8 @@
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, Input, Row } from 'antd';
 import { errorMessage } from '../../app/api.ts';
-import { applyServerErrors, confirmPasswordRules, newPasswordRules } from '../../app/forms.ts';
+import { applyServerErrors } from '../../app/forms.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { NewPasswordFields } from '../../app/NewPasswordFields.tsx';
 import { useChangePassword, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 
@@ -82,22 +83,7 @@ function ChangePasswordCard() {
         >
           <Input.Password autoComplete="current-password" maxLength={128} />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          rules={newPasswordRules(t)}
-          extra={t('validation.passwordHint')}
-        >
-          <Input.Password autoComplete="new-password" maxLength={128} />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" maxLength={128} />
-        </Form.Item>
+        <NewPasswordFields />
         <Form.Item style={{ marginBottom: 0 }}>
           <Button type="primary" htmlType="submit" loading={change.isPending}>
             {t('account.submitPassword')}

@@ -1,7 +1,8 @@
-import { Alert, App as AntApp, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App as AntApp, Form, Modal, Typography } from 'antd';
 import { errorMessage } from '../../app/api.ts';
-import { applyServerErrors, confirmPasswordRules, newPasswordRules } from '../../app/forms.ts';
+import { applyServerErrors } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
+import { NewPasswordFields } from '../../app/NewPasswordFields.tsx';
 import { type User, useResetUserPassword } from './api.ts';
 
 interface ResetValues {
@@ -47,22 +48,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
         <Alert type="error" showIcon message={errorMessage(reset.error)} style={{ marginBottom: 16 }} />
       )}
       <Form<ResetValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          rules={newPasswordRules(t)}
-          extra={t('validation.passwordHint')}
-        >
-          <Input.Password autoComplete="new-password" maxLength={128} />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules(t, 'newPassword')}
-        >
-          <Input.Password autoComplete="new-password" maxLength={128} />
-        </Form.Item>
+        <NewPasswordFields />
       </Form>
     </Modal>
   );

@@ -1,5 +1,5 @@
-import type { App } from '../platform/http/types.ts';
-import { regionTree } from './regions.ts';
+import { regionTree } from '../../reference/regions.ts';
+import type { App } from './types.ts';
 
 export function registerReferenceRoutes(app: App): void {
   app.get(
