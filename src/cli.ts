@@ -66,6 +66,7 @@ program
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
     await platform.app.listen({ port: config.port, host: config.host });
+    platform.startJobs();
     const where = `http://localhost:${config.port}`;
     console.log(
       `才桥 Caiqiao is running at ${where} (${platform.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})${config.webDir ? '' : ' — web app not built: run npm run build:web'}`,

@@ -1,4 +1,6 @@
 import type { Config } from './config.ts';
+import { registerListsRoutes } from './modules/lists/routes.ts';
+import { ListsService } from './modules/lists/service.ts';
 import { DictionaryService } from './modules/registry/dictionaries.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
@@ -9,6 +11,7 @@ import { AuditService } from './platform/audit/service.ts';
 import { AccountsService } from './platform/auth/accounts.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import { AuthService } from './platform/auth/service.ts';
+import { ChangeFeed } from './platform/changes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { FieldCipher } from './platform/crypto/fields.ts';
 import { type Database, isReady, openDatabase } from './platform/db/client.ts';
@@ -32,9 +35,14 @@ export interface Platform {
   imports: ImportService;
   dictionaries: DictionaryService;
   registry: RegistryService;
+  lists: ListsService;
+  /** Committed record changes, in process (the matching index follows them). */
+  changes: ChangeFeed;
   app: App;
   /** Every registered route with its declared access (for the authorisation matrix). */
   routes(): RouteEntry[];
+  /** Scheduled work of a serving process (expiring lists by deadline); stopped by close(). */
+  startJobs(): void;
   close(): Promise<void>;
 }
 
@@ -73,8 +81,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     await imports.dropOldFiles();
     const dictionaries = new DictionaryService(database, audit, config.cacheMs);
     await dictionaries.syncBuiltIns();
-    const registry = new RegistryService(database, audit, dictionaries, cipher, clock);
-    for (const kind of [...registry.importKinds(), ...dictionaries.importKinds()]) imports.register(kind);
+    const changes = new ChangeFeed();
+    const registry = new RegistryService(database, audit, dictionaries, cipher, clock, changes);
+    const lists = new ListsService(database, audit, dictionaries, clock, changes);
+    const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
+    for (const kind of importKinds) imports.register(kind);
 
     const { app, routes } = await createHttpApp({
       logLevel: config.logLevel,
@@ -89,13 +100,23 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerAuditRoutes(app, audit);
     registerReferenceRoutes(app);
     registerRegistryRoutes(app, registry, dictionaries);
+    registerListsRoutes(app, lists);
     await registerImportRoutes(
       app,
       imports,
-      [...registry.importKinds(), ...dictionaries.importKinds()].map((k) => k.kind),
+      importKinds.map((k) => k.kind),
       config.importMaxBytes,
     );
     await app.ready();
+
+    const timers: NodeJS.Timeout[] = [];
+    const every = (ms: number, job: () => Promise<unknown>) => {
+      const run = () => job().catch((err) => app.log.error({ err }, 'scheduled job failed'));
+      void run();
+      const timer = setInterval(run, ms);
+      timer.unref();
+      timers.push(timer);
+    };
 
     return {
       config,
@@ -109,9 +130,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       imports,
       dictionaries,
       registry,
+      lists,
+      changes,
       app,
       routes,
+      startJobs() {
+        every(3600_000, () => lists.expireDue());
+      },
       async close() {
+        for (const timer of timers) clearInterval(timer);
         await app.close();
         await database.close();
       },

@@ -26,8 +26,12 @@ const EXAMPLES: Record<string, () => unknown> = {
     regionCode: '330502',
     password: 'matrix-Test-2026',
   }),
-  'PUT /api/roles/:role/permissions': () => ({ permissions: [] }),
+  // Sets the reviewer's grants to what they are, so later roles' cells still see the defaults.
+  'PUT /api/roles/:role/permissions': () => ({ permissions: DEFAULT_GRANTS.reviewer }),
   'POST /api/users/:id/password': () => ({ newPassword: 'matrix-Reset-2026' }),
+  'POST /api/lists/demands': () => ({ code: `M-${randomUUID().slice(0, 8)}`, title: '矩阵测试需求' }),
+  'POST /api/lists/talent-demands': () => ({ code: `M-${randomUUID().slice(0, 8)}`, title: '矩阵测试岗位' }),
+  'POST /api/lists/achievements': () => ({ code: `M-${randomUUID().slice(0, 8)}`, title: '矩阵测试成果' }),
 };
 
 const PARAMS: Record<string, string> = { role: 'reviewer' };

@@ -280,7 +280,7 @@ function demoIdNumber(year: number, n: number): string {
 }
 
 /** The demo city's talent office, as the actor the demo records are attributed to. */
-function seedActor(userId: string): Actor {
+export function seedActor(userId: string): Actor {
   return {
     userId,
     username: 'seed',

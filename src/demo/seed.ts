@@ -4,6 +4,7 @@ import type { Role } from '../platform/access/permissions.ts';
 import { AccessRepository } from '../platform/access/repository.ts';
 import { UsersRepository } from '../platform/auth/repository.ts';
 import { DEMO_CITY } from './city.ts';
+import { seedListsDemo } from './lists.ts';
 import { seedRegistryDemo } from './registry.ts';
 
 export { DEMO_CITY, DEMO_COUNTIES } from './city.ts';
@@ -113,6 +114,7 @@ export async function seedDemo(platform: Platform, password: string): Promise<De
     await seedRegistryDemo(platform, admin.id, {
       ...(expert ? { expertUserId: expert.id } : {}),
     });
+    await seedListsDemo(platform, admin.id);
   }
   return created;
 }

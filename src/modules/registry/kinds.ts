@@ -138,7 +138,7 @@ function recordView(row: TalentRow | EnterpriseRow | InstitutionRow | StationRow
   };
 }
 
-function words(...parts: (string | null | undefined | readonly string[])[]): string {
+export function words(...parts: (string | null | undefined | readonly string[])[]): string {
   return parts
     .flat()
     .filter((p): p is string => typeof p === 'string' && p !== '')
@@ -184,7 +184,7 @@ function commonCells(cells: Record<string, string>, out: CellsOutcome, nameHeade
 }
 
 /** A dictionary column: resolved codes into the candidate; unknown values kept in a flag. */
-function dictionaryCells(
+export function dictionaryCells(
   out: CellsOutcome,
   ctx: KindContext,
   text: string | undefined,

@@ -4,6 +4,7 @@ import { AccessRepository } from '../../platform/access/repository.ts';
 import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import { diffChanges } from '../../platform/audit/changes.ts';
 import type { AuditEntry, AuditService } from '../../platform/audit/service.ts';
+import { ChangeFeed } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
@@ -35,6 +36,7 @@ export class RegistryService {
     private readonly dictionaries: DictionaryService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly changes: ChangeFeed = new ChangeFeed(),
   ) {}
 
   /** Dictionaries and keys for one operation; inside a transaction pass it (see DictionaryService.load). */
@@ -113,6 +115,7 @@ export class RegistryService {
       });
       return created;
     });
+    this.changes.publish(kind, [row.id]);
     return (await this.views(kind, [row], false))[0]!;
   }
 
@@ -129,6 +132,7 @@ export class RegistryService {
       const before = await this.find(tx, actor, kind, id);
       return this.applyUpdate(tx, actor, def, before, input, ctx);
     });
+    this.changes.publish(kind, [row.id]);
     return (await this.views(kind, [row], false))[0]!;
   }
 
@@ -201,6 +205,7 @@ export class RegistryService {
       });
       return after;
     });
+    this.changes.publish(kind, [row.id]);
     return (await this.views(kind, [row], false))[0]!;
   }
 
@@ -281,6 +286,7 @@ export class RegistryService {
       );
       return { kind, row: after };
     });
+    this.changes.publish(result.kind, [result.row.id]);
     return { kind: result.kind, record: (await this.views(result.kind, [result.row], true))[0]! };
   }
 
@@ -410,6 +416,9 @@ export class RegistryService {
             def,
             rows.map((r) => r.data),
           ),
+        afterCommit: (outcome) => {
+          for (const change of outcome.changed ?? []) this.changes.publish(change.entity, change.ids);
+        },
       };
     });
   }
@@ -430,7 +439,9 @@ export class RegistryService {
         )
       ).map((r) => [r.code, r]),
     );
-    if (def.kind === 'talents') await this.linkEmployers(tx, actor, inputs, ctx);
+    const changed: string[] = [];
+    const createdInstitutions =
+      def.kind === 'talents' ? await this.linkEmployers(tx, actor, inputs, ctx) : [];
     const audits: AuditEntry[] = [];
     const now = this.clock.now();
     let created = 0;
@@ -476,6 +487,7 @@ export class RegistryService {
         }
         const after = await repo.updateVersioned(def.kind, before.id, before.version, values);
         if (!after) throw httpError('VERSION_CONFLICT');
+        changed.push(after.id);
         const changes = diffChanges(
           before as unknown as Record<string, unknown>,
           after as unknown as Record<string, unknown>,
@@ -507,6 +519,7 @@ export class RegistryService {
     }
     await this.attachOrganisations(tx, actor, def.kind, fresh);
     for (const row of await repo.insertMany(def.kind, fresh)) {
+      changed.push(row.id);
       audits.push({
         action: `${def.entity}.import.create`,
         entity: def.entity,
@@ -516,7 +529,14 @@ export class RegistryService {
       });
     }
     await this.audit.recordMany(tx, actor, audits);
-    return { created, updated };
+    return {
+      created,
+      updated,
+      changed: [
+        { entity: def.kind, ids: changed },
+        { entity: 'institutions', ids: createdInstitutions },
+      ],
+    };
   }
 
   /**
@@ -573,13 +593,14 @@ export class RegistryService {
     actor: Actor,
     inputs: Record<string, unknown>[],
     ctx: { dict: DictionarySnapshot; cipher: FieldCipher },
-  ) {
+  ): Promise<string[]> {
+    const created: string[] = [];
     const names = [
       ...new Set(
         inputs.map((i) => i.employerName).filter((n): n is string => typeof n === 'string' && n !== ''),
       ),
     ];
-    if (names.length === 0) return;
+    if (names.length === 0) return created;
     const repo = new RegistryRepository(tx);
     const institutions = new Map((await repo.institutionsByNames(names)).map((r) => [r.name, r.id]));
     const enterprises = new Map((await repo.enterprisesByNames(names)).map((r) => [r.name, r.id]));
@@ -606,11 +627,11 @@ export class RegistryService {
         return v;
       });
       await this.attachOrganisations(tx, actor, 'institutions', values);
-      const created = await repo.insertMany('institutions', values);
+      const rows = await repo.insertMany('institutions', values);
       await this.audit.recordMany(
         tx,
         actor,
-        created.map((row) => ({
+        rows.map((row) => ({
           action: 'institution.import.create',
           entity: 'institution',
           entityId: row.id,
@@ -618,7 +639,10 @@ export class RegistryService {
           changes: diffChanges(null, row as unknown as Record<string, unknown>, def.redact, IGNORED),
         })),
       );
-      for (const row of created) institutions.set(row.name, row.id);
+      for (const row of rows) {
+        institutions.set(row.name, row.id);
+        created.push(row.id);
+      }
     }
     for (const input of inputs) {
       const name = input.employerName as string | undefined;
@@ -626,6 +650,7 @@ export class RegistryService {
       if (institutions.has(name)) input.institutionId = institutions.get(name);
       else if (enterprises.has(name)) input.enterpriseId = enterprises.get(name);
     }
+    return created;
   }
 }
 

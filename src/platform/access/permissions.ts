@@ -57,6 +57,28 @@ export const PERMISSIONS = {
   },
   'dictionaries.manage': { name: { zh: '维护数据字典', en: 'Maintain the code lists' }, kind: 'write' },
   'profile.own': { name: { zh: '维护本人/本企业档案', en: 'Keep one’s own profile' }, kind: 'write' },
+  'lists.read': {
+    name: { zh: '查看技术需求、人才需求、科技成果', en: 'View demands and achievements' },
+    kind: 'read',
+  },
+  'lists.submit': {
+    name: {
+      zh: '发布需求或成果（企业、机构、专家发布后需审核）',
+      en: 'Post demands or achievements (reviewed unless posted by an operator)',
+    },
+    kind: 'write',
+  },
+  'lists.manage': {
+    name: {
+      zh: '审核、发布、维护需求与成果（含导入）',
+      en: 'Review, publish and curate the lists (incl. imports)',
+    },
+    kind: 'write',
+  },
+  'matching.use': {
+    name: { zh: '查看匹配推荐与智能检索', en: 'See matching suggestions and search' },
+    kind: 'read',
+  },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -81,6 +103,10 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'registry.read',
     'registry.manage',
     'dictionaries.manage',
+    'lists.read',
+    'lists.submit',
+    'lists.manage',
+    'matching.use',
   ],
   operator: [
     'users.read',
@@ -92,13 +118,25 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'registry.read',
     'registry.manage',
     'dictionaries.manage',
+    'lists.read',
+    'lists.submit',
+    'lists.manage',
+    'matching.use',
   ],
-  institution: ['organisations.read', 'registry.read'],
-  enterprise: ['profile.own'],
-  expert: ['profile.own'],
-  provider: [],
-  reviewer: [],
-  auditor: ['scope.all', 'audit.read', 'users.read', 'roles.read', 'organisations.read', 'registry.read'],
+  institution: ['organisations.read', 'registry.read', 'lists.read', 'lists.submit', 'matching.use'],
+  enterprise: ['profile.own', 'lists.read', 'lists.submit', 'matching.use'],
+  expert: ['profile.own', 'lists.read', 'lists.submit', 'matching.use'],
+  provider: ['lists.read'],
+  reviewer: ['lists.read'],
+  auditor: [
+    'scope.all',
+    'audit.read',
+    'users.read',
+    'roles.read',
+    'organisations.read',
+    'registry.read',
+    'lists.read',
+  ],
 };
 
 /**

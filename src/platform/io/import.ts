@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
+import type { Change } from '../changes.ts';
 import type { Executor } from '../db/client.ts';
 import type { Bilingual } from '../i18n/locale.ts';
 import type { ColumnSpec } from './columns.ts';
@@ -24,6 +25,8 @@ export interface ExistingRecord {
 export interface CommitOutcome {
   created: number;
   updated: number;
+  /** The records written (for derived state such as the matching index). */
+  changed?: Change[];
 }
 
 /**
@@ -40,6 +43,8 @@ export interface ImportKind<T = unknown> {
   prepare(db: Executor, actor: Actor): Promise<(cells: Record<string, string>) => PreparedRow<T>>;
   existing(db: Executor, actor: Actor, codes: string[]): Promise<Map<string, ExistingRecord>>;
   commitBatch(tx: Executor, actor: Actor, rows: { rowNumber: number; data: T }[]): Promise<CommitOutcome>;
+  /** Called after each batch's transaction has committed. */
+  afterCommit?(outcome: CommitOutcome): void;
   /** Tables a large import changes; their planner statistics are refreshed afterwards. */
   tables?: readonly string[];
 }

@@ -153,6 +153,7 @@ export class ImportService {
       for (let i = 0; i < total; i += BATCH) {
         const batch = validated.rows.slice(i, i + BATCH);
         const outcome = await this.database.transaction((tx) => kind.commitBatch(tx, actor, batch));
+        kind.afterCommit?.(outcome);
         created += outcome.created;
         updated += outcome.updated;
         processed += batch.length;

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import { flag, named, recordCode } from '../registry/contract.ts';
+import { ACTIONS, STATUSES } from './machine.ts';
+
+export const LIST_KINDS = ['demands', 'talent-demands', 'achievements'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** 合作方式 (demands) and 转化方式 (achievements), as people write them. */
+export const COOPERATION_MODES = [
+  '技术开发',
+  '技术转让',
+  '技术许可',
+  '技术咨询',
+  '技术服务',
+  '作价入股',
+  '合作开发',
+  '人才引进',
+  '柔性引才',
+  '项目合作',
+  '共建平台',
+  '其他',
+] as const;
+
+export const STAGES = ['实验室', '小试', '中试', '产业化'] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+const codes = z.array(z.string().trim().min(1).max(16)).max(30).default([]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/** Fields all three lists have. Money in yuan (CNY), two decimals at most. */
+const common = {
+  code: recordCode,
+  title: z.string().trim().min(1).max(200),
+  description: optionalText(20_000),
+  keywords: z.array(z.string().trim().min(1).max(32)).max(30).default([]),
+  industries: codes,
+  disciplines: codes,
+  fieldText: optionalText(128),
+  cluster: optionalText(64),
+  regionCode: regionCode.nullable().optional(),
+  regionText: optionalText(64),
+  ownerName: optionalText(128),
+  enterpriseId: z.string().uuid().nullable().optional(),
+  institutionId: z.string().uuid().nullable().optional(),
+  cooperationModes: z.array(z.enum(COOPERATION_MODES)).max(12).default([]),
+  deadline: isoDate.nullable().optional(),
+  contactName: optionalText(64),
+};
+const amount = {
+  amountYuan: z.number().min(0).max(1e12).multipleOf(0.01).nullable().optional(),
+  amountNegotiable: z.boolean().default(false),
+};
+
+export const demandInput = z.strictObject({ ...common, ...amount });
+export const talentDemandInput = z.strictObject({
+  ...common,
+  headcount: z.number().int().min(1).max(10_000).nullable().optional(),
+  terms: optionalText(2000),
+});
+export const achievementInput = z.strictObject({
+  ...common,
+  ...amount,
+  stage: z.enum(STAGES).nullable().optional(),
+  trl: z.number().int().min(1).max(9).nullable().optional(),
+  patents: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
+});
+
+export const LIST_INPUTS = {
+  demands: demandInput,
+  'talent-demands': talentDemandInput,
+  achievements: achievementInput,
+} as const;
+
+export const listItemView = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(LIST_KINDS),
+  code: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  keywords: z.array(z.string()),
+  keywordsExtracted: z.boolean(),
+  industries: z.array(named),
+  disciplines: z.array(named),
+  fieldText: z.string().nullable(),
+  cluster: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  regionText: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  institutionId: z.string().nullable(),
+  cooperationModes: z.array(z.string()),
+  amountYuan: z.number().nullable(),
+  amountNegotiable: z.boolean(),
+  deadline: z.string().nullable(),
+  headcount: z.number().int().nullable(),
+  terms: z.string().nullable(),
+  stage: z.string().nullable(),
+  trl: z.number().int().nullable(),
+  patents: z.array(z.string()),
+  contactName: z.string().nullable(),
+  status: z.enum(STATUSES),
+  statusReason: z.string().nullable(),
+  statusChangedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  flags: z.array(flag),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archived: z.boolean(),
+  version: z.number().int(),
+  /** What the caller may do with it now. */
+  actions: z.array(z.enum(ACTIONS)),
+  editable: z.boolean(),
+});
+export type ListItemView = z.infer<typeof listItemView>;
+
+export const listItemsQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().max(64).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
+  status: z.enum(STATUSES).optional(),
+  industry: z.string().max(16).optional(),
+  discipline: z.string().max(16).optional(),
+  cluster: z.string().max(64).optional(),
+  /** Only the caller's own items (their organisation's, or their own). */
+  mine: z.enum(['true', 'false']).optional(),
+  flagged: z.enum(['true', 'false']).optional(),
+  archived: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['updatedAt', 'deadline', 'code', 'title']).default('updatedAt'),
+});
+export type ListItemsQuery = z.infer<typeof listItemsQuery>;
+
+export const listExportQuery = listItemsQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+
+export const transitionRequest = z.strictObject({
+  action: z.enum(ACTIONS),
+  version: z.number().int().min(1),
+  reason: z.string().trim().max(500).optional(),
+});

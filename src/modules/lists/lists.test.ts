@@ -1,0 +1,291 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
+import { xlsx } from '../../../test/support/sheets.ts';
+import { parseAmount, parseDate } from './kinds.ts';
+import { ACTIONS, STATUSES, TRANSITIONS } from './machine.ts';
+
+async function commitAndWait(client: Client, jobId: string) {
+  expect((await client.post(`/api/import-jobs/${jobId}/commit`)).status).toBe(202);
+  for (let i = 0; i < 200; i++) {
+    const job = await client.get(`/api/import-jobs/${jobId}`);
+    if (job.body.status === 'committed' || job.body.status === 'failed') return job.body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not finish');
+}
+
+describe('the lifecycle table', () => {
+  it('only ever moves between known statuses, and the system alone expires', () => {
+    for (const action of ACTIONS) {
+      const t = TRANSITIONS[action];
+      expect(STATUSES).toContain(t.to);
+      for (const from of t.from) expect(STATUSES).toContain(from);
+    }
+    expect(TRANSITIONS.expire.by).toEqual(['system']);
+    expect(TRANSITIONS.publish.by).not.toContain('owner');
+  });
+});
+
+describe('cells as people write them', () => {
+  it('reads amounts in 万元 by default, with units and 面议', () => {
+    expect(parseAmount('50')).toEqual({ yuan: 500_000, negotiable: false });
+    expect(parseAmount('50万元')).toEqual({ yuan: 500_000, negotiable: false });
+    expect(parseAmount('1.2亿')).toEqual({ yuan: 120_000_000, negotiable: false });
+    expect(parseAmount('30,000元')).toEqual({ yuan: 30_000, negotiable: false });
+    expect(parseAmount('面议')).toEqual({ yuan: null, negotiable: true });
+    expect(parseAmount('大约五十万')).toBeUndefined();
+  });
+  it('reads dates the Chinese ways and refuses impossible ones', () => {
+    expect(parseDate('2026/12/31')).toBe('2026-12-31');
+    expect(parseDate('2026年6月1日')).toBe('2026-06-01');
+    expect(parseDate('2026.2')).toBe('2026-02-28');
+    expect(parseDate('2026-02-30')).toBeUndefined();
+  });
+});
+
+describe('technical demands: post, review, publish, expire', () => {
+  let p: TestPlatform;
+  let enterprise: Client;
+  let operator: Client;
+  let expert: Client;
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    enterprise = await p.signIn('enterprise');
+    operator = await p.signIn('operator');
+    expert = await p.signIn('expert');
+  });
+  afterAll(() => p.close());
+
+  it('an enterprise drafts a demand, submits it; the operator publishes it; others then see it', async () => {
+    const created = await enterprise.post('/api/lists/demands', {
+      code: 'XQ-T-001',
+      title: '汽车轻量化复合材料连接技术',
+      description: '碳纤维复合材料与铝合金连接处易开裂，需要可靠的胶接与铆接工艺。',
+      regionCode: '330521',
+      amountYuan: 500000,
+      cooperationModes: ['技术开发'],
+      deadline: '2026-06-30',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('draft');
+    expect(created.body.ownerName).toBe('德清绿源新材料有限公司');
+    expect(created.body.keywordsExtracted).toBe(true);
+    expect(created.body.keywords.length).toBeGreaterThan(0);
+    expect(created.body.actions).toEqual(['submit']);
+    const id = created.body.id;
+
+    // Not published: another party does not see it.
+    expect((await expert.get(`/api/lists/demands/${id}`)).status).toBe(404);
+    const publishByOwner = await enterprise.post(`/api/lists/demands/${id}/transition`, {
+      action: 'publish',
+      version: created.body.version,
+    });
+    expect(publishByOwner.status).toBe(403);
+    expect(publishByOwner.body.error.code).toBe('LIST_NOT_YOURS');
+    const startDraft = await enterprise.post(`/api/lists/demands/${id}/transition`, {
+      action: 'start',
+      version: created.body.version,
+    });
+    expect(startDraft.status).toBe(409);
+    expect(startDraft.body.error.code).toBe('LIST_TRANSITION_NOT_ALLOWED');
+    expect(startDraft.body.error.message).toContain('草稿');
+
+    const submitted = await enterprise.post(`/api/lists/demands/${id}/transition`, {
+      action: 'submit',
+      version: created.body.version,
+    });
+    expect(submitted.body.status).toBe('submitted');
+    const ownerPublish = await enterprise.post(`/api/lists/demands/${id}/transition`, {
+      action: 'publish',
+      version: submitted.body.version,
+    });
+    expect(ownerPublish.status).toBe(403);
+    expect(ownerPublish.body.error.code).toBe('LIST_NOT_YOURS');
+
+    const rejectWithoutReason = await operator.post(`/api/lists/demands/${id}/transition`, {
+      action: 'reject',
+      version: submitted.body.version,
+    });
+    expect(rejectWithoutReason.body.error.code).toBe('LIST_REASON_REQUIRED');
+    const published = await operator.post(`/api/lists/demands/${id}/transition`, {
+      action: 'publish',
+      version: submitted.body.version,
+    });
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    expect(published.body.publishedAt).toBeTruthy();
+
+    // A stale version is a conflict, and nothing changes.
+    const stale = await operator.post(`/api/lists/demands/${id}/transition`, {
+      action: 'close',
+      version: submitted.body.version,
+    });
+    expect(stale.status).toBe(409);
+    expect((await operator.get(`/api/lists/demands/${id}`)).body.status).toBe('published');
+
+    const seen = await expert.get(`/api/lists/demands/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.actions).toEqual([]);
+    // The owner may no longer edit a published demand; the operator may.
+    const ownerEdit = await enterprise.patch(`/api/lists/demands/${id}`, {
+      title: '改标题',
+      version: published.body.version,
+    });
+    expect(ownerEdit.body.error.code).toBe('LIST_NOT_EDITABLE');
+
+    const audit = await (await p.signIn('auditor')).get(`/api/audit?entityId=${id}`);
+    expect(audit.body.items.map((i: { action: string }) => i.action).sort()).toEqual(
+      ['demand.create', 'demand.publish', 'demand.submit'].sort(),
+    );
+  });
+
+  it('refuses a kind the role does not post and unknown codes, in Chinese', async () => {
+    const res = await expert.post('/api/lists/demands', { code: 'XQ-X', title: '专家发布需求' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('LIST_KIND_NOT_ALLOWED');
+    const bad = await operator.post('/api/lists/achievements', {
+      code: 'CG-X',
+      title: '成果',
+      disciplines: ['99999'],
+    });
+    expect(bad.status).toBe(400);
+    const empty = await operator.post('/api/lists/achievements', { code: 'CG-Y', title: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('expires published items past their deadline, and reopens them only with a new deadline', async () => {
+    const created = await operator.post('/api/lists/demands', {
+      code: 'XQ-T-EXP',
+      title: '竹材防霉处理工艺',
+      deadline: '2026-03-10',
+      regionCode: '330523',
+    });
+    const published = await operator.post(`/api/lists/demands/${created.body.id}/transition`, {
+      action: 'publish',
+      version: created.body.version,
+    });
+    expect(published.body.status).toBe('published');
+    expect(await p.lists.expireDue()).toBe(0);
+    p.clock.advanceMinutes(10 * 24 * 60);
+    expect(await p.lists.expireDue()).toBe(1);
+    // Ten days on, the session has ended: sign in again.
+    operator = await p.signIn('operator');
+    const expired = await operator.get(`/api/lists/demands/${created.body.id}`);
+    expect(expired.body.status).toBe('expired');
+    const reopen = await operator.post(`/api/lists/demands/${created.body.id}/transition`, {
+      action: 'reopen',
+      version: expired.body.version,
+    });
+    expect(reopen.body.error.code).toBe('LIST_DEADLINE_PASSED');
+    const extended = await operator.patch(`/api/lists/demands/${created.body.id}`, {
+      deadline: '2026-12-31',
+      version: expired.body.version,
+    });
+    const reopened = await operator.post(`/api/lists/demands/${created.body.id}/transition`, {
+      action: 'reopen',
+      version: extended.body.version,
+    });
+    expect(reopened.body.status).toBe('published');
+  });
+});
+
+describe('list imports', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    operator = await p.signIn('operator');
+  });
+  afterAll(() => p.close());
+
+  it('imports achievements as written: unknown fields and owners kept and flagged; re-import changes nothing', async () => {
+    const file = await xlsx(
+      [
+        '编号',
+        '成果名称',
+        '成果简介',
+        '关键词',
+        '所属领域',
+        '完成单位',
+        '所在地区',
+        '成熟度',
+        '价格',
+        '转化方式',
+      ],
+      [
+        [
+          'CG-I-1',
+          '竹纤维增强复合板材制备技术',
+          '以竹纤维为增强体……',
+          '竹纤维；复合板材',
+          '材料科学',
+          '浙北理工学院',
+          '湖州市吴兴区',
+          '中试',
+          '面议',
+          '技术转让；作价入股',
+        ],
+        [
+          'CG-I-2',
+          '中药材指纹图谱质量控制方法',
+          '建立指纹图谱……',
+          '',
+          '中医学/元宇宙',
+          '某未登记研究所',
+          '火星',
+          'TRL6',
+          '80',
+          '技术许可',
+        ],
+        ['', '缺编号的成果', '', '', '', '', '', '', '', ''],
+      ],
+    );
+    const preview = await upload(operator, '/api/imports/achievements', '成果.xlsx', file);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ valid: 2, rejected: 1, toCreate: 2 });
+    const job = await commitAndWait(operator, preview.body.id);
+    expect(job.status).toBe('committed');
+    expect(job.created).toBe(2);
+
+    const list = await operator.get('/api/lists/achievements?sort=code&q=CG-I-');
+    const [one, two] = list.body.items;
+    expect(one.status).toBe('published');
+    expect(one.institutionId).toBeTruthy();
+    expect(one.disciplines.map((d: { name: string }) => d.name)).toContain('材料科学');
+    expect(one.amountNegotiable).toBe(true);
+    expect(one.stage).toBe('中试');
+    expect(one.cooperationModes).toEqual(['技术转让', '作价入股']);
+    expect(two.trl).toBe(6);
+    expect(two.amountYuan).toBe(800_000);
+    expect(two.keywordsExtracted).toBe(true);
+    expect(two.fieldText).toBe('中医学/元宇宙');
+    expect(two.disciplines.map((d: { name: string }) => d.name)).toContain('中医学与中药学');
+    expect(two.flags.map((f: { field: string }) => f.field).sort()).toEqual([
+      'fieldText',
+      'ownerName',
+      'regionCode',
+    ]);
+
+    // Export and import the export again: nothing changes.
+    const exported = await p.app.inject({
+      method: 'GET',
+      url: '/api/lists/achievements/export',
+      headers: { cookie: operator.cookie! },
+    });
+    expect(exported.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(1).getCell(2).value).toBe('成果名称');
+    const before = await p.tableCounts();
+    const again = await upload(operator, '/api/imports/achievements', '导出.xlsx', exported.rawPayload);
+    expect(again.body).toMatchObject({ rejected: 0, toCreate: 0 });
+    const done = await commitAndWait(operator, again.body.id);
+    expect(done.created).toBe(0);
+    const after = await p.tableCounts();
+    expect(after.list_items).toBe(before.list_items);
+    // Only the import job's own audit row was added: no record changed.
+    expect(after.audit_log).toBe((before.audit_log ?? 0) + 1);
+  });
+});

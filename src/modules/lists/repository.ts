@@ -1,0 +1,199 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { scopePrefix } from '../../reference/regions.ts';
+import { COUNT_CAP } from '../registry/repository.ts';
+import type { ListItemsQuery, ListKind } from './contract.ts';
+import { PUBLIC_STATUSES, type Status } from './machine.ts';
+import { type ListItemRow, listItems as t } from './schema.ts';
+
+/**
+ * Who sees which items: operators everything in their region; everyone else
+ * the published items of their city, and their own (their organisation's, or
+ * those they posted) in any status.
+ */
+export interface ListScope {
+  regionPrefix: string;
+  manager: boolean;
+  organisationId: string | null;
+  userId: string | null;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[%_\\]/g, '\\$&');
+}
+
+export class ListsRepository {
+  constructor(private readonly db: Executor) {}
+
+  private own(scope: ListScope): SQL {
+    return or(
+      scope.organisationId ? eq(t.organisationId, scope.organisationId) : sql`false`,
+      scope.userId ? eq(t.createdBy, scope.userId) : sql`false`,
+    )!;
+  }
+
+  private scoped(kind: ListKind, scope: ListScope): (SQL | undefined)[] {
+    if (scope.manager) return [eq(t.kind, kind), regionPrefixCondition(t.scopeRegion, scope.regionPrefix)];
+    // Published items are seen across the caller's city (a county's enterprises and the city's experts meet).
+    const publicPrefix = scope.regionPrefix.slice(0, 4);
+    return [
+      eq(t.kind, kind),
+      or(
+        and(inArray(t.status, [...PUBLIC_STATUSES]), regionPrefixCondition(t.scopeRegion, publicPrefix)),
+        this.own(scope),
+      ),
+    ];
+  }
+
+  async byId(kind: ListKind, id: string, scope: ListScope): Promise<ListItemRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(t)
+      .where(and(eq(t.id, id), ...this.scoped(kind, scope)));
+    return row;
+  }
+
+  /** Items with these codes, whatever their scope (codes are unique per kind). */
+  async byCodes(kind: ListKind, codes: string[]): Promise<ListItemRow[]> {
+    if (codes.length === 0) return [];
+    return this.db
+      .select()
+      .from(t)
+      .where(and(eq(t.kind, kind), inArray(t.code, codes)));
+  }
+
+  private filters(kind: ListKind, scope: ListScope, q: Partial<ListItemsQuery>): SQL | undefined {
+    const conditions = this.scoped(kind, scope);
+    conditions.push(q.archived === 'true' ? isNotNull(t.archivedAt) : isNull(t.archivedAt));
+    if (q.q) conditions.push(like(t.searchText, `%${escapeLike(q.q.trim().toLowerCase())}%`));
+    if (q.regionCode) {
+      conditions.push(regionPrefixCondition(t.regionCode, scopePrefix(q.regionCode.padEnd(6, '0'))));
+    }
+    if (q.status) conditions.push(eq(t.status, q.status));
+    if (q.industry) conditions.push(sql`${t.industryTags} @> array[${q.industry}]::text[]`);
+    if (q.discipline) conditions.push(sql`${t.disciplineTags} @> array[${q.discipline}]::text[]`);
+    if (q.cluster) conditions.push(eq(t.cluster, q.cluster));
+    if (q.mine === 'true') conditions.push(this.own(scope));
+    if (q.flagged === 'true') conditions.push(sql`jsonb_array_length(${t.flags}) > 0`);
+    return and(...conditions);
+  }
+
+  async list(kind: ListKind, scope: ListScope, q: ListItemsQuery) {
+    const where = this.filters(kind, scope, q);
+    const order =
+      q.sort === 'deadline'
+        ? [sql`${t.deadline} asc nulls last`, asc(t.code)]
+        : q.sort === 'code'
+          ? [asc(t.code)]
+          : q.sort === 'title'
+            ? [asc(t.title), asc(t.code)]
+            : [desc(t.updatedAt), asc(t.code)];
+    const items = await this.db
+      .select()
+      .from(t)
+      .where(where)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const capped = this.db
+      .select({ one: sql`1` })
+      .from(t)
+      .where(where)
+      .limit(COUNT_CAP + 1)
+      .as('capped');
+    const [total] = await this.db.select({ n: count() }).from(capped);
+    const n = total?.n ?? 0;
+    return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  }
+
+  /** Every matching item (exports), in code order, a page at a time. */
+  async *iterate(kind: ListKind, scope: ListScope, q: Partial<ListItemsQuery>, pageSize = 2000) {
+    const where = this.filters(kind, scope, q);
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .select()
+        .from(t)
+        .where(and(where, gt(t.code, after)))
+        .orderBy(asc(t.code))
+        .limit(pageSize);
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1]!.code;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  /** Items changed at or after a time, or with these ids (for the matching index), a page at a time by id. */
+  async *changed(filter: { since?: Date; ids?: string[] }, pageSize = 5000) {
+    const condition = filter.ids
+      ? inArray(t.id, filter.ids.length > 0 ? filter.ids : ['00000000-0000-0000-0000-000000000000'])
+      : filter.since
+        ? sql`${t.updatedAt} >= ${filter.since.toISOString()}`
+        : undefined;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.db
+        .select()
+        .from(t)
+        .where(and(condition, sql`${t.id} > ${after}`))
+        .orderBy(asc(t.id))
+        .limit(pageSize);
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1]!.id;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async insert(values: typeof t.$inferInsert): Promise<ListItemRow> {
+    const [row] = await this.db.insert(t).values(values).returning();
+    return row!;
+  }
+
+  async insertMany(values: (typeof t.$inferInsert)[]): Promise<ListItemRow[]> {
+    if (values.length === 0) return [];
+    return this.db.insert(t).values(values).returning();
+  }
+
+  /** Compare-and-set on version (and status, for transitions); undefined when the row changed since it was read. */
+  async updateVersioned(
+    id: string,
+    version: number,
+    values: Partial<typeof t.$inferInsert>,
+    status?: Status,
+  ): Promise<ListItemRow | undefined> {
+    const [row] = await this.db
+      .update(t)
+      .set({ ...values, version: sql`${t.version} + 1` })
+      .where(and(eq(t.id, id), eq(t.version, version), status ? eq(t.status, status) : undefined))
+      .returning();
+    return row;
+  }
+
+  /** Published items whose deadline is before `today` (YYYY-MM-DD). */
+  async overdue(today: string, limit = 1000): Promise<ListItemRow[]> {
+    return this.db
+      .select()
+      .from(t)
+      .where(and(eq(t.status, 'published'), lt(t.deadline, today), isNull(t.archivedAt)))
+      .orderBy(asc(t.deadline))
+      .limit(limit);
+  }
+}

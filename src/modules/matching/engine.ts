@@ -1,0 +1,421 @@
+/**
+ * The matching engine: one BM25F index per kind of record (experts,
+ * achievements, demands, talent demands, institutions), candidates by text
+ * relevance, then re-ranked by discipline/industry code overlap (hierarchical),
+ * region proximity, the expert's open-order load and past outcomes. Every
+ * result carries its reasons: which terms, which codes, which factor added what.
+ *
+ * Pure and synchronous: the service feeds it documents and asks it questions.
+ * JavaScript runs one request at a time, so an update never interleaves with a search.
+ */
+import { tokenize } from './analyzer.ts';
+import { type FieldSpec, InvertedIndex } from './inverted-index.ts';
+
+export const TARGETS = ['experts', 'achievements', 'institutions', 'demands', 'talent-demands'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** What the engine knows of a record: its text fields (as written) and codes. */
+export interface MatchDoc {
+  id: string;
+  code: string;
+  name: string;
+  /** Region that maintains the record (scope) and where it is. */
+  scopeRegion: string;
+  regionCode: string | null;
+  /** Topical title: an item's title, an expert's research interests. */
+  title: string;
+  keywords: readonly string[];
+  text: string;
+  /** Codes with their ancestors (discipline: 430 → 43055; industry: C → 29 → 291). */
+  disciplineTags: readonly string[];
+  industryTags: readonly string[];
+  /** The institution an expert works at (members of an institution add to its score). */
+  institutionId?: string | null;
+  /** Shown with the result. */
+  summary: { subtitle: string | null; regionName: string | null; tags: string[]; status: string | null };
+}
+
+/** A question: text, optional keywords and codes, and where it comes from. */
+export interface MatchQuery {
+  title?: string;
+  text: string;
+  keywords?: readonly string[];
+  disciplineTags?: readonly string[];
+  industryTags?: readonly string[];
+  regionCode?: string | null;
+  /** Leave this record out (matching an item against its own kind). */
+  excludeId?: string;
+}
+
+/** What other modules know about experts: open orders now, and outcomes of closed ones. */
+export interface ExpertSignals {
+  load(expertId: string): number;
+  outcomes(expertId: string): { count: number; rating: number | null };
+}
+
+export const NO_SIGNALS: ExpertSignals = {
+  load: () => 0,
+  outcomes: () => ({ count: 0, rating: null }),
+};
+
+export interface MatchWeights {
+  /** BM25F field weights. */
+  fields: { title: number; keywords: number; text: number; codes: number };
+  k1: number;
+  /** Re-ranking factors, as fractions of the text score (0.3 = up to +30 %). */
+  discipline: number;
+  industry: number;
+  region: number;
+  load: number;
+  outcome: number;
+  /** Candidates re-ranked per result wanted. */
+  candidates: number;
+}
+
+export const DEFAULT_WEIGHTS: MatchWeights = {
+  fields: { title: 2.5, keywords: 2, text: 1, codes: 0.6 },
+  k1: 1.2,
+  discipline: 0.25,
+  industry: 0.15,
+  region: 0.1,
+  load: 0.2,
+  outcome: 0.15,
+  candidates: 8,
+};
+
+export type Factor = 'text' | 'discipline' | 'industry' | 'region' | 'load' | 'outcome' | 'members';
+
+export interface Reason {
+  factor: Factor;
+  /** What it adds to the score (negative for load). */
+  value: number;
+  terms?: string[];
+  /** Codes shared, and how closely (same class = 1, same section = 0.5 …). */
+  codes?: string[];
+  closeness?: number;
+  /** For load and outcome: the counts behind them. */
+  count?: number;
+  rating?: number | null;
+  /** For institutions: the member experts who matched. */
+  members?: string[];
+}
+
+export interface MatchResult {
+  id: string;
+  code: string;
+  name: string;
+  score: number;
+  summary: MatchDoc['summary'];
+  reasons: Reason[];
+}
+
+const LIMIT_TOP = 200;
+
+/** Index tokens of a document's or query's code tags: d:430, d:43055, i:C, i:29. */
+function codeTokens(disciplineTags: readonly string[] = [], industryTags: readonly string[] = []): string[] {
+  return [...disciplineTags.map((c) => `d:${c}`), ...industryTags.map((c) => `i:${c}`)];
+}
+
+/** The most specific codes of a tag set (those that are nobody's ancestor within it). */
+function leaves(tags: readonly string[]): string[] {
+  return tags.filter((t) => !tags.some((o) => o !== t && o.startsWith(t) && isAncestor(t, o)));
+}
+
+/** Discipline codes nest by prefix (430 → 43055); industry codes as section letter then digits (C → 29 → 291). */
+function isAncestor(a: string, b: string): boolean {
+  return b.length > a.length && b.startsWith(a);
+}
+
+/**
+ * How closely two code sets agree: 1 when a most specific code of one is
+ * shared by the other (same class), else a fraction for a shared ancestor
+ * by depth (same first-level discipline, same industry section).
+ */
+export function codeCloseness(
+  query: readonly string[],
+  doc: readonly string[],
+): { closeness: number; shared: string[] } {
+  if (query.length === 0 || doc.length === 0) return { closeness: 0, shared: [] };
+  const docSet = new Set(doc);
+  const shared = query.filter((c) => docSet.has(c));
+  if (shared.length === 0) return { closeness: 0, shared: [] };
+  const qLeaves = new Set(leaves(query));
+  const dLeaves = new Set(leaves(doc));
+  const exact = shared.filter((c) => qLeaves.has(c) || dLeaves.has(c));
+  const deepest = Math.max(...shared.map((c) => depth(c)));
+  const closeness = exact.some((c) => depth(c) === deepest) ? 1 : deepest >= 2 ? 0.6 : 0.35;
+  // Name the deepest shared codes (the ancestors are implied).
+  return { closeness, shared: shared.filter((c) => depth(c) === deepest) };
+}
+
+/** 1 for a section letter or a 3-digit first-level discipline, 2 for a division / 5-digit, 3 below. */
+function depth(code: string): number {
+  if (/^[A-Z]$/.test(code)) return 1;
+  if (/^[A-Z]?\d{2}$/.test(code)) return 2;
+  if (/^\d{3}$/.test(code)) return 1;
+  if (/^\d{5}$/.test(code)) return 2;
+  return 3;
+}
+
+/** Same county 1, same city 0.6, same province 0.3. */
+export function regionCloseness(a: string | null | undefined, b: string | null | undefined): number {
+  if (!a || !b) return 0;
+  if (a === b && !a.endsWith('00')) return 1;
+  if (a.slice(0, 4) === b.slice(0, 4)) return 0.6;
+  if (a.slice(0, 2) === b.slice(0, 2)) return 0.3;
+  return 0;
+}
+
+interface Stored {
+  doc: MatchDoc;
+}
+
+/** One kind of record: its index and what each document shows. */
+class Corpus {
+  readonly index: InvertedIndex;
+  readonly docs = new Map<string, Stored>();
+
+  constructor(weights: MatchWeights) {
+    const f = weights.fields;
+    const fields: FieldSpec[] = [
+      { name: 'title', weight: f.title, b: 0.5 },
+      { name: 'keywords', weight: f.keywords, b: 0.3 },
+      { name: 'text', weight: f.text, b: 0.75 },
+      { name: 'codes', weight: f.codes, b: 0 },
+    ];
+    this.index = new InvertedIndex({ fields, k1: weights.k1 });
+  }
+
+  upsert(doc: MatchDoc): void {
+    this.index.upsert(doc.id, {
+      title: tokenize(doc.title),
+      keywords: doc.keywords.flatMap((k) => tokenize(k)),
+      text: tokenize(doc.text),
+      codes: codeTokens(doc.disciplineTags, doc.industryTags),
+    });
+    this.docs.set(doc.id, { doc });
+  }
+
+  remove(id: string): void {
+    this.index.remove(id);
+    this.docs.delete(id);
+  }
+}
+
+export class MatchingEngine {
+  private readonly corpora = new Map<Target, Corpus>();
+
+  constructor(
+    readonly weights: MatchWeights = DEFAULT_WEIGHTS,
+    private signals: ExpertSignals = NO_SIGNALS,
+  ) {
+    for (const target of TARGETS) this.corpora.set(target, new Corpus(weights));
+  }
+
+  /** Another module (orders) tells the engine about experts' load and outcomes. */
+  setSignals(signals: ExpertSignals): void {
+    this.signals = signals;
+  }
+
+  upsert(target: Target, doc: MatchDoc): void {
+    this.corpus(target).upsert(doc);
+  }
+
+  remove(target: Target, id: string): void {
+    this.corpus(target).remove(id);
+  }
+
+  size(target: Target): number {
+    return this.corpus(target).docs.size;
+  }
+
+  doc(target: Target, id: string): MatchDoc | undefined {
+    return this.corpus(target).docs.get(id)?.doc;
+  }
+
+  /** Query tokens: title words count twice (they say what the question is about), then keywords and text. */
+  queryTokens(query: MatchQuery): string[] {
+    const title = query.title ? tokenize(query.title) : [];
+    return [
+      ...title,
+      ...(query.keywords ?? []).flatMap((k) => tokenize(k)),
+      ...tokenize(query.text),
+      ...codeTokens(query.disciplineTags, query.industryTags),
+    ];
+  }
+
+  /**
+   * The best `top` records of a kind for a query, best first. `accept` limits
+   * the candidates (region scope, status) before anything is ranked.
+   */
+  match(target: Target, query: MatchQuery, top: number, accept?: (doc: MatchDoc) => boolean): MatchResult[] {
+    const k = Math.max(1, Math.min(LIMIT_TOP, Math.floor(top)));
+    if (target === 'institutions') return this.matchInstitutions(query, k, accept);
+    const corpus = this.corpus(target);
+    const tokens = this.queryTokens(query);
+    if (tokens.length === 0) return [];
+    const filter = (id: string) => {
+      if (id === query.excludeId) return false;
+      const stored = corpus.docs.get(id);
+      return stored !== undefined && (!accept || accept(stored.doc));
+    };
+    const hits = corpus.index.search(tokens, k * this.weights.candidates, filter);
+    const ranked = hits.map((hit) =>
+      this.rank(target, corpus.docs.get(hit.id)!.doc, hit.score, hit.terms, query),
+    );
+    ranked.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+    return ranked.slice(0, k);
+  }
+
+  private rank(
+    target: Target,
+    doc: MatchDoc,
+    textScore: number,
+    terms: { term: string; score: number }[],
+    query: MatchQuery,
+  ): MatchResult {
+    const w = this.weights;
+    const reasons: Reason[] = [];
+    const words = terms.filter((t) => !t.term.includes(':')).sort((a, b) => b.score - a.score);
+    const codeScore = terms.filter((t) => t.term.includes(':')).reduce((s, t) => s + t.score, 0);
+    reasons.push({
+      factor: 'text',
+      value: round(textScore - codeScore),
+      terms: words.slice(0, 8).map((t) => t.term),
+    });
+    let factor = 0;
+    const d = codeCloseness(query.disciplineTags ?? [], doc.disciplineTags);
+    if (d.closeness > 0) {
+      factor += w.discipline * d.closeness;
+      reasons.push({
+        factor: 'discipline',
+        value: round(textScore * w.discipline * d.closeness + codeScore / 2),
+        codes: d.shared,
+        closeness: d.closeness,
+      });
+    }
+    const i = codeCloseness(query.industryTags ?? [], doc.industryTags);
+    if (i.closeness > 0) {
+      factor += w.industry * i.closeness;
+      reasons.push({
+        factor: 'industry',
+        value: round(textScore * w.industry * i.closeness + codeScore / 2),
+        codes: i.shared,
+        closeness: i.closeness,
+      });
+    }
+    const r = regionCloseness(query.regionCode, doc.regionCode);
+    if (r > 0) {
+      factor += w.region * r;
+      reasons.push({ factor: 'region', value: round(textScore * w.region * r), closeness: r });
+    }
+    if (target === 'experts') {
+      const load = this.signals.load(doc.id);
+      if (load > 0) {
+        const penalty = (w.load * Math.min(load, 5)) / 5;
+        factor -= penalty;
+        reasons.push({ factor: 'load', value: round(-textScore * penalty), count: load });
+      }
+      const outcome = this.signals.outcomes(doc.id);
+      if (outcome.count > 0) {
+        const bonus =
+          w.outcome * (Math.min(outcome.count, 5) / 5) * (outcome.rating === null ? 0.6 : outcome.rating / 5);
+        factor += bonus;
+        reasons.push({
+          factor: 'outcome',
+          value: round(textScore * bonus),
+          count: outcome.count,
+          rating: outcome.rating,
+        });
+      }
+    }
+    return {
+      id: doc.id,
+      code: doc.code,
+      name: doc.name,
+      score: round(textScore * (1 + factor)),
+      summary: doc.summary,
+      reasons,
+    };
+  }
+
+  /**
+   * Institutions: their own profile, plus their experts who match (the three
+   * best count), so a university with the right people ranks even when its
+   * own description is short.
+   */
+  private matchInstitutions(
+    query: MatchQuery,
+    k: number,
+    accept?: (doc: MatchDoc) => boolean,
+  ): MatchResult[] {
+    const own = this.corpus('institutions');
+    const experts = this.corpus('experts');
+    const tokens = this.queryTokens(query);
+    if (tokens.length === 0) return [];
+    const scores = new Map<
+      string,
+      { own: number; members: { name: string; score: number }[]; terms: Set<string> }
+    >();
+    const entry = (id: string) => {
+      let e = scores.get(id);
+      if (!e) {
+        e = { own: 0, members: [], terms: new Set() };
+        scores.set(id, e);
+      }
+      return e;
+    };
+    const acceptInstitution = (id: string) => {
+      const stored = own.docs.get(id);
+      return stored !== undefined && (!accept || accept(stored.doc));
+    };
+    for (const hit of own.index.search(tokens, k * this.weights.candidates, acceptInstitution)) {
+      const e = entry(hit.id);
+      e.own = hit.score;
+      for (const t of hit.terms) if (!t.term.includes(':')) e.terms.add(t.term);
+    }
+    for (const hit of experts.index.search(tokens, LIMIT_TOP)) {
+      const doc = experts.docs.get(hit.id)?.doc;
+      if (!doc?.institutionId || !acceptInstitution(doc.institutionId)) continue;
+      const e = entry(doc.institutionId);
+      e.members.push({ name: doc.name, score: hit.score });
+      for (const t of hit.terms) if (!t.term.includes(':')) e.terms.add(t.term);
+    }
+    const results: MatchResult[] = [];
+    for (const [id, e] of scores) {
+      const doc = own.docs.get(id)!.doc;
+      const members = e.members.sort((a, b) => b.score - a.score).slice(0, 3);
+      const memberScore = members.reduce((s, m, n) => s + m.score / (n + 1), 0);
+      const base = this.rank(
+        'institutions',
+        doc,
+        e.own,
+        [...e.terms].map((term) => ({ term, score: 0 })),
+        query,
+      );
+      const factor = e.own > 0 ? base.score / e.own : 1;
+      const score = round(base.score + memberScore * factor);
+      const reasons = base.reasons.map((r) =>
+        r.factor === 'text' ? { ...r, value: round(e.own), terms: [...e.terms].slice(0, 8) } : r,
+      );
+      if (members.length > 0) {
+        reasons.push({
+          factor: 'members',
+          value: round(memberScore * factor),
+          members: members.map((m) => m.name),
+        });
+      }
+      results.push({ ...base, score, reasons });
+    }
+    results.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+    return results.slice(0, k);
+  }
+
+  private corpus(target: Target): Corpus {
+    return this.corpora.get(target)!;
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
