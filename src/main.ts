@@ -1,6 +1,8 @@
 import type { Config } from './config.ts';
 import { registerListsRoutes } from './modules/lists/routes.ts';
 import { ListsService } from './modules/lists/service.ts';
+import { registerMatchingRoutes } from './modules/matching/routes.ts';
+import { MatchingService } from './modules/matching/service.ts';
 import { DictionaryService } from './modules/registry/dictionaries.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
@@ -36,6 +38,7 @@ export interface Platform {
   dictionaries: DictionaryService;
   registry: RegistryService;
   lists: ListsService;
+  matching: MatchingService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
   app: App;
@@ -84,6 +87,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const changes = new ChangeFeed();
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock, changes);
     const lists = new ListsService(database, audit, dictionaries, clock, changes);
+    const matching = new MatchingService(database, dictionaries, registry, lists, clock, changes);
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
     for (const kind of importKinds) imports.register(kind);
 
@@ -101,6 +105,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerReferenceRoutes(app);
     registerRegistryRoutes(app, registry, dictionaries);
     registerListsRoutes(app, lists);
+    registerMatchingRoutes(app, matching);
     await registerImportRoutes(
       app,
       imports,
@@ -131,11 +136,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       dictionaries,
       registry,
       lists,
+      matching,
       changes,
       app,
       routes,
       startJobs() {
         every(3600_000, () => lists.expireDue());
+        // Build the matching indexes in the background, then pick up other processes' changes.
+        every(60_000, () => matching.ready().then(() => matching.refresh()));
       },
       async close() {
         for (const timer of timers) clearInterval(timer);

@@ -141,9 +141,10 @@ export class ListsRepository {
   }
 
   /** Items changed at or after a time, or with these ids (for the matching index), a page at a time by id. */
-  async *changed(filter: { since?: Date; ids?: string[] }, pageSize = 5000) {
+  async *changed(filter: { since?: Date; ids?: readonly string[] }, pageSize = 5000) {
+    if (filter.ids?.length === 0) return;
     const condition = filter.ids
-      ? inArray(t.id, filter.ids.length > 0 ? filter.ids : ['00000000-0000-0000-0000-000000000000'])
+      ? inArray(t.id, [...filter.ids])
       : filter.since
         ? sql`${t.updatedAt} >= ${filter.since.toISOString()}`
         : undefined;

@@ -195,6 +195,34 @@ export class RegistryRepository {
     }
   }
 
+  /** Records changed at or after a time, or with these ids (for the matching index), a page at a time by id. */
+  async *changed<K extends RegistryKind>(
+    kind: K,
+    filter: { since?: Date; ids?: readonly string[] },
+    pageSize = 5000,
+  ): AsyncGenerator<RowOf<K>[]> {
+    const t = common(kind);
+    if (filter.ids?.length === 0) return;
+    const condition = filter.ids
+      ? inArray(t.id, [...filter.ids])
+      : filter.since
+        ? sql`${t.updatedAt} >= ${filter.since.toISOString()}`
+        : undefined;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = (await this.db
+        .select()
+        .from(t)
+        .where(and(condition, sql`${t.id} > ${after}`))
+        .orderBy(asc(t.id))
+        .limit(pageSize)) as RowOf<K>[];
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1]!.id;
+      if (rows.length < pageSize) return;
+    }
+  }
+
   async insert<K extends RegistryKind>(kind: K, values: Record<string, unknown>): Promise<RowOf<K>> {
     const [row] = await this.db
       .insert(common(kind))

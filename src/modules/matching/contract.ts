@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { TARGETS } from './engine.ts';
+
+export const SOURCES = ['demands', 'talent-demands', 'achievements', 'experts'] as const;
+
+const top = z.coerce.number().int().min(1).max(100).default(10);
+
+export const suggestionsQuery = z.strictObject({
+  from: z.enum(SOURCES),
+  id: z.string().uuid(),
+  against: z.enum(TARGETS),
+  top,
+});
+
+export const searchRequest = z.strictObject({
+  /** Any text; long texts are cut to their first 20,000 characters for analysis. */
+  text: z.string().max(1_000_000),
+  against: z.enum(TARGETS),
+  top,
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+
+export const mineQuery = z.strictObject({ against: z.enum(TARGETS).default('demands'), top });
+
+export const matchResultView = z.object({
+  id: z.string(),
+  kind: z.enum(TARGETS),
+  code: z.string(),
+  name: z.string(),
+  score: z.number(),
+  summary: z.object({
+    subtitle: z.string().nullable(),
+    regionName: z.string().nullable(),
+    tags: z.array(z.string()),
+    status: z.string().nullable(),
+  }),
+  reasons: z.array(
+    z.object({
+      factor: z.enum(['text', 'discipline', 'industry', 'region', 'load', 'outcome', 'members']),
+      label: z.string(),
+      value: z.number(),
+      terms: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+export const matchResponse = z.object({
+  against: z.enum(TARGETS),
+  items: z.array(matchResultView),
+  tookMs: z.number(),
+});

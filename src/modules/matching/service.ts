@@ -1,0 +1,317 @@
+import type { Actor } from '../../platform/access/actor.ts';
+import { scopeOf, UNSCOPED } from '../../platform/access/scope.ts';
+import type { Change, ChangeFeed } from '../../platform/changes.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import type { ListKind } from '../lists/contract.ts';
+import { ListsRepository } from '../lists/repository.ts';
+import type { ListsService } from '../lists/service.ts';
+import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
+import { registryError } from '../registry/errors.ts';
+import { RegistryRepository } from '../registry/repository.ts';
+import type { RegistryService } from '../registry/service.ts';
+import { expertDoc, expertQuery, institutionDoc, listDoc, listQuery } from './documents.ts';
+import {
+  DEFAULT_WEIGHTS,
+  type MatchingEngine as Engine,
+  type ExpertSignals,
+  type MatchDoc,
+  MatchingEngine,
+  type MatchQuery,
+  type MatchResult,
+  type MatchWeights,
+  type Target,
+} from './engine.ts';
+import { type ReasonView, reasonView } from './reasons.ts';
+
+export type Source = ListKind | 'experts';
+
+export interface MatchResultView extends Omit<MatchResult, 'reasons'> {
+  kind: Target;
+  reasons: ReasonView[];
+}
+
+/** Entities of the change feed the index follows. */
+const FOLLOWED = new Set(['talents', 'institutions', 'demands', 'talent-demands', 'achievements']);
+const LIST_TARGETS = new Set<string>(['demands', 'talent-demands', 'achievements']);
+
+/** How far back a refresh looks before the newest change it has seen (a transaction may commit late). */
+const REFRESH_OVERLAP_MS = 5 * 60_000;
+
+/**
+ * Matching for the platform: keeps the engine's indexes in step with the
+ * records (built from the database on first use, then updated from the change
+ * feed, and refreshed from the database for changes made by other processes)
+ * and answers suggestions, free-text searches and batch runs, scoped to the caller.
+ */
+export class MatchingService {
+  readonly engine: Engine;
+  private loading: Promise<void> | null = null;
+  private readonly pending = new Map<string, Set<string>>();
+  private flushing: Promise<void> | null = null;
+  /** Version of each indexed record (or -1 when seen and left out), to skip unchanged rows in refreshes. */
+  private readonly versions = new Map<string, number>();
+  private watermark: Date | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly dictionaries: DictionaryService,
+    private readonly registry: RegistryService,
+    private readonly lists: ListsService,
+    private readonly clock: Clock,
+    changes: ChangeFeed,
+    weights: MatchWeights = DEFAULT_WEIGHTS,
+  ) {
+    this.engine = new MatchingEngine(weights);
+    changes.subscribe((change) => this.noteChange(change));
+  }
+
+  setSignals(signals: ExpertSignals): void {
+    this.engine.setSignals(signals);
+  }
+
+  /** Builds the indexes from the database once; later calls wait for the same build, then apply pending changes. */
+  async ready(): Promise<void> {
+    this.loading ??= this.load().catch((err) => {
+      this.loading = null;
+      throw err;
+    });
+    await this.loading;
+    await this.flush();
+  }
+
+  /** Index sizes (for /metrics and the CLI). */
+  sizes(): Record<Target, number> {
+    return {
+      experts: this.engine.size('experts'),
+      achievements: this.engine.size('achievements'),
+      institutions: this.engine.size('institutions'),
+      demands: this.engine.size('demands'),
+      'talent-demands': this.engine.size('talent-demands'),
+    };
+  }
+
+  /** Suggestions for one record the caller can see: a demand's experts, an expert's demands … */
+  async suggestions(
+    actor: Actor,
+    request: { from: Source; id: string; against: Target; top: number },
+    locale: Locale,
+  ) {
+    await this.ready();
+    const dict = await this.dictionaries.snapshot();
+    let query: MatchQuery;
+    if (request.from === 'experts') {
+      await this.registry.get(actor, 'talents', request.id); // the caller may see this expert
+      query = await this.expertQueryById(request.id, dict);
+    } else {
+      const row = await this.lists.rows(actor, request.from, request.id);
+      query = listQuery(row, dict);
+    }
+    return this.answer(actor, request.against, query, request.top, dict, locale);
+  }
+
+  /** Free text (an operator pastes a description) against any kind. */
+  async search(
+    actor: Actor,
+    request: { text: string; against: Target; top: number; regionCode?: string | undefined },
+    locale: Locale,
+  ) {
+    await this.ready();
+    const dict = await this.dictionaries.snapshot();
+    const query: MatchQuery = { text: request.text, regionCode: request.regionCode ?? actor.regionCode };
+    return this.answer(actor, request.against, query, request.top, dict, locale);
+  }
+
+  /** For the signed-in expert: the demands that fit their profile. */
+  async mine(actor: Actor, request: { against: Target; top: number }, locale: Locale) {
+    const profile = await this.registry.myProfile(actor);
+    if (profile.kind !== 'talents') throw registryError('REGISTRY_NO_PROFILE');
+    await this.ready();
+    const dict = await this.dictionaries.snapshot();
+    const query = await this.expertQueryById(String(profile.record.id), dict);
+    return this.answer(actor, request.against, query, request.top, dict, locale);
+  }
+
+  /** Batch matching for the CLI and evaluation: unscoped, reasons in Chinese. */
+  async batch(
+    queries: { id: string; query: MatchQuery }[],
+    against: Target,
+    top: number,
+    locale: Locale = 'zh-CN',
+  ) {
+    await this.ready();
+    const dict = await this.dictionaries.snapshot();
+    return queries.map(({ id, query }) => ({
+      id,
+      results: this.engine.match(against, query, top).map((r) => this.view(against, r, dict, locale)),
+    }));
+  }
+
+  private async answer(
+    actor: Actor,
+    against: Target,
+    query: MatchQuery,
+    top: number,
+    dict: DictionarySnapshot,
+    locale: Locale,
+  ) {
+    const started = performance.now();
+    const prefix = suggestionPrefix(actor);
+    const items = this.engine
+      .match(against, query, top, (doc: MatchDoc) => doc.scopeRegion.startsWith(prefix))
+      .map((r) => this.view(against, r, dict, locale));
+    return { against, items, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  private view(kind: Target, r: MatchResult, dict: DictionarySnapshot, locale: Locale): MatchResultView {
+    return { ...r, kind, reasons: r.reasons.map((reason) => reasonView(reason, dict, locale)) };
+  }
+
+  private async expertQueryById(id: string, dict: DictionarySnapshot): Promise<MatchQuery> {
+    const row = await new RegistryRepository(this.database.db).byId('talents', id, UNSCOPED);
+    if (!row) throw registryError('REGISTRY_NOT_FOUND');
+    return { ...expertQuery(row, dict), excludeId: row.id };
+  }
+
+  // ---------- keeping the indexes in step ----------
+
+  private noteChange(change: Change): void {
+    if (!FOLLOWED.has(change.entity)) return;
+    // List items publish under their kind; all list kinds live in one table.
+    const entity = LIST_TARGETS.has(change.entity) ? 'lists' : change.entity;
+    for (const id of change.ids) this.note(entity, id);
+    // Apply soon even if nobody asks (keeps the index warm); a query applies them first anyway.
+    if (this.loading) setImmediate(() => void this.flush().catch(() => {}));
+  }
+
+  private note(entity: string, id: string): void {
+    let ids = this.pending.get(entity);
+    if (!ids) {
+      ids = new Set();
+      this.pending.set(entity, ids);
+    }
+    ids.add(id);
+  }
+
+  /** Applies noted changes: reads those records and updates or removes their documents. */
+  async flush(): Promise<void> {
+    if (!this.loading) return;
+    for (;;) {
+      if (this.flushing) {
+        await this.flushing;
+        continue;
+      }
+      if (this.pending.size === 0) return;
+      const batch = new Map(this.pending);
+      this.pending.clear();
+      this.flushing = this.apply(batch)
+        .catch((err) => {
+          // Keep the changes for the next try.
+          for (const [entity, ids] of batch) for (const id of ids) this.note(entity, id);
+          throw err;
+        })
+        .finally(() => {
+          this.flushing = null;
+        });
+    }
+  }
+
+  private async apply(batch: Map<string, Set<string>>): Promise<void> {
+    const dict = await this.dictionaries.snapshot();
+    const db = this.database.db;
+    for (const [entity, idSet] of batch) {
+      const ids = [...idSet];
+      for (let i = 0; i < ids.length; i += 1000) {
+        const chunk = ids.slice(i, i + 1000);
+        const seen = new Set<string>();
+        if (entity === 'lists') {
+          for await (const rows of new ListsRepository(db).changed({ ids: chunk })) {
+            for (const row of rows) {
+              seen.add(row.id);
+              this.put(row.kind as Target, row.id, row.version, listDoc(row, dict));
+            }
+          }
+        } else {
+          const kind = entity as 'talents' | 'institutions';
+          for await (const rows of new RegistryRepository(db).changed(kind, { ids: chunk })) {
+            for (const row of rows) {
+              seen.add(row.id);
+              if (kind === 'talents') this.put('experts', row.id, row.version, expertDoc(row as never, dict));
+              else this.put('institutions', row.id, row.version, institutionDoc(row as never, dict));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private put(target: Target, id: string, version: number, doc: MatchDoc | undefined): void {
+    this.versions.set(id, doc ? version : -version);
+    if (doc) this.engine.upsert(target, doc);
+    else this.engine.remove(target, id);
+  }
+
+  private async load(): Promise<void> {
+    const startedAt = this.clock.now();
+    await this.readAll(undefined);
+    this.watermark = startedAt;
+  }
+
+  /**
+   * Picks up changes made by other processes (a CLI import, a second server):
+   * rows updated since the last look, less an overlap for late commits;
+   * rows whose version is already indexed are skipped.
+   */
+  async refresh(): Promise<void> {
+    if (!this.loading) return;
+    await this.loading;
+    const startedAt = this.clock.now();
+    const since = new Date((this.watermark ?? startedAt).getTime() - REFRESH_OVERLAP_MS);
+    await this.readAll(since);
+    this.watermark = startedAt;
+  }
+
+  private async readAll(since: Date | undefined): Promise<void> {
+    const dict = await this.dictionaries.snapshot();
+    const db = this.database.db;
+    const filter = since ? { since } : {};
+    const fresh = (id: string, version: number) => {
+      const known = this.versions.get(id);
+      return known === undefined || Math.abs(known) !== version;
+    };
+    for await (const rows of new RegistryRepository(db).changed('talents', filter)) {
+      for (const row of rows)
+        if (fresh(row.id, row.version)) this.put('experts', row.id, row.version, expertDoc(row, dict));
+      await yieldToOthers();
+    }
+    for await (const rows of new RegistryRepository(db).changed('institutions', filter)) {
+      for (const row of rows) {
+        if (fresh(row.id, row.version))
+          this.put('institutions', row.id, row.version, institutionDoc(row, dict));
+      }
+    }
+    for await (const rows of new ListsRepository(db).changed(filter)) {
+      for (const row of rows) {
+        if (fresh(row.id, row.version)) this.put(row.kind as Target, row.id, row.version, listDoc(row, dict));
+      }
+      await yieldToOthers();
+    }
+  }
+}
+
+/** Let requests run between pages of a long build. */
+function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Whose records a caller is shown as suggestions: an operator's (or an
+ * institution administrator's) scope region; for everyone else their city,
+ * as for published list items.
+ */
+function suggestionPrefix(actor: Actor): string {
+  const prefix = scopeOf(actor).regionPrefix;
+  const manager = actor.permissions.has('lists.manage') || actor.permissions.has('registry.manage');
+  return manager ? prefix : prefix.slice(0, 4);
+}
