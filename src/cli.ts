@@ -4,6 +4,8 @@ import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './demo/seed.ts';
 import { createPlatform, type Platform } from './main.ts';
+import { BatchInputError, pairsWorkbook, readBatchQueries } from './modules/matching/batch.ts';
+import { TARGETS, type Target } from './modules/matching/engine.ts';
 import type { RegistryKind } from './modules/registry/contract.ts';
 import type { Actor } from './platform/access/actor.ts';
 import { systemActor } from './platform/access/actor.ts';
@@ -188,6 +190,9 @@ const KIND_ALIASES: Record<string, string> = {
   enterprises: 'enterprises',
   institutions: 'institutions',
   stations: 'stations',
+  demands: 'demands',
+  'talent-demands': 'talent-demands',
+  achievements: 'achievements',
 };
 
 /** The CLI acts as an account (its permissions and region), `admin` unless --as says otherwise. */
@@ -210,7 +215,9 @@ async function actorFor(platform: Platform, username: string): Promise<Actor> {
 
 program
   .command('import <kind> <file>')
-  .description('import a spreadsheet: experts|enterprises|institutions|stations, or dictionary.<list>')
+  .description(
+    'import a spreadsheet: experts|enterprises|institutions|stations|demands|talent-demands|achievements, or dictionary.<list>',
+  )
   .option('--as <username>', 'the account the import is made as (its region and permissions)', 'admin')
   .option('--dry-run', 'validate and report only')
   .action(async (kindArg: string, file: string, options: { as: string; dryRun?: boolean }) => {
@@ -271,6 +278,51 @@ program
     });
   });
 
+program
+  .command('match')
+  .description(
+    'batch matching: JSON lines {"id","text"} or an xlsx of demands → JSON lines of the best matches',
+  )
+  .requiredOption('--against <kind>', `experts|achievements|institutions|demands|talent-demands`)
+  .requiredOption('--queries <file>', 'JSON lines {"id": "...", "text": "..."} or .xlsx/.csv of demands')
+  .option('--top <n>', 'results per query', '10')
+  .option('--out <file>', 'also write the matchmaking Excel of pairs with reasons (.xlsx)')
+  .action(async (options: { against: string; queries: string; top: string; out?: string }) => {
+    if (!(TARGETS as readonly string[]).includes(options.against)) {
+      throw new Error(`未知类型 Unknown kind "${options.against}": ${TARGETS.join('|')}`);
+    }
+    const against = options.against as Target;
+    const top = Number(options.top);
+    if (!Number.isInteger(top) || top < 1 || top > 200) throw new Error('--top 应为 1–200 的整数');
+    const queries = await readBatchQueries(options.queries, readFileSync(options.queries));
+    await withPlatform(async (platform) => {
+      const started = performance.now();
+      const answers = await platform.matching.batch(queries, against, top);
+      for (const answer of answers) {
+        const results = answer.results.map((r) => ({
+          code: r.code,
+          name: r.name,
+          score: r.score,
+          reasons: r.reasons.map((x) => x.label),
+        }));
+        process.stdout.write(`${JSON.stringify({ id: answer.id, results })}\n`);
+      }
+      if (options.out) {
+        const label = {
+          experts: '专家',
+          achievements: '成果',
+          institutions: '机构',
+          demands: '需求',
+          'talent-demands': '人才需求',
+        }[against];
+        writeFileSync(options.out, await pairsWorkbook(queries, answers, label));
+      }
+      process.stderr.write(
+        `${queries.length} 条查询 queries, ${((performance.now() - started) / 1000).toFixed(1)} s${options.out ? `; 已写入 ${options.out}` : ''}\n`,
+      );
+    });
+  });
+
 const audit = program.command('audit').description('the audit log');
 audit
   .command('verify')
@@ -290,7 +342,8 @@ audit
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof AppError) console.error(`${err.code}: ${err.localizedMessage('zh-CN')}`);
+  if (err instanceof BatchInputError) console.error(err.message);
+  else if (err instanceof AppError) console.error(`${err.code}: ${err.localizedMessage('zh-CN')}`);
   else if (err && typeof err === 'object' && 'issues' in err)
     console.error(`参数有误 Invalid input: ${String(err)}`);
   else console.error(err instanceof Error ? err.message : err);

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractKeywords, MAX_ANALYZED_CHARS, normaliseText, tokenize } from './analyzer.ts';
+import {
+  charBigrams,
+  extractKeywords,
+  MAX_ANALYZED_CHARS,
+  normaliseText,
+  phrases,
+  tokenize,
+} from './analyzer.ts';
 
 const dataLines = (name: string): string[] =>
   readFileSync(new URL(`../../../data/matching/${name}`, import.meta.url), 'utf8')
@@ -81,13 +88,17 @@ describe('tokenize', () => {
     expect(split).toEqual([]);
   });
 
-  it('removes stop words and generic request words', () => {
-    expect(tokenize('我公司需要寻求解决技术问题，希望与高校进行研究开发合作')).toEqual([]);
+  it('removes stop words and request boilerplate, and keeps generic topical words for idf to weigh', () => {
+    const request = tokenize('我公司需要寻求解决技术问题，希望与高校进行研究开发合作');
+    for (const boilerplate of ['我', '需要', '寻求', '希望', '与', '进行'])
+      expect(request).not.toContain(boilerplate);
+    // 技术, 企业, 服务 … carry the topic in some texts (企业社会责任, 服务创新): they stay in the index.
+    expect(tokenize('企业社会责任与服务创新')).toEqual(
+      expect.arrayContaining(['企业', '社会', '责任', '服务', '创新']),
+    );
     const tokens = tokenize(DEMAND);
     expect(tokens.filter((t) => STOP_WORDS.has(t))).toEqual([]);
-    for (const generic of ['的', '技术', '问题', '企业', '合作', '希望', '需要', '开发']) {
-      expect(tokens).not.toContain(generic);
-    }
+    for (const generic of ['的', '希望', '需要']) expect(tokens).not.toContain(generic);
     expect(tokens).toEqual(expect.arrayContaining(['碳纤维', '复合材料', '轻量化', '新能源汽车', '电池包']));
     expect(tokenize('The design of a PID controller for the motor')).toEqual([
       'design',
@@ -98,7 +109,7 @@ describe('tokenize', () => {
   });
 
   it('drops a stop word together with its sub-words', () => {
-    expect(tokenize('股份有限公司、有限责任公司、科研院所')).toEqual([]);
+    expect(tokenize('股份有限公司、有限责任公司')).toEqual([]);
     const company = tokenize('浙江某某新材料科技有限公司');
     expect(company).toEqual(expect.arrayContaining(['新材料', '材料']));
     expect(company).not.toContain('有限');
@@ -123,7 +134,7 @@ describe('tokenize', () => {
     expect(tokenize('AI 与 5G')).toEqual(['ai', '5g']);
     expect(tokenize('PID控制器参数整定')).toEqual(expect.arrayContaining(['pid', '控制器', '参数', '整定']));
     expect(tokenize('4S店')).toEqual(expect.arrayContaining(['4s店', '4s']));
-    expect(tokenize('C++ 与 C# 开发, .NET平台')).toEqual(['c++', 'c#', 'net', '平台']);
+    expect(tokenize('C++ 与 C# 开发, .NET平台')).toEqual(['c++', 'c#', '开发', 'net', '平台']);
     expect(tokenize('纯度99.5%，温度300℃')).toEqual(['纯度', '99.5', '温度', '300']);
   });
 
@@ -194,6 +205,8 @@ describe('extractKeywords', () => {
     for (const cooperation of ['产学研', '技术开发', '技术转让', '中试', '产业化']) {
       expect(keywords).not.toContain(cooperation);
     }
+    // Generic words stay in the index but are never offered as a demand's keywords.
+    for (const generic of ['技术', '企业', '问题', '研究', '提高']) expect(keywords).not.toContain(generic);
     expect(keywords).toEqual(expect.arrayContaining(['碳纤维', '复合材料', '轻量化', '新能源汽车']));
   });
 
@@ -207,5 +220,21 @@ describe('extractKeywords', () => {
     expect(extractKeywords('，。！😀')).toEqual([]);
     expect(extractKeywords('碳纤维复合材料', 0)).toEqual([]);
     expect(extractKeywords('碳纤维复合材料', -3)).toEqual([]);
+  });
+});
+
+describe('phrases and character pairs', () => {
+  it('pairs adjacent words, skipping stop words but not punctuation', () => {
+    expect(phrases('车辆路径问题及其优化算法')).toEqual(
+      expect.arrayContaining(['车辆_路径', '路径_问题', '优化_算法']),
+    );
+    expect(phrases('复合材料，轻量化')).not.toContain('复合材料_轻量化');
+    expect(phrases('')).toEqual([]);
+  });
+
+  it('gives character pairs of each run of letters and digits, folding forms', () => {
+    expect(charBigrams('复合材料')).toEqual(['#复合', '#合材', '#材料']);
+    expect(charBigrams('聯合會，AI')).toEqual(['#联合', '#合会', '#ai']);
+    expect(charBigrams('😀，。')).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ export const MAX_ANALYZED_CHARS = 20_000;
 
 const DOMAIN_DICT_URL = new URL('../../../data/matching/domain-dict.txt', import.meta.url);
 const STOPWORDS_URL = new URL('../../../data/matching/stopwords.txt', import.meta.url);
+const KEYWORD_STOPWORDS_URL = new URL('../../../data/matching/keyword-stopwords.txt', import.meta.url);
 
 /**
  * Single CJK characters that name a topic on their own (elements, energy carriers, crops, animals,
@@ -44,6 +45,7 @@ const HAS_EDGE_PUNCT = /^[^\p{L}\p{N}]|[^\p{L}\p{N}+#]$/u;
 const NUMBER = /^[\d.,%]+$/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const SPACE_RUN = /[\s\p{Cc}\p{Zs}]+/gu;
+const NON_WORD_RUN = /[^\p{L}\p{N}]+/u;
 
 const SUBWORD_CACHE_LIMIT = 50_000;
 /** idf given to a two-character domain topic term in keyword extraction (jieba's own table tops at 13.9). */
@@ -52,6 +54,8 @@ const DOMAIN_IDF = 13.5;
 interface Analyzer {
   readonly jieba: Jieba;
   readonly stopWords: ReadonlySet<string>;
+  /** Generic words kept in the index (idf weighs them) but never offered as extracted keywords. */
+  readonly keywordStopWords: ReadonlySet<string>;
   /** Domain dictionary: word → tag (`nz` topic term, `vn` cooperation term such as 技术转让, 产学研). */
   readonly domainTerms: ReadonlyMap<string, string>;
   /** Sub-words of tokens already seen, see `subwords`. */
@@ -88,8 +92,15 @@ function getAnalyzer(): Analyzer {
     const [word, , tag] = line.split(/\s+/);
     if (word) domainTerms.set(word, tag ?? 'nz');
   }
-  const stopWords = new Set(dataLines(STOPWORDS_URL).map((w) => w.normalize('NFKC').toLowerCase()));
-  analyzer = { jieba, stopWords, domainTerms, subwordCache: new Map() };
+  const words = (url: URL) => new Set(dataLines(url).map((w) => w.normalize('NFKC').toLowerCase()));
+  const stopWords = words(STOPWORDS_URL);
+  analyzer = {
+    jieba,
+    stopWords,
+    keywordStopWords: words(KEYWORD_STOPWORDS_URL),
+    domainTerms,
+    subwordCache: new Map(),
+  };
   return analyzer;
 }
 
@@ -200,6 +211,45 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/**
+ * Adjacent word pairs of a text (车辆路径问题及其优化算法 → 车辆_路径, 路径_问题, 问题_优化, 优化_算法),
+ * over the same words as `tokenize` without their sub-words: a shared pair is a shared phrase, which says
+ * more about a topic than the same words scattered. Pairs do not cross punctuation.
+ */
+export function phrases(text: string): string[] {
+  const normalised = prepare(text);
+  if (normalised.length === 0) return [];
+  const a = getAnalyzer();
+  const out: string[] = [];
+  let previous: string | undefined;
+  for (const piece of a.jieba.cut(normalised, true)) {
+    const token = asToken(piece, a.stopWords);
+    if (token === undefined) {
+      // Punctuation and spaces end a phrase; stop words inside one (的, 及其) are skipped over.
+      if (!WORD_CHAR.test(piece)) previous = undefined;
+      continue;
+    }
+    if (previous !== undefined) out.push(`${previous}_${token}`);
+    previous = token;
+  }
+  return out;
+}
+
+/**
+ * Overlapping character pairs of each run of letters and digits, marked with a leading '#'
+ * (复合材料 → #复合, #合材, #材料): they match where segmentation differs between two texts or a
+ * word is missing from the dictionaries. Runs of one character give nothing.
+ */
+export function charBigrams(text: string): string[] {
+  const normalised = prepare(text);
+  const out: string[] = [];
+  for (const run of normalised.split(NON_WORD_RUN)) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) out.push(`#${chars[i]}${chars[i + 1]}`);
+  }
+  return out;
+}
+
 /** Top keywords of a text (TF-IDF over jieba's idf, or jieba's extract API if @node-rs/jieba offers it), for items posted without keywords. */
 export function extractKeywords(text: string, top = 10): string[] {
   const limit = Number.isFinite(top) ? Math.min(Math.floor(top), 100) : 10;
@@ -213,6 +263,7 @@ export function extractKeywords(text: string, top = 10): string[] {
   for (const { keyword } of candidates) {
     const token = asToken(keyword, a.stopWords);
     if (token === undefined || token.length < 2 || keywords.includes(token)) continue;
+    if (a.keywordStopWords.has(token)) continue;
     if (a.domainTerms.get(token) === 'vn') continue;
     if (NUMBER.test(token)) continue;
     keywords.push(token);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TARGETS } from './engine.ts';
+import { FACTORS, TARGETS } from './engine.ts';
 
 export const SOURCES = ['demands', 'talent-demands', 'achievements', 'experts'] as const;
 
@@ -39,7 +39,7 @@ export const matchResultView = z.object({
   }),
   reasons: z.array(
     z.object({
-      factor: z.enum(['text', 'discipline', 'industry', 'region', 'load', 'outcome', 'members']),
+      factor: z.enum(FACTORS),
       label: z.string(),
       value: z.number(),
       terms: z.array(z.string()).optional(),

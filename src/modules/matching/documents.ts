@@ -79,6 +79,7 @@ export function listDoc(row: ListItemRow, dict: DictionarySnapshot): MatchDoc | 
     text: q.text,
     disciplineTags: row.disciplineTags,
     industryTags: row.industryTags,
+    labels: row.fieldText ? [row.fieldText] : [],
     summary: {
       subtitle: row.ownerName,
       regionName: regionName(row.regionCode),

@@ -8,8 +8,8 @@
  * Pure and synchronous: the service feeds it documents and asks it questions.
  * JavaScript runs one request at a time, so an update never interleaves with a search.
  */
-import { tokenize } from './analyzer.ts';
-import { type FieldSpec, InvertedIndex } from './inverted-index.ts';
+import { charBigrams, phrases, tokenize } from './analyzer.ts';
+import { type FieldSpec, type Hit, InvertedIndex } from './inverted-index.ts';
 
 export const TARGETS = ['experts', 'achievements', 'institutions', 'demands', 'talent-demands'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -29,6 +29,8 @@ export interface MatchDoc {
   /** Codes with their ancestors (discipline: 430 → 43055; industry: C → 29 → 291). */
   disciplineTags: readonly string[];
   industryTags: readonly string[];
+  /** Field names kept as written because no code list knew them (所属领域 of an imported item). */
+  labels?: readonly string[];
   /** The institution an expert works at (members of an institution add to its score). */
   institutionId?: string | null;
   /** Shown with the result. */
@@ -59,13 +61,21 @@ export const NO_SIGNALS: ExpertSignals = {
 };
 
 export interface MatchWeights {
-  /** BM25F field weights. */
-  fields: { title: number; keywords: number; text: number; codes: number };
+  /**
+   * BM25F field weights: words of the title, keywords and text; codes; adjacent word pairs (phrases);
+   * character pairs (grams, for words segmented differently or unknown to the dictionaries).
+   */
+  fields: { title: number; keywords: number; text: number; codes: number; phrases: number; grams: number };
   k1: number;
   /** Re-ranking factors, as fractions of the text score (0.3 = up to +30 %). */
   discipline: number;
   industry: number;
   region: number;
+  /**
+   * For a question that names no codes: the disciplines, industries and fields of its closest
+   * matches are taken as its own (votes weighted by score), and candidates that share them rise.
+   */
+  topic: number;
   load: number;
   outcome: number;
   /** Candidates re-ranked per result wanted. */
@@ -73,17 +83,28 @@ export interface MatchWeights {
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
-  fields: { title: 2.5, keywords: 2, text: 1, codes: 0.6 },
+  fields: { title: 2.5, keywords: 2, text: 1, codes: 0.6, phrases: 1, grams: 1 },
   k1: 1.2,
   discipline: 0.25,
   industry: 0.15,
+  topic: 2,
   region: 0.1,
   load: 0.2,
   outcome: 0.15,
   candidates: 8,
 };
 
-export type Factor = 'text' | 'discipline' | 'industry' | 'region' | 'load' | 'outcome' | 'members';
+export const FACTORS = [
+  'text',
+  'discipline',
+  'industry',
+  'topic',
+  'region',
+  'load',
+  'outcome',
+  'members',
+] as const;
+export type Factor = (typeof FACTORS)[number];
 
 export interface Reason {
   factor: Factor;
@@ -96,6 +117,8 @@ export interface Reason {
   /** For load and outcome: the counts behind them. */
   count?: number;
   rating?: number | null;
+  /** For topic: the label shared with the closest matches (d:43055, i:29, f:所属领域 as written). */
+  labels?: string[];
   /** For institutions: the member experts who matched. */
   members?: string[];
 }
@@ -168,7 +191,20 @@ export function regionCloseness(a: string | null | undefined, b: string | null |
 
 interface Stored {
   doc: MatchDoc;
+  /** What the document is about, by code list: its most specific codes, and fields as written. */
+  labels: readonly string[];
 }
+
+function topicLabels(doc: MatchDoc): string[] {
+  return [
+    ...leaves(doc.disciplineTags).map((c) => `d:${c}`),
+    ...leaves(doc.industryTags).map((c) => `i:${c}`),
+    ...(doc.labels ?? []).map((l) => `f:${l}`),
+  ];
+}
+
+/** How many of the closest matches vote for a question's topic. */
+const TOPIC_VOTERS = 10;
 
 /** One kind of record: its index and what each document shows. */
 class Corpus {
@@ -182,18 +218,23 @@ class Corpus {
       { name: 'keywords', weight: f.keywords, b: 0.3 },
       { name: 'text', weight: f.text, b: 0.75 },
       { name: 'codes', weight: f.codes, b: 0 },
+      { name: 'phrases', weight: f.phrases, b: 0.75 },
+      { name: 'grams', weight: f.grams, b: 0.75 },
     ];
     this.index = new InvertedIndex({ fields, k1: weights.k1 });
   }
 
   upsert(doc: MatchDoc): void {
+    const prose = `${doc.title}。${doc.text}`;
     this.index.upsert(doc.id, {
       title: tokenize(doc.title),
       keywords: doc.keywords.flatMap((k) => tokenize(k)),
       text: tokenize(doc.text),
       codes: codeTokens(doc.disciplineTags, doc.industryTags),
+      phrases: phrases(prose),
+      grams: charBigrams(prose),
     });
-    this.docs.set(doc.id, { doc });
+    this.docs.set(doc.id, { doc, labels: topicLabels(doc) });
   }
 
   remove(id: string): void {
@@ -233,14 +274,16 @@ export class MatchingEngine {
     return this.corpus(target).docs.get(id)?.doc;
   }
 
-  /** Query tokens: title words count twice (they say what the question is about), then keywords and text. */
+  /** Query tokens: words of the title, keywords and text, codes, phrases and character pairs. */
   queryTokens(query: MatchQuery): string[] {
-    const title = query.title ? tokenize(query.title) : [];
+    const prose = `${query.title ?? ''}。${query.text}`;
     return [
-      ...title,
+      ...(query.title ? tokenize(query.title) : []),
       ...(query.keywords ?? []).flatMap((k) => tokenize(k)),
       ...tokenize(query.text),
       ...codeTokens(query.disciplineTags, query.industryTags),
+      ...phrases(prose),
+      ...charBigrams(prose),
     ];
   }
 
@@ -259,31 +302,74 @@ export class MatchingEngine {
       const stored = corpus.docs.get(id);
       return stored !== undefined && (!accept || accept(stored.doc));
     };
-    const hits = corpus.index.search(tokens, k * this.weights.candidates, filter);
+    const hits = corpus.index.search(tokens, Math.max(k * this.weights.candidates, 100), filter);
+    const topic = this.inferTopic(corpus, hits, query);
     const ranked = hits.map((hit) =>
-      this.rank(target, corpus.docs.get(hit.id)!.doc, hit.score, hit.terms, query),
+      this.rank(target, corpus.docs.get(hit.id)!, hit.score, hit.terms, query, topic),
     );
     ranked.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
     return ranked.slice(0, k);
   }
 
+  /**
+   * A question without codes takes the labels of its closest matches: each
+   * label's share of their scores (the cluster hypothesis: what reads alike
+   * belongs to the same discipline, industry or field).
+   */
+  private inferTopic(corpus: Corpus, hits: Hit[], query: MatchQuery): Map<string, number> | undefined {
+    if ((query.disciplineTags?.length ?? 0) > 0 || (query.industryTags?.length ?? 0) > 0) return undefined;
+    if (this.weights.topic <= 0) return undefined;
+    const votes = new Map<string, number>();
+    let total = 0;
+    for (const hit of hits.slice(0, TOPIC_VOTERS)) {
+      total += hit.score;
+      for (const label of corpus.docs.get(hit.id)!.labels)
+        votes.set(label, (votes.get(label) ?? 0) + hit.score);
+    }
+    if (total <= 0 || votes.size === 0) return undefined;
+    for (const [label, v] of votes) votes.set(label, v / total);
+    return votes;
+  }
+
   private rank(
     target: Target,
-    doc: MatchDoc,
+    stored: Stored,
     textScore: number,
     terms: { term: string; score: number }[],
     query: MatchQuery,
+    topic?: Map<string, number>,
   ): MatchResult {
+    const doc = stored.doc;
     const w = this.weights;
     const reasons: Reason[] = [];
-    const words = terms.filter((t) => !t.term.includes(':')).sort((a, b) => b.score - a.score);
+    const shown = terms.filter((t) => isWord(t.term)).sort((a, b) => b.score - a.score);
     const codeScore = terms.filter((t) => t.term.includes(':')).reduce((s, t) => s + t.score, 0);
     reasons.push({
       factor: 'text',
       value: round(textScore - codeScore),
-      terms: words.slice(0, 8).map((t) => t.term),
+      terms: [...new Set(shown.map((t) => t.term.replace('_', '')))].slice(0, 8),
     });
     let factor = 0;
+    if (topic) {
+      let best = 0;
+      let label = '';
+      for (const l of stored.labels) {
+        const share = topic.get(l) ?? 0;
+        if (share > best) {
+          best = share;
+          label = l;
+        }
+      }
+      if (best > 0) {
+        factor += w.topic * best;
+        reasons.push({
+          factor: 'topic',
+          value: round(textScore * w.topic * best),
+          labels: [label],
+          closeness: round(best),
+        });
+      }
+    }
     const d = codeCloseness(query.disciplineTags ?? [], doc.disciplineTags);
     if (d.closeness > 0) {
       factor += w.discipline * d.closeness;
@@ -372,14 +458,14 @@ export class MatchingEngine {
     for (const hit of own.index.search(tokens, k * this.weights.candidates, acceptInstitution)) {
       const e = entry(hit.id);
       e.own = hit.score;
-      for (const t of hit.terms) if (!t.term.includes(':')) e.terms.add(t.term);
+      for (const t of hit.terms) if (isWord(t.term)) e.terms.add(t.term.replace('_', ''));
     }
     for (const hit of experts.index.search(tokens, LIMIT_TOP)) {
       const doc = experts.docs.get(hit.id)?.doc;
       if (!doc?.institutionId || !acceptInstitution(doc.institutionId)) continue;
       const e = entry(doc.institutionId);
       e.members.push({ name: doc.name, score: hit.score });
-      for (const t of hit.terms) if (!t.term.includes(':')) e.terms.add(t.term);
+      for (const t of hit.terms) if (isWord(t.term)) e.terms.add(t.term.replace('_', ''));
     }
     const results: MatchResult[] = [];
     for (const [id, e] of scores) {
@@ -388,7 +474,7 @@ export class MatchingEngine {
       const memberScore = members.reduce((s, m, n) => s + m.score / (n + 1), 0);
       const base = this.rank(
         'institutions',
-        doc,
+        own.docs.get(id)!,
         e.own,
         [...e.terms].map((term) => ({ term, score: 0 })),
         query,
@@ -414,6 +500,11 @@ export class MatchingEngine {
   private corpus(target: Target): Corpus {
     return this.corpora.get(target)!;
   }
+}
+
+/** A word or phrase (not a code token or a character pair), for reasons. */
+function isWord(term: string): boolean {
+  return !term.includes(':') && !term.startsWith('#');
 }
 
 function round(n: number): number {

@@ -118,6 +118,34 @@ export class InvertedIndex {
     return this.idToNum.size;
   }
 
+  /** idf of a term in the current corpus (0 when no document has it). */
+  idf(term: string): number {
+    const termId = this.termToId.get(term);
+    if (termId === undefined) return 0;
+    const N = this.idToNum.size;
+    const df = this.postings[termId]!.n;
+    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  }
+
+  /** A document's distinct terms with their frequency over all fields and their idf (for query expansion). */
+  termsOf(id: string): { term: string; tf: number; idf: number }[] {
+    const d = this.idToNum.get(id);
+    if (d === undefined) return [];
+    const N = this.idToNum.size;
+    const F = this.fieldCount;
+    const termIds = this.docTermIds[d]!;
+    const positions = this.docTermPos[d]!;
+    const out: { term: string; tf: number; idf: number }[] = [];
+    for (let i = 0; i < termIds.length; i++) {
+      const postings = this.postings[termIds[i]!]!;
+      let tf = 0;
+      for (let f = 0; f < F; f++) tf += postings.tfs[positions[i]! * F + f]!;
+      const df = postings.n;
+      out.push({ term: this.termStrings[termIds[i]!]!, tf, idf: Math.log(1 + (N - df + 0.5) / (df + 0.5)) });
+    }
+    return out;
+  }
+
   has(id: string): boolean {
     return this.idToNum.has(id);
   }
@@ -218,11 +246,17 @@ export class InvertedIndex {
   /**
    * Top k documents for the query tokens (duplicates in the query count once), best first, ties broken by id
    * ascending; `accept` filters candidates (e.g. region scope) before they enter the heap. Each hit lists its
-   * matched terms and their contributions, largest first.
+   * matched terms and their contributions, largest first. `termWeights` scales a term's contribution (query
+   * expansion terms weigh less than the words asked); a term without one weighs 1.
    */
-  search(queryTokens: readonly string[], k: number, accept?: (id: string) => boolean): Hit[] {
+  search(
+    queryTokens: readonly string[],
+    k: number,
+    accept?: (id: string) => boolean,
+    termWeights?: ReadonlyMap<string, number>,
+  ): Hit[] {
     if (k <= 0 || queryTokens.length === 0 || this.idToNum.size === 0) return [];
-    const terms = this.queryTerms(queryTokens);
+    const terms = this.queryTerms(queryTokens, termWeights);
     if (terms.length === 0) return [];
     this.prepareNorms();
 
@@ -353,6 +387,7 @@ export class InvertedIndex {
 
   private queryTerms(
     queryTokens: readonly string[],
+    termWeights?: ReadonlyMap<string, number>,
   ): { term: string; termId: number; idf: number; postings: Postings }[] {
     const N = this.idToNum.size;
     const seen = new Set<string>();
@@ -364,7 +399,9 @@ export class InvertedIndex {
       if (termId === undefined) continue;
       const postings = this.postings[termId]!;
       const df = postings.n;
-      out.push({ term, termId, idf: Math.log(1 + (N - df + 0.5) / (df + 0.5)), postings });
+      const weight = termWeights?.get(term) ?? 1;
+      if (!(weight > 0)) continue;
+      out.push({ term, termId, idf: weight * Math.log(1 + (N - df + 0.5) / (df + 0.5)), postings });
     }
     return out;
   }

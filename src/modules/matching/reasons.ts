@@ -42,6 +42,19 @@ export function reasonView(reason: Reason, dict: DictionarySnapshot, locale: Loc
         ? `${close ? '行业相同' : '行业相近'}：${codeNames('industry')}`
         : `${close ? 'Same industry' : 'Related industry'}: ${codeNames('industry')}`;
       break;
+    case 'topic': {
+      const name = (reason.labels ?? []).map((l) =>
+        l.startsWith('d:')
+          ? dict.name('discipline', l.slice(2))
+          : l.startsWith('i:')
+            ? dict.name('industry', l.slice(2))
+            : l.slice(2),
+      );
+      label = zh
+        ? `与最相近的条目同属：${name.join('、')}`
+        : `Same field as the closest matches: ${name.join(', ')}`;
+      break;
+    }
     case 'region':
       label = (zh ? REGION.zh : REGION.en)[reason.closeness ?? 0] ?? (zh ? '地区相近' : 'nearby');
       break;
