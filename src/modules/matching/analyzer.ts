@@ -195,20 +195,36 @@ function subwords(a: Analyzer, token: string): readonly string[] {
   return found;
 }
 
-/** Tokens for the index: jieba segmentation (@node-rs/jieba, loaded once with its bundled dictionary `@node-rs/jieba/dict.js` plus our domain dictionary), stop words and pure punctuation removed, Latin words and numbers kept (e.g. 'ai', '5g', 'pid'), single CJK characters dropped unless listed as meaningful, and long compound terms additionally split into their known sub-words (search-engine mode, e.g. 复合材料 → 复合材料, 复合, 材料) so that partial overlaps still score. */
-export function tokenize(text: string): string[] {
+/**
+ * One segmentation pass giving both the index tokens (see `tokenize`) and the adjacent word pairs (see
+ * `phrases`).
+ */
+export function analyse(text: string): { tokens: string[]; phrases: string[] } {
   const normalised = prepare(text);
-  if (normalised.length === 0) return [];
+  if (normalised.length === 0) return { tokens: [], phrases: [] };
   const a = getAnalyzer();
   const tokens: string[] = [];
+  const pairs: string[] = [];
+  let previous: string | undefined;
   for (const piece of a.jieba.cut(normalised, true)) {
     // A stop word is dropped with its sub-words (有限公司 does not leave 有限 behind).
     const token = asToken(piece, a.stopWords);
-    if (token === undefined) continue;
+    if (token === undefined) {
+      // Punctuation and spaces end a phrase; stop words inside one (的, 及其) are skipped over.
+      if (!WORD_CHAR.test(piece)) previous = undefined;
+      continue;
+    }
     tokens.push(token);
     if (token.length >= 3 && HAN.test(token)) for (const sub of subwords(a, token)) tokens.push(sub);
+    if (previous !== undefined) pairs.push(`${previous}_${token}`);
+    previous = token;
   }
-  return tokens;
+  return { tokens, phrases: pairs };
+}
+
+/** Tokens for the index: jieba segmentation (@node-rs/jieba, loaded once with its bundled dictionary `@node-rs/jieba/dict.js` plus our domain dictionary), stop words and pure punctuation removed, Latin words and numbers kept (e.g. 'ai', '5g', 'pid'), single CJK characters dropped unless listed as meaningful, and long compound terms additionally split into their known sub-words (search-engine mode, e.g. 复合材料 → 复合材料, 复合, 材料) so that partial overlaps still score. */
+export function tokenize(text: string): string[] {
+  return analyse(text).tokens;
 }
 
 /**
@@ -217,22 +233,7 @@ export function tokenize(text: string): string[] {
  * more about a topic than the same words scattered. Pairs do not cross punctuation.
  */
 export function phrases(text: string): string[] {
-  const normalised = prepare(text);
-  if (normalised.length === 0) return [];
-  const a = getAnalyzer();
-  const out: string[] = [];
-  let previous: string | undefined;
-  for (const piece of a.jieba.cut(normalised, true)) {
-    const token = asToken(piece, a.stopWords);
-    if (token === undefined) {
-      // Punctuation and spaces end a phrase; stop words inside one (的, 及其) are skipped over.
-      if (!WORD_CHAR.test(piece)) previous = undefined;
-      continue;
-    }
-    if (previous !== undefined) out.push(`${previous}_${token}`);
-    previous = token;
-  }
-  return out;
+  return analyse(text).phrases;
 }
 
 /**

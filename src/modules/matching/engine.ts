@@ -8,7 +8,7 @@
  * Pure and synchronous: the service feeds it documents and asks it questions.
  * JavaScript runs one request at a time, so an update never interleaves with a search.
  */
-import { charBigrams, phrases, tokenize } from './analyzer.ts';
+import { analyse, charBigrams, tokenize } from './analyzer.ts';
 import { type FieldSpec, type Hit, InvertedIndex } from './inverted-index.ts';
 
 export const TARGETS = ['experts', 'achievements', 'institutions', 'demands', 'talent-demands'] as const;
@@ -80,6 +80,8 @@ export interface MatchWeights {
   outcome: number;
   /** Candidates re-ranked per result wanted. */
   candidates: number;
+  /** Query terms in more than this share of the records are left out (see InvertedIndex.search). */
+  maxDf: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -91,7 +93,8 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   region: 0.1,
   load: 0.2,
   outcome: 0.15,
-  candidates: 8,
+  candidates: 5,
+  maxDf: 0.1,
 };
 
 export const FACTORS = [
@@ -203,6 +206,9 @@ function topicLabels(doc: MatchDoc): string[] {
   ];
 }
 
+/** Characters of a question's head that give character pairs. */
+const QUERY_GRAM_CHARS = 80;
+
 /** How many of the closest matches vote for a question's topic. */
 const TOPIC_VOTERS = 10;
 
@@ -225,14 +231,16 @@ class Corpus {
   }
 
   upsert(doc: MatchDoc): void {
-    const prose = `${doc.title}。${doc.text}`;
+    const title = analyse(doc.title);
     this.index.upsert(doc.id, {
-      title: tokenize(doc.title),
+      title: title.tokens,
       keywords: doc.keywords.flatMap((k) => tokenize(k)),
       text: tokenize(doc.text),
       codes: codeTokens(doc.disciplineTags, doc.industryTags),
-      phrases: phrases(prose),
-      grams: charBigrams(prose),
+      // Phrases and character pairs of the short topical fields only: for long texts they would double
+      // the index for little (measured on the evaluation sets); questions use them from all their text.
+      phrases: title.phrases,
+      grams: charBigrams(`${doc.title}。${doc.keywords.join('；')}`),
     });
     this.docs.set(doc.id, { doc, labels: topicLabels(doc) });
   }
@@ -266,6 +274,11 @@ export class MatchingEngine {
     this.corpus(target).remove(id);
   }
 
+  /** Releases the slack of the indexes after a bulk load. */
+  compact(): void {
+    for (const corpus of this.corpora.values()) corpus.index.compact();
+  }
+
   size(target: Target): number {
     return this.corpus(target).docs.size;
   }
@@ -276,14 +289,23 @@ export class MatchingEngine {
 
   /** Query tokens: words of the title, keywords and text, codes, phrases and character pairs. */
   queryTokens(query: MatchQuery): string[] {
-    const prose = `${query.title ?? ''}。${query.text}`;
+    const title = analyse(query.title ?? '');
+    const text = analyse(query.text);
     return [
-      ...(query.title ? tokenize(query.title) : []),
+      ...title.tokens,
       ...(query.keywords ?? []).flatMap((k) => tokenize(k)),
-      ...tokenize(query.text),
+      ...text.tokens,
       ...codeTokens(query.disciplineTags, query.industryTags),
-      ...phrases(prose),
-      ...charBigrams(prose),
+      ...title.phrases,
+      ...text.phrases,
+      // Character pairs of the head of the question (title, keywords, first words): enough to catch words
+      // segmented differently, without a pair list for every sentence of a long description.
+      ...charBigrams(
+        `${query.title ?? ''}。${(query.keywords ?? []).join('；')}。${query.text}`.slice(
+          0,
+          QUERY_GRAM_CHARS,
+        ),
+      ),
     ];
   }
 
@@ -297,18 +319,31 @@ export class MatchingEngine {
     const corpus = this.corpus(target);
     const tokens = this.queryTokens(query);
     if (tokens.length === 0) return [];
-    const filter = (id: string) => {
-      if (id === query.excludeId) return false;
-      const stored = corpus.docs.get(id);
-      return stored !== undefined && (!accept || accept(stored.doc));
-    };
-    const hits = corpus.index.search(tokens, Math.max(k * this.weights.candidates, 100), filter);
+    const filter =
+      accept || query.excludeId
+        ? (id: string) => {
+            if (id === query.excludeId) return false;
+            const stored = corpus.docs.get(id);
+            return stored !== undefined && (!accept || accept(stored.doc));
+          }
+        : undefined;
+    const options = { maxDf: this.weights.maxDf };
+    // Candidates by text, re-ranked by the factors; only the results kept are explained term by term.
+    const hits = corpus.index.search(tokens, Math.max(k * this.weights.candidates, 50), filter, {
+      ...options,
+      explain: false,
+    });
     const topic = this.inferTopic(corpus, hits, query);
-    const ranked = hits.map((hit) =>
-      this.rank(target, corpus.docs.get(hit.id)!, hit.score, hit.terms, query, topic),
+    const ranked = hits.map((hit) => this.rank(target, corpus.docs.get(hit.id)!, hit.score, query, topic));
+    ranked.sort(byScore);
+    const kept = ranked.slice(0, k);
+    const explained = corpus.index.explainHits(
+      kept.map((r) => r.id),
+      tokens,
+      options,
     );
-    ranked.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-    return ranked.slice(0, k);
+    for (const result of kept) result.reasons.unshift(textReason(explained.get(result.id) ?? []));
+    return kept;
   }
 
   /**
@@ -335,20 +370,12 @@ export class MatchingEngine {
     target: Target,
     stored: Stored,
     textScore: number,
-    terms: { term: string; score: number }[],
     query: MatchQuery,
     topic?: Map<string, number>,
   ): MatchResult {
     const doc = stored.doc;
     const w = this.weights;
     const reasons: Reason[] = [];
-    const shown = terms.filter((t) => isWord(t.term)).sort((a, b) => b.score - a.score);
-    const codeScore = terms.filter((t) => t.term.includes(':')).reduce((s, t) => s + t.score, 0);
-    reasons.push({
-      factor: 'text',
-      value: round(textScore - codeScore),
-      terms: [...new Set(shown.map((t) => t.term.replace('_', '')))].slice(0, 8),
-    });
     let factor = 0;
     if (topic) {
       let best = 0;
@@ -375,7 +402,7 @@ export class MatchingEngine {
       factor += w.discipline * d.closeness;
       reasons.push({
         factor: 'discipline',
-        value: round(textScore * w.discipline * d.closeness + codeScore / 2),
+        value: round(textScore * w.discipline * d.closeness),
         codes: d.shared,
         closeness: d.closeness,
       });
@@ -385,7 +412,7 @@ export class MatchingEngine {
       factor += w.industry * i.closeness;
       reasons.push({
         factor: 'industry',
-        value: round(textScore * w.industry * i.closeness + codeScore / 2),
+        value: round(textScore * w.industry * i.closeness),
         codes: i.shared,
         closeness: i.closeness,
       });
@@ -455,12 +482,14 @@ export class MatchingEngine {
       const stored = own.docs.get(id);
       return stored !== undefined && (!accept || accept(stored.doc));
     };
-    for (const hit of own.index.search(tokens, k * this.weights.candidates, acceptInstitution)) {
+    for (const hit of own.index.search(tokens, k * this.weights.candidates, acceptInstitution, {
+      maxDf: this.weights.maxDf,
+    })) {
       const e = entry(hit.id);
       e.own = hit.score;
       for (const t of hit.terms) if (isWord(t.term)) e.terms.add(t.term.replace('_', ''));
     }
-    for (const hit of experts.index.search(tokens, LIMIT_TOP)) {
+    for (const hit of experts.index.search(tokens, LIMIT_TOP, undefined, { maxDf: this.weights.maxDf })) {
       const doc = experts.docs.get(hit.id)?.doc;
       if (!doc?.institutionId || !acceptInstitution(doc.institutionId)) continue;
       const e = entry(doc.institutionId);
@@ -469,21 +498,15 @@ export class MatchingEngine {
     }
     const results: MatchResult[] = [];
     for (const [id, e] of scores) {
-      const doc = own.docs.get(id)!.doc;
       const members = e.members.sort((a, b) => b.score - a.score).slice(0, 3);
       const memberScore = members.reduce((s, m, n) => s + m.score / (n + 1), 0);
-      const base = this.rank(
-        'institutions',
-        own.docs.get(id)!,
-        e.own,
-        [...e.terms].map((term) => ({ term, score: 0 })),
-        query,
-      );
+      const base = this.rank('institutions', own.docs.get(id)!, e.own, query);
       const factor = e.own > 0 ? base.score / e.own : 1;
       const score = round(base.score + memberScore * factor);
-      const reasons = base.reasons.map((r) =>
-        r.factor === 'text' ? { ...r, value: round(e.own), terms: [...e.terms].slice(0, 8) } : r,
-      );
+      const reasons: Reason[] = [
+        { factor: 'text', value: round(e.own), terms: [...e.terms].slice(0, 8) },
+        ...base.reasons,
+      ];
       if (members.length > 0) {
         reasons.push({
           factor: 'members',
@@ -493,13 +516,32 @@ export class MatchingEngine {
       }
       results.push({ ...base, score, reasons });
     }
-    results.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+    results.sort(byScore);
     return results.slice(0, k);
   }
 
   private corpus(target: Target): Corpus {
     return this.corpora.get(target)!;
   }
+}
+
+/**
+ * The text reason: the text relevance and the words and phrases that made it, largest first. `value` is
+ * the text score without the factors (what the other reasons add is theirs).
+ */
+function textReason(terms: { term: string; score: number }[]): Reason {
+  const text = terms.reduce((sum, t) => sum + t.score, 0);
+  const shown = terms.filter((t) => isWord(t.term)).sort((a, b) => b.score - a.score);
+  return {
+    factor: 'text',
+    value: round(text),
+    terms: [...new Set(shown.map((t) => t.term.replace('_', '')))].slice(0, 8),
+  };
+}
+
+/** Best first; equal scores in code order. */
+function byScore(a: MatchResult, b: MatchResult): number {
+  return b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /** A word or phrase (not a code token or a character pair), for reasons. */

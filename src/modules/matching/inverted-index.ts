@@ -36,6 +36,20 @@ export interface TermContribution {
   fields: string[];
 }
 
+export interface SearchOptions {
+  /** Per-term weights (default 1). */
+  weights?: ReadonlyMap<string, number>;
+  /** Leave out query terms in more than this share of the documents (0..1). */
+  maxDf?: number;
+  /** List each hit's matched terms (default true); `explainHit` gives them for chosen hits later. */
+  explain?: boolean;
+}
+
+/** Terms a query keeps whatever their document frequency. */
+const MIN_QUERY_TERMS = 3;
+/** `maxDf` leaves out only terms found in more documents than this. */
+const MIN_PRUNED_DF = 1000;
+
 export interface Hit {
   id: string;
   score: number;
@@ -45,11 +59,28 @@ export interface Hit {
 /** Postings of one term: doc numbers and, per posting, `fieldCount` term frequencies. */
 interface Postings {
   docs: Int32Array;
-  tfs: Int32Array;
+  /** Term frequencies, saturating at 255 (a term that often in one field of one profile adds nothing more). */
+  tfs: Uint8Array;
+  /** Fields any posting of the term has had (bit f), so a search skips the others. */
+  mask: number;
   n: number;
 }
 
 const EMPTY_I32 = new Int32Array(0);
+
+/** Up to 16 fields: for each bit mask, the field numbers it holds. */
+const MAX_FIELDS = 16;
+const FIELDS_OF_MASK: Int8Array[] = Array.from({ length: 1 << 16 }, () => new Int8Array(0));
+function fieldsOfMask(mask: number): Int8Array {
+  let list = FIELDS_OF_MASK[mask]!;
+  if (list.length === 0 && mask !== 0) {
+    const out: number[] = [];
+    for (let f = 0; f < MAX_FIELDS; f++) if (mask & (1 << f)) out.push(f);
+    list = Int8Array.from(out);
+    FIELDS_OF_MASK[mask] = list;
+  }
+  return list;
+}
 
 function binarySearch(arr: Int32Array, value: number): number {
   let lo = 0;
@@ -93,13 +124,22 @@ export class InvertedIndex {
 
   // Per-search scratch space.
   private acc: Float64Array = new Float64Array(0);
-  private touchedFlag: Uint8Array = new Uint8Array(0);
   private touched: Int32Array = EMPTY_I32;
   private readonly normA: Float64Array;
   private readonly normB: Float64Array;
+  /**
+   * w_f / (1 − b_f + b_f · len(f, d) / avgLen_f) at f * capacity + d (one run per field, so a term that
+   * lives in one field reads one compact array): the whole per-field factor of a
+   * posting, recomputed for all documents on the first search after any change (averages move with every
+   * document), so that a search only multiplies.
+   */
+  private fieldNorms: Float64Array = new Float64Array(0);
+  private normsStale = true;
 
   constructor(options: { fields: FieldSpec[]; k1?: number }) {
     if (options.fields.length === 0) throw new Error('InvertedIndex needs at least one field');
+    if (options.fields.length > MAX_FIELDS)
+      throw new Error(`InvertedIndex takes at most ${MAX_FIELDS} fields`);
     this.fields = options.fields.map((f) => ({ ...f }));
     this.fieldCount = this.fields.length;
     this.weights = new Float64Array(this.fieldCount);
@@ -116,6 +156,19 @@ export class InvertedIndex {
 
   get size(): number {
     return this.idToNum.size;
+  }
+
+  /**
+   * Trims every posting list to its length (lists grow by doubling, so after a bulk load up to half of
+   * their memory is slack). Later upserts grow them again as needed.
+   */
+  compact(): void {
+    const F = this.fieldCount;
+    for (const p of this.postings) {
+      if (!p || p.docs.length === p.n) continue;
+      p.docs = p.docs.slice(0, Math.max(1, p.n));
+      p.tfs = p.tfs.slice(0, Math.max(1, p.n) * F);
+    }
   }
 
   /** idf of a term in the current corpus (0 when no document has it). */
@@ -153,24 +206,29 @@ export class InvertedIndex {
   /** Adds or replaces a document (tokens per field; unknown field names throw). */
   upsert(id: string, fields: Record<string, readonly string[]>): void {
     const F = this.fieldCount;
-    // Validate and count before touching any state.
-    const counts = new Map<string, Int32Array>();
+    // Validate and count before touching any state: each distinct token gets a slot of F counts.
+    const slotOf = new Map<string, number>();
     const lens = new Int32Array(F);
+    let total = 0;
+    for (const tokens of Object.values(fields)) total += tokens.length;
+    const slab = new Uint8Array(Math.max(1, total) * F);
     for (const [name, tokens] of Object.entries(fields)) {
       const f = this.fieldIndex.get(name);
       if (f === undefined) throw new Error(`Unknown field: ${name}`);
       lens[f] = tokens.length;
       for (const token of tokens) {
-        let c = counts.get(token);
-        if (c === undefined) {
-          c = new Int32Array(F);
-          counts.set(token, c);
+        let slot = slotOf.get(token);
+        if (slot === undefined) {
+          slot = slotOf.size;
+          slotOf.set(token, slot);
         }
-        c[f]!++;
+        const at = slot * F + f;
+        if (slab[at]! < 255) slab[at]!++;
       }
     }
 
     if (this.idToNum.has(id)) this.remove(id);
+    this.normsStale = true;
 
     const d = this.allocDoc(id);
     const base = d * F;
@@ -179,13 +237,13 @@ export class InvertedIndex {
       this.totalLens[f]! += lens[f]!;
     }
 
-    const termIds = new Int32Array(counts.size);
-    const tfByTerm = new Map<number, Int32Array>();
+    const termIds = new Int32Array(slotOf.size);
+    const slotByTerm = new Map<number, number>();
     let i = 0;
-    for (const [term, c] of counts) {
+    for (const [term, slot] of slotOf) {
       const t = this.termIdFor(term);
       termIds[i++] = t;
-      tfByTerm.set(t, c);
+      slotByTerm.set(t, slot);
     }
     termIds.sort();
     const positions = new Int32Array(termIds.length);
@@ -195,13 +253,15 @@ export class InvertedIndex {
       if (p.n === p.docs.length) {
         const docs = new Int32Array(p.docs.length * 2);
         docs.set(p.docs);
-        const tfs = new Int32Array(p.tfs.length * 2);
+        const tfs = new Uint8Array(p.tfs.length * 2);
         tfs.set(p.tfs);
         p.docs = docs;
         p.tfs = tfs;
       }
       p.docs[p.n] = d;
-      p.tfs.set(tfByTerm.get(t)!, p.n * F);
+      const slot = slotByTerm.get(t)!;
+      p.tfs.set(slab.subarray(slot * F, slot * F + F), p.n * F);
+      for (let f = 0; f < F; f++) if (slab[slot * F + f] !== 0) p.mask |= 1 << f;
       positions[j] = p.n;
       p.n++;
     }
@@ -212,6 +272,7 @@ export class InvertedIndex {
   remove(id: string): boolean {
     const d = this.idToNum.get(id);
     if (d === undefined) return false;
+    this.normsStale = true;
     const F = this.fieldCount;
     const termIds = this.docTermIds[d]!;
     const positions = this.docTermPos[d]!;
@@ -246,28 +307,29 @@ export class InvertedIndex {
   /**
    * Top k documents for the query tokens (duplicates in the query count once), best first, ties broken by id
    * ascending; `accept` filters candidates (e.g. region scope) before they enter the heap. Each hit lists its
-   * matched terms and their contributions, largest first. `termWeights` scales a term's contribution (query
-   * expansion terms weigh less than the words asked); a term without one weighs 1.
+   * matched terms and their contributions, largest first.
+   *
+   * Options: `weights` scales a term's contribution (a term without one weighs 1); `maxDf` leaves out query
+   * terms found in more than that share of the documents, and in more than 1,000 (they say almost nothing
+   * and cost the most), keeping at least the three rarest. The result is the exact top k for the terms that
+   * remain.
    */
   search(
     queryTokens: readonly string[],
     k: number,
     accept?: (id: string) => boolean,
-    termWeights?: ReadonlyMap<string, number>,
+    options: SearchOptions = {},
   ): Hit[] {
     if (k <= 0 || queryTokens.length === 0 || this.idToNum.size === 0) return [];
-    const terms = this.queryTerms(queryTokens, termWeights);
+    const terms = this.queryTerms(queryTokens, options);
     if (terms.length === 0) return [];
     this.prepareNorms();
 
     const F = this.fieldCount;
     const k1 = this.k1;
-    const weights = this.weights;
-    const normA = this.normA;
-    const normB = this.normB;
-    const lens = this.docLens;
+    const norms = this.fieldNorms;
+    const stride = this.capacity;
     const acc = this.acc;
-    const flag = this.touchedFlag;
     const touched = this.touched;
     let m = 0;
 
@@ -275,20 +337,25 @@ export class InvertedIndex {
       const docs = p.docs;
       const tfs = p.tfs;
       const n = p.n;
+      // Most terms live in one field (character pairs, phrases, codes): visit only the fields the term has.
+      const fields = fieldsOfMask(p.mask);
+      const single = fields.length === 1 ? fields[0]! : -1;
       for (let i = 0; i < n; i++) {
         const d = docs[i]!;
         const tb = i * F;
-        const lb = d * F;
         let tf = 0;
-        for (let f = 0; f < F; f++) {
-          const c = tfs[tb + f]!;
-          if (c !== 0) tf += (weights[f]! * c) / (normA[f]! + normB[f]! * lens[lb + f]!);
+        if (single >= 0) tf = tfs[tb + single]! * norms[single * stride + d]!;
+        else {
+          for (let j = 0; j < fields.length; j++) {
+            const f = fields[j]!;
+            const c = tfs[tb + f]!;
+            if (c !== 0) tf += c * norms[f * stride + d]!;
+          }
         }
-        if (flag[d] === 0) {
-          flag[d] = 1;
-          touched[m++] = d;
-        }
-        acc[d]! += (idf * tf) / (k1 + tf);
+        // Every contribution is positive, so a zero accumulator means a document not yet touched.
+        const before = acc[d]!;
+        if (before === 0) touched[m++] = d;
+        acc[d] = before + (idf * tf) / (k1 + tf);
       }
     }
 
@@ -349,7 +416,6 @@ export class InvertedIndex {
       for (let j = 0; j < m; j++) {
         const d = touched[j]!;
         acc[d] = 0;
-        flag[d] = 0;
       }
     }
 
@@ -364,9 +430,21 @@ export class InvertedIndex {
         heapScores[0] = heapScores[size]!;
         siftDown(0);
       }
-      hits[size] = { id: ids[d]!, score: s, terms: this.explain(d, terms) };
+      hits[size] = { id: ids[d]!, score: s, terms: options.explain === false ? [] : this.explain(d, terms) };
     }
     return hits;
+  }
+
+  /** The matched terms of chosen documents for a query, as `search` lists them (same options), by id. */
+  explainHits(ids: readonly string[], queryTokens: readonly string[], options: SearchOptions = {}) {
+    const terms = this.queryTerms(queryTokens, options);
+    this.prepareNorms();
+    const out = new Map<string, TermContribution[]>();
+    for (const id of ids) {
+      const d = this.idToNum.get(id);
+      out.set(id, d === undefined ? [] : this.explain(d, terms));
+    }
+    return out;
   }
 
   /** The BM25F score of one document for a query (for tests and explanations); 0 when absent. */
@@ -387,7 +465,7 @@ export class InvertedIndex {
 
   private queryTerms(
     queryTokens: readonly string[],
-    termWeights?: ReadonlyMap<string, number>,
+    options: SearchOptions = {},
   ): { term: string; termId: number; idf: number; postings: Postings }[] {
     const N = this.idToNum.size;
     const seen = new Set<string>();
@@ -399,15 +477,27 @@ export class InvertedIndex {
       if (termId === undefined) continue;
       const postings = this.postings[termId]!;
       const df = postings.n;
-      const weight = termWeights?.get(term) ?? 1;
+      const weight = options.weights?.get(term) ?? 1;
       if (!(weight > 0)) continue;
       out.push({ term, termId, idf: weight * Math.log(1 + (N - df + 0.5) / (df + 0.5)), postings });
+    }
+    if (options.maxDf !== undefined && out.length > MIN_QUERY_TERMS) {
+      // Small corpora keep every term: there a word in a tenth of the documents can still be the topic.
+      const limit = Math.max(options.maxDf * N, MIN_PRUNED_DF);
+      const common = out.filter((t) => t.postings.n > limit);
+      if (common.length > 0) {
+        const kept = out.filter((t) => t.postings.n <= limit);
+        // Keep the rarest of the common ones when too few terms would remain.
+        common.sort((a, b) => a.postings.n - b.postings.n);
+        return [...kept, ...common.slice(0, Math.max(0, MIN_QUERY_TERMS - kept.length))];
+      }
     }
     return out;
   }
 
-  /** Sets normA[f] = 1 − b_f and normB[f] = b_f / avgLen_f for the current corpus. */
+  /** Sets normA[f] = 1 − b_f and normB[f] = b_f / avgLen_f for the current corpus, and the per-document field norms. */
   private prepareNorms(): void {
+    if (!this.normsStale) return;
     const N = this.idToNum.size;
     for (let f = 0; f < this.fieldCount; f++) {
       const b = this.fields[f]!.b;
@@ -415,6 +505,17 @@ export class InvertedIndex {
       this.normA[f] = 1 - b;
       this.normB[f] = b / (avg === 0 ? 1 : avg);
     }
+    const F = this.fieldCount;
+    if (this.fieldNorms.length !== this.capacity * F) this.fieldNorms = new Float64Array(this.capacity * F);
+    const norms = this.fieldNorms;
+    const lens = this.docLens;
+    for (let d = 0; d < this.numToId.length; d++) {
+      for (let f = 0; f < F; f++) {
+        norms[f * this.capacity + d] =
+          this.weights[f]! / (this.normA[f]! + this.normB[f]! * lens[d * F + f]!);
+      }
+    }
+    this.normsStale = false;
   }
 
   /** Position of d's posting in termId's list, or −1. */
@@ -427,11 +528,10 @@ export class InvertedIndex {
   private contribution(d: number, idf: number, p: Postings, pos: number): number {
     const F = this.fieldCount;
     const tb = pos * F;
-    const lb = d * F;
     let tf = 0;
     for (let f = 0; f < F; f++) {
       const c = p.tfs[tb + f]!;
-      if (c !== 0) tf += (this.weights[f]! * c) / (this.normA[f]! + this.normB[f]! * this.docLens[lb + f]!);
+      if (c !== 0) tf += c * this.fieldNorms[f * this.capacity + d]!;
     }
     return (idf * tf) / (this.k1 + tf);
   }
@@ -473,7 +573,6 @@ export class InvertedIndex {
     this.docLens = lens;
     // Scratch arrays are all zero between searches, so fresh ones are equivalent.
     this.acc = new Float64Array(capacity);
-    this.touchedFlag = new Uint8Array(capacity);
     this.touched = new Int32Array(capacity);
     this.capacity = capacity;
   }
@@ -489,7 +588,7 @@ export class InvertedIndex {
     }
     this.termToId.set(term, t);
     this.termStrings[t] = term;
-    this.postings[t] = { docs: new Int32Array(4), tfs: new Int32Array(4 * this.fieldCount), n: 0 };
+    this.postings[t] = { docs: new Int32Array(4), tfs: new Uint8Array(4 * this.fieldCount), n: 0, mask: 0 };
     return t;
   }
 

@@ -255,6 +255,7 @@ export class MatchingService {
   private async load(): Promise<void> {
     const startedAt = this.clock.now();
     await this.readAll(undefined);
+    this.engine.compact();
     this.watermark = startedAt;
   }
 
