@@ -8,6 +8,11 @@ import { AccountPage } from '../modules/account/AccountPage.tsx';
 import { AuditPage } from '../modules/audit/AuditPage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
+import { LIST_CONFIGS, type ListKindConfig } from '../modules/lists/config.ts';
+import { ListImportPage } from '../modules/lists/ListImportPage.tsx';
+import { ListItemDetailPage } from '../modules/lists/ListItemDetailPage.tsx';
+import { ListItemsPage } from '../modules/lists/ListItemsPage.tsx';
+import { MatchingSearchPage } from '../modules/matching/MatchingSearchPage.tsx';
 import { ProfilePage } from '../modules/profile/ProfilePage.tsx';
 import type { KindConfig } from '../modules/registry/config.ts';
 import { DictionariesPage } from '../modules/registry/DictionariesPage.tsx';
@@ -47,6 +52,10 @@ export const appRoutes: AppRoute[] = [
   { path: 'dictionaries', element: <DictionariesPage />, permission: 'dictionaries.manage' },
   { path: 'dictionaries/:kind/import', element: <DictionaryImportPage />, permission: 'dictionaries.manage' },
   { path: 'profile', element: <ProfilePage />, permission: 'profile.own' },
+  ...listRoutes(LIST_CONFIGS.demands),
+  ...listRoutes(LIST_CONFIGS['talent-demands']),
+  ...listRoutes(LIST_CONFIGS.achievements),
+  { path: 'matching/search', element: <MatchingSearchPage />, permission: 'matching.use' },
 ];
 
 /** A registry's list, import and record pages (the key keeps each kind's page state apart). */
@@ -63,6 +72,24 @@ function registryRoutes<K extends RegistryKind>(config: KindConfig<K>): AppRoute
       path: `${base}/:id`,
       element: <RegistryDetailPage key={base} config={config} />,
       permission: 'registry.read',
+    },
+  ];
+}
+
+/** A list's page, import and item pages (the key keeps each kind's page state apart). */
+function listRoutes(config: ListKindConfig): AppRoute[] {
+  const base = `lists/${config.kind}`;
+  return [
+    { path: base, element: <ListItemsPage key={base} config={config} />, permission: 'lists.read' },
+    {
+      path: `${base}/import`,
+      element: <ListImportPage key={base} config={config} />,
+      permission: 'lists.manage',
+    },
+    {
+      path: `${base}/:id`,
+      element: <ListItemDetailPage key={base} config={config} />,
+      permission: 'lists.read',
     },
   ];
 }

@@ -1,11 +1,11 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App as AntApp, Avatar, Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { selectedMenuKey, visibleMenu } from './menu.ts';
+import { type MenuEntry, menuTree, selectedMenuKey, visibleMenu } from './menu.ts';
 import { useCurrentUser, useLogout } from './session.ts';
 
 const HEADER_HEIGHT = 56;
@@ -19,6 +19,19 @@ export function Shell() {
   const [collapsed, setCollapsed] = useState(false);
   const entries = visibleMenu(me.permissions);
   const selected = selectedMenuKey(entries, location.pathname);
+  // The group of the page shown is open (and stays open as the user moves around).
+  const selectedGroup = entries.find((entry) => entry.path === selected)?.group;
+  const [openKeys, setOpenKeys] = useState<string[]>(selectedGroup ? [selectedGroup] : []);
+  useEffect(() => {
+    if (selectedGroup && !collapsed) {
+      setOpenKeys((keys) => (keys.includes(selectedGroup) ? keys : [...keys, selectedGroup]));
+    }
+  }, [selectedGroup, collapsed]);
+  const item = (entry: MenuEntry) => ({
+    key: entry.path,
+    icon: <entry.icon />,
+    label: <Link to={entry.path}>{t(entry.labelKey)}</Link>,
+  });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -61,12 +74,19 @@ export function Shell() {
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={entries.map((entry) => ({
-              key: entry.path,
-              icon: <entry.icon />,
-              label: <Link to={entry.path}>{t(entry.labelKey)}</Link>,
-            }))}
+            items={menuTree(entries).map((node) =>
+              node.type === 'entry'
+                ? item(node.entry)
+                : {
+                    key: node.group.key,
+                    icon: <node.group.icon />,
+                    label: t(node.group.labelKey),
+                    children: node.entries.map(item),
+                  },
+            )}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>

@@ -1,14 +1,19 @@
 import {
+  AimOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  BulbOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
+  FundOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from './messages.ts';
@@ -22,9 +27,25 @@ export interface MenuEntry {
   icon: MenuIcon;
   /** Hidden from accounts without this permission; absent means every signed-in account. */
   permission?: string;
-  /** Position in the menu, ascending. */
+  /** Position in the menu (within its group), ascending. */
+  order: number;
+  /** The key of the group (menuGroups) it sits in; absent for a top-level entry. */
+  group?: string;
+}
+
+/** A folding section of the menu; shown when at least one of its entries is. */
+export interface MenuGroup {
+  /** Also the submenu key; never a path. */
+  key: string;
+  labelKey: MessageKey;
+  icon: MenuIcon;
+  /** Position among the top-level entries, ascending. */
   order: number;
 }
+
+export const menuGroups: MenuGroup[] = [
+  { key: 'lists', labelKey: 'menu.lists', icon: FundOutlined, order: 200 },
+];
 
 /**
  * The side menu. Modules add their entries by appending to this array
@@ -62,6 +83,37 @@ export const menuEntries: MenuEntry[] = [
   },
   { path: '/profile', labelKey: 'menu.profile', icon: IdcardOutlined, permission: 'profile.own', order: 150 },
   {
+    path: '/lists/demands',
+    labelKey: 'menu.demands',
+    icon: BulbOutlined,
+    permission: 'lists.read',
+    order: 200,
+    group: 'lists',
+  },
+  {
+    path: '/lists/talent-demands',
+    labelKey: 'menu.talentDemands',
+    icon: UsergroupAddOutlined,
+    permission: 'lists.read',
+    order: 210,
+    group: 'lists',
+  },
+  {
+    path: '/lists/achievements',
+    labelKey: 'menu.achievements',
+    icon: ExperimentOutlined,
+    permission: 'lists.read',
+    order: 220,
+    group: 'lists',
+  },
+  {
+    path: '/matching/search',
+    labelKey: 'menu.matching',
+    icon: AimOutlined,
+    permission: 'matching.use',
+    order: 300,
+  },
+  {
     path: '/dictionaries',
     labelKey: 'menu.dictionaries',
     icon: BookOutlined,
@@ -89,6 +141,35 @@ export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
   return menuEntries
     .filter((entry) => !entry.permission || permissions.includes(entry.permission))
     .sort((a, b) => a.order - b.order);
+}
+
+export type MenuNode =
+  | { type: 'entry'; entry: MenuEntry }
+  | { type: 'group'; group: MenuGroup; entries: MenuEntry[] };
+
+/**
+ * Visible entries as the menu shows them: top-level entries and groups in order,
+ * each group holding its visible entries; a group with none is left out.
+ */
+export function menuTree(entries: readonly MenuEntry[]): MenuNode[] {
+  const nodes: { order: number; node: MenuNode }[] = [];
+  const groups = new Map<string, MenuEntry[]>();
+  for (const entry of entries) {
+    const group = entry.group ? menuGroups.find((candidate) => candidate.key === entry.group) : undefined;
+    if (!group) {
+      nodes.push({ order: entry.order, node: { type: 'entry', entry } });
+      continue;
+    }
+    const members = groups.get(group.key);
+    if (members) {
+      members.push(entry);
+    } else {
+      const created = [entry];
+      groups.set(group.key, created);
+      nodes.push({ order: group.order, node: { type: 'group', group, entries: created } });
+    }
+  }
+  return nodes.sort((a, b) => a.order - b.order).map(({ node }) => node);
 }
 
 /** The entry to highlight for a location: the longest path that prefixes it ("/" only matches itself). */

@@ -1,7 +1,9 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  BulbOutlined,
   DatabaseOutlined,
   EyeOutlined,
   GlobalOutlined,
@@ -16,6 +18,7 @@ import { Link } from 'react-router';
 import { type MessageKey, useI18n } from '../../app/i18n.tsx';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
+import { MyMatchesCard } from '../matching/MyMatchesCard.tsx';
 
 interface Capability {
   /** Shown when the account holds it; absent means everyone. */
@@ -89,6 +92,34 @@ const CAPABILITIES: Capability[] = [
     path: '/dictionaries',
   },
   {
+    permission: 'lists.manage',
+    icon: <BulbOutlined />,
+    title: 'home.cap.listsManage',
+    description: 'home.cap.listsManageDesc',
+    path: '/lists/demands',
+  },
+  {
+    permission: 'lists.submit',
+    icon: <BulbOutlined />,
+    title: 'home.cap.listsSubmit',
+    description: 'home.cap.listsSubmitDesc',
+    path: '/lists/demands',
+  },
+  {
+    permission: 'lists.read',
+    icon: <BulbOutlined />,
+    title: 'home.cap.listsRead',
+    description: 'home.cap.listsReadDesc',
+    path: '/lists/demands',
+  },
+  {
+    permission: 'matching.use',
+    icon: <AimOutlined />,
+    title: 'home.cap.matching',
+    description: 'home.cap.matchingDesc',
+    path: '/matching/search',
+  },
+  {
     permission: 'profile.own',
     icon: <IdcardOutlined />,
     title: 'home.cap.profile',
@@ -117,12 +148,14 @@ const CAPABILITIES: Capability[] = [
   { icon: <KeyOutlined />, title: 'home.cap.account', description: 'home.cap.accountDesc', path: '/account' },
 ];
 
-/** A "manage" capability makes the matching "read" one redundant on the welcome page. */
-const SUPERSEDES: Record<string, string> = {
-  'users.manage': 'users.read',
-  'roles.manage': 'roles.read',
-  'organisations.manage': 'organisations.read',
-  'registry.manage': 'registry.read',
+/** A "manage" capability makes the matching "read" ones redundant on the welcome page. */
+const SUPERSEDES: Record<string, readonly string[]> = {
+  'users.manage': ['users.read'],
+  'roles.manage': ['roles.read'],
+  'organisations.manage': ['organisations.read'],
+  'registry.manage': ['registry.read'],
+  'lists.manage': ['lists.submit', 'lists.read'],
+  'lists.submit': ['lists.read'],
 };
 
 function greetingKey(hour: number): MessageKey {
@@ -140,8 +173,11 @@ export function HomePage() {
   const superseded = new Set(
     Object.entries(SUPERSEDES)
       .filter(([manage]) => hasPermission(me, manage))
-      .map(([, read]) => read),
+      .flatMap(([, read]) => read),
   );
+  // An expert sees the technical demands that fit their profile.
+  const showMatches =
+    me.role === 'expert' && hasPermission(me, 'matching.use') && hasPermission(me, 'profile.own');
   const capabilities = CAPABILITIES.filter(
     (cap) => !cap.permission || (hasPermission(me, cap.permission) && !superseded.has(cap.permission)),
   );
@@ -161,6 +197,8 @@ export function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+
+      {showMatches && <MyMatchesCard />}
 
       <Card title={t('home.capabilities')}>
         {capabilities.length === 0 ? (

@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App as AntApp,
@@ -39,16 +39,21 @@ export function fileProblem(t: Translate, file: { name: string; size: number }):
   return null;
 }
 
+/** What a registry or code-list import changes: records and the code lists. */
+const REGISTRY_DATA: readonly QueryKey[] = [registryKeys.all, dictionaryKeys.all];
+
 interface Props {
-  /** The import kind: a registry (`talents`…) or a code list (`dictionary.discipline`…). */
+  /** The import kind: a registry (`talents`…), a list (`demands`…) or a code list (`dictionary.discipline`…). */
   importKind: string;
+  /** Cached data that reads differently once the import is in (a constant); the registries and code lists by default. */
+  invalidate?: readonly QueryKey[];
   /** Shown after a successful import, e.g. 返回人才库. */
   backLabel: string;
   onBack: () => void;
 }
 
 /** Choose a file → check it (nothing written) → commit the valid rows with progress. */
-export function ImportWizard({ importKind, backLabel, onBack }: Props) {
+export function ImportWizard({ importKind, invalidate = REGISTRY_DATA, backLabel, onBack }: Props) {
   const t = useT();
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -60,10 +65,9 @@ export function ImportWizard({ importKind, backLabel, onBack }: Props) {
   // Records (and code lists) read differently once the import is in.
   useEffect(() => {
     if (status === 'committed' || status === 'failed') {
-      void queryClient.invalidateQueries({ queryKey: registryKeys.all });
-      void queryClient.invalidateQueries({ queryKey: dictionaryKeys.all });
+      for (const queryKey of invalidate) void queryClient.invalidateQueries({ queryKey });
     }
-  }, [status, queryClient]);
+  }, [status, queryClient, invalidate]);
 
   const restart = () => {
     setJobId(null);

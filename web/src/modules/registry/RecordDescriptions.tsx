@@ -4,7 +4,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { DetailItem, KindConfig } from './config.ts';
 import { EMPTY, FlaggedValue, flagLine, regionLabel } from './shared.tsx';
-import type { RegistryKind, RegistryViews, RevealResult } from './types.ts';
+import type { RecordFlag, RegistryKind, RegistryViews, RevealResult } from './types.ts';
 
 interface Props<K extends RegistryKind> {
   config: KindConfig<K>;
@@ -22,7 +22,6 @@ export function RecordDescriptions<K extends RegistryKind>({
   links = true,
 }: Props<K>) {
   const t = useT();
-  const { token } = theme.useToken();
   const items: DetailItem[] = [
     { key: 'code', label: t('field.code'), children: record.code },
     { key: 'name', label: t(config.nameKey), children: record.name },
@@ -50,17 +49,24 @@ export function RecordDescriptions<K extends RegistryKind>({
     { key: 'updatedAt', label: t('field.updatedAt'), children: formatDateTime(record.updatedAt) },
   ];
 
+  return <FlaggedDescriptions items={items} flags={record.flags} />;
+}
+
+/** Description lines with the values kept as written listed above them and marked where they are. */
+export function FlaggedDescriptions({ items, flags }: { items: DetailItem[]; flags: readonly RecordFlag[] }) {
+  const t = useT();
+  const { token } = theme.useToken();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {record.flags.length > 0 && (
+      {flags.length > 0 && (
         <Alert
           type="warning"
           showIcon
           data-testid="record-flags-alert"
-          message={t('registry.flagsAlert', { count: record.flags.length })}
+          message={t('registry.flagsAlert', { count: flags.length })}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {record.flags.map((flag, index) => (
+              {flags.map((flag, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: flags have no id and are shown as they come.
                 <li key={index}>{flagLine(t, flag)}</li>
               ))}
@@ -74,13 +80,13 @@ export function RecordDescriptions<K extends RegistryKind>({
         column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
         styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
         items={items.map((item) => {
-          const flags = record.flags.filter((flag) => flag.field === (item.flagField ?? item.key));
+          const own = flags.filter((flag) => flag.field === (item.flagField ?? item.key));
           return {
             key: item.key,
             // 'filled' takes the rest of the row: a whole row where the row is still empty.
             span: item.wide ? ('filled' as const) : undefined,
             label:
-              flags.length > 0 ? (
+              own.length > 0 ? (
                 <Space size={4}>
                   <WarningOutlined style={{ color: token.colorWarning }} />
                   {item.label}
@@ -89,8 +95,8 @@ export function RecordDescriptions<K extends RegistryKind>({
                 item.label
               ),
             children:
-              flags.length > 0 ? (
-                <FlaggedValue flags={flags}>{item.children}</FlaggedValue>
+              own.length > 0 ? (
+                <FlaggedValue flags={own}>{item.children}</FlaggedValue>
               ) : (
                 <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{item.children}</Typography.Text>
               ),

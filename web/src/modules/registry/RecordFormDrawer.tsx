@@ -55,7 +55,7 @@ export function changedFields<T extends object>(
 }
 
 /** A new record's input without the fields left blank (they default to empty on the server). */
-function withoutBlanks<T extends object>(input: T): T {
+export function withoutBlanks<T extends object>(input: T): T {
   return Object.fromEntries(
     Object.entries(input).filter(
       ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),

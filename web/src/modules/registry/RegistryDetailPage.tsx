@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
+import { SuggestionsPanel } from '../matching/SuggestionsPanel.tsx';
 import { useArchiveRecord, useRegistryRecord } from './api.ts';
 import type { KindConfig } from './config.ts';
 import { RecordDescriptions } from './RecordDescriptions.tsx';
@@ -36,6 +37,7 @@ function RecordDetail<K extends RegistryKind>({ config, id }: { config: KindConf
   const record = useRegistryRecord(config.kind, id);
   const [editing, setEditing] = useState(false);
   const [revealed, setRevealed] = useState<RevealResult | null>(null);
+  const canMatch = useCan('matching.use');
   const back = (
     <Button
       type="text"
@@ -58,8 +60,10 @@ function RecordDetail<K extends RegistryKind>({ config, id }: { config: KindConf
   const fields = data as unknown as Partial<Record<string, unknown>>;
   const hasPersonalData =
     typeof fields[config.mobileField] === 'string' || typeof fields.idNumber === 'string';
+  // Experts get the demands that fit them (matching starts from `experts`, the talents marked as experts).
+  const suggestions = config.kind === 'talents' && canMatch && fields.isExpert === true;
 
-  return (
+  const card = (
     <Card
       title={
         <Space size={8} wrap>
@@ -106,6 +110,13 @@ function RecordDetail<K extends RegistryKind>({ config, id }: { config: KindConf
         />
       )}
     </Card>
+  );
+  if (!suggestions) return card;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {card}
+      <SuggestionsPanel from="experts" id={data.id} />
+    </Space>
   );
 }
 

@@ -11,7 +11,7 @@ import { App as AntApp, Button, Card, Checkbox, Form, Input, Select, Space, Tabl
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, sameParams } from '../../app/api.ts';
+import { errorMessage, type QueryParams, sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { PageError } from '../../app/PageState.tsx';
@@ -87,7 +87,11 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
               </Button>
             </>
           )}
-          <ExportButtons kind={config.kind} filters={filtersOf(params)} />
+          <ExportButtons
+            path={`/api/registry/${config.kind}/export`}
+            fileName={config.kind}
+            filters={{ ...filtersOf(params) }}
+          />
         </Space>
       }
     >
@@ -215,18 +219,27 @@ function useListColumns<K extends RegistryKind>(
   ];
 }
 
-function ExportButtons({ kind, filters }: { kind: RegistryKind; filters: RegistryFilters }) {
+/** Excel and CSV downloads of what the filters select; `testId` prefixes the buttons' test ids. */
+export function ExportButtons({
+  path,
+  fileName,
+  filters,
+  testId = 'registry',
+}: {
+  /** The export route, e.g. /api/registry/talents/export. */
+  path: string;
+  /** The download's name (without extension) when the server names none. */
+  fileName: string;
+  filters: QueryParams;
+  testId?: string;
+}) {
   const t = useT();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
   const run = async (format: 'xlsx' | 'csv') => {
     setBusy(format);
     try {
-      const file = await downloadFile(
-        `/api/registry/${kind}/export`,
-        { ...filters, format },
-        `${kind}.${format}`,
-      );
+      const file = await downloadFile(path, { ...filters, format }, `${fileName}.${format}`);
       void message.success(
         file.rowCount === null
           ? t('registry.exportedFile', { file: file.fileName })
@@ -245,7 +258,7 @@ function ExportButtons({ kind, filters }: { kind: RegistryKind; filters: Registr
         loading={busy === 'xlsx'}
         disabled={busy !== null}
         onClick={() => void run('xlsx')}
-        data-testid="registry-export-xlsx"
+        data-testid={`${testId}-export-xlsx`}
       >
         {t('registry.exportXlsx')}
       </Button>
@@ -254,7 +267,7 @@ function ExportButtons({ kind, filters }: { kind: RegistryKind; filters: Registr
         loading={busy === 'csv'}
         disabled={busy !== null}
         onClick={() => void run('csv')}
-        data-testid="registry-export-csv"
+        data-testid={`${testId}-export-csv`}
       >
         {t('registry.exportCsv')}
       </Button>

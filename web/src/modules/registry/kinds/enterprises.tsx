@@ -22,7 +22,11 @@ function isSize(value: string | null): value is EnterpriseSize {
 }
 
 /** 主导产业 is free text; the cluster list offers the usual names. */
-function ClusterInput(props: { value?: string | null; onChange?: (value: string) => void; id?: string }) {
+export function ClusterInput(props: {
+  value?: string | null;
+  onChange?: (value: string) => void;
+  id?: string;
+}) {
   const t = useT();
   const clusters = useDictionary('cluster');
   const options = (clusters.data ?? [])

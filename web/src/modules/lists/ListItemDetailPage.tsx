@@ -1,0 +1,256 @@
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  type ButtonProps,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { ApiError, errorMessage } from '../../app/api.ts';
+import { useT } from '../../app/i18n.tsx';
+import { PageError, PageLoading } from '../../app/PageState.tsx';
+import { useCan } from '../../app/session.ts';
+import { useDocumentTitle } from '../../app/title.ts';
+import { SuggestionsPanel } from '../matching/SuggestionsPanel.tsx';
+import type { FromList } from '../registry/RegistryDetailPage.tsx';
+import { FlagsTag } from '../registry/shared.tsx';
+import { useListItem, useTransitionListItem } from './api.ts';
+import type { ListKindConfig } from './config.ts';
+import { ListItemDescriptions } from './ListItemDescriptions.tsx';
+import { ListItemFormDrawer } from './ListItemFormDrawer.tsx';
+import { actionLabel, StatusTag } from './shared.tsx';
+import { LIST_ACTIONS, type ListAction, type ListItemView } from './types.ts';
+
+/** One technical demand, talent demand or achievement: every field, its status actions, edit, and what fits it. */
+export function ListItemDetailPage({ config }: { config: ListKindConfig }) {
+  const { id = '' } = useParams();
+  return <ItemDetail key={id} config={config} id={id} />;
+}
+
+function ItemDetail({ config, id }: { config: ListKindConfig; id: string }) {
+  const t = useT();
+  useDocumentTitle(config.titleKey);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const listSearch = (location.state as FromList | null)?.listSearch ?? '';
+  const item = useListItem(config.kind, id);
+  const canMatch = useCan('matching.use');
+  const [editing, setEditing] = useState(false);
+  const back = (
+    <Button
+      type="text"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => navigate(`${config.path}${listSearch}`)}
+      aria-label={t('registry.backToList')}
+      title={t('registry.backToList')}
+    />
+  );
+
+  if (item.isPending) return <Card title={back}>{<PageLoading />}</Card>;
+  if (item.isError) {
+    return (
+      <Card title={back}>
+        <PageError error={item.error} onRetry={() => void item.refetch()} />
+      </Card>
+    );
+  }
+  const data = item.data;
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space size={8} wrap>
+            {back}
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="record-title">
+              {data.title}
+            </Typography.Title>
+            <Tag>{data.code}</Tag>
+            <StatusTag status={data.status} />
+            <FlagsTag flags={data.flags} />
+          </Space>
+        }
+        extra={<ItemActions config={config} item={data} onEdit={() => setEditing(true)} />}
+      >
+        {data.status === 'draft' && data.statusReason && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('lists.rejectedNote')}
+            description={data.statusReason}
+            style={{ marginBottom: 16 }}
+            data-testid="list-rejected"
+          />
+        )}
+        <ListItemDescriptions config={config} item={data} />
+        {editing && <ListItemFormDrawer config={config} item={data} onClose={() => setEditing(false)} />}
+      </Card>
+      {canMatch && <SuggestionsPanel from={config.kind} id={data.id} />}
+    </Space>
+  );
+}
+
+/** Buttons for the status actions the server offers now, in the order of the item's life. */
+function ItemActions({
+  config,
+  item,
+  onEdit,
+}: {
+  config: ListKindConfig;
+  item: ListItemView;
+  onEdit: () => void;
+}) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const transition = useTransitionListItem(config.kind);
+  const [pending, setPending] = useState<ListAction | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const offered = LIST_ACTIONS.filter((action) => item.actions.includes(action));
+
+  const run = (action: ListAction, reason?: string) => {
+    setPending(action);
+    return transition
+      .mutateAsync({ id: item.id, body: { action, version: item.version, ...(reason ? { reason } : {}) } })
+      .then(
+        () => {
+          void message.success(t('lists.transitioned', { action: actionLabel(t, action) }));
+          return true;
+        },
+        (error: unknown) => {
+          const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
+          void message.error(
+            conflict ? t('registry.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
+          );
+          return false;
+        },
+      )
+      .finally(() => setPending(null));
+  };
+
+  const button = (action: ListAction) => {
+    const common = {
+      loading: pending === action,
+      disabled: pending !== null && pending !== action,
+      'data-testid': `list-action-${action}`,
+    };
+    if (action === 'reject') {
+      return (
+        <Button key={action} danger {...common} onClick={() => setRejecting(true)}>
+          {actionLabel(t, action)}
+        </Button>
+      );
+    }
+    if (action === 'close' || action === 'withdraw') {
+      return (
+        <Popconfirm
+          key={action}
+          title={actionLabel(t, action)}
+          description={t(action === 'close' ? 'lists.closeConfirm' : 'lists.withdrawConfirm')}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => run(action)}
+        >
+          <Button danger={action === 'close'} {...common}>
+            {actionLabel(t, action)}
+          </Button>
+        </Popconfirm>
+      );
+    }
+    return (
+      <Button
+        key={action}
+        type={action === 'publish' || action === 'submit' ? 'primary' : 'default'}
+        {...common}
+        onClick={() => void run(action)}
+      >
+        {actionLabel(t, action)}
+      </Button>
+    );
+  };
+
+  return (
+    <Space wrap>
+      {offered.map(button)}
+      {item.editable && (
+        <Button icon={<EditOutlined />} onClick={onEdit} data-testid="list-edit">
+          {t('common.edit')}
+        </Button>
+      )}
+      {rejecting && (
+        <RejectModal
+          title={item.title}
+          loading={pending === 'reject'}
+          onCancel={() => setRejecting(false)}
+          onReject={async (reason) => {
+            if (await run('reject', reason)) setRejecting(false);
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+/** 退回 needs a reason, which the owner sees on the item. */
+function RejectModal({
+  title,
+  loading,
+  onCancel,
+  onReject,
+}: {
+  title: string;
+  loading: boolean;
+  onCancel: () => void;
+  onReject: (reason: string) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<{ reason: string }>();
+  const okButton: ButtonProps & { 'data-testid': string } = {
+    danger: true,
+    loading,
+    'data-testid': 'list-reject-confirm',
+  };
+  return (
+    <Modal
+      open
+      title={t('lists.rejectTitle', { title })}
+      okText={t('lists.action.reject')}
+      okButtonProps={okButton}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Form<{ reason: string }>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => onReject(values.reason.trim())}
+        preserve={false}
+      >
+        <Form.Item
+          name="reason"
+          label={t('lists.rejectReason')}
+          extra={t('lists.rejectHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('lists.validation.reasonRequired') },
+            {
+              max: 500,
+              message: t('registry.validation.tooLong', { label: t('lists.rejectReason'), max: 500 }),
+            },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={500} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,401 @@
+import {
+  EditOutlined,
+  EyeOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { sameParams } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { type Translate, useT } from '../../app/i18n.tsx';
+import { PageError } from '../../app/PageState.tsx';
+import { RegionCascader } from '../../app/RegionCascader.tsx';
+import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
+import { hasPermission, useCurrentUser } from '../../app/session.ts';
+import { useDocumentTitle } from '../../app/title.ts';
+import { DictionarySelect } from '../registry/DictionarySelect.tsx';
+import { PAGE_SIZES } from '../registry/listParams.ts';
+import type { FromList } from '../registry/RegistryDetailPage.tsx';
+import { ExportButtons } from '../registry/RegistryListPage.tsx';
+import { FlagsTag, names, regionLabel, show } from '../registry/shared.tsx';
+import { useListItems } from './api.ts';
+import { hasField, type ListKindConfig } from './config.ts';
+import { ListItemFormDrawer } from './ListItemFormDrawer.tsx';
+import { filtersOf, readListParams, writeListParams } from './listParams.ts';
+import { Deadline, formatAmount, StatusTag, stageText, statusLabel } from './shared.tsx';
+import {
+  LIST_SORTS,
+  LIST_STATUSES,
+  type ListFilters,
+  type ListItemView,
+  type ListParams,
+  type ListSort,
+  type ListStatus,
+} from './types.ts';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; item: ListItemView } | null;
+
+/** Whether this account may post items of this kind (the server's POSTERS, for operators any). */
+export function useCanPost(config: ListKindConfig): boolean {
+  const me = useCurrentUser();
+  return (
+    hasPermission(me, 'lists.manage') ||
+    (hasPermission(me, 'lists.submit') && config.posters.includes(me.role))
+  );
+}
+
+/** The list of technical demands, talent demands or achievements: filters kept in the URL, server paging. */
+export function ListItemsPage({ config }: { config: ListKindConfig }) {
+  const t = useT();
+  useDocumentTitle(config.titleKey);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useCurrentUser();
+  const canManage = hasPermission(me, 'lists.manage');
+  const canPost = useCanPost(config);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readListParams(searchParams);
+  const list = useListItems(config.kind, params);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const fromList: FromList = { listSearch: location.search };
+  const columns = useListColumns(config, fromList, (item) => setDialog({ kind: 'edit', item }));
+
+  const apply = (next: ListParams) => {
+    // Pressing search with unchanged filters still asks the server again.
+    if (sameParams(next, params)) void list.refetch();
+    else setSearchParams(writeListParams(next));
+  };
+
+  return (
+    <Card
+      title={t(config.titleKey)}
+      extra={
+        <Space wrap>
+          {canPost && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ kind: 'create' })}
+              data-testid="list-create"
+            >
+              {t('registry.create')}
+            </Button>
+          )}
+          {canManage && (
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => navigate(`${config.path}/import`, { state: fromList })}
+              data-testid="list-import"
+            >
+              {t('registry.import')}
+            </Button>
+          )}
+          <ExportButtons
+            path={`/api/lists/${config.kind}/export`}
+            fileName={config.kind}
+            filters={{ ...filtersOf(params) }}
+            testId="list"
+          />
+        </Space>
+      }
+    >
+      <ListFilterForm
+        params={params}
+        onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
+      />
+      {list.isError && !list.data ? (
+        <PageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<ListItemView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: config.scrollX }}
+          data-testid="list-table"
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [...PAGE_SIZES],
+            showTotal: (total) =>
+              list.data?.totalCapped ? t('registry.totalCapped', { total }) : t('common.total', { total }),
+          }}
+          onChange={(pagination) =>
+            apply({
+              ...params,
+              page: pagination.current ?? 1,
+              pageSize: pagination.pageSize ?? params.pageSize,
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'create' && (
+        <ListItemFormDrawer
+          config={config}
+          item={null}
+          onClose={() => setDialog(null)}
+          onSaved={(item) => navigate(`${config.path}/${item.id}`, { state: fromList })}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <ListItemFormDrawer config={config} item={dialog.item} onClose={() => setDialog(null)} />
+      )}
+    </Card>
+  );
+}
+
+function useListColumns(
+  config: ListKindConfig,
+  fromList: FromList,
+  onEdit: (item: ListItemView) => void,
+): ColumnsType<ListItemView> {
+  const t = useT();
+  const navigate = useNavigate();
+  const open = (item: ListItemView) => navigate(`${config.path}/${item.id}`, { state: fromList });
+  const specific: ColumnsType<ListItemView> = [];
+  if (hasField(config, 'amount')) {
+    specific.push({
+      title: t(config.amountKey),
+      key: 'amount',
+      width: 130,
+      align: 'right',
+      render: (_, item) => formatAmount(t, item),
+    });
+  }
+  if (hasField(config, 'headcount')) {
+    specific.push({
+      title: t('field.headcount'),
+      dataIndex: 'headcount',
+      width: 100,
+      align: 'right',
+      render: show,
+    });
+  }
+  if (hasField(config, 'stage')) {
+    specific.push({
+      title: t('field.stage'),
+      key: 'stage',
+      width: 110,
+      render: (_, item) => stageText(t, item),
+    });
+  }
+  return [
+    { title: t('field.code'), dataIndex: 'code', width: 140, fixed: 'left', ellipsis: true },
+    {
+      title: t(config.titleLabelKey),
+      dataIndex: 'title',
+      width: 260,
+      fixed: 'left',
+      ellipsis: true,
+      render: (title: string, item) => (
+        <Link to={`${config.path}/${item.id}`} state={fromList}>
+          {title}
+        </Link>
+      ),
+    },
+    {
+      title: t('lists.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (status: ListStatus) => <StatusTag status={status} />,
+    },
+    { title: t(config.ownerKey), dataIndex: 'ownerName', width: 200, ellipsis: true, render: show },
+    {
+      title: t('registry.region'),
+      key: 'region',
+      width: 180,
+      ellipsis: true,
+      render: (_, item) => regionLabel(t, item),
+    },
+    {
+      title: t(config.tagColumn === 'industries' ? 'field.industries' : 'field.disciplines'),
+      dataIndex: config.tagColumn,
+      width: 180,
+      ellipsis: true,
+      render: names,
+    },
+    ...specific,
+    {
+      title: t('field.deadline'),
+      dataIndex: 'deadline',
+      width: 140,
+      render: (deadline: string | null) => <Deadline deadline={deadline} />,
+    },
+    {
+      title: t('field.flags'),
+      dataIndex: 'flags',
+      width: 120,
+      render: (_, item) => <FlagsTag flags={item.flags} />,
+    },
+    {
+      title: t('field.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 150,
+      render: (value: string) => formatDateTime(value),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 150,
+      render: (_, item) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => open(item)}>
+            {t('registry.view')}
+          </Button>
+          {item.editable && (
+            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(item)}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+}
+
+interface FilterValues {
+  q?: string;
+  region?: string[];
+  status?: ListStatus;
+  industry?: string | null;
+  discipline?: string | null;
+  mine?: boolean;
+  flagged?: boolean;
+  sort?: ListSort;
+}
+
+function sortOptions(t: Translate) {
+  const keys = {
+    updatedAt: 'registry.sort.updatedAt',
+    deadline: 'lists.sort.deadline',
+    code: 'registry.sort.code',
+    title: 'lists.sort.title',
+  } as const;
+  return LIST_SORTS.map((sort) => ({ value: sort, label: t(keys[sort]) }));
+}
+
+function ListFilterForm({
+  params,
+  onSearch,
+}: {
+  params: ListParams;
+  onSearch: (filters: ListFilters) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<FilterValues>();
+  const regions = useRegions();
+
+  // Keep the form showing the filters in force (from the URL; the region needs the tree to become a path).
+  useEffect(() => {
+    form.setFieldsValue({
+      q: params.q,
+      region: params.regionCode ? regionPath(regions.data, params.regionCode) : undefined,
+      status: params.status,
+      industry: params.industry ?? null,
+      discipline: params.discipline ?? null,
+      mine: params.mine === 'true',
+      flagged: params.flagged === 'true',
+      sort: params.sort ?? 'updatedAt',
+    });
+  }, [
+    form,
+    regions.data,
+    params.q,
+    params.regionCode,
+    params.status,
+    params.industry,
+    params.discipline,
+    params.mine,
+    params.flagged,
+    params.sort,
+  ]);
+
+  const submit = (values: FilterValues) =>
+    onSearch({
+      q: values.q?.trim() || undefined,
+      // A region picked from the tree, or (while the tree loads) the one in force.
+      regionCode:
+        regionCodeOf(values.region) ?? (values.region === undefined ? undefined : params.regionCode),
+      status: values.status || undefined,
+      industry: values.industry || undefined,
+      discipline: values.discipline || undefined,
+      // The cluster filter has no field here; a link may still carry one.
+      cluster: params.cluster,
+      mine: values.mine ? 'true' : undefined,
+      flagged: values.flagged ? 'true' : undefined,
+      sort: values.sort && values.sort !== 'updatedAt' ? values.sort : undefined,
+    });
+
+  return (
+    <Form<FilterValues>
+      form={form}
+      layout="inline"
+      initialValues={{ sort: 'updatedAt', mine: false, flagged: false }}
+      onFinish={submit}
+      style={{ marginBottom: 16, rowGap: 12 }}
+      data-testid="list-filters"
+    >
+      <Form.Item name="q">
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('lists.searchPlaceholder')}
+          style={{ width: 220 }}
+          maxLength={64}
+        />
+      </Form.Item>
+      <Form.Item name="status">
+        <Select
+          allowClear
+          placeholder={t('lists.status')}
+          options={LIST_STATUSES.map((status) => ({ value: status, label: statusLabel(t, status) }))}
+          style={{ width: 130 }}
+          data-testid="filter-status"
+        />
+      </Form.Item>
+      <Form.Item name="region">
+        <RegionCascader placeholder={t('registry.region')} style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item name="industry">
+        <DictionarySelect kind="industry" placeholder={t('field.industries')} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="discipline">
+        <DictionarySelect kind="discipline" placeholder={t('field.disciplines')} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="sort">
+        <Select options={sortOptions(t)} style={{ width: 160 }} aria-label={t('registry.sort.label')} />
+      </Form.Item>
+      <Form.Item name="mine" valuePropName="checked">
+        <Checkbox data-testid="filter-mine">{t('lists.mineOnly')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="flagged" valuePropName="checked">
+        <Checkbox data-testid="filter-flagged">{t('registry.flaggedOnly')}</Checkbox>
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="list-search">
+            {t('common.search')}
+          </Button>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,78 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api.ts';
+import type { RegistryPage } from '../registry/api.ts';
+import type {
+  ListItemInput,
+  ListItemPatch,
+  ListItemView,
+  ListKind,
+  ListParams,
+  TransitionBody,
+} from './types.ts';
+
+export const listKeys = {
+  all: ['lists'] as const,
+  kind: (kind: ListKind) => ['lists', kind] as const,
+  list: (kind: ListKind, params: ListParams) => ['lists', kind, 'list', params] as const,
+  detail: (kind: ListKind, id: string) => ['lists', kind, 'detail', id] as const,
+};
+
+/** Suggestions follow the lists: an item changed may fit differently now. */
+const matchingKey = ['matching'] as const;
+
+const base = (kind: ListKind) => `/api/lists/${kind}`;
+const one = (kind: ListKind, id: string) => `${base(kind)}/${encodeURIComponent(id)}`;
+
+export function useListItems(kind: ListKind, params: ListParams) {
+  return useQuery({
+    queryKey: listKeys.list(kind, params),
+    queryFn: ({ signal }) => api.get<RegistryPage<ListItemView>>(base(kind), { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useListItem(kind: ListKind, id: string) {
+  return useQuery({
+    queryKey: listKeys.detail(kind, id),
+    queryFn: ({ signal }) => api.get<ListItemView>(one(kind, id), undefined, signal),
+  });
+}
+
+export function useCreateListItem(kind: ListKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ListItemInput) => api.post<ListItemView>(base(kind), body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: listKeys.kind(kind) }),
+  });
+}
+
+export function useUpdateListItem(kind: ListKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ListItemPatch }) =>
+      api.patch<ListItemView>(one(kind, id), body),
+    onSuccess: (item) => queryClient.setQueryData(listKeys.detail(kind, item.id), item),
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: listKeys.kind(kind) }),
+        queryClient.invalidateQueries({ queryKey: matchingKey }),
+      ]);
+    },
+  });
+}
+
+/** 提交, 撤回, 退回, 发布, 开始对接, 关闭, 重新发布: the server checks the action against the status. */
+export function useTransitionListItem(kind: ListKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TransitionBody }) =>
+      api.post<ListItemView>(`${one(kind, id)}/transition`, body),
+    onSuccess: (item) => queryClient.setQueryData(listKeys.detail(kind, item.id), item),
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: listKeys.kind(kind) }),
+        queryClient.invalidateQueries({ queryKey: matchingKey }),
+      ]);
+    },
+  });
+}
