@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../test/support/platform.ts';
+import { type BrowserRun, startBrowserRun } from './support.ts';
+
+async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+describe('a technical demand from posting to matched experts (browser)', () => {
+  let run: BrowserRun;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(() => run?.close());
+
+  it('the enterprise posts and submits, the operator publishes and sees experts with reasons, then searches free text', async () => {
+    const { page, baseUrl } = run;
+    await signIn(page, baseUrl, 'enterprise');
+    await page.goto(`${baseUrl}/lists/demands`);
+    await page.getByTestId('list-create').click();
+    // Saving an empty form says what is missing, in Chinese.
+    await page.getByTestId('list-save').click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').first().textContent())
+      .toContain('请');
+    await page.getByLabel('编号').fill('XQ-E2E-1');
+    await page.getByLabel('需求名称').fill('碳纤维复合材料构件轻量化连接工艺');
+    await page
+      .getByLabel('需求描述')
+      .fill('复合材料与铝合金连接处在疲劳试验中分层开裂，需要胶接与铆接混合连接工艺和失效分析方法。');
+    await page.getByTestId('list-save').click();
+    await page.getByTestId('record-title').waitFor();
+    await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('草稿');
+    await page.getByTestId('list-action-submit').click();
+    await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('待审核');
+    const url = page.url();
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await signIn(page, baseUrl, 'operator');
+    await page.goto(url);
+    await page.getByTestId('list-action-publish').click();
+    await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('已发布');
+    const panel = page.getByTestId('suggestions-panel');
+    await panel.getByTestId('match-result').first().waitFor();
+    expect(await panel.getByTestId('match-result').count()).toBeGreaterThan(2);
+    const firstReasons = (await panel.getByTestId('match-result').first().textContent()) ?? '';
+    expect(firstReasons).toContain('共同关键词');
+    expect(firstReasons).toMatch(/复合材料|连接|碳纤维/);
+
+    await page.goto(`${baseUrl}/matching/search`);
+    await page.getByTestId('match-search-text').fill('锂電池熱失控預警'); // traditional characters fold
+    await page.getByTestId('match-search-submit').click();
+    const results = page.getByTestId('match-results');
+    await results.getByTestId('match-result').first().waitFor();
+    expect(await results.textContent()).toMatch(/热失控|电池/);
+  });
+});
