@@ -36,10 +36,10 @@ describe('caiqiao CLI', () => {
       const { stdout, stderr } = await run(process.execPath, ['bin/caiqiao.mjs', ...args], {
         env: { ...base, DEMO_PASSWORD: 'cli-Demo-2026', ...env },
       });
-      return { code: 0, out: stdout + stderr };
+      return { code: 0, out: stdout + stderr, stdout };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, out: e.stdout + e.stderr };
+      return { code: e.code, out: e.stdout + e.stderr, stdout: e.stdout };
     }
   }
 
@@ -132,6 +132,45 @@ describe('caiqiao CLI', () => {
     const exported = await caiqiao(first, 'export', 'experts', '--out', out, '--as', 'operator');
     expect(exported.out).toMatch(/Exported \d+ rows/);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+
+    // Batch matching: JSON lines in, one JSON line per query out, best first; the meeting's Excel with --out.
+    const queries = join(dir, 'queries.jsonl');
+    writeFileSync(
+      queries,
+      `${JSON.stringify({ id: 'q1', text: '动力电池热失控预警与液冷热管理' })}\n${JSON.stringify({ id: 'q2', text: '🙂' })}\n`,
+    );
+    const pairs = join(dir, 'pairs.xlsx');
+    const matched = await caiqiao(
+      first,
+      'match',
+      '--against',
+      'experts',
+      '--queries',
+      queries,
+      '--top',
+      '3',
+      '--out',
+      pairs,
+    );
+    expect(matched.code).toBe(0);
+    const lines = matched.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['q1', 'q2']);
+    expect(lines[0].results).toHaveLength(3);
+    const [best] = lines[0].results;
+    expect(best.code).toMatch(/^ZJ-\d{4}$/);
+    expect(typeof best.score).toBe('number');
+    expect(lines[0].results[0].score).toBeGreaterThanOrEqual(lines[0].results[2].score);
+    expect(best.reasons.join(' ')).toMatch(/共同关键词：.*(热管理|电池|热失控)/);
+    expect(lines[1].results).toEqual([]);
+    expect(readFileSync(pairs).subarray(0, 2).toString()).toBe('PK');
+    const badQueries = join(dir, 'bad.jsonl');
+    writeFileSync(badQueries, 'not json\n');
+    const refused = await caiqiao(first, 'match', '--against', 'experts', '--queries', badQueries);
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toContain('第 1 行不是 JSON');
 
     const file = join(dir, 'backup.jsonl.gz');
     const backup = await caiqiao(first, 'backup', file);
