@@ -33,6 +33,19 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Matching weights to change, as JSON, e.g. {"region": 0.2, "fields": {"title": 3}} (see matching/engine.ts). */
+  MATCHING_WEIGHTS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return {};
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface Secrets {
@@ -61,6 +74,8 @@ export interface Config {
   trustProxy: boolean;
   /** Built single-page app served at /; absent in API-only tests. */
   webDir: string | undefined;
+  /** Overrides of the matching weights (parsed JSON, checked by the matching module at start). */
+  matchingWeights: unknown;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -99,6 +114,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     webDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+    matchingWeights: e.MATCHING_WEIGHTS,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { registerListsRoutes } from './modules/lists/routes.ts';
 import { ListsService } from './modules/lists/service.ts';
+import { matchWeights } from './modules/matching/engine.ts';
 import { registerMatchingRoutes } from './modules/matching/routes.ts';
 import { MatchingService } from './modules/matching/service.ts';
 import { DictionaryService } from './modules/registry/dictionaries.ts';
@@ -87,7 +88,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const changes = new ChangeFeed();
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock, changes);
     const lists = new ListsService(database, audit, dictionaries, clock, changes);
-    const matching = new MatchingService(database, dictionaries, registry, lists, clock, changes);
+    const matching = new MatchingService(
+      database,
+      dictionaries,
+      registry,
+      lists,
+      clock,
+      changes,
+      matchWeights(config.matchingWeights),
+    );
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
     for (const kind of importKinds) imports.register(kind);
 

@@ -8,6 +8,7 @@
  * Pure and synchronous: the service feeds it documents and asks it questions.
  * JavaScript runs one request at a time, so an update never interleaves with a search.
  */
+import { z } from 'zod';
 import { analyse, charBigrams, tokenize } from './analyzer.ts';
 import { type FieldSpec, type Hit, InvertedIndex } from './inverted-index.ts';
 
@@ -109,6 +110,43 @@ export const FACTORS = [
 ] as const;
 export type Factor = (typeof FACTORS)[number];
 
+const weight = z.number().min(0).max(100);
+const weightsOverride = z.strictObject({
+  fields: z
+    .strictObject({
+      title: weight,
+      keywords: weight,
+      text: weight,
+      codes: weight,
+      phrases: weight,
+      grams: weight,
+    })
+    .partial()
+    .optional(),
+  k1: z.number().min(0.1).max(10).optional(),
+  discipline: weight.optional(),
+  industry: weight.optional(),
+  topic: weight.optional(),
+  region: weight.optional(),
+  load: z.number().min(0).max(1).optional(),
+  outcome: weight.optional(),
+  candidates: z.number().int().min(1).max(50).optional(),
+  maxDf: z.number().min(0.001).max(1).optional(),
+});
+
+/** The default weights with a configured override (MATCHING_WEIGHTS) applied; a wrong key or value throws. */
+export function matchWeights(override: unknown): MatchWeights {
+  const parsed = weightsOverride.safeParse(override ?? {});
+  if (!parsed.success) {
+    throw new Error(
+      `MATCHING_WEIGHTS: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    );
+  }
+  const { fields, ...rest } = parsed.data;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_WEIGHTS, ...defined, fields: { ...DEFAULT_WEIGHTS.fields, ...fields } } as MatchWeights;
+}
+
 export interface Reason {
   factor: Factor;
   /** What it adds to the score (negative for load). */
@@ -144,11 +182,15 @@ function codeTokens(disciplineTags: readonly string[] = [], industryTags: readon
 
 /** The most specific codes of a tag set (those that are nobody's ancestor within it). */
 function leaves(tags: readonly string[]): string[] {
-  return tags.filter((t) => !tags.some((o) => o !== t && o.startsWith(t) && isAncestor(t, o)));
+  return tags.filter((t) => !tags.some((o) => o !== t && isAncestor(t, o)));
 }
 
-/** Discipline codes nest by prefix (430 → 43055); industry codes as section letter then digits (C → 29 → 291). */
+/**
+ * Discipline codes nest by prefix (430 → 43055), industry codes by prefix below their section letter
+ * (29 → 291), and a section letter heads every industry code in a tag set (tags hold whole chains: C, 29, 291).
+ */
 function isAncestor(a: string, b: string): boolean {
+  if (/^[A-Z]$/.test(a)) return /^\d/.test(b);
   return b.length > a.length && b.startsWith(a);
 }
 
