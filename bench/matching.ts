@@ -14,7 +14,6 @@
  *
  * Targets at 100k: p50 ≤ 1 ms, p99 ≤ 5 ms, build ≤ 10 s, RSS ≤ 250 MB; at 1M p50 ≤ 5 ms; ≥ 10× MiniSearch.
  */
-import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import MiniSearch from 'minisearch';
 import pg from 'pg';
