@@ -94,8 +94,8 @@ export class ListsService {
     return this.view(actor, row, await this.dictionaries.snapshot());
   }
 
-  /** Rows by id for other modules (matching), scoped to the caller. */
-  async rows(actor: Actor, kind: ListKind, id: string): Promise<ListItemRow> {
+  /** One item's row for other modules (matching), if the caller may see it. */
+  async row(actor: Actor, kind: ListKind, id: string): Promise<ListItemRow> {
     return this.find(this.database.db, actor, kind, id);
   }
 

@@ -105,7 +105,7 @@ export class MatchingService {
       await this.registry.get(actor, 'talents', request.id); // the caller may see this expert
       query = await this.expertQueryById(request.id, dict);
     } else {
-      const row = await this.lists.rows(actor, request.from, request.id);
+      const row = await this.lists.row(actor, request.from, request.id);
       query = listQuery(row, dict);
     }
     return this.answer(actor, request.against, query, request.top, dict, locale);
