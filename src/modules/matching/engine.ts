@@ -83,6 +83,8 @@ export interface MatchWeights {
   candidates: number;
   /** Query terms in more than this share of the records are left out (see InvertedIndex.search). */
   maxDf: number;
+  /** Postings a query reads at most, rarest terms first (bounds the time of long questions on big corpora). */
+  maxPostings: number;
 }
 
 export const DEFAULT_WEIGHTS: MatchWeights = {
@@ -96,6 +98,7 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   outcome: 0.15,
   candidates: 5,
   maxDf: 0.1,
+  maxPostings: 80_000,
 };
 
 export const FACTORS = [
@@ -132,6 +135,7 @@ const weightsOverride = z.strictObject({
   outcome: weight.optional(),
   candidates: z.number().int().min(1).max(50).optional(),
   maxDf: z.number().min(0.001).max(1).optional(),
+  maxPostings: z.number().int().min(1000).optional(),
 });
 
 /** The default weights with a configured override (MATCHING_WEIGHTS) applied; a wrong key or value throws. */
@@ -284,7 +288,8 @@ class Corpus {
       phrases: title.phrases,
       grams: charBigrams(`${doc.title}。${doc.keywords.join('；')}`),
     });
-    this.docs.set(doc.id, { doc, labels: topicLabels(doc) });
+    // The texts are in the index now; keep what results show and filters read.
+    this.docs.set(doc.id, { doc: { ...doc, title: '', text: '', keywords: [] }, labels: topicLabels(doc) });
   }
 
   remove(id: string): void {
@@ -369,7 +374,7 @@ export class MatchingEngine {
             return stored !== undefined && (!accept || accept(stored.doc));
           }
         : undefined;
-    const options = { maxDf: this.weights.maxDf };
+    const options = { maxDf: this.weights.maxDf, maxPostings: this.weights.maxPostings };
     // Candidates by text, re-ranked by the factors; only the results kept are explained term by term.
     const hits = corpus.index.search(tokens, Math.max(k * this.weights.candidates, 50), filter, {
       ...options,
@@ -526,12 +531,16 @@ export class MatchingEngine {
     };
     for (const hit of own.index.search(tokens, k * this.weights.candidates, acceptInstitution, {
       maxDf: this.weights.maxDf,
+      maxPostings: this.weights.maxPostings,
     })) {
       const e = entry(hit.id);
       e.own = hit.score;
       for (const t of hit.terms) if (isWord(t.term)) e.terms.add(t.term.replace('_', ''));
     }
-    for (const hit of experts.index.search(tokens, LIMIT_TOP, undefined, { maxDf: this.weights.maxDf })) {
+    for (const hit of experts.index.search(tokens, LIMIT_TOP, undefined, {
+      maxDf: this.weights.maxDf,
+      maxPostings: this.weights.maxPostings,
+    })) {
       const doc = experts.docs.get(hit.id)?.doc;
       if (!doc?.institutionId || !acceptInstitution(doc.institutionId)) continue;
       const e = entry(doc.institutionId);

@@ -300,3 +300,37 @@ describe('InvertedIndex — lifecycle', () => {
     expect(index.search(['z'], 5)).toEqual([]);
   });
 });
+
+describe('InvertedIndex — bounded queries', () => {
+  const index = new InvertedIndex({ fields: [{ name: 'text', weight: 1, b: 0.75 }] });
+  // 'common' in every document, 'mid' in every tenth, 'rare' in every hundredth.
+  for (let i = 0; i < 3000; i++) {
+    const tokens = ['common', `own${i}`];
+    if (i % 10 === 0) tokens.push('mid');
+    if (i % 100 === 0) tokens.push('rare');
+    index.upsert(`d${i}`, { text: tokens });
+  }
+  const ids = (hits: Hit[]) => hits.map((h) => h.id);
+
+  it('leaves out terms in more than maxDf of the documents, and ranks exactly by the rest', () => {
+    const query = ['common', 'mid', 'rare', 'own7', 'own20'];
+    const pruned = index.search(query, 10, undefined, { maxDf: 0.5 });
+    expect(ids(pruned)).toEqual(ids(index.search(['mid', 'rare', 'own7', 'own20'], 10)));
+    expect(pruned.every((h) => !h.terms.some((t) => t.term === 'common'))).toBe(true);
+  });
+
+  it('reads the rarest terms first within a postings budget, keeping at least three terms', () => {
+    const query = ['common', 'mid', 'rare', 'own7'];
+    const budgeted = index.search(query, 10, undefined, { maxPostings: 400 });
+    expect(ids(budgeted)).toEqual(ids(index.search(['mid', 'rare', 'own7'], 10)));
+    const tiny = index.search(['common', 'mid', 'rare'], 5, undefined, { maxPostings: 1 });
+    expect(tiny[0]!.terms.map((t) => t.term).sort()).toEqual(['common', 'mid', 'rare']);
+  });
+
+  it('keeps every term of a small corpus whatever its share', () => {
+    const small = new InvertedIndex({ fields: [{ name: 'text', weight: 1, b: 0.75 }] });
+    for (let i = 0; i < 20; i++) small.upsert(`s${i}`, { text: i % 2 ? ['a', 'b'] : ['a', 'c', 'd', 'e'] });
+    const hits = small.search(['a', 'b', 'c', 'd', 'e'], 3, undefined, { maxDf: 0.1 });
+    expect(hits[0]!.terms.map((t) => t.term)).toContain('a');
+  });
+});

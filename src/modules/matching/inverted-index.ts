@@ -41,7 +41,9 @@ export interface SearchOptions {
   weights?: ReadonlyMap<string, number>;
   /** Leave out query terms in more than this share of the documents (0..1). */
   maxDf?: number;
-  /** List each hit's matched terms (default true); `explainHit` gives them for chosen hits later. */
+  /** Read at most this many postings: the rarest terms first, the commonest left out beyond it. */
+  maxPostings?: number;
+  /** List each hit's matched terms (default true); `explainHits` gives them for chosen hits later. */
   explain?: boolean;
 }
 
@@ -489,10 +491,33 @@ export class InvertedIndex {
         const kept = out.filter((t) => t.postings.n <= limit);
         // Keep the rarest of the common ones when too few terms would remain.
         common.sort((a, b) => a.postings.n - b.postings.n);
-        return [...kept, ...common.slice(0, Math.max(0, MIN_QUERY_TERMS - kept.length))];
+        return this.withinBudget(
+          [...kept, ...common.slice(0, Math.max(0, MIN_QUERY_TERMS - kept.length))],
+          options.maxPostings,
+        );
       }
     }
-    return out;
+    return this.withinBudget(out, options.maxPostings);
+  }
+
+  /**
+   * At most `budget` postings per query: the rarest terms first (they decide the ranking); common terms
+   * beyond the budget are left out, always keeping the three rarest.
+   */
+  private withinBudget<T extends { postings: Postings }>(terms: T[], budget: number | undefined): T[] {
+    if (budget === undefined) return terms;
+    let total = 0;
+    for (const t of terms) total += t.postings.n;
+    if (total <= budget) return terms;
+    const byRarity = [...terms].sort((a, b) => a.postings.n - b.postings.n);
+    const kept: T[] = [];
+    let used = 0;
+    for (const t of byRarity) {
+      if (kept.length >= MIN_QUERY_TERMS && used + t.postings.n > budget) break;
+      kept.push(t);
+      used += t.postings.n;
+    }
+    return kept;
   }
 
   /** Sets normA[f] = 1 − b_f and normB[f] = b_f / avgLen_f for the current corpus, and the per-document field norms. */
