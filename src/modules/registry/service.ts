@@ -12,7 +12,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
-import { exportCsv, exportXlsx, templateXlsx } from '../../platform/io/workbook.ts';
+import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import type { DictionaryService, DictionarySnapshot } from './dictionaries.ts';
 import { registryError } from './errors.ts';
@@ -246,11 +246,6 @@ export class RegistryService {
       fileName: `${title}-${this.clock.now().toISOString().slice(0, 10)}.${format}`,
       count: rows.length,
     };
-  }
-
-  async template(kind: RegistryKind) {
-    const def = KINDS[kind] as KindDef;
-    return { data: await templateXlsx(def.label.zh, def.columns), fileName: `${def.label.zh}导入模板.xlsx` };
   }
 
   /** The signed-in expert's own record, or the signed-in enterprise's. */
