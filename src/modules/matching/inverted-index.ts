@@ -47,6 +47,9 @@ export interface SearchOptions {
   explain?: boolean;
 }
 
+/** Distinct tokens a document may have (slots in upsert's packed sort keys). */
+const SLOT_SPAN = 2 ** 20;
+
 /** Terms a query keeps whatever their document frequency. */
 const MIN_QUERY_TERMS = 3;
 /** `maxDf` leaves out only terms found in more documents than this. */
@@ -58,30 +61,34 @@ export interface Hit {
   terms: TermContribution[];
 }
 
-/** Postings of one term: doc numbers and, per posting, `fieldCount` term frequencies. */
+/**
+ * Postings of one term: doc numbers and, per posting, one term frequency for each field the term has
+ * occurred in (`fields`, ascending; most terms live in one field: character pairs, phrases, codes).
+ */
 interface Postings {
   docs: Int32Array;
-  /** Term frequencies, saturating at 255 (a term that often in one field of one profile adds nothing more). */
+  /** Frequencies at i * fields.length + j for field fields[j], saturating at 255. */
   tfs: Uint8Array;
-  /** Fields any posting of the term has had (bit f), so a search skips the others. */
-  mask: number;
+  fields: Int8Array;
   n: number;
 }
 
 const EMPTY_I32 = new Int32Array(0);
 
-/** Up to 16 fields: for each bit mask, the field numbers it holds. */
-const MAX_FIELDS = 16;
-const FIELDS_OF_MASK: Int8Array[] = Array.from({ length: 1 << 16 }, () => new Int8Array(0));
-function fieldsOfMask(mask: number): Int8Array {
-  let list = FIELDS_OF_MASK[mask]!;
-  if (list.length === 0 && mask !== 0) {
-    const out: number[] = [];
-    for (let f = 0; f < MAX_FIELDS; f++) if (mask & (1 << f)) out.push(f);
-    list = Int8Array.from(out);
-    FIELDS_OF_MASK[mask] = list;
+/** At most this many fields (field numbers are stored in an Int8Array). */
+const MAX_FIELDS = 127;
+
+/** Adds field f to a term's postings (ascending), moving every posting's frequencies to the wider layout. */
+function widen(p: Postings, f: number): void {
+  const fields = Int8Array.from([...p.fields, f].sort((a, b) => a - b));
+  const from = p.fields.length;
+  const to = fields.length;
+  const tfs = new Uint8Array(p.docs.length * to);
+  for (let i = 0; i < p.n; i++) {
+    for (let j = 0; j < from; j++) tfs[i * to + fields.indexOf(p.fields[j]!)] = p.tfs[i * from + j]!;
   }
-  return list;
+  p.fields = fields;
+  p.tfs = tfs;
 }
 
 function binarySearch(arr: Int32Array, value: number): number {
@@ -165,11 +172,10 @@ export class InvertedIndex {
    * their memory is slack). Later upserts grow them again as needed.
    */
   compact(): void {
-    const F = this.fieldCount;
     for (const p of this.postings) {
       if (!p || p.docs.length === p.n) continue;
       p.docs = p.docs.slice(0, Math.max(1, p.n));
-      p.tfs = p.tfs.slice(0, Math.max(1, p.n) * F);
+      p.tfs = p.tfs.slice(0, Math.max(1, p.n) * p.fields.length);
     }
   }
 
@@ -187,14 +193,14 @@ export class InvertedIndex {
     const d = this.idToNum.get(id);
     if (d === undefined) return [];
     const N = this.idToNum.size;
-    const F = this.fieldCount;
     const termIds = this.docTermIds[d]!;
     const positions = this.docTermPos[d]!;
     const out: { term: string; tf: number; idf: number }[] = [];
     for (let i = 0; i < termIds.length; i++) {
       const postings = this.postings[termIds[i]!]!;
+      const width = postings.fields.length;
       let tf = 0;
-      for (let f = 0; f < F; f++) tf += postings.tfs[positions[i]! * F + f]!;
+      for (let j = 0; j < width; j++) tf += postings.tfs[positions[i]! * width + j]!;
       const df = postings.n;
       out.push({ term: this.termStrings[termIds[i]!]!, tf, idf: Math.log(1 + (N - df + 0.5) / (df + 0.5)) });
     }
@@ -239,31 +245,34 @@ export class InvertedIndex {
       this.totalLens[f]! += lens[f]!;
     }
 
-    const termIds = new Int32Array(slotOf.size);
-    const slotByTerm = new Map<number, number>();
+    if (slotOf.size > SLOT_SPAN) throw new Error(`A document has more than ${SLOT_SPAN} distinct tokens`);
+    // Term ids with their slots, sorted by term id: packed as termId · 2^20 + slot in one numeric sort.
+    const keys = new Float64Array(slotOf.size);
     let i = 0;
-    for (const [term, slot] of slotOf) {
-      const t = this.termIdFor(term);
-      termIds[i++] = t;
-      slotByTerm.set(t, slot);
-    }
-    termIds.sort();
-    const positions = new Int32Array(termIds.length);
-    for (let j = 0; j < termIds.length; j++) {
-      const t = termIds[j]!;
+    for (const [term, slot] of slotOf) keys[i++] = this.termIdFor(term) * SLOT_SPAN + slot;
+    keys.sort();
+    // One buffer for the document's term ids and posting positions (two views), fewer objects per document.
+    const buffer = new Int32Array(keys.length * 2);
+    const termIds = buffer.subarray(0, keys.length);
+    const positions = buffer.subarray(keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j]!;
+      const t = Math.floor(key / SLOT_SPAN);
+      const slot = key - t * SLOT_SPAN;
+      termIds[j] = t;
       const p = this.postings[t]!;
+      for (let f = 0; f < F; f++) if (slab[slot * F + f] !== 0 && !p.fields.includes(f)) widen(p, f);
+      const width = p.fields.length;
       if (p.n === p.docs.length) {
-        const docs = new Int32Array(p.docs.length * 2);
+        const docs = new Int32Array(Math.max(4, p.docs.length * 2));
         docs.set(p.docs);
-        const tfs = new Uint8Array(p.tfs.length * 2);
+        const tfs = new Uint8Array(docs.length * width);
         tfs.set(p.tfs);
         p.docs = docs;
         p.tfs = tfs;
       }
       p.docs[p.n] = d;
-      const slot = slotByTerm.get(t)!;
-      p.tfs.set(slab.subarray(slot * F, slot * F + F), p.n * F);
-      for (let f = 0; f < F; f++) if (slab[slot * F + f] !== 0) p.mask |= 1 << f;
+      for (let k = 0; k < width; k++) p.tfs[p.n * width + k] = slab[slot * F + p.fields[k]!]!;
       positions[j] = p.n;
       p.n++;
     }
@@ -286,7 +295,8 @@ export class InvertedIndex {
       if (pos !== last) {
         const moved = p.docs[last]!;
         p.docs[pos] = moved;
-        p.tfs.copyWithin(pos * F, last * F, last * F + F);
+        const width = p.fields.length;
+        p.tfs.copyWithin(pos * width, last * width, last * width + width);
         const mj = binarySearch(this.docTermIds[moved]!, t);
         this.docTermPos[moved]![mj] = pos;
       }
@@ -327,7 +337,6 @@ export class InvertedIndex {
     if (terms.length === 0) return [];
     this.prepareNorms();
 
-    const F = this.fieldCount;
     const k1 = this.k1;
     const norms = this.fieldNorms;
     const stride = this.capacity;
@@ -339,19 +348,19 @@ export class InvertedIndex {
       const docs = p.docs;
       const tfs = p.tfs;
       const n = p.n;
-      // Most terms live in one field (character pairs, phrases, codes): visit only the fields the term has.
-      const fields = fieldsOfMask(p.mask);
-      const single = fields.length === 1 ? fields[0]! : -1;
+      // Most terms live in one field (character pairs, phrases, codes): one frequency per posting.
+      const fields = p.fields;
+      const width = fields.length;
+      const single = width === 1 ? fields[0]! * stride : -1;
       for (let i = 0; i < n; i++) {
         const d = docs[i]!;
-        const tb = i * F;
         let tf = 0;
-        if (single >= 0) tf = tfs[tb + single]! * norms[single * stride + d]!;
+        if (single >= 0) tf = tfs[i]! * norms[single + d]!;
         else {
-          for (let j = 0; j < fields.length; j++) {
-            const f = fields[j]!;
-            const c = tfs[tb + f]!;
-            if (c !== 0) tf += c * norms[f * stride + d]!;
+          const tb = i * width;
+          for (let j = 0; j < width; j++) {
+            const c = tfs[tb + j]!;
+            if (c !== 0) tf += c * norms[fields[j]! * stride + d]!;
           }
         }
         // Every contribution is positive, so a zero accumulator means a document not yet touched.
@@ -551,12 +560,12 @@ export class InvertedIndex {
 
   /** idf · tf~ / (k1 + tf~) for the posting at `pos` (same arithmetic as the search loop). */
   private contribution(d: number, idf: number, p: Postings, pos: number): number {
-    const F = this.fieldCount;
-    const tb = pos * F;
+    const width = p.fields.length;
+    const tb = pos * width;
     let tf = 0;
-    for (let f = 0; f < F; f++) {
-      const c = p.tfs[tb + f]!;
-      if (c !== 0) tf += c * this.fieldNorms[f * this.capacity + d]!;
+    for (let j = 0; j < width; j++) {
+      const c = p.tfs[tb + j]!;
+      if (c !== 0) tf += c * this.fieldNorms[p.fields[j]! * this.capacity + d]!;
     }
     return (idf * tf) / (this.k1 + tf);
   }
@@ -565,13 +574,15 @@ export class InvertedIndex {
     d: number,
     terms: readonly { term: string; termId: number; idf: number; postings: Postings }[],
   ): TermContribution[] {
-    const F = this.fieldCount;
     const out: TermContribution[] = [];
     for (const { term, termId, idf, postings } of terms) {
       const pos = this.postingPos(d, termId);
       if (pos < 0) continue;
+      const width = postings.fields.length;
       const fields: string[] = [];
-      for (let f = 0; f < F; f++) if (postings.tfs[pos * F + f]! !== 0) fields.push(this.fields[f]!.name);
+      for (let j = 0; j < width; j++) {
+        if (postings.tfs[pos * width + j]! !== 0) fields.push(this.fields[postings.fields[j]!]!.name);
+      }
       out.push({ term, score: this.contribution(d, idf, postings, pos), fields });
     }
     out.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
@@ -613,7 +624,7 @@ export class InvertedIndex {
     }
     this.termToId.set(term, t);
     this.termStrings[t] = term;
-    this.postings[t] = { docs: new Int32Array(4), tfs: new Uint8Array(4 * this.fieldCount), n: 0, mask: 0 };
+    this.postings[t] = { docs: new Int32Array(4), tfs: new Uint8Array(0), fields: new Int8Array(0), n: 0 };
     return t;
   }
 
