@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../test/support/platform.ts';
+import { xlsx } from '../test/support/sheets.ts';
 import { type BrowserRun, startBrowserRun } from './support.ts';
 
 async function signIn(page: Page, baseUrl: string, username: string) {
@@ -59,5 +60,18 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     const results = page.getByTestId('match-results');
     await results.getByTestId('match-result').first().waitFor();
     expect(await results.textContent()).toMatch(/热失控|电池/);
+
+    // The matchmaking meeting: upload the day's demand sheet, download the pairs with reasons.
+    const batch = page.getByTestId('match-batch');
+    await batch.locator('input[type=file]').setInputFiles({
+      name: '对接会需求.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await xlsx(['编号', '需求名称', '需求描述'], [['M-1', '竹家具防霉', '竹制品梅雨季霉变']]),
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('match-batch-submit').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('对接建议-成果.xlsx');
   });
 });

@@ -114,13 +114,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerReferenceRoutes(app);
     registerRegistryRoutes(app, registry, dictionaries);
     registerListsRoutes(app, lists);
-    registerMatchingRoutes(app, matching);
     await registerImportRoutes(
       app,
       imports,
       importKinds.map((k) => k.kind),
       config.importMaxBytes,
     );
+    // After the import routes, which register multipart uploads.
+    registerMatchingRoutes(app, matching, config.importMaxBytes);
     await app.ready();
 
     const timers: NodeJS.Timeout[] = [];

@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
+import { xlsx } from '../../../test/support/sheets.ts';
 import { tokenize } from './analyzer.ts';
 
 interface Result {
@@ -136,6 +138,46 @@ describe('matching over the demo city', () => {
       expect(res.status, text.slice(0, 20)).toBe(200);
       expect(Array.isArray(res.body.items)).toBe(true);
     }
+  });
+
+  it('turns the demand sheet of a matchmaking meeting into an Excel of pairs with reasons', async () => {
+    const sheet = await xlsx(
+      ['编号', '需求名称', '需求描述'],
+      [
+        ['M-1', '竹家具防霉处理', '梅雨季竹制品霉变，需要绿色防霉工艺'],
+        ['M-2', '伺服电机无传感器控制', '低速稳定运行的永磁同步电机控制算法'],
+      ],
+    );
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/matching/batch?against=achievements&top=2',
+      headers: {
+        cookie: operator.cookie!,
+        'x-csrf-token': operator.csrfToken!,
+        'content-type': 'multipart/form-data; boundary=----b',
+      },
+      payload: Buffer.concat([
+        Buffer.from(
+          '------b\r\nContent-Disposition: form-data; name="file"; filename="对接会需求.xlsx"\r\n\r\n',
+        ),
+        sheet,
+        Buffer.from('\r\n------b--\r\n'),
+      ]),
+    });
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+    // At most two per demand, ranked from 1; each demand has its best pair.
+    expect(rows.length).toBeLessThanOrEqual(4);
+    expect(rows.filter((r) => r[3] === 1).map((r) => r[1])).toEqual(['M-1', 'M-2']);
+    const first = rows.find((r) => r[1] === 'M-1' && r[3] === 1)!;
+    expect(first[4]).toBe('CG-2026-003'); // 竹材绿色防霉改性处理工艺
+    expect(String(first[9])).toContain('共同关键词');
+    const bad = await upload(operator, '/api/matching/batch', '表.xlsx', await xlsx(['编号'], [['1']]));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('MATCH_BATCH_INVALID');
+    expect(bad.body.error.message).toContain('需求名称');
   });
 
   it('applies region scope: an operator of another city is shown none of these records', async () => {

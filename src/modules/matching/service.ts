@@ -133,6 +133,27 @@ export class MatchingService {
     return this.answer(actor, request.against, query, request.top, dict, locale);
   }
 
+  /** Batch matching for an operator (a matchmaking meeting's demand sheet), scoped like suggestions. */
+  async batchFor(
+    actor: Actor,
+    queries: { id: string; query: MatchQuery }[],
+    against: Target,
+    top: number,
+    locale: Locale,
+  ) {
+    await this.ready();
+    const dict = await this.dictionaries.snapshot();
+    const prefix = suggestionPrefix(actor);
+    return queries.map(({ id, query }) => ({
+      id,
+      results: this.engine
+        .match(against, { regionCode: actor.regionCode, ...query }, top, (doc) =>
+          doc.scopeRegion.startsWith(prefix),
+        )
+        .map((r) => this.view(against, r, dict, locale)),
+    }));
+  }
+
   /** Batch matching for the CLI and evaluation: unscoped, reasons in Chinese. */
   async batch(
     queries: { id: string; query: MatchQuery }[],

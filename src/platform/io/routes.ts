@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../http/types.ts';
 import { importJobView } from './contract.ts';
@@ -13,6 +14,27 @@ export function attachment(name: string): string {
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The one uploaded file of a multipart request (field `file`), with clear errors for none or too large. */
+export async function readUpload(
+  request: FastifyRequest,
+  maxFileBytes: number,
+): Promise<{ fileName: string; data: Buffer }> {
+  if (!request.isMultipart()) throw ioError('IMPORT_FILE_EMPTY');
+  const file = await request.file();
+  if (!file) throw ioError('IMPORT_FILE_EMPTY');
+  try {
+    return { fileName: file.filename, data: await file.toBuffer() };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw ioError('IMPORT_FILE_TOO_LARGE', {
+        params: { limitMb: Math.round(maxFileBytes / 1024 / 1024) },
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
 
 /**
  * Upload (preview), template, job status and commit for every registered
@@ -40,22 +62,8 @@ export async function registerImportRoutes(
         },
       },
       async (request) => {
-        if (!request.isMultipart()) throw ioError('IMPORT_FILE_EMPTY');
-        const file = await request.file();
-        if (!file) throw ioError('IMPORT_FILE_EMPTY');
-        let data: Buffer;
-        try {
-          data = await file.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw ioError('IMPORT_FILE_TOO_LARGE', {
-              params: { limitMb: Math.round(maxFileBytes / 1024 / 1024) },
-              cause: err,
-            });
-          }
-          throw err;
-        }
-        return imports.preview(request.actor!, name, file.filename, data);
+        const file = await readUpload(request, maxFileBytes);
+        return imports.preview(request.actor!, name, file.fileName, file.data);
       },
     );
     app.get(

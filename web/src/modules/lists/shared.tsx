@@ -1,8 +1,8 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
-import { EMPTY } from '../registry/shared.tsx';
 import { messages } from '../../app/messages.ts';
+import { EMPTY } from '../registry/shared.tsx';
 import {
   type CooperationMode,
   LIST_STATUSES,

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useT } from '../../app/i18n.tsx';
 import { useDocumentTitle } from '../../app/title.ts';
 import { DEFAULT_TOP, useMatchSearch } from './api.ts';
+import { BatchMatchCard } from './BatchMatchCard.tsx';
 import { MatchList, TARGET_KEYS } from './MatchList.tsx';
 import { isMatchTarget, MATCH_TARGETS, type MatchTarget } from './types.ts';
 
@@ -120,6 +121,7 @@ export function MatchingSearchPage() {
           />
         </Card>
       )}
+      <BatchMatchCard />
     </Space>
   );
 }

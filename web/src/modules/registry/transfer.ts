@@ -122,6 +122,34 @@ export async function downloadFile(
   } catch (cause) {
     networkError(cause);
   }
+  return save(response, fallbackName);
+}
+
+/** POSTs a multipart form (with the CSRF header) and hands the file it answers to the browser. */
+export async function postForDownload(
+  path: string,
+  query: QueryParams,
+  form: FormData,
+  fallbackName = 'download',
+): Promise<Downloaded> {
+  const headers: Record<string, string> = {};
+  const token = await csrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch (cause) {
+    networkError(cause);
+  }
+  return save(response, fallbackName);
+}
+
+async function save(response: Response, fallbackName: string): Promise<Downloaded> {
   if (!response.ok) return fail(response);
   const blob = await response.blob();
   const fileName = fileNameOf(response.headers.get('content-disposition'), fallbackName);
