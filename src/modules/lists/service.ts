@@ -1,5 +1,5 @@
 import type { Actor, AuditActor } from '../../platform/access/actor.ts';
-import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
+import { maintainingRegion, regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import { diffChanges } from '../../platform/audit/changes.ts';
 import type { AuditEntry, AuditService } from '../../platform/audit/service.ts';
 import { ChangeFeed } from '../../platform/changes.ts';
@@ -14,7 +14,7 @@ import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import { extractKeywords } from '../matching/analyzer.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
 import { registryError } from '../registry/errors.ts';
-import { formatIssue, toFlags } from '../registry/kinds.ts';
+import { preparedRow } from '../registry/kinds.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { Flag } from '../registry/schema.ts';
 import type { ListItemsQuery, ListItemView, ListKind } from './contract.ts';
@@ -116,7 +116,7 @@ export class ListsService {
         ...this.values(input, dict),
         ...owner,
         kind,
-        scopeRegion: scopeRegionFor(actor, (input.regionCode as string | null) ?? null),
+        scopeRegion: maintainingRegion(actor, (input.regionCode as string | null) ?? null),
         status: 'draft',
         statusChangedAt: now,
         createdBy: actor.userId,
@@ -341,24 +341,7 @@ export class ListsService {
         const ctx = { dict, cipher: null as never };
         return (cells) => {
           const outcome = listFromCells(def, cells, ctx);
-          const parsed = def.input.safeParse(outcome.candidate);
-          const errors = [...outcome.errors];
-          if (!parsed.success && errors.length === 0) {
-            for (const issue of parsed.error.issues) errors.push(formatIssue(issue, def.columns));
-          }
-          const code =
-            typeof outcome.candidate.code === 'string' && outcome.candidate.code
-              ? outcome.candidate.code
-              : null;
-          const data =
-            parsed.success && errors.length === 0
-              ? {
-                  ...(parsed.data as Record<string, unknown>),
-                  flags: toFlags(outcome.flags),
-                  status: outcome.status,
-                }
-              : null;
-          return { code, data, errors, flags: outcome.flags.map(({ field: _f, ...issue }) => issue) };
+          return preparedRow(outcome, def.input, def.columns, { status: outcome.status });
         };
       },
       existing: async (db, actor, codes) => {
@@ -433,7 +416,7 @@ export class ListsService {
         if (!before || before.status !== status) values.statusChangedAt = now;
         if (status === 'published' && !before?.publishedAt) values.publishedAt = now;
       }
-      values.scopeRegion = scopeRegionFor(
+      values.scopeRegion = maintainingRegion(
         actor,
         (fields.regionCode as string | null) ?? null,
         before?.scopeRegion,
@@ -654,11 +637,6 @@ function checkCodes(input: Record<string, unknown>, dict: DictionarySnapshot) {
 /** The calendar date in China (deadlines are dates there). */
 export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-function scopeRegionFor(actor: Actor, regionCode: string | null, current?: string): string {
-  if (regionCode && regionInScope(regionCode, scopeOf(actor))) return regionCode;
-  return current ?? actor.regionCode;
 }
 
 function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {

@@ -3,6 +3,7 @@ import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import { issueMessage } from '../../platform/http/validation.ts';
 import type { Bilingual } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
+import type { PreparedRow } from '../../platform/io/import.ts';
 import type { RowIssue } from '../../platform/io/schema.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import { splitMultiValue } from '../../reference/dictionaries/index.ts';
@@ -230,6 +231,30 @@ export function formatIssue(issue: z.core.$ZodIssue, columns: readonly ColumnSpe
   const column = columns.find((c) => c.key === key || `${c.key}`.replace(/Text$/, '') === key)?.header ?? key;
   // Import reports are read by Chinese operators and stored as written.
   return { column, message: issueMessage(issue, 'zh-CN') };
+}
+
+/**
+ * A parsed row checked against the record's input schema: the record input (with its flags) when the
+ * row has no errors, else the errors; schema errors count only when the cells gave none of their own.
+ */
+export function preparedRow(
+  outcome: CellsOutcome,
+  input: z.ZodObject,
+  columns: readonly ColumnSpec[],
+  extra: Record<string, unknown> = {},
+): PreparedRow<Record<string, unknown>> {
+  const parsed = input.safeParse(outcome.candidate);
+  const errors = [...outcome.errors];
+  if (!parsed.success && errors.length === 0) {
+    for (const issue of parsed.error.issues) errors.push(formatIssue(issue, columns));
+  }
+  const code =
+    typeof outcome.candidate.code === 'string' && outcome.candidate.code ? outcome.candidate.code : null;
+  const data =
+    parsed.success && errors.length === 0
+      ? { ...(parsed.data as Record<string, unknown>), flags: toFlags(outcome.flags), ...extra }
+      : null;
+  return { code, data, errors, flags: outcome.flags.map(({ field: _f, ...issue }) => issue) };
 }
 
 /** Flags as stored on the record. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.ts';
 import { AccessRepository } from '../../platform/access/repository.ts';
-import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
+import { maintainingRegion, regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import { diffChanges } from '../../platform/audit/changes.ts';
 import type { AuditEntry, AuditService } from '../../platform/audit/service.ts';
 import { ChangeFeed } from '../../platform/changes.ts';
@@ -16,7 +16,7 @@ import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import type { DictionaryService, DictionarySnapshot } from './dictionaries.ts';
 import { registryError } from './errors.ts';
-import { formatIssue, institutionKindOf, KINDS, type KindDef, toFlags } from './kinds.ts';
+import { institutionKindOf, KINDS, type KindDef, preparedRow } from './kinds.ts';
 import { type RecordRow, RegistryRepository } from './repository.ts';
 import type { Flag } from './schema.ts';
 
@@ -98,7 +98,7 @@ export class RegistryService {
       const now = this.clock.now();
       const values: Record<string, unknown> = {
         ...def.values(input, ctx),
-        scopeRegion: scopeRegionFor(actor, (input.regionCode as string | null) ?? null),
+        scopeRegion: maintainingRegion(actor, (input.regionCode as string | null) ?? null),
         flags: [],
         createdAt: now,
         updatedAt: now,
@@ -378,23 +378,7 @@ export class RegistryService {
         columns: def.columns,
         prepare: async () => {
           const ctx = await this.context();
-          return (cells) => {
-            const outcome = def.fromCells(cells, ctx);
-            const parsed = def.input.safeParse(outcome.candidate);
-            const errors = [...outcome.errors];
-            if (!parsed.success && errors.length === 0) {
-              for (const issue of parsed.error.issues) errors.push(formatIssue(issue, def.columns));
-            }
-            const code =
-              typeof outcome.candidate.code === 'string' && outcome.candidate.code
-                ? outcome.candidate.code
-                : null;
-            const data =
-              parsed.success && errors.length === 0
-                ? { ...(parsed.data as Record<string, unknown>), flags: toFlags(outcome.flags) }
-                : null;
-            return { code, data, errors, flags: outcome.flags.map(({ field: _f, ...issue }) => issue) };
-          };
+          return (cells) => preparedRow(def.fromCells(cells, ctx), def.input, def.columns);
         },
         existing: async (db, actor, codes) => {
           const scope = scopeOf(actor);
@@ -466,7 +450,7 @@ export class RegistryService {
       if (before) {
         const values: Record<string, unknown> = { ...def.values(fields, ctx), flags, updatedAt: now };
         keepUnchangedSecrets(values, before);
-        values.scopeRegion = scopeRegionFor(
+        values.scopeRegion = maintainingRegion(
           actor,
           (fields.regionCode as string | null) ?? null,
           before.scopeRegion,
@@ -503,7 +487,7 @@ export class RegistryService {
         const values: Record<string, unknown> = {
           ...def.values(fields, ctx),
           flags,
-          scopeRegion: scopeRegionFor(actor, (fields.regionCode as string | null) ?? null),
+          scopeRegion: maintainingRegion(actor, (fields.regionCode as string | null) ?? null),
           createdAt: now,
           updatedAt: now,
         };
@@ -613,7 +597,7 @@ export class RegistryService {
           disciplines: [],
           disciplineTags: [],
           regionCode,
-          scopeRegion: scopeRegionFor(actor, regionCode),
+          scopeRegion: maintainingRegion(actor, regionCode),
           flags: [{ field: 'code', value: name, reason: '由人才导入按工作单位自动建档，请补充信息' }],
           createdAt: now,
           updatedAt: now,
@@ -668,16 +652,6 @@ function keepUnchangedSecrets(values: Record<string, unknown>, before: RecordRow
 
 /** Columns that are bookkeeping, not content, in audit diffs. */
 const IGNORED = ['updatedAt', 'version', 'createdAt', 'searchText'];
-
-/**
- * Which office maintains a record: its own region when that lies in the
- * caller's scope, otherwise the caller's region (an expert from elsewhere
- * registered by this office), or the region it already had.
- */
-function scopeRegionFor(actor: Actor, regionCode: string | null, current?: string): string {
-  if (regionCode && regionInScope(regionCode, scopeOf(actor))) return regionCode;
-  return current ?? actor.regionCode;
-}
 
 function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {
   if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {

@@ -39,3 +39,13 @@ export function regionPrefixCondition(column: PgColumn, prefix: string): SQL | u
 export function regionInScope(regionCode: string, scope: Scope): boolean {
   return regionCode.startsWith(scope.regionPrefix);
 }
+
+/**
+ * Which office maintains a record: its own region when that lies in the
+ * caller's scope, otherwise the region it already had, or the caller's region
+ * (an expert from elsewhere registered by this office).
+ */
+export function maintainingRegion(actor: Actor, regionCode: string | null, current?: string): string {
+  if (regionCode && regionInScope(regionCode, scopeOf(actor))) return regionCode;
+  return current ?? actor.regionCode;
+}
