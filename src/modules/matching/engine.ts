@@ -535,7 +535,7 @@ export class MatchingEngine {
     })) {
       const e = entry(hit.id);
       e.own = hit.score;
-      for (const t of hit.terms) if (isWord(t.term)) e.terms.add(t.term.replace('_', ''));
+      for (const t of hit.terms) if (isWord(t.term) && !t.term.includes('_')) e.terms.add(t.term);
     }
     for (const hit of experts.index.search(tokens, LIMIT_TOP, undefined, {
       maxDf: this.weights.maxDf,
@@ -545,7 +545,7 @@ export class MatchingEngine {
       if (!doc?.institutionId || !acceptInstitution(doc.institutionId)) continue;
       const e = entry(doc.institutionId);
       e.members.push({ name: doc.name, score: hit.score });
-      for (const t of hit.terms) if (isWord(t.term)) e.terms.add(t.term.replace('_', ''));
+      for (const t of hit.terms) if (isWord(t.term) && !t.term.includes('_')) e.terms.add(t.term);
     }
     const results: MatchResult[] = [];
     for (const [id, e] of scores) {
@@ -555,7 +555,7 @@ export class MatchingEngine {
       const factor = e.own > 0 ? base.score / e.own : 1;
       const score = round(base.score + memberScore * factor);
       const reasons: Reason[] = [
-        { factor: 'text', value: round(e.own), terms: [...e.terms].slice(0, 8) },
+        { factor: 'text', value: round(e.own), terms: displayTerms([...e.terms]) },
         ...base.reasons,
       ];
       if (members.length > 0) {
@@ -582,17 +582,26 @@ export class MatchingEngine {
  */
 function textReason(terms: { term: string; score: number }[]): Reason {
   const text = terms.reduce((sum, t) => sum + t.score, 0);
-  const shown = terms.filter((t) => isWord(t.term)).sort((a, b) => b.score - a.score);
-  return {
-    factor: 'text',
-    value: round(text),
-    terms: [...new Set(shown.map((t) => t.term.replace('_', '')))].slice(0, 8),
-  };
+  // Words only: a shared phrase is already named by its words.
+  const shown = [
+    ...new Set(
+      terms
+        .filter((t) => isWord(t.term) && !t.term.includes('_'))
+        .sort((a, b) => b.score - a.score)
+        .map((t) => t.term),
+    ),
+  ];
+  return { factor: 'text', value: round(text), terms: displayTerms(shown) };
 }
 
 /** Best first; equal scores in code order. */
 function byScore(a: MatchResult, b: MatchResult): number {
   return b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** Up to eight terms to show, best first; a word inside a longer one shown (量化 in 轻量化) says nothing more. */
+function displayTerms(terms: readonly string[]): string[] {
+  return terms.filter((t) => !terms.some((o) => o !== t && o.includes(t))).slice(0, 8);
 }
 
 /** A word or phrase (not a code token or a character pair), for reasons. */
