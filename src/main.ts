@@ -4,6 +4,8 @@ import { ListsService } from './modules/lists/service.ts';
 import { matchWeights } from './modules/matching/engine.ts';
 import { registerMatchingRoutes } from './modules/matching/routes.ts';
 import { MatchingService } from './modules/matching/service.ts';
+import { registerOrdersRoutes } from './modules/orders/routes.ts';
+import { OrdersService } from './modules/orders/service.ts';
 import { DictionaryService } from './modules/registry/dictionaries.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
@@ -22,6 +24,7 @@ import { migrateDatabase } from './platform/db/migrate.ts';
 import { createHttpApp } from './platform/http/app.ts';
 import { registerReferenceRoutes } from './platform/http/reference-routes.ts';
 import type { App, RouteEntry } from './platform/http/types.ts';
+import { IdempotencyService } from './platform/idempotency/service.ts';
 import { registerImportRoutes } from './platform/io/routes.ts';
 import { ImportService } from './platform/io/service.ts';
 
@@ -40,6 +43,7 @@ export interface Platform {
   registry: RegistryService;
   lists: ListsService;
   matching: MatchingService;
+  orders: OrdersService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
   app: App;
@@ -97,6 +101,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       changes,
       matchWeights(config.matchingWeights),
     );
+    const orders = new OrdersService(database, audit, lists, new IdempotencyService(database, clock), clock);
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
     for (const kind of importKinds) imports.register(kind);
 
@@ -114,6 +119,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerReferenceRoutes(app);
     registerRegistryRoutes(app, registry, dictionaries);
     registerListsRoutes(app, lists);
+    registerOrdersRoutes(app, orders);
     await registerImportRoutes(
       app,
       imports,
@@ -147,6 +153,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       registry,
       lists,
       matching,
+      orders,
       changes,
       app,
       routes,

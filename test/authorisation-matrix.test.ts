@@ -32,6 +32,8 @@ const EXAMPLES: Record<string, () => unknown> = {
   'POST /api/lists/demands': () => ({ code: `M-${randomUUID().slice(0, 8)}`, title: '矩阵测试需求' }),
   'POST /api/lists/talent-demands': () => ({ code: `M-${randomUUID().slice(0, 8)}`, title: '矩阵测试岗位' }),
   'POST /api/lists/achievements': () => ({ code: `M-${randomUUID().slice(0, 8)}`, title: '矩阵测试成果' }),
+  'POST /api/orders': () => ({ demandId: randomUUID() }),
+  'POST /api/orders/:id/transition': () => ({ action: 'cancel', version: 1, reason: '矩阵测试' }),
 };
 
 const PARAMS: Record<string, string> = { role: 'reviewer' };

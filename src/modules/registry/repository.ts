@@ -72,6 +72,17 @@ export class RegistryRepository {
     return row as RowOf<K> | undefined;
   }
 
+  /** Records with these ids, whatever their scope (callers check what they may link to), by id. */
+  async byIds<K extends RegistryKind>(kind: K, ids: readonly string[]): Promise<Map<string, RowOf<K>>> {
+    if (ids.length === 0) return new Map();
+    const t = common(kind);
+    const rows = (await this.db
+      .select()
+      .from(t)
+      .where(inArray(t.id, [...ids]))) as RowOf<K>[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** Records with these codes, whatever their scope (codes are unique per kind across the platform). */
   async byCodes<K extends RegistryKind>(kind: K, codes: string[]): Promise<RowOf<K>[]> {
     if (codes.length === 0) return [];

@@ -75,6 +75,18 @@ export const PERMISSIONS = {
     },
     kind: 'write',
   },
+  'orders.read': {
+    name: { zh: '查看服务订单（本人相关或本地区）', en: 'View service orders (one’s own, or the region’s)' },
+    kind: 'read',
+  },
+  'orders.act': {
+    name: { zh: '办理服务订单（下单、接单、确认等本方环节）', en: 'Take one’s part in service orders' },
+    kind: 'write',
+  },
+  'orders.manage': {
+    name: { zh: '派单与督办本地区服务订单', en: 'Dispatch and oversee the region’s service orders' },
+    kind: 'write',
+  },
   'matching.use': {
     name: { zh: '查看匹配推荐与智能检索', en: 'See matching suggestions and search' },
     kind: 'read',
@@ -107,6 +119,9 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'lists.submit',
     'lists.manage',
     'matching.use',
+    'orders.read',
+    'orders.act',
+    'orders.manage',
   ],
   operator: [
     'users.read',
@@ -122,10 +137,21 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'lists.submit',
     'lists.manage',
     'matching.use',
+    'orders.read',
+    'orders.act',
+    'orders.manage',
   ],
-  institution: ['organisations.read', 'registry.read', 'lists.read', 'lists.submit', 'matching.use'],
-  enterprise: ['profile.own', 'lists.read', 'lists.submit', 'matching.use'],
-  expert: ['profile.own', 'lists.read', 'lists.submit', 'matching.use'],
+  institution: [
+    'organisations.read',
+    'registry.read',
+    'lists.read',
+    'lists.submit',
+    'matching.use',
+    'orders.read',
+    'orders.act',
+  ],
+  enterprise: ['profile.own', 'lists.read', 'lists.submit', 'matching.use', 'orders.read', 'orders.act'],
+  expert: ['profile.own', 'lists.read', 'lists.submit', 'matching.use', 'orders.read', 'orders.act'],
   provider: ['lists.read'],
   reviewer: ['lists.read'],
   auditor: [
@@ -136,6 +162,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'organisations.read',
     'registry.read',
     'lists.read',
+    'orders.read',
   ],
 };
 

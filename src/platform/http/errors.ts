@@ -24,6 +24,11 @@ export const httpError = defineErrors({
     zh: '记录已被他人修改，请刷新后重试',
     en: 'The record was changed by someone else; reload and try again',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '该幂等键已用于另一项操作，请换一个新的键',
+    en: 'This Idempotency-Key was used for another request; use a new one',
+  },
   BODY_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },

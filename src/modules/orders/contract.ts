@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/auth/contract.ts';
+import { ORDER_ACTIONS, ORDER_STATUSES } from './machine.ts';
+
+export const placeOrderRequest = z.strictObject({
+  demandId: z.string().uuid(),
+  /** What the enterprise asks for beyond the demand's own text. */
+  description: z.string().trim().max(4000).optional(),
+});
+
+export const orderTransitionRequest = z.strictObject({
+  action: z.enum(ORDER_ACTIONS),
+  version: z.number().int().min(1),
+  reason: z.string().trim().max(1000).optional(),
+  /** dispatch / redispatch: the experts offered the order, and/or the institution that dispatches it further. */
+  experts: z.array(z.string().uuid()).max(20).optional(),
+  institutionId: z.string().uuid().optional(),
+  /** confirm: the enterprise's rating and comment. */
+  rating: z.number().int().min(1).max(5).optional(),
+  comment: z.string().trim().max(1000).optional(),
+});
+export type OrderTransitionRequest = z.infer<typeof orderTransitionRequest>;
+
+export const ordersQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(ORDER_STATUSES).optional(),
+});
+
+const offerView = z.object({
+  talentId: z.string(),
+  name: z.string(),
+  round: z.number().int(),
+  state: z.string(),
+  reason: z.string().nullable(),
+});
+
+const eventView = z.object({
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actorName: z.string(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+
+export const orderView = z.object({
+  id: z.string().uuid(),
+  code: z.string(),
+  demandId: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  institutionId: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  status: z.enum(ORDER_STATUSES),
+  round: z.number().int(),
+  statusChangedAt: z.string(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+  offers: z.array(offerView),
+  events: z.array(eventView),
+  /** What the caller may do with it now. */
+  actions: z.array(z.enum(ORDER_ACTIONS)),
+});
+export type OrderView = z.infer<typeof orderView>;
+
+export const orderPage = z.object({
+  items: z.array(orderView.omit({ offers: true, events: true })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

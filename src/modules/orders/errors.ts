@@ -1,0 +1,28 @@
+import { defineErrors } from '../../platform/http/app-error.ts';
+
+export const ordersError = defineErrors({
+  ORDER_NOT_FOUND: { status: 404, zh: '订单不存在或与您无关', en: 'Order not found' },
+  ORDER_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    zh: '订单当前状态为“{status}”，不能{action}',
+    en: 'An order that is {status} cannot be {action}',
+  },
+  ORDER_NOT_YOURS: { status: 403, zh: '您不是此环节的办理方', en: 'This step is not yours to take' },
+  ORDER_REASON_REQUIRED: { status: 400, zh: '请填写原因', en: 'Give a reason' },
+  ORDER_DEMAND_NOT_OPEN: {
+    status: 409,
+    zh: '只能为已发布或对接中的技术需求下单',
+    en: 'Orders are placed for published demands only',
+  },
+  ORDER_DISPATCH_EMPTY: {
+    status: 400,
+    zh: '请选择派单的专家或机构',
+    en: 'Choose the experts or the institution to dispatch to',
+  },
+  ORDER_EXPERT_UNKNOWN: {
+    status: 400,
+    zh: '派单对象中有专家不存在，或不属于本机构',
+    en: 'An expert to dispatch to does not exist or is not of this institution',
+  },
+  ORDER_RATING_REQUIRED: { status: 400, zh: '请为本次服务评分（1–5 分）', en: 'Rate the service (1–5)' },
+});

@@ -1,0 +1,245 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+import {
+  decide,
+  ORDER_ACTIONS,
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  type OrderParty,
+  type OrderStatus,
+} from './machine.ts';
+
+const PARTIES: OrderParty[] = ['enterprise', 'operator', 'institution', 'offered', 'assignee', 'system'];
+
+describe('the order table', () => {
+  it('moves only along its rows, for the parties listed, and asks for reasons where it says so', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ORDER_STATUSES),
+        fc.constantFrom(...ORDER_ACTIONS),
+        fc.subarray(PARTIES),
+        fc.option(fc.string(), { nil: undefined }),
+        (status, action, parties, reason) => {
+          const verdict = decide(status, action, parties, reason);
+          const row = ORDER_TRANSITIONS[action];
+          const allowed =
+            (row.from as readonly OrderStatus[]).includes(status) &&
+            (row.by as readonly OrderParty[]).some((p) => parties.includes(p)) &&
+            (!('reason' in row) || !!reason?.trim());
+          expect(verdict.ok).toBe(allowed);
+          if (verdict.ok) expect(verdict.to).toBe(row.to);
+        },
+      ),
+    );
+    // Terminal states stay terminal.
+    for (const action of ORDER_ACTIONS) {
+      expect(decide('closed', action, PARTIES, 'x').ok).toBe(false);
+      expect(decide('cancelled', action, PARTIES, 'x').ok).toBe(false);
+    }
+  });
+});
+
+describe('service orders over HTTP', () => {
+  let p: TestPlatform;
+  let enterprise: Client;
+  let operator: Client;
+  let expert: Client;
+  let institution: Client;
+  let demandId: string;
+  let experts: Record<string, string>;
+
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    enterprise = await p.signIn('enterprise');
+    operator = await p.signIn('operator');
+    expert = await p.signIn('expert');
+    institution = await p.signIn('institution');
+    demandId = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0].id;
+    const talents = (await operator.get('/api/registry/talents?pageSize=50&sort=code')).body.items;
+    experts = Object.fromEntries(talents.map((t: { code: string; id: string }) => [t.code, t.id]));
+  });
+  afterAll(() => p.close());
+
+  const place = async (key?: string) => {
+    const res = await enterprise.request(
+      'POST',
+      '/api/orders',
+      { demandId },
+      key ? { 'idempotency-key': key } : {},
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+  const move = (client: Client, order: { id: string; version: number }, body: Record<string, unknown>) =>
+    client.post(`/api/orders/${order.id}/transition`, { version: order.version, ...body });
+
+  it('runs the whole loop: place, dispatch, decline, redispatch, accept, serve, confirm with a rating', async () => {
+    let order = await place();
+    expect(order.status).toBe('placed');
+    expect(order.actions).toEqual(['cancel']);
+
+    let res = await move(operator, order, {
+      action: 'dispatch',
+      experts: [experts['ZJ-0001'], experts['ZJ-0002']],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    order = res.body;
+    expect(order.status).toBe('dispatched');
+    // The expert sees the order in their inbox and may accept or decline it.
+    const seen = await expert.get(`/api/orders/${order.id}`);
+    expect(seen.body.actions.sort()).toEqual(['accept', 'decline']);
+
+    const noReason = await move(expert, order, { action: 'decline' });
+    expect(noReason.body.error.code).toBe('ORDER_REASON_REQUIRED');
+    res = await move(expert, order, { action: 'decline', reason: '本月在外出差' });
+    order = res.body;
+    expect(order.status).toBe('dispatched'); // ZJ-0002 may still accept
+
+    res = await move(operator, order, { action: 'redispatch', experts: [experts['ZJ-0001']] });
+    order = res.body;
+    expect(order.round).toBe(2);
+    res = await move(expert, order, { action: 'accept' });
+    order = res.body;
+    expect(order.status).toBe('accepted');
+    order = (await move(expert, order, { action: 'start' })).body;
+    order = (await move(expert, order, { action: 'finish' })).body;
+    expect(order.status).toBe('awaiting_confirmation');
+
+    const unrated = await move(enterprise, order, { action: 'confirm' });
+    expect(unrated.body.error.code).toBe('ORDER_RATING_REQUIRED');
+    res = await move(enterprise, order, { action: 'confirm', rating: 5, comment: '解决了连接开裂问题' });
+    order = res.body;
+    expect(order.status).toBe('closed');
+    expect(order.rating).toBe(5);
+
+    expect(order.events.map((e: { action: string }) => e.action)).toEqual([
+      'place',
+      'dispatch',
+      'decline',
+      'redispatch',
+      'accept',
+      'start',
+      'finish',
+      'confirm',
+    ]);
+    expect(order.events[2].reason).toBe('本月在外出差');
+    const offers = order.offers.map(
+      (o: { round: number; name: string; state: string }) => `${o.round}:${o.state}`,
+    );
+    expect(offers.sort()).toEqual(['1:declined', '1:withdrawn', '2:accepted']);
+    const audit = await (await p.signIn('auditor')).get(`/api/audit?entityId=${order.id}`);
+    expect(audit.body.items.length).toBe(8);
+  });
+
+  it('refuses illegal and stale moves with the current state, and changes nothing', async () => {
+    const order = await place();
+    const accept = await move(operator, order, { action: 'accept' });
+    expect(accept.status).toBe(409);
+    expect(accept.body.error.code).toBe('ORDER_TRANSITION_NOT_ALLOWED');
+    expect(accept.body.error.message).toContain('待派单');
+    const byEnterprise = await move(enterprise, order, { action: 'dispatch', experts: [experts['ZJ-0001']] });
+    expect(byEnterprise.status).toBe(403);
+    const dispatched = (await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0003']] }))
+      .body;
+    const stale = await move(operator, order, { action: 'cancel', reason: '重复下单' });
+    expect(stale.status).toBe(409);
+    const now = (await operator.get(`/api/orders/${order.id}`)).body;
+    expect(now.status).toBe('dispatched');
+    expect(now.version).toBe(dispatched.version);
+    expect(now.events).toHaveLength(2);
+    // An expert the order was not offered to does not even see it.
+    const other = await expert.get(`/api/orders/${order.id}`);
+    expect(other.status).toBe(404);
+  });
+
+  it('applies a request with an Idempotency-Key once and answers a retry with the first answer', async () => {
+    const first = await place('place-key-0001');
+    const again = await place('place-key-0001');
+    expect(again.id).toBe(first.id);
+    const orders = (await operator.get('/api/orders?pageSize=100')).body.items.filter(
+      (o: { id: string }) => o.id === first.id,
+    );
+    expect(orders).toHaveLength(1);
+    const body = { action: 'dispatch', version: first.version, experts: [experts['ZJ-0004']] };
+    const headers = { 'idempotency-key': 'dispatch-key-0001' };
+    const one = await operator.request('POST', `/api/orders/${first.id}/transition`, body, headers);
+    const two = await operator.request('POST', `/api/orders/${first.id}/transition`, body, headers);
+    expect(one.status).toBe(200);
+    expect(two.status).toBe(200);
+    expect(two.body.version).toBe(one.body.version);
+    expect(two.body.events).toHaveLength(2);
+    const reused = await operator.request(
+      'POST',
+      `/api/orders/${first.id}/transition`,
+      { action: 'cancel', version: one.body.version, reason: '测试' },
+      headers,
+    );
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('lets one of two dispatchers win a race; the other gets 409 and nothing is half-applied', async () => {
+    const order = await place();
+    const second = await p.signIn('operator');
+    const results = await Promise.all([
+      move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0005']] }),
+      move(second, order, { action: 'dispatch', experts: [experts['ZJ-0006']] }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const now = (await operator.get(`/api/orders/${order.id}`)).body;
+    expect(now.events.map((e: { action: string }) => e.action)).toEqual(['place', 'dispatch']);
+    expect(now.offers).toHaveLength(1);
+  });
+
+  it('lets an institution dispatch an order sent to it only to its own experts', async () => {
+    const order = await place();
+    const jg001 = (await operator.get('/api/registry/institutions?q=JG-001')).body.items[0].id;
+    const sent = (await move(operator, order, { action: 'dispatch', institutionId: jg001 })).body;
+    expect(sent.institutionId).toBe(jg001);
+    const seen = await institution.get(`/api/orders/${order.id}`);
+    expect(seen.body.actions).toContain('redispatch');
+    const foreign = await move(institution, sent, { action: 'redispatch', experts: [experts['ZJ-0002']] });
+    expect(foreign.body.error.code).toBe('ORDER_EXPERT_UNKNOWN');
+    const own = await move(institution, sent, { action: 'redispatch', experts: [experts['ZJ-0001']] });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+  });
+
+  it('never leaves the table and never loses history under random commands from random roles', async () => {
+    const clients = () => ({ enterprise, operator, expert, institution });
+    const command = fc.record({
+      who: fc.constantFrom('enterprise', 'operator', 'expert', 'institution'),
+      action: fc.constantFrom(...ORDER_ACTIONS),
+      reason: fc.constantFrom(undefined, '原因'),
+      rating: fc.constantFrom(undefined, 4),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 10 }), async (commands) => {
+        let order = await place();
+        let applied = 1;
+        for (const c of commands) {
+          const client = clients()[c.who as 'enterprise'];
+          const res = await move(client, order, {
+            action: c.action,
+            ...(c.reason ? { reason: c.reason } : {}),
+            ...(c.rating ? { rating: c.rating } : {}),
+            ...(c.action.endsWith('dispatch') ? { experts: [experts['ZJ-0001']] } : {}),
+          });
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+          const now = (await operator.get(`/api/orders/${order.id}`)).body;
+          expect(ORDER_STATUSES).toContain(now.status);
+          if (res.status === 200) {
+            applied++;
+            const event = now.events.at(-1);
+            const row = ORDER_TRANSITIONS[c.action];
+            expect((row.from as readonly string[]).includes(event.fromStatus)).toBe(true);
+            expect([row.to, event.fromStatus]).toContain(event.toStatus);
+          }
+          expect(now.events).toHaveLength(applied);
+          order = now;
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { talents } from '../registry/schema.ts';
+import type { OrderStatus } from './machine.ts';
+import {
+  type OrderEventRow,
+  type OrderOfferRow,
+  serviceOrders as o,
+  orderEvents,
+  orderOffers,
+  type ServiceOrderRow,
+} from './schema.ts';
+
+/**
+ * Whose orders a caller sees: an operator (orders.manage) every order of
+ * their region; anyone else the orders they are a party to — their
+ * organisation's (enterprise), dispatched to their organisation
+ * (institution), or offered to them as an expert in any round.
+ */
+export interface OrderScope {
+  regionPrefix: string;
+  manager: boolean;
+  organisationId: string | null;
+  userId: string;
+}
+
+export class OrdersRepository {
+  constructor(private readonly db: Executor) {}
+
+  private scoped(scope: OrderScope): SQL | undefined {
+    if (scope.manager) return regionPrefixCondition(o.scopeRegion, scope.regionPrefix);
+    const offeredToMe = exists(
+      this.db
+        .select({ one: sql`1` })
+        .from(orderOffers)
+        .innerJoin(talents, eq(talents.id, orderOffers.talentId))
+        .where(and(eq(orderOffers.orderId, o.id), eq(talents.userId, scope.userId))),
+    );
+    return or(
+      scope.organisationId ? eq(o.organisationId, scope.organisationId) : undefined,
+      scope.organisationId ? eq(o.institutionOrganisationId, scope.organisationId) : undefined,
+      offeredToMe,
+    );
+  }
+
+  async byId(id: string, scope: OrderScope): Promise<ServiceOrderRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(o)
+      .where(and(eq(o.id, id), this.scoped(scope)));
+    return row;
+  }
+
+  async list(scope: OrderScope, q: { status?: OrderStatus; page: number; pageSize: number }) {
+    const where = and(this.scoped(scope), q.status ? eq(o.status, q.status) : undefined);
+    const items = await this.db
+      .select()
+      .from(o)
+      .where(where)
+      .orderBy(desc(o.updatedAt), asc(o.code))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const [total] = await this.db.select({ n: count() }).from(o).where(where);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  async insert(values: typeof o.$inferInsert): Promise<ServiceOrderRow> {
+    const [row] = await this.db.insert(o).values(values).returning();
+    return row!;
+  }
+
+  /** Compare-and-set on version and status; undefined when the order moved since it was read. */
+  async move(
+    id: string,
+    version: number,
+    status: OrderStatus,
+    values: Partial<typeof o.$inferInsert>,
+  ): Promise<ServiceOrderRow | undefined> {
+    const [row] = await this.db
+      .update(o)
+      .set({ ...values, version: sql`${o.version} + 1` })
+      .where(and(eq(o.id, id), eq(o.version, version), eq(o.status, status)))
+      .returning();
+    return row;
+  }
+
+  async offers(orderIds: string[]): Promise<(OrderOfferRow & { name: string; userId: string | null })[]> {
+    if (orderIds.length === 0) return [];
+    const rows = await this.db
+      .select({ offer: orderOffers, name: talents.name, userId: talents.userId })
+      .from(orderOffers)
+      .innerJoin(talents, eq(talents.id, orderOffers.talentId))
+      .where(inArray(orderOffers.orderId, orderIds))
+      .orderBy(asc(orderOffers.round), asc(orderOffers.offeredAt), asc(talents.code));
+    return rows.map((r) => ({ ...r.offer, name: r.name, userId: r.userId }));
+  }
+
+  async insertOffers(values: (typeof orderOffers.$inferInsert)[]): Promise<void> {
+    if (values.length > 0) await this.db.insert(orderOffers).values(values);
+  }
+
+  async answerOffer(
+    orderId: string,
+    round: number,
+    talentId: string,
+    state: string,
+    reason: string | null,
+    at: Date,
+  ) {
+    await this.db
+      .update(orderOffers)
+      .set({ state, reason, answeredAt: at })
+      .where(
+        and(
+          eq(orderOffers.orderId, orderId),
+          eq(orderOffers.round, round),
+          eq(orderOffers.talentId, talentId),
+        ),
+      );
+  }
+
+  /** Offers of a round still open are withdrawn (a re-dispatch, or another expert accepted). */
+  async withdrawOpenOffers(orderId: string, round: number, at: Date) {
+    await this.db
+      .update(orderOffers)
+      .set({ state: 'withdrawn', answeredAt: at })
+      .where(
+        and(eq(orderOffers.orderId, orderId), eq(orderOffers.round, round), eq(orderOffers.state, 'offered')),
+      );
+  }
+
+  async events(orderId: string): Promise<OrderEventRow[]> {
+    return this.db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, orderId))
+      .orderBy(asc(orderEvents.id));
+  }
+
+  async addEvent(values: typeof orderEvents.$inferInsert): Promise<void> {
+    await this.db.insert(orderEvents).values(values);
+  }
+}

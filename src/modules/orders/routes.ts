@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.ts';
+import { orderPage, ordersQuery, orderTransitionRequest, orderView, placeOrderRequest } from './contract.ts';
+import type { OrdersService } from './service.ts';
+
+/** An optional `Idempotency-Key` header: a retry with the same key gets the first answer. */
+const idempotencyHeaders = z
+  .object({ 'idempotency-key': z.string().min(8).max(128).optional() })
+  .passthrough();
+
+export function registerOrdersRoutes(app: App, orders: OrdersService): void {
+  const tags = ['orders'];
+  const idParams = z.strictObject({ id: z.string().uuid() });
+  app.get(
+    '/api/orders',
+    {
+      config: { access: 'orders.read' },
+      schema: {
+        tags,
+        summary: '服务订单 Service orders',
+        querystring: ordersQuery,
+        response: { 200: orderPage },
+      },
+    },
+    async (request) => orders.list(request.actor!, request.query),
+  );
+  app.get(
+    '/api/orders/:id',
+    {
+      config: { access: 'orders.read' },
+      schema: {
+        tags,
+        summary: '订单详情与进程 One order with its history',
+        params: idParams,
+        response: { 200: orderView },
+      },
+    },
+    async (request) => orders.get(request.actor!, request.params.id),
+  );
+  app.post(
+    '/api/orders',
+    {
+      config: { access: 'orders.act' },
+      schema: {
+        tags,
+        summary: '企业点单（由已发布的技术需求）Place an order for a demand',
+        headers: idempotencyHeaders,
+        body: placeOrderRequest,
+        response: { 201: orderView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await orders.place(request.actor!, request.body, request.headers['idempotency-key'])),
+  );
+  app.post(
+    '/api/orders/:id/transition',
+    {
+      config: { access: 'orders.act' },
+      schema: {
+        tags,
+        summary: '派单、接单、拒单、开始、完成、确认、取消 Move an order',
+        headers: idempotencyHeaders,
+        params: idParams,
+        body: orderTransitionRequest,
+        response: { 200: orderView },
+      },
+    },
+    async (request) =>
+      orders.transition(request.actor!, request.params.id, request.body, request.headers['idempotency-key']),
+  );
+}

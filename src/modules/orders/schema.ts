@@ -1,0 +1,103 @@
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations } from '../../platform/access/schema.ts';
+import { listItems } from '../lists/schema.ts';
+import { enterprises, institutions, talents } from '../registry/schema.ts';
+
+/** 服务订单: an enterprise's order for help with one of its demands, from placing to the confirmed outcome. */
+export const serviceOrders = pgTable(
+  'service_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 订单号, e.g. GD-20260302-7F3A. */
+    code: text('code').notNull(),
+    demandId: uuid('demand_id').references(() => listItems.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    /** The enterprise's organisation: its accounts follow and confirm the order. */
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** The institution the order is dispatched to (学校派单), when it is. */
+    institutionId: uuid('institution_id').references(() => institutions.id),
+    institutionOrganisationId: uuid('institution_organisation_id').references(() => organisations.id),
+    regionCode: text('region_code'),
+    scopeRegion: text('scope_region').notNull(),
+    /** See machine.ts. */
+    status: text('status').notNull().default('placed'),
+    /** The current dispatch round (offers of earlier rounds stay in order_offers). */
+    round: integer('round').notNull().default(0),
+    /** When the current step is due (set by each transition; deadlines come with the scheduler). */
+    stepDueAt: timestamp('step_due_at', { withTimezone: true }),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    rating: smallint('rating'),
+    ratingComment: text('rating_comment'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('service_orders_code_idx').on(t.code),
+    index('service_orders_scope_idx').on(t.scopeRegion, t.status),
+    index('service_orders_org_idx').on(t.organisationId),
+    index('service_orders_inst_org_idx').on(t.institutionOrganisationId),
+    index('service_orders_demand_idx').on(t.demandId),
+  ],
+);
+
+/** An expert offered an order in a dispatch round, and what became of the offer. */
+export const orderOffers = pgTable(
+  'order_offers',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    round: integer('round').notNull(),
+    talentId: uuid('talent_id')
+      .notNull()
+      .references(() => talents.id),
+    /** offered | accepted | declined | withdrawn */
+    state: text('state').notNull().default('offered'),
+    reason: text('reason'),
+    offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.round, t.talentId] }),
+    index('order_offers_talent_idx').on(t.talentId, t.state),
+  ],
+);
+
+/** The order's history: every transition, who made it and why, in order. Never updated. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    reason: text('reason'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+);
+
+export type ServiceOrderRow = typeof serviceOrders.$inferSelect;
+export type OrderOfferRow = typeof orderOffers.$inferSelect;
+export type OrderEventRow = typeof orderEvents.$inferSelect;

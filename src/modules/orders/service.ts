@@ -1,0 +1,364 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../platform/access/actor.ts';
+import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
+import type { AuditService } from '../../platform/audit/service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import { httpError } from '../../platform/http/errors.ts';
+import type { IdempotencyService } from '../../platform/idempotency/service.ts';
+import { OPEN_STATUSES, type Status } from '../lists/machine.ts';
+import type { ListsService } from '../lists/service.ts';
+import { RegistryRepository } from '../registry/repository.ts';
+import type { OrderTransitionRequest, OrderView } from './contract.ts';
+import { ordersError } from './errors.ts';
+import {
+  decide,
+  ORDER_ACTION_NAMES,
+  ORDER_STATUS_NAMES,
+  type OrderParty,
+  type OrderStatus,
+  orderActionsFor,
+} from './machine.ts';
+import { type OrderScope, OrdersRepository } from './repository.ts';
+import type { ServiceOrderRow } from './schema.ts';
+
+type OfferWithName = Awaited<ReturnType<OrdersRepository['offers']>>[number];
+
+/**
+ * Service orders: an enterprise orders help for a published demand, an
+ * operator or an institution dispatches it, experts accept or decline, the
+ * service is delivered and the enterprise confirms it with a rating. Every
+ * status change goes through `transition`: the table in machine.ts, a
+ * compare-and-set on status and version, the history row and the audit row,
+ * all in one transaction; with an Idempotency-Key a retry gets the first answer.
+ */
+export class OrdersService {
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly lists: ListsService,
+    private readonly idempotency: IdempotencyService,
+    private readonly clock: Clock,
+  ) {}
+
+  scopeFor(actor: Actor): OrderScope {
+    return {
+      regionPrefix: scopeOf(actor).regionPrefix,
+      manager: actor.permissions.has('orders.manage'),
+      organisationId: actor.organisationId,
+      userId: actor.userId,
+    };
+  }
+
+  async list(actor: Actor, q: { status?: OrderStatus | undefined; page: number; pageSize: number }) {
+    const repo = new OrdersRepository(this.database.db);
+    const { items, total } = await repo.list(this.scopeFor(actor), {
+      page: q.page,
+      pageSize: q.pageSize,
+      ...(q.status ? { status: q.status } : {}),
+    });
+    const offers = await repo.offers(items.map((i) => i.id));
+    return {
+      items: items.map((row) => {
+        const {
+          offers: _o,
+          events: _e,
+          ...view
+        } = this.view(
+          actor,
+          row,
+          offers.filter((x) => x.orderId === row.id),
+          [],
+        );
+        return view;
+      }),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<OrderView> {
+    return this.load(this.database.db, actor, id);
+  }
+
+  /** 点单: the enterprise (or an operator for it) orders help for a published demand. */
+  async place(actor: Actor, input: { demandId: string; description?: string | undefined }, key?: string) {
+    const demand = await this.lists.row(actor, 'demands', input.demandId);
+    if (!OPEN_STATUSES.includes(demand.status as Status)) throw ordersError('ORDER_DEMAND_NOT_OPEN');
+    const owner = actor.organisationId !== null && demand.organisationId === actor.organisationId;
+    const operator =
+      actor.permissions.has('orders.manage') && regionInScope(demand.scopeRegion, scopeOf(actor));
+    if (!owner && !operator) throw ordersError('ORDER_NOT_YOURS');
+    const { value } = await this.idempotency.once(actor.userId, key, `place:${demand.id}`, async (tx) => {
+      const now = this.clock.now();
+      const row = await new OrdersRepository(tx).insert({
+        code: orderCode(now),
+        demandId: demand.id,
+        title: demand.title,
+        description: input.description ?? demand.description,
+        enterpriseId: demand.enterpriseId,
+        organisationId: demand.organisationId,
+        regionCode: demand.regionCode,
+        scopeRegion: demand.scopeRegion,
+        status: 'placed',
+        statusChangedAt: now,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await new OrdersRepository(tx).addEvent({
+        orderId: row.id,
+        action: 'place',
+        fromStatus: null,
+        toStatus: 'placed',
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        at: now,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'order.place',
+        entity: 'order',
+        entityId: row.id,
+        regionCode: row.scopeRegion,
+        changes: { status: { to: 'placed' }, demand: { to: demand.code } },
+      });
+      return this.load(tx, actor, row.id);
+    });
+    return value;
+  }
+
+  /** The one way an order changes: see the class comment. */
+  async transition(
+    actor: Actor,
+    id: string,
+    request: OrderTransitionRequest,
+    key?: string,
+  ): Promise<OrderView> {
+    const { value } = await this.idempotency.once(
+      actor.userId,
+      key,
+      `order:${id}:${request.action}`,
+      async (tx) => {
+        const repo = new OrdersRepository(tx);
+        const order = await repo.byId(id, this.scopeFor(actor));
+        if (!order) throw ordersError('ORDER_NOT_FOUND');
+        const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
+        const parties = this.parties(actor, order, offers);
+        const status = order.status as OrderStatus;
+        const verdict = decide(status, request.action, parties, request.reason);
+        if (!verdict.ok) {
+          if (verdict.refusal === 'status') {
+            throw ordersError('ORDER_TRANSITION_NOT_ALLOWED', {
+              params: {
+                status: ORDER_STATUS_NAMES[status].zh,
+                action: ORDER_ACTION_NAMES[request.action].zh,
+              },
+              details: { status, version: order.version },
+            });
+          }
+          throw ordersError(verdict.refusal === 'party' ? 'ORDER_NOT_YOURS' : 'ORDER_REASON_REQUIRED');
+        }
+        if (request.version !== order.version) {
+          throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
+        }
+        const now = this.clock.now();
+        let to: OrderStatus = verdict.to;
+        const values: Partial<ServiceOrderRow> = { updatedAt: now };
+        const details: Record<string, unknown> = {};
+        const mine = offers.find((x) => x.userId === actor.userId);
+        // Offer changes run after the compare-and-set: a racing request fails on the order row first.
+        const then: (() => Promise<void>)[] = [];
+
+        switch (request.action) {
+          case 'dispatch':
+          case 'redispatch': {
+            const round = order.round + 1;
+            const experts = await this.dispatchTargets(tx, order, parties, request);
+            then.push(
+              () => repo.withdrawOpenOffers(order.id, order.round, now),
+              () =>
+                repo.insertOffers(
+                  experts.map((talentId) => ({ orderId: order.id, round, talentId, offeredAt: now })),
+                ),
+            );
+            values.round = round;
+            if (request.institutionId) {
+              const institution = await new RegistryRepository(tx).byId(
+                'institutions',
+                request.institutionId,
+                {
+                  regionPrefix: '',
+                  organisationId: null,
+                },
+              );
+              if (!institution) throw ordersError('ORDER_DISPATCH_EMPTY');
+              values.institutionId = institution.id;
+              values.institutionOrganisationId = institution.organisationId;
+              details.institution = institution.name;
+            }
+            details.experts = experts;
+            details.round = round;
+            break;
+          }
+          case 'accept':
+            then.push(
+              () => repo.answerOffer(order.id, order.round, mine!.talentId, 'accepted', null, now),
+              () => repo.withdrawOpenOffers(order.id, order.round, now),
+            );
+            details.expert = mine!.name;
+            break;
+          case 'decline': {
+            then.push(() =>
+              repo.answerOffer(
+                order.id,
+                order.round,
+                mine!.talentId,
+                'declined',
+                request.reason ?? null,
+                now,
+              ),
+            );
+            details.expert = mine!.name;
+            // The order goes back to the queue only when nobody else of this round may still accept it.
+            const stillOpen = offers.filter((x) => x.state === 'offered' && x.talentId !== mine!.talentId);
+            if (stillOpen.length > 0) to = status;
+            break;
+          }
+          case 'confirm':
+            if (!request.rating) throw ordersError('ORDER_RATING_REQUIRED');
+            values.rating = request.rating;
+            values.ratingComment = request.comment ?? null;
+            details.rating = request.rating;
+            break;
+          default:
+            break;
+        }
+        if (to !== status) {
+          values.status = to;
+          values.statusChangedAt = now;
+        }
+        const after = await repo.move(order.id, order.version, status, values);
+        if (!after)
+          throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
+        for (const step of then) await step();
+        await repo.addEvent({
+          orderId: order.id,
+          action: request.action,
+          fromStatus: status,
+          toStatus: to,
+          actorUserId: actor.userId,
+          actorName: actor.displayName,
+          reason: request.reason ?? null,
+          details,
+          at: now,
+        });
+        await this.audit.record(tx, actor, {
+          action: `order.${request.action}`,
+          entity: 'order',
+          entityId: order.id,
+          regionCode: order.scopeRegion,
+          changes: {
+            status: { from: status, to },
+            ...(request.reason ? { reason: { to: request.reason } } : {}),
+            ...(Object.keys(details).length > 0 ? { details: { to: details } } : {}),
+          },
+        });
+        return this.load(tx, actor, order.id);
+      },
+    );
+    return value;
+  }
+
+  /** The experts a dispatch offers the order to: for an institution, only its own experts. */
+  private async dispatchTargets(
+    tx: Executor,
+    order: ServiceOrderRow,
+    parties: OrderParty[],
+    request: OrderTransitionRequest,
+  ): Promise<string[]> {
+    const experts = [...new Set(request.experts ?? [])];
+    if (experts.length === 0 && !request.institutionId) throw ordersError('ORDER_DISPATCH_EMPTY');
+    if (request.institutionId && !parties.includes('operator')) throw ordersError('ORDER_NOT_YOURS');
+    const rows = await new RegistryRepository(tx).byIds('talents', experts);
+    const onlyOwn = !parties.includes('operator');
+    for (const id of experts) {
+      const row = rows.get(id);
+      if (!row || !row.isExpert || row.archivedAt) throw ordersError('ORDER_EXPERT_UNKNOWN');
+      if (onlyOwn && row.institutionId !== order.institutionId) throw ordersError('ORDER_EXPERT_UNKNOWN');
+    }
+    return experts;
+  }
+
+  /** Who the caller is to this order (see OrderParty). */
+  private parties(actor: Actor, order: ServiceOrderRow, offers: OfferWithName[]): OrderParty[] {
+    const out: OrderParty[] = [];
+    if (!actor.permissions.has('orders.act')) return out;
+    if (actor.permissions.has('orders.manage') && regionInScope(order.scopeRegion, scopeOf(actor))) {
+      out.push('operator');
+    }
+    if (actor.organisationId && order.organisationId === actor.organisationId) out.push('enterprise');
+    if (actor.organisationId && order.institutionOrganisationId === actor.organisationId)
+      out.push('institution');
+    const mine = offers.find((x) => x.userId === actor.userId);
+    if (mine?.state === 'offered') out.push('offered');
+    if (mine?.state === 'accepted') out.push('assignee');
+    return out;
+  }
+
+  private async load(db: Executor, actor: Actor, id: string): Promise<OrderView> {
+    const repo = new OrdersRepository(db);
+    const row = await repo.byId(id, this.scopeFor(actor));
+    if (!row) throw ordersError('ORDER_NOT_FOUND');
+    return this.view(actor, row, await repo.offers([row.id]), await repo.events(row.id));
+  }
+
+  private view(
+    actor: Actor,
+    row: ServiceOrderRow,
+    offers: OfferWithName[],
+    events: Awaited<ReturnType<OrdersRepository['events']>>,
+  ): OrderView {
+    const current = offers.filter((x) => x.round === row.round);
+    return {
+      id: row.id,
+      code: row.code,
+      demandId: row.demandId,
+      title: row.title,
+      description: row.description,
+      enterpriseId: row.enterpriseId,
+      institutionId: row.institutionId,
+      regionCode: row.regionCode,
+      status: row.status as OrderStatus,
+      round: row.round,
+      statusChangedAt: row.statusChangedAt.toISOString(),
+      rating: row.rating,
+      ratingComment: row.ratingComment,
+      createdAt: row.createdAt.toISOString(),
+      version: row.version,
+      offers: offers.map((x) => ({
+        talentId: x.talentId,
+        name: x.name,
+        round: x.round,
+        state: x.state,
+        reason: x.reason,
+      })),
+      events: events.map((e) => ({
+        action: e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actorName: e.actorName,
+        reason: e.reason,
+        details: e.details,
+        at: e.at.toISOString(),
+      })),
+      actions: orderActionsFor(row.status as OrderStatus, this.parties(actor, row, current)),
+    };
+  }
+}
+
+/** 订单号: GD-YYYYMMDD-XXXXXX (China date, random suffix). */
+function orderCode(now: Date): string {
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `GD-${day}-${randomBytes(3).toString('hex').toUpperCase()}`;
+}
