@@ -284,7 +284,7 @@ export class OrdersService {
     const onlyOwn = !parties.includes('operator');
     for (const id of experts) {
       const row = rows.get(id);
-      if (!row || !row.isExpert || row.archivedAt) throw ordersError('ORDER_EXPERT_UNKNOWN');
+      if (!row?.isExpert || row.archivedAt) throw ordersError('ORDER_EXPERT_UNKNOWN');
       if (onlyOwn && row.institutionId !== order.institutionId) throw ordersError('ORDER_EXPERT_UNKNOWN');
     }
     return experts;
