@@ -102,6 +102,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       matchWeights(config.matchingWeights),
     );
     const orders = new OrdersService(database, audit, lists, new IdempotencyService(database, clock), clock);
+    // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
+    matching.setSignals(orders.expertSignals);
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
     for (const kind of importKinds) imports.register(kind);
 
@@ -159,6 +161,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       routes,
       startJobs() {
         every(3600_000, () => lists.expireDue());
+        every(300_000, () => orders.refreshSignals());
         // Build the matching indexes in the background, then pick up other processes' changes.
         every(60_000, () => matching.ready().then(() => matching.refresh()));
       },

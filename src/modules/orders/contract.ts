@@ -8,6 +8,15 @@ export const placeOrderRequest = z.strictObject({
   description: z.string().trim().max(4000).optional(),
 });
 
+export const OUTCOME_KINDS = ['agreement', 'solved', 'transfer', 'talent', 'none'] as const;
+
+export const outcomeInput = z.strictObject({
+  kind: z.enum(OUTCOME_KINDS),
+  /** 合作协议 / 成果转化: the amount in yuan (CNY). */
+  amountYuan: z.number().min(0).max(1e12).multipleOf(0.01).optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
 export const orderTransitionRequest = z.strictObject({
   action: z.enum(ORDER_ACTIONS),
   version: z.number().int().min(1),
@@ -15,6 +24,8 @@ export const orderTransitionRequest = z.strictObject({
   /** dispatch / redispatch: the experts offered the order, and/or the institution that dispatches it further. */
   experts: z.array(z.string().uuid()).max(20).optional(),
   institutionId: z.string().uuid().optional(),
+  /** finish: what came of it (at least one; `none` when nothing did). */
+  outcomes: z.array(outcomeInput).min(1).max(10).optional(),
   /** confirm: the enterprise's rating and comment. */
   rating: z.number().int().min(1).max(5).optional(),
   comment: z.string().trim().max(1000).optional(),
@@ -44,6 +55,15 @@ const eventView = z.object({
   at: z.string(),
 });
 
+export const visitInput = z.strictObject({
+  visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
+  place: z.string().trim().max(200).optional(),
+  people: z.string().trim().max(500).optional(),
+  summary: z.string().trim().min(1).max(4000),
+});
+
+export type VisitInput = z.infer<typeof visitInput>;
+
 export const orderView = z.object({
   id: z.string().uuid(),
   code: z.string(),
@@ -61,6 +81,18 @@ export const orderView = z.object({
   createdAt: z.string(),
   version: z.number().int(),
   offers: z.array(offerView),
+  outcomes: z.array(
+    z.object({ kind: z.enum(OUTCOME_KINDS), amountYuan: z.number().nullable(), note: z.string().nullable() }),
+  ),
+  visits: z.array(
+    z.object({
+      visitedOn: z.string(),
+      place: z.string().nullable(),
+      people: z.string().nullable(),
+      summary: z.string(),
+      by: z.string(),
+    }),
+  ),
   events: z.array(eventView),
   /** What the caller may do with it now. */
   actions: z.array(z.enum(ORDER_ACTIONS)),
@@ -68,7 +100,7 @@ export const orderView = z.object({
 export type OrderView = z.infer<typeof orderView>;
 
 export const orderPage = z.object({
-  items: z.array(orderView.omit({ offers: true, events: true })),
+  items: z.array(orderView.omit({ offers: true, events: true, outcomes: true, visits: true })),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -24,5 +24,15 @@ export const ordersError = defineErrors({
     zh: '派单对象中有专家不存在，或不属于本机构',
     en: 'An expert to dispatch to does not exist or is not of this institution',
   },
+  ORDER_OUTCOME_REQUIRED: {
+    status: 400,
+    zh: '请登记服务成效（签订协议、解决难题、成果转化、引进人才，或“无”）',
+    en: 'Record what came of the service (or "none")',
+  },
+  ORDER_NOT_IN_SERVICE: {
+    status: 409,
+    zh: '订单当前状态为“{status}”，只能在接单后、确认前登记服务记录',
+    en: 'Visits are logged between acceptance and confirmation; the order is {status}',
+  },
   ORDER_RATING_REQUIRED: { status: 400, zh: '请为本次服务评分（1–5 分）', en: 'Rate the service (1–5)' },
 });

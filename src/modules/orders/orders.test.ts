@@ -103,8 +103,30 @@ describe('service orders over HTTP', () => {
     order = res.body;
     expect(order.status).toBe('accepted');
     order = (await move(expert, order, { action: 'start' })).body;
-    order = (await move(expert, order, { action: 'finish' })).body;
+    const visit = await expert.post(`/api/orders/${order.id}/visits`, {
+      visitedOn: '2026-03-05',
+      place: '德清绿源新材料有限公司车间',
+      people: '陈志远、企业技术部',
+      summary: '现场查看连接部位开裂样件，提出胶接—铆接混合方案',
+    });
+    expect(visit.status, JSON.stringify(visit.body)).toBe(201);
+    expect(visit.body.visits[0].by).toBe('陈志远');
+    const empty = await move(expert, visit.body, { action: 'finish' });
+    expect(empty.body.error.code).toBe('ORDER_OUTCOME_REQUIRED');
+    order = (
+      await move(expert, visit.body, {
+        action: 'finish',
+        outcomes: [
+          { kind: 'agreement', amountYuan: 300000, note: '签订技术开发合同' },
+          { kind: 'solved', note: '连接开裂问题解决' },
+        ],
+      })
+    ).body;
     expect(order.status).toBe('awaiting_confirmation');
+    expect(order.outcomes).toEqual([
+      { kind: 'agreement', amountYuan: 300000, note: '签订技术开发合同' },
+      { kind: 'solved', amountYuan: null, note: '连接开裂问题解决' },
+    ]);
 
     const unrated = await move(enterprise, order, { action: 'confirm' });
     expect(unrated.body.error.code).toBe('ORDER_RATING_REQUIRED');
@@ -112,6 +134,19 @@ describe('service orders over HTTP', () => {
     order = res.body;
     expect(order.status).toBe('closed');
     expect(order.rating).toBe(5);
+    const late = await expert.post(`/api/orders/${order.id}/visits`, {
+      visitedOn: '2026-03-09',
+      summary: '回访',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('ORDER_NOT_IN_SERVICE');
+
+    // The closed, well-rated order now counts for the expert in matching.
+    const suggestions = await operator.get(
+      `/api/matching/suggestions?from=demands&id=${demandId}&against=experts&top=10`,
+    );
+    const chen = suggestions.body.items.find((r: { code: string }) => r.code === 'ZJ-0001');
+    expect(chen.reasons.map((r: { label: string }) => r.label)).toContain('已完成服务 1 次，平均评分 5.0');
 
     expect(order.events.map((e: { action: string }) => e.action)).toEqual([
       'place',
@@ -129,7 +164,8 @@ describe('service orders over HTTP', () => {
     );
     expect(offers.sort()).toEqual(['1:declined', '1:withdrawn', '2:accepted']);
     const audit = await (await p.signIn('auditor')).get(`/api/audit?entityId=${order.id}`);
-    expect(audit.body.items.length).toBe(8);
+    expect(audit.body.items.map((i: { action: string }) => i.action)).toContain('order.visit');
+    expect(audit.body.items.length).toBe(9);
   });
 
   it('refuses illegal and stale moves with the current state, and changes nothing', async () => {
@@ -224,6 +260,7 @@ describe('service orders over HTTP', () => {
             ...(c.reason ? { reason: c.reason } : {}),
             ...(c.rating ? { rating: c.rating } : {}),
             ...(c.action.endsWith('dispatch') ? { experts: [experts['ZJ-0001']] } : {}),
+            ...(c.action === 'finish' ? { outcomes: [{ kind: 'none' }] } : {}),
           });
           expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
           const now = (await operator.get(`/api/orders/${order.id}`)).body;

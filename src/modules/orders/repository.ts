@@ -6,9 +6,13 @@ import type { OrderStatus } from './machine.ts';
 import {
   type OrderEventRow,
   type OrderOfferRow,
+  type OrderOutcomeRow,
+  type OrderVisitRow,
   serviceOrders as o,
   orderEvents,
   orderOffers,
+  orderOutcomes,
+  orderVisits,
   type ServiceOrderRow,
 } from './schema.ts';
 
@@ -140,5 +144,51 @@ export class OrdersRepository {
 
   async addEvent(values: typeof orderEvents.$inferInsert): Promise<void> {
     await this.db.insert(orderEvents).values(values);
+  }
+
+  async outcomes(orderId: string): Promise<OrderOutcomeRow[]> {
+    return this.db
+      .select()
+      .from(orderOutcomes)
+      .where(eq(orderOutcomes.orderId, orderId))
+      .orderBy(asc(orderOutcomes.createdAt));
+  }
+
+  async addOutcomes(values: (typeof orderOutcomes.$inferInsert)[]): Promise<void> {
+    if (values.length > 0) await this.db.insert(orderOutcomes).values(values);
+  }
+
+  async visits(orderId: string): Promise<OrderVisitRow[]> {
+    return this.db
+      .select()
+      .from(orderVisits)
+      .where(eq(orderVisits.orderId, orderId))
+      .orderBy(asc(orderVisits.visitedOn), asc(orderVisits.createdAt));
+  }
+
+  async addVisit(values: typeof orderVisits.$inferInsert): Promise<OrderVisitRow> {
+    const [row] = await this.db.insert(orderVisits).values(values).returning();
+    return row!;
+  }
+
+  /**
+   * Per expert: orders they hold now (accepted, in service or awaiting confirmation) and orders they
+   * closed, with the mean rating — what matching weighs as load and past outcomes.
+   */
+  async expertSignals(): Promise<
+    { talentId: string; open: number; closed: number; rating: number | null }[]
+  > {
+    const rows = await this.db
+      .select({
+        talentId: orderOffers.talentId,
+        open: sql<number>`count(*) filter (where ${o.status} in ('accepted', 'in_service', 'awaiting_confirmation'))::int`,
+        closed: sql<number>`count(*) filter (where ${o.status} = 'closed')::int`,
+        rating: sql<number | null>`avg(${o.rating}) filter (where ${o.status} = 'closed')::float8`,
+      })
+      .from(orderOffers)
+      .innerJoin(o, and(eq(o.id, orderOffers.orderId), eq(o.round, orderOffers.round)))
+      .where(eq(orderOffers.state, 'accepted'))
+      .groupBy(orderOffers.talentId);
+    return rows;
   }
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { orderPage, ordersQuery, orderTransitionRequest, orderView, placeOrderRequest } from './contract.ts';
+import {
+  orderPage,
+  ordersQuery,
+  orderTransitionRequest,
+  orderView,
+  placeOrderRequest,
+  visitInput,
+} from './contract.ts';
 import type { OrdersService } from './service.ts';
 
 /** An optional `Idempotency-Key` header: a retry with the same key gets the first answer. */
@@ -69,5 +76,20 @@ export function registerOrdersRoutes(app: App, orders: OrdersService): void {
     },
     async (request) =>
       orders.transition(request.actor!, request.params.id, request.body, request.headers['idempotency-key']),
+  );
+  app.post(
+    '/api/orders/:id/visits',
+    {
+      config: { access: 'orders.act' },
+      schema: {
+        tags,
+        summary: '登记服务记录 Log a service visit',
+        params: idParams,
+        body: visitInput,
+        response: { 201: orderView },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await orders.logVisit(request.actor!, request.params.id, request.body)),
   );
 }

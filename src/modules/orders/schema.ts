@@ -1,5 +1,7 @@
 import {
+  bigint,
   bigserial,
+  date,
   index,
   integer,
   jsonb,
@@ -101,3 +103,44 @@ export const orderEvents = pgTable(
 export type ServiceOrderRow = typeof serviceOrders.$inferSelect;
 export type OrderOfferRow = typeof orderOffers.$inferSelect;
 export type OrderEventRow = typeof orderEvents.$inferSelect;
+
+/** What came of an order, typed so that statistics count it: one row per outcome. */
+export const orderOutcomes = pgTable(
+  'order_outcomes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    /** agreement (合作协议) | solved (解决技术难题) | transfer (成果转化) | talent (引进人才) | none */
+    kind: text('kind').notNull(),
+    /** Agreements and transfers: the amount in fen. */
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_outcomes_order_idx').on(t.orderId), index('order_outcomes_kind_idx').on(t.kind)],
+);
+
+/** 服务记录: a visit or session logged against an order while it is served. */
+export const orderVisits = pgTable(
+  'order_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    place: text('place'),
+    people: text('people'),
+    summary: text('summary').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_visits_order_idx').on(t.orderId, t.visitedOn)],
+);
+
+export type OrderOutcomeRow = typeof orderOutcomes.$inferSelect;
+export type OrderVisitRow = typeof orderVisits.$inferSelect;

@@ -8,8 +8,9 @@ import { httpError } from '../../platform/http/errors.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import { OPEN_STATUSES, type Status } from '../lists/machine.ts';
 import type { ListsService } from '../lists/service.ts';
+import type { ExpertSignals } from '../matching/engine.ts';
 import { RegistryRepository } from '../registry/repository.ts';
-import type { OrderTransitionRequest, OrderView } from './contract.ts';
+import type { OrderTransitionRequest, OrderView, VisitInput } from './contract.ts';
 import { ordersError } from './errors.ts';
 import {
   decide,
@@ -225,6 +226,24 @@ export class OrdersService {
             if (stillOpen.length > 0) to = status;
             break;
           }
+          case 'finish': {
+            const outcomes = request.outcomes ?? [];
+            if (outcomes.length === 0) throw ordersError('ORDER_OUTCOME_REQUIRED');
+            then.push(() =>
+              repo.addOutcomes(
+                outcomes.map((x) => ({
+                  orderId: order.id,
+                  kind: x.kind,
+                  amountFen: x.amountYuan === undefined ? null : Math.round(x.amountYuan * 100),
+                  note: x.note ?? null,
+                  createdBy: actor.userId,
+                  createdAt: now,
+                })),
+              ),
+            );
+            details.outcomes = outcomes;
+            break;
+          }
           case 'confirm':
             if (!request.rating) throw ordersError('ORDER_RATING_REQUIRED');
             values.rating = request.rating;
@@ -267,6 +286,7 @@ export class OrdersService {
         return this.load(tx, actor, order.id);
       },
     );
+    await this.refreshSignals();
     return value;
   }
 
@@ -310,15 +330,86 @@ export class OrdersService {
     const repo = new OrdersRepository(db);
     const row = await repo.byId(id, this.scopeFor(actor));
     if (!row) throw ordersError('ORDER_NOT_FOUND');
-    return this.view(actor, row, await repo.offers([row.id]), await repo.events(row.id));
+    return {
+      ...this.view(actor, row, await repo.offers([row.id]), await repo.events(row.id)),
+      outcomes: (await repo.outcomes(row.id)).map((x) => ({
+        kind: x.kind as OrderView['outcomes'][number]['kind'],
+        amountYuan: x.amountFen === null ? null : x.amountFen / 100,
+        note: x.note,
+      })),
+      visits: (await repo.visits(row.id)).map((v) => ({
+        visitedOn: v.visitedOn,
+        place: v.place,
+        people: v.people,
+        summary: v.summary,
+        by: v.createdByName,
+      })),
+    };
   }
+
+  /** 服务记录: the expert serving the order (or an operator) logs a visit, between acceptance and confirmation. */
+  async logVisit(actor: Actor, id: string, input: VisitInput): Promise<OrderView> {
+    const view = await this.database.transaction(async (tx) => {
+      const repo = new OrdersRepository(tx);
+      const order = await repo.byId(id, this.scopeFor(actor));
+      if (!order) throw ordersError('ORDER_NOT_FOUND');
+      const status = order.status as OrderStatus;
+      if (!['accepted', 'in_service', 'awaiting_confirmation'].includes(status)) {
+        throw ordersError('ORDER_NOT_IN_SERVICE', { params: { status: ORDER_STATUS_NAMES[status].zh } });
+      }
+      const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
+      const parties = this.parties(actor, order, offers);
+      if (!parties.includes('assignee') && !parties.includes('operator'))
+        throw ordersError('ORDER_NOT_YOURS');
+      const now = this.clock.now();
+      const visit = await repo.addVisit({
+        orderId: order.id,
+        visitedOn: input.visitedOn,
+        place: input.place ?? null,
+        people: input.people ?? null,
+        summary: input.summary,
+        createdBy: actor.userId,
+        createdByName: actor.displayName,
+        createdAt: now,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'order.visit',
+        entity: 'order',
+        entityId: order.id,
+        regionCode: order.scopeRegion,
+        changes: { visit: { to: { id: visit.id, visitedOn: visit.visitedOn, summary: visit.summary } } },
+      });
+      return this.load(tx, actor, order.id);
+    });
+    return view;
+  }
+
+  /**
+   * What matching weighs for experts: orders they hold now (load) and orders
+   * they closed with the enterprise's ratings (outcomes), read from the
+   * orders; refreshed after every change to an order.
+   */
+  async refreshSignals(): Promise<void> {
+    const rows = await new OrdersRepository(this.database.db).expertSignals();
+    this.signals = new Map(rows.map((r) => [r.talentId, r]));
+  }
+
+  private signals = new Map<string, { open: number; closed: number; rating: number | null }>();
+
+  readonly expertSignals: ExpertSignals = {
+    load: (expertId) => this.signals.get(expertId)?.open ?? 0,
+    outcomes: (expertId) => {
+      const s = this.signals.get(expertId);
+      return { count: s?.closed ?? 0, rating: s?.rating ?? null };
+    },
+  };
 
   private view(
     actor: Actor,
     row: ServiceOrderRow,
     offers: OfferWithName[],
     events: Awaited<ReturnType<OrdersRepository['events']>>,
-  ): OrderView {
+  ): Omit<OrderView, 'outcomes' | 'visits'> {
     const current = offers.filter((x) => x.round === row.round);
     return {
       id: row.id,
