@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../../platform/access/actor.ts';
+import type { Actor, AuditActor } from '../../platform/access/actor.ts';
 import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -145,149 +145,158 @@ export class OrdersService {
         const order = await repo.byId(id, this.scopeFor(actor));
         if (!order) throw ordersError('ORDER_NOT_FOUND');
         const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
-        const parties = this.parties(actor, order, offers);
-        const status = order.status as OrderStatus;
-        const verdict = decide(status, request.action, parties, request.reason);
-        if (!verdict.ok) {
-          if (verdict.refusal === 'status') {
-            throw ordersError('ORDER_TRANSITION_NOT_ALLOWED', {
-              params: {
-                status: ORDER_STATUS_NAMES[status].zh,
-                action: ORDER_ACTION_NAMES[request.action].zh,
-              },
-              details: { status, version: order.version },
-            });
-          }
-          throw ordersError(verdict.refusal === 'party' ? 'ORDER_NOT_YOURS' : 'ORDER_REASON_REQUIRED');
-        }
-        if (request.version !== order.version) {
-          throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
-        }
-        const now = this.clock.now();
-        let to: OrderStatus = verdict.to;
-        const values: Partial<ServiceOrderRow> = { updatedAt: now };
-        const details: Record<string, unknown> = {};
-        const mine = offers.find((x) => x.userId === actor.userId);
-        // Offer changes run after the compare-and-set: a racing request fails on the order row first.
-        const then: (() => Promise<void>)[] = [];
-
-        switch (request.action) {
-          case 'dispatch':
-          case 'redispatch': {
-            const round = order.round + 1;
-            const experts = await this.dispatchTargets(tx, order, parties, request);
-            then.push(
-              () => repo.withdrawOpenOffers(order.id, order.round, now),
-              () =>
-                repo.insertOffers(
-                  experts.map((talentId) => ({ orderId: order.id, round, talentId, offeredAt: now })),
-                ),
-            );
-            values.round = round;
-            if (request.institutionId) {
-              const institution = await new RegistryRepository(tx).byId(
-                'institutions',
-                request.institutionId,
-                {
-                  regionPrefix: '',
-                  organisationId: null,
-                },
-              );
-              if (!institution) throw ordersError('ORDER_DISPATCH_EMPTY');
-              values.institutionId = institution.id;
-              values.institutionOrganisationId = institution.organisationId;
-              details.institution = institution.name;
-            }
-            details.experts = experts;
-            details.round = round;
-            break;
-          }
-          case 'accept':
-            then.push(
-              () => repo.answerOffer(order.id, order.round, mine!.talentId, 'accepted', null, now),
-              () => repo.withdrawOpenOffers(order.id, order.round, now),
-            );
-            details.expert = mine!.name;
-            break;
-          case 'decline': {
-            then.push(() =>
-              repo.answerOffer(
-                order.id,
-                order.round,
-                mine!.talentId,
-                'declined',
-                request.reason ?? null,
-                now,
-              ),
-            );
-            details.expert = mine!.name;
-            // The order goes back to the queue only when nobody else of this round may still accept it.
-            const stillOpen = offers.filter((x) => x.state === 'offered' && x.talentId !== mine!.talentId);
-            if (stillOpen.length > 0) to = status;
-            break;
-          }
-          case 'finish': {
-            const outcomes = request.outcomes ?? [];
-            if (outcomes.length === 0) throw ordersError('ORDER_OUTCOME_REQUIRED');
-            then.push(() =>
-              repo.addOutcomes(
-                outcomes.map((x) => ({
-                  orderId: order.id,
-                  kind: x.kind,
-                  amountFen: x.amountYuan === undefined ? null : Math.round(x.amountYuan * 100),
-                  note: x.note ?? null,
-                  createdBy: actor.userId,
-                  createdAt: now,
-                })),
-              ),
-            );
-            details.outcomes = outcomes;
-            break;
-          }
-          case 'confirm':
-            if (!request.rating) throw ordersError('ORDER_RATING_REQUIRED');
-            values.rating = request.rating;
-            values.ratingComment = request.comment ?? null;
-            details.rating = request.rating;
-            break;
-          default:
-            break;
-        }
-        if (to !== status) {
-          values.status = to;
-          values.statusChangedAt = now;
-        }
-        const after = await repo.move(order.id, order.version, status, values);
-        if (!after)
-          throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
-        for (const step of then) await step();
-        await repo.addEvent({
-          orderId: order.id,
-          action: request.action,
-          fromStatus: status,
-          toStatus: to,
-          actorUserId: actor.userId,
-          actorName: actor.displayName,
-          reason: request.reason ?? null,
-          details,
-          at: now,
-        });
-        await this.audit.record(tx, actor, {
-          action: `order.${request.action}`,
-          entity: 'order',
-          entityId: order.id,
-          regionCode: order.scopeRegion,
-          changes: {
-            status: { from: status, to },
-            ...(request.reason ? { reason: { to: request.reason } } : {}),
-            ...(Object.keys(details).length > 0 ? { details: { to: details } } : {}),
-          },
-        });
+        await this.apply(
+          tx,
+          { audit: actor, userId: actor.userId, parties: this.parties(actor, order, offers) },
+          order,
+          offers,
+          request,
+        );
         return this.load(tx, actor, order.id);
       },
     );
     await this.refreshSignals();
     return value;
+  }
+
+  /**
+   * One transition of one order, in the caller's transaction: the table's
+   * verdict, the compare-and-set, the offers, the history row and the audit
+   * row. Requests (`transition`) and the deadline sweep both come here.
+   */
+  private async apply(
+    tx: Executor,
+    who: { audit: AuditActor; userId: string | null; parties: OrderParty[] },
+    order: ServiceOrderRow,
+    offers: OfferWithName[],
+    request: OrderTransitionRequest,
+  ): Promise<void> {
+    const repo = new OrdersRepository(tx);
+    const status = order.status as OrderStatus;
+    const verdict = decide(status, request.action, who.parties, request.reason);
+    if (!verdict.ok) {
+      if (verdict.refusal === 'status') {
+        throw ordersError('ORDER_TRANSITION_NOT_ALLOWED', {
+          params: {
+            status: ORDER_STATUS_NAMES[status].zh,
+            action: ORDER_ACTION_NAMES[request.action].zh,
+          },
+          details: { status, version: order.version },
+        });
+      }
+      throw ordersError(verdict.refusal === 'party' ? 'ORDER_NOT_YOURS' : 'ORDER_REASON_REQUIRED');
+    }
+    if (request.version !== order.version) {
+      throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
+    }
+    const now = this.clock.now();
+    let to: OrderStatus = verdict.to;
+    const values: Partial<ServiceOrderRow> = { updatedAt: now };
+    const details: Record<string, unknown> = {};
+    const mine = offers.find((x) => who.userId !== null && x.userId === who.userId);
+    // Offer changes run after the compare-and-set: a racing request fails on the order row first.
+    const then: (() => Promise<void>)[] = [];
+
+    switch (request.action) {
+      case 'dispatch':
+      case 'redispatch': {
+        const round = order.round + 1;
+        const experts = await this.dispatchTargets(tx, order, who.parties, request);
+        then.push(
+          () => repo.withdrawOpenOffers(order.id, order.round, now),
+          () =>
+            repo.insertOffers(
+              experts.map((talentId) => ({ orderId: order.id, round, talentId, offeredAt: now })),
+            ),
+        );
+        values.round = round;
+        if (request.institutionId) {
+          const institution = await new RegistryRepository(tx).byId('institutions', request.institutionId, {
+            regionPrefix: '',
+            organisationId: null,
+          });
+          if (!institution) throw ordersError('ORDER_DISPATCH_EMPTY');
+          values.institutionId = institution.id;
+          values.institutionOrganisationId = institution.organisationId;
+          details.institution = institution.name;
+        }
+        details.experts = experts;
+        details.round = round;
+        break;
+      }
+      case 'accept':
+        then.push(
+          () => repo.answerOffer(order.id, order.round, mine!.talentId, 'accepted', null, now),
+          () => repo.withdrawOpenOffers(order.id, order.round, now),
+        );
+        details.expert = mine!.name;
+        break;
+      case 'decline': {
+        then.push(() =>
+          repo.answerOffer(order.id, order.round, mine!.talentId, 'declined', request.reason ?? null, now),
+        );
+        details.expert = mine!.name;
+        // The order goes back to the queue only when nobody else of this round may still accept it.
+        const stillOpen = offers.filter((x) => x.state === 'offered' && x.talentId !== mine!.talentId);
+        if (stillOpen.length > 0) to = status;
+        break;
+      }
+      case 'finish': {
+        const outcomes = request.outcomes ?? [];
+        if (outcomes.length === 0) throw ordersError('ORDER_OUTCOME_REQUIRED');
+        then.push(() =>
+          repo.addOutcomes(
+            outcomes.map((x) => ({
+              orderId: order.id,
+              kind: x.kind,
+              amountFen: x.amountYuan === undefined ? null : Math.round(x.amountYuan * 100),
+              note: x.note ?? null,
+              createdBy: who.userId,
+              createdAt: now,
+            })),
+          ),
+        );
+        details.outcomes = outcomes;
+        break;
+      }
+      case 'confirm':
+        if (!request.rating) throw ordersError('ORDER_RATING_REQUIRED');
+        values.rating = request.rating;
+        values.ratingComment = request.comment ?? null;
+        details.rating = request.rating;
+        break;
+      default:
+        break;
+    }
+    if (to !== status) {
+      values.status = to;
+      values.statusChangedAt = now;
+    }
+    const after = await repo.move(order.id, order.version, status, values);
+    if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
+    for (const step of then) await step();
+    await repo.addEvent({
+      orderId: order.id,
+      action: request.action,
+      fromStatus: status,
+      toStatus: to,
+      actorUserId: who.userId,
+      actorName: who.audit.displayName,
+      reason: request.reason ?? null,
+      details,
+      at: now,
+    });
+    await this.audit.record(tx, who.audit, {
+      action: `order.${request.action}`,
+      entity: 'order',
+      entityId: order.id,
+      regionCode: order.scopeRegion,
+      changes: {
+        status: { from: status, to },
+        ...(request.reason ? { reason: { to: request.reason } } : {}),
+        ...(Object.keys(details).length > 0 ? { details: { to: details } } : {}),
+      },
+    });
   }
 
   /** The experts a dispatch offers the order to: for an institution, only its own experts. */
