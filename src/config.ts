@@ -33,6 +33,17 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Days off besides weekends for order deadlines: YYYY-MM-DD, comma-separated (法定节假日). */
+  HOLIDAYS: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?(,\s*\d{4}-\d{2}-\d{2})*$/, 'YYYY-MM-DD,YYYY-MM-DD,…')
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+    ),
   /** Matching weights to change, as JSON, e.g. {"region": 0.2, "fields": {"title": 3}} (see matching/engine.ts). */
   MATCHING_WEIGHTS: z
     .string()
@@ -74,6 +85,8 @@ export interface Config {
   trustProxy: boolean;
   /** Built single-page app served at /; absent in API-only tests. */
   webDir: string | undefined;
+  /** Days off besides weekends (YYYY-MM-DD), for order step deadlines. */
+  holidays: string[];
   /** Overrides of the matching weights (parsed JSON, checked by the matching module at start). */
   matchingWeights: unknown;
 }
@@ -115,6 +128,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: e.TRUST_PROXY,
     webDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
     matchingWeights: e.MATCHING_WEIGHTS,
+    holidays: e.HOLIDAYS,
     ...overrides,
   };
 }

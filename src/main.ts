@@ -49,7 +49,7 @@ export interface Platform {
   app: App;
   /** Every registered route with its declared access (for the authorisation matrix). */
   routes(): RouteEntry[];
-  /** Scheduled work of a serving process (expiring lists by deadline); stopped by close(). */
+  /** Scheduled work of a serving process (list expiry, order deadlines, matching refresh); stopped by close(). */
   startJobs(): void;
   close(): Promise<void>;
 }
@@ -101,7 +101,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       changes,
       matchWeights(config.matchingWeights),
     );
-    const orders = new OrdersService(database, audit, lists, new IdempotencyService(database, clock), clock);
+    const orders = new OrdersService(
+      database,
+      audit,
+      lists,
+      new IdempotencyService(database, clock),
+      clock,
+      new Set(config.holidays),
+    );
     // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
     matching.setSignals(orders.expertSignals);
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
@@ -162,6 +169,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       startJobs() {
         every(3600_000, () => lists.expireDue());
         every(300_000, () => orders.refreshSignals());
+        every(900_000, () => orders.sweepDeadlines());
         // Build the matching indexes in the background, then pick up other processes' changes.
         every(60_000, () => matching.ready().then(() => matching.refresh()));
       },

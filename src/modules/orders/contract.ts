@@ -76,6 +76,9 @@ export const orderView = z.object({
   status: z.enum(ORDER_STATUSES),
   round: z.number().int(),
   statusChangedAt: z.string(),
+  /** When the current step is due (working days), and whether it is past. */
+  stepDueAt: z.string().nullable(),
+  overdue: z.boolean(),
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
   createdAt: z.string(),

@@ -280,3 +280,49 @@ describe('service orders over HTTP', () => {
     );
   });
 });
+
+describe('order deadlines', () => {
+  let p: TestPlatform;
+  let enterprise: Client;
+  let operator: Client;
+  let demandId: string;
+  let expertId: string;
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    enterprise = await p.signIn('enterprise');
+    operator = await p.signIn('operator');
+    demandId = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0].id;
+    expertId = (await operator.get('/api/registry/talents?q=ZJ-0003')).body.items[0].id;
+  });
+  afterAll(() => p.close());
+
+  it('sends an unanswered dispatch back to the queue and escalates other late steps once', async () => {
+    // Monday 2026-03-02 09:00 CST in the test clock.
+    const placed = (await enterprise.post('/api/orders', { demandId })).body;
+    expect(placed.stepDueAt).toBe(new Date('2026-03-05T00:00:00+08:00').toISOString()); // 2 working days
+    const waiting = (await enterprise.post('/api/orders', { demandId })).body;
+    const dispatched = (
+      await operator.post(`/api/orders/${placed.id}/transition`, {
+        action: 'dispatch',
+        version: placed.version,
+        experts: [expertId],
+      })
+    ).body;
+    expect(dispatched.stepDueAt).toBe(new Date('2026-03-06T00:00:00+08:00').toISOString()); // 3 working days
+    expect(await p.orders.sweepDeadlines()).toEqual({ timedOut: 0, escalated: 0 });
+
+    p.clock.advanceMinutes(5 * 24 * 60); // Saturday 03-07
+    expect(await p.orders.sweepDeadlines()).toEqual({ timedOut: 1, escalated: 1 });
+    expect(await p.orders.sweepDeadlines()).toEqual({ timedOut: 0, escalated: 0 });
+    const admin = await p.signIn('admin');
+    const back = (await admin.get(`/api/orders/${placed.id}`)).body;
+    expect(back.status).toBe('placed');
+    expect(back.events.map((e: { action: string }) => e.action)).toEqual(['place', 'dispatch', 'timeout']);
+    expect(back.offers.map((o: { state: string }) => o.state)).toEqual(['withdrawn']);
+    expect(back.overdue).toBe(false);
+    const late = (await admin.get(`/api/orders/${waiting.id}`)).body;
+    expect(late.status).toBe('placed');
+    expect(late.overdue).toBe(true);
+    expect(late.events.map((e: { action: string }) => e.action)).toEqual(['place', 'overdue']);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { talents } from '../registry/schema.ts';
@@ -190,5 +190,20 @@ export class OrdersRepository {
       .where(eq(orderOffers.state, 'accepted'))
       .groupBy(orderOffers.talentId);
     return rows;
+  }
+
+  async byIdUnscoped(id: string): Promise<ServiceOrderRow | undefined> {
+    const [row] = await this.db.select().from(o).where(eq(o.id, id));
+    return row;
+  }
+
+  /** Orders whose current step is past due and not yet escalated, oldest first. */
+  async overdue(now: Date, limit: number): Promise<ServiceOrderRow[]> {
+    return this.db
+      .select()
+      .from(o)
+      .where(and(isNull(o.escalatedAt), lt(o.stepDueAt, now)))
+      .orderBy(asc(o.stepDueAt))
+      .limit(limit);
   }
 }

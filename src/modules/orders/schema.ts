@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -40,6 +41,8 @@ export const serviceOrders = pgTable(
     round: integer('round').notNull().default(0),
     /** When the current step is due (set by each transition; deadlines come with the scheduler). */
     stepDueAt: timestamp('step_due_at', { withTimezone: true }),
+    /** When the current step was found overdue and escalated (cleared when the order moves on). */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     rating: smallint('rating'),
     ratingComment: text('rating_comment'),
@@ -54,6 +57,7 @@ export const serviceOrders = pgTable(
     index('service_orders_org_idx').on(t.organisationId),
     index('service_orders_inst_org_idx').on(t.institutionOrganisationId),
     index('service_orders_demand_idx').on(t.demandId),
+    index('service_orders_due_idx').on(t.stepDueAt).where(sql`${t.escalatedAt} is null`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor, AuditActor } from '../../platform/access/actor.ts';
+import { type Actor, type AuditActor, systemActor } from '../../platform/access/actor.ts';
 import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -11,6 +11,7 @@ import type { ListsService } from '../lists/service.ts';
 import type { ExpertSignals } from '../matching/engine.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { OrderTransitionRequest, OrderView, VisitInput } from './contract.ts';
+import { stepDue } from './deadlines.ts';
 import { ordersError } from './errors.ts';
 import {
   decide,
@@ -40,6 +41,8 @@ export class OrdersService {
     private readonly lists: ListsService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
+    /** Days off besides weekends (YYYY-MM-DD), for step deadlines. */
+    private readonly holidays: ReadonlySet<string> = new Set(),
   ) {}
 
   scopeFor(actor: Actor): OrderScope {
@@ -104,6 +107,7 @@ export class OrdersService {
         scopeRegion: demand.scopeRegion,
         status: 'placed',
         statusChangedAt: now,
+        stepDueAt: stepDue('placed', now, this.holidays),
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
@@ -259,6 +263,9 @@ export class OrdersService {
         details.outcomes = outcomes;
         break;
       }
+      case 'timeout':
+        then.push(() => repo.withdrawOpenOffers(order.id, order.round, now));
+        break;
       case 'confirm':
         if (!request.rating) throw ordersError('ORDER_RATING_REQUIRED');
         values.rating = request.rating;
@@ -268,9 +275,12 @@ export class OrdersService {
       default:
         break;
     }
-    if (to !== status) {
+    // A new step (or a new dispatch round) gets its own deadline and is no longer escalated.
+    if (to !== status || request.action === 'redispatch') {
       values.status = to;
       values.statusChangedAt = now;
+      values.stepDueAt = stepDue(to, now, this.holidays);
+      values.escalatedAt = null;
     }
     const after = await repo.move(order.id, order.version, status, values);
     if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
@@ -394,6 +404,60 @@ export class OrdersService {
   }
 
   /**
+   * The deadline job: a dispatch nobody answered in time goes back to the
+   * queue (offers withdrawn, history kept); any other overdue step is marked
+   * and escalated once, in its history and the audit log. Returns how many
+   * orders it handled.
+   */
+  async sweepDeadlines(): Promise<{ timedOut: number; escalated: number }> {
+    const system = systemActor('时限督办');
+    let timedOut = 0;
+    let escalated = 0;
+    const due = await new OrdersRepository(this.database.db).overdue(this.clock.now(), 500);
+    for (const candidate of due) {
+      await this.database.transaction(async (tx) => {
+        const repo = new OrdersRepository(tx);
+        const order = await repo.byIdUnscoped(candidate.id);
+        if (!order || order.version !== candidate.version) return; // moved on meanwhile
+        if (order.status === 'dispatched') {
+          const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
+          await this.apply(tx, { audit: system, userId: null, parties: ['system'] }, order, offers, {
+            action: 'timeout',
+            version: order.version,
+          });
+          timedOut++;
+          return;
+        }
+        const now = this.clock.now();
+        const after = await repo.move(order.id, order.version, order.status as OrderStatus, {
+          escalatedAt: now,
+        });
+        if (!after) return;
+        await repo.addEvent({
+          orderId: order.id,
+          action: 'overdue',
+          fromStatus: order.status,
+          toStatus: order.status,
+          actorUserId: null,
+          actorName: system.displayName,
+          details: { dueAt: order.stepDueAt?.toISOString() },
+          at: now,
+        });
+        await this.audit.record(tx, system, {
+          action: 'order.overdue',
+          entity: 'order',
+          entityId: order.id,
+          regionCode: order.scopeRegion,
+          changes: { escalated: { to: true }, status: { to: order.status } },
+        });
+        escalated++;
+      });
+    }
+    if (timedOut > 0) await this.refreshSignals();
+    return { timedOut, escalated };
+  }
+
+  /**
    * What matching weighs for experts: orders they hold now (load) and orders
    * they closed with the enterprise's ratings (outcomes), read from the
    * orders; refreshed after every change to an order.
@@ -432,6 +496,8 @@ export class OrdersService {
       status: row.status as OrderStatus,
       round: row.round,
       statusChangedAt: row.statusChangedAt.toISOString(),
+      stepDueAt: row.stepDueAt?.toISOString() ?? null,
+      overdue: row.stepDueAt !== null && row.stepDueAt.getTime() < this.clock.now().getTime(),
       rating: row.rating,
       ratingComment: row.ratingComment,
       createdAt: row.createdAt.toISOString(),

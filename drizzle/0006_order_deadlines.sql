@@ -1,0 +1,2 @@
+ALTER TABLE "service_orders" ADD COLUMN "escalated_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "service_orders_due_idx" ON "service_orders" USING btree ("step_due_at") WHERE "service_orders"."escalated_at" is null;
