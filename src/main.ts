@@ -27,6 +27,8 @@ import type { App, RouteEntry } from './platform/http/types.ts';
 import { IdempotencyService } from './platform/idempotency/service.ts';
 import { registerImportRoutes } from './platform/io/routes.ts';
 import { ImportService } from './platform/io/service.ts';
+import { registerNotificationRoutes } from './platform/notifications/routes.ts';
+import { NotificationsService } from './platform/notifications/service.ts';
 
 /** Everything a running Caiqiao is made of; tests and the CLI build one of these. */
 export interface Platform {
@@ -90,6 +92,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const dictionaries = new DictionaryService(database, audit, config.cacheMs);
     await dictionaries.syncBuiltIns();
     const changes = new ChangeFeed();
+    const notifications = new NotificationsService(database, clock);
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock, changes);
     const lists = new ListsService(database, audit, dictionaries, clock, changes);
     const matching = new MatchingService(
@@ -107,6 +110,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       lists,
       new IdempotencyService(database, clock),
       clock,
+      notifications,
       new Set(config.holidays),
     );
     // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
@@ -129,6 +133,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerRegistryRoutes(app, registry, dictionaries);
     registerListsRoutes(app, lists);
     registerOrdersRoutes(app, orders);
+    registerNotificationRoutes(app, notifications);
     await registerImportRoutes(
       app,
       imports,

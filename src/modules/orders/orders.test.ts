@@ -86,7 +86,14 @@ describe('service orders over HTTP', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     order = res.body;
     expect(order.status).toBe('dispatched');
-    // The expert sees the order in their inbox and may accept or decline it.
+    // The expert is told in the inbox, sees the order and may accept or decline it.
+    const inbox = await expert.get('/api/notifications?unread=true');
+    expect(inbox.body.unread).toBeGreaterThan(0);
+    const offer = inbox.body.items.find((m: { link: string }) => m.link === `/orders/${order.id}`);
+    expect(offer.title).toBe('新的服务订单：汽车轻量化碳纤维复合材料构件连接技术');
+    expect((await expert.post('/api/notifications/read', { ids: [offer.id] })).body.unread).toBe(
+      inbox.body.unread - 1,
+    );
     const seen = await expert.get(`/api/orders/${order.id}`);
     expect(seen.body.actions.sort()).toEqual(['accept', 'decline']);
 
@@ -94,6 +101,10 @@ describe('service orders over HTTP', () => {
     expect(noReason.body.error.code).toBe('ORDER_REASON_REQUIRED');
     res = await move(expert, order, { action: 'decline', reason: '本月在外出差' });
     order = res.body;
+    const operatorInbox = (await operator.get('/api/notifications')).body.items;
+    expect(operatorInbox.map((m: { title: string; body: string }) => `${m.title}｜${m.body}`)).toContain(
+      '专家拒单：汽车轻量化碳纤维复合材料构件连接技术｜陈志远：本月在外出差',
+    );
     expect(order.status).toBe('dispatched'); // ZJ-0002 may still accept
 
     res = await move(operator, order, { action: 'redispatch', experts: [experts['ZJ-0001']] });
@@ -123,6 +134,10 @@ describe('service orders over HTTP', () => {
       })
     ).body;
     expect(order.status).toBe('awaiting_confirmation');
+    const toConfirm = (await enterprise.get('/api/notifications?unread=true')).body.items;
+    expect(toConfirm.map((m: { title: string }) => m.title)).toContain(
+      '服务已完成，请确认办结并评价：汽车轻量化碳纤维复合材料构件连接技术',
+    );
     expect(order.outcomes).toEqual([
       { kind: 'agreement', amountYuan: 300000, note: '签订技术开发合同' },
       { kind: 'solved', amountYuan: null, note: '连接开裂问题解决' },
@@ -324,5 +339,10 @@ describe('order deadlines', () => {
     expect(late.status).toBe('placed');
     expect(late.overdue).toBe(true);
     expect(late.events.map((e: { action: string }) => e.action)).toEqual(['place', 'overdue']);
+    // The region's operator is told of both.
+    const told = (await p.signIn('operator')).get('/api/notifications');
+    const titles = (await told).body.items.map((m: { title: string }) => m.title);
+    expect(titles.filter((t: string) => t.startsWith('订单环节超时'))).toHaveLength(1);
+    expect(titles.filter((t: string) => t.startsWith('派单超时未接'))).toHaveLength(1);
   });
 });
