@@ -77,6 +77,8 @@ describe('service orders over HTTP', () => {
   it('runs the whole loop: place, dispatch, decline, redispatch, accept, serve, confirm with a rating', async () => {
     let order = await place();
     expect(order.status).toBe('placed');
+    // The demand is being worked on now.
+    expect((await enterprise.get(`/api/lists/demands/${demandId}`)).body.status).toBe('in_progress');
     expect(order.actions).toEqual(['cancel']);
 
     let res = await move(operator, order, {
@@ -344,5 +346,18 @@ describe('order deadlines', () => {
     const titles = (await told).body.items.map((m: { title: string }) => m.title);
     expect(titles.filter((t: string) => t.startsWith('订单环节超时'))).toHaveLength(1);
     expect(titles.filter((t: string) => t.startsWith('派单超时未接'))).toHaveLength(1);
+
+    // The board counts them and times the steps that were left.
+    const board = (await admin.get('/api/orders/board')).body;
+    expect(board.statuses.find((x: { status: string }) => x.status === 'placed')).toEqual({
+      status: 'placed',
+      count: 2,
+      overdue: 1,
+    });
+    expect(board.steps.find((x: { status: string }) => x.status === 'dispatched')).toMatchObject({
+      transitions: 1,
+      medianHours: 120,
+    });
+    expect((await (await p.signIn('enterprise')).get('/api/orders/board')).status).toBe(403);
   });
 });

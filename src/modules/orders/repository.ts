@@ -206,4 +206,41 @@ export class OrdersRepository {
       .orderBy(asc(o.stepDueAt))
       .limit(limit);
   }
+
+  /**
+   * The dispatcher's board for a region: orders by status, how many are
+   * overdue, and how long each step took (hours from entering a status to
+   * leaving it, over the steps that were left), median and mean.
+   */
+  async board(regionPrefix: string, now: Date) {
+    const scope = regionPrefixCondition(o.scopeRegion, regionPrefix);
+    const byStatus = await this.db
+      .select({
+        status: o.status,
+        n: count(),
+        overdue: sql<number>`count(*) filter (where ${o.stepDueAt} < ${now.toISOString()})::int`,
+      })
+      .from(o)
+      .where(scope)
+      .groupBy(o.status);
+    const steps = await this.db.execute(sql`
+      select step, count(*)::int as n,
+             (percentile_cont(0.5) within group (order by hours))::float8 as median_hours,
+             avg(hours)::float8 as mean_hours
+      from (
+        select e.from_status as step,
+               extract(epoch from e.at - lag(e.at) over (partition by e.order_id order by e.id)) / 3600 as hours
+        from ${orderEvents} e join ${o} on ${o.id} = e.order_id
+        where ${scope ?? sql`true`} and e.from_status is distinct from e.to_status
+      ) t
+      where step is not null and hours is not null
+      group by step`);
+    const rows = (steps as unknown as { rows: unknown[] }).rows as {
+      step: string;
+      n: number;
+      median_hours: number;
+      mean_hours: number;
+    }[];
+    return { byStatus, steps: rows };
+  }
 }

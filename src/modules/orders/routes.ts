@@ -32,6 +32,32 @@ export function registerOrdersRoutes(app: App, orders: OrdersService): void {
     async (request) => orders.list(request.actor!, request.query),
   );
   app.get(
+    '/api/orders/board',
+    {
+      config: { access: 'orders.manage' },
+      schema: {
+        tags,
+        summary: '派单看板：各状态订单数、超时数、各环节用时 Board',
+        response: {
+          200: z.object({
+            statuses: z.array(
+              z.object({ status: z.string(), count: z.number().int(), overdue: z.number().int() }),
+            ),
+            steps: z.array(
+              z.object({
+                status: z.string(),
+                transitions: z.number().int(),
+                medianHours: z.number(),
+                meanHours: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => orders.board(request.actor!),
+  );
+  app.get(
     '/api/orders/:id',
     {
       config: { access: 'orders.read' },

@@ -4,6 +4,7 @@ import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
@@ -18,6 +19,7 @@ import {
   decide,
   ORDER_ACTION_NAMES,
   ORDER_STATUS_NAMES,
+  ORDER_STATUSES,
   type OrderAction,
   type OrderParty,
   type OrderStatus,
@@ -85,6 +87,26 @@ export class OrdersService {
     };
   }
 
+  /** 派单看板: the region's orders by status, overdue counts and step times. */
+  async board(actor: Actor) {
+    const { byStatus, steps } = await new OrdersRepository(this.database.db).board(
+      scopeOf(actor).regionPrefix,
+      this.clock.now(),
+    );
+    return {
+      statuses: ORDER_STATUSES.map((status) => {
+        const row = byStatus.find((r) => r.status === status);
+        return { status, count: row?.n ?? 0, overdue: row?.overdue ?? 0 };
+      }),
+      steps: steps.map((r) => ({
+        status: r.step as OrderStatus,
+        transitions: r.n,
+        medianHours: Math.round(r.median_hours * 10) / 10,
+        meanHours: Math.round(r.mean_hours * 10) / 10,
+      })),
+    };
+  }
+
   async get(actor: Actor, id: string): Promise<OrderView> {
     return this.load(this.database.db, actor, id);
   }
@@ -133,6 +155,14 @@ export class OrdersService {
       });
       return this.load(tx, actor, row.id);
     });
+    // The demand is now being worked on (对接中). Its own rules decide: a demand already moved on stays.
+    if (demand.status === 'published') {
+      await this.lists
+        .transition(actor, 'demands', demand.id, { action: 'start', version: demand.version })
+        .catch((err: unknown) => {
+          if (!(err instanceof AppError)) throw err;
+        });
+    }
     return value;
   }
 
