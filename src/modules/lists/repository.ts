@@ -14,8 +14,9 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import { publicPrefix, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { keysetPages } from '../../platform/db/pages.ts';
 import { scopePrefix } from '../../reference/regions.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
@@ -51,11 +52,13 @@ export class ListsRepository {
   private scoped(kind: ListKind, scope: ListScope): (SQL | undefined)[] {
     if (scope.manager) return [eq(t.kind, kind), regionPrefixCondition(t.scopeRegion, scope.regionPrefix)];
     // Published items are seen across the caller's city (a county's enterprises and the city's experts meet).
-    const publicPrefix = scope.regionPrefix.slice(0, 4);
     return [
       eq(t.kind, kind),
       or(
-        and(inArray(t.status, [...PUBLIC_STATUSES]), regionPrefixCondition(t.scopeRegion, publicPrefix)),
+        and(
+          inArray(t.status, [...PUBLIC_STATUSES]),
+          regionPrefixCondition(t.scopeRegion, publicPrefix(scope.regionPrefix)),
+        ),
         this.own(scope),
       ),
     ];
@@ -125,19 +128,17 @@ export class ListsRepository {
   /** Every matching item (exports), in code order, a page at a time. */
   async *iterate(kind: ListKind, scope: ListScope, q: Partial<ListItemsQuery>, pageSize = 2000) {
     const where = this.filters(kind, scope, q);
-    let after = '';
-    for (;;) {
-      const rows = await this.db
-        .select()
-        .from(t)
-        .where(and(where, gt(t.code, after)))
-        .orderBy(asc(t.code))
-        .limit(pageSize);
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1]!.code;
-      if (rows.length < pageSize) return;
-    }
+    yield* keysetPages(
+      (after) =>
+        this.db
+          .select()
+          .from(t)
+          .where(and(where, after === null ? undefined : gt(t.code, after)))
+          .orderBy(asc(t.code))
+          .limit(pageSize),
+      (row) => row.code,
+      pageSize,
+    );
   }
 
   /** Items changed at or after a time, or with these ids (for the matching index), a page at a time by id. */
@@ -148,19 +149,17 @@ export class ListsRepository {
       : filter.since
         ? sql`${t.updatedAt} >= ${filter.since.toISOString()}`
         : undefined;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await this.db
-        .select()
-        .from(t)
-        .where(and(condition, sql`${t.id} > ${after}`))
-        .orderBy(asc(t.id))
-        .limit(pageSize);
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1]!.id;
-      if (rows.length < pageSize) return;
-    }
+    yield* keysetPages(
+      (after) =>
+        this.db
+          .select()
+          .from(t)
+          .where(and(condition, after === null ? undefined : gt(t.id, after)))
+          .orderBy(asc(t.id))
+          .limit(pageSize),
+      (row) => row.id,
+      pageSize,
+    );
   }
 
   async insert(values: typeof t.$inferInsert): Promise<ListItemRow> {

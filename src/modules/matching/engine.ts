@@ -330,10 +330,6 @@ export class MatchingEngine {
     return this.corpus(target).docs.size;
   }
 
-  doc(target: Target, id: string): MatchDoc | undefined {
-    return this.corpus(target).docs.get(id)?.doc;
-  }
-
   /** Query tokens: words of the title, keywords and text, codes, phrases and character pairs. */
   queryTokens(query: MatchQuery): string[] {
     const title = analyse(query.title ?? '');

@@ -179,34 +179,6 @@ export class InvertedIndex {
     }
   }
 
-  /** idf of a term in the current corpus (0 when no document has it). */
-  idf(term: string): number {
-    const termId = this.termToId.get(term);
-    if (termId === undefined) return 0;
-    const N = this.idToNum.size;
-    const df = this.postings[termId]!.n;
-    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
-  }
-
-  /** A document's distinct terms with their frequency over all fields and their idf (for query expansion). */
-  termsOf(id: string): { term: string; tf: number; idf: number }[] {
-    const d = this.idToNum.get(id);
-    if (d === undefined) return [];
-    const N = this.idToNum.size;
-    const termIds = this.docTermIds[d]!;
-    const positions = this.docTermPos[d]!;
-    const out: { term: string; tf: number; idf: number }[] = [];
-    for (let i = 0; i < termIds.length; i++) {
-      const postings = this.postings[termIds[i]!]!;
-      const width = postings.fields.length;
-      let tf = 0;
-      for (let j = 0; j < width; j++) tf += postings.tfs[positions[i]! * width + j]!;
-      const df = postings.n;
-      out.push({ term: this.termStrings[termIds[i]!]!, tf, idf: Math.log(1 + (N - df + 0.5) / (df + 0.5)) });
-    }
-    return out;
-  }
-
   has(id: string): boolean {
     return this.idToNum.has(id);
   }

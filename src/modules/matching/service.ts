@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/access/actor.ts';
-import { scopeOf, UNSCOPED } from '../../platform/access/scope.ts';
+import { publicPrefix, scopeOf, UNSCOPED } from '../../platform/access/scope.ts';
 import type { Change, ChangeFeed } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -79,17 +79,6 @@ export class MatchingService {
     });
     await this.loading;
     await this.flush();
-  }
-
-  /** Index sizes (for /metrics and the CLI). */
-  sizes(): Record<Target, number> {
-    return {
-      experts: this.engine.size('experts'),
-      achievements: this.engine.size('achievements'),
-      institutions: this.engine.size('institutions'),
-      demands: this.engine.size('demands'),
-      'talent-demands': this.engine.size('talent-demands'),
-    };
   }
 
   /** Suggestions for one record the caller can see: a demand's experts, an expert's demands … */
@@ -335,5 +324,5 @@ function yieldToOthers(): Promise<void> {
 function suggestionPrefix(actor: Actor): string {
   const prefix = scopeOf(actor).regionPrefix;
   const manager = actor.permissions.has('lists.manage') || actor.permissions.has('registry.manage');
-  return manager ? prefix : prefix.slice(0, 4);
+  return manager ? prefix : publicPrefix(prefix);
 }

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/actor.ts';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { keysetPages } from '../../platform/db/pages.ts';
 import { scopePrefix } from '../../reference/regions.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
@@ -191,19 +192,17 @@ export class RegistryRepository {
   ): AsyncGenerator<RowOf<K>[]> {
     const t = common(kind);
     const where = this.filters(kind, scope, q);
-    let after = '';
-    for (;;) {
-      const rows = (await this.db
-        .select()
-        .from(t)
-        .where(and(where, sql`${t.code} > ${after}`))
-        .orderBy(asc(t.code))
-        .limit(pageSize)) as RowOf<K>[];
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1]!.code;
-      if (rows.length < pageSize) return;
-    }
+    yield* keysetPages(
+      async (after) =>
+        (await this.db
+          .select()
+          .from(t)
+          .where(and(where, after === null ? undefined : gt(t.code, after)))
+          .orderBy(asc(t.code))
+          .limit(pageSize)) as RowOf<K>[],
+      (row) => row.code,
+      pageSize,
+    );
   }
 
   /** Records changed at or after a time, or with these ids (for the matching index), a page at a time by id. */
@@ -219,19 +218,17 @@ export class RegistryRepository {
       : filter.since
         ? sql`${t.updatedAt} >= ${filter.since.toISOString()}`
         : undefined;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await this.db
-        .select()
-        .from(t)
-        .where(and(condition, sql`${t.id} > ${after}`))
-        .orderBy(asc(t.id))
-        .limit(pageSize)) as RowOf<K>[];
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1]!.id;
-      if (rows.length < pageSize) return;
-    }
+    yield* keysetPages(
+      async (after) =>
+        (await this.db
+          .select()
+          .from(t)
+          .where(and(condition, after === null ? undefined : gt(t.id, after)))
+          .orderBy(asc(t.id))
+          .limit(pageSize)) as RowOf<K>[],
+      (row) => row.id,
+      pageSize,
+    );
   }
 
   async insert<K extends RegistryKind>(kind: K, values: Record<string, unknown>): Promise<RowOf<K>> {

@@ -49,3 +49,11 @@ export function maintainingRegion(actor: Actor, regionCode: string | null, curre
   if (regionCode && regionInScope(regionCode, scopeOf(actor))) return regionCode;
   return current ?? actor.regionCode;
 }
+
+/**
+ * What is published is seen across the city: the city part of a scope
+ * prefix (a county '330521' → '3305'; a city or province stays as it is).
+ */
+export function publicPrefix(regionPrefix: string): string {
+  return regionPrefix.slice(0, 4);
+}

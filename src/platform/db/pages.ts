@@ -1,0 +1,20 @@
+/**
+ * Every row of a query, a page at a time in key order (keyset pagination):
+ * each page starts after the last key of the one before, so a late page
+ * costs what the first did. `fetch` reads the rows after a key (null: from
+ * the start), at most `pageSize` of them, ordered by that key.
+ */
+export async function* keysetPages<T>(
+  fetch: (after: string | null) => Promise<T[]>,
+  keyOf: (row: T) => string,
+  pageSize: number,
+): AsyncGenerator<T[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await fetch(after);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    after = keyOf(rows[rows.length - 1]!);
+  }
+}
