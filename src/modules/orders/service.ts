@@ -342,14 +342,14 @@ export class OrdersService {
     });
     await this.tell(
       tx,
-      order,
+      after,
       request.action,
       { ...details, reason: request.reason, actor: who.audit.displayName },
       offers,
     );
   }
 
-  /** Who hears of a step, and what they are told (站内消息, sent in the step's transaction). */
+  /** Who hears of a step on `order` (as it is after the step), and what they are told (站内消息, in the step's transaction). */
   private async tell(
     tx: Executor,
     order: ServiceOrderRow,
@@ -385,12 +385,7 @@ export class OrdersService {
           },
         );
         if (details.institution) {
-          const inst = await new RegistryRepository(tx).byColumn(
-            'institutions',
-            'name',
-            String(details.institution),
-          );
-          await n.send(tx, await n.membersOf(tx, [inst?.organisationId ?? null]), {
+          await n.send(tx, await n.membersOf(tx, [order.institutionOrganisationId]), {
             kind: 'order.institution',
             title: title('服务订单派至本单位'),
             body: '请选派本单位专家服务。',
