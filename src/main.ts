@@ -9,6 +9,8 @@ import { OrdersService } from './modules/orders/service.ts';
 import { DictionaryService } from './modules/registry/dictionaries.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
+import { registerTeamsRoutes } from './modules/teams/routes.ts';
+import { TeamsService } from './modules/teams/service.ts';
 import { registerAccessRoutes } from './platform/access/routes.ts';
 import { AccessService } from './platform/access/service.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
@@ -46,6 +48,7 @@ export interface Platform {
   lists: ListsService;
   matching: MatchingService;
   orders: OrdersService;
+  teams: TeamsService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
   app: App;
@@ -113,6 +116,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       notifications,
       new Set(config.holidays),
     );
+    const teams = new TeamsService(database, audit, clock);
     // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
     matching.setSignals(orders.expertSignals);
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
@@ -132,7 +136,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerReferenceRoutes(app);
     registerRegistryRoutes(app, registry, dictionaries);
     registerListsRoutes(app, lists);
-    registerOrdersRoutes(app, orders);
+    registerTeamsRoutes(app, teams);
     registerNotificationRoutes(app, notifications);
     await registerImportRoutes(
       app,
@@ -142,6 +146,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     );
     // After the import routes, which register multipart uploads.
     registerMatchingRoutes(app, matching, config.importMaxBytes);
+    registerOrdersRoutes(app, orders);
     await app.ready();
 
     const timers: NodeJS.Timeout[] = [];
@@ -168,6 +173,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       lists,
       matching,
       orders,
+      teams,
       changes,
       app,
       routes,

@@ -34,6 +34,14 @@ const EXAMPLES: Record<string, () => unknown> = {
   'POST /api/lists/achievements': () => ({ code: `M-${randomUUID().slice(0, 8)}`, title: '矩阵测试成果' }),
   'POST /api/orders': () => ({ demandId: randomUUID() }),
   'POST /api/orders/:id/transition': () => ({ action: 'cancel', version: 1, reason: '矩阵测试' }),
+  'POST /api/orders/:id/visits': () => ({ visitedOn: '2026-03-01', summary: '矩阵测试' }),
+  'POST /api/teams': () => ({ name: '矩阵测试团队', regionCode: '330502', leaderTalentId: randomUUID() }),
+  'PUT /api/teams/:id': () => ({
+    name: '矩阵测试团队',
+    regionCode: '330502',
+    leaderTalentId: randomUUID(),
+    version: 1,
+  }),
 };
 
 const PARAMS: Record<string, string> = { role: 'reviewer' };

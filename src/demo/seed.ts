@@ -6,6 +6,7 @@ import { UsersRepository } from '../platform/auth/repository.ts';
 import { DEMO_CITY } from './city.ts';
 import { seedListsDemo } from './lists.ts';
 import { seedRegistryDemo } from './registry.ts';
+import { seedTeamsDemo } from './teams.ts';
 
 export { DEMO_CITY, DEMO_COUNTIES } from './city.ts';
 
@@ -115,6 +116,7 @@ export async function seedDemo(platform: Platform, password: string): Promise<De
       ...(expert ? { expertUserId: expert.id } : {}),
     });
     await seedListsDemo(platform, admin.id);
+    await seedTeamsDemo(platform, admin.id);
   }
   return created;
 }

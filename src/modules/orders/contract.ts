@@ -24,6 +24,8 @@ export const orderTransitionRequest = z.strictObject({
   /** dispatch / redispatch: the experts offered the order, and/or the institution that dispatches it further. */
   experts: z.array(z.string().uuid()).max(20).optional(),
   institutionId: z.string().uuid().optional(),
+  /** dispatch / redispatch (operators): a service team of the order's city; its leader gets the offer. */
+  teamId: z.string().uuid().optional(),
   /** finish: what came of it (at least one; `none` when nothing did). */
   outcomes: z.array(outcomeInput).min(1).max(10).optional(),
   /** confirm: the enterprise's rating and comment. */
@@ -35,7 +37,12 @@ export type OrderTransitionRequest = z.infer<typeof orderTransitionRequest>;
 export const ordersQuery = z.strictObject({
   ...pageQuery,
   status: z.enum(ORDER_STATUSES).optional(),
+  /** Order code or title (substring). */
+  q: z.string().trim().max(64).optional(),
+  /** Only orders whose current step is past its deadline. */
+  overdue: z.enum(['true', 'false']).optional(),
 });
+export type OrdersQuery = z.infer<typeof ordersQuery>;
 
 const offerView = z.object({
   talentId: z.string(),
@@ -72,6 +79,8 @@ export const orderView = z.object({
   description: z.string().nullable(),
   enterpriseId: z.string().nullable(),
   institutionId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
   regionCode: z.string().nullable(),
   status: z.enum(ORDER_STATUSES),
   round: z.number().int(),
@@ -89,11 +98,20 @@ export const orderView = z.object({
   ),
   visits: z.array(
     z.object({
+      id: z.string().uuid(),
       visitedOn: z.string(),
       place: z.string().nullable(),
       people: z.string().nullable(),
       summary: z.string(),
       by: z.string(),
+      attachments: z.array(
+        z.object({
+          id: z.string().uuid(),
+          name: z.string(),
+          size: z.number().int(),
+          contentType: z.string(),
+        }),
+      ),
     }),
   ),
   events: z.array(eventView),

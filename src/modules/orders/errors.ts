@@ -35,4 +35,27 @@ export const ordersError = defineErrors({
     en: 'Visits are logged between acceptance and confirmation; the order is {status}',
   },
   ORDER_RATING_REQUIRED: { status: 400, zh: '请为本次服务评分（1–5 分）', en: 'Rate the service (1–5)' },
+  ORDER_TEAM_UNKNOWN: {
+    status: 400,
+    zh: '服务团队不存在、已归档或不在订单所在地区',
+    en: 'The team does not exist, is archived or is not of the order’s region',
+  },
+  ORDER_VISIT_NOT_FOUND: { status: 404, zh: '服务记录不存在', en: 'Visit not found' },
+  ORDER_ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  ORDER_ATTACHMENT_EMPTY: { status: 400, zh: '请选择要上传的附件', en: 'Choose a file to attach' },
+  ORDER_ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    zh: '附件过大（上限 {limitMb} MB）',
+    en: 'Attachment too large (limit {limitMb} MB)',
+  },
+  ORDER_ATTACHMENT_TYPE: {
+    status: 415,
+    zh: '不支持的附件类型：只接受 PDF、图片（JPG/PNG/GIF/WEBP）、Word、Excel、PPT 和文本文件，且内容须与扩展名相符',
+    en: 'Unsupported attachment: PDF, images, Word, Excel, PowerPoint or text, with content matching the extension',
+  },
+  ORDER_ATTACHMENTS_FULL: {
+    status: 409,
+    zh: '每条服务记录最多 {max} 个附件',
+    en: 'At most {max} attachments per visit',
+  },
 });

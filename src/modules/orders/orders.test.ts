@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
+import { talents } from '../registry/schema.ts';
 import {
   decide,
   ORDER_ACTIONS,
@@ -243,6 +246,106 @@ describe('service orders over HTTP', () => {
     const now = (await operator.get(`/api/orders/${order.id}`)).body;
     expect(now.events.map((e: { action: string }) => e.action)).toEqual(['place', 'dispatch']);
     expect(now.offers).toHaveLength(1);
+  });
+
+  it('dispatches to a team: the leader answers for it, then every member serves and sees the order', async () => {
+    const teams = (await operator.get('/api/teams?q=新材料')).body.items;
+    expect(teams).toHaveLength(1);
+    const team = teams[0];
+    expect(team.leader.name).toBe('陈志远');
+    let order = await place();
+    const res = await move(operator, order, { action: 'dispatch', teamId: team.id });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    order = res.body;
+    expect(order.teamName).toBe('湖州新材料助企服务团');
+    expect(order.offers.map((o: { name: string }) => o.name)).toEqual(['陈志远']);
+    // An institution the order was not sent to cannot touch it, teams or not.
+    expect((await move(institution, order, { action: 'redispatch', teamId: team.id })).status).toBe(404);
+
+    // A member with an account (the leader here) accepts for the team.
+    const inbox = (await expert.get('/api/orders?status=dispatched&pageSize=100')).body.items;
+    expect(inbox.map((o: { id: string }) => o.id)).toContain(order.id);
+    order = (await move(expert, order, { action: 'accept' })).body;
+    expect(order.status).toBe('accepted');
+
+    // Another member gets an account: they see the order and may serve it, though it was never offered to them.
+    const memberTalent = team.members.find((m: { leader: boolean }) => !m.leader).talentId;
+    const admin = await p.signIn('admin');
+    const created = await admin.post('/api/users', {
+      username: `team-member-${order.code.slice(-6).toLowerCase()}`,
+      displayName: '团队成员',
+      role: 'expert',
+      regionCode: '330502',
+      password: 'team-Member-2026',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // (Profiles are linked to accounts by the seed and the profile page; here the link is set directly.)
+    await p.database.db.update(talents).set({ userId: created.body.id }).where(eq(talents.id, memberTalent));
+    const teammate = await p.signIn(created.body.username, 'team-Member-2026');
+    const seen = await teammate.get(`/api/orders/${order.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.actions).toEqual(['start']);
+    order = (await move(teammate, order, { action: 'start' })).body;
+    expect(order.status).toBe('in_service');
+    const visit = await teammate.post(`/api/orders/${order.id}/visits`, {
+      visitedOn: '2026-03-05',
+      summary: '团队成员上门调试',
+    });
+    expect(visit.status).toBe(201);
+    const unknown = await move(operator, await place(), { action: 'dispatch', teamId: randomUUID() });
+    expect(unknown.body.error.code).toBe('ORDER_TEAM_UNKNOWN');
+  });
+
+  it('keeps files on a visit: type checked by content, size-limited, downloaded by parties only', async () => {
+    let order = await place();
+    order = (await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] })).body;
+    order = (await move(expert, order, { action: 'accept' })).body;
+    order = (
+      await expert.post(`/api/orders/${order.id}/visits`, { visitedOn: '2026-03-06', summary: '现场取样' })
+    ).body;
+    const visitId = order.visits[0].id;
+    const url = `/api/orders/${order.id}/visits/${visitId}/attachments`;
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x20)]);
+    const res = await upload(expert, url, '现场照片与纪要.pdf', pdf);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const file = res.body.visits[0].attachments[0];
+    expect(file).toMatchObject({
+      name: '现场照片与纪要.pdf',
+      size: pdf.length,
+      contentType: 'application/pdf',
+    });
+
+    // A program renamed to .pdf, an unknown type and an empty file are refused; nothing is stored.
+    const fake = await upload(expert, url, 'setup.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    expect(fake.status).toBe(415);
+    expect(fake.body.error.code).toBe('ORDER_ATTACHMENT_TYPE');
+    expect((await upload(expert, url, 'run.exe', pdf)).body.error.code).toBe('ORDER_ATTACHMENT_TYPE');
+    expect((await upload(expert, url, 'a.txt', Buffer.alloc(0))).body.error.code).toBe(
+      'ORDER_ATTACHMENT_EMPTY',
+    );
+    const big = await upload(expert, url, 'big.pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('ORDER_ATTACHMENT_TOO_LARGE');
+    // The enterprise is a party but does not serve the order: it reads the files, it does not add them.
+    expect((await upload(enterprise, url, 'x.pdf', pdf)).body.error.code).toBe('ORDER_NOT_YOURS');
+    const now = (await enterprise.get(`/api/orders/${order.id}`)).body;
+    expect(now.visits[0].attachments).toHaveLength(1);
+
+    const download = await p.app.inject({
+      method: 'GET',
+      url: `/api/orders/${order.id}/attachments/${file.id}`,
+      headers: { cookie: enterprise.cookie! },
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(String(download.headers['content-disposition'])).toContain(
+      encodeURIComponent('现场照片与纪要.pdf'),
+    );
+    // Someone the order is not about cannot fetch it, even with the right ids.
+    const stranger = await p.signIn('institution');
+    const refused = await stranger.get(`/api/orders/${order.id}/attachments/${file.id}`);
+    expect(refused.status).toBe(404);
   });
 
   it('lets an institution dispatch an order sent to it only to its own experts', async () => {

@@ -1,14 +1,33 @@
-import { and, asc, count, desc, eq, exists, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { talents } from '../registry/schema.ts';
+import { teamMembers, teams } from '../teams/schema.ts';
 import type { OrderStatus } from './machine.ts';
 import {
+  type OrderAttachmentRow,
   type OrderEventRow,
   type OrderOfferRow,
   type OrderOutcomeRow,
   type OrderVisitRow,
   serviceOrders as o,
+  orderAttachments,
   orderEvents,
   orderOffers,
   orderOutcomes,
@@ -20,7 +39,8 @@ import {
  * Whose orders a caller sees: an operator (orders.manage) every order of
  * their region; anyone else the orders they are a party to — their
  * organisation's (enterprise), dispatched to their organisation
- * (institution), or offered to them as an expert in any round.
+ * (institution), offered to them as an expert in any round, or dispatched
+ * to a team they belong to.
  */
 export interface OrderScope {
   regionPrefix: string;
@@ -41,10 +61,18 @@ export class OrdersRepository {
         .innerJoin(talents, eq(talents.id, orderOffers.talentId))
         .where(and(eq(orderOffers.orderId, o.id), eq(talents.userId, scope.userId))),
     );
+    const inMyTeam = exists(
+      this.db
+        .select({ one: sql`1` })
+        .from(teamMembers)
+        .innerJoin(talents, eq(talents.id, teamMembers.talentId))
+        .where(and(eq(teamMembers.teamId, o.teamId), eq(talents.userId, scope.userId))),
+    );
     return or(
       scope.organisationId ? eq(o.organisationId, scope.organisationId) : undefined,
       scope.organisationId ? eq(o.institutionOrganisationId, scope.organisationId) : undefined,
       offeredToMe,
+      and(isNotNull(o.teamId), inMyTeam),
     );
   }
 
@@ -56,8 +84,17 @@ export class OrdersRepository {
     return row;
   }
 
-  async list(scope: OrderScope, q: { status?: OrderStatus; page: number; pageSize: number }) {
-    const where = and(this.scoped(scope), q.status ? eq(o.status, q.status) : undefined);
+  async list(
+    scope: OrderScope,
+    q: { status?: OrderStatus; q?: string; overdueAt?: Date; page: number; pageSize: number },
+  ) {
+    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const where = and(
+      this.scoped(scope),
+      q.status ? eq(o.status, q.status) : undefined,
+      like ? or(ilike(o.code, like), ilike(o.title, like)) : undefined,
+      q.overdueAt ? lt(o.stepDueAt, q.overdueAt) : undefined,
+    );
     const items = await this.db
       .select()
       .from(o)
@@ -158,6 +195,14 @@ export class OrdersRepository {
     if (values.length > 0) await this.db.insert(orderOutcomes).values(values);
   }
 
+  async visit(orderId: string, id: string): Promise<OrderVisitRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(orderVisits)
+      .where(and(eq(orderVisits.orderId, orderId), eq(orderVisits.id, id)));
+    return row;
+  }
+
   async visits(orderId: string): Promise<OrderVisitRow[]> {
     return this.db
       .select()
@@ -169,6 +214,50 @@ export class OrdersRepository {
   async addVisit(values: typeof orderVisits.$inferInsert): Promise<OrderVisitRow> {
     const [row] = await this.db.insert(orderVisits).values(values).returning();
     return row!;
+  }
+
+  /** The attachments of an order's visits, without their content. */
+  async attachments(orderId: string): Promise<Omit<OrderAttachmentRow, 'data'>[]> {
+    const { data: _data, ...columns } = getTableColumns(orderAttachments);
+    return this.db
+      .select(columns)
+      .from(orderAttachments)
+      .where(eq(orderAttachments.orderId, orderId))
+      .orderBy(asc(orderAttachments.createdAt), asc(orderAttachments.id));
+  }
+
+  async attachment(orderId: string, id: string): Promise<OrderAttachmentRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(orderAttachments)
+      .where(and(eq(orderAttachments.orderId, orderId), eq(orderAttachments.id, id)));
+    return row;
+  }
+
+  async addAttachment(values: typeof orderAttachments.$inferInsert): Promise<void> {
+    await this.db.insert(orderAttachments).values(values);
+  }
+
+  /** The accounts of a team's members (who serve an order dispatched to the team). */
+  async teamUsers(teamIds: readonly (string | null)[]): Promise<{ teamId: string; userId: string }[]> {
+    const ids = [...new Set(teamIds.filter((x): x is string => x !== null))];
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select({ teamId: teamMembers.teamId, userId: talents.userId })
+      .from(teamMembers)
+      .innerJoin(talents, eq(talents.id, teamMembers.talentId))
+      .where(and(inArray(teamMembers.teamId, ids), isNotNull(talents.userId)));
+    return rows as { teamId: string; userId: string }[];
+  }
+
+  async teamNames(teamIds: readonly (string | null)[]): Promise<Map<string, string>> {
+    const ids = [...new Set(teamIds.filter((x): x is string => x !== null))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(inArray(teams.id, ids));
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /**

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
+import { attachment, readUpload } from '../../platform/io/routes.ts';
+import { ATTACHMENT_MAX_BYTES } from './attachments.ts';
 import {
   orderPage,
   ordersQuery,
@@ -8,6 +10,7 @@ import {
   placeOrderRequest,
   visitInput,
 } from './contract.ts';
+import { ordersError } from './errors.ts';
 import type { OrdersService } from './service.ts';
 
 /** An optional `Idempotency-Key` header: a retry with the same key gets the first answer. */
@@ -117,5 +120,47 @@ export function registerOrdersRoutes(app: App, orders: OrdersService): void {
     },
     async (request, reply) =>
       reply.code(201).send(await orders.logVisit(request.actor!, request.params.id, request.body)),
+  );
+  app.post(
+    '/api/orders/:id/visits/:visitId/attachments',
+    {
+      config: { access: 'orders.act' },
+      schema: {
+        tags,
+        summary: '上传服务记录附件（≤10 MB；PDF、图片、Office、文本）Attach a file to a visit',
+        consumes: ['multipart/form-data'],
+        params: z.strictObject({ id: z.string().uuid(), visitId: z.string().uuid() }),
+        response: { 201: orderView },
+      },
+    },
+    async (request, reply) => {
+      const file = await readUpload(request, ATTACHMENT_MAX_BYTES, {
+        empty: () => ordersError('ORDER_ATTACHMENT_EMPTY'),
+        tooLarge: (limitMb, cause) =>
+          ordersError('ORDER_ATTACHMENT_TOO_LARGE', { params: { limitMb }, cause }),
+      });
+      const view = await orders.attach(request.actor!, request.params.id, request.params.visitId, file);
+      return reply.code(201).send(view);
+    },
+  );
+  app.get(
+    '/api/orders/:id/attachments/:attachmentId',
+    {
+      config: { access: 'orders.read' },
+      schema: {
+        tags,
+        summary: '下载服务记录附件 Download an attachment',
+        params: z.strictObject({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await orders.attachment(request.actor!, request.params.id, request.params.attachmentId);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachment(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.data);
+    },
   );
 }

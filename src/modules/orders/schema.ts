@@ -14,8 +14,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../platform/access/schema.ts';
+import { bytea } from '../../platform/io/schema.ts';
 import { listItems } from '../lists/schema.ts';
 import { enterprises, institutions, talents } from '../registry/schema.ts';
+import { teams } from '../teams/schema.ts';
 
 /** 服务订单: an enterprise's order for help with one of its demands, from placing to the confirmed outcome. */
 export const serviceOrders = pgTable(
@@ -33,6 +35,8 @@ export const serviceOrders = pgTable(
     /** The institution the order is dispatched to (学校派单), when it is. */
     institutionId: uuid('institution_id').references(() => institutions.id),
     institutionOrganisationId: uuid('institution_organisation_id').references(() => organisations.id),
+    /** The team the order is dispatched to (its leader answers; once accepted every member serves it). */
+    teamId: uuid('team_id').references(() => teams.id),
     regionCode: text('region_code'),
     scopeRegion: text('scope_region').notNull(),
     /** See machine.ts. */
@@ -57,6 +61,7 @@ export const serviceOrders = pgTable(
     index('service_orders_org_idx').on(t.organisationId),
     index('service_orders_inst_org_idx').on(t.institutionOrganisationId),
     index('service_orders_demand_idx').on(t.demandId),
+    index('service_orders_team_idx').on(t.teamId),
     index('service_orders_due_idx').on(t.stepDueAt).where(sql`${t.escalatedAt} is null`),
   ],
 );
@@ -148,3 +153,32 @@ export const orderVisits = pgTable(
 
 export type OrderOutcomeRow = typeof orderOutcomes.$inferSelect;
 export type OrderVisitRow = typeof orderVisits.$inferSelect;
+
+/** A file attached to a service visit (photos, minutes, signed sheets): kept in the database, size- and type-limited. */
+export const orderAttachments = pgTable(
+  'order_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => orderVisits.id),
+    name: text('name').notNull(),
+    /** Decided by the server from the file's name and first bytes, never taken from the upload. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('order_attachments_visit_idx').on(t.visitId),
+    index('order_attachments_order_idx').on(t.orderId),
+  ],
+);
+
+export type OrderAttachmentRow = typeof orderAttachments.$inferSelect;

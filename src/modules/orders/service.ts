@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { type Actor, type AuditActor, systemActor } from '../../platform/access/actor.ts';
 import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
@@ -12,7 +12,9 @@ import { OPEN_STATUSES, type Status } from '../lists/machine.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { ExpertSignals } from '../matching/engine.ts';
 import { RegistryRepository } from '../registry/repository.ts';
-import type { OrderTransitionRequest, OrderView, VisitInput } from './contract.ts';
+import { TeamsRepository } from '../teams/repository.ts';
+import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
+import type { OrdersQuery, OrderTransitionRequest, OrderView, VisitInput } from './contract.ts';
 import { chinaDate, stepDue } from './deadlines.ts';
 import { ordersError } from './errors.ts';
 import {
@@ -29,6 +31,12 @@ import { type OrderScope, OrdersRepository } from './repository.ts';
 import type { ServiceOrderRow } from './schema.ts';
 
 type OfferWithName = Awaited<ReturnType<OrdersRepository['offers']>>[number];
+
+/** For orders dispatched to teams: the members' accounts per team, and the teams' names. */
+interface OrderTeams {
+  users: Map<string, Set<string>>;
+  names: Map<string, string>;
+}
 
 /**
  * Service orders: an enterprise orders help for a published demand, an
@@ -59,14 +67,17 @@ export class OrdersService {
     };
   }
 
-  async list(actor: Actor, q: { status?: OrderStatus | undefined; page: number; pageSize: number }) {
+  async list(actor: Actor, q: OrdersQuery) {
     const repo = new OrdersRepository(this.database.db);
     const { items, total } = await repo.list(this.scopeFor(actor), {
       page: q.page,
       pageSize: q.pageSize,
       ...(q.status ? { status: q.status } : {}),
+      ...(q.q ? { q: q.q } : {}),
+      ...(q.overdue === 'true' ? { overdueAt: this.clock.now() } : {}),
     });
     const offers = await repo.offers(items.map((i) => i.id));
+    const teams = await this.teamsOf(repo, items);
     return {
       items: items.map((row) => {
         const {
@@ -78,6 +89,7 @@ export class OrdersService {
           row,
           offers.filter((x) => x.orderId === row.id),
           [],
+          teams,
         );
         return view;
       }),
@@ -182,9 +194,10 @@ export class OrdersService {
         const order = await repo.byId(id, this.scopeFor(actor));
         if (!order) throw ordersError('ORDER_NOT_FOUND');
         const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
+        const teams = await this.teamsOf(repo, [order]);
         await this.apply(
           tx,
-          { audit: actor, userId: actor.userId, parties: this.parties(actor, order, offers) },
+          { audit: actor, userId: actor.userId, parties: this.parties(actor, order, offers, teams) },
           order,
           offers,
           request,
@@ -239,6 +252,15 @@ export class OrdersService {
       case 'redispatch': {
         const round = order.round + 1;
         const experts = await this.dispatchTargets(tx, order, who.parties, request);
+        values.teamId = null;
+        if (request.teamId) {
+          // A team of the order's city: its leader gets the offer and answers for the team.
+          const team = await new TeamsRepository(tx).byId(request.teamId, order.scopeRegion.slice(0, 4));
+          if (!team || team.archivedAt) throw ordersError('ORDER_TEAM_UNKNOWN');
+          if (!experts.includes(team.leaderTalentId)) experts.push(team.leaderTalentId);
+          values.teamId = team.id;
+          details.team = team.name;
+        }
         then.push(
           () => repo.withdrawOpenOffers(order.id, order.round, now),
           () =>
@@ -464,8 +486,12 @@ export class OrdersService {
     request: OrderTransitionRequest,
   ): Promise<string[]> {
     const experts = [...new Set(request.experts ?? [])];
-    if (experts.length === 0 && !request.institutionId) throw ordersError('ORDER_DISPATCH_EMPTY');
-    if (request.institutionId && !parties.includes('operator')) throw ordersError('ORDER_NOT_YOURS');
+    if (experts.length === 0 && !request.institutionId && !request.teamId) {
+      throw ordersError('ORDER_DISPATCH_EMPTY');
+    }
+    if ((request.institutionId || request.teamId) && !parties.includes('operator')) {
+      throw ordersError('ORDER_NOT_YOURS');
+    }
     const rows = await new RegistryRepository(tx).byIds('talents', experts);
     const onlyOwn = !parties.includes('operator');
     for (const id of experts) {
@@ -476,8 +502,23 @@ export class OrdersService {
     return experts;
   }
 
+  /** The accounts of the members of these orders' teams, and the teams' names. */
+  private async teamsOf(repo: OrdersRepository, orders: readonly ServiceOrderRow[]): Promise<OrderTeams> {
+    const ids = orders.map((x) => x.teamId);
+    const users = new Map<string, Set<string>>();
+    for (const { teamId, userId } of await repo.teamUsers(ids)) {
+      users.set(teamId, (users.get(teamId) ?? new Set()).add(userId));
+    }
+    return { users, names: await repo.teamNames(ids) };
+  }
+
   /** Who the caller is to this order (see OrderParty). */
-  private parties(actor: Actor, order: ServiceOrderRow, offers: OfferWithName[]): OrderParty[] {
+  private parties(
+    actor: Actor,
+    order: ServiceOrderRow,
+    offers: OfferWithName[],
+    teams: OrderTeams,
+  ): OrderParty[] {
     const out: OrderParty[] = [];
     if (!actor.permissions.has('orders.act')) return out;
     if (actor.permissions.has('orders.manage') && regionInScope(order.scopeRegion, scopeOf(actor))) {
@@ -488,7 +529,9 @@ export class OrdersService {
       out.push('institution');
     const mine = offers.find((x) => x.userId === actor.userId);
     if (mine?.state === 'offered') out.push('offered');
-    if (mine?.state === 'accepted') out.push('assignee');
+    const serving = ['accepted', 'in_service', 'awaiting_confirmation'].includes(order.status);
+    const teamMember = order.teamId !== null && teams.users.get(order.teamId)?.has(actor.userId) === true;
+    if (mine?.state === 'accepted' || (serving && teamMember)) out.push('assignee');
     return out;
   }
 
@@ -496,19 +539,30 @@ export class OrdersService {
     const repo = new OrdersRepository(db);
     const row = await repo.byId(id, this.scopeFor(actor));
     if (!row) throw ordersError('ORDER_NOT_FOUND');
+    const attachments = await repo.attachments(row.id);
     return {
-      ...this.view(actor, row, await repo.offers([row.id]), await repo.events(row.id)),
+      ...this.view(
+        actor,
+        row,
+        await repo.offers([row.id]),
+        await repo.events(row.id),
+        await this.teamsOf(repo, [row]),
+      ),
       outcomes: (await repo.outcomes(row.id)).map((x) => ({
         kind: x.kind as OrderView['outcomes'][number]['kind'],
         amountYuan: x.amountFen === null ? null : x.amountFen / 100,
         note: x.note,
       })),
       visits: (await repo.visits(row.id)).map((v) => ({
+        id: v.id,
         visitedOn: v.visitedOn,
         place: v.place,
         people: v.people,
         summary: v.summary,
         by: v.createdByName,
+        attachments: attachments
+          .filter((a) => a.visitId === v.id)
+          .map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: a.contentType })),
       })),
     };
   }
@@ -517,16 +571,7 @@ export class OrdersService {
   async logVisit(actor: Actor, id: string, input: VisitInput): Promise<OrderView> {
     const view = await this.database.transaction(async (tx) => {
       const repo = new OrdersRepository(tx);
-      const order = await repo.byId(id, this.scopeFor(actor));
-      if (!order) throw ordersError('ORDER_NOT_FOUND');
-      const status = order.status as OrderStatus;
-      if (!['accepted', 'in_service', 'awaiting_confirmation'].includes(status)) {
-        throw ordersError('ORDER_NOT_IN_SERVICE', { params: { status: ORDER_STATUS_NAMES[status].zh } });
-      }
-      const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
-      const parties = this.parties(actor, order, offers);
-      if (!parties.includes('assignee') && !parties.includes('operator'))
-        throw ordersError('ORDER_NOT_YOURS');
+      const order = await this.serving(repo, actor, id);
       const now = this.clock.now();
       const visit = await repo.addVisit({
         orderId: order.id,
@@ -548,6 +593,77 @@ export class OrdersService {
       return this.load(tx, actor, order.id);
     });
     return view;
+  }
+
+  /**
+   * 服务记录附件: a file attached to a visit by whoever may log visits; the
+   * type is decided from the name and the content (attachments.ts).
+   */
+  async attach(
+    actor: Actor,
+    id: string,
+    visitId: string,
+    file: { fileName: string; data: Buffer },
+  ): Promise<OrderView> {
+    const name = cleanFileName(file.fileName);
+    const contentType = attachmentType(name, file.data);
+    if (file.data.length === 0) throw ordersError('ORDER_ATTACHMENT_EMPTY');
+    if (!contentType) throw ordersError('ORDER_ATTACHMENT_TYPE');
+    return this.database.transaction(async (tx) => {
+      const repo = new OrdersRepository(tx);
+      const order = await this.serving(repo, actor, id);
+      const visit = await repo.visit(order.id, visitId);
+      if (!visit) throw ordersError('ORDER_VISIT_NOT_FOUND');
+      const already = (await repo.attachments(order.id)).filter((a) => a.visitId === visit.id);
+      if (already.length >= ATTACHMENTS_PER_VISIT) {
+        throw ordersError('ORDER_ATTACHMENTS_FULL', { params: { max: ATTACHMENTS_PER_VISIT } });
+      }
+      const sha256 = createHash('sha256').update(file.data).digest('hex');
+      await repo.addAttachment({
+        orderId: order.id,
+        visitId: visit.id,
+        name,
+        contentType,
+        size: file.data.length,
+        sha256,
+        data: file.data,
+        createdBy: actor.userId,
+        createdByName: actor.displayName,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record(tx, actor, {
+        action: 'order.attach',
+        entity: 'order',
+        entityId: order.id,
+        regionCode: order.scopeRegion,
+        changes: { attachment: { to: { visitId: visit.id, name, size: file.data.length, sha256 } } },
+      });
+      return this.load(tx, actor, order.id);
+    });
+  }
+
+  /** One attachment of an order the caller can see. */
+  async attachment(actor: Actor, id: string, attachmentId: string) {
+    const repo = new OrdersRepository(this.database.db);
+    const order = await repo.byId(id, this.scopeFor(actor));
+    if (!order) throw ordersError('ORDER_NOT_FOUND');
+    const file = await repo.attachment(order.id, attachmentId);
+    if (!file) throw ordersError('ORDER_ATTACHMENT_NOT_FOUND');
+    return file;
+  }
+
+  /** An order the caller serves (or oversees), between acceptance and confirmation: visits and files go on it. */
+  private async serving(repo: OrdersRepository, actor: Actor, id: string): Promise<ServiceOrderRow> {
+    const order = await repo.byId(id, this.scopeFor(actor));
+    if (!order) throw ordersError('ORDER_NOT_FOUND');
+    const status = order.status as OrderStatus;
+    if (!['accepted', 'in_service', 'awaiting_confirmation'].includes(status)) {
+      throw ordersError('ORDER_NOT_IN_SERVICE', { params: { status: ORDER_STATUS_NAMES[status].zh } });
+    }
+    const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
+    const parties = this.parties(actor, order, offers, await this.teamsOf(repo, [order]));
+    if (!parties.includes('assignee') && !parties.includes('operator')) throw ordersError('ORDER_NOT_YOURS');
+    return order;
   }
 
   /**
@@ -630,6 +746,7 @@ export class OrdersService {
     row: ServiceOrderRow,
     offers: OfferWithName[],
     events: Awaited<ReturnType<OrdersRepository['events']>>,
+    teams: OrderTeams,
   ): Omit<OrderView, 'outcomes' | 'visits'> {
     const current = offers.filter((x) => x.round === row.round);
     return {
@@ -640,6 +757,8 @@ export class OrdersService {
       description: row.description,
       enterpriseId: row.enterpriseId,
       institutionId: row.institutionId,
+      teamId: row.teamId,
+      teamName: row.teamId ? (teams.names.get(row.teamId) ?? null) : null,
       regionCode: row.regionCode,
       status: row.status as OrderStatus,
       round: row.round,
@@ -666,7 +785,7 @@ export class OrdersService {
         details: e.details,
         at: e.at.toISOString(),
       })),
-      actions: orderActionsFor(row.status as OrderStatus, this.parties(actor, row, current)),
+      actions: orderActionsFor(row.status as OrderStatus, this.parties(actor, row, current, teams)),
     };
   }
 }

@@ -87,6 +87,14 @@ export const PERMISSIONS = {
     name: { zh: '派单与督办本地区服务订单', en: 'Dispatch and oversee the region’s service orders' },
     kind: 'write',
   },
+  'teams.read': {
+    name: { zh: '查看服务团队', en: 'View service teams' },
+    kind: 'read',
+  },
+  'teams.manage': {
+    name: { zh: '组建与调整本地区服务团队', en: 'Set up and change the region’s service teams' },
+    kind: 'write',
+  },
   'matching.use': {
     name: { zh: '查看匹配推荐与智能检索', en: 'See matching suggestions and search' },
     kind: 'read',
@@ -122,6 +130,8 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.read',
     'orders.act',
     'orders.manage',
+    'teams.read',
+    'teams.manage',
   ],
   operator: [
     'users.read',
@@ -140,6 +150,8 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.read',
     'orders.act',
     'orders.manage',
+    'teams.read',
+    'teams.manage',
   ],
   institution: [
     'organisations.read',
@@ -149,9 +161,18 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'matching.use',
     'orders.read',
     'orders.act',
+    'teams.read',
   ],
   enterprise: ['profile.own', 'lists.read', 'lists.submit', 'matching.use', 'orders.read', 'orders.act'],
-  expert: ['profile.own', 'lists.read', 'lists.submit', 'matching.use', 'orders.read', 'orders.act'],
+  expert: [
+    'profile.own',
+    'lists.read',
+    'lists.submit',
+    'matching.use',
+    'orders.read',
+    'orders.act',
+    'teams.read',
+  ],
   provider: ['lists.read'],
   reviewer: ['lists.read'],
   auditor: [
@@ -163,6 +184,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'registry.read',
     'lists.read',
     'orders.read',
+    'teams.read',
   ],
 };
 

@@ -12,6 +12,8 @@ export const users = pgTable(
     mobileEnc: text('mobile_enc'),
     /** Keyed hash of the normalised mobile number, for sign-in and exact lookup. */
     mobileHash: text('mobile_hash'),
+    /** Where the inbox is also sent when SMTP is configured (optional). */
+    email: text('email'),
     role: text('role').notNull(),
     regionCode: text('region_code').notNull(),
     organisationId: uuid('organisation_id').references(() => organisations.id),

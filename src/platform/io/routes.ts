@@ -19,22 +19,31 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export async function readUpload(
   request: FastifyRequest,
   maxFileBytes: number,
+  errors: UploadErrors = IMPORT_UPLOAD_ERRORS,
 ): Promise<{ fileName: string; data: Buffer }> {
-  if (!request.isMultipart()) throw ioError('IMPORT_FILE_EMPTY');
-  const file = await request.file();
-  if (!file) throw ioError('IMPORT_FILE_EMPTY');
+  if (!request.isMultipart()) throw errors.empty();
+  const file = await request.file({ limits: { fileSize: maxFileBytes } });
+  if (!file) throw errors.empty();
   try {
     return { fileName: file.filename, data: await file.toBuffer() };
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw ioError('IMPORT_FILE_TOO_LARGE', {
-        params: { limitMb: Math.round(maxFileBytes / 1024 / 1024) },
-        cause: err,
-      });
+      throw errors.tooLarge(Math.round(maxFileBytes / 1024 / 1024), err);
     }
     throw err;
   }
 }
+
+/** What readUpload answers for no file and for a file over the limit. */
+export interface UploadErrors {
+  empty: () => Error;
+  tooLarge: (limitMb: number, cause: unknown) => Error;
+}
+
+const IMPORT_UPLOAD_ERRORS: UploadErrors = {
+  empty: () => ioError('IMPORT_FILE_EMPTY'),
+  tooLarge: (limitMb, cause) => ioError('IMPORT_FILE_TOO_LARGE', { params: { limitMb }, cause }),
+};
 
 /**
  * Upload (preview), template, job status and commit for every registered

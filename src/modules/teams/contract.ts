@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { pageQuery, regionCode } from '../../platform/auth/contract.ts';
+
+export const TEAM_KINDS = ['assistance', 'commissioners', 'other'] as const;
+
+export const TEAM_KIND_NAMES: Record<(typeof TEAM_KINDS)[number], { zh: string; en: string }> = {
+  assistance: { zh: '助企服务团', en: 'Enterprise assistance team' },
+  commissioners: { zh: '科技特派员团队', en: 'Tech commissioner team' },
+  other: { zh: '其他服务团队', en: 'Other team' },
+};
+
+const member = z.strictObject({
+  talentId: z.string().uuid(),
+  duty: z.string().trim().max(100).optional(),
+});
+
+export const teamInput = z.strictObject({
+  name: z.string().trim().min(2).max(60),
+  kind: z.enum(TEAM_KINDS).default('assistance'),
+  description: z.string().trim().max(2000).optional(),
+  regionCode,
+  leaderTalentId: z.string().uuid(),
+  /** Everyone in the team besides the leader (the leader is always a member). */
+  members: z.array(member).max(100).default([]),
+});
+export type TeamInput = z.infer<typeof teamInput>;
+
+export const teamUpdate = teamInput.extend({
+  version: z.number().int().min(1),
+  archived: z.boolean().optional(),
+});
+export type TeamUpdate = z.infer<typeof teamUpdate>;
+
+export const teamsQuery = z.strictObject({
+  ...pageQuery,
+  /** Team name, or the name of one of its members (substring). */
+  q: z.string().trim().max(64).optional(),
+  kind: z.enum(TEAM_KINDS).optional(),
+  archived: z.enum(['true', 'false']).optional(),
+});
+
+export const teamView = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  kind: z.enum(TEAM_KINDS),
+  description: z.string().nullable(),
+  regionCode: z.string(),
+  leader: z.object({ talentId: z.string(), name: z.string() }).nullable(),
+  members: z.array(
+    z.object({ talentId: z.string(), name: z.string(), duty: z.string().nullable(), leader: z.boolean() }),
+  ),
+  archived: z.boolean(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type TeamView = z.infer<typeof teamView>;
+
+export const teamPage = z.object({
+  items: z.array(teamView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

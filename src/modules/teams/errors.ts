@@ -1,0 +1,20 @@
+import { defineErrors } from '../../platform/http/app-error.ts';
+
+export const teamsError = defineErrors({
+  TEAM_NOT_FOUND: { status: 404, zh: '服务团队不存在或不在您的管辖范围', en: 'Team not found' },
+  TEAM_NAME_TAKEN: {
+    status: 409,
+    zh: '本地区已有同名服务团队',
+    en: 'A team of this name exists in the region',
+  },
+  TEAM_MEMBER_UNKNOWN: {
+    status: 400,
+    zh: '团队成员中有专家不存在或已归档',
+    en: 'A member is not an expert of the registry (or is archived)',
+  },
+  TEAM_REGION_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '只能在本人管辖地区内建立服务团队',
+    en: 'Teams are set up within one’s own region',
+  },
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.ts';
+import { teamInput, teamPage, teamsQuery, teamUpdate, teamView } from './contract.ts';
+import type { TeamsService } from './service.ts';
+
+export function registerTeamsRoutes(app: App, teams: TeamsService): void {
+  const tags = ['teams'];
+  const idParams = z.strictObject({ id: z.string().uuid() });
+  app.get(
+    '/api/teams',
+    {
+      config: { access: 'teams.read' },
+      schema: { tags, summary: '服务团队 Teams', querystring: teamsQuery, response: { 200: teamPage } },
+    },
+    async (request) => teams.list(request.actor!, request.query),
+  );
+  app.get(
+    '/api/teams/:id',
+    {
+      config: { access: 'teams.read' },
+      schema: { tags, summary: '服务团队详情 One team', params: idParams, response: { 200: teamView } },
+    },
+    async (request) => teams.get(request.actor!, request.params.id),
+  );
+  app.post(
+    '/api/teams',
+    {
+      config: { access: 'teams.manage' },
+      schema: { tags, summary: '组建服务团队 Set up a team', body: teamInput, response: { 201: teamView } },
+    },
+    async (request, reply) => reply.code(201).send(await teams.create(request.actor!, request.body)),
+  );
+  app.put(
+    '/api/teams/:id',
+    {
+      config: { access: 'teams.manage' },
+      schema: {
+        tags,
+        summary: '修改服务团队（成员、团长、归档）Change a team',
+        params: idParams,
+        body: teamUpdate,
+        response: { 200: teamView },
+      },
+    },
+    async (request) => teams.update(request.actor!, request.params.id, request.body),
+  );
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+
+describe('service teams', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  let experts: Record<string, string>;
+
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    operator = await p.signIn('operator');
+    const talents = (await operator.get('/api/registry/talents?pageSize=50&sort=code')).body.items;
+    experts = Object.fromEntries(talents.map((t: { code: string; id: string }) => [t.code, t.id]));
+  });
+  afterAll(() => p.close());
+
+  it('sets up a team with a leader who is always a member, changes it, and audits both', async () => {
+    const created = await operator.post('/api/teams', {
+      name: '吴兴数字化转型服务团',
+      regionCode: '330502',
+      leaderTalentId: experts['ZJ-0002'],
+      members: [{ talentId: experts['ZJ-0004'], duty: '工业软件' }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.leader.talentId).toBe(experts['ZJ-0002']);
+    expect(created.body.members.map((m: { talentId: string; leader: boolean }) => m.leader)).toEqual([
+      true,
+      false,
+    ]);
+    expect(created.body.kind).toBe('assistance');
+
+    const same = await operator.post('/api/teams', {
+      name: '吴兴数字化转型服务团',
+      regionCode: '330502',
+      leaderTalentId: experts['ZJ-0006'],
+    });
+    expect(same.status).toBe(409);
+    expect(same.body.error.code).toBe('TEAM_NAME_TAKEN');
+
+    const changed = await operator.put(`/api/teams/${created.body.id}`, {
+      name: '吴兴数字化转型服务团',
+      regionCode: '330502',
+      leaderTalentId: experts['ZJ-0004'],
+      members: [{ talentId: experts['ZJ-0006'] }],
+      version: created.body.version,
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.members.map((m: { talentId: string }) => m.talentId).sort()).toEqual(
+      [experts['ZJ-0004'], experts['ZJ-0006']].sort(),
+    );
+    const stale = await operator.put(`/api/teams/${created.body.id}`, {
+      name: '改名',
+      regionCode: '330502',
+      leaderTalentId: experts['ZJ-0004'],
+      version: created.body.version,
+    });
+    expect(stale.status).toBe(409);
+    expect((await operator.get(`/api/teams/${created.body.id}`)).body.name).toBe('吴兴数字化转型服务团');
+
+    // Found by a member's name too.
+    const byMember = await operator.get(`/api/teams?q=${encodeURIComponent(changed.body.members[1].name)}`);
+    expect(byMember.body.items.map((t: { id: string }) => t.id)).toContain(created.body.id);
+
+    const audit = await (await p.signIn('auditor')).get(`/api/audit?entityId=${created.body.id}`);
+    expect(audit.body.items.map((i: { action: string }) => i.action).sort()).toEqual([
+      'team.create',
+      'team.update',
+    ]);
+  });
+
+  it('refuses members that are not experts of the registry, and regions outside the caller’s', async () => {
+    const unknown = await operator.post('/api/teams', {
+      name: '无名团队',
+      regionCode: '330502',
+      leaderTalentId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('TEAM_MEMBER_UNKNOWN');
+    const elsewhere = await operator.post('/api/teams', {
+      name: '杭州团队',
+      regionCode: '330106',
+      leaderTalentId: experts['ZJ-0002'],
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error.code).toBe('TEAM_REGION_OUT_OF_SCOPE');
+    const badRegion = await operator.post('/api/teams', {
+      name: '错误地区',
+      regionCode: '999999',
+      leaderTalentId: experts['ZJ-0002'],
+    });
+    expect(badRegion.status).toBe(400);
+  });
+
+  it('shows teams of the caller’s region only', async () => {
+    const expert = await p.signIn('expert');
+    const mine = (await expert.get('/api/teams')).body.items.map((t: { name: string }) => t.name);
+    expect(mine).toContain('湖州新材料助企服务团');
+    const enterprise = await p.signIn('enterprise');
+    expect((await enterprise.get('/api/teams')).status).toBe(403);
+  });
+});
