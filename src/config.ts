@@ -44,6 +44,14 @@ const envSchema = z.object({
         .map((d) => d.trim())
         .filter(Boolean),
     ),
+  /** Copy inbox messages by e-mail through this SMTP server, e.g. smtp://user:pass@mail.example.cn:587. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp://… or smtps://…')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('才桥平台 <noreply@caiqiao.local>'),
+  /** The platform's address as users reach it, for links in e-mails. */
+  PUBLIC_URL: z.string().url().optional(),
   /** Matching weights to change, as JSON, e.g. {"region": 0.2, "fields": {"title": 3}} (see matching/engine.ts). */
   MATCHING_WEIGHTS: z
     .string()
@@ -87,6 +95,8 @@ export interface Config {
   webDir: string | undefined;
   /** Days off besides weekends (YYYY-MM-DD), for order step deadlines. */
   holidays: string[];
+  /** E-mail copies of inbox messages; null when SMTP_URL is not set. */
+  mail: { url: string; from: string; publicUrl: string } | null;
   /** Overrides of the matching weights (parsed JSON, checked by the matching module at start). */
   matchingWeights: unknown;
 }
@@ -128,6 +138,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: e.TRUST_PROXY,
     webDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
     matchingWeights: e.MATCHING_WEIGHTS,
+    mail: e.SMTP_URL
+      ? { url: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}` }
+      : null,
     holidays: e.HOLIDAYS,
     ...overrides,
   };

@@ -29,6 +29,7 @@ import type { App, RouteEntry } from './platform/http/types.ts';
 import { IdempotencyService } from './platform/idempotency/service.ts';
 import { registerImportRoutes } from './platform/io/routes.ts';
 import { ImportService } from './platform/io/service.ts';
+import { Mailer } from './platform/notifications/mailer.ts';
 import { registerNotificationRoutes } from './platform/notifications/routes.ts';
 import { NotificationsService } from './platform/notifications/service.ts';
 
@@ -49,6 +50,7 @@ export interface Platform {
   matching: MatchingService;
   orders: OrdersService;
   teams: TeamsService;
+  notifications: NotificationsService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
   app: App;
@@ -95,7 +97,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const dictionaries = new DictionaryService(database, audit, config.cacheMs);
     await dictionaries.syncBuiltIns();
     const changes = new ChangeFeed();
-    const notifications = new NotificationsService(database, clock);
+    const mailer = config.mail ? new Mailer(config.mail) : null;
+    const notifications = new NotificationsService(database, clock, mailer);
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock, changes);
     const lists = new ListsService(database, audit, dictionaries, clock, changes);
     const matching = new MatchingService(
@@ -174,6 +177,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       matching,
       orders,
       teams,
+      notifications,
       changes,
       app,
       routes,
@@ -181,11 +185,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         every(3600_000, () => lists.expireDue());
         every(300_000, () => orders.refreshSignals());
         every(900_000, () => orders.sweepDeadlines());
+        if (mailer) every(30_000, () => notifications.deliverEmails());
         // Build the matching indexes in the background, then pick up other processes' changes.
         every(60_000, () => matching.ready().then(() => matching.refresh()));
       },
       async close() {
         for (const timer of timers) clearInterval(timer);
+        mailer?.close();
         await app.close();
         await database.close();
       },

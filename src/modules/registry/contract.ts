@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, mobile, pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import { bilingual, email, mobile, pageQuery, regionCode } from '../../platform/auth/contract.ts';
 import { fieldMessage } from '../../platform/i18n/field-messages.ts';
 import { isValidCreditCode, normaliseCreditCode } from '../../reference/creditcode.ts';
 import { isValidIdNumber, normaliseIdNumber } from '../../reference/idcard.ts';
@@ -34,8 +34,6 @@ export const creditCode = z
   .string()
   .transform(normaliseCreditCode)
   .refine((s) => isValidCreditCode(s), fieldMessage('CREDIT_CODE_INVALID'));
-
-const email = z.string().trim().toLowerCase().email(fieldMessage('EMAIL_INVALID')).max(128);
 
 /** Fields every registry record has. Region: a GB/T 2260 code, or the text as written when unknown. */
 const recordFields = {

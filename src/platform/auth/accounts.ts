@@ -33,6 +33,7 @@ export class AccountsService {
     const [view] = await this.views([user]);
     return {
       ...view!,
+      email: user.email,
       roleName: ROLE_NAMES[user.role as Role],
       permissions: [...actor.permissions].sort(),
       assignableRoles: actor.permissions.has('users.manage') ? ASSIGNABLE_ROLES[actor.role] : [],
@@ -81,6 +82,7 @@ export class AccountsService {
           createdAt: now,
           updatedAt: now,
           ...this.sealMobile(input.mobile ?? null),
+          email: input.email ?? null,
         })
         .catch((err) => this.rethrowDuplicate(err, input.username));
       await this.audit.record(tx, auditActor ?? actor ?? systemActor(), {
@@ -119,6 +121,7 @@ export class AccountsService {
       if (input.regionCode !== undefined) values.regionCode = input.regionCode;
       if (input.organisationId !== undefined) values.organisationId = input.organisationId;
       if (input.disabled !== undefined) values.disabled = input.disabled;
+      if (input.email !== undefined) values.email = input.email;
       if (input.mobile !== undefined) Object.assign(values, this.sealMobile(input.mobile));
       const after = await users.updateVersioned(id, input.version, values);
       if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
@@ -139,6 +142,29 @@ export class AccountsService {
       return after;
     });
     return (await this.views([row]))[0]!;
+  }
+
+  /** The caller sets (or clears) their own e-mail address. */
+  async setOwnEmail(actor: Actor, email: string | null): Promise<Me> {
+    await this.database.transaction(async (tx) => {
+      const users = new UsersRepository(tx);
+      const before = await users.byId(actor.userId, UNSCOPED);
+      if (!before) throw httpError('UNAUTHENTICATED');
+      if ((before.email ?? null) === email) return;
+      const after = await users.updateVersioned(before.id, before.version, {
+        email,
+        updatedAt: this.clock.now(),
+      });
+      if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+      await this.audit.record(tx, actor, {
+        action: 'user.email',
+        entity: 'user',
+        entityId: before.id,
+        regionCode: before.regionCode,
+        changes: { email: { from: before.email, to: email } },
+      });
+    });
+    return this.me(actor);
   }
 
   /** Sets a new password for someone else's account and ends all of its sessions. */
@@ -218,6 +244,7 @@ export class AccountsService {
       username: row.username,
       displayName: row.displayName,
       mobile: row.mobileEnc ? maskMobile(this.cipher.decrypt(row.mobileEnc)) : null,
+      email: row.email ? maskEmail(row.email) : null,
       role: row.role as Role,
       regionCode: row.regionCode,
       regionName: regionFullName(row.regionCode),
@@ -237,4 +264,11 @@ export class AccountsService {
 function auditable(row: UserRow): Record<string, unknown> {
   const { failedAttempts, lockedUntil, lastLoginAt, passwordChangedAt, createdAt, ...rest } = row;
   return rest;
+}
+
+/** c***@example.cn: enough to recognise one's address, not enough to harvest it. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}***${email.slice(at)}`;
 }

@@ -22,6 +22,9 @@ export const mobile = z
   .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+?86|0086)/, ''))
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, fieldMessage('MOBILE_INVALID')));
 
+/** An e-mail address, folded to lower case. */
+export const email = z.string().trim().toLowerCase().email(fieldMessage('EMAIL_INVALID')).max(128);
+
 export const regionCode = z
   .string()
   .trim()
@@ -46,6 +49,8 @@ export const me = z.object({
   organisationId: z.string().uuid().nullable(),
   organisationName: z.string().nullable(),
   mobile: z.string().nullable(),
+  /** The account's own address, in full (messages are copied there when SMTP is configured). */
+  email: z.string().nullable(),
   permissions: z.array(z.string()),
   assignableRoles: z.array(role),
 });
@@ -68,6 +73,8 @@ export const userView = z.object({
   displayName: z.string(),
   /** Masked (138****5678). */
   mobile: z.string().nullable(),
+  /** Masked (c***@example.cn). */
+  email: z.string().nullable(),
   role,
   regionCode: z.string(),
   regionName: z.string(),
@@ -110,6 +117,7 @@ export const createUserRequest = z.strictObject({
   username,
   displayName: z.string().trim().min(1).max(64),
   mobile: mobile.optional(),
+  email: email.optional(),
   role,
   regionCode,
   organisationId: z.string().uuid().optional(),
@@ -121,11 +129,14 @@ export const updateUserRequest = z.strictObject({
   version: z.number().int().min(1),
   displayName: z.string().trim().min(1).max(64).optional(),
   mobile: mobile.nullable().optional(),
+  email: email.nullable().optional(),
   role: role.optional(),
   regionCode: regionCode.optional(),
   organisationId: z.string().uuid().nullable().optional(),
   disabled: z.boolean().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
+
+export const ownEmailRequest = z.strictObject({ email: email.nullable() });
 
 export const resetPasswordRequest = z.strictObject({ newPassword });

@@ -8,7 +8,9 @@ import {
   idParams,
   listUsersQuery,
   loginRequest,
+  me,
   ok,
+  ownEmailRequest,
   resetPasswordRequest,
   sessionResponse,
   updateUserRequest,
@@ -99,6 +101,20 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
       await auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword);
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    '/api/auth/email',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '设置本人电子邮箱（接收消息提醒）Set my e-mail address',
+        body: ownEmailRequest,
+        response: { 200: me },
+      },
+    },
+    async (request) => accounts.setOwnEmail(request.actor!, request.body.email),
   );
 
   const userTags = ['users'];
