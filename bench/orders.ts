@@ -83,11 +83,11 @@ async function main() {
     const enterprise = await signIn('enterprise');
     const operator = await signIn('operator');
     const expert = await signIn('expert');
-    const demands = (await call(enterprise, 'GET', '/api/lists/demands?pageSize=100')).json.items.filter(
+    const demands = (await call(enterprise, 'GET', '/api/lists/demands?pageSize=100&mine=true')).json.items.filter(
       (d: { status: string; enterpriseId: string | null }) =>
         d.status === 'published' || d.status === 'in_progress',
     );
-    const mine = (await call(expert, 'GET', '/api/profile')).json;
+    const mine = (await call(expert, 'GET', '/api/profile')).json.record;
     if (demands.length === 0 || !mine?.id) throw new Error('no demand or expert profile in the demo data');
 
     const latencies = new Map<string, number[]>();

@@ -727,9 +727,25 @@ export class OrdersService {
    * orders; refreshed after every change to an order.
    */
   async refreshSignals(): Promise<void> {
-    const rows = await new OrdersRepository(this.database.db).expertSignals();
-    this.signals = new Map(rows.map((r) => [r.talentId, r]));
+    // Concurrent callers share one refresh; a caller arriving mid-read gets one more pass after it.
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        const rows = await new OrdersRepository(this.database.db).expertSignals();
+        this.signals = new Map(rows.map((r) => [r.talentId, r]));
+      } while (this.refreshAgain);
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
+
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
 
   private signals = new Map<string, { open: number; closed: number; rating: number | null }>();
 

@@ -19,26 +19,11 @@ export class AuditRepository {
   constructor(private readonly db: Executor) {}
 
   /**
-   * Appends one row, chained to the last. The transaction-scoped advisory lock
-   * makes concurrent writers take turns, so the chain never forks.
+   * Appends rows chained to the last, with one lock and one insert. The
+   * transaction-scoped advisory lock makes concurrent writers take turns, so
+   * the chain never forks (AuditService appends at the end of a transaction,
+   * so the lock is held only until its commit).
    */
-  async append(entry: NewAuditEntry): Promise<AuditRow> {
-    await this.db.execute(sql`select pg_advisory_xact_lock(7253002)`);
-    const [last] = await this.db
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = rowHash({ ...entry, prevHash });
-    const [row] = await this.db
-      .insert(auditLog)
-      .values({ ...entry, changes: entry.changes as Record<string, unknown>, prevHash, hash })
-      .returning();
-    return row!;
-  }
-
-  /** Appends many rows with one lock and one insert (imports write thousands at once). */
   async appendMany(entries: NewAuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await this.db.execute(sql`select pg_advisory_xact_lock(7253002)`);

@@ -1,9 +1,9 @@
 import type { AuditActor } from '../access/actor.ts';
 import type { Clock } from '../clock.ts';
-import type { Database, Executor } from '../db/client.ts';
+import { beforeCommit, type Database, type Executor } from '../db/client.ts';
 import { GENESIS_HASH, rowHash } from './chain.ts';
 import type { Changes } from './changes.ts';
-import { type AuditFilter, AuditRepository, type AuditRow, type NewAuditEntry } from './repository.ts';
+import { type AuditFilter, AuditRepository, type NewAuditEntry } from './repository.ts';
 
 export interface AuditEntry {
   /** What was done, e.g. `user.create`, `order.dispatch`. */
@@ -21,6 +21,9 @@ export interface VerifyResult {
   checked: number;
   firstBrokenId: number | null;
 }
+
+/** Audit rows waiting for the end of their transaction. */
+const pending = new WeakMap<Executor, NewAuditEntry[]>();
 
 function newEntry(at: Date, actor: AuditActor, entry: AuditEntry): NewAuditEntry {
   return {
@@ -44,15 +47,36 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  /** Writes the audit row inside the caller's transaction, so the change and its record commit together. */
-  async record(tx: Executor, actor: AuditActor, entry: AuditEntry): Promise<AuditRow> {
-    return new AuditRepository(tx).append(newEntry(this.clock.now(), actor, entry));
+  /**
+   * Writes the audit row inside the caller's transaction, so the change and
+   * its record commit together. In a Database.transaction the rows are
+   * appended at its end, in the order recorded: the chain's lock (writers
+   * take turns on it) is then held only for that append and the commit.
+   */
+  async record(tx: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    await this.append(tx, [newEntry(this.clock.now(), actor, entry)]);
   }
 
   /** Many audit rows in one go, in the caller's transaction, chained in the given order. */
   async recordMany(tx: Executor, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     const at = this.clock.now();
-    await new AuditRepository(tx).appendMany(entries.map((entry) => newEntry(at, actor, entry)));
+    await this.append(
+      tx,
+      entries.map((entry) => newEntry(at, actor, entry)),
+    );
+  }
+
+  private async append(tx: Executor, rows: NewAuditEntry[]): Promise<void> {
+    const queued = pending.get(tx);
+    if (queued) {
+      queued.push(...rows);
+      return;
+    }
+    if (beforeCommit(tx, () => new AuditRepository(tx).appendMany(rows))) {
+      pending.set(tx, rows);
+      return;
+    }
+    await new AuditRepository(tx).appendMany(rows);
   }
 
   list(filter: AuditFilter, page: number, pageSize: number) {

@@ -57,12 +57,39 @@ export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): P
   return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
+/** Work queued to run at the end of a transaction, just before it commits (see beforeCommit). */
+const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `hook` at the end of the transaction `tx` (after its body, before the
+ * commit; a failing hook rolls it back). Returns false when `tx` is not a
+ * transaction opened by Database.transaction, and the caller should do the
+ * work at once. Used to take a contended lock as late as possible (the audit
+ * chain), so it is held for the last statement and the commit only.
+ */
+export function beforeCommit(tx: Executor, hook: () => Promise<void>): boolean {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
+}
+
 function wrap(kind: Database['kind'], db: Executor, close: () => Promise<void>): Database {
   let closed = false;
   return {
     kind,
     db,
-    transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Executor)),
+    transaction: (fn) =>
+      db.transaction(async (raw) => {
+        const tx = raw as unknown as Executor;
+        const hooks: (() => Promise<void>)[] = [];
+        commitHooks.set(tx, hooks);
+        const value = await fn(tx);
+        // Hooks may queue more hooks; run until none is left.
+        for (let i = 0; i < hooks.length; i++) await hooks[i]!();
+        commitHooks.delete(tx);
+        return value;
+      }),
     async rows<T>(query: SQL) {
       const result = (await db.execute(query)) as unknown as { rows: T[] };
       return result.rows;
