@@ -119,6 +119,8 @@ export const listItemView = z.object({
   /** What the caller may do with it now. */
   actions: z.array(z.enum(ACTIONS)),
   editable: z.boolean(),
+  /** The caller's own item (their organisation's, or posted by them). */
+  own: z.boolean(),
 });
 export type ListItemView = z.infer<typeof listItemView>;
 

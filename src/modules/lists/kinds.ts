@@ -421,7 +421,7 @@ export function listSearchText(row: Partial<ListItemRow>, dict: DictionarySnapsh
 export function listView(
   row: ListItemRow,
   dict: DictionarySnapshot,
-  access: { actions: ListItemView['actions']; editable: boolean },
+  access: { actions: ListItemView['actions']; editable: boolean; own: boolean },
 ): ListItemView {
   return {
     id: row.id,

@@ -515,6 +515,7 @@ export class ListsService {
     return listView(row, dict, {
       actions: actionsFor(row.status as Status, parties).filter((a) => a !== 'expire'),
       editable: editable(row.status as Status, parties),
+      own: parties.includes('owner'),
     });
   }
 

@@ -41,6 +41,8 @@ export const ordersQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
   /** Only orders whose current step is past its deadline. */
   overdue: z.enum(['true', 'false']).optional(),
+  /** updated: last changed first (default); due: the most pressing step first (the dispatcher's queue); created. */
+  sort: z.enum(['updated', 'due', 'created']).default('updated'),
 });
 export type OrdersQuery = z.infer<typeof ordersQuery>;
 
@@ -79,6 +81,7 @@ export const orderView = z.object({
   description: z.string().nullable(),
   enterpriseId: z.string().nullable(),
   institutionId: z.string().nullable(),
+  institutionName: z.string().nullable(),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
   regionCode: z.string().nullable(),
@@ -117,6 +120,8 @@ export const orderView = z.object({
   events: z.array(eventView),
   /** What the caller may do with it now. */
   actions: z.array(z.enum(ORDER_ACTIONS)),
+  /** Whether the caller may log service visits and attach files now (who serves it, or an operator). */
+  canLogVisit: z.boolean(),
 });
 export type OrderView = z.infer<typeof orderView>;
 

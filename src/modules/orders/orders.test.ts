@@ -267,6 +267,8 @@ describe('service orders over HTTP', () => {
     expect(inbox.map((o: { id: string }) => o.id)).toContain(order.id);
     order = (await move(expert, order, { action: 'accept' })).body;
     expect(order.status).toBe('accepted');
+    expect(order.canLogVisit).toBe(true);
+    expect((await enterprise.get(`/api/orders/${order.id}`)).body.canLogVisit).toBe(false);
 
     // Another member gets an account: they see the order and may serve it, though it was never offered to them.
     const memberTalent = team.members.find((m: { leader: boolean }) => !m.leader).talentId;
@@ -359,6 +361,11 @@ describe('service orders over HTTP', () => {
     expect(foreign.body.error.code).toBe('ORDER_EXPERT_UNKNOWN');
     const own = await move(institution, sent, { action: 'redispatch', experts: [experts['ZJ-0001']] });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.institutionName).toBe('浙北理工学院');
+    // The operator takes it back and sends it to an expert directly: the institution is out of it.
+    const back = await move(operator, own.body, { action: 'redispatch', experts: [experts['ZJ-0002']] });
+    expect(back.body.institutionId).toBeNull();
+    expect((await institution.get(`/api/orders/${order.id}`)).status).toBe(404);
   });
 
   it('never leaves the table and never loses history under random commands from random roles', async () => {

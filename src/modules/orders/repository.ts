@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { talents } from '../registry/schema.ts';
+import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import type { OrderStatus } from './machine.ts';
 import {
@@ -86,7 +86,14 @@ export class OrdersRepository {
 
   async list(
     scope: OrderScope,
-    q: { status?: OrderStatus; q?: string; overdueAt?: Date; page: number; pageSize: number },
+    q: {
+      status?: OrderStatus;
+      q?: string;
+      overdueAt?: Date;
+      sort?: 'updated' | 'due' | 'created';
+      page: number;
+      pageSize: number;
+    },
   ) {
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
     const where = and(
@@ -99,7 +106,14 @@ export class OrdersRepository {
       .select()
       .from(o)
       .where(where)
-      .orderBy(desc(o.updatedAt), asc(o.code))
+      .orderBy(
+        ...(q.sort === 'due'
+          ? [sql`${o.stepDueAt} asc nulls last`, asc(o.createdAt)]
+          : q.sort === 'created'
+            ? [desc(o.createdAt)]
+            : [desc(o.updatedAt)]),
+        asc(o.code),
+      )
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
     const [total] = await this.db.select({ n: count() }).from(o).where(where);
@@ -248,6 +262,16 @@ export class OrdersRepository {
       .innerJoin(talents, eq(talents.id, teamMembers.talentId))
       .where(and(inArray(teamMembers.teamId, ids), isNotNull(talents.userId)));
     return rows as { teamId: string; userId: string }[];
+  }
+
+  async institutionNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: institutions.id, name: institutions.name })
+      .from(institutions)
+      .where(inArray(institutions.id, wanted));
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async teamNames(teamIds: readonly (string | null)[]): Promise<Map<string, string>> {

@@ -32,10 +32,15 @@ import type { ServiceOrderRow } from './schema.ts';
 
 type OfferWithName = Awaited<ReturnType<OrdersRepository['offers']>>[number];
 
+/** Between acceptance and confirmation: the order is being served (visits and files go on it). */
+const SERVING: readonly OrderStatus[] = ['accepted', 'in_service', 'awaiting_confirmation'];
+
 /** For orders dispatched to teams: the members' accounts per team, and the teams' names. */
 interface OrderTeams {
   users: Map<string, Set<string>>;
   names: Map<string, string>;
+  /** The names of the institutions the orders were sent to. */
+  institutions: Map<string, string>;
 }
 
 /**
@@ -75,6 +80,7 @@ export class OrdersService {
       ...(q.status ? { status: q.status } : {}),
       ...(q.q ? { q: q.q } : {}),
       ...(q.overdue === 'true' ? { overdueAt: this.clock.now() } : {}),
+      sort: q.sort,
     });
     const offers = await repo.offers(items.map((i) => i.id));
     const teams = await this.teamsOf(repo, items);
@@ -253,6 +259,11 @@ export class OrdersService {
         const round = order.round + 1;
         const experts = await this.dispatchTargets(tx, order, who.parties, request);
         values.teamId = null;
+        // An operator re-targeting the order takes it back from an institution it was sent to before.
+        if (who.parties.includes('operator') && !request.institutionId) {
+          values.institutionId = null;
+          values.institutionOrganisationId = null;
+        }
         if (request.teamId) {
           // A team of the order's city: its leader gets the offer and answers for the team.
           const team = await new TeamsRepository(tx).byId(request.teamId, order.scopeRegion.slice(0, 4));
@@ -509,7 +520,11 @@ export class OrdersService {
     for (const { teamId, userId } of await repo.teamUsers(ids)) {
       users.set(teamId, (users.get(teamId) ?? new Set()).add(userId));
     }
-    return { users, names: await repo.teamNames(ids) };
+    return {
+      users,
+      names: await repo.teamNames(ids),
+      institutions: await repo.institutionNames(orders.map((x) => x.institutionId)),
+    };
   }
 
   /** Who the caller is to this order (see OrderParty). */
@@ -529,7 +544,7 @@ export class OrdersService {
       out.push('institution');
     const mine = offers.find((x) => x.userId === actor.userId);
     if (mine?.state === 'offered') out.push('offered');
-    const serving = ['accepted', 'in_service', 'awaiting_confirmation'].includes(order.status);
+    const serving = SERVING.includes(order.status as OrderStatus);
     const teamMember = order.teamId !== null && teams.users.get(order.teamId)?.has(actor.userId) === true;
     if (mine?.state === 'accepted' || (serving && teamMember)) out.push('assignee');
     return out;
@@ -657,7 +672,7 @@ export class OrdersService {
     const order = await repo.byId(id, this.scopeFor(actor));
     if (!order) throw ordersError('ORDER_NOT_FOUND');
     const status = order.status as OrderStatus;
-    if (!['accepted', 'in_service', 'awaiting_confirmation'].includes(status)) {
+    if (!SERVING.includes(status)) {
       throw ordersError('ORDER_NOT_IN_SERVICE', { params: { status: ORDER_STATUS_NAMES[status].zh } });
     }
     const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
@@ -765,6 +780,7 @@ export class OrdersService {
     teams: OrderTeams,
   ): Omit<OrderView, 'outcomes' | 'visits'> {
     const current = offers.filter((x) => x.round === row.round);
+    const parties = this.parties(actor, row, current, teams);
     return {
       id: row.id,
       code: row.code,
@@ -773,6 +789,7 @@ export class OrdersService {
       description: row.description,
       enterpriseId: row.enterpriseId,
       institutionId: row.institutionId,
+      institutionName: row.institutionId ? (teams.institutions.get(row.institutionId) ?? null) : null,
       teamId: row.teamId,
       teamName: row.teamId ? (teams.names.get(row.teamId) ?? null) : null,
       regionCode: row.regionCode,
@@ -801,7 +818,10 @@ export class OrdersService {
         details: e.details,
         at: e.at.toISOString(),
       })),
-      actions: orderActionsFor(row.status as OrderStatus, this.parties(actor, row, current, teams)),
+      actions: orderActionsFor(row.status as OrderStatus, parties),
+      canLogVisit:
+        SERVING.includes(row.status as OrderStatus) &&
+        (parties.includes('assignee') || parties.includes('operator')),
     };
   }
 }

@@ -240,6 +240,8 @@ export const listQuery = z.strictObject({
   qualification: z.string().max(16).optional(),
   /** Only records with flagged values. */
   flagged: z.enum(['true', 'false']).optional(),
+  /** Talents: only those who serve as experts (专家库). */
+  expert: z.enum(['true', 'false']).optional(),
   archived: z.enum(['true', 'false']).optional(),
   sort: z.enum(['name', 'updatedAt', 'code']).default('updatedAt'),
 });

@@ -131,6 +131,7 @@ export class RegistryRepository {
     if (q.regionCode)
       conditions.push(regionPrefixCondition(t.regionCode, scopePrefix(q.regionCode.padEnd(6, '0'))));
     if (q.flagged === 'true') conditions.push(sql`jsonb_array_length(${t.flags}) > 0`);
+    if (kind === 'talents' && q.expert) conditions.push(eq(talents.isExpert, q.expert === 'true'));
     const arrayHas = (name: string, value: string | undefined) => {
       const col = column(kind, name);
       if (value && col) conditions.push(sql`${col} @> array[${value}]::text[]`);

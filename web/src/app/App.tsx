@@ -13,6 +13,10 @@ import { ListImportPage } from '../modules/lists/ListImportPage.tsx';
 import { ListItemDetailPage } from '../modules/lists/ListItemDetailPage.tsx';
 import { ListItemsPage } from '../modules/lists/ListItemsPage.tsx';
 import { MatchingSearchPage } from '../modules/matching/MatchingSearchPage.tsx';
+import { NotificationsPage } from '../modules/notifications/NotificationsPage.tsx';
+import { OrderBoardPage } from '../modules/orders/OrderBoardPage.tsx';
+import { OrderDetailPage } from '../modules/orders/OrderDetailPage.tsx';
+import { OrdersPage } from '../modules/orders/OrdersPage.tsx';
 import { ProfilePage } from '../modules/profile/ProfilePage.tsx';
 import type { KindConfig } from '../modules/registry/config.ts';
 import { DictionariesPage } from '../modules/registry/DictionariesPage.tsx';
@@ -56,6 +60,10 @@ export const appRoutes: AppRoute[] = [
   ...listRoutes(LIST_CONFIGS['talent-demands']),
   ...listRoutes(LIST_CONFIGS.achievements),
   { path: 'matching/search', element: <MatchingSearchPage />, permission: 'matching.use' },
+  { path: 'orders', element: <OrdersPage />, permission: 'orders.read' },
+  { path: 'orders/board', element: <OrderBoardPage />, permission: 'orders.manage' },
+  { path: 'orders/:id', element: <OrderDetailPage />, permission: 'orders.read' },
+  { path: 'notifications', element: <NotificationsPage /> },
 ];
 
 /** A registry's list, import and record pages (the key keeps each kind's page state apart). */

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useT } from './i18n.tsx';
 import { PageError, PageLoading } from './PageState.tsx';
-import { hasPermission, MeContext, useCurrentUser, useMe } from './session.ts';
+import { hasPermission, MeContext, signOut, useCurrentUser, useMe } from './session.ts';
 
 /** Renders its children only for a signed-in account; otherwise sends the user to /login. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -12,6 +12,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (me.data) return <MeContext.Provider value={me.data}>{children}</MeContext.Provider>;
   if (me.isPending) return <PageLoading fullScreen />;
   if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
+  if (signOut.inProgress) {
+    signOut.inProgress = false;
+    return <Navigate to="/login" replace />;
+  }
   return <Navigate to="/login" replace state={{ from: location }} />;
 }
 

@@ -2,6 +2,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App as AntApp, Avatar, Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { InboxBell } from '../modules/notifications/InboxBell.tsx';
 import { errorMessage } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -128,6 +129,7 @@ function AccountBar() {
         </Tag>
         <Typography.Text type="secondary">{me.regionName}</Typography.Text>
       </Space>
+      <InboxBell />
       <LanguageSwitch />
       <Button icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending} data-testid="logout">
         {t('auth.signOut')}

@@ -2,13 +2,17 @@ import {
   AimOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   BookOutlined,
   BulbOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  FileDoneOutlined,
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -45,6 +49,7 @@ export interface MenuGroup {
 
 export const menuGroups: MenuGroup[] = [
   { key: 'lists', labelKey: 'menu.lists', icon: FundOutlined, order: 200 },
+  { key: 'orders', labelKey: 'menu.orders', icon: FileDoneOutlined, order: 400 },
 ];
 
 /**
@@ -114,6 +119,22 @@ export const menuEntries: MenuEntry[] = [
     order: 300,
   },
   {
+    path: '/orders',
+    labelKey: 'menu.orderList',
+    icon: ProfileOutlined,
+    permission: 'orders.read',
+    order: 400,
+    group: 'orders',
+  },
+  {
+    path: '/orders/board',
+    labelKey: 'menu.orderBoard',
+    icon: DashboardOutlined,
+    permission: 'orders.manage',
+    order: 410,
+    group: 'orders',
+  },
+  {
     path: '/dictionaries',
     labelKey: 'menu.dictionaries',
     icon: BookOutlined,
@@ -129,6 +150,7 @@ export const menuEntries: MenuEntry[] = [
     order: 810,
   },
   { path: '/audit', labelKey: 'menu.audit', icon: AuditOutlined, permission: 'audit.read', order: 820 },
+  { path: '/notifications', labelKey: 'menu.inbox', icon: BellOutlined, order: 890 },
   { path: '/account', labelKey: 'menu.account', icon: UserOutlined, order: 900 },
 ];
 

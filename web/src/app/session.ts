@@ -96,9 +96,19 @@ export function useLogin() {
   });
 }
 
+/**
+ * Set while the user signs out: the sign-in page then starts afresh instead of
+ * returning to the page they left (the next person to sign in in this tab
+ * should not land on it). An expired session keeps the way back.
+ */
+export const signOut = { inProgress: false };
+
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
+    onMutate: () => {
+      signOut.inProgress = true;
+    },
     mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
     onSettled: () => {
       rememberCsrfToken(null);

@@ -6,6 +6,7 @@ import {
   BulbOutlined,
   DatabaseOutlined,
   EyeOutlined,
+  FileDoneOutlined,
   GlobalOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -120,6 +121,20 @@ const CAPABILITIES: Capability[] = [
     path: '/matching/search',
   },
   {
+    permission: 'orders.manage',
+    icon: <FileDoneOutlined />,
+    title: 'home.cap.ordersManage',
+    description: 'home.cap.ordersManageDesc',
+    path: '/orders/board',
+  },
+  {
+    permission: 'orders.act',
+    icon: <FileDoneOutlined />,
+    title: 'home.cap.ordersAct',
+    description: 'home.cap.ordersActDesc',
+    path: '/orders',
+  },
+  {
     permission: 'profile.own',
     icon: <IdcardOutlined />,
     title: 'home.cap.profile',
@@ -156,6 +171,7 @@ const SUPERSEDES: Record<string, readonly string[]> = {
   'registry.manage': ['registry.read'],
   'lists.manage': ['lists.submit', 'lists.read'],
   'lists.submit': ['lists.read'],
+  'orders.manage': ['orders.act'],
 };
 
 function greetingKey(hour: number): MessageKey {

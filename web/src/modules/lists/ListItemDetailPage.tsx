@@ -18,9 +18,10 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
-import { useCan } from '../../app/session.ts';
+import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { SuggestionsPanel } from '../matching/SuggestionsPanel.tsx';
+import { PlaceOrderButton } from '../orders/PlaceOrderButton.tsx';
 import type { FromList } from '../registry/RegistryDetailPage.tsx';
 import { FlagsTag } from '../registry/shared.tsx';
 import { useListItem, useTransitionListItem } from './api.ts';
@@ -99,6 +100,17 @@ function ItemDetail({ config, id }: { config: ListKindConfig; id: string }) {
   );
 }
 
+/**
+ * Whether to offer 点单 on this item: an open technical demand, for an operator
+ * who dispatches orders, or for its owner. The server has the last word.
+ */
+function useCanPlaceOrder(config: ListKindConfig, item: ListItemView): boolean {
+  const me = useCurrentUser();
+  if (config.kind !== 'demands' || !hasPermission(me, 'orders.act')) return false;
+  if (item.status !== 'published' && item.status !== 'in_progress') return false;
+  return hasPermission(me, 'orders.manage') || item.own;
+}
+
 /** Buttons for the status actions the server offers now, in the order of the item's life. */
 function ItemActions({
   config,
@@ -115,6 +127,7 @@ function ItemActions({
   const [pending, setPending] = useState<ListAction | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const offered = LIST_ACTIONS.filter((action) => item.actions.includes(action));
+  const canOrder = useCanPlaceOrder(config, item);
 
   const run = (action: ListAction, reason?: string) => {
     setPending(action);
@@ -179,6 +192,7 @@ function ItemActions({
 
   return (
     <Space wrap>
+      {canOrder && <PlaceOrderButton demandId={item.id} title={item.title} />}
       {offered.map(button)}
       {item.editable && (
         <Button icon={<EditOutlined />} onClick={onEdit} data-testid="list-edit">

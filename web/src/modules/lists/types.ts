@@ -92,6 +92,8 @@ export interface ListItemView {
   /** What the caller may do with it now. */
   actions: ListAction[];
   editable: boolean;
+  /** The caller's own item. */
+  own: boolean;
 }
 
 /** The body of a new item (LIST_INPUTS); each kind accepts only its own fields. */

@@ -1,4 +1,17 @@
-import { Alert, Avatar, Button, Empty, List, Space, Spin, Tag, Tooltip, Typography, theme } from 'antd';
+import {
+  Alert,
+  Avatar,
+  Button,
+  Checkbox,
+  Empty,
+  List,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+  theme,
+} from 'antd';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
@@ -105,16 +118,24 @@ function Reason({ reason }: { reason: MatchReason }) {
   );
 }
 
+/** Results the user may pick from (the dispatch dialog): a checkbox before each. */
+export interface MatchSelection {
+  selected: readonly string[];
+  onToggle: (result: MatchResult, checked: boolean) => void;
+}
+
 function ResultItem({
   result,
   rank,
   against,
   compact,
+  selection,
 }: {
   result: MatchResult;
   rank: number;
   against: string;
   compact: boolean;
+  selection: MatchSelection | undefined;
 }) {
   const t = useT();
   const { token } = theme.useToken();
@@ -136,15 +157,25 @@ function ResultItem({
     >
       <List.Item.Meta
         avatar={
-          <Avatar
-            size="small"
-            style={{
-              background: rank <= 3 ? token.colorPrimary : token.colorFillSecondary,
-              color: rank <= 3 ? token.colorWhite : token.colorText,
-            }}
-          >
-            {rank}
-          </Avatar>
+          <Space size={8}>
+            {selection && (
+              <Checkbox
+                checked={selection.selected.includes(result.id)}
+                onChange={(event) => selection.onToggle(result, event.target.checked)}
+                aria-label={result.name}
+                data-testid="match-select"
+              />
+            )}
+            <Avatar
+              size="small"
+              style={{
+                background: rank <= 3 ? token.colorPrimary : token.colorFillSecondary,
+                color: rank <= 3 ? token.colorWhite : token.colorText,
+              }}
+            >
+              {rank}
+            </Avatar>
+          </Space>
         }
         title={
           <Space size={6} wrap>
@@ -196,10 +227,21 @@ interface Props {
   /** Leave the reasons out (a card on the home page). */
   compact?: boolean;
   emptyText?: string;
+  /** Let the user pick results. */
+  selection?: MatchSelection;
 }
 
 /** Results best first: rank, name (linked where this account may open it), summary, score and why. */
-export function MatchList({ against, response, loading, error, onRetry, compact = false, emptyText }: Props) {
+export function MatchList({
+  against,
+  response,
+  loading,
+  error,
+  onRetry,
+  compact = false,
+  emptyText,
+  selection,
+}: Props) {
   const t = useT();
   if (error && !response) {
     return (
@@ -235,7 +277,13 @@ export function MatchList({ against, response, loading, error, onRetry, compact 
       dataSource={response.items}
       data-testid="match-results"
       renderItem={(result, index) => (
-        <ResultItem result={result} rank={index + 1} against={against} compact={compact} />
+        <ResultItem
+          result={result}
+          rank={index + 1}
+          against={against}
+          compact={compact}
+          selection={selection}
+        />
       )}
       footer={
         compact ? undefined : (

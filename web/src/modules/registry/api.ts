@@ -96,10 +96,11 @@ export function useRevealRecord(kind: RegistryKind) {
 
 // ---------- my profile ----------
 
-export function useProfile() {
+export function useProfile(enabled = true) {
   return useQuery({
     queryKey: profileKey,
     queryFn: ({ signal }) => api.get<ProfileResponse>('/api/profile', undefined, signal),
+    enabled,
   });
 }
 

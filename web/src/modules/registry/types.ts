@@ -218,6 +218,8 @@ export interface RegistryFilters {
   kind?: string;
   tag?: string;
   flagged?: 'true';
+  /** Talents: only those who serve as experts. */
+  expert?: 'true';
   archived?: 'true';
   sort?: RegistrySort;
 }
