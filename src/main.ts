@@ -1,4 +1,9 @@
 import type { Config } from './config.ts';
+import { CheckInCodes } from './modules/activities/checkin.ts';
+import { MeetingsService } from './modules/activities/meetings.ts';
+import { registerActivitiesRoutes } from './modules/activities/routes.ts';
+import { ActivitiesService } from './modules/activities/service.ts';
+import { ActivityWorkService } from './modules/activities/work.ts';
 import { registerListsRoutes } from './modules/lists/routes.ts';
 import { ListsService } from './modules/lists/service.ts';
 import { matchWeights } from './modules/matching/engine.ts';
@@ -50,6 +55,9 @@ export interface Platform {
   matching: MatchingService;
   orders: OrdersService;
   teams: TeamsService;
+  activities: ActivitiesService;
+  meetings: MeetingsService;
+  activityWork: ActivityWorkService;
   notifications: NotificationsService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
@@ -120,6 +128,17 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       new Set(config.holidays),
     );
     const teams = new TeamsService(database, audit, clock);
+    const activities = new ActivitiesService(
+      database,
+      audit,
+      clock,
+      cipher,
+      new CheckInCodes(config.secrets.sessionSecret),
+      lists,
+      notifications,
+    );
+    const meetings = new MeetingsService(database, audit, clock, activities, lists, matching, notifications);
+    const activityWork = new ActivityWorkService(database, audit, clock, activities, lists, orders);
     // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
     matching.setSignals(orders.expertSignals);
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
@@ -150,6 +169,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     // After the import routes, which register multipart uploads.
     registerMatchingRoutes(app, matching, config.importMaxBytes);
     registerOrdersRoutes(app, orders);
+    registerActivitiesRoutes(app, activities, meetings, activityWork);
     await app.ready();
 
     const timers: NodeJS.Timeout[] = [];
@@ -177,6 +197,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       matching,
       orders,
       teams,
+      activities,
+      meetings,
+      activityWork,
       notifications,
       changes,
       app,

@@ -3,6 +3,7 @@ import { systemActor } from '../platform/access/actor.ts';
 import type { Role } from '../platform/access/permissions.ts';
 import { AccessRepository } from '../platform/access/repository.ts';
 import { UsersRepository } from '../platform/auth/repository.ts';
+import { seedActivitiesDemo } from './activities.ts';
 import { DEMO_CITY } from './city.ts';
 import { seedListsDemo } from './lists.ts';
 import { seedRegistryDemo } from './registry.ts';
@@ -117,6 +118,7 @@ export async function seedDemo(platform: Platform, password: string): Promise<De
     });
     await seedListsDemo(platform, admin.id);
     await seedTeamsDemo(platform, admin.id);
+    await seedActivitiesDemo(platform, admin.id);
   }
   return created;
 }

@@ -20,7 +20,7 @@ import { keysetPages } from '../../platform/db/pages.ts';
 import { scopePrefix } from '../../reference/regions.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
-import { PUBLIC_STATUSES, type Status } from './machine.ts';
+import { OPEN_STATUSES, PUBLIC_STATUSES, type Status } from './machine.ts';
 import { type ListItemRow, listItems as t } from './schema.ts';
 
 /**
@@ -70,6 +70,32 @@ export class ListsRepository {
       .from(t)
       .where(and(eq(t.id, id), ...this.scoped(kind, scope)));
     return row;
+  }
+
+  /** The items among these ids (of any kind) that the scope sees. */
+  async visible(ids: readonly string[], scope: ListScope): Promise<ListItemRow[]> {
+    if (ids.length === 0) return [];
+    const kinds: ListKind[] = ['demands', 'talent-demands', 'achievements'];
+    return this.db
+      .select()
+      .from(t)
+      .where(and(inArray(t.id, [...ids]), or(...kinds.map((kind) => and(...this.scoped(kind, scope))))));
+  }
+
+  /** An enterprise's open demands (published or in progress) that the scope sees. */
+  async openDemandsOf(enterpriseId: string, scope: ListScope): Promise<ListItemRow[]> {
+    return this.db
+      .select()
+      .from(t)
+      .where(
+        and(
+          eq(t.enterpriseId, enterpriseId),
+          inArray(t.status, [...OPEN_STATUSES]),
+          isNull(t.archivedAt),
+          ...this.scoped('demands', scope),
+        ),
+      )
+      .orderBy(desc(t.updatedAt));
   }
 
   /** Items with these codes, whatever their scope (codes are unique per kind). */

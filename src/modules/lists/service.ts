@@ -99,6 +99,23 @@ export class ListsService {
     return this.find(this.database.db, actor, kind, id);
   }
 
+  /**
+   * The items among these ids (any kind) the caller may see, for other
+   * modules (activities feature them); `db` is the caller's transaction when it has one.
+   */
+  async visibleRows(
+    actor: Actor,
+    ids: readonly string[],
+    db: Executor = this.database.db,
+  ): Promise<ListItemRow[]> {
+    return new ListsRepository(db).visible(ids, this.scopeFor(actor));
+  }
+
+  /** An enterprise's open technical demands the caller may see (newest first). */
+  async openDemandsOf(actor: Actor, enterpriseId: string): Promise<ListItemRow[]> {
+    return new ListsRepository(this.database.db).openDemandsOf(enterpriseId, this.scopeFor(actor));
+  }
+
   async create(actor: Actor, kind: ListKind, input: Record<string, unknown>): Promise<ListItemView> {
     const def = LIST_KIND_DEFS[kind];
     if (!actor.permissions.has('lists.manage') && !POSTERS[kind].includes(actor.role)) {

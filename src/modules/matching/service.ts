@@ -100,6 +100,24 @@ export class MatchingService {
     return this.answer(actor, request.against, query, request.top, dict, locale);
   }
 
+  /**
+   * Suggestions like `suggestions`, among the given records only (the experts
+   * registered for a matchmaking meeting), whatever their region.
+   */
+  async suggestionsAmong(
+    actor: Actor,
+    request: { from: ListKind; id: string; against: Target; top: number },
+    among: ReadonlySet<string>,
+    locale: Locale,
+  ) {
+    await this.ready();
+    const dict = await this.dictionaries.snapshot();
+    const row = await this.lists.row(actor, request.from, request.id);
+    return this.answer(actor, request.against, listQuery(row, dict), request.top, dict, locale, (doc) =>
+      among.has(doc.id),
+    );
+  }
+
   /** Free text (an operator pastes a description) against any kind. */
   async search(
     actor: Actor,
@@ -165,11 +183,12 @@ export class MatchingService {
     top: number,
     dict: DictionarySnapshot,
     locale: Locale,
+    only?: (doc: MatchDoc) => boolean,
   ) {
     const started = performance.now();
     const prefix = suggestionPrefix(actor);
     const items = this.engine
-      .match(against, query, top, (doc: MatchDoc) => doc.scopeRegion.startsWith(prefix))
+      .match(against, query, top, only ?? ((doc: MatchDoc) => doc.scopeRegion.startsWith(prefix)))
       .map((r) => this.view(against, r, dict, locale));
     return { against, items, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }

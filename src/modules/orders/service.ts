@@ -129,6 +129,11 @@ export class OrdersService {
     return this.load(this.database.db, actor, id);
   }
 
+  /** An order's code (订单号) if the caller may see the order, for other modules that link to orders. */
+  async codeOf(actor: Actor, id: string, db: Executor = this.database.db): Promise<string | undefined> {
+    return (await new OrdersRepository(db).byId(id, this.scopeFor(actor)))?.code;
+  }
+
   /** 点单: the enterprise (or an operator for it) orders help for a published demand. */
   async place(actor: Actor, input: { demandId: string; description?: string | undefined }, key?: string) {
     const demand = await this.lists.row(actor, 'demands', input.demandId);

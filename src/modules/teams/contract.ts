@@ -31,6 +31,8 @@ export const teamUpdate = teamInput.extend({
 });
 export type TeamUpdate = z.infer<typeof teamUpdate>;
 
+export const teamArchive = z.strictObject({ archived: z.boolean(), version: z.number().int().min(1) });
+
 export const teamsQuery = z.strictObject({
   ...pageQuery,
   /** Team name, or the name of one of its members (substring). */
@@ -45,9 +47,16 @@ export const teamView = z.object({
   kind: z.enum(TEAM_KINDS),
   description: z.string().nullable(),
   regionCode: z.string(),
-  leader: z.object({ talentId: z.string(), name: z.string() }).nullable(),
+  regionName: z.string(),
+  leader: z.object({ talentId: z.string(), code: z.string(), name: z.string() }).nullable(),
   members: z.array(
-    z.object({ talentId: z.string(), name: z.string(), duty: z.string().nullable(), leader: z.boolean() }),
+    z.object({
+      talentId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      duty: z.string().nullable(),
+      leader: z.boolean(),
+    }),
   ),
   archived: z.boolean(),
   updatedAt: z.string(),

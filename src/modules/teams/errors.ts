@@ -9,8 +9,8 @@ export const teamsError = defineErrors({
   },
   TEAM_MEMBER_UNKNOWN: {
     status: 400,
-    zh: '团队成员中有专家不存在或已归档',
-    en: 'A member is not an expert of the registry (or is archived)',
+    zh: '团队成员须为专家库中未归档的专家：{who}',
+    en: 'Members must be experts of the registry, not archived: {who}',
   },
   TEAM_REGION_OUT_OF_SCOPE: {
     status: 403,

@@ -22,6 +22,7 @@ export interface TeamMemberWithName {
   teamId: string;
   talentId: string;
   name: string;
+  code: string;
   duty: string | null;
   userId: string | null;
 }
@@ -87,6 +88,7 @@ export class TeamsRepository {
         teamId: teamMembers.teamId,
         talentId: teamMembers.talentId,
         name: talents.name,
+        code: talents.code,
         duty: teamMembers.duty,
         userId: talents.userId,
       })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { teamInput, teamPage, teamsQuery, teamUpdate, teamView } from './contract.ts';
+import { teamArchive, teamInput, teamPage, teamsQuery, teamUpdate, teamView } from './contract.ts';
 import type { TeamsService } from './service.ts';
 
 export function registerTeamsRoutes(app: App, teams: TeamsService): void {
@@ -43,5 +43,19 @@ export function registerTeamsRoutes(app: App, teams: TeamsService): void {
       },
     },
     async (request) => teams.update(request.actor!, request.params.id, request.body),
+  );
+  app.post(
+    '/api/teams/:id/archive',
+    {
+      config: { access: 'teams.manage' },
+      schema: {
+        tags,
+        summary: '归档或恢复服务团队 Archive or restore a team',
+        params: idParams,
+        body: teamArchive,
+        response: { 200: teamView },
+      },
+    },
+    async (request) => teams.archive(request.actor!, request.params.id, request.body),
   );
 }

@@ -4,6 +4,7 @@ import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Database, type Executor, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
+import { regionFullName } from '../../reference/regions.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { TeamInput, TeamUpdate, TeamView } from './contract.ts';
 import { teamsError } from './errors.ts';
@@ -127,8 +128,34 @@ export class TeamsService {
     });
   }
 
+  /** 归档 / 恢复 on its own: the members are left as they are. */
+  async archive(actor: Actor, id: string, input: { archived: boolean; version: number }): Promise<TeamView> {
+    return this.database.transaction(async (tx) => {
+      const repo = new TeamsRepository(tx);
+      const before = await repo.byId(id, scopeOf(actor).regionPrefix);
+      if (!before) throw teamsError('TEAM_NOT_FOUND');
+      const after = await repo.update(id, input.version, {
+        archivedAt: input.archived ? (before.archivedAt ?? this.clock.now()) : null,
+        updatedAt: this.clock.now(),
+      });
+      if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+      await this.audit.record(tx, actor, {
+        action: input.archived ? 'team.archive' : 'team.restore',
+        entity: 'team',
+        entityId: id,
+        regionCode: after.regionCode,
+        changes: { archived: { from: before.archivedAt !== null, to: after.archivedAt !== null } },
+      });
+      return this.load(tx, '', id);
+    });
+  }
+
   private checkRegion(actor: Actor, regionCode: string): void {
-    if (!regionInScope(regionCode, scopeOf(actor))) throw teamsError('TEAM_REGION_OUT_OF_SCOPE');
+    if (!regionInScope(regionCode, scopeOf(actor))) {
+      throw teamsError('TEAM_REGION_OUT_OF_SCOPE', {
+        fields: [{ path: 'body.regionCode', message: '只能选择本人管辖地区' }],
+      });
+    }
   }
 
   /** The leader and the members must be experts of the registry, not archived; the leader is always a member. */
@@ -138,7 +165,18 @@ export class TeamsService {
     const rows = await new RegistryRepository(tx).byIds('talents', [...members.keys()]);
     for (const id of members.keys()) {
       const row = rows.get(id);
-      if (!row?.isExpert || row.archivedAt) throw teamsError('TEAM_MEMBER_UNKNOWN');
+      if (!row?.isExpert || row.archivedAt) {
+        throw teamsError('TEAM_MEMBER_UNKNOWN', {
+          params: { who: row ? `${row.name}（${row.code}）` : id },
+          details: { talentId: id },
+          fields: [
+            {
+              path: id === input.leaderTalentId ? 'body.leaderTalentId' : 'body.members',
+              message: row ? `${row.name}（${row.code}）不是专家或已归档` : '专家不存在',
+            },
+          ],
+        });
+      }
     }
     return [...members].map(([talentId, duty]) => ({ talentId, duty }));
   }
@@ -160,9 +198,11 @@ function view(team: TeamRow, members: TeamMemberWithName[]): TeamView {
     kind: team.kind as TeamView['kind'],
     description: team.description,
     regionCode: team.regionCode,
-    leader: leader ? { talentId: leader.talentId, name: leader.name } : null,
+    regionName: regionFullName(team.regionCode),
+    leader: leader ? { talentId: leader.talentId, code: leader.code, name: leader.name } : null,
     members: mine.map((m) => ({
       talentId: m.talentId,
+      code: m.code,
       name: m.name,
       duty: m.duty,
       leader: m.talentId === team.leaderTalentId,
@@ -174,6 +214,11 @@ function view(team: TeamRow, members: TeamMemberWithName[]): TeamView {
 }
 
 function rethrowDuplicate(err: unknown): never {
-  if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw teamsError('TEAM_NAME_TAKEN', { cause: err });
+  if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
+    throw teamsError('TEAM_NAME_TAKEN', {
+      cause: err,
+      fields: [{ path: 'body.name', message: '本地区已有同名服务团队' }],
+    });
+  }
   throw err;
 }

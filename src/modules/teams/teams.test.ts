@@ -61,8 +61,22 @@ describe('service teams', () => {
     const byMember = await operator.get(`/api/teams?q=${encodeURIComponent(changed.body.members[1].name)}`);
     expect(byMember.body.items.map((t: { id: string }) => t.id)).toContain(created.body.id);
 
+    // Archiving leaves the members alone (and a dispatch no longer finds the team).
+    const archived = await operator.post(`/api/teams/${created.body.id}/archive`, {
+      archived: true,
+      version: changed.body.version,
+    });
+    expect(archived.status, JSON.stringify(archived.body)).toBe(200);
+    expect(archived.body.archived).toBe(true);
+    expect(archived.body.members).toHaveLength(2);
+    expect(archived.body.members[0].code).toMatch(/^ZJ-/);
+    expect(archived.body.regionName).toContain('吴兴区');
+    const active = (await operator.get('/api/teams?archived=false&pageSize=50')).body.items;
+    expect(active.map((t: { id: string }) => t.id)).not.toContain(created.body.id);
+
     const audit = await (await p.signIn('auditor')).get(`/api/audit?entityId=${created.body.id}`);
     expect(audit.body.items.map((i: { action: string }) => i.action).sort()).toEqual([
+      'team.archive',
       'team.create',
       'team.update',
     ]);
@@ -76,6 +90,7 @@ describe('service teams', () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe('TEAM_MEMBER_UNKNOWN');
+    expect(unknown.body.error.fields[0].path).toBe('body.leaderTalentId');
     const elsewhere = await operator.post('/api/teams', {
       name: '杭州团队',
       regionCode: '330106',

@@ -95,6 +95,18 @@ export const PERMISSIONS = {
     name: { zh: '组建与调整本地区服务团队', en: 'Set up and change the region’s service teams' },
     kind: 'write',
   },
+  'activities.read': {
+    name: { zh: '查看活动', en: 'View activities' },
+    kind: 'read',
+  },
+  'activities.join': {
+    name: { zh: '报名参加活动、确认洽谈', en: 'Register for activities and take part in meetings' },
+    kind: 'write',
+  },
+  'activities.manage': {
+    name: { zh: '举办本地区活动（报名审核、签到、排程、成效）', en: 'Run the region’s activities' },
+    kind: 'write',
+  },
   'matching.use': {
     name: { zh: '查看匹配推荐与智能检索', en: 'See matching suggestions and search' },
     kind: 'read',
@@ -132,6 +144,9 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.manage',
     'teams.read',
     'teams.manage',
+    'activities.read',
+    'activities.join',
+    'activities.manage',
   ],
   operator: [
     'users.read',
@@ -152,6 +167,9 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.manage',
     'teams.read',
     'teams.manage',
+    'activities.read',
+    'activities.join',
+    'activities.manage',
   ],
   institution: [
     'organisations.read',
@@ -162,8 +180,19 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.read',
     'orders.act',
     'teams.read',
+    'activities.read',
+    'activities.join',
   ],
-  enterprise: ['profile.own', 'lists.read', 'lists.submit', 'matching.use', 'orders.read', 'orders.act'],
+  enterprise: [
+    'profile.own',
+    'lists.read',
+    'lists.submit',
+    'matching.use',
+    'orders.read',
+    'orders.act',
+    'activities.read',
+    'activities.join',
+  ],
   expert: [
     'profile.own',
     'lists.read',
@@ -172,9 +201,11 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.read',
     'orders.act',
     'teams.read',
+    'activities.read',
+    'activities.join',
   ],
-  provider: ['lists.read'],
-  reviewer: ['lists.read'],
+  provider: ['lists.read', 'activities.read', 'activities.join'],
+  reviewer: ['lists.read', 'activities.read', 'activities.join'],
   auditor: [
     'scope.all',
     'audit.read',
@@ -185,6 +216,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'lists.read',
     'orders.read',
     'teams.read',
+    'activities.read',
   ],
 };
 

@@ -26,6 +26,8 @@ import { RegistryDetailPage } from '../modules/registry/RegistryDetailPage.tsx';
 import { RegistryImportPage } from '../modules/registry/RegistryImportPage.tsx';
 import { RegistryListPage } from '../modules/registry/RegistryListPage.tsx';
 import type { RegistryKind } from '../modules/registry/types.ts';
+import { TeamDetailPage } from '../modules/teams/TeamDetailPage.tsx';
+import { TeamsPage } from '../modules/teams/TeamsPage.tsx';
 import { RolesPage } from '../modules/users/RolesPage.tsx';
 import { UsersPage } from '../modules/users/UsersPage.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
@@ -63,6 +65,8 @@ export const appRoutes: AppRoute[] = [
   { path: 'orders', element: <OrdersPage />, permission: 'orders.read' },
   { path: 'orders/board', element: <OrderBoardPage />, permission: 'orders.manage' },
   { path: 'orders/:id', element: <OrderDetailPage />, permission: 'orders.read' },
+  { path: 'teams', element: <TeamsPage />, permission: 'teams.read' },
+  { path: 'teams/:id', element: <TeamDetailPage />, permission: 'teams.read' },
   { path: 'notifications', element: <NotificationsPage /> },
 ];
 

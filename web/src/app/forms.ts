@@ -61,3 +61,19 @@ export function normaliseMobile(value: string): string {
 export function isMobile(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(normaliseMobile(value));
 }
+
+/** The server's limit for an e-mail address. */
+export const EMAIL_MAX = 128;
+
+/** An e-mail address (optional unless `required`); the server checks it again and folds it to lower case. */
+export function emailRules(t: Translate, required = false): Rule[] {
+  return [
+    ...(required ? [{ required: true, whitespace: true, message: t('validation.emailRequired') }] : []),
+    {
+      type: 'email',
+      transform: (value: unknown) => (typeof value === 'string' ? value.trim() : value),
+      message: t('validation.emailInvalid'),
+    },
+    { max: EMAIL_MAX, message: t('validation.emailTooLong', { max: EMAIL_MAX }) },
+  ];
+}

@@ -5,6 +5,7 @@ import {
   BellOutlined,
   BookOutlined,
   BulbOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
@@ -134,6 +135,8 @@ export const menuEntries: MenuEntry[] = [
     order: 410,
     group: 'orders',
   },
+  // Right below the orders group: orders are dispatched to teams.
+  { path: '/teams', labelKey: 'menu.teams', icon: ClusterOutlined, permission: 'teams.read', order: 450 },
   {
     path: '/dictionaries',
     labelKey: 'menu.dictionaries',

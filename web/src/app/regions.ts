@@ -40,3 +40,19 @@ export function regionPath(
 export function regionCodeOf(path: readonly string[] | undefined): string | undefined {
   return path && path.length > 0 ? path[path.length - 1] : undefined;
 }
+
+/**
+ * The names from the province down to `code`, e.g. 浙江省 / 湖州市, for a view
+ * that carries only the code; the code itself until the tree has loaded (or when unknown).
+ */
+export function regionPathLabel(tree: readonly RegionNode[] | undefined, code: string): string {
+  const names: string[] = [];
+  let level = tree;
+  for (const part of regionPath(tree, code)) {
+    const node = level?.find((candidate) => candidate.value === part);
+    if (!node) break;
+    names.push(node.label);
+    level = node.children;
+  }
+  return names.length > 0 ? names.join(' / ') : code;
+}

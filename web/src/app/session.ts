@@ -16,6 +16,8 @@ export interface Me {
   organisationName: string | null;
   /** Masked, e.g. 138****5678. */
   mobile: string | null;
+  /** The account's own address in full; in-app messages are copied there when the platform sends e-mail. */
+  email: string | null;
   permissions: string[];
   assignableRoles: string[];
 }
@@ -115,6 +117,15 @@ export function useLogout() {
       forgetAccountData(queryClient);
       queryClient.setQueryData(meKey, null);
     },
+  });
+}
+
+/** Sets (a string) or clears (null) the caller's own e-mail address; the answer is the account anew. */
+export function useSetOwnEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (email: string | null) => api.post<Me>('/api/auth/email', { email }),
+    onSuccess: (me) => queryClient.setQueryData(meKey, me),
   });
 }
 

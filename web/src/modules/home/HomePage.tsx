@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BookOutlined,
   BulbOutlined,
+  ClusterOutlined,
   DatabaseOutlined,
   EyeOutlined,
   FileDoneOutlined,
@@ -135,6 +136,20 @@ const CAPABILITIES: Capability[] = [
     path: '/orders',
   },
   {
+    permission: 'teams.manage',
+    icon: <ClusterOutlined />,
+    title: 'home.cap.teamsManage',
+    description: 'home.cap.teamsManageDesc',
+    path: '/teams',
+  },
+  {
+    permission: 'teams.read',
+    icon: <ClusterOutlined />,
+    title: 'home.cap.teamsRead',
+    description: 'home.cap.teamsReadDesc',
+    path: '/teams',
+  },
+  {
     permission: 'profile.own',
     icon: <IdcardOutlined />,
     title: 'home.cap.profile',
@@ -172,6 +187,7 @@ const SUPERSEDES: Record<string, readonly string[]> = {
   'lists.manage': ['lists.submit', 'lists.read'],
   'lists.submit': ['lists.read'],
   'orders.manage': ['orders.act'],
+  'teams.manage': ['teams.read'],
 };
 
 function greetingKey(hour: number): MessageKey {

@@ -25,9 +25,11 @@ import type { MatchResult } from '../matching/types.ts';
 import { useRegistryList } from '../registry/api.ts';
 import { EMPTY } from '../registry/shared.tsx';
 import type { InstitutionView, TalentView } from '../registry/types.ts';
-import { useTeams, useTransitionOrder } from './api.ts';
+import { useTeams } from '../teams/api.ts';
+import type { TeamView } from '../teams/types.ts';
+import { useTransitionOrder } from './api.ts';
 import { orderActionLabel } from './shared.tsx';
-import type { OrderListItem, OrderTransitionBody, TeamView } from './types.ts';
+import type { OrderListItem, OrderTransitionBody } from './types.ts';
 
 /** Something picked in the dialog: its id and the name to show. */
 interface Picked {
@@ -442,7 +444,7 @@ function InstitutionTab({
   );
 }
 
-/** 服务团队: a team by name, with its leader and members. */
+/** 服务团队: a team by name (archived ones are not dispatched to), with its leader and members. */
 function TeamTab({
   selected,
   onToggle,
@@ -453,7 +455,7 @@ function TeamTab({
   const t = useT();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim());
-  const teams = useTeams(query, true);
+  const teams = useTeams({ page: 1, pageSize: 20, q: query || undefined, archived: 'false' });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Input

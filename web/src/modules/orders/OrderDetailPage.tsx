@@ -116,7 +116,13 @@ function OrderDetail({ id }: { id: string }) {
               EMPTY
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('orders.team')}>{data.teamName ?? EMPTY}</Descriptions.Item>
+          <Descriptions.Item label={t('orders.team')}>
+            {data.teamId && canOpen('teams.read') ? (
+              <Link to={`/teams/${data.teamId}`}>{data.teamName ?? t('orders.team')}</Link>
+            ) : (
+              (data.teamName ?? EMPTY)
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('orders.round')}>
             {data.round > 0 ? t('orders.roundN', { round: data.round }) : EMPTY}
           </Descriptions.Item>

@@ -10,7 +10,6 @@ import { listKeys } from '../lists/api.ts';
 import { matchingKeys } from '../matching/api.ts';
 import { notificationKeys } from '../notifications/api.ts';
 import { postMultipart } from '../registry/transfer.ts';
-import type { Page } from '../users/api.ts';
 import type {
   OrderBoard,
   OrderListParams,
@@ -18,7 +17,6 @@ import type {
   OrderTransitionBody,
   OrderView,
   PlaceOrderBody,
-  TeamView,
   VisitBody,
 } from './types.ts';
 
@@ -27,9 +25,6 @@ export const orderKeys = {
   list: (params: OrderListParams) => ['orders', 'list', params] as const,
   detail: (id: string) => ['orders', 'detail', id] as const,
   board: ['orders', 'board'] as const,
-};
-export const teamKeys = {
-  list: (q: string) => ['teams', 'list', q] as const,
 };
 
 const one = (id: string) => `/api/orders/${encodeURIComponent(id)}`;
@@ -132,15 +127,4 @@ export function useUploadVisitAttachment() {
 
 export function attachmentPath(orderId: string, attachmentId: string): string {
   return `${one(orderId)}/attachments/${encodeURIComponent(attachmentId)}`;
-}
-
-/** 服务团队 by name, for the dispatch dialog. */
-export function useTeams(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: teamKeys.list(q),
-    queryFn: ({ signal }) =>
-      api.get<Page<TeamView>>('/api/teams', { q: q || undefined, page: 1, pageSize: 20 }, signal),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
 }

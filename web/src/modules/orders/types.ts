@@ -190,13 +190,3 @@ export interface VisitBody {
   people?: string;
   summary: string;
 }
-
-/** 服务团队 (帮扶团), as GET /api/teams lists them. */
-export interface TeamView {
-  id: string;
-  name: string;
-  regionCode: string | null;
-  leader: { talentId: string; name: string } | null;
-  /** Everyone in the team, the leader included (marked). */
-  members: { talentId: string; name: string; leader?: boolean }[];
-}

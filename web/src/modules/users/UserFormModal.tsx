@@ -1,7 +1,7 @@
-import { Alert, App as AntApp, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App as AntApp, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
-import { applyServerErrors, isMobile, newPasswordRules } from '../../app/forms.ts';
+import { applyServerErrors, EMAIL_MAX, emailRules, isMobile, newPasswordRules } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
@@ -21,6 +21,10 @@ interface UserFormValues {
   username: string;
   displayName: string;
   mobile?: string;
+  /** A new address; the stored one is never shown in full (it is masked), so this starts empty. */
+  email?: string;
+  /** Editing: remove the stored address. */
+  clearEmail?: boolean;
   role: string;
   /** The Cascader path; its last code is sent as regionCode. */
   regionCode: string[];
@@ -47,6 +51,7 @@ export function UserFormModal({ user, onClose }: Props) {
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
+  const clearEmail = Form.useWatch('clearEmail', form) ?? false;
 
   const roleOptions: { value: string; label: string; disabled?: boolean }[] = me.assignableRoles.map(
     (role) => ({ value: role, label: roleLabel(role) }),
@@ -69,6 +74,8 @@ export function UserFormModal({ user, onClose }: Props) {
         username: user.username,
         displayName: user.displayName,
         mobile: user.mobile ?? '',
+        email: '',
+        clearEmail: false,
         role: user.role,
         regionCode: regionPath(regions.data, defaultRegion),
         organisationId: user.organisationId,
@@ -93,6 +100,7 @@ export function UserFormModal({ user, onClose }: Props) {
         password: values.password ?? '',
       };
       if (values.mobile?.trim()) body.mobile = values.mobile.trim();
+      if (values.email?.trim()) body.email = values.email.trim();
       if (canReadOrganisations && values.organisationId) body.organisationId = values.organisationId;
       create.mutate(body, { onSuccess: onSaved, onError });
       return;
@@ -116,7 +124,16 @@ export function UserFormModal({ user, onClose }: Props) {
       {mutation.isError && (
         <Alert type="error" showIcon message={errorMessage(mutation.error)} style={{ marginBottom: 16 }} />
       )}
-      <Form<UserFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
+      <Form<UserFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        onValuesChange={(changed: Partial<UserFormValues>) => {
+          // Clearing the address drops whatever was typed for a new one.
+          if (changed.clearEmail) form.setFields([{ name: 'email', value: '', errors: [] }]);
+        }}
+      >
         <Form.Item
           name="username"
           label={t('field.username')}
@@ -153,6 +170,28 @@ export function UserFormModal({ user, onClose }: Props) {
         >
           <Input placeholder={t('users.mobilePlaceholder')} maxLength={20} allowClear />
         </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('field.email')}
+          extra={user?.email ? t('users.emailMaskedHint', { email: user.email }) : undefined}
+          rules={clearEmail ? [] : emailRules(t)}
+          style={user?.email ? { marginBottom: 8 } : undefined}
+        >
+          <Input
+            // The stored address is shown masked, as a hint only: it is sent again only when retyped.
+            placeholder={user?.email ?? t('users.emailPlaceholder')}
+            maxLength={EMAIL_MAX}
+            allowClear
+            disabled={clearEmail}
+            autoComplete="off"
+            data-testid="user-email"
+          />
+        </Form.Item>
+        {user?.email && (
+          <Form.Item name="clearEmail" valuePropName="checked">
+            <Checkbox data-testid="user-clear-email">{t('users.clearEmail')}</Checkbox>
+          </Form.Item>
+        )}
         <Form.Item
           name="role"
           label={t('field.role')}
@@ -202,6 +241,13 @@ function changedFields(
   const mobile = values.mobile?.trim() ?? '';
   if (mobile === '' && user.mobile !== null) body.mobile = null;
   else if (mobile !== '' && mobile !== user.mobile) body.mobile = mobile;
+  // The address is masked too, but never prefilled: only a retyped one is sent, or null to clear it.
+  const email = values.email?.trim() ?? '';
+  if (values.clearEmail) {
+    if (user.email !== null) body.email = null;
+  } else if (email !== '') {
+    body.email = email;
+  }
   if (values.role !== user.role) body.role = values.role;
   if (regionCode && regionCode !== user.regionCode) body.regionCode = regionCode;
   const organisationId = values.organisationId ?? null;

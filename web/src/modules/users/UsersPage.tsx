@@ -86,6 +86,7 @@ function useUserColumns(canManage: boolean, open: (dialog: Dialog) => void): Col
     { title: t('field.username'), dataIndex: 'username', fixed: 'left' },
     { title: t('field.displayName'), dataIndex: 'displayName' },
     { title: t('field.mobile'), dataIndex: 'mobile', render: (mobile: string | null) => mobile ?? '—' },
+    { title: t('field.email'), dataIndex: 'email', render: (email: string | null) => email ?? '—' },
     { title: t('field.role'), dataIndex: 'role', render: (role: string) => roleLabel(role) },
     { title: t('field.region'), dataIndex: 'regionName' },
     {

@@ -10,6 +10,8 @@ export interface User {
   displayName: string;
   /** Masked, e.g. 138****5678. */
   mobile: string | null;
+  /** Masked, e.g. c***@example.cn. */
+  email: string | null;
   role: string;
   regionCode: string;
   regionName: string;
@@ -41,6 +43,7 @@ export interface CreateUserBody {
   username: string;
   displayName: string;
   mobile?: string;
+  email?: string;
   role: string;
   regionCode: string;
   organisationId?: string;
@@ -51,6 +54,8 @@ export interface UpdateUserBody {
   version: number;
   displayName?: string;
   mobile?: string | null;
+  /** A new address, or null to clear it. */
+  email?: string | null;
   role?: string;
   regionCode?: string;
   organisationId?: string | null;

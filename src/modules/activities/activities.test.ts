@@ -1,0 +1,492 @@
+import ExcelJS from 'exceljs';
+import jsqr from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
+import { xlsx } from '../../../test/support/sheets.ts';
+
+/** jsqr is CommonJS with a default export; its types describe the ESM shape. */
+const jsQR = jsqr as unknown as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
+
+const DAY = '2026-03-20';
+const at = (time: string, day = DAY) => `${day}T${time}:00+08:00`;
+
+describe('activities', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  let enterprise: Client;
+  let expert: Client;
+  let experts: Record<string, string>;
+
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    operator = await p.signIn('operator');
+    enterprise = await p.signIn('enterprise');
+    expert = await p.signIn('expert');
+    const talents = (await operator.get('/api/registry/talents?pageSize=50&sort=code')).body.items;
+    experts = Object.fromEntries(talents.map((t: { code: string; id: string }) => [t.code, t.id]));
+  });
+  afterAll(() => p.close());
+
+  const create = async (body: Record<string, unknown>) => {
+    const res = await operator.post('/api/activities', {
+      title: '测试活动',
+      startsAt: at('09:00'),
+      endsAt: at('17:00'),
+      regionCode: '330502',
+      place: '湖州市会展中心',
+      ...body,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: string; version: number; code: string };
+  };
+  const publish = async (activity: { id: string; version: number }) => {
+    const res = await operator.post(`/api/activities/${activity.id}/transition`, {
+      action: 'publish',
+      version: activity.version,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+
+  it('validates an activity: times in order, settings of its kind, featured items the organiser sees', async () => {
+    const backwards = await operator.post('/api/activities', {
+      kind: 'forum',
+      title: '倒序时间',
+      startsAt: at('17:00'),
+      endsAt: at('09:00'),
+      regionCode: '330502',
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.code).toBe('ACTIVITY_TIMES_INVALID');
+    const badGrid = await operator.post('/api/activities', {
+      kind: 'matchmaking',
+      title: '错误排程',
+      startsAt: at('09:00'),
+      endsAt: at('17:00'),
+      regionCode: '330502',
+      details: { meetings: { slotMinutes: 1 } },
+    });
+    expect(badGrid.status).toBe(400);
+    expect(badGrid.body.error.code).toBe('ACTIVITY_DETAILS_INVALID');
+    const elsewhere = await operator.post('/api/activities', {
+      kind: 'forum',
+      title: '杭州活动',
+      startsAt: at('09:00'),
+      endsAt: at('17:00'),
+      regionCode: '330106',
+    });
+    expect(elsewhere.status).toBe(403);
+    // Drafts are the organisers' own; once published, the city sees it.
+    const draft = await create({ kind: 'forum', title: '新材料产业沙龙' });
+    expect((await expert.get(`/api/activities/${draft.id}`)).status).toBe(404);
+    await publish(draft);
+    const seen = await expert.get(`/api/activities/${draft.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.canRegisterAs).toContain('expert');
+    expect(seen.body.manage).toBe(false);
+  });
+
+  it('gives two people racing for the last seat one seat and one waiting-list place; a cancellation moves the list up', async () => {
+    const activity = await create({ kind: 'training', title: '专利实务培训班', capacity: 1 });
+    await publish(activity);
+    const reviewer = await p.signIn('reviewer');
+    const [a, b] = await Promise.all([
+      expert.post(`/api/activities/${activity.id}/registrations`, {}),
+      reviewer.post(`/api/activities/${activity.id}/registrations`, {}),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.body.status, b.body.status].sort()).toEqual(['confirmed', 'waitlisted']);
+    const again = await expert.post(`/api/activities/${activity.id}/registrations`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('REGISTRATION_DUPLICATE');
+
+    // Twenty more, all at once, through the organiser: still one seat, a waiting list in order.
+    const rush = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        operator.post(`/api/activities/${activity.id}/registrations`, {
+          name: `学员${i}`,
+          mobile: `1390572${String(2000 + i)}`,
+        }),
+      ),
+    );
+    expect(rush.every((r) => r.status === 201)).toBe(true);
+    expect(rush.every((r) => r.body.status === 'waitlisted')).toBe(true);
+    const list = (await operator.get(`/api/activities/${activity.id}/registrations?pageSize=50`)).body;
+    expect(list.counts).toMatchObject({ confirmed: 1, waitlisted: 21 });
+    const positions = list.items
+      .filter((r: { status: string }) => r.status === 'waitlisted')
+      .map((r: { waitlistPosition: number }) => r.waitlistPosition);
+    expect(positions).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(list.items.find((r: { name: string }) => r.name === '学员0').mobile).toBe('139****2000');
+
+    const holder = [a, b].find((r) => r.body.status === 'confirmed')!;
+    const holderClient = holder === a ? expert : reviewer;
+    const waiting = [a, b].find((r) => r.body.status === 'waitlisted')!;
+    const cancelled = await holderClient.post(
+      `/api/activities/${activity.id}/registrations/${holder.body.id}`,
+      {
+        action: 'cancel',
+      },
+    );
+    expect(cancelled.body.status).toBe('cancelled');
+    const after = (await operator.get(`/api/activities/${activity.id}/registrations?pageSize=50`)).body;
+    expect(after.counts).toMatchObject({ confirmed: 1, waitlisted: 20 });
+    expect(after.items.find((r: { id: string }) => r.id === waiting.body.id).status).toBe('confirmed');
+    // The promoted person is told.
+    const waitingClient = holder === a ? reviewer : expert;
+    const inbox = (await waitingClient.get('/api/notifications?unread=true')).body.items;
+    expect(inbox.some((n: { title: string }) => n.title.includes('候补转正'))).toBe(true);
+  });
+
+  it('waits for approval where the activity asks for it', async () => {
+    const activity = await create({ kind: 'care', title: '人才健康体检', capacity: 10, needsApproval: true });
+    await publish(activity);
+    const mine = await expert.post(`/api/activities/${activity.id}/registrations`, {});
+    expect(mine.body.status).toBe('pending');
+    const self = await expert.post(`/api/activities/${activity.id}/registrations/${mine.body.id}`, {
+      action: 'approve',
+    });
+    expect(self.status).toBe(403);
+    const ok = await operator.post(`/api/activities/${activity.id}/registrations/${mine.body.id}`, {
+      action: 'approve',
+    });
+    expect(ok.body.status).toBe('confirmed');
+    const twice = await operator.post(`/api/activities/${activity.id}/registrations/${mine.body.id}`, {
+      action: 'approve',
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('REGISTRATION_ACTION_NOT_ALLOWED');
+  });
+
+  it('checks in by a signed QR code bound to one registration and one activity, once', async () => {
+    const first = await create({ kind: 'forum', title: '数字经济论坛' });
+    await publish(first);
+    const second = await create({ kind: 'forum', title: '生物医药沙龙' });
+    await publish(second);
+    const mine = (await expert.post(`/api/activities/${first.id}/registrations`, {})).body;
+    expect(mine.checkInCode).toMatch(/^HD1\./);
+    const other = (await expert.post(`/api/activities/${second.id}/registrations`, {})).body;
+
+    // The QR image carries exactly the code.
+    const png = await p.app.inject({
+      method: 'GET',
+      url: `/api/activities/${first.id}/registrations/${mine.id}/qr.png`,
+      headers: { cookie: expert.cookie! },
+    });
+    expect(png.statusCode).toBe(200);
+    const image = PNG.sync.read(png.rawPayload);
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    expect(decoded?.data).toBe(mine.checkInCode);
+    // Nobody else gets someone's code.
+    const stranger = await p.signIn('reviewer');
+    expect((await stranger.get(`/api/activities/${first.id}/registrations/${mine.id}/qr.png`)).status).toBe(
+      404,
+    );
+
+    const checkIn = (id: string, body: object) => operator.post(`/api/activities/${id}/check-in`, body);
+    const wrongActivity = await checkIn(second.id, { code: mine.checkInCode });
+    expect(wrongActivity.status).toBe(409);
+    expect(wrongActivity.body.error.code).toBe('CHECKIN_OTHER_ACTIVITY');
+    expect(wrongActivity.body.error.message).toContain('数字经济论坛');
+    const forged = `${mine.checkInCode.split('.').slice(0, 2).join('.')}.${other.id}.${mine.checkInCode.split('.')[3]}`;
+    expect((await checkIn(first.id, { code: forged })).body.error.code).toBe('CHECKIN_CODE_INVALID');
+    expect((await checkIn(first.id, { code: 'HD1.garbage' })).body.error.code).toBe('CHECKIN_CODE_INVALID');
+
+    const ok = await checkIn(first.id, { code: mine.checkInCode });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({ counted: true, checkedIn: 1 });
+    expect(ok.body.registration.checkInMethod).toBe('qr');
+    const twice = await checkIn(first.id, { code: mine.checkInCode });
+    expect(twice.body).toMatchObject({ counted: false, checkedIn: 1 });
+
+    // A cancelled registration's code no longer lets anyone in.
+    await expert.post(`/api/activities/${second.id}/registrations/${other.id}`, { action: 'cancel' });
+    const cancelled = await checkIn(second.id, { code: other.checkInCode });
+    expect(cancelled.status).toBe(409);
+    expect(cancelled.body.error.code).toBe('CHECKIN_NOT_CONFIRMED');
+    expect(cancelled.body.error.message).toContain('已取消');
+
+    // By search at the desk.
+    const guest = (
+      await operator.post(`/api/activities/${first.id}/registrations`, {
+        name: '赵敏',
+        organisationName: '湖州师范学院',
+      })
+    ).body;
+    const found = (
+      await operator.get(`/api/activities/${first.id}/registrations?q=${encodeURIComponent('赵敏')}`)
+    ).body;
+    expect(found.items.map((r: { id: string }) => r.id)).toEqual([guest.id]);
+    const byName = await checkIn(first.id, { registrationId: guest.id });
+    expect(byName.body).toMatchObject({ counted: true, checkedIn: 2 });
+
+    const sheet = await p.app.inject({
+      method: 'GET',
+      url: `/api/activities/${first.id}/export/attendance`,
+      headers: { cookie: operator.cookie! },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const names = book.worksheets[0]!.getColumn(2).values.slice(2);
+    expect(names).toEqual(['陈志远', '赵敏']);
+    expect(book.worksheets[0]!.getRow(2).getCell(8).value).toBe('扫码');
+  });
+
+  it('proposes 1:1 meetings from matching, lets both sides accept, and lays them out without clashes', async () => {
+    const demand = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0];
+    const meeting = await create({
+      kind: 'matchmaking',
+      title: '新材料产学研对接会',
+      featured: [demand.id],
+      details: { meetings: { firstSlotAt: '14:00', slotMinutes: 20, slots: 3, tables: 2 } },
+    });
+    await publish(meeting);
+    const mine = await enterprise.post(`/api/activities/${meeting.id}/registrations`, {});
+    expect(mine.status, JSON.stringify(mine.body)).toBe(201);
+    expect(mine.body.role).toBe('enterprise');
+    for (const code of ['ZJ-0001', 'ZJ-0002', 'ZJ-0003', 'ZJ-0004', 'ZJ-0005', 'ZJ-0006']) {
+      const res = await operator.post(`/api/activities/${meeting.id}/registrations`, {
+        talentId: experts[code],
+        invited: true,
+      });
+      expect(res.body.role).toBe('expert');
+    }
+    // Another enterprise, registered by the organiser.
+    const other = (await operator.get('/api/registry/enterprises?q=QY-002')).body.items[0];
+    await operator.post(`/api/activities/${meeting.id}/registrations`, { enterpriseId: other.id });
+
+    const proposed = await operator.post(`/api/activities/${meeting.id}/meetings/propose`, {
+      perEnterprise: 3,
+    });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
+    expect(proposed.body.added).toBeGreaterThanOrEqual(3);
+    let list = (await operator.get(`/api/activities/${meeting.id}/meetings`)).body;
+    const ours = list.items.filter(
+      (m: { enterprise: { name: string } }) => m.enterprise.name === '德清绿源新材料有限公司',
+    );
+    expect(ours).toHaveLength(3);
+    for (const m of ours) {
+      expect(m.reasons.length).toBeGreaterThan(0);
+      expect(m.demand.code).toMatch(/^XQ-/);
+    }
+    // Proposing again adds nothing new for the same pairs.
+    const again = await operator.post(`/api/activities/${meeting.id}/meetings/propose`, { perEnterprise: 3 });
+    expect(again.body.added).toBe(0);
+
+    // The enterprise sees its own meetings and accepts them; the organiser accepts for the experts.
+    const seen = (await enterprise.get(`/api/activities/${meeting.id}/meetings`)).body.items;
+    expect(seen).toHaveLength(3);
+    for (const m of seen) {
+      expect(m.actions).toContain('accept');
+      const res = await enterprise.post(`/api/activities/${meeting.id}/meetings/${m.id}`, {
+        action: 'accept',
+        version: m.version,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    list = (await operator.get(`/api/activities/${meeting.id}/meetings`)).body;
+    for (const m of list.items.filter((x: { status: string }) => x.status === 'proposed')) {
+      await operator.post(`/api/activities/${meeting.id}/meetings/${m.id}`, {
+        action: 'accept',
+        version: m.version,
+      });
+    }
+    const arranged = await operator.post(`/api/activities/${meeting.id}/meetings/arrange`, {});
+    expect(arranged.status, JSON.stringify(arranged.body)).toBe(200);
+    const placed = arranged.body.items.filter((m: { slot: number | null }) => m.slot !== null);
+    expect(placed.length + arranged.body.unplaced).toBe(
+      arranged.body.items.filter((m: { status: string }) => m.status === 'accepted').length,
+    );
+    const busy = new Set<string>();
+    for (const m of placed) {
+      for (const key of [
+        `${m.enterprise.registrationId}@${m.slot}`,
+        `${m.expert.registrationId}@${m.slot}`,
+        `t${m.table}@${m.slot}`,
+      ]) {
+        expect(busy.has(key), key).toBe(false);
+        busy.add(key);
+      }
+      expect(m.table).toBeLessThanOrEqual(2);
+    }
+    // Our three meetings fall in three different slots from 14:00, twenty minutes each.
+    const times = placed
+      .filter((m: { enterprise: { name: string } }) => m.enterprise.name === '德清绿源新材料有限公司')
+      .map((m: { startsAt: string }) => m.startsAt)
+      .sort();
+    expect(times).toEqual([at('14:00'), at('14:20'), at('14:40')].map((t) => new Date(t).toISOString()));
+
+    const file = await p.app.inject({
+      method: 'GET',
+      url: `/api/activities/${meeting.id}/export/schedule`,
+      headers: { cookie: operator.cookie! },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['按桌次', '按参会人']);
+    expect(book.worksheets[0]!.rowCount).toBe(placed.length + 1);
+    expect(book.worksheets[1]!.rowCount).toBe(placed.length * 2 + 1);
+
+    // A meeting with someone not registered is refused.
+    const stray = await operator.post(`/api/activities/${meeting.id}/meetings`, {
+      enterpriseRegistrationId: mine.body.id,
+      expertRegistrationId: mine.body.id,
+    });
+    expect(stray.body.error.code).toBe('MEETING_SIDES_INVALID');
+  });
+
+  it('records positions, applications and intents to hire at a job fair, as counted outcomes', async () => {
+    const fair = await create({ kind: 'job_fair', title: '南太湖春季人才招聘会', capacity: 500 });
+    await publish(fair);
+    const employer = (await enterprise.post(`/api/activities/${fair.id}/registrations`, {})).body;
+    expect(employer.role).toBe('employer');
+    expect(employer.seated).toBe(false);
+    const posted = await enterprise.post(`/api/activities/${fair.id}/positions`, {
+      employerRegistrationId: employer.id,
+      title: '复合材料工艺工程师',
+      headcount: 2,
+      salary: '15-25万/年',
+    });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+    const position = posted.body.items[0];
+    const applicant = (await expert.post(`/api/activities/${fair.id}/registrations`, { role: 'applicant' }))
+      .body;
+    expect(applicant.role).toBe('applicant');
+    const applied = await expert.post(`/api/activities/${fair.id}/positions/${position.id}/applications`, {});
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const application = applied.body.items[0].applications[0];
+    // The applicant cannot mark themselves hired.
+    const self = await expert.post(`/api/activities/${fair.id}/applications/${application.id}`, {
+      status: 'hired',
+    });
+    expect(self.status).toBe(403);
+    const intent = await enterprise.post(`/api/activities/${fair.id}/applications/${application.id}`, {
+      status: 'intent',
+    });
+    expect(intent.status, JSON.stringify(intent.body)).toBe(200);
+    expect(intent.body.items[0].intents).toBe(1);
+    const back = await enterprise.post(`/api/activities/${fair.id}/applications/${application.id}`, {
+      status: 'interested',
+    });
+    expect(back.body.error.code).toBe('APPLICATION_STEP_INVALID');
+    const outcomes = (await operator.get(`/api/activities/${fair.id}/outcomes`)).body;
+    expect(outcomes.totals).toEqual([{ kind: 'hire_intent', count: 1, amountYuan: 0 }]);
+    expect(outcomes.items[0].registration.name).toBe('陈志远');
+  });
+
+  it('records typed outcomes linked to records, refuses what the kind does not record, and exports them', async () => {
+    const meeting = await create({ kind: 'matchmaking', title: '成效登记测试' });
+    const demand = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0];
+    const agreement = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
+      kind: 'agreement',
+      amountYuan: 1_200_000,
+      listItemId: demand.id,
+      enterpriseId: demand.enterpriseId,
+      note: '签订技术开发合同',
+    });
+    expect(agreement.status, JSON.stringify(agreement.body)).toBe(201);
+    p.clock.advanceMinutes(1);
+    await operator.post(`/api/activities/${meeting.id}/outcomes`, { kind: 'contact', count: 18 });
+    const wrongKind = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
+      kind: 'trained',
+      count: 3,
+    });
+    expect(wrongKind.body.error.code).toBe('OUTCOME_KIND_INVALID');
+    const amountOnContact = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
+      kind: 'contact',
+      amountYuan: 5,
+    });
+    expect(amountOnContact.body.error.code).toBe('OUTCOME_AMOUNT_ONLY_AGREEMENT');
+    const badLink = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
+      kind: 'agreement',
+      orderId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(badLink.body.error.code).toBe('OUTCOME_LINK_UNKNOWN');
+    const result = (await operator.get(`/api/activities/${meeting.id}/outcomes`)).body;
+    expect(result.totals).toEqual(
+      expect.arrayContaining([
+        { kind: 'agreement', count: 1, amountYuan: 1_200_000 },
+        { kind: 'contact', count: 18, amountYuan: 0 },
+      ]),
+    );
+    expect(result.items[0].listItem.code).toBe('XQ-2026-001');
+    const file = await p.app.inject({
+      method: 'GET',
+      url: `/api/activities/${meeting.id}/export/outcomes`,
+      headers: { cookie: operator.cookie! },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const row = book.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toBe('签约合作');
+    expect(row.getCell(3).value).toBe(120);
+  });
+
+  it('imports a registration sheet as people write it, keeping rows with unknown roles or bad numbers', async () => {
+    const fair = await create({ kind: 'study_tour', title: '大学生暑期研学', capacity: 3 });
+    const file = await xlsx(
+      ['序号', '姓名', '联系电话', '学校/单位', '身份', '备注'],
+      [
+        [1, '王小明', '139-0572-3001', '浙北理工学院', '学生', null],
+        [2, '李华', '12345', '浙北理工学院', '学生', '电话有误'],
+        [3, '周杰', '13905723003', '湖州职业技术学院', '志愿者', null],
+        [4, '', '', '', '', ''],
+        [5, '', '13905723005', '某单位', '学生', null],
+        [6, '王小明', '13905723001', '浙北理工学院', '学生', '重复'],
+        [7, '钱多多', '13905723007', '湖州师范学院', '实习生', null],
+      ],
+    );
+    const res = await upload(
+      operator,
+      `/api/activities/${fair.id}/registrations/import`,
+      '报名表.xlsx',
+      file,
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ rows: 6, confirmed: 3, waitlisted: 1, duplicates: 1 });
+    const messages = res.body.issues.map((i: { row: number; message: string }) => `${i.row}:${i.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^3:手机号“12345”有误/),
+        expect.stringMatching(/^4:身份“志愿者”未识别/),
+        expect.stringMatching(/^6:缺少姓名/),
+      ]),
+    );
+    const list = (await operator.get(`/api/activities/${fair.id}/registrations?pageSize=50`)).body.items;
+    const zhou = list.find((r: { name: string }) => r.name === '周杰');
+    expect(zhou.note).toContain('身份：志愿者');
+    expect(list.find((r: { name: string }) => r.name === '李华').mobile).toBeNull();
+  });
+
+  it('keeps activities to their region and their organisers', async () => {
+    const admin = await p.signIn('admin');
+    const hangzhou = await admin.post('/api/activities', {
+      kind: 'forum',
+      title: '杭州人才沙龙',
+      startsAt: at('09:00'),
+      endsAt: at('12:00'),
+      regionCode: '330106',
+    });
+    expect(hangzhou.status).toBe(201);
+    await admin.post(`/api/activities/${hangzhou.body.id}/transition`, { action: 'publish', version: 1 });
+    expect((await operator.get(`/api/activities/${hangzhou.body.id}`)).status).toBe(404);
+    const list = (await operator.get('/api/activities?pageSize=100')).body.items;
+    expect(list.some((a: { id: string }) => a.id === hangzhou.body.id)).toBe(false);
+    // Participants cannot see the registration list or check people in.
+    const local = await create({ kind: 'forum', title: '本地沙龙' });
+    await publish(local);
+    expect((await expert.get(`/api/activities/${local.id}/registrations`)).status).toBe(403);
+    // The calendar filter: activities overlapping a date range.
+    const inMarch = (await operator.get('/api/activities?from=2026-03-20&to=2026-03-20&pageSize=100')).body
+      .items;
+    expect(inMarch.some((a: { id: string }) => a.id === local.id)).toBe(true);
+    const inApril = (await operator.get('/api/activities?from=2026-04-01&to=2026-04-30&pageSize=100')).body
+      .items;
+    expect(inApril.some((a: { id: string }) => a.id === local.id)).toBe(false);
+  });
+});

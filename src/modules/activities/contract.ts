@@ -1,0 +1,333 @@
+import { z } from 'zod';
+import { mobile, pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import { ACTIVITY_KINDS, OUTCOME_KINDS, ROLES } from './kinds.ts';
+import { ACTIVITY_ACTIONS, ACTIVITY_STATUSES, REGISTRATION_STATUSES } from './machine.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+const dateTime = z.string().datetime({ offset: true });
+
+export const activityInput = z.strictObject({
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string().trim().min(2).max(120),
+  description: text(8000).optional(),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  place: text(200).optional(),
+  regionCode,
+  organisers: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  /** Seats; absent for no limit. */
+  capacity: z.number().int().min(1).max(100_000).nullable().optional(),
+  needsApproval: z.boolean().default(false),
+  registrationClosesAt: dateTime.nullable().optional(),
+  /** Kind-specific settings (kinds.ts), e.g. the 1:1 meeting grid of a matchmaking meeting. */
+  details: z.record(z.string(), z.unknown()).default({}),
+  /** Demands, achievements or talent demands it features. */
+  featured: z.array(z.string().uuid()).max(500).default([]),
+});
+export type ActivityInput = z.infer<typeof activityInput>;
+
+export const activityUpdate = activityInput.omit({ kind: true }).extend({ version: z.number().int().min(1) });
+export type ActivityUpdate = z.infer<typeof activityUpdate>;
+
+export const activityTransition = z.strictObject({
+  action: z.enum(ACTIVITY_ACTIONS),
+  version: z.number().int().min(1),
+  reason: text(1000).optional(),
+});
+
+export const activitiesQuery = z.strictObject({
+  ...pageQuery,
+  kind: z.enum(ACTIVITY_KINDS).optional(),
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+  /** Title, code or place (substring). */
+  q: text(64).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
+  /** Activities that overlap [from, to] (dates, China time), for the calendar. */
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** Only activities the caller registered for. */
+  mine: z.enum(['true', 'false']).optional(),
+});
+export type ActivitiesQuery = z.infer<typeof activitiesQuery>;
+
+const counts = z.object({
+  confirmed: z.number().int(),
+  pending: z.number().int(),
+  waitlisted: z.number().int(),
+  checkedIn: z.number().int(),
+});
+
+export const activitySummary = z.object({
+  id: z.string().uuid(),
+  code: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string().nullable(),
+  regionCode: z.string(),
+  capacity: z.number().int().nullable(),
+  needsApproval: z.boolean(),
+  registrationClosesAt: z.string().nullable(),
+  status: z.enum(ACTIVITY_STATUSES),
+  counts,
+  version: z.number().int(),
+});
+
+const registrationView = z.object({
+  id: z.string().uuid(),
+  role: z.enum(ROLES),
+  name: z.string(),
+  organisationName: z.string().nullable(),
+  /** Masked unless the caller may see personal data. */
+  mobile: z.string().nullable(),
+  talentId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  institutionId: z.string().nullable(),
+  source: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  seated: z.boolean(),
+  /** 1-based place on the waiting list. */
+  waitlistPosition: z.number().int().nullable(),
+  note: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  checkInMethod: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type RegistrationView = z.infer<typeof registrationView>;
+
+export const myRegistrationView = registrationView.extend({
+  /** What the QR code carries (shown on the attendee's phone); only for a confirmed registration. */
+  checkInCode: z.string().nullable(),
+});
+
+export const activityView = activitySummary.extend({
+  description: z.string().nullable(),
+  organisers: z.array(z.string()),
+  details: z.record(z.string(), z.unknown()),
+  featured: z.array(
+    z.object({ id: z.string(), kind: z.string(), code: z.string(), title: z.string(), status: z.string() }),
+  ),
+  /** The caller's own live registrations (a person, or their organisation's). */
+  mine: z.array(myRegistrationView),
+  /** Roles the caller may register in now (empty when registration is not open to them). */
+  canRegisterAs: z.array(z.enum(ROLES)),
+  /** Status actions the caller may take (operators). */
+  actions: z.array(z.enum(ACTIVITY_ACTIONS)),
+  manage: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ActivityView = z.infer<typeof activityView>;
+
+export const activityPage = z.object({
+  items: z.array(activitySummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/**
+ * A registration: the caller registers themselves (or their organisation) in
+ * a role; an operator registers anyone — an expert or an enterprise of the
+ * registry, or a guest by name and mobile.
+ */
+export const registerRequest = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  talentId: z.string().uuid().optional(),
+  enterpriseId: z.string().uuid().optional(),
+  institutionId: z.string().uuid().optional(),
+  name: text(64).optional(),
+  organisationName: text(128).optional(),
+  mobile: mobile.optional(),
+  note: text(500).optional(),
+  /** Operators: invited (邀请) rather than registered by hand. */
+  invited: z.boolean().optional(),
+});
+export type RegisterRequest = z.infer<typeof registerRequest>;
+
+export const registrationAction = z.strictObject({
+  action: z.enum(['approve', 'reject', 'cancel']),
+  reason: text(500).optional(),
+});
+
+export const registrationsQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(REGISTRATION_STATUSES).optional(),
+  role: z.enum(ROLES).optional(),
+  /** Name, organisation or the last digits of the mobile (check-in by search). */
+  q: text(64).optional(),
+  checkedIn: z.enum(['true', 'false']).optional(),
+});
+
+export const registrationPage = z.object({
+  items: z.array(registrationView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counts,
+});
+
+export const checkInRequest = z.union([
+  z.strictObject({ code: z.string().trim().min(10).max(300) }),
+  z.strictObject({ registrationId: z.string().uuid() }),
+]);
+
+export const checkInResult = z.object({
+  /** False when the person had already checked in (reported, not counted twice). */
+  counted: z.boolean(),
+  registration: registrationView,
+  checkedIn: z.number().int(),
+});
+
+export const importResult = z.object({
+  rows: z.number().int(),
+  confirmed: z.number().int(),
+  pending: z.number().int(),
+  waitlisted: z.number().int(),
+  /** Rows already registered (same mobile or name and organisation): kept as they were. */
+  duplicates: z.number().int(),
+  issues: z.array(z.object({ row: z.number().int(), message: z.string() })),
+});
+
+export const meetingView = z.object({
+  id: z.string().uuid(),
+  enterprise: z.object({ registrationId: z.string(), name: z.string() }),
+  expert: z.object({ registrationId: z.string(), name: z.string() }),
+  demand: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
+  source: z.string(),
+  score: z.number().nullable(),
+  reasons: z.array(z.string()),
+  status: z.enum(['proposed', 'accepted', 'declined', 'cancelled']),
+  enterpriseAccepted: z.boolean(),
+  expertAccepted: z.boolean(),
+  declineReason: z.string().nullable(),
+  slot: z.number().int().nullable(),
+  table: z.number().int().nullable(),
+  /** The slot's start and end (ISO), once scheduled. */
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  /** What the caller may do: accept / decline (their side), cancel (operators). */
+  actions: z.array(z.enum(['accept', 'decline', 'cancel'])),
+  version: z.number().int(),
+});
+export type MeetingView = z.infer<typeof meetingView>;
+
+export const meetingsResult = z.object({
+  items: z.array(meetingView),
+  grid: z.object({
+    firstSlotAt: z.string(),
+    slotMinutes: z.number().int(),
+    slots: z.number().int(),
+    tables: z.number().int(),
+  }),
+  /** Accepted meetings the last timetable run could not place. */
+  unplaced: z.number().int(),
+});
+
+export const proposeRequest = z.strictObject({
+  /** Suggestions per enterprise (best first). */
+  perEnterprise: z.number().int().min(1).max(10).default(3),
+});
+
+export const meetingRequest = z.strictObject({
+  enterpriseRegistrationId: z.string().uuid(),
+  expertRegistrationId: z.string().uuid(),
+  demandId: z.string().uuid().optional(),
+});
+
+export const meetingAction = z.strictObject({
+  action: z.enum(['accept', 'decline', 'cancel']),
+  version: z.number().int().min(1),
+  reason: text(500).optional(),
+});
+
+export const positionInput = z.strictObject({
+  employerRegistrationId: z.string().uuid(),
+  title: z.string().trim().min(1).max(100),
+  headcount: z.number().int().min(1).max(10_000).default(1),
+  requirements: text(2000).optional(),
+  salary: text(100).optional(),
+  listItemId: z.string().uuid().optional(),
+});
+
+export const APPLICATION_STATUSES = ['interested', 'interviewed', 'intent', 'hired', 'withdrawn'] as const;
+
+export const applicationRequest = z.strictObject({
+  /** Operators name the applicant; an applicant applies as themselves. */
+  applicantRegistrationId: z.string().uuid().optional(),
+  note: text(500).optional(),
+});
+
+export const applicationUpdate = z.strictObject({
+  status: z.enum(APPLICATION_STATUSES),
+  note: text(500).optional(),
+});
+
+export const positionsResult = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().uuid(),
+      employer: z.object({ registrationId: z.string(), name: z.string() }),
+      title: z.string(),
+      headcount: z.number().int(),
+      requirements: z.string().nullable(),
+      salary: z.string().nullable(),
+      listItemId: z.string().nullable(),
+      applications: z.array(
+        z.object({
+          id: z.string().uuid(),
+          applicant: z.object({ registrationId: z.string(), name: z.string() }),
+          status: z.enum(APPLICATION_STATUSES),
+          note: z.string().nullable(),
+        }),
+      ),
+      /** Intents and hires so far, against the headcount. */
+      intents: z.number().int(),
+      hired: z.number().int(),
+    }),
+  ),
+});
+
+export const outcomeInput = z.strictObject({
+  kind: z.enum(OUTCOME_KINDS),
+  count: z.number().int().min(1).max(1_000_000).default(1),
+  amountYuan: z.number().min(0).max(1e12).multipleOf(0.01).optional(),
+  note: text(1000).optional(),
+  listItemId: z.string().uuid().optional(),
+  orderId: z.string().uuid().optional(),
+  enterpriseId: z.string().uuid().optional(),
+  talentId: z.string().uuid().optional(),
+  registrationId: z.string().uuid().optional(),
+});
+export type ActivityOutcomeInput = z.infer<typeof outcomeInput>;
+
+export const outcomesResult = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().uuid(),
+      kind: z.enum(OUTCOME_KINDS),
+      count: z.number().int(),
+      amountYuan: z.number().nullable(),
+      note: z.string().nullable(),
+      listItem: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
+      order: z.object({ id: z.string(), code: z.string() }).nullable(),
+      enterprise: z.object({ id: z.string(), name: z.string() }).nullable(),
+      talent: z.object({ id: z.string(), name: z.string() }).nullable(),
+      registration: z.object({ id: z.string(), name: z.string() }).nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  /** Totals per kind: count and amount. */
+  totals: z.array(z.object({ kind: z.enum(OUTCOME_KINDS), count: z.number().int(), amountYuan: z.number() })),
+});

@@ -1,0 +1,406 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import type { ActivityKind } from './kinds.ts';
+import type { ActivityStatus, RegistrationStatus } from './machine.ts';
+import {
+  type ActivityRow,
+  activities as a,
+  activityItems,
+  activityOutcomes,
+  applications,
+  meetings,
+  positions,
+  type RegistrationRow,
+  registrations as r,
+} from './schema.ts';
+
+/**
+ * Who sees which activities: organisers (activities.manage) every activity of
+ * their region; anyone else the activities of their city that are out of
+ * draft, and any they registered for.
+ */
+export interface ActivityScope {
+  regionPrefix: string;
+  manager: boolean;
+  userId: string;
+  organisationId: string | null;
+}
+
+export interface Counts {
+  confirmed: number;
+  pending: number;
+  waitlisted: number;
+  checkedIn: number;
+}
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class ActivitiesRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** The caller's own registrations: theirs, or their organisation's. */
+  mineCondition(scope: ActivityScope): SQL {
+    return or(
+      eq(r.userId, scope.userId),
+      scope.organisationId ? eq(r.organisationId, scope.organisationId) : undefined,
+    )!;
+  }
+
+  private scoped(scope: ActivityScope): SQL | undefined {
+    if (scope.manager) return regionPrefixCondition(a.scopeRegion, scope.regionPrefix);
+    const registered = exists(
+      this.db
+        .select({ one: sql`1` })
+        .from(r)
+        .where(and(eq(r.activityId, a.id), this.mineCondition(scope))),
+    );
+    return or(
+      and(regionPrefixCondition(a.scopeRegion, scope.regionPrefix), ne(a.status, 'draft')),
+      registered,
+    );
+  }
+
+  async list(
+    scope: ActivityScope,
+    q: {
+      kind?: ActivityKind | undefined;
+      status?: ActivityStatus | undefined;
+      q?: string | undefined;
+      regionCode?: string | undefined;
+      from?: Date | undefined;
+      to?: Date | undefined;
+      mine?: boolean;
+      page: number;
+      pageSize: number;
+    },
+  ) {
+    const where = and(
+      this.scoped(scope),
+      q.kind ? eq(a.kind, q.kind) : undefined,
+      q.status ? eq(a.status, q.status) : undefined,
+      q.q ? or(ilike(a.title, like(q.q)), ilike(a.code, like(q.q)), ilike(a.place, like(q.q))) : undefined,
+      q.regionCode ? regionPrefixCondition(a.regionCode, q.regionCode) : undefined,
+      q.from ? gte(a.endsAt, q.from) : undefined,
+      q.to ? lte(a.startsAt, q.to) : undefined,
+      q.mine
+        ? exists(
+            this.db
+              .select({ one: sql`1` })
+              .from(r)
+              .where(and(eq(r.activityId, a.id), this.mineCondition(scope), ne(r.status, 'cancelled'))),
+          )
+        : undefined,
+    );
+    const items = await this.db
+      .select()
+      .from(a)
+      .where(where)
+      .orderBy(desc(a.startsAt), asc(a.code))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const [total] = await this.db.select({ n: count() }).from(a).where(where);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  async byId(id: string, scope: ActivityScope): Promise<ActivityRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(a)
+      .where(and(eq(a.id, id), this.scoped(scope)));
+    return row;
+  }
+
+  /** The row, locked for the rest of the transaction: seat decisions take turns per activity. */
+  async lock(id: string): Promise<ActivityRow | undefined> {
+    const [row] = await this.db.select().from(a).where(eq(a.id, id)).for('update');
+    return row;
+  }
+
+  async byIdUnscoped(id: string): Promise<ActivityRow | undefined> {
+    const [row] = await this.db.select().from(a).where(eq(a.id, id));
+    return row;
+  }
+
+  async insert(values: typeof a.$inferInsert): Promise<ActivityRow> {
+    const [row] = await this.db.insert(a).values(values).returning();
+    return row!;
+  }
+
+  async update(id: string, version: number, values: Partial<typeof a.$inferInsert>, status?: ActivityStatus) {
+    const [row] = await this.db
+      .update(a)
+      .set({ ...values, version: sql`${a.version} + 1` })
+      .where(and(eq(a.id, id), eq(a.version, version), status ? eq(a.status, status) : undefined))
+      .returning();
+    return row;
+  }
+
+  async featured(activityId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: activityItems.listItemId })
+      .from(activityItems)
+      .where(eq(activityItems.activityId, activityId));
+    return rows.map((x) => x.id);
+  }
+
+  async setFeatured(activityId: string, ids: readonly string[]): Promise<void> {
+    await this.db.delete(activityItems).where(eq(activityItems.activityId, activityId));
+    if (ids.length > 0) {
+      await this.db.insert(activityItems).values(ids.map((listItemId) => ({ activityId, listItemId })));
+    }
+  }
+
+  async counts(activityIds: readonly string[]): Promise<Map<string, Counts>> {
+    const out = new Map<string, Counts>();
+    if (activityIds.length === 0) return out;
+    const rows = await this.db
+      .select({
+        activityId: r.activityId,
+        confirmed: sql<number>`count(*) filter (where ${r.status} = 'confirmed')::int`,
+        pending: sql<number>`count(*) filter (where ${r.status} = 'pending')::int`,
+        waitlisted: sql<number>`count(*) filter (where ${r.status} = 'waitlisted')::int`,
+        checkedIn: sql<number>`count(*) filter (where ${r.checkedInAt} is not null and ${r.status} = 'confirmed')::int`,
+      })
+      .from(r)
+      .where(inArray(r.activityId, [...activityIds]))
+      .groupBy(r.activityId);
+    for (const row of rows) out.set(row.activityId, row);
+    return out;
+  }
+
+  // ---- registrations ----
+
+  async registrations(
+    activityId: string,
+    q: {
+      status?: RegistrationStatus | undefined;
+      role?: string | undefined;
+      q?: string | undefined;
+      mobileHash?: string | undefined;
+      checkedIn?: boolean | undefined;
+      page: number;
+      pageSize: number;
+    },
+  ) {
+    const where = and(
+      eq(r.activityId, activityId),
+      q.status ? eq(r.status, q.status) : undefined,
+      q.role ? eq(r.role, q.role) : undefined,
+      q.q ? or(ilike(r.name, like(q.q)), ilike(r.organisationName, like(q.q))) : undefined,
+      q.checkedIn === undefined ? undefined : q.checkedIn ? isNotNull(r.checkedInAt) : isNull(r.checkedInAt),
+    );
+    const items = await this.db
+      .select()
+      .from(r)
+      .where(where)
+      .orderBy(asc(r.seq))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const [total] = await this.db.select({ n: count() }).from(r).where(where);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  async allRegistrations(activityId: string): Promise<RegistrationRow[]> {
+    return this.db.select().from(r).where(eq(r.activityId, activityId)).orderBy(asc(r.seq));
+  }
+
+  async registration(activityId: string, id: string): Promise<RegistrationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(r)
+      .where(and(eq(r.activityId, activityId), eq(r.id, id)));
+    return row;
+  }
+
+  async registrationsByIds(ids: readonly string[]): Promise<Map<string, RegistrationRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .select()
+      .from(r)
+      .where(inArray(r.id, [...ids]));
+    return new Map(rows.map((x) => [x.id, x]));
+  }
+
+  async liveByIdentity(activityId: string, identity: string): Promise<RegistrationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(r)
+      .where(and(eq(r.activityId, activityId), eq(r.identity, identity), ne(r.status, 'cancelled')));
+    return row;
+  }
+
+  async mine(activityId: string, scope: ActivityScope): Promise<RegistrationRow[]> {
+    return this.db
+      .select()
+      .from(r)
+      .where(and(eq(r.activityId, activityId), this.mineCondition(scope), ne(r.status, 'cancelled')))
+      .orderBy(asc(r.seq));
+  }
+
+  /** Confirmed registrations that hold a seat. */
+  async seatsTaken(activityId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(r)
+      .where(and(eq(r.activityId, activityId), eq(r.status, 'confirmed'), eq(r.seated, true)));
+    return row?.n ?? 0;
+  }
+
+  /** The waiting list in order (first come, first served). */
+  async waitlist(activityId: string): Promise<RegistrationRow[]> {
+    return this.db
+      .select()
+      .from(r)
+      .where(and(eq(r.activityId, activityId), eq(r.status, 'waitlisted')))
+      .orderBy(asc(r.seq));
+  }
+
+  async insertRegistration(values: typeof r.$inferInsert): Promise<RegistrationRow> {
+    const [row] = await this.db.insert(r).values(values).returning();
+    return row!;
+  }
+
+  async updateRegistration(id: string, version: number, values: Partial<typeof r.$inferInsert>) {
+    const [row] = await this.db
+      .update(r)
+      .set({ ...values, version: sql`${r.version} + 1` })
+      .where(and(eq(r.id, id), eq(r.version, version)))
+      .returning();
+    return row;
+  }
+
+  // ---- meetings ----
+
+  async meetings(activityId: string) {
+    return this.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.activityId, activityId))
+      .orderBy(asc(meetings.slot), asc(meetings.tableNo), asc(meetings.createdAt));
+  }
+
+  async meeting(activityId: string, id: string) {
+    const [row] = await this.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.activityId, activityId), eq(meetings.id, id)));
+    return row;
+  }
+
+  async insertMeetings(values: (typeof meetings.$inferInsert)[]): Promise<number> {
+    if (values.length === 0) return 0;
+    const rows = await this.db
+      .insert(meetings)
+      .values(values)
+      .onConflictDoNothing()
+      .returning({ id: meetings.id });
+    return rows.length;
+  }
+
+  async updateMeeting(id: string, version: number, values: Partial<typeof meetings.$inferInsert>) {
+    const [row] = await this.db
+      .update(meetings)
+      .set({ ...values, version: sql`${meetings.version} + 1` })
+      .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+      .returning();
+    return row;
+  }
+
+  async placeMeeting(id: string, slot: number | null, tableNo: number | null): Promise<void> {
+    await this.db.update(meetings).set({ slot, tableNo }).where(eq(meetings.id, id));
+  }
+
+  // ---- positions and applications ----
+
+  async positions(activityId: string) {
+    return this.db
+      .select()
+      .from(positions)
+      .where(eq(positions.activityId, activityId))
+      .orderBy(asc(positions.createdAt), asc(positions.id));
+  }
+
+  async position(activityId: string, id: string) {
+    const [row] = await this.db
+      .select()
+      .from(positions)
+      .where(and(eq(positions.activityId, activityId), eq(positions.id, id)));
+    return row;
+  }
+
+  async insertPosition(values: typeof positions.$inferInsert) {
+    const [row] = await this.db.insert(positions).values(values).returning();
+    return row!;
+  }
+
+  async applications(activityId: string) {
+    return this.db
+      .select()
+      .from(applications)
+      .where(eq(applications.activityId, activityId))
+      .orderBy(asc(applications.createdAt), asc(applications.id));
+  }
+
+  async application(activityId: string, id: string) {
+    const [row] = await this.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.activityId, activityId), eq(applications.id, id)));
+    return row;
+  }
+
+  async insertApplication(values: typeof applications.$inferInsert) {
+    const [row] = await this.db.insert(applications).values(values).onConflictDoNothing().returning();
+    return row;
+  }
+
+  async updateApplication(id: string, from: string, values: Partial<typeof applications.$inferInsert>) {
+    const [row] = await this.db
+      .update(applications)
+      .set(values)
+      .where(and(eq(applications.id, id), eq(applications.status, from)))
+      .returning();
+    return row;
+  }
+
+  // ---- outcomes ----
+
+  async outcomes(activityId: string) {
+    return this.db
+      .select()
+      .from(activityOutcomes)
+      .where(eq(activityOutcomes.activityId, activityId))
+      .orderBy(asc(activityOutcomes.createdAt), asc(activityOutcomes.id));
+  }
+
+  async insertOutcome(values: typeof activityOutcomes.$inferInsert) {
+    const [row] = await this.db.insert(activityOutcomes).values(values).returning();
+    return row!;
+  }
+
+  async deleteOutcome(activityId: string, id: string) {
+    const [row] = await this.db
+      .delete(activityOutcomes)
+      .where(and(eq(activityOutcomes.activityId, activityId), eq(activityOutcomes.id, id)))
+      .returning();
+    return row;
+  }
+}

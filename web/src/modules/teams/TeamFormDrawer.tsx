@@ -1,0 +1,356 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Col,
+  Drawer,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, errorMessage } from '../../app/api.ts';
+import { applyServerErrors } from '../../app/forms.ts';
+import { type Translate, useT } from '../../app/i18n.tsx';
+import { RegionCascader } from '../../app/RegionCascader.tsx';
+import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { clean } from '../registry/shared.tsx';
+import { useCreateTeam, useUpdateTeam } from './api.ts';
+import { type ExpertOption, ExpertSelect } from './ExpertSelect.tsx';
+import { teamKindOptions } from './shared.tsx';
+import type { TeamInput, TeamKind, TeamMemberInput, TeamView } from './types.ts';
+
+interface TeamFormValues {
+  name: string;
+  kind: TeamKind;
+  /** The Cascader path; its last code is sent as regionCode. */
+  regionCode: string[];
+  leaderTalentId?: string;
+  /** Everyone besides the leader. */
+  members: string[];
+  /** 职责 by expert id, the leader's included. */
+  duties?: Record<string, string | undefined>;
+  description?: string;
+}
+
+/** The server's limits (contract.ts). */
+const NAME_MIN = 2;
+const NAME_MAX = 60;
+const DUTY_MAX = 100;
+const DESCRIPTION_MAX = 2000;
+const MEMBERS_MAX = 100;
+
+/** Errors the server reports without a field, and the field they are about. */
+const ERROR_FIELDS: Record<string, keyof TeamFormValues> = {
+  TEAM_NAME_TAKEN: 'name',
+  TEAM_REGION_OUT_OF_SCOPE: 'regionCode',
+};
+
+interface Props {
+  /** null sets up a new team. */
+  team: TeamView | null;
+  onClose: () => void;
+  onSaved?: (team: TeamView) => void;
+}
+
+/**
+ * 组建 / 编辑服务团队: name, kind, region, a leader and members picked from the
+ * experts, each with an optional duty. The whole team is sent (the server
+ * replaces it), with the version it was read at.
+ */
+export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const me = useCurrentUser();
+  const [form] = Form.useForm<TeamFormValues>();
+  const top = useRef<HTMLDivElement>(null);
+  const regions = useRegions();
+  const create = useCreateTeam();
+  const update = useUpdateTeam();
+  // The team as it was when the form opened: a newer version read meanwhile must not be
+  // overwritten with these values unnoticed (the server answers VERSION_CONFLICT instead).
+  const [team] = useState(current);
+  const mutation = team ? update : create;
+  const [known, setKnown] = useState<ReadonlyMap<string, ExpertOption>>(
+    () => new Map(team?.members.map((m) => [m.talentId, { id: m.talentId, name: m.name }])),
+  );
+  // Every expert the searches found, so the chosen ones keep their names (and codes).
+  const remember = useCallback((experts: ExpertOption[]) => {
+    setKnown((before) => {
+      const fresh = experts.filter((expert) => before.get(expert.id)?.code !== expert.code);
+      return fresh.length === 0 ? before : new Map([...before, ...fresh.map((e) => [e.id, e] as const)]);
+    });
+  }, []);
+  const leader = Form.useWatch('leaderTalentId', form);
+  const members = Form.useWatch('members', form) ?? [];
+
+  // The region tree may arrive after the form mounted: fill the region in unless already chosen.
+  const defaultRegion = team?.regionCode ?? me.regionCode;
+  useEffect(() => {
+    if (regions.data && !form.isFieldTouched('regionCode')) {
+      form.setFieldValue('regionCode', regionPath(regions.data, defaultRegion));
+    }
+  }, [form, regions.data, defaultRegion]);
+
+  const initialValues: Partial<TeamFormValues> = team
+    ? {
+        name: team.name,
+        kind: team.kind,
+        regionCode: regionPath(regions.data, team.regionCode),
+        leaderTalentId: team.leader?.talentId,
+        members: team.members.filter((m) => !m.leader).map((m) => m.talentId),
+        duties: Object.fromEntries(team.members.map((m) => [m.talentId, m.duty ?? undefined])),
+        description: team.description ?? undefined,
+      }
+    : { kind: 'assistance', members: [], regionCode: regionPath(regions.data, defaultRegion) };
+
+  const saved = (result: TeamView) => {
+    void message.success(team ? t('teams.updated') : t('teams.created', { name: result.name }));
+    onSaved?.(result);
+    onClose();
+  };
+  // The field the server named (or the one its error is about), else the message at the top.
+  const failed = (error: unknown) => {
+    const field = error instanceof ApiError ? ERROR_FIELDS[error.code] : undefined;
+    if (field && error instanceof ApiError) {
+      form.setFields([{ name: field, errors: [error.message] }]);
+      form.scrollToField(field, { block: 'center' });
+    } else if (!applyServerErrors(form, error)) {
+      top.current?.scrollIntoView({ block: 'start' });
+    }
+  };
+
+  const onFinish = (values: TeamFormValues) => {
+    const leaderId = values.leaderTalentId ?? '';
+    const duty = (id: string) => clean(values.duties?.[id]);
+    const member = (id: string): TeamMemberInput => {
+      const text = duty(id);
+      return text ? { talentId: id, duty: text } : { talentId: id };
+    };
+    const input: TeamInput = {
+      name: values.name.trim(),
+      kind: values.kind,
+      regionCode: regionCodeOf(values.regionCode) ?? '',
+      leaderTalentId: leaderId,
+      // The leader is listed too when they have a duty (the server keeps it with them).
+      members: [
+        ...(duty(leaderId) ? [member(leaderId)] : []),
+        ...values.members.filter((id) => id !== leaderId).map(member),
+      ],
+    };
+    const description = clean(values.description);
+    if (description) input.description = description;
+    if (team) {
+      update.mutate(
+        { id: team.id, body: { ...input, version: team.version } },
+        { onSuccess: saved, onError: failed },
+      );
+    } else {
+      create.mutate(input, { onSuccess: saved, onError: failed });
+    }
+  };
+
+  const conflict = mutation.error instanceof ApiError && mutation.error.code === 'VERSION_CONFLICT';
+  // The experts in the team, the leader first, each with a duty.
+  const roster = [...(leader ? [leader] : []), ...members.filter((id) => id !== leader)];
+
+  return (
+    <Drawer
+      open
+      width={720}
+      title={team ? t('teams.editTitle', { name: team.name }) : t('teams.createTitle')}
+      onClose={onClose}
+      // Unsaved input should not go with a stray click or Esc (Esc also closes an open dropdown).
+      maskClosable={false}
+      keyboard={false}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={mutation.isPending}
+            onClick={() => form.submit()}
+            data-testid="team-save"
+          >
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <div ref={top} />
+      {mutation.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(mutation.error)}
+          // The team has been read again already (useUpdateTeam); reopening the form shows it.
+          description={conflict ? t('registry.conflictHint') : undefined}
+          action={
+            conflict ? (
+              <Button size="small" onClick={onClose}>
+                {t('registry.reload')}
+              </Button>
+            ) : undefined
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="team-form-error"
+        />
+      )}
+      <Form<TeamFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        onValuesChange={(changed: Partial<TeamFormValues>) => {
+          // The leader is a member already: not listed twice.
+          if (changed.leaderTalentId && form.getFieldValue('members')?.includes(changed.leaderTalentId)) {
+            form.setFieldValue(
+              'members',
+              (form.getFieldValue('members') as string[]).filter((id) => id !== changed.leaderTalentId),
+            );
+          }
+        }}
+        scrollToFirstError
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={14}>
+            <Form.Item name="name" label={t('teams.name')} rules={nameRules(t)}>
+              <Input maxLength={NAME_MAX} autoComplete="off" data-testid="team-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item
+              name="kind"
+              label={t('teams.kind')}
+              rules={[{ required: true, message: t('teams.validation.kindRequired') }]}
+            >
+              <Select options={teamKindOptions(t)} data-testid="team-kind" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="regionCode"
+          label={t('field.region')}
+          extra={t('teams.form.regionHint')}
+          rules={[{ required: true, message: t('validation.regionRequired') }]}
+        >
+          <RegionCascader allowClear={false} />
+        </Form.Item>
+        <Form.Item
+          name="leaderTalentId"
+          label={t('teams.leader')}
+          extra={t('teams.form.leaderHint')}
+          rules={[{ required: true, message: t('teams.validation.leaderRequired') }]}
+        >
+          <ExpertSelect known={known} onSeen={remember} data-testid="team-leader" />
+        </Form.Item>
+        <Form.Item
+          name="members"
+          label={t('teams.members')}
+          extra={t('teams.form.membersHint')}
+          rules={[
+            {
+              validator: async (_rule, value: string[] | undefined) => {
+                if ((value ?? []).length > MEMBERS_MAX) {
+                  throw new Error(t('teams.validation.tooManyMembers', { max: MEMBERS_MAX }));
+                }
+              },
+            },
+          ]}
+        >
+          <ExpertSelect
+            multiple
+            known={known}
+            onSeen={remember}
+            exclude={leader ? [leader] : []}
+            data-testid="team-members"
+          />
+        </Form.Item>
+        {roster.length > 0 && (
+          <Form.Item label={t('teams.form.duties')} extra={t('teams.form.dutiesHint')}>
+            <Space direction="vertical" size={8} style={{ width: '100%' }} data-testid="team-duties">
+              {roster.map((id) => (
+                <Row key={id} gutter={8} align="middle" wrap={false} data-testid="team-duty-row">
+                  <Col flex="200px">
+                    <Space size={6}>
+                      <Typography.Text ellipsis style={{ maxWidth: 150 }}>
+                        {known.get(id)?.name ?? id}
+                      </Typography.Text>
+                      {id === leader && (
+                        <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+                          {t('teams.leaderTag')}
+                        </Tag>
+                      )}
+                    </Space>
+                  </Col>
+                  <Col flex="auto">
+                    <Form.Item
+                      name={['duties', id]}
+                      noStyle
+                      rules={[
+                        {
+                          max: DUTY_MAX,
+                          message: t('teams.validation.dutyTooLong', { max: DUTY_MAX }),
+                        },
+                      ]}
+                    >
+                      <Input
+                        maxLength={DUTY_MAX}
+                        allowClear
+                        placeholder={t('teams.form.dutyPlaceholder')}
+                        data-testid="team-duty"
+                      />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              ))}
+            </Space>
+          </Form.Item>
+        )}
+        <Form.Item
+          name="description"
+          label={t('teams.description')}
+          rules={[
+            {
+              max: DESCRIPTION_MAX,
+              message: t('registry.validation.tooLong', {
+                label: t('teams.description'),
+                max: DESCRIPTION_MAX,
+              }),
+            },
+          ]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={DESCRIPTION_MAX}
+            showCount
+            placeholder={t('teams.form.descriptionPlaceholder')}
+            data-testid="team-description"
+          />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
+
+/** 团队名称: 2 to 60 characters once trimmed (mirrors the server). */
+function nameRules(t: Translate): Rule[] {
+  return [
+    { required: true, whitespace: true, message: t('teams.validation.nameRequired') },
+    {
+      validator: async (_rule, value: unknown) => {
+        const length = typeof value === 'string' ? value.trim().length : 0;
+        if (length > 0 && (length < NAME_MIN || length > NAME_MAX)) {
+          throw new Error(t('teams.validation.nameLength', { min: NAME_MIN, max: NAME_MAX }));
+        }
+      },
+    },
+  ];
+}

@@ -1,0 +1,64 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api.ts';
+import type { TeamInput, TeamPage, TeamQuery, TeamUpdate, TeamView } from './types.ts';
+
+export const teamKeys = {
+  all: ['teams'] as const,
+  list: (query: TeamQuery) => ['teams', 'list', query] as const,
+  detail: (id: string) => ['teams', 'detail', id] as const,
+};
+
+const one = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
+
+/** 服务团队 the caller may see (the server scopes them to the region, or the city for experts). */
+export function useTeams(query: TeamQuery, enabled = true) {
+  return useQuery({
+    queryKey: teamKeys.list(query),
+    queryFn: ({ signal }) => api.get<TeamPage>('/api/teams', { ...query }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useTeam(id: string) {
+  return useQuery({
+    queryKey: teamKeys.detail(id),
+    queryFn: ({ signal }) => api.get<TeamView>(one(id), undefined, signal),
+  });
+}
+
+export function useCreateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TeamInput) => api.post<TeamView>('/api/teams', body),
+    onSuccess: async (team) => {
+      queryClient.setQueryData(teamKeys.detail(team.id), team);
+      await queryClient.invalidateQueries({ queryKey: teamKeys.all });
+    },
+  });
+}
+
+/**
+ * Changes a team (members, leader, archived) as read at `version`. Whatever the
+ * answer, the team is read again: after a VERSION_CONFLICT the page shows the
+ * team as it is now.
+ */
+/** 归档 / 恢复 on its own (the members are left as they are), as read at `version`. */
+export function useArchiveTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, archived, version }: { id: string; archived: boolean; version: number }) =>
+      api.post<TeamView>(`${one(id)}/archive`, { archived, version }),
+    onSuccess: (team) => queryClient.setQueryData(teamKeys.detail(team.id), team),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}
+
+export function useUpdateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TeamUpdate }) => api.put<TeamView>(one(id), body),
+    onSuccess: (team) => queryClient.setQueryData(teamKeys.detail(team.id), team),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}
