@@ -279,6 +279,52 @@ program
   });
 
 program
+  .command('report')
+  .description('the work report (工作简报) for a region and period: Word, or the same figures as JSON')
+  .option('--region <code>', "a province, city or county code (the account's own region by default)")
+  .option('--from <date>', "first day, YYYY-MM-DD (1 January of --to's year by default)")
+  .option('--to <date>', 'last day, YYYY-MM-DD (today by default)')
+  .option('--format <format>', 'docx or json', 'docx')
+  .option('--out <file>', 'where to write it (JSON goes to stdout without --out)')
+  .option('--as <username>', 'the account whose scope the report covers', 'admin')
+  .action(
+    async (options: {
+      region?: string;
+      from?: string;
+      to?: string;
+      format: string;
+      out?: string;
+      as: string;
+    }) => {
+      if (options.format !== 'docx' && options.format !== 'json')
+        throw new Error('--format 应为 docx 或 json');
+      for (const d of [options.from, options.to]) {
+        if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`日期应为 YYYY-MM-DD: ${d}`);
+      }
+      if (options.format === 'docx' && !options.out) throw new Error('Word 简报需要 --out report.docx');
+      await withPlatform(async (platform) => {
+        const actor = await actorFor(platform, options.as);
+        const started = performance.now();
+        const report = await platform.reports.build(actor, {
+          regionCode: options.region,
+          from: options.from,
+          to: options.to,
+        });
+        if (options.format === 'json') {
+          const text = `${JSON.stringify(report.figures, null, 2)}\n`;
+          if (options.out) writeFileSync(options.out, text);
+          else process.stdout.write(text);
+        } else {
+          writeFileSync(options.out!, (await platform.reports.docx(report)).data);
+        }
+        process.stderr.write(
+          `${report.title}（${report.scope.fromDate}至${report.scope.toDate}）${((performance.now() - started) / 1000).toFixed(1)} s${options.out ? `; 已写入 ${options.out}` : ''}\n`,
+        );
+      });
+    },
+  );
+
+program
   .command('match')
   .description(
     'batch matching: JSON lines {"id","text"} or an xlsx of demands → JSON lines of the best matches',

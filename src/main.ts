@@ -4,6 +4,9 @@ import { MeetingsService } from './modules/activities/meetings.ts';
 import { registerActivitiesRoutes } from './modules/activities/routes.ts';
 import { ActivitiesService } from './modules/activities/service.ts';
 import { ActivityWorkService } from './modules/activities/work.ts';
+import { ReportService } from './modules/insights/report.ts';
+import { registerInsightsRoutes } from './modules/insights/routes.ts';
+import { InsightsService } from './modules/insights/service.ts';
 import { registerListsRoutes } from './modules/lists/routes.ts';
 import { ListsService } from './modules/lists/service.ts';
 import { matchWeights } from './modules/matching/engine.ts';
@@ -58,6 +61,8 @@ export interface Platform {
   activities: ActivitiesService;
   meetings: MeetingsService;
   activityWork: ActivityWorkService;
+  insights: InsightsService;
+  reports: ReportService;
   notifications: NotificationsService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
@@ -139,6 +144,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     );
     const meetings = new MeetingsService(database, audit, clock, activities, lists, matching, notifications);
     const activityWork = new ActivityWorkService(database, audit, clock, activities, lists, orders);
+    const insights = new InsightsService(database, clock, dictionaries);
+    const reports = new ReportService(insights, clock);
     // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
     matching.setSignals(orders.expertSignals);
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
@@ -170,6 +177,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerMatchingRoutes(app, matching, config.importMaxBytes);
     registerOrdersRoutes(app, orders);
     registerActivitiesRoutes(app, activities, meetings, activityWork);
+    registerInsightsRoutes(app, insights, reports);
     await app.ready();
 
     const timers: NodeJS.Timeout[] = [];
@@ -200,6 +208,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       activities,
       meetings,
       activityWork,
+      insights,
+      reports,
       notifications,
       changes,
       app,

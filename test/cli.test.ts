@@ -172,6 +172,54 @@ describe('caiqiao CLI', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.out).toContain('第 1 行不是 JSON');
 
+    // The work report: Word for a region and period, and the same figures as JSON.
+    const report = join(dir, 'report.docx');
+    const word = await caiqiao(
+      first,
+      'report',
+      '--region',
+      '330500',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-12-31',
+      '--out',
+      report,
+      '--as',
+      'operator',
+    );
+    expect(word.code, word.out).toBe(0);
+    expect(readFileSync(report).subarray(0, 2).toString()).toBe('PK');
+    const figures = await caiqiao(
+      first,
+      'report',
+      '--region',
+      '330500',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-12-31',
+      '--format',
+      'json',
+      '--as',
+      'operator',
+    );
+    expect(figures.code).toBe(0);
+    const json = JSON.parse(figures.stdout);
+    expect(json.region.name).toBe('浙江省湖州市');
+    expect(json.metrics.find((m: { key: string }) => m.key === 'demands_posted').value).toBeGreaterThan(0);
+    const outside = await caiqiao(
+      first,
+      'report',
+      '--region',
+      '330100',
+      '--format',
+      'json',
+      '--as',
+      'operator',
+    );
+    expect(outside.code).not.toBe(0);
+
     const file = join(dir, 'backup.jsonl.gz');
     const backup = await caiqiao(first, 'backup', file);
     expect(backup.code).toBe(0);

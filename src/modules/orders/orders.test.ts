@@ -350,6 +350,20 @@ describe('service orders over HTTP', () => {
     expect(refused.status).toBe(404);
   });
 
+  it('replaces the outcomes when the enterprise sends the order back and the expert finishes again', async () => {
+    let order = await place();
+    order = (await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] })).body;
+    order = (await move(expert, order, { action: 'accept' })).body;
+    order = (await move(expert, order, { action: 'start' })).body;
+    order = (await move(expert, order, { action: 'finish', outcomes: [{ kind: 'none' }] })).body;
+    order = (await move(enterprise, order, { action: 'reopen', reason: '问题尚未解决' })).body;
+    expect(order.status).toBe('in_service');
+    order = (
+      await move(expert, order, { action: 'finish', outcomes: [{ kind: 'agreement', amountYuan: 300000 }] })
+    ).body;
+    expect(order.outcomes).toEqual([{ kind: 'agreement', amountYuan: 300000, note: null }]);
+  });
+
   it('lets an institution dispatch an order sent to it only to its own experts', async () => {
     const order = await place();
     const jg001 = (await operator.get('/api/registry/institutions?q=JG-001')).body.items[0].id;

@@ -205,7 +205,9 @@ export class OrdersRepository {
       .orderBy(asc(orderOutcomes.createdAt));
   }
 
-  async addOutcomes(values: (typeof orderOutcomes.$inferInsert)[]): Promise<void> {
+  /** The order's outcomes are these (a finish after a reopening replaces what the earlier finish recorded). */
+  async setOutcomes(orderId: string, values: (typeof orderOutcomes.$inferInsert)[]): Promise<void> {
+    await this.db.delete(orderOutcomes).where(eq(orderOutcomes.orderId, orderId));
     if (values.length > 0) await this.db.insert(orderOutcomes).values(values);
   }
 

@@ -320,7 +320,8 @@ export class OrdersService {
         const outcomes = request.outcomes ?? [];
         if (outcomes.length === 0) throw ordersError('ORDER_OUTCOME_REQUIRED');
         then.push(() =>
-          repo.addOutcomes(
+          repo.setOutcomes(
+            order.id,
             outcomes.map((x) => ({
               orderId: order.id,
               kind: x.kind,

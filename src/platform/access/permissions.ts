@@ -107,6 +107,10 @@ export const PERMISSIONS = {
     name: { zh: '举办本地区活动（报名审核、签到、排程、成效）', en: 'Run the region’s activities' },
     kind: 'write',
   },
+  'insights.read': {
+    name: { zh: '查看统计看板与工作简报', en: 'View statistics and work reports' },
+    kind: 'read',
+  },
   'matching.use': {
     name: { zh: '查看匹配推荐与智能检索', en: 'See matching suggestions and search' },
     kind: 'read',
@@ -147,6 +151,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'activities.read',
     'activities.join',
     'activities.manage',
+    'insights.read',
   ],
   operator: [
     'users.read',
@@ -170,6 +175,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'activities.read',
     'activities.join',
     'activities.manage',
+    'insights.read',
   ],
   institution: [
     'organisations.read',
@@ -217,6 +223,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.read',
     'teams.read',
     'activities.read',
+    'insights.read',
   ],
 };
 

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/auth/contract.ts';
+import { DIMENSIONS, METRIC_KEYS } from './metrics.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const periodQuery = {
+  /** A province, city or county code within the caller's scope; their own region by default. */
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  /** China dates, both included; this year to today by default. */
+  from: date.optional(),
+  to: date.optional(),
+};
+
+export const dashboardQuery = z.strictObject(periodQuery);
+
+export const metricParams = z.strictObject({ metric: z.enum(METRIC_KEYS) });
+
+export const recordsQuery = z.strictObject({
+  ...periodQuery,
+  ...pageQuery,
+  /** One bar of a breakdown: its dimension and key (a month 2026-03, a county code, an industry letter, a kind). */
+  dimension: z.enum(DIMENSIONS).optional(),
+  value: z.string().max(32).optional(),
+});
+
+export const breakdownQuery = z.strictObject({ ...periodQuery, dimension: z.enum(DIMENSIONS) });
+
+export const reportQuery = z.strictObject({
+  ...periodQuery,
+  format: z.enum(['docx', 'json']).default('docx'),
+});
+
+const figure = z.object({ key: z.enum(METRIC_KEYS), value: z.number(), amountYuan: z.number().nullable() });
+
+export const metricInfo = z.object({
+  key: z.enum(METRIC_KEYS),
+  name: z.string(),
+  unit: z.string(),
+  description: z.string(),
+  money: z.boolean(),
+  dimensions: z.array(z.enum(DIMENSIONS)),
+});
+
+const breakdown = z.object({
+  key: z.enum(METRIC_KEYS),
+  dimension: z.enum(DIMENSIONS),
+  items: z.array(
+    z.object({ key: z.string(), label: z.string(), value: z.number(), amountYuan: z.number().nullable() }),
+  ),
+});
+
+export const dashboardView = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  trendYear: z.number().int(),
+  metrics: z.array(metricInfo),
+  headline: z.array(figure.extend({ lastYear: figure, previous: figure })),
+  trends: z.array(breakdown),
+  breakdowns: z.array(breakdown),
+  funnel: z.object({
+    placed: z.number().int(),
+    dispatched: z.number().int(),
+    accepted: z.number().int(),
+    closed: z.number().int(),
+    cancelled: z.number().int(),
+    overdueNow: z.number().int(),
+    steps: z.array(
+      z.object({
+        status: z.string(),
+        transitions: z.number().int(),
+        medianHours: z.number(),
+        meanHours: z.number(),
+      }),
+    ),
+  }),
+});
+
+export const breakdownView = breakdown;
+
+export const recordsView = z.object({
+  metric: z.enum(METRIC_KEYS),
+  total: z.number().int(),
+  value: z.number(),
+  amountYuan: z.number().nullable(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      ref: z.string(),
+      title: z.string(),
+      at: z.string(),
+      region: z.string(),
+      regionName: z.string(),
+      kind: z.string(),
+      kindName: z.string(),
+      weight: z.number(),
+      amountYuan: z.number().nullable(),
+      source: z.string(),
+      /** The page of the record in the web, when it has one. */
+      link: z.string().nullable(),
+    }),
+  ),
+});

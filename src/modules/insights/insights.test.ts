@@ -1,0 +1,359 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+import { METRIC_KEYS, type MetricKey } from './metrics.ts';
+
+/**
+ * A dataset with known counts, made through the API in the second quarter of
+ * 2026 (the demo data lies outside it), with a ledger of what each figure
+ * must be; the dashboard, the drill-down, the breakdowns and the report must
+ * all agree with the ledger.
+ */
+describe('insights over a seeded dataset', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  let enterprise: Client;
+  let expert: Client;
+  let admin: Client;
+  let experts: Record<string, string>;
+  const PERIOD = 'from=2026-04-01&to=2026-06-30';
+  /** What every metric must add up to in PERIOD for 湖州 (refs are codes of the records counted). */
+  const expected: Record<MetricKey, { value: number; amountYuan?: number; refs?: string[] }> = {} as never;
+  const refs: Partial<Record<MetricKey, string[]>> = {};
+  const add = (key: MetricKey, ref: string, value = 1, amountYuan = 0) => {
+    const e = (expected[key] ??= { value: 0, amountYuan: 0 });
+    e.value += value;
+    e.amountYuan = (e.amountYuan ?? 0) + amountYuan;
+    (refs[key] ??= []).push(ref);
+  };
+
+  /** Moves the clock and signs everyone in again (sessions expire over weeks). */
+  const at = async (iso: string) => {
+    p.clock.set(new Date(iso));
+    operator = await p.signIn('operator');
+    enterprise = await p.signIn('enterprise');
+    expert = await p.signIn('expert');
+    admin = await p.signIn('admin');
+  };
+
+  const activity = async (client: Client, body: Record<string, unknown>, publish = true) => {
+    const res = await client.post('/api/activities', { regionCode: '330502', ...body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    if (!publish) return res.body;
+    const pub = await client.post(`/api/activities/${res.body.id}/transition`, {
+      action: 'publish',
+      version: 1,
+    });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+    return pub.body;
+  };
+
+  const demand = async (code: string, industries: string[]) => {
+    const enterpriseId = (await operator.get('/api/registry/enterprises?q=QY-001')).body.items[0].id;
+    const created = await operator.post('/api/lists/demands', {
+      code,
+      title: `测试需求${code}`,
+      description: '复合材料构件连接工艺改进',
+      industries,
+      enterpriseId,
+      regionCode: '330521',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const published = await operator.post(`/api/lists/demands/${created.body.id}/transition`, {
+      action: 'publish',
+      version: created.body.version,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    return published.body;
+  };
+
+  const move = async (
+    client: Client,
+    order: { id: string; version: number },
+    body: Record<string, unknown>,
+  ) => {
+    const res = await client.post(`/api/orders/${order.id}/transition`, { version: order.version, ...body });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    operator = await p.signIn('operator');
+    const talents = (await operator.get('/api/registry/talents?pageSize=50&sort=code')).body.items;
+    experts = Object.fromEntries(talents.map((t: { code: string; id: string }) => [t.code, t.id]));
+
+    // April: two demands (manufacturing, software) and a forum with two people checked in.
+    await at('2026-04-08T10:00:00+08:00');
+    const d1 = await demand('Q2-XQ-01', ['29']);
+    add('demands_posted', 'Q2-XQ-01');
+    const d2 = await demand('Q2-XQ-02', ['65']);
+    add('demands_posted', 'Q2-XQ-02');
+    await at('2026-04-10T09:30:00+08:00');
+    const forum = await activity(operator, {
+      kind: 'forum',
+      title: '季度新材料沙龙',
+      startsAt: '2026-04-10T09:00:00+08:00',
+      endsAt: '2026-04-10T11:00:00+08:00',
+    });
+    add('activities_held', forum.code);
+    const chen = await operator.post(`/api/activities/${forum.id}/registrations`, {
+      talentId: experts['ZJ-0001'],
+    });
+    const guest = await operator.post(`/api/activities/${forum.id}/registrations`, { name: '访客甲' });
+    const ent = await enterprise.post(`/api/activities/${forum.id}/registrations`, {});
+    expect(ent.status, JSON.stringify(ent.body)).toBe(201);
+    for (const r of [chen.body, guest.body]) {
+      const res = await operator.post(`/api/activities/${forum.id}/check-in`, { registrationId: r.id });
+      expect(res.body.counted).toBe(true);
+      add('activity_attendance', forum.code);
+    }
+    add('experts_involved', 'ZJ-0001');
+    add('enterprises_served', 'QY-001');
+    await operator.post(`/api/activities/${forum.id}/outcomes`, { kind: 'contact', count: 12 });
+    add('contacts_made', forum.code, 12);
+    await operator.post(`/api/activities/${forum.id}/outcomes`, {
+      kind: 'agreement',
+      amountYuan: 200_000,
+      listItemId: d2.id,
+    });
+    add('agreements_signed', forum.code, 1, 200_000);
+
+    // May: an order from the first demand, served by the demo expert and closed with an agreement and a solved problem;
+    // a second order cancelled; a third dispatched and not yet accepted. A training class with 30 trained.
+    await at('2026-05-06T09:00:00+08:00');
+    let order = (await enterprise.post('/api/orders', { demandId: d1.id })).body;
+    add('orders_placed', order.code);
+    order = await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] });
+    order = await move(expert, order, { action: 'accept' });
+    // ZJ-0001 also came to the forum: one person, counted once (see below).
+    order = await move(expert, order, { action: 'start' });
+    order = await move(expert, order, {
+      action: 'finish',
+      outcomes: [{ kind: 'agreement', amountYuan: 300_000 }, { kind: 'solved' }],
+    });
+    await at('2026-05-20T15:00:00+08:00');
+    order = await move(enterprise, order, { action: 'confirm', rating: 5 });
+    add('orders_closed', order.code);
+    add('agreements_signed', order.code, 1, 300_000);
+    add('problems_solved', order.code);
+    const closedOrder = order;
+
+    let cancelled = (await enterprise.post('/api/orders', { demandId: d1.id })).body;
+    add('orders_placed', cancelled.code);
+    cancelled = await move(enterprise, cancelled, { action: 'cancel', reason: '需求变更' });
+    let waiting = (await enterprise.post('/api/orders', { demandId: d1.id })).body;
+    add('orders_placed', waiting.code);
+    waiting = await move(operator, waiting, { action: 'dispatch', experts: [experts['ZJ-0003']] });
+
+    const training = await activity(operator, {
+      kind: 'training',
+      title: '专利实务培训',
+      startsAt: '2026-05-20T09:00:00+08:00',
+      endsAt: '2026-05-20T17:00:00+08:00',
+    });
+    add('activities_held', training.code);
+    await operator.post(`/api/activities/${training.id}/outcomes`, { kind: 'trained', count: 30 });
+    add('people_trained', training.code, 30);
+
+    // June: a job fair with intents, an agreement recorded at the fair for the order already closed (one
+    // agreement, not two), and a talent hired.
+    await at('2026-06-12T10:00:00+08:00');
+    const fair = await activity(operator, {
+      kind: 'job_fair',
+      title: '夏季人才招聘会',
+      startsAt: '2026-06-12T09:00:00+08:00',
+      endsAt: '2026-06-12T16:00:00+08:00',
+    });
+    add('activities_held', fair.code);
+    await operator.post(`/api/activities/${fair.id}/outcomes`, { kind: 'hire_intent', count: 5 });
+    add('hire_intents', fair.code, 5);
+    await operator.post(`/api/activities/${fair.id}/outcomes`, { kind: 'hired', count: 2 });
+    add('talents_introduced', fair.code, 2);
+    const forumAgain = await operator.post(`/api/activities/${forum.id}/outcomes`, {
+      kind: 'agreement',
+      amountYuan: 300_000,
+      orderId: closedOrder.id,
+      note: '与订单同一协议',
+    });
+    expect(forumAgain.status, JSON.stringify(forumAgain.body)).toBe(201);
+
+    // Not counted: a draft, a cancelled activity, one planned for July, and one in 杭州 (another city).
+    await activity(
+      operator,
+      {
+        kind: 'forum',
+        title: '筹备中沙龙',
+        startsAt: '2026-06-01T09:00:00+08:00',
+        endsAt: '2026-06-01T11:00:00+08:00',
+      },
+      false,
+    );
+    const dropped = await activity(operator, {
+      kind: 'forum',
+      title: '取消的沙龙',
+      startsAt: '2026-06-02T09:00:00+08:00',
+      endsAt: '2026-06-02T11:00:00+08:00',
+    });
+    await operator.post(`/api/activities/${dropped.id}/transition`, {
+      action: 'cancel',
+      version: dropped.version,
+      reason: '场地冲突',
+    });
+    await activity(operator, {
+      kind: 'forum',
+      title: '七月沙龙',
+      startsAt: '2026-07-02T09:00:00+08:00',
+      endsAt: '2026-07-02T11:00:00+08:00',
+    });
+    const hz = await activity(admin, {
+      kind: 'forum',
+      title: '杭州人才沙龙',
+      regionCode: '330106',
+      startsAt: '2026-06-05T09:00:00+08:00',
+      endsAt: '2026-06-05T11:00:00+08:00',
+    });
+    await admin.post(`/api/activities/${hz.id}/outcomes`, { kind: 'contact', count: 99 });
+
+    for (const key of METRIC_KEYS) expected[key] ??= { value: 0, amountYuan: 0 };
+    // One person, one enterprise: distinct counts.
+    expected.experts_involved.value = 1;
+    refs.experts_involved = ['ZJ-0001'];
+    await at('2026-07-15T10:00:00+08:00');
+  }, 120_000);
+  afterAll(() => p.close());
+
+  it('gives every figure the value counted independently, and lists exactly its records', async () => {
+    const res = await operator.get(`/api/insights/dashboard?${PERIOD}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.region.name).toBe('浙江省湖州市');
+    for (const key of METRIC_KEYS) {
+      const figure = res.body.headline.find((h: { key: string }) => h.key === key);
+      expect(figure.value, key).toBe(expected[key].value);
+      if (figure.amountYuan !== null) expect(figure.amountYuan, key).toBe(expected[key].amountYuan);
+      const records = await operator.get(`/api/insights/metrics/${key}/records?${PERIOD}&pageSize=200`);
+      expect(records.status).toBe(200);
+      expect(records.body.value, key).toBe(expected[key].value);
+      // One row per record counted: two check-ins at one forum are two rows; a person or an enterprise once.
+      const got = records.body.items.map((r: { ref: string }) => r.ref).sort();
+      expect(got, key).toEqual([...(refs[key] ?? [])].sort());
+    }
+  });
+
+  it('breaks figures down by month, county, industry and kind, each bar adding up and drilling down', async () => {
+    const months = (
+      await operator.get(`/api/insights/metrics/activities_held/breakdown?${PERIOD}&dimension=month`)
+    ).body.items;
+    expect(months.map((m: { key: string; value: number }) => [m.key, m.value])).toEqual([
+      ['2026-04', 1],
+      ['2026-05', 1],
+      ['2026-06', 1],
+    ]);
+    expect(months[0].label).toBe('4月');
+    const kinds = (
+      await operator.get(`/api/insights/metrics/activities_held/breakdown?${PERIOD}&dimension=kind`)
+    ).body.items;
+    expect(kinds.map((k: { label: string }) => k.label).sort()).toEqual(
+      ['培训班', '招聘会', '论坛沙龙'].sort(),
+    );
+    const industries = (
+      await operator.get(`/api/insights/metrics/demands_posted/breakdown?${PERIOD}&dimension=industry`)
+    ).body.items;
+    expect(industries.map((i: { key: string; value: number }) => [i.key, i.value]).sort()).toEqual([
+      ['C', 1],
+      ['I', 1],
+    ]);
+    const drill = await operator.get(
+      `/api/insights/metrics/demands_posted/records?${PERIOD}&dimension=industry&value=C`,
+    );
+    expect(drill.body.items.map((r: { ref: string }) => r.ref)).toEqual(['Q2-XQ-01']);
+    expect(drill.body.items[0].link).toMatch(/^\/lists\/demands\//);
+    const counties = (
+      await operator.get(`/api/insights/metrics/demands_posted/breakdown?${PERIOD}&dimension=region`)
+    ).body.items;
+    expect(counties).toEqual([{ key: '330521', label: '德清县', value: 2, amountYuan: null }]);
+    const wrong = await operator.get(
+      `/api/insights/metrics/experts_involved/breakdown?${PERIOD}&dimension=industry`,
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('INSIGHTS_DIMENSION_INVALID');
+  });
+
+  it('compares with the same period last year and the period before, and shows the order funnel', async () => {
+    const d = (await operator.get(`/api/insights/dashboard?${PERIOD}`)).body;
+    const held = d.headline.find((h: { key: string }) => h.key === 'activities_held');
+    expect(held.lastYear.value).toBe(0);
+    // The quarter before (January to March) holds the demo data's March items.
+    const demands = d.headline.find((h: { key: string }) => h.key === 'demands_posted');
+    expect(demands.previous.value).toBeGreaterThan(0);
+    expect(d.funnel).toMatchObject({ placed: 3, dispatched: 2, accepted: 1, closed: 1, cancelled: 1 });
+    expect(d.funnel.steps.map((s: { status: string }) => s.status)).toContain('awaiting_confirmation');
+  });
+
+  it('keeps figures to the caller’s region', async () => {
+    const elsewhere = await operator.get(`/api/insights/dashboard?${PERIOD}&regionCode=330106`);
+    expect(elsewhere.status).toBe(403);
+    const hz = (await admin.get(`/api/insights/dashboard?${PERIOD}&regionCode=330100`)).body;
+    const held = hz.headline.find((h: { key: string }) => h.key === 'activities_held');
+    const contacts = hz.headline.find((h: { key: string }) => h.key === 'contacts_made');
+    expect([held.value, contacts.value]).toEqual([1, 99]);
+    // A county of 湖州: only its own records.
+    const dq = (await operator.get(`/api/insights/dashboard?${PERIOD}&regionCode=330521`)).body;
+    expect(dq.headline.find((h: { key: string }) => h.key === 'demands_posted').value).toBe(2);
+    expect(dq.headline.find((h: { key: string }) => h.key === 'activities_held').value).toBe(0);
+    expect((await expert.get('/api/insights/dashboard')).status).toBe(403);
+  });
+
+  it('writes a Word report whose sentences carry the same figures, and the same figures as JSON', async () => {
+    const json = (await operator.get(`/api/insights/report?${PERIOD}&format=json`)).body;
+    for (const m of json.metrics) expect(m.value, m.key).toBe(expected[m.key as MetricKey].value);
+    const file = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/report?${PERIOD}`,
+      headers: { cookie: operator.cookie! },
+    });
+    expect(file.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(file.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
+    expect(text).toContain('浙江省湖州市人才科技服务工作简报');
+    expect(text).toContain('（2026年4月1日至6月30日）');
+    expect(text).toContain('共举办各类对接活动3场次、参与2人次');
+    expect(text).toContain('发布技术需求2项');
+    expect(text).toContain('受理企业点单3个、办结1个');
+    expect(text).toContain('促成签订合作协议2项，金额50万元');
+    expect(text).toContain('帮助企业解决技术难题1个');
+    expect(text).toContain('其中论坛沙龙1场次');
+    // Sections with nothing to say are left out: no achievements were published or transferred.
+    expect(text).not.toContain('转化科技成果');
+    expect(text).not.toContain('科技成果0项');
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).length).toBeGreaterThanOrEqual(
+      1,
+    );
+  });
+
+  it('exports the records behind a figure and every dashboard table to Excel', async () => {
+    const file = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/metrics/agreements_signed/records.xlsx?${PERIOD}`,
+      headers: { cookie: operator.cookie! },
+    });
+    expect(file.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(3);
+    const amounts = [2, 3].map((i) => Number(sheet.getRow(i).getCell(7).value)).sort();
+    expect(amounts).toEqual([20, 30]);
+    const all = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/dashboard.xlsx?${PERIOD}`,
+      headers: { cookie: operator.cookie! },
+    });
+    const dash = new ExcelJS.Workbook();
+    await dash.xlsx.load(all.rawPayload as unknown as ArrayBuffer);
+    expect(dash.worksheets[0]!.name).toBe('主要指标');
+    expect(dash.worksheets.map((w) => w.name)).toContain('订单漏斗');
+  });
+});

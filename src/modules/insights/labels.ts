@@ -1,0 +1,39 @@
+import { regionFullName } from '../../reference/regions.ts';
+import { KINDS as ACTIVITY_KINDS, type ActivityKind } from '../activities/kinds.ts';
+import { ORDER_STATUS_NAMES, type OrderStatus } from '../orders/machine.ts';
+import type { DictionarySnapshot } from '../registry/dictionaries.ts';
+import type { Dimension } from './metrics.ts';
+
+const LIST_KIND_NAMES: Record<string, string> = {
+  demands: '技术需求',
+  'talent-demands': '人才需求',
+  achievements: '科技成果',
+  order: '服务订单',
+  expert: '专家',
+  enterprise: '企业',
+};
+
+/** What a record's or a bar's `kind` reads as: an activity kind, a list kind, an order status. */
+export function kindName(kind: string): string {
+  if (kind in ACTIVITY_KINDS) return ACTIVITY_KINDS[kind as ActivityKind].name.zh;
+  if (kind in ORDER_STATUS_NAMES) return ORDER_STATUS_NAMES[kind as OrderStatus].zh;
+  return LIST_KIND_NAMES[kind] ?? kind;
+}
+
+/** A breakdown key as a label: 3月, 吴兴区, 制造业, 项目对接会. */
+export function dimensionLabel(dimension: Dimension, key: string, dict: DictionarySnapshot): string {
+  switch (dimension) {
+    case 'month':
+      return /^\d{4}-\d{2}$/.test(key) ? `${Number(key.slice(5))}月` : key;
+    case 'region': {
+      if (!key || key === '-') return '未注明';
+      const full = regionFullName(key);
+      // The last part is enough within one city (吴兴区), the whole path otherwise.
+      return full.split(/(?<=省|自治区|市|州|盟|地区)/).pop() || full;
+    }
+    case 'industry':
+      return key === '-' ? '未分类' : dict.name('industry', key);
+    case 'kind':
+      return kindName(key);
+  }
+}

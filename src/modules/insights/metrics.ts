@@ -1,0 +1,283 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * The figures a talent office reports, each a named, documented query over
+ * records. A metric is defined by its records query: one row per record it
+ * counts, with what the row adds (`weight`: 1, or the number of people a
+ * training outcome reports; `amount_fen` for money) and the dimensions a
+ * figure can be broken down by (month, region, industry sections, kind), and
+ * the page that shows it (`link`). The
+ * figure is the sum over exactly those rows, and the drill-down lists exactly
+ * those rows, so a figure can always be traced to its records.
+ *
+ * Periods are half-open [from, to) instants; regions are GB/T 2260 prefixes
+ * over the maintaining office's region (scope_region).
+ */
+export interface MetricFilter {
+  /** '' for the whole country, '33' a province, '3305' a city, '330502' a county. */
+  regionPrefix: string;
+  from: Date;
+  to: Date;
+  /** Activities count once they have started (a planned one is not yet held). */
+  now: Date;
+}
+
+export type MetricUnit = '场次' | '人次' | '人' | '项' | '家' | '个' | '次';
+
+export interface MetricDef {
+  key: MetricKey;
+  name: { zh: string; en: string };
+  unit: MetricUnit;
+  /** What is counted, for the dashboard's help and the report's notes. */
+  description: string;
+  /** Whether rows carry an amount (agreements, transfers). */
+  money?: boolean;
+  /** Dimensions the records carry besides month and region. */
+  dimensions: readonly ('industry' | 'kind')[];
+  records(f: MetricFilter): SQL;
+}
+
+/** Region condition on a six-digit column, as a range (index-friendly). */
+function region(column: SQL, prefix: string): SQL {
+  if (prefix === '') return sql`true`;
+  const width = Math.max(6, prefix.length);
+  return sql`${column} between ${prefix.padEnd(width, '0')} and ${prefix.padEnd(width, '9')}`;
+}
+
+const during = (column: SQL, f: MetricFilter) =>
+  sql`${column} >= ${f.from.toISOString()}::timestamptz and ${column} < ${f.to.toISOString()}::timestamptz`;
+
+/** Activities held in the period: published, closed or finished, started within it and not in the future. */
+function heldActivities(f: MetricFilter): SQL {
+  return sql`a.status in ('published', 'closed', 'finished')
+    and ${during(sql`a.starts_at`, f)}
+    and a.starts_at <= ${f.now.toISOString()}::timestamptz
+    and ${region(sql`a.scope_region`, f.regionPrefix)}`;
+}
+
+/** Orders closed (confirmed by the enterprise) in the period, with when. */
+function closedOrders(f: MetricFilter): SQL {
+  return sql`select o.id, o.code, o.title, o.scope_region, o.demand_id, e.at as closed_at
+    from service_orders o
+    join order_events e on e.order_id = o.id and e.action = 'confirm'
+    where o.status = 'closed' and ${during(sql`e.at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}`;
+}
+
+const NO_TAGS = sql`'{}'::text[]`;
+
+/** Outcomes of closed orders of a kind (one row per outcome). */
+function orderOutcomes(kind: string, f: MetricFilter): SQL {
+  return sql`select x.id::text as id, c.code as ref, c.title as title, c.closed_at as at, c.scope_region as region,
+      'order' as kind, 1 as weight, x.amount_fen as amount_fen, coalesce(d.industry_tags, ${NO_TAGS}) as industry,
+      'order' as source, '/orders/' || c.id::text as link
+    from order_outcomes x
+    join (${closedOrders(f)}) c on c.id = x.order_id
+    left join list_items d on d.id = c.demand_id
+    where x.kind = ${kind}`;
+}
+
+/**
+ * Outcomes recorded at activities (weight = the number they report). When
+ * the outcome names a service order that recorded the same kind of outcome
+ * itself, the order's record counts and this one does not: one agreement,
+ * whichever channels it was reported through.
+ */
+function activityOutcomes(kind: string, f: MetricFilter, sameAsOrder?: string): SQL {
+  const dedupe = sameAsOrder
+    ? sql`and not exists (select 1 from order_outcomes x2 where x2.order_id = ao.order_id and x2.kind = ${sameAsOrder})`
+    : sql``;
+  return sql`select ao.id::text as id, a.code as ref, a.title || coalesce('：' || ao.note, '') as title,
+      ao.created_at as at, a.scope_region as region, a.kind as kind, ao.count as weight, ao.amount_fen as amount_fen,
+      coalesce(d.industry_tags, ${NO_TAGS}) as industry, 'activity' as source, '/activities/' || a.id::text as link
+    from activity_outcomes ao
+    join activities a on a.id = ao.activity_id
+    left join list_items d on d.id = ao.list_item_id
+    where ao.kind = ${kind} and ${during(sql`ao.created_at`, f)} and ${region(sql`a.scope_region`, f.regionPrefix)}
+      ${dedupe}`;
+}
+
+function listItems(kind: string, f: MetricFilter): SQL {
+  return sql`select i.id::text as id, i.code as ref, i.title as title, i.published_at as at, i.scope_region as region,
+      i.kind as kind, 1 as weight, i.amount_fen as amount_fen, i.industry_tags as industry, 'list' as source,
+      '/lists/' || i.kind || '/' || i.id::text as link
+    from list_items i
+    where i.kind = ${kind} and i.published_at is not null and ${during(sql`i.published_at`, f)}
+      and ${region(sql`i.scope_region`, f.regionPrefix)}`;
+}
+
+export const METRICS = {
+  activities_held: {
+    name: { zh: '举办活动', en: 'Activities held' },
+    unit: '场次',
+    description:
+      '期内已开始的活动（不含筹备中、已取消）：对接会、论坛沙龙、考察、招聘会、研学、培训、关爱活动。',
+    dimensions: ['kind'],
+    records: (f) => sql`select a.id::text as id, a.code as ref, a.title as title, a.starts_at as at,
+        a.scope_region as region, a.kind as kind, 1 as weight, null::bigint as amount_fen, ${NO_TAGS} as industry,
+        'activity' as source, '/activities/' || a.id::text as link
+      from activities a where ${heldActivities(f)}`,
+  },
+  activity_attendance: {
+    name: { zh: '活动参与', en: 'Attendance' },
+    unit: '人次',
+    description: '期内举办的活动中签到的人次（每个报名签到一次计一人次）。',
+    dimensions: ['kind'],
+    records: (f) => sql`select r.id::text as id, a.code as ref, r.name || '（' || a.title || '）' as title,
+        r.checked_in_at as at, a.scope_region as region, a.kind as kind, 1 as weight, null::bigint as amount_fen,
+        ${NO_TAGS} as industry, 'activity' as source, '/activities/' || a.id::text as link
+      from activity_registrations r join activities a on a.id = r.activity_id
+      where r.status = 'confirmed' and r.checked_in_at is not null and ${heldActivities(f)}`,
+  },
+  experts_involved: {
+    name: { zh: '参与专家', en: 'Experts involved' },
+    unit: '人',
+    description: '期内接单服务企业、或确认参加活动（专家、嘉宾身份）的专家人数，每人只计一次。',
+    dimensions: [],
+    records: (
+      f,
+    ) => sql`select t.id::text as id, t.code as ref, t.name as title, min(x.at) as at, min(x.region) as region,
+        'expert' as kind, 1 as weight, null::bigint as amount_fen, ${NO_TAGS} as industry, 'registry' as source,
+        '/registry/talents/' || t.id::text as link
+      from (
+        select oo.talent_id, e.at, o.scope_region as region
+        from order_offers oo
+        join service_orders o on o.id = oo.order_id
+        join order_events e on e.order_id = o.id and e.action = 'accept'
+        where oo.state = 'accepted' and ${during(sql`e.at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}
+        union all
+        select r.talent_id, a.starts_at, a.scope_region
+        from activity_registrations r join activities a on a.id = r.activity_id
+        where r.talent_id is not null and r.status = 'confirmed' and r.role in ('expert', 'speaker')
+          and ${heldActivities(f)}
+      ) x join talents t on t.id = x.talent_id
+      group by t.id, t.code, t.name`,
+  },
+  enterprises_served: {
+    name: { zh: '服务企业', en: 'Enterprises served' },
+    unit: '家',
+    description: '期内点单的企业，及确认参加活动（企业、招聘单位、接待单位）的企业，每家只计一次。',
+    dimensions: [],
+    records: (
+      f,
+    ) => sql`select e.id::text as id, e.code as ref, e.name as title, min(x.at) as at, min(x.region) as region,
+        'enterprise' as kind, 1 as weight, null::bigint as amount_fen, ${NO_TAGS} as industry, 'registry' as source,
+        '/registry/enterprises/' || e.id::text as link
+      from (
+        select o.enterprise_id, o.created_at as at, o.scope_region as region
+        from service_orders o
+        where o.enterprise_id is not null and ${during(sql`o.created_at`, f)}
+          and ${region(sql`o.scope_region`, f.regionPrefix)}
+        union all
+        select r.enterprise_id, a.starts_at, a.scope_region
+        from activity_registrations r join activities a on a.id = r.activity_id
+        where r.enterprise_id is not null and r.status = 'confirmed' and ${heldActivities(f)}
+      ) x join enterprises e on e.id = x.enterprise_id
+      group by e.id, e.code, e.name`,
+  },
+  demands_posted: {
+    name: { zh: '发布技术需求', en: 'Technical demands published' },
+    unit: '项',
+    description: '期内发布（审核通过）的企业技术需求。',
+    dimensions: ['industry'],
+    records: (f) => listItems('demands', f),
+  },
+  achievements_published: {
+    name: { zh: '发布科技成果', en: 'Achievements published' },
+    unit: '项',
+    description: '期内发布的科技成果。',
+    dimensions: ['industry'],
+    records: (f) => listItems('achievements', f),
+  },
+  talent_demands_posted: {
+    name: { zh: '发布人才需求', en: 'Talent demands published' },
+    unit: '项',
+    description: '期内发布的人才合作需求。',
+    dimensions: ['industry'],
+    records: (f) => listItems('talent-demands', f),
+  },
+  orders_placed: {
+    name: { zh: '企业点单', en: 'Service orders placed' },
+    unit: '个',
+    description: '期内企业提交的服务订单（不论后来是否取消）。',
+    dimensions: ['industry'],
+    records: (f) => sql`select o.id::text as id, o.code as ref, o.title as title, o.created_at as at,
+        o.scope_region as region, o.status as kind, 1 as weight, null::bigint as amount_fen,
+        coalesce(d.industry_tags, ${NO_TAGS}) as industry, 'order' as source, '/orders/' || o.id::text as link
+      from service_orders o left join list_items d on d.id = o.demand_id
+      where ${during(sql`o.created_at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}`,
+  },
+  orders_closed: {
+    name: { zh: '办结订单', en: 'Service orders closed' },
+    unit: '个',
+    description: '期内经企业确认办结的服务订单。',
+    dimensions: ['industry'],
+    records: (f) => sql`select c.id::text as id, c.code as ref, c.title as title, c.closed_at as at,
+        c.scope_region as region, 'closed' as kind, 1 as weight, null::bigint as amount_fen,
+        coalesce(d.industry_tags, ${NO_TAGS}) as industry, 'order' as source, '/orders/' || c.id::text as link
+      from (${closedOrders(f)}) c left join list_items d on d.id = c.demand_id`,
+  },
+  agreements_signed: {
+    name: { zh: '签订合作协议', en: 'Cooperation agreements' },
+    unit: '项',
+    money: true,
+    description:
+      '期内办结订单登记的合作协议，及活动登记的签约（已在订单中登记的同一协议不重复计算），金额合计。',
+    dimensions: ['industry', 'kind'],
+    records: (f) =>
+      sql`${orderOutcomes('agreement', f)} union all ${activityOutcomes('agreement', f, 'agreement')}`,
+  },
+  problems_solved: {
+    name: { zh: '解决技术难题', en: 'Technical problems solved' },
+    unit: '个',
+    description: '期内办结订单中登记为“解决技术难题”的成效。',
+    dimensions: ['industry'],
+    records: (f) => orderOutcomes('solved', f),
+  },
+  achievements_transferred: {
+    name: { zh: '转化科技成果', en: 'Achievements transferred' },
+    unit: '项',
+    money: true,
+    description: '期内办结订单中登记为“成果转化”的成效，金额合计。',
+    dimensions: ['industry'],
+    records: (f) => orderOutcomes('transfer', f),
+  },
+  talents_introduced: {
+    name: { zh: '引进人才', en: 'Talents introduced' },
+    unit: '人',
+    description: '期内办结订单登记的引进人才，及活动登记的录用/引进人数（同一订单已登记的不重复计算）。',
+    dimensions: ['kind'],
+    records: (f) => sql`${orderOutcomes('talent', f)} union all ${activityOutcomes('hired', f, 'talent')}`,
+  },
+  hire_intents: {
+    name: { zh: '达成就业意向', en: 'Intents to hire' },
+    unit: '人',
+    description: '期内招聘会、研学实习等活动登记的就业/引才意向人数。',
+    dimensions: ['kind'],
+    records: (f) => activityOutcomes('hire_intent', f),
+  },
+  people_trained: {
+    name: { zh: '培训人才', en: 'People trained' },
+    unit: '人次',
+    description: '期内培训班、研学等活动登记的培训人次。',
+    dimensions: ['kind'],
+    records: (f) => activityOutcomes('trained', f),
+  },
+  contacts_made: {
+    name: { zh: '对接洽谈', en: 'Contacts made' },
+    unit: '次',
+    description: '期内活动登记的对接洽谈次数。',
+    dimensions: ['kind'],
+    records: (f) => activityOutcomes('contact', f),
+  },
+} as const satisfies Record<string, Omit<MetricDef, 'key'>>;
+
+export type MetricKey = keyof typeof METRICS;
+export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
+
+export function metric(key: MetricKey): MetricDef {
+  return { key, ...METRICS[key] } as MetricDef;
+}
+
+/** Dimensions any breakdown may use. */
+export const DIMENSIONS = ['month', 'region', 'industry', 'kind'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];

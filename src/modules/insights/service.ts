@@ -1,0 +1,359 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/access/actor.ts';
+import { scopeOf } from '../../platform/access/scope.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
+import type { DictionaryService } from '../registry/dictionaries.ts';
+import { insightsError } from './errors.ts';
+import { dimensionLabel, kindName } from './labels.ts';
+import { type Dimension, METRIC_KEYS, type MetricFilter, type MetricKey, metric } from './metrics.ts';
+
+const CST = 8 * 3600_000;
+
+/** A region and period as asked for: dates are China dates, both ends included. */
+export interface Period {
+  regionCode?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface Figure {
+  key: MetricKey;
+  value: number;
+  /** Sum of amounts in yuan, for money metrics. */
+  amountYuan: number | null;
+}
+
+export interface Comparison extends Figure {
+  /** The same period a year before (同比) and the period of the same length just before (环比). */
+  lastYear: Figure;
+  previous: Figure;
+}
+
+export interface Breakdown {
+  key: MetricKey;
+  dimension: Dimension;
+  items: { key: string; label: string; value: number; amountYuan: number | null }[];
+}
+
+/** The period a request resolves to, with its region prefix and labels. */
+export interface Scope extends MetricFilter {
+  regionCode: string;
+  regionName: string;
+  fromDate: string;
+  toDate: string;
+}
+
+/**
+ * Statistics: every figure is the sum over its metric's records (metrics.ts),
+ * for a region within the caller's scope and a period; comparisons with the
+ * same period last year and the previous period; breakdowns by month, county,
+ * industry section and kind; and the records behind any figure or bar.
+ */
+export class InsightsService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly dictionaries: DictionaryService,
+  ) {}
+
+  /** The metrics with their names, units and what they count. */
+  metrics() {
+    return METRIC_KEYS.map((key) => {
+      const m = metric(key);
+      return {
+        key,
+        name: m.name.zh,
+        unit: m.unit,
+        description: m.description,
+        money: m.money === true,
+        dimensions: ['month', 'region', ...m.dimensions] as Dimension[],
+      };
+    });
+  }
+
+  /** The region (within the caller's scope; their own by default) and period (this year to today by default). */
+  resolve(actor: Actor, period: Period): Scope {
+    const own = scopeOf(actor).regionPrefix;
+    let prefix = own;
+    let regionCode = actor.permissions.has('scope.all') && !period.regionCode ? '' : actor.regionCode;
+    if (period.regionCode) {
+      if (!isKnownRegion(period.regionCode)) throw insightsError('INSIGHTS_REGION_UNKNOWN');
+      prefix = scopePrefix(period.regionCode);
+      if (!prefix.startsWith(own)) throw insightsError('INSIGHTS_REGION_OUT_OF_SCOPE');
+      regionCode = period.regionCode;
+    }
+    const today = chinaDate(this.clock.now());
+    const toDate = period.to ?? today;
+    const fromDate = period.from ?? `${toDate.slice(0, 4)}-01-01`;
+    if (fromDate > toDate) throw insightsError('INSIGHTS_PERIOD_INVALID');
+    return {
+      regionPrefix: prefix,
+      regionCode,
+      regionName: regionCode ? regionFullName(regionCode) : '全国',
+      from: startOfChinaDay(fromDate),
+      to: startOfChinaDay(addDays(toDate, 1)),
+      fromDate,
+      toDate,
+      now: this.clock.now(),
+    };
+  }
+
+  async figure(key: MetricKey, f: MetricFilter): Promise<Figure> {
+    const def = metric(key);
+    const [row] = await this.database.rows<{ value: number; amount: string | number | null }>(
+      sql`select coalesce(sum(r.weight), 0)::int as value, sum(r.amount_fen)::bigint as amount
+          from (${def.records(f)}) r`,
+    );
+    return {
+      key,
+      value: Number(row?.value ?? 0),
+      amountYuan: def.money ? Number(row?.amount ?? 0) / 100 : null,
+    };
+  }
+
+  async compare(key: MetricKey, f: MetricFilter): Promise<Comparison> {
+    const [now, lastYear, previous] = await Promise.all([
+      this.figure(key, f),
+      this.figure(key, shiftYears(f, -1)),
+      this.figure(key, previousPeriod(f)),
+    ]);
+    return { ...now, lastYear, previous };
+  }
+
+  async breakdown(key: MetricKey, f: MetricFilter, dimension: Dimension): Promise<Breakdown> {
+    const def = metric(key);
+    const records = def.records(f);
+    let query: SQL;
+    if (dimension === 'industry') {
+      // Industry sections (GB/T 4754 letters); a record in two sections counts in both; none: '-'.
+      query = sql`select s.section as key, sum(r.weight)::int as value, sum(r.amount_fen)::bigint as amount
+        from (${records}) r
+        cross join lateral (
+          select t as section from unnest(r.industry) t where length(t) = 1
+          union all select '-' where not exists (select 1 from unnest(r.industry) t where length(t) = 1)
+        ) s
+        group by s.section order by value desc, key`;
+    } else {
+      const expr =
+        dimension === 'month'
+          ? sql`to_char(r.at at time zone 'Asia/Shanghai', 'YYYY-MM')`
+          : dimension === 'region'
+            ? sql`r.region`
+            : sql`r.kind`;
+      query = sql`select ${expr} as key, sum(r.weight)::int as value, sum(r.amount_fen)::bigint as amount
+        from (${records}) r group by 1 order by ${dimension === 'month' ? sql`1` : sql`value desc, 1`}`;
+    }
+    const rows = await this.database.rows<{ key: string; value: number; amount: string | number | null }>(
+      query,
+    );
+    const dict = await this.dictionaries.snapshot();
+    return {
+      key,
+      dimension,
+      items: rows.map((r) => ({
+        key: r.key ?? '-',
+        label: dimensionLabel(dimension, r.key ?? '-', dict),
+        value: Number(r.value),
+        amountYuan: def.money ? Number(r.amount ?? 0) / 100 : null,
+      })),
+    };
+  }
+
+  /**
+   * The records behind a figure (or one bar of a breakdown), newest first:
+   * exactly the rows the figure sums.
+   */
+  async records(
+    key: MetricKey,
+    f: MetricFilter,
+    q: { dimension?: Dimension | undefined; value?: string | undefined; page: number; pageSize: number },
+  ) {
+    const def = metric(key);
+    let where = sql`true`;
+    if (q.dimension && q.value !== undefined) {
+      where =
+        q.dimension === 'month'
+          ? sql`to_char(r.at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${q.value}`
+          : q.dimension === 'region'
+            ? sql`r.region = ${q.value}`
+            : q.dimension === 'kind'
+              ? sql`r.kind = ${q.value}`
+              : q.value === '-'
+                ? sql`not exists (select 1 from unnest(r.industry) t where length(t) = 1)`
+                : sql`${q.value} = any(r.industry)`;
+    }
+    const base = sql`select * from (${def.records(f)}) r where ${where}`;
+    const [total] = await this.database.rows<{ n: number; value: number; amount: string | number | null }>(
+      sql`select count(*)::int as n, coalesce(sum(b.weight), 0)::int as value, sum(b.amount_fen)::bigint as amount
+          from (${base}) b`,
+    );
+    const rows = await this.database.rows<{
+      id: string;
+      ref: string;
+      title: string;
+      at: string | Date;
+      region: string;
+      kind: string;
+      weight: number;
+      amount_fen: string | number | null;
+      source: string;
+      link: string | null;
+    }>(
+      sql`select b.id, b.ref, b.title, b.at, b.region, b.kind, b.weight, b.amount_fen, b.source, b.link
+          from (${base}) b order by b.at desc, b.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    );
+    return {
+      metric: key,
+      total: Number(total?.n ?? 0),
+      value: Number(total?.value ?? 0),
+      amountYuan: def.money ? Number(total?.amount ?? 0) / 100 : null,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map((r) => ({
+        id: r.id,
+        ref: r.ref,
+        title: r.title,
+        at: new Date(r.at).toISOString(),
+        region: r.region,
+        regionName: r.region ? regionFullName(r.region) : '',
+        kind: r.kind,
+        kindName: kindName(r.kind),
+        weight: Number(r.weight),
+        amountYuan: r.amount_fen === null ? null : Number(r.amount_fen) / 100,
+        source: r.source,
+        link: r.link,
+      })),
+    };
+  }
+
+  /** 订单漏斗 for orders placed in the period: how many were dispatched, accepted, closed; step times; overdue now. */
+  async funnel(f: MetricFilter) {
+    const region = f.regionPrefix
+      ? sql`o.scope_region between ${f.regionPrefix.padEnd(6, '0')} and ${f.regionPrefix.padEnd(6, '9')}`
+      : sql`true`;
+    const placed = sql`select o.id, o.status from service_orders o
+      where o.created_at >= ${f.from.toISOString()}::timestamptz and o.created_at < ${f.to.toISOString()}::timestamptz
+        and ${region}`;
+    const [counts] = await this.database.rows<{
+      placed: number;
+      dispatched: number;
+      accepted: number;
+      closed: number;
+      cancelled: number;
+    }>(sql`select count(*)::int as placed,
+        count(*) filter (where exists (select 1 from order_events e where e.order_id = p.id and e.action = 'dispatch'))::int as dispatched,
+        count(*) filter (where exists (select 1 from order_events e where e.order_id = p.id and e.action = 'accept'))::int as accepted,
+        count(*) filter (where p.status = 'closed')::int as closed,
+        count(*) filter (where p.status = 'cancelled')::int as cancelled
+      from (${placed}) p`);
+    const steps = await this.database.rows<{
+      step: string;
+      n: number;
+      median_hours: number;
+      mean_hours: number;
+    }>(
+      sql`select step, count(*)::int as n,
+          (percentile_cont(0.5) within group (order by hours))::float8 as median_hours,
+          avg(hours)::float8 as mean_hours
+        from (
+          select e.from_status as step,
+            extract(epoch from e.at - lag(e.at) over (partition by e.order_id order by e.id)) / 3600 as hours
+          from order_events e where e.order_id in (select id from (${placed}) p)
+            and e.from_status is distinct from e.to_status
+        ) t where step is not null and hours is not null group by step`,
+    );
+    const [overdue] = await this.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from service_orders o
+        where ${region} and o.status not in ('closed', 'cancelled') and o.step_due_at < ${f.now.toISOString()}::timestamptz`,
+    );
+    return {
+      placed: Number(counts?.placed ?? 0),
+      dispatched: Number(counts?.dispatched ?? 0),
+      accepted: Number(counts?.accepted ?? 0),
+      closed: Number(counts?.closed ?? 0),
+      cancelled: Number(counts?.cancelled ?? 0),
+      overdueNow: Number(overdue?.n ?? 0),
+      steps: steps.map((s) => ({
+        status: s.step,
+        transitions: Number(s.n),
+        medianHours: Math.round(Number(s.median_hours) * 10) / 10,
+        meanHours: Math.round(Number(s.mean_hours) * 10) / 10,
+      })),
+    };
+  }
+
+  /** Everything the dashboard (数据看板) shows for a region and period. */
+  async dashboard(actor: Actor, period: Period) {
+    const scope = this.resolve(actor, period);
+    const headline: Comparison[] = [];
+    for (const key of METRIC_KEYS) headline.push(await this.compare(key, scope));
+    const trendYear: MetricFilter = {
+      ...scope,
+      from: startOfChinaDay(`${scope.toDate.slice(0, 4)}-01-01`),
+      to: startOfChinaDay(`${Number(scope.toDate.slice(0, 4)) + 1}-01-01`),
+    };
+    const trends: Breakdown[] = [];
+    for (const key of [
+      'activities_held',
+      'demands_posted',
+      'achievements_published',
+      'orders_placed',
+      'agreements_signed',
+    ] as const) {
+      trends.push(await this.breakdown(key, trendYear, 'month'));
+    }
+    const breakdowns: Breakdown[] = [];
+    for (const [key, dimension] of [
+      ['activities_held', 'region'],
+      ['activities_held', 'kind'],
+      ['demands_posted', 'region'],
+      ['demands_posted', 'industry'],
+      ['orders_placed', 'region'],
+      ['orders_placed', 'industry'],
+      ['agreements_signed', 'region'],
+    ] as const) {
+      breakdowns.push(await this.breakdown(key, scope, dimension));
+    }
+    return {
+      metrics: this.metrics(),
+      region: { code: scope.regionCode, name: scope.regionName },
+      from: scope.fromDate,
+      to: scope.toDate,
+      trendYear: Number(scope.toDate.slice(0, 4)),
+      headline,
+      trends,
+      breakdowns,
+      funnel: await this.funnel(scope),
+    };
+  }
+}
+
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + CST).toISOString().slice(0, 10);
+}
+
+function startOfChinaDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`));
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The same period a year earlier (2024-02-29 maps to 2023-02-28 … via Date arithmetic in China time). */
+function shiftYears(f: MetricFilter, years: number): MetricFilter {
+  const shift = (d: Date) => {
+    const local = new Date(d.getTime() + CST);
+    local.setUTCFullYear(local.getUTCFullYear() + years);
+    return new Date(local.getTime() - CST);
+  };
+  return { ...f, from: shift(f.from), to: shift(f.to) };
+}
+
+/** The period of the same length ending where this one starts. */
+function previousPeriod(f: MetricFilter): MetricFilter {
+  const length = f.to.getTime() - f.from.getTime();
+  return { ...f, from: new Date(f.from.getTime() - length), to: f.from };
+}
