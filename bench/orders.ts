@@ -83,7 +83,9 @@ async function main() {
     const enterprise = await signIn('enterprise');
     const operator = await signIn('operator');
     const expert = await signIn('expert');
-    const demands = (await call(enterprise, 'GET', '/api/lists/demands?pageSize=100&mine=true')).json.items.filter(
+    const demands = (
+      await call(enterprise, 'GET', '/api/lists/demands?pageSize=100&mine=true')
+    ).json.items.filter(
       (d: { status: string; enterpriseId: string | null }) =>
         d.status === 'published' || d.status === 'in_progress',
     );

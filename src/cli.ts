@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './demo/seed.ts';
-import { createPlatform, type Platform } from './main.ts';
+import { accountActor, createPlatform, type Platform } from './main.ts';
 import { BatchInputError, pairsWorkbook, readBatchQueries } from './modules/matching/batch.ts';
 import { TARGETS, type Target } from './modules/matching/engine.ts';
 import type { RegistryKind } from './modules/registry/contract.ts';
@@ -12,7 +12,6 @@ import { systemActor } from './platform/access/actor.ts';
 import { ROLES, type Role } from './platform/access/permissions.ts';
 import { createUserRequest } from './platform/auth/contract.ts';
 import { generatePassword } from './platform/auth/password.ts';
-import { UsersRepository } from './platform/auth/repository.ts';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
@@ -197,20 +196,9 @@ const KIND_ALIASES: Record<string, string> = {
 
 /** The CLI acts as an account (its permissions and region), `admin` unless --as says otherwise. */
 async function actorFor(platform: Platform, username: string): Promise<Actor> {
-  const user = await new UsersRepository(platform.database.db).byUsername(username);
-  if (!user) throw new Error(`没有账户 No account named "${username}" (use --as USERNAME)`);
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: `${user.displayName}（命令行）`,
-    role: user.role as Role,
-    regionCode: user.regionCode,
-    organisationId: user.organisationId,
-    permissions: await platform.access.permissionsOf(user.role as Role),
-    sessionId: 'cli',
-    ip: null,
-    requestId: null,
-  };
+  const actor = await accountActor(platform, username, '（命令行）');
+  if (!actor) throw new Error(`没有账户 No account named "${username}" (use --as USERNAME)`);
+  return actor;
 }
 
 program

@@ -19,11 +19,14 @@ import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
 import { registerTeamsRoutes } from './modules/teams/routes.ts';
 import { TeamsService } from './modules/teams/service.ts';
+import type { Actor } from './platform/access/actor.ts';
+import type { Role } from './platform/access/permissions.ts';
 import { registerAccessRoutes } from './platform/access/routes.ts';
 import { AccessService } from './platform/access/service.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { AuditService } from './platform/audit/service.ts';
 import { AccountsService } from './platform/auth/accounts.ts';
+import { UsersRepository } from './platform/auth/repository.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import { AuthService } from './platform/auth/service.ts';
 import { ChangeFeed } from './platform/changes.ts';
@@ -233,4 +236,29 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     if (!options.database) await database.close();
     throw err;
   }
+}
+
+/**
+ * An account as an actor outside a session (the CLI, benchmarks): its role's
+ * current permissions, its region and organisation; undefined when there is no such account.
+ */
+export async function accountActor(
+  platform: Platform,
+  username: string,
+  suffix = '',
+): Promise<Actor | undefined> {
+  const user = await new UsersRepository(platform.database.db).byUsername(username);
+  if (!user) return undefined;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: `${user.displayName}${suffix}`,
+    role: user.role as Role,
+    regionCode: user.regionCode,
+    organisationId: user.organisationId,
+    permissions: await platform.access.permissionsOf(user.role as Role),
+    sessionId: 'cli',
+    ip: null,
+    requestId: null,
+  };
 }

@@ -254,7 +254,7 @@ export const activityOutcomes = pgTable(
   },
   (t) => [
     index('activity_outcomes_activity_idx').on(t.activityId),
-    index('activity_outcomes_kind_idx').on(t.kind),
+    index('activity_outcomes_kind_idx').on(t.kind, t.createdAt),
     index('activity_outcomes_order_idx').on(t.orderId),
   ],
 );

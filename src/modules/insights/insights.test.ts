@@ -21,10 +21,11 @@ describe('insights over a seeded dataset', () => {
   const expected: Record<MetricKey, { value: number; amountYuan?: number; refs?: string[] }> = {} as never;
   const refs: Partial<Record<MetricKey, string[]>> = {};
   const add = (key: MetricKey, ref: string, value = 1, amountYuan = 0) => {
-    const e = (expected[key] ??= { value: 0, amountYuan: 0 });
+    const e = expected[key] ?? { value: 0, amountYuan: 0 };
     e.value += value;
     e.amountYuan = (e.amountYuan ?? 0) + amountYuan;
-    (refs[key] ??= []).push(ref);
+    expected[key] = e;
+    refs[key] = [...(refs[key] ?? []), ref];
   };
 
   /** Moves the clock and signs everyone in again (sessions expire over weeks). */

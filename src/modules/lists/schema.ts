@@ -84,6 +84,8 @@ export const listItems = pgTable(
     index('list_items_scope_idx').on(t.kind, t.scopeRegion),
     index('list_items_status_idx').on(t.kind, t.status, t.updatedAt.desc().nullsFirst()),
     index('list_items_updated_idx').on(t.updatedAt),
+    // Statistics: items published in a period.
+    index('list_items_published_idx').on(t.kind, t.publishedAt),
     index('list_items_deadline_idx').on(t.deadline).where(sql`${t.status} = 'published'`),
     index('list_items_org_idx').on(t.organisationId),
     index('list_items_industry_tags_idx').using('gin', t.industryTags),

@@ -62,6 +62,8 @@ export const serviceOrders = pgTable(
     index('service_orders_inst_org_idx').on(t.institutionOrganisationId),
     index('service_orders_demand_idx').on(t.demandId),
     index('service_orders_team_idx').on(t.teamId),
+    // Statistics: orders placed in a period.
+    index('service_orders_created_idx').on(t.createdAt),
     index('service_orders_due_idx').on(t.stepDueAt).where(sql`${t.escalatedAt} is null`),
   ],
 );
@@ -106,7 +108,11 @@ export const orderEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+  (t) => [
+    index('order_events_order_idx').on(t.orderId, t.id),
+    // Statistics: orders accepted or confirmed in a period.
+    index('order_events_action_idx').on(t.action, t.at),
+  ],
 );
 
 export type ServiceOrderRow = typeof serviceOrders.$inferSelect;
