@@ -100,11 +100,17 @@ async function main() {
     );
     await step(
       `orders ×${COUNTS.orders}`,
-      `insert into service_orders (code, title, scope_region, region_code, status, created_at, updated_at, status_changed_at, step_due_at)
-       select 'GD-B-' || g, '订单 ' || g, ${regionOf('g')}, ${regionOf('g')},
-              (array['placed','dispatched','accepted','in_service','closed','closed','closed','cancelled'])[1 + g % 8],
-              ${when('g', 11)}, ${when('g', 11)}, ${when('g', 11)}, ${when('g', 11)} + interval '5 days'
-       from generate_series(1, ${COUNTS.orders}) g`,
+      `insert into service_orders (code, title, scope_region, region_code, status, created_at, updated_at, status_changed_at,
+         step_due_at, dispatched_at, accepted_at, started_at, finished_at, closed_at)
+       select 'GD-B-' || g, '订单 ' || g, ${regionOf('g')}, ${regionOf('g')}, s, t, t, t, t + interval '5 days',
+              case when s not in ('placed', 'cancelled') then t + interval '6 hours' end,
+              case when s in ('accepted', 'in_service', 'closed') then t + interval '1 day' end,
+              case when s in ('in_service', 'closed') then t + interval '2 days' end,
+              case when s = 'closed' then t + interval '9 days' end,
+              case when s = 'closed' then t + interval '10 days' end
+       from generate_series(1, ${COUNTS.orders}) g
+       cross join lateral (select (array['placed','dispatched','accepted','in_service','closed','closed','closed','cancelled'])[1 + g % 8] as s,
+                                  ${when('g', 11)} as t) x`,
     );
     const talent = `(select id from talents order by code limit 1)`;
     await step(
@@ -133,7 +139,7 @@ async function main() {
       'order outcomes',
       `insert into order_outcomes (order_id, kind, amount_fen, created_at)
        select o.id, (array['agreement','solved','transfer','talent','none'])[1 + abs(hashtext(o.code)) % 5],
-              case when abs(hashtext(o.code)) % 5 in (0, 2) then (abs(hashtext(o.code)) % 5000 + 1) * 1000000 end, o.created_at
+              case when abs(hashtext(o.code)) % 5 in (0, 2) then (abs(hashtext(o.code)) % 5000 + 1)::bigint * 1000000 end, o.created_at
        from service_orders o where o.code like 'GD-B-%' and o.status = 'closed'`,
     );
     await step(
@@ -155,7 +161,7 @@ async function main() {
       `activity outcomes ×${COUNTS.activityOutcomes}`,
       `insert into activity_outcomes (activity_id, kind, count, amount_fen, created_at)
        select a.id, (array['contact','agreement','hire_intent','hired','trained','served'])[1 + g % 6], 1 + g % 40,
-              case when g % 6 = 1 then (g % 3000 + 1) * 1000000 end, a.starts_at + interval '1 day'
+              case when g % 6 = 1 then (g % 3000 + 1)::bigint * 1000000 end, a.starts_at + interval '1 day'
        from generate_series(1, ${COUNTS.activityOutcomes}) g
        join activities a on a.code = 'HD-B-' || (1 + g % ${COUNTS.activities})`,
     );

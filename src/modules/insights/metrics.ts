@@ -57,10 +57,9 @@ function heldActivities(f: MetricFilter): SQL {
 
 /** Orders closed (confirmed by the enterprise) in the period, with when. */
 function closedOrders(f: MetricFilter): SQL {
-  return sql`select o.id, o.code, o.title, o.scope_region, o.demand_id, e.at as closed_at
+  return sql`select o.id, o.code, o.title, o.scope_region, o.demand_id, o.closed_at
     from service_orders o
-    join order_events e on e.order_id = o.id and e.action = 'confirm'
-    where o.status = 'closed' and ${during(sql`e.at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}`;
+    where o.status = 'closed' and ${during(sql`o.closed_at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}`;
 }
 
 const NO_TAGS = sql`'{}'::text[]`;

@@ -4,6 +4,7 @@ import { scopeOf } from '../../platform/access/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
+import { type StepTime, stepTimes } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { insightsError } from './errors.ts';
 import { dimensionLabel, kindName } from './labels.ts';
@@ -231,11 +232,10 @@ export class InsightsService {
   /** 订单漏斗 for orders placed in the period: how many were dispatched, accepted, closed; step times; overdue now. */
   async funnel(f: MetricFilter) {
     const region = f.regionPrefix
-      ? sql`o.scope_region between ${f.regionPrefix.padEnd(6, '0')} and ${f.regionPrefix.padEnd(6, '9')}`
+      ? sql`scope_region between ${f.regionPrefix.padEnd(6, '0')} and ${f.regionPrefix.padEnd(6, '9')}`
       : sql`true`;
-    const placed = sql`select o.id, o.status from service_orders o
-      where o.created_at >= ${f.from.toISOString()}::timestamptz and o.created_at < ${f.to.toISOString()}::timestamptz
-        and ${region}`;
+    const placed = sql`${region} and created_at >= ${f.from.toISOString()}::timestamptz
+      and created_at < ${f.to.toISOString()}::timestamptz`;
     const [counts] = await this.database.rows<{
       placed: number;
       dispatched: number;
@@ -243,30 +243,15 @@ export class InsightsService {
       closed: number;
       cancelled: number;
     }>(sql`select count(*)::int as placed,
-        count(*) filter (where exists (select 1 from order_events e where e.order_id = p.id and e.action = 'dispatch'))::int as dispatched,
-        count(*) filter (where exists (select 1 from order_events e where e.order_id = p.id and e.action = 'accept'))::int as accepted,
-        count(*) filter (where p.status = 'closed')::int as closed,
-        count(*) filter (where p.status = 'cancelled')::int as cancelled
-      from (${placed}) p`);
-    const steps = await this.database.rows<{
-      step: string;
-      n: number;
-      median_hours: number;
-      mean_hours: number;
-    }>(
-      sql`select step, count(*)::int as n,
-          (percentile_cont(0.5) within group (order by hours))::float8 as median_hours,
-          avg(hours)::float8 as mean_hours
-        from (
-          select e.from_status as step,
-            extract(epoch from e.at - lag(e.at) over (partition by e.order_id order by e.id)) / 3600 as hours
-          from order_events e where e.order_id in (select id from (${placed}) p)
-            and e.from_status is distinct from e.to_status
-        ) t where step is not null and hours is not null group by step`,
-    );
+        count(dispatched_at)::int as dispatched,
+        count(accepted_at)::int as accepted,
+        count(*) filter (where status = 'closed')::int as closed,
+        count(*) filter (where status = 'cancelled')::int as cancelled
+      from service_orders where ${placed}`);
+    const steps = await this.database.rows<StepTime>(stepTimes(placed));
     const [overdue] = await this.database.rows<{ n: number }>(
-      sql`select count(*)::int as n from service_orders o
-        where ${region} and o.status not in ('closed', 'cancelled') and o.step_due_at < ${f.now.toISOString()}::timestamptz`,
+      sql`select count(*)::int as n from service_orders
+        where ${region} and status not in ('closed', 'cancelled') and step_due_at < ${f.now.toISOString()}::timestamptz`,
     );
     return {
       placed: Number(counts?.placed ?? 0),

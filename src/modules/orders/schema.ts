@@ -48,6 +48,15 @@ export const serviceOrders = pgTable(
     /** When the current step was found overdue and escalated (cleared when the order moves on). */
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the order reached each step (the first dispatch; the latest acceptance, start and finish; the
+     * confirmation), for cycle times and the funnel without walking the history.
+     */
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     rating: smallint('rating'),
     ratingComment: text('rating_comment'),
     createdBy: uuid('created_by'),
@@ -62,8 +71,9 @@ export const serviceOrders = pgTable(
     index('service_orders_inst_org_idx').on(t.institutionOrganisationId),
     index('service_orders_demand_idx').on(t.demandId),
     index('service_orders_team_idx').on(t.teamId),
-    // Statistics: orders placed in a period.
+    // Statistics: orders placed and orders closed in a period.
     index('service_orders_created_idx').on(t.createdAt),
+    index('service_orders_closed_idx').on(t.closedAt),
     index('service_orders_due_idx').on(t.stepDueAt).where(sql`${t.escalatedAt} is null`),
   ],
 );
