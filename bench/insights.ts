@@ -7,6 +7,7 @@
  *
  *   DATABASE_URL=postgres://…/postgres npm run bench:insights    # a fresh database is made on that server and dropped
  *   BENCH_SCALE=0.1 npm run bench:insights                       # a tenth of the data (PGlite without DATABASE_URL)
+ *   BENCH_KEEP=1 …                                               # keep the PostgreSQL database (to EXPLAIN queries)
  *
  * Targets: every dashboard query ≤ 200 ms, the report ≤ 3 s.
  */
@@ -246,7 +247,8 @@ async function main() {
     );
   } finally {
     await platform.close();
-    await fresh?.drop();
+    if (process.env.BENCH_KEEP && fresh) console.log(`kept ${fresh.url}`);
+    else await fresh?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

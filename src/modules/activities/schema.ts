@@ -130,6 +130,9 @@ export const registrations = pgTable(
     index('activity_registrations_user_idx').on(t.userId),
     index('activity_registrations_org_idx').on(t.organisationId),
     index('activity_registrations_talent_idx').on(t.talentId),
+    // Statistics: who came (checked in) and which experts took part, per activity.
+    index('activity_registrations_checked_in_idx').on(t.activityId).where(sql`${t.checkedInAt} is not null`),
+    index('activity_registrations_experts_idx').on(t.activityId).where(sql`${t.talentId} is not null`),
   ],
 );
 

@@ -138,11 +138,10 @@ export const METRICS = {
         'expert' as kind, 1 as weight, null::bigint as amount_fen, ${NO_TAGS} as industry, 'registry' as source,
         '/registry/talents/' || t.id::text as link
       from (
-        select oo.talent_id, e.at, o.scope_region as region
-        from order_offers oo
-        join service_orders o on o.id = oo.order_id
-        join order_events e on e.order_id = o.id and e.action = 'accept'
-        where oo.state = 'accepted' and ${during(sql`e.at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}
+        select oo.talent_id, o.accepted_at as at, o.scope_region as region
+        from service_orders o
+        join order_offers oo on oo.order_id = o.id and oo.state = 'accepted'
+        where ${during(sql`o.accepted_at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}
         union all
         select r.talent_id, a.starts_at, a.scope_region
         from activity_registrations r join activities a on a.id = r.activity_id

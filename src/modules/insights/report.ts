@@ -78,8 +78,9 @@ export class ReportService {
 
   async build(actor: Actor, period: Period): Promise<Report> {
     const scope = this.insights.resolve(actor, period);
-    const figures = new Map<MetricKey, Comparison>();
-    for (const key of METRIC_KEYS) figures.set(key, await this.insights.compare(key, scope));
+    const figures = new Map<MetricKey, Comparison>(
+      (await this.insights.compareAll(scope)).map((c) => [c.key, c]),
+    );
     const v = (key: MetricKey) => figures.get(key)!.value;
     const amount = (key: MetricKey) => figures.get(key)!.amountYuan ?? 0;
     const byKind = await this.insights.breakdown('activities_held', scope, 'kind');

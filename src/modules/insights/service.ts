@@ -4,7 +4,7 @@ import { scopeOf } from '../../platform/access/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
-import { type StepTime, stepTimes } from '../orders/repository.ts';
+import { milestoneSteps, milestones } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { insightsError } from './errors.ts';
 import { dimensionLabel, kindName } from './labels.ts';
@@ -114,6 +114,11 @@ export class InsightsService {
     };
   }
 
+  /** Every metric with its comparisons, a few queries at a time (a server answers them side by side). */
+  async compareAll(f: MetricFilter): Promise<Comparison[]> {
+    return inParallel(METRIC_KEYS.map((key) => () => this.compare(key, f)));
+  }
+
   async compare(key: MetricKey, f: MetricFilter): Promise<Comparison> {
     const [now, lastYear, previous] = await Promise.all([
       this.figure(key, f),
@@ -129,13 +134,10 @@ export class InsightsService {
     let query: SQL;
     if (dimension === 'industry') {
       // Industry sections (GB/T 4754 letters); a record in two sections counts in both; none: '-'.
-      query = sql`select s.section as key, sum(r.weight)::int as value, sum(r.amount_fen)::bigint as amount
+      query = sql`select coalesce(s.section, '-') as key, sum(r.weight)::int as value, sum(r.amount_fen)::bigint as amount
         from (${records}) r
-        cross join lateral (
-          select t as section from unnest(r.industry) t where length(t) = 1
-          union all select '-' where not exists (select 1 from unnest(r.industry) t where length(t) = 1)
-        ) s
-        group by s.section order by value desc, key`;
+        left join lateral (select t as section from unnest(r.industry) t where length(t) = 1) s on true
+        group by 1 order by value desc, key`;
     } else {
       const expr =
         dimension === 'month'
@@ -186,11 +188,7 @@ export class InsightsService {
                 : sql`${q.value} = any(r.industry)`;
     }
     const base = sql`select * from (${def.records(f)}) r where ${where}`;
-    const [total] = await this.database.rows<{ n: number; value: number; amount: string | number | null }>(
-      sql`select count(*)::int as n, coalesce(sum(b.weight), 0)::int as value, sum(b.amount_fen)::bigint as amount
-          from (${base}) b`,
-    );
-    const rows = await this.database.rows<{
+    type Row = {
       id: string;
       ref: string;
       title: string;
@@ -201,10 +199,27 @@ export class InsightsService {
       amount_fen: string | number | null;
       source: string;
       link: string | null;
-    }>(
-      sql`select b.id, b.ref, b.title, b.at, b.region, b.kind, b.weight, b.amount_fen, b.source, b.link
+      total_rows: number;
+      total_value: number;
+      total_amount: string | number | null;
+    };
+    // One pass: the page and the totals over every row (window sums).
+    const rows = await this.database.rows<Row>(
+      sql`select b.id, b.ref, b.title, b.at, b.region, b.kind, b.weight, b.amount_fen, b.source, b.link,
+            count(*) over ()::int as total_rows, sum(b.weight) over ()::int as total_value,
+            sum(b.amount_fen) over ()::bigint as total_amount
           from (${base}) b order by b.at desc, b.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
+    let total: { n: number; value: number; amount: string | number | null } | undefined = rows[0]
+      ? { n: rows[0].total_rows, value: rows[0].total_value, amount: rows[0].total_amount }
+      : undefined;
+    if (!total && q.page > 1) {
+      // Past the last page: the totals alone.
+      [total] = await this.database.rows<{ n: number; value: number; amount: string | number | null }>(
+        sql`select count(*)::int as n, coalesce(sum(b.weight), 0)::int as value, sum(b.amount_fen)::bigint as amount
+            from (${base}) b`,
+      );
+    }
     return {
       metric: key,
       total: Number(total?.n ?? 0),
@@ -236,19 +251,8 @@ export class InsightsService {
       : sql`true`;
     const placed = sql`${region} and created_at >= ${f.from.toISOString()}::timestamptz
       and created_at < ${f.to.toISOString()}::timestamptz`;
-    const [counts] = await this.database.rows<{
-      placed: number;
-      dispatched: number;
-      accepted: number;
-      closed: number;
-      cancelled: number;
-    }>(sql`select count(*)::int as placed,
-        count(dispatched_at)::int as dispatched,
-        count(accepted_at)::int as accepted,
-        count(*) filter (where status = 'closed')::int as closed,
-        count(*) filter (where status = 'cancelled')::int as cancelled
-      from service_orders where ${placed}`);
-    const steps = await this.database.rows<StepTime>(stepTimes(placed));
+    const [counts] = await this.database.rows<Record<string, number>>(milestones(placed));
+    const steps = milestoneSteps(counts ?? {});
     const [overdue] = await this.database.rows<{ n: number }>(
       sql`select count(*)::int as n from service_orders
         where ${region} and status not in ('closed', 'cancelled') and step_due_at < ${f.now.toISOString()}::timestamptz`,
@@ -272,25 +276,21 @@ export class InsightsService {
   /** Everything the dashboard (数据看板) shows for a region and period. */
   async dashboard(actor: Actor, period: Period) {
     const scope = this.resolve(actor, period);
-    const headline: Comparison[] = [];
-    for (const key of METRIC_KEYS) headline.push(await this.compare(key, scope));
+    const headline = await this.compareAll(scope);
     const trendYear: MetricFilter = {
       ...scope,
       from: startOfChinaDay(`${scope.toDate.slice(0, 4)}-01-01`),
       to: startOfChinaDay(`${Number(scope.toDate.slice(0, 4)) + 1}-01-01`),
     };
-    const trends: Breakdown[] = [];
-    for (const key of [
+    const TRENDS = [
       'activities_held',
       'demands_posted',
       'achievements_published',
       'orders_placed',
       'agreements_signed',
-    ] as const) {
-      trends.push(await this.breakdown(key, trendYear, 'month'));
-    }
-    const breakdowns: Breakdown[] = [];
-    for (const [key, dimension] of [
+    ] as const;
+    const trends = await inParallel(TRENDS.map((key) => () => this.breakdown(key, trendYear, 'month')));
+    const BREAKDOWNS = [
       ['activities_held', 'region'],
       ['activities_held', 'kind'],
       ['demands_posted', 'region'],
@@ -298,9 +298,14 @@ export class InsightsService {
       ['orders_placed', 'region'],
       ['orders_placed', 'industry'],
       ['agreements_signed', 'region'],
-    ] as const) {
-      breakdowns.push(await this.breakdown(key, scope, dimension));
-    }
+    ] as const;
+    const breakdowns = await inParallel(
+      BREAKDOWNS.map(
+        ([key, dimension]) =>
+          () =>
+            this.breakdown(key, scope, dimension),
+      ),
+    );
     return {
       metrics: this.metrics(),
       region: { code: scope.regionCode, name: scope.regionName },
@@ -341,4 +346,18 @@ function shiftYears(f: MetricFilter, years: number): MetricFilter {
 function previousPeriod(f: MetricFilter): MetricFilter {
   const length = f.to.getTime() - f.from.getTime();
   return { ...f, from: new Date(f.from.getTime() - length), to: f.from };
+}
+
+/** Runs the tasks with at most `limit` at a time; results in the tasks' order. */
+export async function inParallel<T>(tasks: readonly (() => Promise<T>)[], limit = 4): Promise<T[]> {
+  const out = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return out;
 }

@@ -363,29 +363,43 @@ export interface StepTime {
   mean_hours: number;
 }
 
+/** The milestones of an order, in order: the step named by the status it leaves. */
+export const MILESTONES = [
+  ['placed', 'created_at', 'dispatched_at'],
+  ['dispatched', 'dispatched_at', 'accepted_at'],
+  ['accepted', 'accepted_at', 'started_at'],
+  ['in_service', 'started_at', 'finished_at'],
+  ['awaiting_confirmation', 'finished_at', 'closed_at'],
+] as const;
+
 /**
- * Milestone to milestone, in hours, median and mean, over the orders `where`
- * selects (a condition on service_orders, unaliased): placed → first
- * dispatch, dispatched → accepted, accepted → started, in service →
- * finished, finished → confirmed; from the order row's step times, so it
- * stays cheap over a million orders (statistics). Steps not reached are not
- * counted. (The board's times come from the history instead.)
+ * One pass over the orders `where` selects (a condition on service_orders,
+ * unaliased): how many there are, reached each milestone, closed and were
+ * cancelled, and for each step (placed → first dispatch, dispatched →
+ * accepted, accepted → started, in service → finished, finished → confirmed)
+ * how many orders made it and the median and mean hours it took — from the
+ * order row's step times, so it stays cheap over a million orders. (The
+ * board's times come from the history instead: time in each status.)
  */
-export function stepTimes(where: SQL): SQL {
-  return sql`select step, count(*)::int as n,
-      (percentile_cont(0.5) within group (order by hours))::float8 as median_hours,
-      avg(hours)::float8 as mean_hours
-    from (
-      select s.step, extract(epoch from s.left_at - s.entered_at) / 3600 as hours
-      from service_orders
-      cross join lateral (values
-        ('placed', created_at, dispatched_at),
-        ('dispatched', dispatched_at, accepted_at),
-        ('accepted', accepted_at, started_at),
-        ('in_service', started_at, finished_at),
-        ('awaiting_confirmation', finished_at, closed_at)
-      ) s(step, entered_at, left_at)
-      where ${where} and s.entered_at is not null and s.left_at is not null and s.left_at >= s.entered_at
-    ) t
-    group by step`;
+export function milestones(where: SQL): SQL {
+  const parts = MILESTONES.map(([, from, to], i) => {
+    const hours = sql.raw(`extract(epoch from ${to} - ${from}) / 3600`);
+    const done = sql.raw(`${to} >= ${from}`);
+    return sql`count(*) filter (where ${done})::int as ${sql.raw(`n${i}`)},
+      (percentile_cont(0.5) within group (order by ${hours}) filter (where ${done}))::float8 as ${sql.raw(`median${i}`)},
+      (avg(${hours}) filter (where ${done}))::float8 as ${sql.raw(`mean${i}`)}`;
+  });
+  return sql`select count(*)::int as placed, count(dispatched_at)::int as dispatched, count(accepted_at)::int as accepted,
+      count(*) filter (where status = 'closed')::int as closed, count(*) filter (where status = 'cancelled')::int as cancelled,
+      ${sql.join(parts, sql`, `)}
+    from service_orders where ${where}`;
+}
+
+/** The steps of a `milestones` row, the steps no order made left out. */
+export function milestoneSteps(row: Record<string, unknown>): StepTime[] {
+  return MILESTONES.flatMap(([step], i) => {
+    const n = Number(row[`n${i}`] ?? 0);
+    if (n === 0) return [];
+    return [{ step, n, median_hours: Number(row[`median${i}`]), mean_hours: Number(row[`mean${i}`]) }];
+  });
 }

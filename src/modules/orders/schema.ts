@@ -74,6 +74,11 @@ export const serviceOrders = pgTable(
     // Statistics: orders placed and orders closed in a period.
     index('service_orders_created_idx').on(t.createdAt),
     index('service_orders_closed_idx').on(t.closedAt),
+    index('service_orders_accepted_idx').on(t.acceptedAt),
+    // Statistics: open orders past their step's deadline, per region.
+    index('service_orders_open_due_idx')
+      .on(t.scopeRegion, t.stepDueAt)
+      .where(sql`${t.status} not in ('closed', 'cancelled')`),
     index('service_orders_due_idx').on(t.stepDueAt).where(sql`${t.escalatedAt} is null`),
   ],
 );

@@ -1,0 +1,4 @@
+CREATE INDEX "activity_registrations_checked_in_idx" ON "activity_registrations" USING btree ("activity_id") WHERE "activity_registrations"."checked_in_at" is not null;--> statement-breakpoint
+CREATE INDEX "activity_registrations_experts_idx" ON "activity_registrations" USING btree ("activity_id") WHERE "activity_registrations"."talent_id" is not null;--> statement-breakpoint
+CREATE INDEX "service_orders_accepted_idx" ON "service_orders" USING btree ("accepted_at");--> statement-breakpoint
+CREATE INDEX "service_orders_open_due_idx" ON "service_orders" USING btree ("scope_region","step_due_at") WHERE "service_orders"."status" not in ('closed', 'cancelled');
