@@ -5,6 +5,8 @@ import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../modules/account/AccountPage.tsx';
+import { ActivitiesPage } from '../modules/activities/ActivitiesPage.tsx';
+import { ActivityDetailPage } from '../modules/activities/ActivityDetailPage.tsx';
 import { AuditPage } from '../modules/audit/AuditPage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
@@ -67,6 +69,8 @@ export const appRoutes: AppRoute[] = [
   { path: 'orders/:id', element: <OrderDetailPage />, permission: 'orders.read' },
   { path: 'teams', element: <TeamsPage />, permission: 'teams.read' },
   { path: 'teams/:id', element: <TeamDetailPage />, permission: 'teams.read' },
+  { path: 'activities', element: <ActivitiesPage />, permission: 'activities.read' },
+  { path: 'activities/:id', element: <ActivityDetailPage />, permission: 'activities.read' },
   { path: 'notifications', element: <NotificationsPage /> },
 ];
 

@@ -5,6 +5,7 @@ import {
   BellOutlined,
   BookOutlined,
   BulbOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -137,6 +138,13 @@ export const menuEntries: MenuEntry[] = [
   },
   // Right below the orders group: orders are dispatched to teams.
   { path: '/teams', labelKey: 'menu.teams', icon: ClusterOutlined, permission: 'teams.read', order: 450 },
+  {
+    path: '/activities',
+    labelKey: 'menu.activities',
+    icon: CalendarOutlined,
+    permission: 'activities.read',
+    order: 500,
+  },
   {
     path: '/dictionaries',
     labelKey: 'menu.dictionaries',

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BookOutlined,
   BulbOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DatabaseOutlined,
   EyeOutlined,
@@ -150,6 +151,27 @@ const CAPABILITIES: Capability[] = [
     path: '/teams',
   },
   {
+    permission: 'activities.manage',
+    icon: <CalendarOutlined />,
+    title: 'home.cap.activitiesManage',
+    description: 'home.cap.activitiesManageDesc',
+    path: '/activities',
+  },
+  {
+    permission: 'activities.join',
+    icon: <CalendarOutlined />,
+    title: 'home.cap.activitiesJoin',
+    description: 'home.cap.activitiesJoinDesc',
+    path: '/activities',
+  },
+  {
+    permission: 'activities.read',
+    icon: <CalendarOutlined />,
+    title: 'home.cap.activitiesRead',
+    description: 'home.cap.activitiesReadDesc',
+    path: '/activities',
+  },
+  {
     permission: 'profile.own',
     icon: <IdcardOutlined />,
     title: 'home.cap.profile',
@@ -188,6 +210,8 @@ const SUPERSEDES: Record<string, readonly string[]> = {
   'lists.submit': ['lists.read'],
   'orders.manage': ['orders.act'],
   'teams.manage': ['teams.read'],
+  'activities.manage': ['activities.join', 'activities.read'],
+  'activities.join': ['activities.read'],
 };
 
 function greetingKey(hour: number): MessageKey {

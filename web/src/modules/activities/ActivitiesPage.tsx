@@ -1,0 +1,343 @@
+import {
+  CalendarOutlined,
+  EyeOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  SearchOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { sameParams } from '../../app/api.ts';
+import { useT } from '../../app/i18n.tsx';
+import { PageError } from '../../app/PageState.tsx';
+import { RegionCascader } from '../../app/RegionCascader.tsx';
+import { regionCodeOf, regionPath, regionPathLabel, useRegions } from '../../app/regions.ts';
+import { useCan } from '../../app/session.ts';
+import { useDocumentTitle } from '../../app/title.ts';
+import { PAGE_SIZES } from '../registry/listParams.ts';
+import type { FromList } from '../registry/RegistryDetailPage.tsx';
+import { EMPTY } from '../registry/shared.tsx';
+import { ActivityCalendar } from './ActivityCalendar.tsx';
+import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
+import { useActivities } from './api.ts';
+import { filtersOf, listQueryOf, readActivityParams, writeActivityParams } from './listParams.ts';
+import { ActivityStatusTag, activityTime, KindTag, kindOptions, statusOptions } from './shared.tsx';
+import {
+  type ActivityFilters,
+  type ActivityKind,
+  type ActivityListParams,
+  type ActivityStatus,
+  type ActivitySummary,
+  countsSeats,
+} from './types.ts';
+
+/** 活动: the activities the caller may see (the server scopes them), as a list or a month calendar; filters in the URL. */
+export function ActivitiesPage() {
+  const t = useT();
+  useDocumentTitle('menu.activities');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const canManage = useCan('activities.manage');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readActivityParams(searchParams);
+  const calendar = params.view === 'calendar';
+  const list = useActivities(listQueryOf(params), !calendar);
+  const [creating, setCreating] = useState(false);
+  const fromList: FromList = { listSearch: location.search };
+  const columns = useColumns(fromList);
+
+  const apply = (next: ActivityListParams) => {
+    // Pressing search with unchanged filters still asks the server again.
+    if (sameParams(next, params)) void list.refetch();
+    else setSearchParams(writeActivityParams(next));
+  };
+
+  return (
+    <Card
+      title={t('menu.activities')}
+      extra={
+        <Space wrap>
+          <Segmented<'list' | 'calendar'>
+            value={calendar ? 'calendar' : 'list'}
+            onChange={(view) =>
+              apply({ ...params, page: 1, view: view === 'calendar' ? 'calendar' : undefined })
+            }
+            options={[
+              { value: 'list', icon: <UnorderedListOutlined />, label: t('activities.view.list') },
+              { value: 'calendar', icon: <CalendarOutlined />, label: t('activities.view.calendar') },
+            ]}
+            data-testid="activity-view"
+          />
+          {canManage && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="activity-create"
+            >
+              {t('activities.create')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary" data-testid="activities-help">
+        {t(canManage ? 'activities.help.manager' : 'activities.help.participant')}
+      </Typography.Paragraph>
+      <ActivityFilterForm
+        params={params}
+        onSearch={(filters) =>
+          apply({ page: 1, pageSize: params.pageSize, view: params.view, month: params.month, ...filters })
+        }
+      />
+      {calendar ? (
+        <ActivityCalendar
+          filters={filtersOf(params)}
+          month={params.month}
+          onMonth={(month) => apply({ ...params, month })}
+          fromList={fromList}
+        />
+      ) : list.isError && !list.data ? (
+        <PageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<ActivitySummary>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 1050 }}
+          data-testid="activities-table"
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [...PAGE_SIZES],
+            showTotal: (total) => t('common.total', { total }),
+          }}
+          onChange={(pagination) =>
+            apply({
+              ...params,
+              page: pagination.current ?? 1,
+              pageSize: pagination.pageSize ?? params.pageSize,
+            })
+          }
+        />
+      )}
+      {creating && (
+        <ActivityFormDrawer
+          activity={null}
+          onClose={() => setCreating(false)}
+          onSaved={(activity) => navigate(`/activities/${activity.id}`, { state: fromList })}
+        />
+      )}
+    </Card>
+  );
+}
+
+function useColumns(fromList: FromList): ColumnsType<ActivitySummary> {
+  const t = useT();
+  const navigate = useNavigate();
+  const regions = useRegions();
+  return [
+    {
+      title: t('activities.title'),
+      dataIndex: 'title',
+      width: 230,
+      fixed: 'left',
+      ellipsis: true,
+      render: (title: string, activity) => (
+        <Space direction="vertical" size={0} style={{ maxWidth: '100%' }}>
+          <Link to={`/activities/${activity.id}`} state={fromList}>
+            {title}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {activity.code}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('activities.kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (kind: ActivityKind) => <KindTag kind={kind} />,
+    },
+    {
+      title: t('activities.statusLabel'),
+      dataIndex: 'status',
+      width: 90,
+      render: (status: ActivityStatus) => <ActivityStatusTag status={status} />,
+    },
+    {
+      title: t('activities.time'),
+      key: 'time',
+      width: 180,
+      render: (_, activity) => activityTime(t, activity),
+    },
+    {
+      title: t('activities.place'),
+      dataIndex: 'place',
+      width: 140,
+      ellipsis: true,
+      render: (place: string | null, activity) => place ?? regionPathLabel(regions.data, activity.regionCode),
+    },
+    {
+      title: t('activities.count.registered'),
+      key: 'registered',
+      width: 100,
+      align: 'right',
+      render: (_, activity) => (
+        <Space size={4} wrap style={{ justifyContent: 'flex-end' }}>
+          <span data-testid="activity-registered">
+            {activity.capacity !== null && countsSeats(activity.kind)
+              ? `${activity.counts.confirmed} / ${activity.capacity}`
+              : activity.counts.confirmed}
+          </span>
+          {activity.counts.pending > 0 && (
+            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+              {t('activities.count.pendingShort', { count: activity.counts.pending })}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('activities.count.waitlisted'),
+      key: 'waitlisted',
+      width: 64,
+      align: 'right',
+      render: (_, activity) => activity.counts.waitlisted || EMPTY,
+    },
+    {
+      title: t('activities.count.checkedIn'),
+      key: 'checkedIn',
+      width: 64,
+      align: 'right',
+      render: (_, activity) => activity.counts.checkedIn || EMPTY,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 76,
+      render: (_, activity) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<EyeOutlined />}
+          onClick={() => navigate(`/activities/${activity.id}`, { state: fromList })}
+        >
+          {t('registry.view')}
+        </Button>
+      ),
+    },
+  ];
+}
+
+interface FilterValues {
+  q?: string;
+  kind?: ActivityKind;
+  status?: ActivityStatus;
+  region?: string[];
+  mine?: boolean;
+}
+
+function ActivityFilterForm({
+  params,
+  onSearch,
+}: {
+  params: ActivityListParams;
+  onSearch: (filters: ActivityFilters) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<FilterValues>();
+  const regions = useRegions();
+
+  // Keep the form showing the filters in force (from the URL; the region needs the tree to become a path).
+  useEffect(() => {
+    form.setFieldsValue({
+      q: params.q,
+      kind: params.kind,
+      status: params.status,
+      region: params.regionCode ? regionPath(regions.data, params.regionCode) : undefined,
+      mine: params.mine === 'true',
+    });
+  }, [form, regions.data, params.q, params.kind, params.status, params.regionCode, params.mine]);
+
+  return (
+    <Form<FilterValues>
+      form={form}
+      layout="inline"
+      initialValues={{ mine: false }}
+      onFinish={(values) =>
+        onSearch({
+          q: values.q?.trim() || undefined,
+          kind: values.kind || undefined,
+          status: values.status || undefined,
+          // A region picked from the tree, or (while the tree loads) the one in force.
+          regionCode:
+            regionCodeOf(values.region) ?? (values.region === undefined ? undefined : params.regionCode),
+          mine: values.mine ? 'true' : undefined,
+        })
+      }
+      style={{ marginBottom: 16, rowGap: 12 }}
+      data-testid="activity-filters"
+    >
+      <Form.Item name="q">
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('activities.searchPlaceholder')}
+          style={{ width: 220 }}
+          maxLength={64}
+          data-testid="activity-search-input"
+        />
+      </Form.Item>
+      <Form.Item name="kind">
+        <Select
+          allowClear
+          placeholder={t('activities.kind')}
+          options={kindOptions(t)}
+          style={{ width: 150 }}
+          data-testid="activity-filter-kind"
+        />
+      </Form.Item>
+      <Form.Item name="status">
+        <Select
+          allowClear
+          placeholder={t('activities.statusLabel')}
+          options={statusOptions(t)}
+          style={{ width: 130 }}
+          data-testid="activity-filter-status"
+        />
+      </Form.Item>
+      <Form.Item name="region">
+        <RegionCascader placeholder={t('field.region')} style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item name="mine" valuePropName="checked">
+        <Checkbox data-testid="activity-filter-mine">{t('activities.mineOnly')}</Checkbox>
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="activity-search">
+            {t('common.search')}
+          </Button>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              form.resetFields();
+              onSearch({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,288 @@
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  ExclamationCircleFilled,
+  ScanOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Input,
+  type InputRef,
+  List,
+  Row,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../app/api.ts';
+import { useT } from '../../app/i18n.tsx';
+import { useDebounced } from '../../app/useDebounced.ts';
+import { useCheckIn, useRegistrations } from './api.ts';
+import { chinaClock, chinaDateTime, roleLabel } from './shared.tsx';
+import type { ActivityView, CheckInResult, RegistrationView } from './types.ts';
+
+/** How often the desk reads the count again (other desks check people in too). */
+const LIVE_MS = 10_000;
+
+/** A check-in code as the server signs it: HD1.<activity>.<registration>.<signature>. */
+const CODE = /^HD\d*\./i;
+
+type Outcome =
+  | { kind: 'success' | 'again'; registration: RegistrationView }
+  | { kind: 'error'; message: string };
+
+/**
+ * 签到 at the door: a big input that takes what a handheld scanner types (or a
+ * pasted code) and checks in on Enter, with a large result the desk can see
+ * at a glance; a name search for those without their code; the live count.
+ */
+export function CheckInPanel({ activity }: { activity: ActivityView }) {
+  const t = useT();
+  const checkIn = useCheckIn(activity.id);
+  const input = useRef<InputRef>(null);
+  const [code, setCode] = useState('');
+  const [search, setSearch] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The count the last check-in answered, until the list is read again.
+  const [latest, setLatest] = useState<{ checkedIn: number; at: number } | null>(null);
+  const q = useDebounced(search.trim());
+  const counts = useRegistrations(activity.id, { page: 1, pageSize: 1 }, { refetchMs: LIVE_MS });
+  const found = useRegistrations(activity.id, {
+    page: 1,
+    pageSize: 10,
+    status: 'confirmed',
+    ...(q ? { q } : { checkedIn: 'false' }),
+  });
+  const open = activity.status !== 'draft' && activity.status !== 'cancelled';
+  const confirmed = counts.data?.counts.confirmed ?? activity.counts.confirmed;
+  const checkedIn =
+    latest && latest.at > counts.dataUpdatedAt
+      ? latest.checkedIn
+      : (counts.data?.counts.checkedIn ?? activity.counts.checkedIn);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const answered = (result: CheckInResult) => {
+    setLatest({ checkedIn: result.checkedIn, at: Date.now() });
+    setOutcome({ kind: result.counted ? 'success' : 'again', registration: result.registration });
+  };
+  const failed = (error: unknown) => setOutcome({ kind: 'error', message: errorMessage(error) });
+
+  const submitCode = () => {
+    const text = code.trim();
+    if (!text || checkIn.isPending) return;
+    setCode('');
+    // A name typed at the desk is looked up rather than sent as a code.
+    if (!CODE.test(text)) {
+      setSearch(text);
+      setOutcome(null);
+      return;
+    }
+    checkIn.mutate(
+      { code: text },
+      { onSuccess: answered, onError: failed, onSettled: () => input.current?.focus() },
+    );
+  };
+  const byRegistration = (registration: RegistrationView) =>
+    checkIn.mutate(
+      { registrationId: registration.id },
+      { onSuccess: answered, onError: failed, onSettled: () => input.current?.focus() },
+    );
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {!open && <Alert type="warning" showIcon message={t('activities.checkin.notOpen')} />}
+      <Row gutter={[24, 24]}>
+        <Col xs={24} xl={16}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Input
+              ref={input}
+              size="large"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              onPressEnter={submitCode}
+              prefix={<ScanOutlined />}
+              placeholder={t('activities.checkin.placeholder')}
+              disabled={!open}
+              autoComplete="off"
+              allowClear
+              style={{ fontSize: 22, height: 64 }}
+              data-testid="checkin-input"
+            />
+            <CheckInOutcome outcome={outcome} pending={checkIn.isPending} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" data-testid="checkin-count">
+            <Statistic
+              title={t('activities.checkin.count')}
+              value={checkedIn}
+              suffix={`/ ${confirmed}`}
+              valueStyle={{ fontSize: 40 }}
+            />
+            <Typography.Text type="secondary">{t('activities.checkin.countHint')}</Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+      <Card
+        size="small"
+        title={t('activities.checkin.searchTitle')}
+        extra={
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder={t('activities.checkin.searchPlaceholder')}
+            style={{ width: 280 }}
+            maxLength={64}
+            data-testid="checkin-search"
+          />
+        }
+      >
+        <List<RegistrationView>
+          loading={found.isFetching}
+          dataSource={found.data?.items ?? []}
+          locale={{
+            emptyText: found.isError
+              ? errorMessage(found.error)
+              : t(q ? 'activities.checkin.searchNone' : 'activities.checkin.allIn'),
+          }}
+          renderItem={(registration) => (
+            <List.Item
+              data-testid="checkin-person"
+              actions={[
+                registration.checkedInAt ? (
+                  <Tag key="done" color="success" style={{ marginInlineEnd: 0 }}>
+                    {t('activities.checkin.doneAt', { time: chinaClock(registration.checkedInAt) })}
+                  </Tag>
+                ) : (
+                  <Button
+                    key="check"
+                    type="primary"
+                    size="small"
+                    disabled={!open}
+                    loading={
+                      checkIn.isPending && checkIn.variables && 'registrationId' in checkIn.variables
+                        ? checkIn.variables.registrationId === registration.id
+                        : false
+                    }
+                    onClick={() => byRegistration(registration)}
+                    data-testid="checkin-person-submit"
+                  >
+                    {t('activities.checkin.submit')}
+                  </Button>
+                ),
+              ]}
+            >
+              <List.Item.Meta
+                title={registration.name}
+                description={[
+                  registration.organisationName,
+                  roleLabel(t, registration.role),
+                  registration.mobile,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </List.Item>
+          )}
+        />
+        {!q && (found.data?.total ?? 0) > (found.data?.items.length ?? 0) && (
+          <Typography.Text type="secondary">
+            {t('activities.checkin.moreNotIn', { count: found.data?.total ?? 0 })}
+          </Typography.Text>
+        )}
+      </Card>
+    </Space>
+  );
+}
+
+/** The answer to the last scan, large: green 签到成功, orange 已签到, red with the reason. */
+function CheckInOutcome({ outcome, pending }: { outcome: Outcome | null; pending: boolean }) {
+  const t = useT();
+  const { token } = theme.useToken();
+  if (!outcome) {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={t(pending ? 'activities.checkin.checking' : 'activities.checkin.ready')}
+        data-testid="checkin-ready"
+      />
+    );
+  }
+  const styles = {
+    success: {
+      color: token.colorSuccess,
+      background: token.colorSuccessBg,
+      border: token.colorSuccessBorder,
+    },
+    again: { color: token.colorWarning, background: token.colorWarningBg, border: token.colorWarningBorder },
+    error: { color: token.colorError, background: token.colorErrorBg, border: token.colorErrorBorder },
+  }[outcome.kind];
+  let icon: ReactNode;
+  let title: string;
+  let detail: ReactNode;
+  if (outcome.kind === 'error') {
+    icon = <CloseCircleFilled />;
+    title = t('activities.checkin.failed');
+    detail = outcome.message;
+  } else {
+    const r = outcome.registration;
+    icon = outcome.kind === 'success' ? <CheckCircleFilled /> : <ExclamationCircleFilled />;
+    title = t(outcome.kind === 'success' ? 'activities.checkin.success' : 'activities.checkin.again');
+    detail = (
+      <Space direction="vertical" size={0}>
+        <span style={{ fontSize: 28, fontWeight: 600 }} data-testid="checkin-result-name">
+          {r.name}
+        </span>
+        <span>
+          {[r.organisationName !== r.name ? r.organisationName : null, roleLabel(t, r.role)]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+        {outcome.kind === 'again' && r.checkedInAt && (
+          <span>{t('activities.checkin.againAt', { time: chinaDateTime(r.checkedInAt) })}</span>
+        )}
+      </Space>
+    );
+  }
+  return (
+    <div
+      role="status"
+      aria-live="assertive"
+      data-testid="checkin-result"
+      data-kind={outcome.kind}
+      style={{
+        display: 'flex',
+        gap: 24,
+        alignItems: 'center',
+        padding: '24px 32px',
+        borderRadius: token.borderRadiusLG,
+        border: `2px solid ${styles.border}`,
+        background: styles.background,
+      }}
+    >
+      <span style={{ fontSize: 64, color: styles.color, lineHeight: 1 }}>{icon}</span>
+      <Space direction="vertical" size={4}>
+        <span
+          style={{ fontSize: 36, fontWeight: 700, color: styles.color }}
+          data-testid="checkin-result-title"
+        >
+          {title}
+        </span>
+        <div style={{ fontSize: 16 }}>{detail}</div>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,415 @@
+import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  type ButtonProps,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../app/api.ts';
+import { useT } from '../../app/i18n.tsx';
+import { useCan } from '../../app/session.ts';
+import { useDebounced } from '../../app/useDebounced.ts';
+import { isListKind } from '../lists/types.ts';
+import { formatYuan } from '../orders/shared.tsx';
+import { clean, EMPTY } from '../registry/shared.tsx';
+import { downloadFile } from '../registry/transfer.ts';
+import { exportPath, useAddOutcome, useOutcomes, useRegistrations, useRemoveOutcome } from './api.ts';
+import { chinaDateTime, outcomeLabel, outcomeUnit, registrationLabel } from './shared.tsx';
+import {
+  type ActivityView,
+  KIND_SPECS,
+  OUTCOME_WITH_AMOUNT,
+  type OutcomeInput,
+  type OutcomeKind,
+  type OutcomeView,
+  type RegistrationView,
+} from './types.ts';
+
+const MAX_YUAN = 1e12;
+const NOTE_MAX = 1000;
+
+/**
+ * 成效: what the activity produced, typed per kind (对接洽谈, 签约合作, 录用 …),
+ * with totals, links to the demands and people concerned, and the export.
+ */
+export function OutcomesPanel({ activity }: { activity: ActivityView }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const outcomes = useOutcomes(activity.id);
+  const remove = useRemoveOutcome(activity.id);
+  const canOpenLists = useCan('lists.read');
+  const [adding, setAdding] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const kinds = KIND_SPECS[activity.kind].outcomes;
+  const totals = new Map((outcomes.data?.totals ?? []).map((total) => [total.kind, total]));
+  // The kind's own outcomes, and any other kind recorded before.
+  const shown = [...kinds, ...[...totals.keys()].filter((kind) => !kinds.includes(kind))];
+  // Which list an item is in, when the activity features it (outcomes name the item, not its list).
+  const listKindOf = (id: string) => {
+    const kind = activity.featured.find((item) => item.id === id)?.kind;
+    return isListKind(kind) ? kind : null;
+  };
+
+  const exportOutcomes = async () => {
+    setExporting(true);
+    try {
+      const file = await downloadFile(exportPath(activity.id, 'outcomes'), undefined, 'outcomes.xlsx');
+      void message.success(t('registry.exportedFile', { file: file.fileName }));
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: ColumnsType<OutcomeView> = [
+    {
+      title: t('activities.outcomeKind'),
+      dataIndex: 'kind',
+      width: 170,
+      render: (kind: OutcomeKind) => outcomeLabel(t, kind),
+    },
+    {
+      title: t('activities.outcomeCount'),
+      key: 'count',
+      width: 110,
+      align: 'right',
+      render: (_, o) => `${o.count} ${outcomeUnit(t, o.kind)}`,
+    },
+    {
+      title: t('activities.outcomeAmount'),
+      dataIndex: 'amountYuan',
+      width: 140,
+      align: 'right',
+      render: (amount: number | null) => (amount === null ? EMPTY : formatYuan(t, amount)),
+    },
+    {
+      title: t('activities.outcomeLinks'),
+      key: 'links',
+      render: (_, o) => {
+        const people = [
+          ...new Set([o.enterprise?.name, o.talent?.name, o.registration?.name].filter(Boolean)),
+        ];
+        return (
+          <Space direction="vertical" size={0}>
+            {o.listItem && (
+              <span>
+                {o.listItem.code}{' '}
+                {canOpenLists && listKindOf(o.listItem.id) ? (
+                  <Link to={`/lists/${listKindOf(o.listItem.id)}/${o.listItem.id}`}>{o.listItem.title}</Link>
+                ) : (
+                  o.listItem.title
+                )}
+              </span>
+            )}
+            {o.order && <Link to={`/orders/${o.order.id}`}>{o.order.code}</Link>}
+            {people.length > 0 && <span>{people.join('、')}</span>}
+            {!o.listItem && !o.order && people.length === 0 && EMPTY}
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('activities.outcomeNote'),
+      dataIndex: 'note',
+      ellipsis: true,
+      render: (note: string | null) => note ?? EMPTY,
+    },
+    {
+      title: t('activities.outcomeAt'),
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (at: string) => chinaDateTime(at),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_, o) => (
+        <Popconfirm
+          title={t('activities.outcomeRemove')}
+          description={t('activities.outcomeRemoveConfirm')}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+          onConfirm={() =>
+            remove.mutateAsync(o.id).then(
+              () => void message.success(t('activities.outcomeRemoved')),
+              (error: unknown) => void message.error(errorMessage(error)),
+            )
+          }
+        >
+          <Button type="link" size="small" danger icon={<DeleteOutlined />} data-testid="outcome-remove">
+            {t('activities.outcomeRemove')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Row gutter={[16, 16]} data-testid="outcome-totals">
+        {shown.map((kind) => {
+          const total = totals.get(kind);
+          return (
+            <Col key={kind} xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title={outcomeLabel(t, kind)}
+                  value={total?.count ?? 0}
+                  suffix={outcomeUnit(t, kind)}
+                />
+                {kind === OUTCOME_WITH_AMOUNT && (total?.amountYuan ?? 0) > 0 && (
+                  <Typography.Text type="secondary">
+                    {t('activities.outcomeAmountTotal', { amount: formatYuan(t, total?.amountYuan ?? 0) })}
+                  </Typography.Text>
+                )}
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
+      <Space wrap>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+          data-testid="outcome-add"
+        >
+          {t('activities.outcomeAdd')}
+        </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={() => void exportOutcomes()}
+          data-testid="outcome-export"
+        >
+          {t('activities.outcomeExport')}
+        </Button>
+        {activity.kind === 'job_fair' || activity.kind === 'study_tour' ? (
+          <Typography.Text type="secondary">{t('activities.outcomeFromPositions')}</Typography.Text>
+        ) : null}
+      </Space>
+      {outcomes.isError && <Alert type="error" showIcon message={errorMessage(outcomes.error)} />}
+      <Table<OutcomeView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={outcomes.data?.items ?? []}
+        loading={outcomes.isFetching}
+        scroll={{ x: 1000 }}
+        pagination={false}
+        locale={{ emptyText: t('activities.outcomeNone') }}
+        data-testid="outcomes-table"
+      />
+      {adding && <OutcomeModal activity={activity} onClose={() => setAdding(false)} />}
+    </Space>
+  );
+}
+
+interface OutcomeValues {
+  kind?: OutcomeKind;
+  count?: number | null;
+  amountYuan?: number | null;
+  listItemId?: string;
+  registrationId?: string;
+  note?: string;
+}
+
+/** 登记成效: a kind the activity records, how many, an amount for an agreement, and what it concerns. */
+function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: () => void }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<OutcomeValues>();
+  const add = useAddOutcome(activity.id);
+  const kind = Form.useWatch('kind', form);
+  const [input, setInput] = useState('');
+  const q = useDebounced(input.trim());
+  const people = useRegistrations(activity.id, { page: 1, pageSize: 20, ...(q ? { q } : {}) });
+  const [known, setKnown] = useState<ReadonlyMap<string, RegistrationView>>(new Map());
+  const agreement = kind === OUTCOME_WITH_AMOUNT;
+  const ok: ButtonProps & { 'data-testid': string } = {
+    loading: add.isPending,
+    'data-testid': 'outcome-save',
+  };
+
+  const submit = (values: OutcomeValues) => {
+    const note = clean(values.note);
+    const person = values.registrationId ? known.get(values.registrationId) : undefined;
+    const body: OutcomeInput = {
+      kind: values.kind!,
+      count: agreement ? 1 : (values.count ?? 1),
+      ...(agreement && typeof values.amountYuan === 'number' ? { amountYuan: values.amountYuan } : {}),
+      ...(values.listItemId ? { listItemId: values.listItemId } : {}),
+      ...(person ? { registrationId: person.id } : {}),
+      // The person's records too, so the outcome counts for the enterprise or the expert.
+      ...(person?.enterpriseId ? { enterpriseId: person.enterpriseId } : {}),
+      ...(person?.talentId ? { talentId: person.talentId } : {}),
+      ...(note ? { note } : {}),
+    };
+    add.mutate(body, {
+      onSuccess: () => {
+        void message.success(t('activities.outcomeAdded'));
+        onClose();
+      },
+    });
+  };
+
+  return (
+    <Modal
+      open
+      width={640}
+      title={t('activities.outcomeAdd')}
+      okText={t('common.save')}
+      okButtonProps={ok}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Form<OutcomeValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ kind: KIND_SPECS[activity.kind].outcomes[0], count: 1 }}
+        onFinish={submit}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <Form.Item
+              name="kind"
+              label={t('activities.outcomeKind')}
+              rules={[{ required: true, message: t('activities.validation.outcomeKind') }]}
+            >
+              <Select
+                options={KIND_SPECS[activity.kind].outcomes.map((value) => ({
+                  value,
+                  label: outcomeLabel(t, value),
+                }))}
+                data-testid="outcome-kind"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={7}>
+            <Form.Item
+              name="count"
+              label={t('activities.outcomeCount')}
+              extra={agreement ? t('activities.outcomeAgreementOne') : undefined}
+              rules={[
+                {
+                  type: 'integer',
+                  min: 1,
+                  max: 1_000_000,
+                  message: t('activities.validation.range', {
+                    label: t('activities.outcomeCount'),
+                    min: 1,
+                    max: 1_000_000,
+                  }),
+                },
+              ]}
+            >
+              <InputNumber<number>
+                min={1}
+                max={1_000_000}
+                precision={0}
+                disabled={agreement}
+                addonAfter={kind ? outcomeUnit(t, kind) : undefined}
+                style={{ width: '100%' }}
+                data-testid="outcome-count"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={7}>
+            <Form.Item
+              name="amountYuan"
+              label={t('activities.outcomeAmount')}
+              rules={[
+                {
+                  type: 'number',
+                  min: 0,
+                  max: MAX_YUAN,
+                  message: t('orders.validation.amountMax'),
+                },
+              ]}
+            >
+              <InputNumber<number>
+                min={0}
+                max={MAX_YUAN}
+                precision={2}
+                disabled={!agreement}
+                addonAfter={t('orders.outcome.yuan')}
+                placeholder={agreement ? t('orders.outcome.amountPlaceholder') : undefined}
+                style={{ width: '100%' }}
+                data-testid="outcome-amount"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="listItemId"
+          label={t('activities.outcomeListItem')}
+          extra={t('activities.outcomeListItemHint')}
+        >
+          <Select
+            allowClear
+            options={activity.featured
+              .filter((item) => isListKind(item.kind))
+              .map((item) => ({ value: item.id, label: `${item.code} ${item.title}` }))}
+            notFoundContent={t('activities.outcomeNoFeatured')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="registrationId"
+          label={t('activities.outcomePerson')}
+          extra={t('activities.outcomePersonHint')}
+        >
+          <Select
+            allowClear
+            showSearch
+            filterOption={false}
+            onSearch={setInput}
+            loading={people.isFetching}
+            onChange={(id?: string) => {
+              const person = (people.data?.items ?? []).find((r) => r.id === id);
+              if (person) setKnown((before) => new Map([...before, [person.id, person]]));
+            }}
+            options={(people.data?.items ?? []).map((r) => ({ value: r.id, label: registrationLabel(t, r) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="note"
+          label={t('activities.outcomeNote')}
+          rules={[
+            {
+              max: NOTE_MAX,
+              message: t('registry.validation.tooLong', {
+                label: t('activities.outcomeNote'),
+                max: NOTE_MAX,
+              }),
+            },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={NOTE_MAX} showCount />
+        </Form.Item>
+      </Form>
+      {add.isError && <Alert type="error" showIcon message={errorMessage(add.error)} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,285 @@
+import { CheckCircleFilled, QrcodeOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Divider,
+  Empty,
+  Form,
+  Input,
+  Popconfirm,
+  Radio,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { errorMessage } from '../../app/api.ts';
+import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
+import { useCan, useCurrentUser } from '../../app/session.ts';
+import { clean } from '../registry/shared.tsx';
+import { qrPath, useActOnRegistration, useRegister } from './api.ts';
+import { chinaDateTime, RegistrationStatusTag, roleLabel } from './shared.tsx';
+import {
+  type ActivityView,
+  countsSeats,
+  type MyRegistration,
+  ORGANISATION_ROLES,
+  type ParticipantRole,
+  type RegistrationStatus,
+} from './types.ts';
+
+const NOTE_MAX = 500;
+
+/** Why the caller cannot register now. */
+function closedReason(activity: ActivityView, canJoin: boolean): MessageKey {
+  if (!canJoin) return 'activities.my.cannotJoin';
+  switch (activity.status) {
+    case 'draft':
+      return 'activities.my.notOpen';
+    case 'finished':
+      return 'activities.my.finished';
+    case 'cancelled':
+      return 'activities.my.cancelled';
+    case 'closed':
+      return 'activities.my.closed';
+    case 'published': {
+      const closes = activity.registrationClosesAt ?? activity.endsAt;
+      return Date.parse(closes) <= Date.now() ? 'activities.my.closed' : 'activities.my.noRole';
+    }
+  }
+}
+
+/** What registering came to, said to the person. */
+function registeredText(t: Translate, registration: MyRegistration): string {
+  const keys: Partial<Record<RegistrationStatus, MessageKey>> = {
+    confirmed: 'activities.my.registeredConfirmed',
+    pending: 'activities.my.registeredPending',
+    waitlisted: 'activities.my.registeredWaitlisted',
+  };
+  const key = keys[registration.status] ?? 'activities.my.registeredConfirmed';
+  return t(key, { position: registration.waitlistPosition ?? '' });
+}
+
+/**
+ * 我的报名: the caller's own registrations (status, place on the waiting list,
+ * the check-in QR code once confirmed, cancel), and registering in the roles
+ * open to them.
+ */
+export function RegistrationCard({ activity }: { activity: ActivityView }) {
+  const t = useT();
+  const canJoin = useCan('activities.join');
+  const { mine, canRegisterAs } = activity;
+  return (
+    <Card
+      title={
+        <Space>
+          <QrcodeOutlined />
+          {t(mine.length > 0 ? 'activities.my.title' : 'activities.my.register')}
+        </Space>
+      }
+      data-testid="registration-card"
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {mine.map((registration) => (
+          <MyRegistrationItem key={registration.id} activity={activity} registration={registration} />
+        ))}
+        {canRegisterAs.length > 0 && (
+          <>
+            {mine.length > 0 && <Divider style={{ margin: 0 }} />}
+            <RegisterForm activity={activity} />
+          </>
+        )}
+        {mine.length === 0 && canRegisterAs.length === 0 && (
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={t(closedReason(activity, canJoin))}
+            data-testid="registration-closed"
+          />
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+/** 报名: in one of the roles open to the caller (their enterprise for an organisation's role). */
+function RegisterForm({ activity }: { activity: ActivityView }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const me = useCurrentUser();
+  const register = useRegister(activity.id);
+  const [form] = Form.useForm<{ role: ParticipantRole; note?: string }>();
+  const roles = activity.canRegisterAs;
+  // Known only where everyone confirmed takes a seat (countsSeats).
+  const full =
+    activity.capacity !== null &&
+    countsSeats(activity.kind) &&
+    activity.counts.confirmed >= activity.capacity;
+  const asWho = (role: ParticipantRole) =>
+    ORGANISATION_ROLES.includes(role) && me.organisationName
+      ? t('activities.my.asOrganisation', { role: roleLabel(t, role), name: me.organisationName })
+      : roleLabel(t, role);
+
+  const submit = (values: { role: ParticipantRole; note?: string }) => {
+    const note = clean(values.note);
+    register.mutate(
+      { role: values.role, ...(note ? { note } : {}) },
+      {
+        onSuccess: (registration) => {
+          void message.success(registeredText(t, registration));
+          form.resetFields();
+        },
+        onError: (error) => void message.error(errorMessage(error)),
+      },
+    );
+  };
+
+  return (
+    <Form<{ role: ParticipantRole; note?: string }>
+      form={form}
+      layout="vertical"
+      initialValues={{ role: roles[0] }}
+      onFinish={submit}
+      data-testid="register-form"
+    >
+      {activity.needsApproval && (
+        <Alert type="info" showIcon message={t('activities.my.needsApproval')} style={{ marginBottom: 12 }} />
+      )}
+      {full && (
+        <Alert type="warning" showIcon message={t('activities.my.full')} style={{ marginBottom: 12 }} />
+      )}
+      <Form.Item
+        name="role"
+        label={t('activities.my.role')}
+        rules={[{ required: true, message: t('activities.validation.roleRequired') }]}
+      >
+        <Radio.Group data-testid="register-role">
+          <Space direction="vertical">
+            {roles.map((role) => (
+              <Radio key={role} value={role}>
+                {asWho(role)}
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={t('activities.registration.note')}
+        rules={[
+          {
+            max: NOTE_MAX,
+            message: t('registry.validation.tooLong', {
+              label: t('activities.registration.note'),
+              max: NOTE_MAX,
+            }),
+          },
+        ]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          maxLength={NOTE_MAX}
+          placeholder={t('activities.my.notePlaceholder')}
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={register.isPending} data-testid="register-submit">
+        {t('activities.my.submit')}
+      </Button>
+    </Form>
+  );
+}
+
+/** One of the caller's registrations: where it stands, and the QR code to show at the door. */
+function MyRegistrationItem({
+  activity,
+  registration,
+}: {
+  activity: ActivityView;
+  registration: MyRegistration;
+}) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const act = useActOnRegistration(activity.id);
+  const cancel = () =>
+    act.mutateAsync({ registrationId: registration.id, action: 'cancel' }).then(
+      () => void message.success(t('activities.my.cancelDone')),
+      (error: unknown) => void message.error(errorMessage(error)),
+    );
+
+  return (
+    <Space direction="vertical" size="small" style={{ width: '100%' }} data-testid="my-registration">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('activities.my.role')}>
+          {roleLabel(t, registration.role)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('activities.registration.name')}>
+          {registration.organisationName && registration.organisationName !== registration.name
+            ? `${registration.name}（${registration.organisationName}）`
+            : registration.name}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('activities.registration.status')}>
+          <RegistrationStatusTag registration={registration} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('activities.registration.createdAt')}>
+          {chinaDateTime(registration.createdAt)}
+        </Descriptions.Item>
+      </Descriptions>
+      {registration.status === 'pending' && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('activities.my.pendingNote')}
+          data-testid="my-registration-note"
+        />
+      )}
+      {registration.status === 'waitlisted' && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('activities.my.waitlistNote', { position: registration.waitlistPosition ?? '—' })}
+          data-testid="my-registration-note"
+        />
+      )}
+      {registration.status === 'confirmed' && registration.checkedInAt && (
+        <Tag icon={<CheckCircleFilled />} color="success" data-testid="my-checked-in">
+          {t('activities.my.checkedIn', { time: chinaDateTime(registration.checkedInAt) })}
+        </Tag>
+      )}
+      {registration.status === 'confirmed' && registration.checkInCode && (
+        <div style={{ textAlign: 'center' }} data-testid="checkin-qr">
+          <img
+            src={qrPath(activity.id, registration.id)}
+            alt={t('activities.my.qrAlt')}
+            width={200}
+            height={200}
+            style={{ display: 'block', margin: '0 auto' }}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            {t('activities.my.qrHint')}
+          </Typography.Paragraph>
+          <Typography.Paragraph
+            copyable={{ text: registration.checkInCode }}
+            style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', marginBottom: 0 }}
+          >
+            <span data-testid="checkin-code">{registration.checkInCode}</span>
+          </Typography.Paragraph>
+        </div>
+      )}
+      {(['pending', 'confirmed', 'waitlisted'] as RegistrationStatus[]).includes(registration.status) &&
+        !registration.checkedInAt && (
+          <Popconfirm
+            title={t('activities.my.cancel')}
+            description={t('activities.my.cancelConfirm')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={cancel}
+          >
+            <Button danger size="small" loading={act.isPending} data-testid="my-registration-cancel">
+              {t('activities.my.cancel')}
+            </Button>
+          </Popconfirm>
+        )}
+    </Space>
+  );
+}

@@ -1,0 +1,339 @@
+import { Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
+import { EMPTY } from '../registry/shared.tsx';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  type ActivityAction,
+  type ActivityKind,
+  type ActivityStatus,
+  type ActivitySummary,
+  type ApplicationStatus,
+  isActivityKind,
+  isActivityStatus,
+  type JobFairMode,
+  type MeetingStatus,
+  type OutcomeKind,
+  type ParticipantRole,
+  type RegistrationStatus,
+  type RegistrationView,
+} from './types.ts';
+
+// ---------- China time ----------
+// Activities happen in China: their times are read and written as China time
+// (UTC+8, no daylight saving), whatever the browser's zone, as the server
+// lays out meeting slots.
+
+const CST_MS = 8 * 3600_000;
+
+/** The wall clock in China of an instant: YYYY-MM-DDTHH:mm. */
+function chinaWallClock(iso: string): string {
+  return new Date(Date.parse(iso) + CST_MS).toISOString().slice(0, 16);
+}
+
+/** The China date of an instant, YYYY-MM-DD. */
+export function chinaDate(iso: string): string {
+  return chinaWallClock(iso).slice(0, 10);
+}
+
+/** HH:mm in China. */
+export function chinaClock(iso: string): string {
+  return chinaWallClock(iso).slice(11, 16);
+}
+
+/** YYYY-MM-DD HH:mm in China; an em dash when absent. */
+export function chinaDateTime(iso: string | null | undefined): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return EMPTY;
+  return chinaWallClock(iso).replace('T', ' ');
+}
+
+/** A picker's value (the wall clock it shows) as that moment in China. */
+export function pickedChinaTime(value: Dayjs): string {
+  return `${value.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
+}
+
+/** An instant as a picker value showing its China wall clock. */
+export function chinaPickerValue(iso: string | null | undefined): Dayjs | undefined {
+  return iso ? dayjs(chinaWallClock(iso)) : undefined;
+}
+
+/** 2026-12-10 13:30–17:30, or from one day to another. */
+export function activityTime(t: Translate, activity: Pick<ActivitySummary, 'startsAt' | 'endsAt'>): string {
+  const start = chinaDateTime(activity.startsAt);
+  if (chinaDate(activity.startsAt) === chinaDate(activity.endsAt)) {
+    return `${start}–${chinaClock(activity.endsAt)}`;
+  }
+  return t('activities.timeRange', { start, end: chinaDateTime(activity.endsAt) });
+}
+
+// ---------- names ----------
+
+const KIND_KEYS: Record<ActivityKind, MessageKey> = {
+  matchmaking: 'activities.kind.matchmaking',
+  forum: 'activities.kind.forum',
+  visit: 'activities.kind.visit',
+  job_fair: 'activities.kind.job_fair',
+  study_tour: 'activities.kind.study_tour',
+  training: 'activities.kind.training',
+  care: 'activities.kind.care',
+};
+
+export const KIND_COLORS: Record<ActivityKind, string> = {
+  matchmaking: 'blue',
+  forum: 'purple',
+  visit: 'cyan',
+  job_fair: 'orange',
+  study_tour: 'green',
+  training: 'geekblue',
+  care: 'magenta',
+};
+
+export function kindLabel(t: Translate, kind: string): string {
+  return isActivityKind(kind) ? t(KIND_KEYS[kind]) : kind;
+}
+
+export function kindOptions(t: Translate): { value: ActivityKind; label: string }[] {
+  return ACTIVITY_KINDS.map((kind) => ({ value: kind, label: kindLabel(t, kind) }));
+}
+
+/** 项目对接会, 招聘会 … in their colours. */
+export function KindTag({ kind }: { kind: string }) {
+  const t = useT();
+  return (
+    <Tag
+      color={isActivityKind(kind) ? KIND_COLORS[kind] : 'default'}
+      style={{ marginInlineEnd: 0 }}
+      data-testid="activity-kind"
+    >
+      {kindLabel(t, kind)}
+    </Tag>
+  );
+}
+
+const STATUS_KEYS: Record<ActivityStatus, MessageKey> = {
+  draft: 'activities.status.draft',
+  published: 'activities.status.published',
+  closed: 'activities.status.closed',
+  finished: 'activities.status.finished',
+  cancelled: 'activities.status.cancelled',
+};
+
+const STATUS_COLORS: Record<ActivityStatus, string> = {
+  draft: 'default',
+  published: 'green',
+  closed: 'orange',
+  finished: 'blue',
+  cancelled: 'red',
+};
+
+export function statusLabel(t: Translate, status: string): string {
+  return isActivityStatus(status) ? t(STATUS_KEYS[status]) : status;
+}
+
+export function statusOptions(t: Translate): { value: ActivityStatus; label: string }[] {
+  return ACTIVITY_STATUSES.map((status) => ({ value: status, label: statusLabel(t, status) }));
+}
+
+/** 筹备中, 报名中, 报名截止, 已结束, 已取消 in their colours. */
+export function ActivityStatusTag({ status }: { status: string }) {
+  const t = useT();
+  return (
+    <Tag
+      color={isActivityStatus(status) ? STATUS_COLORS[status] : 'default'}
+      style={{ marginInlineEnd: 0 }}
+      data-testid="activity-status"
+    >
+      {statusLabel(t, status)}
+    </Tag>
+  );
+}
+
+const ACTION_KEYS: Record<ActivityAction, MessageKey> = {
+  publish: 'activities.action.publish',
+  close: 'activities.action.close',
+  reopen: 'activities.action.reopen',
+  finish: 'activities.action.finish',
+  cancel: 'activities.action.cancel',
+};
+
+export function actionLabel(t: Translate, action: ActivityAction): string {
+  return t(ACTION_KEYS[action]);
+}
+
+const ROLE_KEYS: Record<ParticipantRole, MessageKey> = {
+  enterprise: 'activities.role.enterprise',
+  expert: 'activities.role.expert',
+  employer: 'activities.role.employer',
+  applicant: 'activities.role.applicant',
+  host: 'activities.role.host',
+  student: 'activities.role.student',
+  speaker: 'activities.role.speaker',
+  attendee: 'activities.role.attendee',
+};
+
+export function roleLabel(t: Translate, role: string): string {
+  const key = ROLE_KEYS[role as ParticipantRole];
+  return key ? t(key) : role;
+}
+
+export function roleOptions(t: Translate, roles: readonly ParticipantRole[]) {
+  return roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
+}
+
+const REGISTRATION_KEYS: Record<RegistrationStatus, MessageKey> = {
+  pending: 'activities.registration.pending',
+  confirmed: 'activities.registration.confirmed',
+  waitlisted: 'activities.registration.waitlisted',
+  rejected: 'activities.registration.rejected',
+  cancelled: 'activities.registration.cancelled',
+};
+
+const REGISTRATION_COLORS: Record<RegistrationStatus, string> = {
+  pending: 'gold',
+  confirmed: 'green',
+  waitlisted: 'orange',
+  rejected: 'red',
+  cancelled: 'default',
+};
+
+export function registrationStatusLabel(t: Translate, status: string): string {
+  const key = REGISTRATION_KEYS[status as RegistrationStatus];
+  return key ? t(key) : status;
+}
+
+/** 待审核, 报名成功, 候补 (with the place on the list), 未通过, 已取消. */
+export function RegistrationStatusTag({
+  registration,
+}: {
+  registration: Pick<RegistrationView, 'status' | 'waitlistPosition'>;
+}) {
+  const t = useT();
+  const { status, waitlistPosition } = registration;
+  return (
+    <Tag
+      color={REGISTRATION_COLORS[status] ?? 'default'}
+      style={{ marginInlineEnd: 0 }}
+      data-testid="registration-status"
+    >
+      {status === 'waitlisted' && waitlistPosition !== null
+        ? t('activities.registration.waitlistedAt', { position: waitlistPosition })
+        : registrationStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
+const SOURCE_KEYS: Record<string, MessageKey> = {
+  self: 'activities.source.self',
+  invited: 'activities.source.invited',
+  imported: 'activities.source.imported',
+  operator: 'activities.source.operator',
+};
+
+export function sourceLabel(t: Translate, source: string): string {
+  const key = SOURCE_KEYS[source];
+  return key ? t(key) : source;
+}
+
+const MEETING_KEYS: Record<MeetingStatus, MessageKey> = {
+  proposed: 'activities.meeting.status.proposed',
+  accepted: 'activities.meeting.status.accepted',
+  declined: 'activities.meeting.status.declined',
+  cancelled: 'activities.meeting.status.cancelled',
+};
+
+const MEETING_COLORS: Record<MeetingStatus, string> = {
+  proposed: 'blue',
+  accepted: 'green',
+  declined: 'red',
+  cancelled: 'default',
+};
+
+/** 待确认, 已确认, 已谢绝, 已取消. */
+export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
+  const t = useT();
+  return (
+    <Tag color={MEETING_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid="meeting-status">
+      {t(MEETING_KEYS[status])}
+    </Tag>
+  );
+}
+
+const MEETING_SOURCE_KEYS: Record<string, MessageKey> = {
+  matching: 'activities.meeting.source.matching',
+  operator: 'activities.meeting.source.operator',
+  participant: 'activities.meeting.source.participant',
+};
+
+export function meetingSourceLabel(t: Translate, source: string): string {
+  const key = MEETING_SOURCE_KEYS[source];
+  return key ? t(key) : source;
+}
+
+const APPLICATION_KEYS: Record<ApplicationStatus, MessageKey> = {
+  interested: 'activities.application.interested',
+  interviewed: 'activities.application.interviewed',
+  intent: 'activities.application.intent',
+  hired: 'activities.application.hired',
+  withdrawn: 'activities.application.withdrawn',
+};
+
+const APPLICATION_COLORS: Record<ApplicationStatus, string> = {
+  interested: 'blue',
+  interviewed: 'cyan',
+  intent: 'gold',
+  hired: 'green',
+  withdrawn: 'default',
+};
+
+export function applicationLabel(t: Translate, status: ApplicationStatus): string {
+  return t(APPLICATION_KEYS[status]);
+}
+
+export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {
+  const t = useT();
+  return (
+    <Tag color={APPLICATION_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid="application-status">
+      {applicationLabel(t, status)}
+    </Tag>
+  );
+}
+
+const OUTCOME_KEYS: Record<OutcomeKind, { name: MessageKey; unit: MessageKey }> = {
+  contact: { name: 'activities.outcome.contact', unit: 'activities.unit.times' },
+  agreement: { name: 'activities.outcome.agreement', unit: 'activities.unit.items' },
+  hire_intent: { name: 'activities.outcome.hire_intent', unit: 'activities.unit.people' },
+  hired: { name: 'activities.outcome.hired', unit: 'activities.unit.people' },
+  trained: { name: 'activities.outcome.trained', unit: 'activities.unit.personTimes' },
+  served: { name: 'activities.outcome.served', unit: 'activities.unit.personTimes' },
+  other: { name: 'activities.outcome.other', unit: 'activities.unit.items' },
+};
+
+export function outcomeLabel(t: Translate, kind: OutcomeKind): string {
+  return t(OUTCOME_KEYS[kind].name);
+}
+
+/** 次, 项, 人, 人次. */
+export function outcomeUnit(t: Translate, kind: OutcomeKind): string {
+  return t(OUTCOME_KEYS[kind].unit);
+}
+
+const MODE_KEYS: Record<JobFairMode, MessageKey> = {
+  offline: 'activities.mode.offline',
+  online: 'activities.mode.online',
+  hybrid: 'activities.mode.hybrid',
+};
+
+export function modeLabel(t: Translate, mode: string): string {
+  const key = MODE_KEYS[mode as JobFairMode];
+  return key ? t(key) : mode;
+}
+
+/** A registration as a select option reads: 陈志远 · 浙北理工学院 (专家). */
+export function registrationLabel(t: Translate, registration: RegistrationView): string {
+  const who =
+    registration.organisationName && registration.organisationName !== registration.name
+      ? `${registration.name} · ${registration.organisationName}`
+      : registration.name;
+  return `${who}（${roleLabel(t, registration.role)}）`;
+}
