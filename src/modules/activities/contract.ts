@@ -61,6 +61,8 @@ export type ActivitiesQuery = z.infer<typeof activitiesQuery>;
 
 const counts = z.object({
   confirmed: z.number().int(),
+  /** Confirmed and taking a seat: what the capacity is measured against. */
+  seated: z.number().int(),
   pending: z.number().int(),
   waitlisted: z.number().int(),
   checkedIn: z.number().int(),
@@ -91,6 +93,8 @@ const registrationView = z.object({
   /** Masked unless the caller may see personal data. */
   mobile: z.string().nullable(),
   talentId: z.string().nullable(),
+  /** The expert's registry code (ZJ-0001), to tell namesakes apart. */
+  talentCode: z.string().nullable(),
   enterpriseId: z.string().nullable(),
   institutionId: z.string().nullable(),
   source: z.string(),
@@ -198,6 +202,19 @@ export const importResult = z.object({
   /** Rows already registered (same mobile or name and organisation): kept as they were. */
   duplicates: z.number().int(),
   issues: z.array(z.object({ row: z.number().int(), message: z.string() })),
+});
+
+/** Who else is at a matchmaking meeting (confirmed), for a participant asking for a meeting: public details only. */
+export const participantsView = z.object({
+  items: z.array(
+    z.object({
+      registrationId: z.string().uuid(),
+      role: z.enum(ROLES),
+      name: z.string(),
+      organisationName: z.string().nullable(),
+      talentCode: z.string().nullable(),
+    }),
+  ),
 });
 
 export const meetingView = z.object({
@@ -320,7 +337,9 @@ export const outcomesResult = z.object({
       count: z.number().int(),
       amountYuan: z.number().nullable(),
       note: z.string().nullable(),
-      listItem: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
+      listItem: z
+        .object({ id: z.string(), kind: z.string(), code: z.string(), title: z.string() })
+        .nullable(),
       order: z.object({ id: z.string(), code: z.string() }).nullable(),
       enterprise: z.object({ id: z.string(), name: z.string() }).nullable(),
       talent: z.object({ id: z.string(), name: z.string() }).nullable(),

@@ -46,6 +46,8 @@ export interface ActivityScope {
 
 export interface Counts {
   confirmed: number;
+  /** Confirmed registrations that take a seat (invited employers, hosts and speakers do not). */
+  seated: number;
   pending: number;
   waitlisted: number;
   checkedIn: number;
@@ -175,6 +177,7 @@ export class ActivitiesRepository {
       .select({
         activityId: r.activityId,
         confirmed: sql<number>`count(*) filter (where ${r.status} = 'confirmed')::int`,
+        seated: sql<number>`count(*) filter (where ${r.status} = 'confirmed' and ${r.seated})::int`,
         pending: sql<number>`count(*) filter (where ${r.status} = 'pending')::int`,
         waitlisted: sql<number>`count(*) filter (where ${r.status} = 'waitlisted')::int`,
         checkedIn: sql<number>`count(*) filter (where ${r.checkedInAt} is not null and ${r.status} = 'confirmed')::int`,

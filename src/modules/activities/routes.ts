@@ -21,6 +21,7 @@ import {
   myRegistrationView,
   outcomeInput,
   outcomesResult,
+  participantsView,
   positionInput,
   positionsResult,
   proposeRequest,
@@ -190,6 +191,19 @@ export function registerActivitiesRoutes(
         request.params.registrationId,
         request.body,
       ),
+  );
+  app.get(
+    '/api/activities/:id/participants',
+    {
+      config: { access: 'activities.join' },
+      schema: {
+        tags,
+        summary: '参会名单（已确认的企业、专家等，供申请洽谈）Confirmed participants',
+        params: idParams,
+        response: { 200: participantsView },
+      },
+    },
+    async (request) => activities.participants(request.actor!, request.params.id),
   );
   app.get(
     '/api/activities/:id/registrations/:registrationId/qr.png',

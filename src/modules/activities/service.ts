@@ -47,7 +47,7 @@ import {
 import { ActivitiesRepository, type ActivityScope, type Counts } from './repository.ts';
 import type { ActivityRow, RegistrationRow } from './schema.ts';
 
-const NO_COUNTS: Counts = { confirmed: 0, pending: 0, waitlisted: 0, checkedIn: 0 };
+const NO_COUNTS: Counts = { confirmed: 0, seated: 0, pending: 0, waitlisted: 0, checkedIn: 0 };
 const CST = 8 * 3600_000;
 
 /** Who is registering: resolved from the request and the caller before any seat is taken. */
@@ -318,7 +318,12 @@ export class ActivitiesService {
         return this.admit(tx, actor, activity, who, manager);
       })
       .catch(rethrowDuplicate);
-    return this.registrationView(registration, true);
+    return this.registrationView(
+      registration,
+      true,
+      [],
+      await this.talentCodes(this.database.db, [registration]),
+    );
   }
 
   /** Takes the seat decision for one participant (activity locked), writes the registration and its audit row. */
@@ -464,7 +469,7 @@ export class ActivitiesService {
       if (status === 'confirmed' && before.seated) await this.fillSeats(tx, locked);
       return after;
     });
-    return this.registrationView(row, true);
+    return this.registrationView(row, true, [], await this.talentCodes(this.database.db, [row]));
   }
 
   async registrations(
@@ -491,12 +496,38 @@ export class ActivitiesService {
     });
     const waitlist = (await repo.waitlist(activity.id)).map((r) => r.id);
     const counts = (await repo.counts([activity.id])).get(activity.id) ?? NO_COUNTS;
+    const codes = await this.talentCodes(this.database.db, items);
     return {
-      items: items.map((r) => this.registrationView(r, false, waitlist)),
+      items: items.map((r) => this.registrationView(r, false, waitlist, codes)),
       total,
       page: q.page,
       pageSize: q.pageSize,
       counts,
+    };
+  }
+
+  /**
+   * 参会名单 for a matchmaking meeting's participants: who else is confirmed
+   * (name, organisation, role, expert code), so that one side can ask the
+   * other for a meeting. Organisers and confirmed participants only.
+   */
+  async participants(actor: Actor, id: string) {
+    const activity = await this.find(this.database.db, actor, id);
+    const repo = new ActivitiesRepository(this.database.db);
+    const mine = await repo.mine(id, this.scopeFor(actor));
+    if (!this.manages(actor, activity) && !mine.some((r) => r.status === 'confirmed')) {
+      throw activitiesError('REGISTRATION_NOT_FOUND');
+    }
+    const rows = (await repo.allRegistrations(id)).filter((r) => r.status === 'confirmed');
+    const codes = await this.talentCodes(this.database.db, rows);
+    return {
+      items: rows.map((r) => ({
+        registrationId: r.id,
+        role: r.role as ParticipantRole,
+        name: r.name,
+        organisationName: r.organisationName,
+        talentCode: r.talentId ? (codes.get(r.talentId) ?? null) : null,
+      })),
     };
   }
 
@@ -564,7 +595,11 @@ export class ActivitiesService {
         }
       }
       const counts = (await repo.counts([id])).get(id) ?? NO_COUNTS;
-      return { counted, registration: this.registrationView(row, false), checkedIn: counts.checkedIn };
+      return {
+        counted,
+        registration: this.registrationView(row, false, [], await this.talentCodes(tx, [row])),
+        checkedIn: counts.checkedIn,
+      };
     });
   }
 
@@ -897,10 +932,18 @@ export class ActivitiesService {
     await this.notifications.send(tx, users, message);
   }
 
+  /** The registry codes of the experts among these registrations. */
+  async talentCodes(db: Executor, rows: readonly RegistrationRow[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.talentId).filter((x): x is string => !!x))];
+    const found = await new RegistryRepository(db).byIds('talents', ids);
+    return new Map([...found].map(([id, t]) => [id, t.code]));
+  }
+
   registrationView(
     row: RegistrationRow,
     own: boolean,
     waitlist: readonly string[] = [],
+    codes: ReadonlyMap<string, string> = new Map(),
   ): RegistrationView & {
     checkInCode: string | null;
   } {
@@ -912,6 +955,7 @@ export class ActivitiesService {
       organisationName: row.organisationName,
       mobile: row.mobileEnc ? maskMobile(this.cipher.decrypt(row.mobileEnc)) : null,
       talentId: row.talentId,
+      talentCode: row.talentId ? (codes.get(row.talentId) ?? null) : null,
       enterpriseId: row.enterpriseId,
       institutionId: row.institutionId,
       source: row.source,
@@ -934,6 +978,7 @@ export class ActivitiesService {
     const featuredIds = await repo.featured(row.id);
     const featured = await this.lists.visibleRows(actor, featuredIds, db);
     const mine = await repo.mine(row.id, scope);
+    const codes = await this.talentCodes(db, mine);
     const waitlist = (await repo.waitlist(row.id)).map((r) => r.id);
     const manage = this.manages(actor, row);
     const kind = KINDS[row.kind as ActivityKind];
@@ -963,7 +1008,7 @@ export class ActivitiesService {
         title: f.title,
         status: f.status,
       })),
-      mine: mine.map((m) => this.registrationView(m, true, waitlist)),
+      mine: mine.map((m) => this.registrationView(m, true, waitlist, codes)),
       canRegisterAs,
       actions: manage
         ? ACTIVITY_ACTIONS.filter((a) => activityMove(row.status as ActivityStatus, a) !== null)

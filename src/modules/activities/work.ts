@@ -444,7 +444,7 @@ export class ActivityWorkService {
           count: r.count,
           amountYuan: r.amountFen === null ? null : r.amountFen / 100,
           note: r.note,
-          listItem: item ? { id: item.id, code: item.code, title: item.title } : null,
+          listItem: item ? { id: item.id, kind: item.kind, code: item.code, title: item.title } : null,
           order:
             r.orderId && orderCodes.has(r.orderId)
               ? { id: r.orderId, code: orderCodes.get(r.orderId)! }

@@ -25,13 +25,12 @@ import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { useActivities } from './api.ts';
 import { filtersOf, listQueryOf, readActivityParams, writeActivityParams } from './listParams.ts';
 import { ActivityStatusTag, activityTime, KindTag, kindOptions, statusOptions } from './shared.tsx';
-import {
-  type ActivityFilters,
-  type ActivityKind,
-  type ActivityListParams,
-  type ActivityStatus,
-  type ActivitySummary,
-  countsSeats,
+import type {
+  ActivityFilters,
+  ActivityKind,
+  ActivityListParams,
+  ActivityStatus,
+  ActivitySummary,
 } from './types.ts';
 
 /** 活动: the activities the caller may see (the server scopes them), as a list or a month calendar; filters in the URL. */
@@ -194,8 +193,8 @@ function useColumns(fromList: FromList): ColumnsType<ActivitySummary> {
       render: (_, activity) => (
         <Space size={4} wrap style={{ justifyContent: 'flex-end' }}>
           <span data-testid="activity-registered">
-            {activity.capacity !== null && countsSeats(activity.kind)
-              ? `${activity.counts.confirmed} / ${activity.capacity}`
+            {activity.capacity !== null
+              ? `${activity.counts.seated} / ${activity.capacity}`
               : activity.counts.confirmed}
           </span>
           {activity.counts.pending > 0 && (

@@ -30,7 +30,7 @@ import {
   modeLabel,
   statusLabel,
 } from './shared.tsx';
-import { type ActivityView, countsSeats, hasMeetings, hasPositions } from './types.ts';
+import { type ActivityView, hasMeetings, hasPositions } from './types.ts';
 
 /** One activity: what, when and where, its counts and status actions; the caller's registration; the organisers' desk. */
 export function ActivityDetailPage() {
@@ -219,10 +219,8 @@ function ActivityDescriptions({ activity }: { activity: ActivityView }) {
         <Col xs={12} md={6}>
           <Statistic
             title={t('activities.count.confirmed')}
-            value={counts.confirmed}
-            suffix={
-              activity.capacity !== null && countsSeats(activity.kind) ? `/ ${activity.capacity}` : undefined
-            }
+            value={activity.capacity !== null ? counts.seated : counts.confirmed}
+            suffix={activity.capacity !== null ? `/ ${activity.capacity}` : undefined}
           />
         </Col>
         <Col xs={12} md={6}>

@@ -38,13 +38,13 @@ import {
   useActOnMeeting,
   useArrangeMeetings,
   useMeetings,
+  useParticipants,
   useProposeMeetings,
-  useRegistrations,
   useRequestMeeting,
 } from './api.ts';
 import { ReasonModal } from './ReasonModal.tsx';
-import { chinaClock, MeetingStatusTag, meetingSourceLabel, registrationLabel } from './shared.tsx';
-import type { ActivityView, MeetingAction, MeetingGrid, MeetingView, RegistrationView } from './types.ts';
+import { chinaClock, MeetingStatusTag, meetingSourceLabel } from './shared.tsx';
+import type { ActivityView, MeetingAction, MeetingGrid, MeetingView } from './types.ts';
 
 const DONE_KEYS: Record<MeetingAction, MessageKey> = {
   accept: 'activities.meeting.done.accept',
@@ -536,16 +536,19 @@ function ProposeModal({ activity, onClose }: { activity: ActivityView; onClose: 
   );
 }
 
-/** The confirmed registrations in a role, as options (the server lists at most 200 a page). */
+/** The confirmed participants in a role, as options (organisers and confirmed participants may list them). */
 function useSideOptions(activityId: string, role: 'enterprise' | 'expert') {
-  const t = useT();
-  const list = useRegistrations(activityId, { page: 1, pageSize: 200, status: 'confirmed', role });
+  const list = useParticipants(activityId);
   return {
     loading: list.isFetching,
-    options: (list.data?.items ?? []).map((r: RegistrationView) => ({
-      value: r.id,
-      label: registrationLabel(t, r),
-    })),
+    options: (list.data?.items ?? [])
+      .filter((p) => p.role === role)
+      .map((p) => ({
+        value: p.registrationId,
+        label: [p.name, p.organisationName !== p.name ? p.organisationName : null, p.talentCode]
+          .filter(Boolean)
+          .join(' · '),
+      })),
   };
 }
 
@@ -556,7 +559,16 @@ interface NewMeetingValues {
 }
 
 /** 安排洽谈: an enterprise and an expert registered (confirmed), and the demand they discuss. */
-function NewMeetingModal({ activity, onClose }: { activity: ActivityView; onClose: () => void }) {
+function NewMeetingModal({
+  activity,
+  onClose,
+  fixed,
+}: {
+  activity: ActivityView;
+  onClose: () => void;
+  /** A participant asking: their own side, set and not to be changed. */
+  fixed?: { field: 'enterpriseRegistrationId' | 'expertRegistrationId'; registrationId: string };
+}) {
   const t = useT();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<NewMeetingValues>();
@@ -586,6 +598,7 @@ function NewMeetingModal({ activity, onClose }: { activity: ActivityView; onClos
         form={form}
         layout="vertical"
         preserve={false}
+        initialValues={fixed ? { [fixed.field]: fixed.registrationId } : {}}
         onFinish={(values) =>
           request.mutate(
             {
@@ -612,6 +625,7 @@ function NewMeetingModal({ activity, onClose }: { activity: ActivityView; onClos
             filterOption={search}
             loading={enterprises.loading}
             options={enterprises.options}
+            disabled={fixed?.field === 'enterpriseRegistrationId'}
             notFoundContent={t('activities.meeting.noEnterprises')}
             data-testid="meeting-new-enterprise"
           />
@@ -626,6 +640,7 @@ function NewMeetingModal({ activity, onClose }: { activity: ActivityView; onClos
             filterOption={search}
             loading={experts.loading}
             options={experts.options}
+            disabled={fixed?.field === 'expertRegistrationId'}
             notFoundContent={t('activities.meeting.noExperts')}
             data-testid="meeting-new-expert"
           />
@@ -655,8 +670,34 @@ export function MyMeetingsCard({ activity }: { activity: ActivityView }) {
   const [reasonFor, setReasonFor] = useState<MeetingView | null>(null);
   const mine = new Set(activity.mine.map((r) => r.id));
   const items = (meetings.data?.items ?? []).filter((m) => m.status !== 'cancelled');
+  // A confirmed enterprise or expert may ask the other side for a meeting while the meeting is open.
+  const side = activity.mine.find(
+    (r) => r.status === 'confirmed' && (r.role === 'enterprise' || r.role === 'expert'),
+  );
+  const [asking, setAsking] = useState(false);
+  const canAsk = !!side && (activity.status === 'published' || activity.status === 'closed');
   return (
-    <Card title={t('activities.meeting.mine')} data-testid="my-meetings">
+    <Card
+      title={t('activities.meeting.mine')}
+      data-testid="my-meetings"
+      extra={
+        canAsk && (
+          <Button size="small" onClick={() => setAsking(true)} data-testid="my-meeting-new">
+            {t('activities.meeting.new')}
+          </Button>
+        )
+      }
+    >
+      {asking && side && (
+        <NewMeetingModal
+          activity={activity}
+          onClose={() => setAsking(false)}
+          fixed={{
+            field: side.role === 'enterprise' ? 'enterpriseRegistrationId' : 'expertRegistrationId',
+            registrationId: side.id,
+          }}
+        />
+      )}
       {meetings.isError && <Alert type="error" showIcon message={errorMessage(meetings.error)} />}
       <List<MeetingView>
         loading={meetings.isPending}

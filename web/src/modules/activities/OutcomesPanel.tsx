@@ -61,11 +61,6 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
   // The kind's own outcomes, and any other kind recorded before.
   const shown = [...kinds, ...[...totals.keys()].filter((kind) => !kinds.includes(kind))];
   // Which list an item is in, when the activity features it (outcomes name the item, not its list).
-  const listKindOf = (id: string) => {
-    const kind = activity.featured.find((item) => item.id === id)?.kind;
-    return isListKind(kind) ? kind : null;
-  };
-
   const exportOutcomes = async () => {
     setExporting(true);
     try {
@@ -111,8 +106,8 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
             {o.listItem && (
               <span>
                 {o.listItem.code}{' '}
-                {canOpenLists && listKindOf(o.listItem.id) ? (
-                  <Link to={`/lists/${listKindOf(o.listItem.id)}/${o.listItem.id}`}>{o.listItem.title}</Link>
+                {canOpenLists && isListKind(o.listItem.kind) ? (
+                  <Link to={`/lists/${o.listItem.kind}/${o.listItem.id}`}>{o.listItem.title}</Link>
                 ) : (
                   o.listItem.title
                 )}

@@ -23,7 +23,6 @@ import { qrPath, useActOnRegistration, useRegister } from './api.ts';
 import { chinaDateTime, RegistrationStatusTag, roleLabel } from './shared.tsx';
 import {
   type ActivityView,
-  countsSeats,
   type MyRegistration,
   ORGANISATION_ROLES,
   type ParticipantRole,
@@ -111,11 +110,7 @@ function RegisterForm({ activity }: { activity: ActivityView }) {
   const register = useRegister(activity.id);
   const [form] = Form.useForm<{ role: ParticipantRole; note?: string }>();
   const roles = activity.canRegisterAs;
-  // Known only where everyone confirmed takes a seat (countsSeats).
-  const full =
-    activity.capacity !== null &&
-    countsSeats(activity.kind) &&
-    activity.counts.confirmed >= activity.capacity;
+  const full = activity.capacity !== null && activity.counts.seated >= activity.capacity;
   const asWho = (role: ParticipantRole) =>
     ORGANISATION_ROLES.includes(role) && me.organisationName
       ? t('activities.my.asOrganisation', { role: roleLabel(t, role), name: me.organisationName })

@@ -21,6 +21,7 @@ import type {
   MyRegistration,
   OutcomeInput,
   OutcomesResult,
+  ParticipantsResult,
   PositionInput,
   PositionView,
   ProposeResult,
@@ -43,6 +44,7 @@ export const activityKeys = {
       ? (['activities', 'one', id, 'registrations', query] as const)
       : (['activities', 'one', id, 'registrations'] as const),
   meetings: (id: string) => ['activities', 'one', id, 'meetings'] as const,
+  participants: (id: string) => ['activities', 'one', id, 'participants'] as const,
   positions: (id: string) => ['activities', 'one', id, 'positions'] as const,
   outcomes: (id: string) => ['activities', 'one', id, 'outcomes'] as const,
 };
@@ -201,6 +203,16 @@ export function useCheckIn(activityId: string) {
 }
 
 // ---------- 1:1 meetings ----------
+
+/** Who is confirmed at a matchmaking meeting (organisers, and confirmed participants asking for a meeting). */
+export function useParticipants(activityId: string, enabled = true) {
+  return useQuery({
+    queryKey: activityKeys.participants(activityId),
+    queryFn: ({ signal }) =>
+      api.get<ParticipantsResult>(`${one(activityId)}/participants`, undefined, signal),
+    enabled,
+  });
+}
 
 /** All meetings (organisers) or the caller's own (participants), with the grid. */
 export function useMeetings(activityId: string, enabled = true) {

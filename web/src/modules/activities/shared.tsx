@@ -335,5 +335,6 @@ export function registrationLabel(t: Translate, registration: RegistrationView):
     registration.organisationName && registration.organisationName !== registration.name
       ? `${registration.name} · ${registration.organisationName}`
       : registration.name;
-  return `${who}（${roleLabel(t, registration.role)}）`;
+  const code = registration.talentCode ? ` ${registration.talentCode}` : '';
+  return `${who}${code}（${roleLabel(t, registration.role)}）`;
 }

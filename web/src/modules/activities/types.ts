@@ -61,23 +61,6 @@ export const KIND_SPECS: Record<
   care: { roles: ['attendee'], outcomes: ['served', 'other'] },
 };
 
-/** Roles that take no seat, per kind (kinds.ts `unseated`): invited partners. */
-const UNSEATED: Record<ActivityKind, readonly ParticipantRole[]> = {
-  matchmaking: [],
-  forum: ['speaker'],
-  visit: ['host'],
-  job_fair: ['employer'],
-  study_tour: ['host'],
-  training: ['speaker'],
-  care: [],
-};
-
-/**
- * Whether the confirmed count is the seats taken: the counts include partners
- * who take no seat, so only for kinds without them can it be set against the capacity.
- */
-export const countsSeats = (kind: ActivityKind) => UNSEATED[kind].length === 0;
-
 /** Kinds with 1:1 meetings, and kinds with positions (招聘岗位, 实习岗位). */
 export const hasMeetings = (kind: ActivityKind) => kind === 'matchmaking';
 export const hasPositions = (kind: ActivityKind) => kind === 'job_fair' || kind === 'study_tour';
@@ -138,6 +121,8 @@ export interface ActivityDetails {
 
 export interface Counts {
   confirmed: number;
+  /** Confirmed and taking a seat: measured against the capacity. */
+  seated: number;
   pending: number;
   waitlisted: number;
   checkedIn: number;
@@ -170,6 +155,8 @@ export interface RegistrationView {
   /** Masked (139****2000). */
   mobile: string | null;
   talentId: string | null;
+  /** The expert's registry code (ZJ-0001). */
+  talentCode: string | null;
   enterpriseId: string | null;
   institutionId: string | null;
   /** self, invited, imported, operator */
@@ -411,7 +398,7 @@ export interface OutcomeView {
   count: number;
   amountYuan: number | null;
   note: string | null;
-  listItem: { id: string; code: string; title: string } | null;
+  listItem: { id: string; kind: string; code: string; title: string } | null;
   order: { id: string; code: string } | null;
   enterprise: { id: string; name: string } | null;
   talent: { id: string; name: string } | null;
@@ -433,4 +420,15 @@ export interface OutcomeInput {
   enterpriseId?: string;
   talentId?: string;
   registrationId?: string;
+}
+
+/** GET /api/activities/:id/participants: who is confirmed, public details only. */
+export interface ParticipantsResult {
+  items: {
+    registrationId: string;
+    role: ParticipantRole;
+    name: string;
+    organisationName: string | null;
+    talentCode: string | null;
+  }[];
 }
