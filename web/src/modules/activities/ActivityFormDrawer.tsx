@@ -1,17 +1,14 @@
 import {
   Alert,
   App as AntApp,
-  Button,
   Col,
   DatePicker,
   Divider,
-  Drawer,
   Form,
   Input,
   InputNumber,
   Row,
   Select,
-  Space,
   Switch,
   TimePicker,
   Typography,
@@ -19,7 +16,8 @@ import {
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
+import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { applyServerErrors } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
@@ -285,48 +283,16 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
   });
 
   return (
-    <Drawer
-      open
-      width={760}
+    <FormDrawer
       title={activity ? t('activities.editTitle', { title: activity.title }) : t('activities.createTitle')}
+      saving={mutation.isPending}
+      onSave={() => form.submit()}
       onClose={onClose}
-      // Unsaved input should not go with a stray click or Esc (Esc also closes an open dropdown).
-      maskClosable={false}
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={mutation.isPending}
-            onClick={() => form.submit()}
-            data-testid="activity-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      error={mutation.isError ? mutation.error : null}
+      conflict={conflict}
+      top={top}
+      testId="activity"
     >
-      <div ref={top} />
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          message={errorMessage(mutation.error)}
-          // The activity has been read again already (useUpdateActivity); reopening the form shows it.
-          description={conflict ? t('registry.conflictHint') : undefined}
-          action={
-            conflict ? (
-              <Button size="small" onClick={onClose}>
-                {t('registry.reload')}
-              </Button>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-          data-testid="activity-form-error"
-        />
-      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -561,7 +527,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

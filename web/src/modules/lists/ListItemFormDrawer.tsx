@@ -1,22 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Checkbox,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { App as AntApp, Checkbox, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api.ts';
+import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { applyServerErrors } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
@@ -332,46 +320,17 @@ export function ListItemFormDrawer({ config, item, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
-      open
-      width={760}
+    <FormDrawer
       title={item ? t('registry.editTitle', { name: item.title }) : t('registry.createTitle', { noun })}
+      saving={mutation.isPending}
+      onSave={() => form.submit()}
       onClose={onClose}
-      // Unsaved input should not go with a stray click or Esc (Esc also closes an open dropdown).
-      maskClosable={false}
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={mutation.isPending}
-            onClick={() => form.submit()}
-            data-testid="list-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      error={mutation.isError ? mutation.error : null}
+      conflict={conflict}
+      onReload={reload}
+      top={top}
+      testId="list"
     >
-      <div ref={top} />
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          message={errorMessage(mutation.error)}
-          description={conflict ? t('registry.conflictHint') : undefined}
-          action={
-            conflict ? (
-              <Button size="small" onClick={reload}>
-                {t('registry.reload')}
-              </Button>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -392,7 +351,7 @@ export function ListItemFormDrawer({ config, item, onClose, onSaved }: Props) {
       >
         <ListItemFields config={config} item={item} ownerPicker={ownerPicker} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

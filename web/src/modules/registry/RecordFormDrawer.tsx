@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Drawer, Form, type FormInstance, Space } from 'antd';
+import { App as AntApp, Form, type FormInstance } from 'antd';
 import { useEffect, useRef } from 'react';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
+import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { applyServerErrors } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { regionPath, useRegions } from '../../app/regions.ts';
@@ -182,50 +183,21 @@ export function RecordFormDrawer<K extends RegistryKind>({
   };
 
   return (
-    <Drawer
-      open
-      width={760}
+    <FormDrawer
       title={
         mode === 'create'
           ? t('registry.createTitle', { noun })
           : t('registry.editTitle', { name: record?.name ?? '' })
       }
+      saving={mutation.isPending}
+      onSave={() => form.submit()}
       onClose={onClose}
-      // Unsaved input should not go with a stray click or Esc (Esc also closes an open dropdown).
-      maskClosable={false}
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={mutation.isPending}
-            onClick={() => form.submit()}
-            data-testid="record-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      error={mutation.isError ? mutation.error : null}
+      conflict={conflict}
+      onReload={reload}
+      top={top}
+      testId="record"
     >
-      <div ref={top} />
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          message={errorMessage(mutation.error)}
-          description={conflict ? t('registry.conflictHint') : undefined}
-          action={
-            conflict ? (
-              <Button size="small" onClick={reload}>
-                {t('registry.reload')}
-              </Button>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
       <Form<FormValues<K>>
         form={form}
         layout="vertical"
@@ -235,6 +207,6 @@ export function RecordFormDrawer<K extends RegistryKind>({
       >
         <config.Fields record={record} mode={mode} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,20 +1,8 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Col,
-  Drawer,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { App as AntApp, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
+import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { applyServerErrors } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
@@ -161,48 +149,17 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
   const roster = [...(leader ? [leader] : []), ...members.filter((id) => id !== leader)];
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={720}
       title={team ? t('teams.editTitle', { name: team.name }) : t('teams.createTitle')}
+      saving={mutation.isPending}
+      onSave={() => form.submit()}
       onClose={onClose}
-      // Unsaved input should not go with a stray click or Esc (Esc also closes an open dropdown).
-      maskClosable={false}
-      keyboard={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={mutation.isPending}
-            onClick={() => form.submit()}
-            data-testid="team-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      error={mutation.isError ? mutation.error : null}
+      conflict={conflict}
+      top={top}
+      testId="team"
     >
-      <div ref={top} />
-      {mutation.isError && (
-        <Alert
-          type="error"
-          showIcon
-          message={errorMessage(mutation.error)}
-          // The team has been read again already (useUpdateTeam); reopening the form shows it.
-          description={conflict ? t('registry.conflictHint') : undefined}
-          action={
-            conflict ? (
-              <Button size="small" onClick={onClose}>
-                {t('registry.reload')}
-              </Button>
-            ) : undefined
-          }
-          style={{ marginBottom: 16 }}
-          data-testid="team-form-error"
-        />
-      )}
       <Form<TeamFormValues>
         form={form}
         layout="vertical"
@@ -336,7 +293,7 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 
