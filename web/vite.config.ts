@@ -11,6 +11,8 @@ function vendorChunk(id: string): string | undefined {
     return 'vendor-react';
   }
   if (/node_modules[\\/]@tanstack[\\/]/.test(id)) return 'vendor-query';
+  // Charts are big and only the dashboard needs them: their own chunk, loaded with that page.
+  if (/node_modules[\\/](echarts|zrender|tslib)[\\/]/.test(id)) return 'vendor-charts';
   if (/node_modules[\\/](@ant-design|antd|rc-[^\\/]+|@rc-component|dayjs)[\\/]/.test(id))
     return 'vendor-antd';
   return 'vendor';

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../modules/account/AccountPage.tsx';
 import { ActivitiesPage } from '../modules/activities/ActivitiesPage.tsx';
@@ -34,9 +34,15 @@ import { RolesPage } from '../modules/users/RolesPage.tsx';
 import { UsersPage } from '../modules/users/UsersPage.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { NotFound } from './NotFound.tsx';
+import { PageLoading } from './PageState.tsx';
 import { queryClient } from './queryClient.ts';
 import { RequireAuth, RequirePermission } from './RequireAuth.tsx';
 import { Shell } from './Shell.tsx';
+
+/** The dashboard pulls in ECharts: loaded when it is opened. */
+const InsightsPage = lazy(() =>
+  import('../modules/insights/InsightsPage.tsx').then((m) => ({ default: m.InsightsPage })),
+);
 
 export interface AppRoute {
   /** Relative to the signed-in frame, e.g. `users`; '' is the home page. */
@@ -71,6 +77,15 @@ export const appRoutes: AppRoute[] = [
   { path: 'teams/:id', element: <TeamDetailPage />, permission: 'teams.read' },
   { path: 'activities', element: <ActivitiesPage />, permission: 'activities.read' },
   { path: 'activities/:id', element: <ActivityDetailPage />, permission: 'activities.read' },
+  {
+    path: 'insights',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <InsightsPage />
+      </Suspense>
+    ),
+    permission: 'insights.read',
+  },
   { path: 'notifications', element: <NotificationsPage /> },
 ];
 

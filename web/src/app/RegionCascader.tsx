@@ -1,7 +1,7 @@
 import { Cascader } from 'antd';
 import type { CSSProperties } from 'react';
 import { useT } from './i18n.tsx';
-import { type RegionNode, useRegions } from './regions.ts';
+import { type RegionNode, regionBranch, useRegions } from './regions.ts';
 
 interface RegionCascaderProps {
   value?: string[];
@@ -11,6 +11,12 @@ interface RegionCascaderProps {
   disabled?: boolean;
   style?: CSSProperties;
   id?: string;
+  /**
+   * Offer only this region and what lies below it (an account's own scope); the
+   * value is then a path from this region down. Absent: every region.
+   */
+  within?: string | null;
+  'data-testid'?: string;
 }
 
 /** Picks a province, city or county from the reference tree; searchable. */
@@ -19,6 +25,7 @@ export function RegionCascader({
   onChange,
   placeholder,
   allowClear = true,
+  within,
   ...rest
 }: RegionCascaderProps) {
   const t = useT();
@@ -26,7 +33,7 @@ export function RegionCascader({
   return (
     <Cascader<RegionNode>
       {...rest}
-      options={regions.data ?? []}
+      options={within ? regionBranch(regions.data, within) : (regions.data ?? [])}
       loading={regions.isPending}
       notFoundContent={regions.isError ? t('region.loadFailed') : undefined}
       value={value}

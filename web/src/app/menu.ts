@@ -2,6 +2,7 @@ import {
   AimOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   BookOutlined,
   BulbOutlined,
@@ -60,6 +61,14 @@ export const menuGroups: MenuGroup[] = [
  */
 export const menuEntries: MenuEntry[] = [
   { path: '/', labelKey: 'menu.home', icon: HomeOutlined, order: 0 },
+  // Right below the home page: the region's figures at a glance.
+  {
+    path: '/insights',
+    labelKey: 'menu.insights',
+    icon: BarChartOutlined,
+    permission: 'insights.read',
+    order: 50,
+  },
   {
     path: '/registry/talents',
     labelKey: 'menu.talents',

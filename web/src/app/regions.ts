@@ -36,6 +36,26 @@ export function regionPath(
   return [];
 }
 
+/**
+ * The part of the tree an account may pick from: the branch of its own region
+ * (湖州市 with its counties) as the only root; the whole tree when `code` is
+ * absent (an account that sees every region). Empty while the tree loads.
+ */
+export function regionBranch(
+  tree: readonly RegionNode[] | undefined,
+  code: string | null | undefined,
+): RegionNode[] {
+  if (!tree) return [];
+  if (!code) return [...tree];
+  let level: readonly RegionNode[] | undefined = tree;
+  let node: RegionNode | undefined;
+  for (const part of regionPath(tree, code)) {
+    node = level?.find((candidate) => candidate.value === part);
+    level = node?.children;
+  }
+  return node ? [node] : [];
+}
+
 /** The code a Cascader path stands for: its last, most specific element. */
 export function regionCodeOf(path: readonly string[] | undefined): string | undefined {
   return path && path.length > 0 ? path[path.length - 1] : undefined;

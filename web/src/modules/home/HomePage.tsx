@@ -2,6 +2,7 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -33,6 +34,13 @@ interface Capability {
 }
 
 const CAPABILITIES: Capability[] = [
+  {
+    permission: 'insights.read',
+    icon: <BarChartOutlined />,
+    title: 'home.cap.insights',
+    description: 'home.cap.insightsDesc',
+    path: '/insights',
+  },
   {
     permission: 'users.manage',
     icon: <TeamOutlined />,

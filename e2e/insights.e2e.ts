@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../test/support/platform.ts';
+import { type BrowserRun, startBrowserRun } from './support.ts';
+
+const JOB_FAIR = '2026 湖州秋季高层次人才招聘会';
+
+async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+async function signOut(page: Page) {
+  await page.getByTestId('logout').click();
+  await page.waitForURL(/\/login/);
+}
+
+/** The open drawer whose title contains `title`. */
+const drawerOf = (page: Page, title: string) => page.locator('.ant-drawer-content', { hasText: title });
+
+/**
+ * Clicks the first slice of the activity kinds' donut: slices run clockwise from
+ * twelve o'clock, so with two equal kinds the first is the right half. The chart
+ * draws on a canvas, so the click goes to a point of it.
+ */
+async function clickFirstKindSlice(page: Page) {
+  const chart = page.getByTestId('insights-kind-canvas');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the activity kinds chart is not shown');
+  // The ring lies between 30% and 55% of half the shorter side, around (50%, 48%).
+  const radius = Math.min(box.width, box.height) / 2;
+  await page.mouse.click(box.x + box.width / 2 + 0.42 * radius, box.y + box.height * 0.48);
+}
+
+describe('the statistics dashboard (browser)', () => {
+  let run: BrowserRun;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(() => run?.close());
+
+  it('the operator traces figures to their records and downloads the work report; the expert has no dashboard', async () => {
+    const { page, baseUrl, platform } = run;
+    // The demo lists were published when the demo was seeded (the test clock's 2 March); its training
+    // class (5 September) and job fair (18 October) have been held by late November, so 1 January to
+    // today (the default period) holds them all.
+    platform.clock.set(new Date('2026-11-20T10:00:00+08:00'));
+
+    await signIn(page, baseUrl, 'operator');
+    await page.locator('.ant-menu').first().getByText('数据看板', { exact: true }).click();
+    await page.waitForURL(/\/insights$/);
+    await expect
+      .poll(() => page.getByTestId('insights-intro').textContent())
+      .toContain('浙江省湖州市，2026年1月1日至2026年11月20日');
+    expect(await page.getByTestId('insights-period').first().inputValue()).toBe('2026-01-01');
+
+    // 发布技术需求: a number on the card, and exactly that many records behind it.
+    const demands = page.getByTestId('insights-card-demands_posted');
+    expect(await demands.getByTestId('insights-card-name').textContent()).toContain('发布技术需求');
+    const shown = Number(await demands.getByTestId('insights-card-value').textContent());
+    expect(shown).toBeGreaterThan(0);
+    await demands.click();
+    await page.waitForURL(/metric=demands_posted/);
+    const records = drawerOf(page, '发布技术需求');
+    await expect.poll(() => records.getByTestId('insights-records-total').textContent()).toBe(String(shown));
+    expect(await records.getByTestId('insights-records-value').textContent()).toBe(`${shown}项`);
+    const refs = await records.getByTestId('insights-record-ref').allTextContents();
+    expect(refs).toHaveLength(shown);
+    expect(refs).toContain('XQ-2026-001');
+    expect(refs.every((ref) => /^XQ-2026-\d{3}$/.test(ref))).toBe(true);
+
+    // A record opens its own page; Back returns to the figures with the records open again.
+    await records.locator('tr', { hasText: 'XQ-2026-001' }).getByTestId('insights-record-link').click();
+    await page.waitForURL(/\/lists\/demands\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('record-title').textContent()).toContain('汽车轻量化');
+    await page.goBack();
+    await page.waitForURL(/\/insights\?metric=demands_posted/);
+    await expect.poll(() => records.getByTestId('insights-records-total').textContent()).toBe(String(shown));
+    await records.locator('.ant-drawer-close').click();
+    await records.waitFor({ state: 'detached' });
+
+    // 举办活动: the job fair and the training class; the job fair's slice opens the job fair.
+    expect(
+      await page
+        .getByTestId('insights-card-activities_held')
+        .getByTestId('insights-card-value')
+        .textContent(),
+    ).toBe('2');
+    // The donut grows in when drawn: click until the slice takes the click.
+    await expect
+      .poll(
+        async () => {
+          if (!page.url().includes('metric=')) await clickFirstKindSlice(page);
+          return page.url();
+        },
+        { timeout: 15_000, interval: 700 },
+      )
+      .toMatch(/metric=activities_held&dimension=kind&value=job_fair/);
+    const fair = drawerOf(page, '举办活动 · 招聘会');
+    await expect.poll(() => fair.getByTestId('insights-records-table').textContent()).toContain(JOB_FAIR);
+    expect(await fair.getByTestId('insights-records-total').textContent()).toBe('1');
+    expect(await fair.getByTestId('insights-records-table').textContent()).not.toContain('培训班');
+    await fair.locator('.ant-drawer-close').click();
+    await fair.waitFor({ state: 'detached' });
+
+    // 下载工作简报 (Word) and 导出Excel (every table).
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('insights-report').click(),
+    ]);
+    expect(report.suggestedFilename()).toMatch(/工作简报.*\.docx$/);
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('insights-export').click(),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // Another city is outside the operator's scope: the server's reason is shown.
+    await page.goto(`${baseUrl}/insights?regionCode=330100`);
+    await expect
+      .poll(() => page.locator('.ant-result').textContent())
+      .toContain('只能查看本人管辖地区的统计');
+    await signOut(page);
+
+    // The expert has no dashboard.
+    await signIn(page, baseUrl, 'expert');
+    const menu = page.locator('.ant-menu').first();
+    await expect.poll(() => menu.textContent()).toContain('首页');
+    expect(await menu.textContent()).not.toContain('数据看板');
+    await page.goto(`${baseUrl}/insights`);
+    await expect.poll(() => page.locator('.ant-result-title').textContent()).toBe('无权访问');
+  });
+});

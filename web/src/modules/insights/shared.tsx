@@ -1,0 +1,161 @@
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { Tooltip, Typography, theme } from 'antd';
+import dayjs from 'dayjs';
+import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
+import { kindLabel } from '../activities/shared.tsx';
+import { isActivityKind } from '../activities/types.ts';
+import { orderStatusLabel } from '../orders/shared.tsx';
+import { isOrderStatus } from '../orders/types.ts';
+import type { BreakdownItem, Dimension, MetricInfo, MetricKey } from './types.ts';
+
+// ---------- figures ----------
+// As the server's work report writes them (src/modules/insights/numbers.ts), so
+// the page, the Excel files and the Word report show the same figures:
+// counts plain (from 100,000 in 万), money in 万元 below one 亿元 and in 亿元
+// from there, two decimals at most with trailing zeros dropped.
+
+function trim(n: number, decimals: number): string {
+  return n
+    .toFixed(decimals)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+}
+
+const grouped = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** 326, 8200, 1.23万 (in English 123,456). */
+export function formatCount(t: Translate, n: number): string {
+  if (Math.abs(n) >= 100_000) return t('insights.count.wan', { wan: trim(n / 10_000, 2), n: grouped(n) });
+  return t('insights.count.plain', { n: String(Math.round(n)), grouped: grouped(Math.round(n)) });
+}
+
+/** 120万元, 3.5万元, 1.25亿元, 0.8万元 (in English ¥1,200,000). */
+export function formatMoney(t: Translate, yuan: number): string {
+  if (Math.abs(yuan) >= 1e8) return t('insights.money.yi', { yi: trim(yuan / 1e8, 2), yuan: grouped(yuan) });
+  return t('insights.money.wan', { wan: trim(yuan / 1e4, 2), yuan: grouped(yuan) });
+}
+
+/** The change from `before` to `now` as a fraction; null when there is nothing to compare with. */
+export function changeRatio(now: number, before: number): number | null {
+  return before === 0 ? null : (now - before) / before;
+}
+
+/** 12.5% (one decimal at most). */
+export function formatPercent(ratio: number): string {
+  return `${trim(Math.abs(ratio) * 100, 1)}%`;
+}
+
+/** 同比 / 环比 as a green ↑ or red ↓ percentage; nothing when the earlier figure is 0. */
+export function Change({
+  label,
+  now,
+  before,
+  unit,
+}: {
+  label: 'yoy' | 'mom';
+  now: number;
+  before: number;
+  unit: string;
+}) {
+  const t = useT();
+  const { token } = theme.useToken();
+  const ratio = changeRatio(now, before);
+  if (ratio === null) return null;
+  const name = t(label === 'yoy' ? 'insights.yoy' : 'insights.mom');
+  const earlier = t(label === 'yoy' ? 'insights.lastYearWas' : 'insights.previousWas', {
+    value: t('insights.valueUnit', { value: formatCount(t, before), unit }),
+  });
+  const flat = Math.abs(ratio) < 0.0005;
+  const color = flat ? token.colorTextSecondary : ratio > 0 ? token.colorSuccess : token.colorError;
+  return (
+    <Tooltip title={earlier}>
+      <Typography.Text
+        style={{ fontSize: 12, color, whiteSpace: 'nowrap' }}
+        data-testid={`insights-${label}`}
+      >
+        {name}{' '}
+        {flat ? (
+          t('insights.flat')
+        ) : (
+          <>
+            {ratio > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />}
+            {formatPercent(ratio)}
+          </>
+        )}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+// ---------- names ----------
+// The server names metrics, units and bars in Chinese; English comes from here
+// (and Chinese too, falling back to the server's text for anything new).
+
+const METRIC_NAME_KEYS: Record<MetricKey, MessageKey> = {
+  activities_held: 'insights.metric.activities_held',
+  activity_attendance: 'insights.metric.activity_attendance',
+  experts_involved: 'insights.metric.experts_involved',
+  enterprises_served: 'insights.metric.enterprises_served',
+  demands_posted: 'insights.metric.demands_posted',
+  achievements_published: 'insights.metric.achievements_published',
+  talent_demands_posted: 'insights.metric.talent_demands_posted',
+  orders_placed: 'insights.metric.orders_placed',
+  orders_closed: 'insights.metric.orders_closed',
+  agreements_signed: 'insights.metric.agreements_signed',
+  problems_solved: 'insights.metric.problems_solved',
+  achievements_transferred: 'insights.metric.achievements_transferred',
+  talents_introduced: 'insights.metric.talents_introduced',
+  hire_intents: 'insights.metric.hire_intents',
+  people_trained: 'insights.metric.people_trained',
+  contacts_made: 'insights.metric.contacts_made',
+};
+
+export function metricName(t: Translate, metric: Pick<MetricInfo, 'key' | 'name'>): string {
+  const key = METRIC_NAME_KEYS[metric.key];
+  return key ? t(key) : metric.name;
+}
+
+/** The units of metrics.ts MetricUnit. */
+const UNIT_KEYS: Record<string, MessageKey> = {
+  场次: 'insights.unit.sessions',
+  人次: 'insights.unit.personTimes',
+  人: 'insights.unit.people',
+  项: 'insights.unit.items',
+  家: 'insights.unit.firms',
+  个: 'insights.unit.pieces',
+  次: 'insights.unit.times',
+};
+
+export function unitLabel(t: Translate, unit: string): string {
+  const key = UNIT_KEYS[unit];
+  return key ? t(key) : unit;
+}
+
+/** A bar's key as it reads in the chosen language (the server's Chinese label otherwise). */
+export function itemLabel(
+  t: Translate,
+  dimension: Dimension,
+  item: Pick<BreakdownItem, 'key' | 'label'>,
+): string {
+  if (dimension === 'month' && /^\d{4}-\d{2}$/.test(item.key)) return dayjs(`${item.key}-01`).format('MMM');
+  if (dimension === 'kind') return recordKindLabel(t, item.key, item.label);
+  return item.label;
+}
+
+/** A record's kind: an activity kind, an order status, or the server's name for it (技术需求, 专家 …). */
+export function recordKindLabel(t: Translate, kind: string, serverName: string): string {
+  if (isActivityKind(kind)) return kindLabel(t, kind);
+  if (isOrderStatus(kind)) return orderStatusLabel(t, kind);
+  return serverName;
+}
+
+const DIMENSION_KEYS: Record<Dimension, MessageKey> = {
+  month: 'insights.dimension.month',
+  region: 'insights.dimension.region',
+  industry: 'insights.dimension.industry',
+  kind: 'insights.dimension.kind',
+};
+
+export function dimensionLabel(t: Translate, dimension: Dimension): string {
+  return t(DIMENSION_KEYS[dimension]);
+}
