@@ -277,7 +277,9 @@ describe('activities', () => {
     // A participant sees who else is confirmed (to ask for a meeting); someone not registered does not.
     const others = (await enterprise.get(`/api/activities/${meeting.id}/participants`)).body.items;
     expect(others.find((x: { talentCode: string | null }) => x.talentCode === 'ZJ-0001').role).toBe('expert');
-    expect((await (await p.signIn('reviewer')).get(`/api/activities/${meeting.id}/participants`)).status).toBe(404);
+    expect(
+      (await (await p.signIn('reviewer')).get(`/api/activities/${meeting.id}/participants`)).status,
+    ).toBe(404);
     // Proposing again adds nothing new for the same pairs.
     const again = await operator.post(`/api/activities/${meeting.id}/meetings/propose`, { perEnterprise: 3 });
     expect(again.body.added).toBe(0);
@@ -381,7 +383,10 @@ describe('activities', () => {
     const outcomes = (await operator.get(`/api/activities/${fair.id}/outcomes`)).body;
     expect(outcomes.totals).toEqual([{ kind: 'hire_intent', count: 1, amountYuan: 0 }]);
     // The employer is confirmed but takes no seat: capacity counts the applicant only.
-    expect((await operator.get(`/api/activities/${fair.id}`)).body.counts).toMatchObject({ confirmed: 2, seated: 1 });
+    expect((await operator.get(`/api/activities/${fair.id}`)).body.counts).toMatchObject({
+      confirmed: 2,
+      seated: 1,
+    });
     expect(outcomes.items[0].registration.name).toBe('陈志远');
   });
 

@@ -1,4 +1,4 @@
-import { regionFullName } from '../../reference/regions.ts';
+import { regionPath } from '../../reference/regions.ts';
 import { KINDS as ACTIVITY_KINDS, type ActivityKind } from '../activities/kinds.ts';
 import { ORDER_STATUS_NAMES, type OrderStatus } from '../orders/machine.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
@@ -21,15 +21,24 @@ export function kindName(kind: string): string {
 }
 
 /** A breakdown key as a label: 3月, 吴兴区, 制造业, 项目对接会. */
-export function dimensionLabel(dimension: Dimension, key: string, dict: DictionarySnapshot): string {
+export function dimensionLabel(
+  dimension: Dimension,
+  key: string,
+  dict: DictionarySnapshot,
+  /** The region the figures are for: within one city a county's own name is enough. */
+  regionPrefix = '',
+): string {
   switch (dimension) {
     case 'month':
       return /^\d{4}-\d{2}$/.test(key) ? `${Number(key.slice(5))}月` : key;
     case 'region': {
       if (!key || key === '-') return '未注明';
-      const full = regionFullName(key);
-      // The last part is enough within one city (吴兴区), the whole path otherwise.
-      return full.split(/(?<=省|自治区|市|州|盟|地区)/).pop() || full;
+      const parts = regionPath(key).map((r) => r.name);
+      if (parts.length === 0) return key;
+      // Within one city the county is enough (吴兴区); across cities the city too (湖州市吴兴区),
+      // across provinces the whole name.
+      const keep = regionPrefix.length >= 4 ? 1 : regionPrefix.length === 2 ? 2 : parts.length;
+      return parts.slice(-keep).join('');
     }
     case 'industry':
       return key === '-' ? '未分类' : dict.name('industry', key);

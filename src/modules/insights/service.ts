@@ -157,7 +157,7 @@ export class InsightsService {
       dimension,
       items: rows.map((r) => ({
         key: r.key ?? '-',
-        label: dimensionLabel(dimension, r.key ?? '-', dict),
+        label: dimensionLabel(dimension, r.key ?? '-', dict, f.regionPrefix),
         value: Number(r.value),
         amountYuan: def.money ? Number(r.amount ?? 0) / 100 : null,
       })),
