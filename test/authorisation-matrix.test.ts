@@ -50,6 +50,7 @@ const EXAMPLES: Record<string, () => unknown> = {
   'POST /api/activities/:id/meetings/:meetingId': () => ({ action: 'accept', version: 1 }),
   'POST /api/activities/:id/applications/:applicationId': () => ({ status: 'intent' }),
   'POST /api/teams/:id/archive': () => ({ archived: true, version: 1 }),
+  'PUT /api/registry/talents/:id/account': () => ({ username: null }),
   'PUT /api/teams/:id': () => ({
     name: '矩阵测试团队',
     regionCode: '330502',

@@ -150,6 +150,18 @@ const recordView = {
   version: z.number().int(),
 };
 
+/** The account an expert's record is linked to (who receives orders, meetings and messages for it). */
+export const talentAccount = z.object({
+  account: z
+    .object({ id: z.string().uuid(), username: z.string(), displayName: z.string(), role: z.string() })
+    .nullable(),
+});
+
+export const talentAccountRequest = z.strictObject({
+  /** The account's username; null unlinks. */
+  username: z.string().trim().min(1).max(64).nullable(),
+});
+
 export const talentView = z.object({
   ...recordView,
   gender: z.string().nullable(),

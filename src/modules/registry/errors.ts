@@ -2,6 +2,16 @@ import { defineErrors } from '../../platform/http/app-error.ts';
 
 export const registryError = defineErrors({
   REGISTRY_NOT_FOUND: { status: 404, zh: '记录不存在或不在您的管辖范围内', en: 'Record not found' },
+  REGISTRY_ACCOUNT_UNKNOWN: {
+    status: 400,
+    zh: '没有用户名为“{username}”的账号，或不在您的管辖范围内',
+    en: 'No account named {username} in your region',
+  },
+  REGISTRY_ACCOUNT_TAKEN: {
+    status: 409,
+    zh: '账号“{username}”已关联人才档案：{other}',
+    en: 'Account {username} is already linked to {other}',
+  },
   REGISTRY_CODE_TAKEN: {
     status: 409,
     zh: '编号“{code}”已被“{name}”使用',

@@ -12,6 +12,8 @@ import {
   listQuery,
   REGISTRY_KINDS,
   revealResponse,
+  talentAccount,
+  talentAccountRequest,
   updateOf,
   VIEWS,
 } from './contract.ts';
@@ -150,6 +152,34 @@ export function registerRegistryRoutes(
       async (request) => registry.reveal(request.actor!, kind, request.params.id),
     );
   }
+
+  app.get(
+    '/api/registry/talents/:id/account',
+    {
+      config: { access: 'registry.read' },
+      schema: {
+        tags: ['registry'],
+        summary: '人才档案关联的账号 The account a talent record is linked to',
+        params: z.strictObject({ id: z.string().uuid() }),
+        response: { 200: talentAccount },
+      },
+    },
+    async (request) => registry.talentAccount(request.actor!, request.params.id),
+  );
+  app.put(
+    '/api/registry/talents/:id/account',
+    {
+      config: { access: 'registry.manage' },
+      schema: {
+        tags: ['registry'],
+        summary: '关联或解除账号（专家据此接单、维护档案）Link or unlink an account',
+        params: z.strictObject({ id: z.string().uuid() }),
+        body: talentAccountRequest,
+        response: { 200: talentAccount },
+      },
+    },
+    async (request) => registry.linkTalentAccount(request.actor!, request.params.id, request.body.username),
+  );
 
   const tags = ['dictionaries'];
   const kindParams = z.strictObject({

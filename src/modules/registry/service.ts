@@ -4,6 +4,7 @@ import { AccessRepository } from '../../platform/access/repository.ts';
 import { maintainingRegion, regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import { diffChanges } from '../../platform/audit/changes.ts';
 import type { AuditEntry, AuditService } from '../../platform/audit/service.ts';
+import { UsersRepository } from '../../platform/auth/repository.ts';
 import { ChangeFeed } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
@@ -62,6 +63,69 @@ export class RegistryService {
   async get(actor: Actor, kind: RegistryKind, id: string) {
     const row = await this.find(this.database.db, actor, kind, id);
     return (await this.views(kind, [row], false))[0]!;
+  }
+
+  /** The account a talent's record is linked to, if any. */
+  async talentAccount(actor: Actor, id: string) {
+    const row = (await this.find(this.database.db, actor, 'talents', id)) as { userId: string | null };
+    return { account: row.userId ? await this.accountOf(this.database.db, row.userId) : null };
+  }
+
+  /**
+   * 关联账号: links a talent's record to an account of the caller's region (the
+   * expert then keeps the profile, receives dispatched orders and meeting
+   * invitations), or unlinks it. An account serves one record; audited.
+   */
+  async linkTalentAccount(actor: Actor, id: string, username: string | null) {
+    return this.database.transaction(async (tx) => {
+      const before = (await this.find(tx, actor, 'talents', id)) as RecordRow & {
+        userId: string | null;
+        name: string;
+        code: string;
+        version: number;
+        scopeRegion: string;
+      };
+      let userId: string | null = null;
+      if (username) {
+        const user = await new UsersRepository(tx).byUsername(username);
+        if (!user || user.disabled || !regionInScope(user.regionCode, scopeOf(actor))) {
+          throw registryError('REGISTRY_ACCOUNT_UNKNOWN', {
+            params: { username },
+            fields: [{ path: 'body.username', message: '账号不存在或不在管辖范围' }],
+          });
+        }
+        userId = user.id;
+        const other = await new RegistryRepository(tx).byColumn('talents', 'userId', user.id);
+        if (other && other.id !== id) {
+          throw registryError('REGISTRY_ACCOUNT_TAKEN', {
+            params: { username, other: `${other.name}（${other.code}）` },
+            fields: [{ path: 'body.username', message: `已关联 ${other.name}（${other.code}）` }],
+          });
+        }
+      }
+      if (before.userId !== userId) {
+        const after = await new RegistryRepository(tx).updateVersioned('talents', id, before.version, {
+          userId,
+          updatedAt: this.clock.now(),
+        });
+        if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+        await this.audit.record(tx, actor, {
+          action: 'talent.account',
+          entity: 'talent',
+          entityId: id,
+          regionCode: before.scopeRegion,
+          changes: { account: { from: before.userId, to: userId } },
+        });
+      }
+      return { account: userId ? await this.accountOf(tx, userId) : null };
+    });
+  }
+
+  private async accountOf(db: Executor, userId: string) {
+    const user = await new UsersRepository(db).byId(userId, { regionPrefix: '', organisationId: null });
+    return user
+      ? { id: user.id, username: user.username, displayName: user.displayName, role: user.role }
+      : null;
   }
 
   /** The unmasked personal data of one record; every reveal is audited. */

@@ -14,6 +14,7 @@ import { RecordDescriptions } from './RecordDescriptions.tsx';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { RevealButton } from './RevealButton.tsx';
 import { FlagsTag } from './shared.tsx';
+import { TalentAccountCard } from './TalentAccountCard.tsx';
 import type { RegistryKind, RegistryViews, RevealResult } from './types.ts';
 
 /** Where the list was when the record was opened (its filters), to go back to. */
@@ -111,11 +112,13 @@ function RecordDetail<K extends RegistryKind>({ config, id }: { config: KindConf
       )}
     </Card>
   );
-  if (!suggestions) return card;
+  const account = config.kind === 'talents' && fields.isExpert === true;
+  if (!suggestions && !account) return card;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {card}
-      <SuggestionsPanel from="experts" id={data.id} />
+      {account && <TalentAccountCard talentId={data.id} />}
+      {suggestions && <SuggestionsPanel from="experts" id={data.id} />}
     </Space>
   );
 }

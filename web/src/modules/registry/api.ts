@@ -94,6 +94,30 @@ export function useRevealRecord(kind: RegistryKind) {
   });
 }
 
+// ---------- the account an expert's record is linked to ----------
+
+export interface TalentAccount {
+  account: { id: string; username: string; displayName: string; role: string } | null;
+}
+
+export function useTalentAccount(id: string) {
+  return useQuery({
+    queryKey: [...registryKeys.detail('talents', id), 'account'] as const,
+    queryFn: ({ signal }) => api.get<TalentAccount>(`${one('talents', id)}/account`, undefined, signal),
+  });
+}
+
+/** 关联账号 by username (null unlinks). */
+export function useLinkTalentAccount(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (username: string | null) =>
+      api.put<TalentAccount>(`${one('talents', id)}/account`, { username }),
+    onSuccess: (result) =>
+      queryClient.setQueryData([...registryKeys.detail('talents', id), 'account'], result),
+  });
+}
+
 // ---------- my profile ----------
 
 export function useProfile(enabled = true) {
