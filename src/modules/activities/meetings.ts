@@ -6,6 +6,7 @@ import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
+import { chinaClock, chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { MatchingService } from '../matching/service.ts';
 import type { MeetingView } from './contract.ts';
@@ -326,7 +327,8 @@ export class MeetingsService {
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     book.creator = 'Caiqiao';
-    const time = (m: MeetingView) => `${clock(m.startsAt!)}–${clock(m.endsAt!)}`;
+    const time = (m: MeetingView) =>
+      `${chinaClock(new Date(m.startsAt!))}–${chinaClock(new Date(m.endsAt!))}`;
     const byTable = book.addWorksheet(en ? 'By table' : '按桌次');
     const columns: ColumnSpec[] = [
       { key: 'table', header: '桌号', headerEn: 'Table' },
@@ -506,11 +508,6 @@ export function gridOf(activity: ActivityRow): MeetingGrid {
 
 /** The first slot's start: the activity's (China) date at the grid's first time. */
 function slotStart(activity: ActivityRow, grid: MeetingGrid): Date {
-  const day = new Date(activity.startsAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = chinaDate(activity.startsAt);
   return new Date(`${day}T${grid.firstSlotAt}:00+08:00`);
-}
-
-/** 14:20 in China time. */
-function clock(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
 }

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/like.ts';
 import type { ActivityKind } from './kinds.ts';
 import type { ActivityStatus, RegistrationStatus } from './machine.ts';
 import {
@@ -52,8 +53,6 @@ export interface Counts {
   waitlisted: number;
   checkedIn: number;
 }
-
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class ActivitiesRepository {
   constructor(private readonly db: Executor) {}
@@ -98,7 +97,9 @@ export class ActivitiesRepository {
       this.scoped(scope),
       q.kind ? eq(a.kind, q.kind) : undefined,
       q.status ? eq(a.status, q.status) : undefined,
-      q.q ? or(ilike(a.title, like(q.q)), ilike(a.code, like(q.q)), ilike(a.place, like(q.q))) : undefined,
+      q.q
+        ? or(ilike(a.title, containing(q.q)), ilike(a.code, containing(q.q)), ilike(a.place, containing(q.q)))
+        : undefined,
       q.regionCode ? regionPrefixCondition(a.regionCode, q.regionCode) : undefined,
       q.from ? gte(a.endsAt, q.from) : undefined,
       q.to ? lte(a.startsAt, q.to) : undefined,
@@ -207,7 +208,7 @@ export class ActivitiesRepository {
       eq(r.activityId, activityId),
       q.status ? eq(r.status, q.status) : undefined,
       q.role ? eq(r.role, q.role) : undefined,
-      q.q ? or(ilike(r.name, like(q.q)), ilike(r.organisationName, like(q.q))) : undefined,
+      q.q ? or(ilike(r.name, containing(q.q)), ilike(r.organisationName, containing(q.q))) : undefined,
       q.checkedIn === undefined ? undefined : q.checkedIn ? isNotNull(r.checkedInAt) : isNull(r.checkedInAt),
     );
     const items = await this.db

@@ -13,6 +13,7 @@ import { cellsByKey, mapHeaders } from '../../platform/io/columns.ts';
 import { readTable } from '../../platform/io/table.ts';
 import { exportXlsx } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
+import { chinaDate, chinaDateTime, startOfChinaDay } from '../../reference/china-time.ts';
 import { isValidMobile, maskMobile, normaliseMobile } from '../../reference/mobile.ts';
 import type { ListsService } from '../lists/service.ts';
 import { RegistryRepository } from '../registry/repository.ts';
@@ -48,7 +49,6 @@ import { ActivitiesRepository, type ActivityScope, type Counts } from './reposit
 import type { ActivityRow, RegistrationRow } from './schema.ts';
 
 const NO_COUNTS: Counts = { confirmed: 0, seated: 0, pending: 0, waitlisted: 0, checkedIn: 0 };
-const CST = 8 * 3600_000;
 
 /** Who is registering: resolved from the request and the caller before any seat is taken. */
 interface Participant {
@@ -135,7 +135,7 @@ export class ActivitiesService {
       status: q.status,
       q: q.q,
       regionCode: q.regionCode,
-      ...(q.from ? { from: new Date(Date.parse(`${q.from}T00:00:00+08:00`)) } : {}),
+      ...(q.from ? { from: startOfChinaDay(q.from) } : {}),
       ...(q.to ? { to: new Date(Date.parse(`${q.to}T23:59:59.999+08:00`)) } : {}),
       mine: q.mine === 'true',
       page: q.page,
@@ -739,7 +739,7 @@ export class ActivitiesService {
         role: ROLE_NAMES[r.role as ParticipantRole]?.[en ? 'en' : 'zh'] ?? r.role,
         mobile: r.mobileEnc ? maskMobile(this.cipher.decrypt(r.mobileEnc)) : '',
         status: REGISTRATION_STATUS_NAMES[r.status as RegistrationStatus][en ? 'en' : 'zh'],
-        checkedIn: r.checkedInAt ? chinaTime(r.checkedInAt) : '',
+        checkedIn: r.checkedInAt ? chinaDateTime(r.checkedInAt) : '',
         method:
           r.checkInMethod === 'qr'
             ? en
@@ -1041,13 +1041,8 @@ function summary(row: ActivityRow, counts: Counts) {
 
 /** 活动编号: HD-YYYYMMDD-XXXX (the China date it starts, a random suffix). */
 function activityCode(startsAt: Date): string {
-  const day = new Date(startsAt.getTime() + CST).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = chinaDate(startsAt).replaceAll('-', '');
   return `HD-${day}-${randomBytes(2).toString('hex').toUpperCase()}`;
-}
-
-/** 2026-03-15 14:05, China time. */
-export function chinaTime(at: Date): string {
-  return new Date(at.getTime() + CST).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A role as people write it in a sheet (专家, 企业, 学员 …), among the kind's roles. */

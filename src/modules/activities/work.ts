@@ -5,6 +5,7 @@ import type { Database, Executor } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import { exportXlsx } from '../../platform/io/workbook.ts';
+import { chinaDateTime } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { OrdersService } from '../orders/service.ts';
 import { RegistryRepository } from '../registry/repository.ts';
@@ -14,7 +15,6 @@ import { type ActivityKind, type ActivityOutcomeKind, KINDS, OUTCOME_NAMES } fro
 import { ActivitiesRepository } from './repository.ts';
 import type { ActivityRow } from './schema.ts';
 import type { ActivitiesService } from './service.ts';
-import { chinaTime } from './service.ts';
 
 type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -365,7 +365,7 @@ export class ActivityWorkService {
       enterprise: o.enterprise?.name ?? '',
       person: o.talent?.name ?? o.registration?.name ?? '',
       note: o.note ?? '',
-      at: chinaTime(new Date(o.createdAt)),
+      at: chinaDateTime(new Date(o.createdAt)),
     }));
     return {
       fileName: `${activity.title}-成效表.xlsx`,

@@ -15,17 +15,11 @@ import {
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
 import { type Chart, monthlyBars, pie } from './charts.ts';
 import { type Dimension, METRIC_KEYS, type MetricKey, metric } from './metrics.ts';
 import { change, chineseDate, chinesePeriod, count, money } from './numbers.ts';
-import {
-  type Breakdown,
-  type Comparison,
-  chinaDate,
-  type InsightsService,
-  type Period,
-  type Scope,
-} from './service.ts';
+import type { Breakdown, Comparison, InsightsService, Period, Scope } from './service.ts';
 
 export interface ReportSection {
   heading: string;
@@ -234,8 +228,8 @@ export class ReportService {
     const year = Number(scope.toDate.slice(0, 4));
     const trendScope = {
       ...scope,
-      from: new Date(Date.parse(`${year}-01-01T00:00:00+08:00`)),
-      to: new Date(Date.parse(`${year + 1}-01-01T00:00:00+08:00`)),
+      from: startOfChinaDay(`${year}-01-01`),
+      to: startOfChinaDay(`${year + 1}-01-01`),
     };
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const monthly = async (key: MetricKey) => {

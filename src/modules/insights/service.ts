@@ -3,14 +3,13 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { scopeOf } from '../../platform/access/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { CHINA_OFFSET_MS, chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
 import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
 import { milestoneSteps, milestones } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { insightsError } from './errors.ts';
 import { dimensionLabel, kindName } from './labels.ts';
 import { type Dimension, METRIC_KEYS, type MetricFilter, type MetricKey, metric } from './metrics.ts';
-
-const CST = 8 * 3600_000;
 
 /** A region and period as asked for: dates are China dates, both ends included. */
 export interface Period {
@@ -320,14 +319,6 @@ export class InsightsService {
   }
 }
 
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CST).toISOString().slice(0, 10);
-}
-
-function startOfChinaDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00+08:00`));
-}
-
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -335,9 +326,9 @@ function addDays(date: string, days: number): string {
 /** The same period a year earlier (2024-02-29 maps to 2023-02-28 … via Date arithmetic in China time). */
 function shiftYears(f: MetricFilter, years: number): MetricFilter {
   const shift = (d: Date) => {
-    const local = new Date(d.getTime() + CST);
+    const local = new Date(d.getTime() + CHINA_OFFSET_MS);
     local.setUTCFullYear(local.getUTCFullYear() + years);
-    return new Date(local.getTime() - CST);
+    return new Date(local.getTime() - CHINA_OFFSET_MS);
   };
   return { ...f, from: shift(f.from), to: shift(f.to) };
 }

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import { publicPrefix, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 import { keysetPages } from '../../platform/db/pages.ts';
 import { scopePrefix } from '../../reference/regions.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
@@ -33,10 +34,6 @@ export interface ListScope {
   manager: boolean;
   organisationId: string | null;
   userId: string | null;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[%_\\]/g, '\\$&');
 }
 
 export class ListsRepository {

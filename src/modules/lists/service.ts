@@ -10,6 +10,7 @@ import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
 import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import { extractKeywords } from '../matching/analyzer.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
@@ -261,7 +262,7 @@ export class ListsService {
     if (!t.by.some((p) => parties.includes(p))) throw listsError('LIST_NOT_YOURS');
     if (t.reason && !request.reason) throw listsError('LIST_REASON_REQUIRED');
     const now = this.clock.now();
-    const today = shanghaiDate(now);
+    const today = chinaDate(now);
     if (t.to === 'published' && before.deadline && before.deadline < today) {
       throw listsError('LIST_DEADLINE_PASSED', { params: { deadline: before.deadline } });
     }
@@ -296,7 +297,7 @@ export class ListsService {
 
   /** Published items past their deadline become expired (a scheduled job; also run at start). */
   async expireDue(): Promise<number> {
-    const today = shanghaiDate(this.clock.now());
+    const today = chinaDate(this.clock.now());
     const system = { userId: null, displayName: 'system', role: null, ip: null, requestId: null };
     let expired = 0;
     for (;;) {
@@ -342,7 +343,7 @@ export class ListsService {
       format === 'csv'
         ? exportCsv(def.columns, rows, locale)
         : await exportXlsx(title, def.columns, rows, locale);
-    return { data, fileName: `${title}-${shanghaiDate(this.clock.now())}.${format}`, count: rows.length };
+    return { data, fileName: `${title}-${chinaDate(this.clock.now())}.${format}`, count: rows.length };
   }
 
   // ---------- imports ----------
@@ -650,11 +651,6 @@ function checkCodes(input: Record<string, unknown>, dict: DictionarySnapshot) {
       }
     }
   }
-}
-
-/** The calendar date in China (deadlines are dates there). */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {

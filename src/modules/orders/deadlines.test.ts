@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, chinaDate, stepDue } from './deadlines.ts';
+import { chinaDate } from '../../reference/china-time.ts';
+import { addWorkingDays, stepDue } from './deadlines.ts';
 
 describe('working days', () => {
   it('skips weekends and holidays, counting in China time', () => {

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '../../reference/china-time.ts';
 import type { OrderStatus } from './machine.ts';
 
 /**
@@ -16,12 +17,7 @@ export const STEP_WORKING_DAYS: Partial<Record<OrderStatus, number>> = {
 
 const DAY = 24 * 3600_000;
 /** China Standard Time, where working days are counted. */
-const CST = 8 * 3600_000;
-
-/** The YYYY-MM-DD of a moment in China. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CST).toISOString().slice(0, 10);
-}
+const CST = CHINA_OFFSET_MS;
 
 /**
  * The moment `days` working days after `from`: the end (24:00 China time) of

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/like.ts';
 import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import type { OrderStatus } from './machine.ts';
@@ -95,7 +96,7 @@ export class OrdersRepository {
       pageSize: number;
     },
   ) {
-    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const like = q.q ? containing(q.q) : undefined;
     const where = and(
       this.scoped(scope),
       q.status ? eq(o.status, q.status) : undefined,

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import { OPEN_STATUSES, type Status } from '../lists/machine.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { ExpertSignals } from '../matching/engine.ts';
@@ -15,7 +16,7 @@ import { RegistryRepository } from '../registry/repository.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
 import type { OrdersQuery, OrderTransitionRequest, OrderView, VisitInput } from './contract.ts';
-import { chinaDate, stepDue } from './deadlines.ts';
+import { stepDue } from './deadlines.ts';
 import { ordersError } from './errors.ts';
 import {
   decide,
@@ -840,6 +841,6 @@ export class OrdersService {
 
 /** 订单号: GD-YYYYMMDD-XXXXXX (China date, random suffix). */
 function orderCode(now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = chinaDate(now).replaceAll('-', '');
   return `GD-${day}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }

@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/actor.ts';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 import { keysetPages } from '../../platform/db/pages.ts';
 import { scopePrefix } from '../../reference/regions.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
@@ -33,10 +34,6 @@ type CommonTable = typeof stations;
 const common = (kind: RegistryKind) => TABLES[kind] as unknown as CommonTable;
 const column = (kind: RegistryKind, name: string) =>
   (TABLES[kind] as unknown as Record<string, PgColumn | undefined>)[name];
-
-function escapeLike(s: string): string {
-  return s.replace(/[%_\\]/g, '\\$&');
-}
 
 export class RegistryRepository {
   constructor(private readonly db: Executor) {}

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/like.ts';
 import { talents } from '../registry/schema.ts';
 import { type TeamRow, teamMembers, teams } from './schema.ts';
 
@@ -40,7 +41,7 @@ export class TeamsRepository {
       pageSize: number;
     },
   ): Promise<{ items: TeamRow[]; total: number }> {
-    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const like = q.q ? containing(q.q) : undefined;
     const where: SQL | undefined = and(
       regionPrefixCondition(teams.regionCode, regionPrefix),
       q.kind ? eq(teams.kind, q.kind) : undefined,

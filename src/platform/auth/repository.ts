@@ -3,6 +3,7 @@ import { scopePrefix } from '../../reference/regions.ts';
 import type { Scope } from '../access/actor.ts';
 import { regionCondition, regionPrefixCondition } from '../access/scope.ts';
 import type { Executor } from '../db/client.ts';
+import { escapeLike } from '../db/like.ts';
 import { loginFailures, sessions, users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -14,10 +15,6 @@ export interface UserFilter {
   regionCode?: string | undefined;
   /** Lookup hash of a mobile number typed into the search box. */
   mobileHash?: string | undefined;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[%_\\]/g, '\\$&');
 }
 
 export class UsersRepository {
