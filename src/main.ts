@@ -145,7 +145,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       lists,
       notifications,
     );
-    const meetings = new MeetingsService(database, audit, clock, activities, lists, matching, notifications);
+    const meetings = new MeetingsService(database, audit, clock, activities, lists, matching);
     const activityWork = new ActivityWorkService(database, audit, clock, activities, lists, orders);
     const insights = new InsightsService(database, clock, dictionaries);
     const reports = new ReportService(insights, clock);

@@ -5,7 +5,6 @@ import type { Database, Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
-import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { chinaClock, chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { MatchingService } from '../matching/service.ts';
@@ -39,7 +38,6 @@ export class MeetingsService {
     private readonly activities: ActivitiesService,
     private readonly lists: ListsService,
     private readonly matching: MatchingService,
-    private readonly notifications: NotificationsService,
   ) {}
 
   async list(actor: Actor, id: string) {
@@ -132,13 +130,16 @@ export class MeetingsService {
         regionCode: activity.scopeRegion,
         changes: { proposed: { to: n } },
       });
-      await this.tellSides(
+      const sides = new Set(proposals.flatMap((m) => [m.enterpriseRegistrationId, m.expertRegistrationId]));
+      await this.activities.tell(
         tx,
-        proposals,
-        people,
-        `洽谈邀请：${activity.title}`,
-        '平台为您推荐了一对一洽谈，请确认是否参加。',
-        id,
+        people.filter((p) => sides.has(p.id)),
+        {
+          kind: 'activity.meeting',
+          title: `洽谈邀请：${activity.title}`,
+          body: '平台为您推荐了一对一洽谈，请确认是否参加。',
+          link: `/activities/${id}`,
+        },
       );
       return n;
     });
@@ -473,31 +474,6 @@ export class MeetingsService {
     }
     const unplaced = all.filter((m) => m.status === 'accepted' && m.slot === null).length;
     return { items, grid, unplaced };
-  }
-
-  private async tellSides(
-    tx: Executor,
-    meetings: readonly { enterpriseRegistrationId: string; expertRegistrationId: string }[],
-    people: readonly RegistrationRow[],
-    title: string,
-    body: string,
-    activityId: string,
-  ): Promise<void> {
-    const ids = new Set(meetings.flatMap((m) => [m.enterpriseRegistrationId, m.expertRegistrationId]));
-    const who = people.filter((p) => ids.has(p.id));
-    const users = [
-      ...who.map((p) => p.userId),
-      ...(await this.notifications.membersOf(
-        tx,
-        who.filter((p) => !p.userId).map((p) => p.organisationId),
-      )),
-    ].filter((u): u is string => !!u);
-    await this.notifications.send(tx, users, {
-      kind: 'activity.meeting',
-      title,
-      body,
-      link: `/activities/${activityId}`,
-    });
   }
 }
 

@@ -917,7 +917,8 @@ export class ActivitiesService {
     if (seen.length !== wanted.length) throw activitiesError('ACTIVITY_FEATURED_UNKNOWN');
   }
 
-  private async tell(
+  /** Tells the people behind registrations: their own accounts, or their organisation's (in the caller's transaction). */
+  async tell(
     tx: Executor,
     registrations: readonly RegistrationRow[],
     message: { kind: string; title: string; body: string | null; link: string },

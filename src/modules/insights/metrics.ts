@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { regionPrefixCondition } from '../../platform/access/scope.ts';
 
 /**
  * The figures a talent office reports, each a named, documented query over
@@ -37,11 +38,9 @@ export interface MetricDef {
   records(f: MetricFilter): SQL;
 }
 
-/** Region condition on a six-digit column, as a range (index-friendly). */
-function region(column: SQL, prefix: string): SQL {
-  if (prefix === '') return sql`true`;
-  const width = Math.max(6, prefix.length);
-  return sql`${column} between ${prefix.padEnd(width, '0')} and ${prefix.padEnd(width, '9')}`;
+/** Region condition on a six-digit column (a range, index-friendly); `true` for the whole country. */
+export function region(column: SQL, prefix: string): SQL {
+  return regionPrefixCondition(column, prefix) ?? sql`true`;
 }
 
 const during = (column: SQL, f: MetricFilter) =>

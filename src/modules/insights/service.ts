@@ -9,7 +9,14 @@ import { milestoneSteps, milestones } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { insightsError } from './errors.ts';
 import { dimensionLabel, kindName } from './labels.ts';
-import { type Dimension, METRIC_KEYS, type MetricFilter, type MetricKey, metric } from './metrics.ts';
+import {
+  type Dimension,
+  METRIC_KEYS,
+  type MetricFilter,
+  type MetricKey,
+  metric,
+  region as regionIn,
+} from './metrics.ts';
 
 /** A region and period as asked for: dates are China dates, both ends included. */
 export interface Period {
@@ -245,9 +252,7 @@ export class InsightsService {
 
   /** 订单漏斗 for orders placed in the period: how many were dispatched, accepted, closed; step times; overdue now. */
   async funnel(f: MetricFilter) {
-    const region = f.regionPrefix
-      ? sql`scope_region between ${f.regionPrefix.padEnd(6, '0')} and ${f.regionPrefix.padEnd(6, '9')}`
-      : sql`true`;
+    const region = regionIn(sql`scope_region`, f.regionPrefix);
     const placed = sql`${region} and created_at >= ${f.from.toISOString()}::timestamptz
       and created_at < ${f.to.toISOString()}::timestamptz`;
     const [counts] = await this.database.rows<Record<string, number>>(milestones(placed));

@@ -1,4 +1,4 @@
-import { between, type SQL } from 'drizzle-orm';
+import { between, SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { scopePrefix } from '../../reference/regions.ts';
 import type { Actor, Scope } from './actor.ts';
@@ -29,10 +29,12 @@ export function regionCondition(column: PgColumn, scope: Scope): SQL | undefined
  * 330500…330599) so that a plain btree index serves it under any collation
  * (LIKE 'prefix%' needs the C collation or text_pattern_ops).
  */
-export function regionPrefixCondition(column: PgColumn, prefix: string): SQL | undefined {
+export function regionPrefixCondition(column: PgColumn | SQL, prefix: string): SQL | undefined {
   if (prefix === '') return undefined;
   const width = Math.max(6, prefix.length);
-  return between(column, prefix.padEnd(width, '0'), prefix.padEnd(width, '9'));
+  const [low, high] = [prefix.padEnd(width, '0'), prefix.padEnd(width, '9')];
+  // (Two calls only because drizzle types `between` per overload: a column, or a raw SQL expression.)
+  return column instanceof SQL ? between(column, low, high) : between(column, low, high);
 }
 
 /** True when a region code lies inside the scope. */
