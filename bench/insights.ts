@@ -15,11 +15,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { ephemeralSecrets, loadConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { accountActor, createPlatform } from '../src/main.ts';
 import { DIMENSIONS, METRIC_KEYS, metric } from '../src/modules/insights/metrics.ts';
+import { freshPostgres, percentile } from './support.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -45,30 +45,10 @@ const REGIONS = [
   '330602',
 ];
 
-async function freshPostgres(url: string) {
-  const name = `caiqiao_bench_insights_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'caiqiao-bench-insights-'));
   const pgUrl = process.env.DATABASE_URL;
-  const fresh = pgUrl ? await freshPostgres(pgUrl) : null;
+  const fresh = pgUrl ? await freshPostgres(pgUrl, 'insights') : null;
   const config = loadConfig(
     { LOG_LEVEL: 'silent', DATA_DIR: dir, ...(fresh ? { DATABASE_URL: fresh.url } : {}) },
     { secrets: ephemeralSecrets(), webDir: undefined },
@@ -226,15 +206,15 @@ async function main() {
     let worst = 0;
     for (const [label, list] of times) {
       list.sort((a, b) => a - b);
-      const p99 = pct(list, 99);
+      const p99 = percentile(list, 99);
       if (!label.startsWith('whole')) worst = Math.max(worst, p99);
       console.log(
-        `${label.padEnd(58)} ${pct(list, 50).toFixed(1).padStart(8)} ${p99.toFixed(1).padStart(8)}`,
+        `${label.padEnd(58)} ${percentile(list, 50).toFixed(1).padStart(8)} ${p99.toFixed(1).padStart(8)}`,
       );
     }
     reportTimes.sort((a, b) => a - b);
     console.log(
-      `\nwork report (figures, text, charts, docx): ${(pct(reportTimes, 50) / 1000).toFixed(2)} s (median of 3)`,
+      `\nwork report (figures, text, charts, docx): ${(percentile(reportTimes, 50) / 1000).toFixed(2)} s (median of 3)`,
     );
     console.log(`slowest single query p99: ${worst.toFixed(1)} ms (target ≤ 200 ms); report target ≤ 3 s`);
     console.log(
@@ -242,7 +222,7 @@ async function main() {
         records: Number(total),
         engine: db.kind,
         worst_query_p99_ms: Number(worst.toFixed(1)),
-        report_s: Number((pct(reportTimes, 50) / 1000).toFixed(2)),
+        report_s: Number((percentile(reportTimes, 50) / 1000).toFixed(2)),
       }),
     );
   } finally {
@@ -251,11 +231,6 @@ async function main() {
     else await fresh?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function pct(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 await main();

@@ -19,6 +19,7 @@ import MiniSearch from 'minisearch';
 import pg from 'pg';
 import { tokenize } from '../src/modules/matching/analyzer.ts';
 import { type MatchDoc, MatchingEngine } from '../src/modules/matching/engine.ts';
+import { percentile } from './support.ts';
 import { demand, makeTopics, mulberry32, profile } from './synthetic.ts';
 
 const args = process.argv.slice(2);
@@ -34,10 +35,6 @@ const QUERIES = 1000;
 
 // ---------- measuring ----------
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
-
 function timeQueries(run: (q: string) => unknown, queries: string[]): { p50: number; p99: number } {
   for (const q of queries.slice(0, 50)) run(q);
   const times: number[] = [];
@@ -47,7 +44,7 @@ function timeQueries(run: (q: string) => unknown, queries: string[]): { p50: num
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 async function timeQueriesAsync(run: (q: string) => Promise<unknown>, queries: string[]) {
@@ -59,7 +56,7 @@ async function timeQueriesAsync(run: (q: string) => Promise<unknown>, queries: s
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 interface PgLike {

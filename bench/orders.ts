@@ -12,34 +12,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { ephemeralSecrets, loadConfig } from '../src/config.ts';
 import { DEMO_ACCOUNTS, seedDemo } from '../src/demo/seed.ts';
 import { createPlatform } from '../src/main.ts';
+import { freshPostgres, percentile } from './support.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const PASSWORD = 'bench-Password-2026';
-
-async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `caiqiao_bench_orders_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 interface Session {
   cookie: string;
@@ -49,7 +29,7 @@ interface Session {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'caiqiao-bench-orders-'));
   const pgUrl = process.env.DATABASE_URL;
-  const fresh = pgUrl ? await freshPostgres(pgUrl) : null;
+  const fresh = pgUrl ? await freshPostgres(pgUrl, 'orders') : null;
   const config = loadConfig(
     { LOG_LEVEL: 'silent', DATA_DIR: dir, ...(fresh ? { DATABASE_URL: fresh.url } : {}) },
     { secrets: ephemeralSecrets(), webDir: undefined },
@@ -149,13 +129,13 @@ async function main() {
     console.log(
       `${ORDERS} orders × 7 steps, ${CONCURRENCY} at a time, over HTTP on ${platform.database.kind}: ` +
         `${seconds.toFixed(1)} s, ${Math.round(changes / seconds)} transitions/s, ` +
-        `p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms`,
+        `p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms`,
     );
     console.log('step       count    p50 ms    p99 ms');
     for (const [step, list] of latencies) {
       list.sort((a, b) => a - b);
       console.log(
-        `${step.padEnd(9)} ${String(list.length).padStart(6)} ${pct(list, 50).toFixed(1).padStart(9)} ${pct(list, 99).toFixed(1).padStart(9)}`,
+        `${step.padEnd(9)} ${String(list.length).padStart(6)} ${percentile(list, 50).toFixed(1).padStart(9)} ${percentile(list, 99).toFixed(1).padStart(9)}`,
       );
     }
     const board = (await call(operator, 'GET', '/api/orders/board')).json;
@@ -168,8 +148,8 @@ async function main() {
         engine: platform.database.kind,
         seconds: Number(seconds.toFixed(2)),
         transitions_per_s: Math.round(changes / seconds),
-        p50_ms: Number(pct(all, 50).toFixed(1)),
-        p99_ms: Number(pct(all, 99).toFixed(1)),
+        p50_ms: Number(percentile(all, 50).toFixed(1)),
+        p99_ms: Number(percentile(all, 99).toFixed(1)),
       }),
     );
   } finally {
@@ -177,11 +157,6 @@ async function main() {
     await fresh?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function pct(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 await main();

@@ -17,6 +17,7 @@ import { ephemeralSecrets, loadConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { createPlatform } from '../src/main.ts';
 import { idNumberCheckChar } from '../src/reference/idcard.ts';
+import { percentile } from './support.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const SURNAMES = [
@@ -97,10 +98,6 @@ async function makeWorkbook(rows: number): Promise<Buffer> {
     ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function run(rows: number) {
