@@ -265,6 +265,3 @@ export const activityOutcomes = pgTable(
 export type ActivityRow = typeof activities.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
-export type PositionRow = typeof positions.$inferSelect;
-export type ApplicationRow = typeof applications.$inferSelect;
-export type ActivityOutcomeRow = typeof activityOutcomes.$inferSelect;

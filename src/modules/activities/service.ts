@@ -42,6 +42,7 @@ import {
   type ActivityAction,
   type ActivityStatus,
   activityMove,
+  LIVE_REGISTRATION,
   REGISTRATION_STATUS_NAMES,
   type RegistrationStatus,
 } from './machine.ts';
@@ -112,7 +113,7 @@ export class ActivitiesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
-    readonly codes: CheckInCodes,
+    private readonly codes: CheckInCodes,
     private readonly lists: ListsService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -287,7 +288,7 @@ export class ActivitiesService {
       });
       if (request.action === 'cancel') {
         const everyone = (await new ActivitiesRepository(tx).allRegistrations(id)).filter((r) =>
-          ['pending', 'confirmed', 'waitlisted'].includes(r.status),
+          LIVE_REGISTRATION.includes(r.status as RegistrationStatus),
         );
         await this.tell(tx, everyone, {
           kind: 'activity.cancel',
@@ -427,7 +428,7 @@ export class ActivitiesService {
       const allowed: Record<typeof request.action, RegistrationStatus[]> = {
         approve: ['pending'],
         reject: ['pending', 'waitlisted'],
-        cancel: ['pending', 'confirmed', 'waitlisted'],
+        cancel: [...LIVE_REGISTRATION],
       };
       if (!allowed[request.action].includes(status)) {
         throw activitiesError('REGISTRATION_ACTION_NOT_ALLOWED', {

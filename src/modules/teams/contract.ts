@@ -3,12 +3,6 @@ import { pageQuery, regionCode } from '../../platform/auth/contract.ts';
 
 export const TEAM_KINDS = ['assistance', 'commissioners', 'other'] as const;
 
-export const TEAM_KIND_NAMES: Record<(typeof TEAM_KINDS)[number], { zh: string; en: string }> = {
-  assistance: { zh: '助企服务团', en: 'Enterprise assistance team' },
-  commissioners: { zh: '科技特派员团队', en: 'Tech commissioner team' },
-  other: { zh: '其他服务团队', en: 'Other team' },
-};
-
 const member = z.strictObject({
   talentId: z.string().uuid(),
   duty: z.string().trim().max(100).optional(),

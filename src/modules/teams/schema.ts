@@ -48,4 +48,3 @@ export const teamMembers = pgTable(
 );
 
 export type TeamRow = typeof teams.$inferSelect;
-export type TeamMemberRow = typeof teamMembers.$inferSelect;
