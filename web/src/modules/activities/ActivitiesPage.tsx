@@ -2,7 +2,6 @@ import {
   CalendarOutlined,
   EyeOutlined,
   PlusOutlined,
-  ReloadOutlined,
   SearchOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -12,12 +11,12 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sameParams } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FilterButtons, useTablePaging } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { PAGE_SIZES } from '../registry/listParams.ts';
 import type { FromList } from '../registry/RegistryDetailPage.tsx';
 import { EMPTY } from '../registry/shared.tsx';
 import { ActivityCalendar } from './ActivityCalendar.tsx';
@@ -53,6 +52,7 @@ export function ActivitiesPage() {
     if (sameParams(next, params)) void list.refetch();
     else setSearchParams(writeActivityParams(next));
   };
+  const paging = useTablePaging(params, list.data?.total ?? 0, apply);
 
   return (
     <Card
@@ -110,21 +110,8 @@ export function ActivitiesPage() {
           loading={list.isFetching}
           scroll={{ x: 1050 }}
           data-testid="activities-table"
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pagination) =>
-            apply({
-              ...params,
-              page: pagination.current ?? 1,
-              pageSize: pagination.pageSize ?? params.pageSize,
-            })
-          }
+          pagination={paging.pagination}
+          onChange={paging.onChange}
         />
       )}
       {creating && (
@@ -321,22 +308,13 @@ function ActivityFilterForm({
       <Form.Item name="mine" valuePropName="checked">
         <Checkbox data-testid="activity-filter-mine">{t('activities.mineOnly')}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="activity-search">
-            {t('common.search')}
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterButtons
+        searchTestId="activity-search"
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

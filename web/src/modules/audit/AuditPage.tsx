@@ -1,4 +1,4 @@
-import { ReloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { errorMessage, sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FilterButtons } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useRoleLabel } from '../users/api.ts';
@@ -155,22 +156,12 @@ function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
       <Form.Item name="range">
         <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterButtons
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

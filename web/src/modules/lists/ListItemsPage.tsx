@@ -1,11 +1,4 @@
-import {
-  EditOutlined,
-  EyeOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-  SearchOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
@@ -13,6 +6,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
+import { FilterButtons } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
@@ -380,22 +374,13 @@ function ListFilterForm({
       <Form.Item name="flagged" valuePropName="checked">
         <Checkbox data-testid="filter-flagged">{t('registry.flaggedOnly')}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="list-search">
-            {t('common.search')}
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterButtons
+        searchTestId="list-search"
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

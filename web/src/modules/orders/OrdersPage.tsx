@@ -1,4 +1,4 @@
-import { DashboardOutlined, EyeOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DashboardOutlined, EyeOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
@@ -6,10 +6,10 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
+import { FilterButtons, useTablePaging } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { PAGE_SIZES } from '../registry/listParams.ts';
 import type { FromList } from '../registry/RegistryDetailPage.tsx';
 import { useOrders } from './api.ts';
 import { readOrderParams, writeOrderParams } from './listParams.ts';
@@ -49,6 +49,7 @@ export function OrdersPage() {
     if (sameParams(next, params)) void orders.refetch();
     else setSearchParams(writeOrderParams(next));
   };
+  const paging = useTablePaging(params, orders.data?.total ?? 0, apply);
 
   const columns: ColumnsType<OrderListItem> = [
     { title: t('orders.code'), dataIndex: 'code', width: 190 },
@@ -137,21 +138,8 @@ export function OrdersPage() {
           data-testid="orders-table"
           // An offer waiting for this expert's answer stands out.
           onRow={(order) => (awaitsMyAnswer(order) ? { style: { background: token.colorWarningBg } } : {})}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: orders.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pagination) =>
-            apply({
-              ...params,
-              page: pagination.current ?? 1,
-              pageSize: pagination.pageSize ?? params.pageSize,
-            })
-          }
+          pagination={paging.pagination}
+          onChange={paging.onChange}
         />
       )}
     </Card>
@@ -215,22 +203,13 @@ function OrderFilterForm({
       <Form.Item name="overdue" valuePropName="checked">
         <Checkbox>{t('orders.overdueOnly')}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="order-search">
-            {t('common.search')}
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterButtons
+        searchTestId="order-search"
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

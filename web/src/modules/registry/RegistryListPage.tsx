@@ -3,7 +3,6 @@ import {
   EditOutlined,
   EyeOutlined,
   PlusOutlined,
-  ReloadOutlined,
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -14,6 +13,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, type QueryParams, sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
+import { FilterButtons } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
@@ -462,22 +462,13 @@ function ListFilters<K extends RegistryKind>({
       <Form.Item name="archived" valuePropName="checked">
         <Checkbox>{t('registry.archivedOnly')}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="registry-search">
-            {t('common.search')}
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterButtons
+        searchTestId="registry-search"
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

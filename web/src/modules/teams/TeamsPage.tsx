@@ -1,4 +1,4 @@
-import { EditOutlined, EyeOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
@@ -6,11 +6,11 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FilterButtons, useTablePaging } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { PAGE_SIZES } from '../registry/listParams.ts';
 import type { FromList } from '../registry/RegistryDetailPage.tsx';
 import { EMPTY } from '../registry/shared.tsx';
 import { useTeams } from './api.ts';
@@ -41,6 +41,7 @@ export function TeamsPage() {
     if (sameParams(next, params)) void teams.refetch();
     else setSearchParams(writeTeamParams(next));
   };
+  const paging = useTablePaging(params, teams.data?.total ?? 0, apply);
 
   const columns: ColumnsType<TeamView> = [
     {
@@ -149,21 +150,8 @@ export function TeamsPage() {
           loading={teams.isFetching}
           scroll={{ x: 1040 }}
           data-testid="teams-table"
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: teams.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pagination) =>
-            apply({
-              ...params,
-              page: pagination.current ?? 1,
-              pageSize: pagination.pageSize ?? params.pageSize,
-            })
-          }
+          pagination={paging.pagination}
+          onChange={paging.onChange}
         />
       )}
       {dialog?.kind === 'create' && <TeamFormDrawer team={null} onClose={() => setDialog(null)} />}
@@ -232,22 +220,13 @@ function TeamFilterForm({
       <Form.Item name="withArchived" valuePropName="checked">
         <Checkbox data-testid="team-filter-archived">{t('teams.withArchived')}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="team-search">
-            {t('common.search')}
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onSearch({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterButtons
+        searchTestId="team-search"
+        onReset={() => {
+          form.resetFields();
+          onSearch({});
+        }}
+      />
     </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FilterButtons } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
@@ -197,22 +198,12 @@ function UserFilters({ params, onSearch }: { params: UserListParams; onSearch: (
       <Form.Item name="region">
         <RegionCascader placeholder={t('field.region')} style={{ width: 260 }} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              form.resetFields();
-              onSearch({ q: undefined, role: undefined, regionCode: undefined });
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterButtons
+        onReset={() => {
+          form.resetFields();
+          onSearch({ q: undefined, role: undefined, regionCode: undefined });
+        }}
+      />
     </Form>
   );
 }
