@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/auth/contract.ts';
+import { FUNNEL_STAGES } from '../orders/repository.ts';
 import { DIMENSIONS, METRIC_KEYS } from './metrics.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -26,6 +27,14 @@ export const recordsQuery = z.strictObject({
   dimension: z.enum(DIMENSIONS).optional(),
   value: z.string().max(32).optional(),
 });
+
+/** A step of the order funnel, or the open orders late now. */
+export const FUNNEL_RECORD_STAGES = [
+  ...(Object.keys(FUNNEL_STAGES) as (keyof typeof FUNNEL_STAGES)[]),
+  'overdue',
+] as const;
+export const funnelParams = z.strictObject({ stage: z.enum(FUNNEL_RECORD_STAGES) });
+export const funnelRecordsQuery = z.strictObject({ ...periodQuery, ...pageQuery });
 
 export const breakdownQuery = z.strictObject({ ...periodQuery, dimension: z.enum(DIMENSIONS) });
 
@@ -82,8 +91,7 @@ export const dashboardView = z.object({
 
 export const breakdownView = breakdown;
 
-export const recordsView = z.object({
-  metric: z.enum(METRIC_KEYS),
+const recordsPage = z.object({
   total: z.number().int(),
   value: z.number(),
   amountYuan: z.number().nullable(),
@@ -107,3 +115,6 @@ export const recordsView = z.object({
     }),
   ),
 });
+
+export const recordsView = recordsPage.extend({ metric: z.enum(METRIC_KEYS) });
+export const funnelRecordsView = recordsPage.extend({ stage: z.enum(FUNNEL_RECORD_STAGES) });

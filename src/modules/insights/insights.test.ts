@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
@@ -20,6 +21,8 @@ describe('insights over a seeded dataset', () => {
   /** What every metric must add up to in PERIOD for 湖州 (refs are codes of the records counted). */
   const expected: Record<MetricKey, { value: number; amountYuan?: number; refs?: string[] }> = {} as never;
   const refs: Partial<Record<MetricKey, string[]>> = {};
+  /** The quarter's orders by what became of them (codes). */
+  const orders = { closed: '', cancelled: '', waiting: '' };
   const add = (key: MetricKey, ref: string, value = 1, amountYuan = 0) => {
     const e = expected[key] ?? { value: 0, amountYuan: 0 };
     e.value += value;
@@ -146,6 +149,7 @@ describe('insights over a seeded dataset', () => {
     let waiting = (await enterprise.post('/api/orders', { demandId: d1.id })).body;
     add('orders_placed', waiting.code);
     waiting = await move(operator, waiting, { action: 'dispatch', experts: [experts['ZJ-0003']] });
+    Object.assign(orders, { closed: closedOrder.code, cancelled: cancelled.code, waiting: waiting.code });
 
     const training = await activity(operator, {
       kind: 'training',
@@ -291,6 +295,47 @@ describe('insights over a seeded dataset', () => {
     expect(d.funnel.steps.map((s: { status: string }) => s.status)).toContain('awaiting_confirmation');
   });
 
+  it('lists the orders behind every step of the funnel, and the orders late now', async () => {
+    const d = (await operator.get(`/api/insights/dashboard?${PERIOD}`)).body;
+    const stages = {
+      placed: [orders.closed, orders.cancelled, orders.waiting],
+      dispatched: [orders.closed, orders.waiting],
+      accepted: [orders.closed],
+      closed: [orders.closed],
+      cancelled: [orders.cancelled],
+    };
+    for (const [stage, codes] of Object.entries(stages)) {
+      const res = await operator.get(`/api/insights/funnel/${stage}/records?${PERIOD}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.total, stage).toBe(d.funnel[stage]);
+      expect(res.body.items.map((r: { ref: string }) => r.ref).sort(), stage).toEqual([...codes].sort());
+      expect(res.body.items[0].link).toMatch(/^\/orders\//);
+    }
+    const late = (await operator.get(`/api/insights/funnel/overdue/records?${PERIOD}`)).body;
+    expect(late.total).toBe(d.funnel.overdueNow);
+    expect(late.items.map((r: { ref: string }) => r.ref)).toContain(orders.waiting);
+    expect(late.items.every((r: { kind: string }) => r.kind !== 'closed' && r.kind !== 'cancelled')).toBe(
+      true,
+    );
+    const unknown = await operator.get(`/api/insights/funnel/lost/records?${PERIOD}`);
+    expect(unknown.status).toBe(400);
+    const elsewhere = await operator.get(`/api/insights/funnel/placed/records?${PERIOD}&regionCode=330106`);
+    expect(elsewhere.status).toBe(403);
+
+    const file = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/funnel/dispatched/records.xlsx?${PERIOD}`,
+      headers: { cookie: operator.cookie! },
+    });
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('订单漏斗·派单');
+    const codes = sheet.getColumn(1).values.slice(2).map(String).sort();
+    expect(codes).toEqual([orders.closed, orders.waiting].sort());
+  });
+
   it('keeps figures to the caller’s region', async () => {
     const elsewhere = await operator.get(`/api/insights/dashboard?${PERIOD}&regionCode=330106`);
     expect(elsewhere.status).toBe(403);
@@ -340,7 +385,6 @@ describe('insights over a seeded dataset', () => {
       headers: { cookie: operator.cookie! },
     });
     expect(file.statusCode).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;

@@ -16,6 +16,7 @@ import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
+import type { FunnelStage } from '../orders/repository.ts';
 import { type Chart, monthlyBars, pie } from './charts.ts';
 import { type Dimension, METRIC_KEYS, type MetricKey, metric } from './metrics.ts';
 import { change, chineseDate, chinesePeriod, count, money } from './numbers.ts';
@@ -403,38 +404,23 @@ export class ReportService {
   ) {
     const scope = this.insights.resolve(actor, period);
     const def = metric(key);
-    const book = new ExcelJS.Workbook();
-    book.creator = 'Caiqiao';
-    const sheet = book.addWorksheet(def.name.zh);
-    sheet.columns = [
-      { header: '编号', key: 'ref', width: 22 },
-      { header: '名称', key: 'title', width: 48 },
-      { header: '日期', key: 'at', width: 12 },
-      { header: '地区', key: 'region', width: 24 },
-      { header: '类别', key: 'kind', width: 14 },
-      { header: `计数（${def.unit}）`, key: 'weight', width: 12 },
-      ...(def.money ? [{ header: '金额（万元）', key: 'amount', width: 14 }] : []),
-    ];
-    sheet.getRow(1).font = { bold: true };
-    for (let page = 1; ; page++) {
-      const chunk = await this.insights.records(key, scope, { dimension, value, page, pageSize: 1000 });
-      for (const r of chunk.items) {
-        sheet.addRow({
-          ref: r.ref,
-          title: r.title,
-          at: chinaDate(new Date(r.at)),
-          region: r.regionName,
-          kind: r.kindName,
-          weight: r.weight,
-          amount: r.amountYuan === null ? '' : r.amountYuan / 10_000,
-        });
-      }
-      if (chunk.items.length < 1000) break;
-    }
-    return {
-      fileName: `${def.name.zh}明细（${scope.regionName}，${scope.fromDate}至${scope.toDate}）.xlsx`,
-      data: Buffer.from(await book.xlsx.writeBuffer()),
-    };
+    return recordsBook(
+      `${def.name.zh}明细（${scope.regionName}，${scope.fromDate}至${scope.toDate}）.xlsx`,
+      def.name.zh,
+      def.unit,
+      def.money === true,
+      (page) => this.insights.records(key, scope, { dimension, value, page, pageSize: 1000 }),
+    );
+  }
+
+  /** The orders behind a step of the funnel (or late now), as Excel. */
+  async funnelWorkbook(actor: Actor, stage: FunnelStage | 'overdue', period: Period) {
+    const scope = this.insights.resolve(actor, period);
+    const name = `订单漏斗·${FUNNEL_STAGE_NAMES[stage]}`;
+    const when = stage === 'overdue' ? chinaDate(scope.now) : `${scope.fromDate}至${scope.toDate}`;
+    return recordsBook(`${name}明细（${scope.regionName}，${when}）.xlsx`, name, '个', false, (page) =>
+      this.insights.funnelRecords(scope, stage, { page, pageSize: 1000 }),
+    );
   }
 
   /** Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel. */
@@ -496,15 +482,11 @@ export class ReportService {
       { header: '订单数', key: 'n', width: 10 },
     ];
     funnel.getRow(1).font = { bold: true };
-    for (const [step, n] of [
-      ['点单', d.funnel.placed],
-      ['派单', d.funnel.dispatched],
-      ['接单', d.funnel.accepted],
-      ['办结', d.funnel.closed],
-      ['取消', d.funnel.cancelled],
-      ['当前超时', d.funnel.overdueNow],
-    ] as const) {
-      funnel.addRow({ step, n });
+    for (const [stage, name] of Object.entries(FUNNEL_STAGE_NAMES)) {
+      funnel.addRow({
+        step: name,
+        n: stage === 'overdue' ? d.funnel.overdueNow : d.funnel[stage as FunnelStage],
+      });
     }
     return {
       fileName: `数据看板（${d.region.name}，${d.from}至${d.to}）.xlsx`,
@@ -541,4 +523,55 @@ function table(header: string[], rows: string[][]): Table {
       ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
     ],
   });
+}
+
+/** What each funnel step reads as (sheet names, file names, the dashboard workbook). */
+export const FUNNEL_STAGE_NAMES: Record<FunnelStage | 'overdue', string> = {
+  placed: '点单',
+  dispatched: '派单',
+  accepted: '接单',
+  closed: '办结',
+  cancelled: '取消',
+  overdue: '当前超时',
+};
+
+type RecordsPage = Awaited<ReturnType<InsightsService['records']>>;
+
+/** A workbook of records rows, read page by page (every row, not one page). */
+async function recordsBook(
+  fileName: string,
+  sheetName: string,
+  unit: string,
+  money: boolean,
+  page: (n: number) => Promise<Pick<RecordsPage, 'items'>>,
+) {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Caiqiao';
+  const sheet = book.addWorksheet(sheetName);
+  sheet.columns = [
+    { header: '编号', key: 'ref', width: 22 },
+    { header: '名称', key: 'title', width: 48 },
+    { header: '日期', key: 'at', width: 12 },
+    { header: '地区', key: 'region', width: 24 },
+    { header: '类别', key: 'kind', width: 14 },
+    { header: `计数（${unit}）`, key: 'weight', width: 12 },
+    ...(money ? [{ header: '金额（万元）', key: 'amount', width: 14 }] : []),
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (let n = 1; ; n++) {
+    const chunk = await page(n);
+    for (const r of chunk.items) {
+      sheet.addRow({
+        ref: r.ref,
+        title: r.title,
+        at: chinaDate(new Date(r.at)),
+        region: r.regionName,
+        kind: r.kindName,
+        weight: r.weight,
+        amount: r.amountYuan === null ? '' : r.amountYuan / 10_000,
+      });
+    }
+    if (chunk.items.length < 1000) break;
+  }
+  return { fileName, data: Buffer.from(await book.xlsx.writeBuffer()) };
 }

@@ -5,6 +5,9 @@ import {
   breakdownView,
   dashboardQuery,
   dashboardView,
+  funnelParams,
+  funnelRecordsQuery,
+  funnelRecordsView,
   metricParams,
   recordsQuery,
   recordsView,
@@ -93,6 +96,42 @@ export function registerInsightsRoutes(app: App, insights: InsightsService, repo
         dimension,
         value,
       );
+      return reply.type(XLSX_TYPE).header('content-disposition', attachment(file.fileName)).send(file.data);
+    },
+  );
+  app.get(
+    '/api/insights/funnel/:stage/records',
+    {
+      config: { access: 'insights.read' },
+      schema: {
+        tags,
+        summary: '订单漏斗明细：某一环节（或当前超时）的订单 The orders behind a funnel step',
+        params: funnelParams,
+        querystring: funnelRecordsQuery,
+        response: { 200: funnelRecordsView },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...period } = request.query;
+      return insights.funnelRecords(insights.resolve(request.actor!, period), request.params.stage, {
+        page,
+        pageSize,
+      });
+    },
+  );
+  app.get(
+    '/api/insights/funnel/:stage/records.xlsx',
+    {
+      config: { access: 'insights.read' },
+      schema: {
+        tags,
+        summary: '导出订单漏斗明细 The orders behind a funnel step (Excel)',
+        params: funnelParams,
+        querystring: funnelRecordsQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => {
+      const file = await reports.funnelWorkbook(request.actor!, request.params.stage, request.query);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment(file.fileName)).send(file.data);
     },
   );

@@ -5,7 +5,13 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { CHINA_OFFSET_MS, chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
 import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
-import { milestoneSteps, milestones } from '../orders/repository.ts';
+import {
+  FUNNEL_STAGES,
+  type FunnelStage,
+  milestoneSteps,
+  milestones,
+  overdueAt,
+} from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { insightsError } from './errors.ts';
 import { dimensionLabel, kindName } from './labels.ts';
@@ -194,6 +200,40 @@ export class InsightsService {
                 : sql`${q.value} = any(r.industry)`;
     }
     const base = sql`select * from (${def.records(f)}) r where ${where}`;
+    return { metric: key, ...(await this.page(base, def.money === true, q)) };
+  }
+
+  /**
+   * The orders behind a step of the funnel (FUNNEL_STAGES: those placed in
+   * the period that were dispatched, accepted, closed or cancelled), newest
+   * first; or, for `overdue`, the open orders of the region whose step is
+   * late now, soonest due first. The funnel's figures count exactly these.
+   */
+  async funnelRecords(
+    f: MetricFilter,
+    stage: FunnelStage | 'overdue',
+    q: { page: number; pageSize: number },
+  ) {
+    const region = regionIn(sql`scope_region`, f.regionPrefix);
+    const which =
+      stage === 'overdue'
+        ? sql`${region} and ${overdueAt(f.now)}`
+        : sql`${this.placedIn(f)} and ${FUNNEL_STAGES[stage]}`;
+    const at = stage === 'overdue' ? sql`o.step_due_at` : sql`o.created_at`;
+    const base = sql`select o.id::text as id, o.code as ref, o.title as title, ${at} as at, o.scope_region as region,
+        o.status as kind, 1 as weight, null::bigint as amount_fen, coalesce(d.industry_tags, '{}'::text[]) as industry,
+        'order' as source, '/orders/' || o.id::text as link
+      from (select * from service_orders where ${which}) o left join list_items d on d.id = o.demand_id`;
+    return { stage, ...(await this.page(base, false, q, stage === 'overdue' ? 'asc' : 'desc')) };
+  }
+
+  /** One page of records rows with the totals over all of them (window sums, one pass). */
+  private async page(
+    base: SQL,
+    money: boolean,
+    q: { page: number; pageSize: number },
+    order: 'asc' | 'desc' = 'desc',
+  ) {
     type Row = {
       id: string;
       ref: string;
@@ -214,7 +254,7 @@ export class InsightsService {
       sql`select b.id, b.ref, b.title, b.at, b.region, b.kind, b.weight, b.amount_fen, b.source, b.link,
             count(*) over ()::int as total_rows, sum(b.weight) over ()::int as total_value,
             sum(b.amount_fen) over ()::bigint as total_amount
-          from (${base}) b order by b.at desc, b.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+          from (${base}) b order by b.at ${sql.raw(order)}, b.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
     );
     let total: { n: number; value: number; amount: string | number | null } | undefined = rows[0]
       ? { n: rows[0].total_rows, value: rows[0].total_value, amount: rows[0].total_amount }
@@ -227,10 +267,9 @@ export class InsightsService {
       );
     }
     return {
-      metric: key,
       total: Number(total?.n ?? 0),
       value: Number(total?.value ?? 0),
-      amountYuan: def.money ? Number(total?.amount ?? 0) / 100 : null,
+      amountYuan: money ? Number(total?.amount ?? 0) / 100 : null,
       page: q.page,
       pageSize: q.pageSize,
       items: rows.map((r) => ({
@@ -252,14 +291,11 @@ export class InsightsService {
 
   /** 订单漏斗 for orders placed in the period: how many were dispatched, accepted, closed; step times; overdue now. */
   async funnel(f: MetricFilter) {
-    const region = regionIn(sql`scope_region`, f.regionPrefix);
-    const placed = sql`${region} and created_at >= ${f.from.toISOString()}::timestamptz
-      and created_at < ${f.to.toISOString()}::timestamptz`;
-    const [counts] = await this.database.rows<Record<string, number>>(milestones(placed));
+    const [counts] = await this.database.rows<Record<string, number>>(milestones(this.placedIn(f)));
     const steps = milestoneSteps(counts ?? {});
     const [overdue] = await this.database.rows<{ n: number }>(
       sql`select count(*)::int as n from service_orders
-        where ${region} and status not in ('closed', 'cancelled') and step_due_at < ${f.now.toISOString()}::timestamptz`,
+        where ${regionIn(sql`scope_region`, f.regionPrefix)} and ${overdueAt(f.now)}`,
     );
     return {
       placed: Number(counts?.placed ?? 0),
@@ -275,6 +311,12 @@ export class InsightsService {
         meanHours: Math.round(Number(s.mean_hours) * 10) / 10,
       })),
     };
+  }
+
+  /** Orders of the region placed in the period (service_orders unaliased): the funnel's cohort. */
+  private placedIn(f: MetricFilter): SQL {
+    return sql`${regionIn(sql`scope_region`, f.regionPrefix)} and created_at >= ${f.from.toISOString()}::timestamptz
+      and created_at < ${f.to.toISOString()}::timestamptz`;
   }
 
   /** Everything the dashboard (数据看板) shows for a region and period. */

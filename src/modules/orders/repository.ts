@@ -382,6 +382,26 @@ export const MILESTONES = [
  * order row's step times, so it stays cheap over a million orders. (The
  * board's times come from the history instead: time in each status.)
  */
+/**
+ * The stages of the order funnel, as conditions on service_orders (unaliased):
+ * every order placed, those dispatched at least once, accepted at least once,
+ * closed (confirmed by the enterprise) and cancelled. The funnel's counts and
+ * the lists behind them both use these.
+ */
+export const FUNNEL_STAGES = {
+  placed: sql`true`,
+  dispatched: sql`dispatched_at is not null`,
+  accepted: sql`accepted_at is not null`,
+  closed: sql`status = 'closed'`,
+  cancelled: sql`status = 'cancelled'`,
+} as const;
+export type FunnelStage = keyof typeof FUNNEL_STAGES;
+
+/** Orders still open whose current step was due before `now` (service_orders unaliased). */
+export function overdueAt(now: Date): SQL {
+  return sql`status not in ('closed', 'cancelled') and step_due_at < ${now.toISOString()}::timestamptz`;
+}
+
 export function milestones(where: SQL): SQL {
   const parts = MILESTONES.map(([, from, to], i) => {
     const hours = sql.raw(`extract(epoch from ${to} - ${from}) / 3600`);
@@ -390,9 +410,10 @@ export function milestones(where: SQL): SQL {
       (percentile_cont(0.5) within group (order by ${hours}) filter (where ${done}))::float8 as ${sql.raw(`median${i}`)},
       (avg(${hours}) filter (where ${done}))::float8 as ${sql.raw(`mean${i}`)}`;
   });
-  return sql`select count(*)::int as placed, count(dispatched_at)::int as dispatched, count(accepted_at)::int as accepted,
-      count(*) filter (where status = 'closed')::int as closed, count(*) filter (where status = 'cancelled')::int as cancelled,
-      ${sql.join(parts, sql`, `)}
+  const stages = Object.entries(FUNNEL_STAGES).map(
+    ([stage, condition]) => sql`count(*) filter (where ${condition})::int as ${sql.raw(stage)}`,
+  );
+  return sql`select ${sql.join([...stages, ...parts], sql`, `)}
     from service_orders where ${where}`;
 }
 

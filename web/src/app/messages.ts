@@ -1348,6 +1348,8 @@ const zhCN = {
   'insights.funnel.overdue': '当前环节超时',
   'insights.funnel.empty': '本期没有企业点单',
   'insights.funnel.records': '点单明细',
+  'insights.funnel.open': '点击查看明细',
+  'insights.funnel.overdueHelp': '目前仍未办结、当前环节已过期限的订单（不限点单时间），点击查看明细。',
   'insights.drill.barTitle': '{metric} · {bar}',
   'insights.drill.scope': '范围',
   'insights.drill.figure': '合计',
@@ -2747,6 +2749,9 @@ const enUS: Record<MessageKey, string> = {
   'insights.funnel.overdue': 'Overdue now',
   'insights.funnel.empty': 'No orders placed in this period',
   'insights.funnel.records': 'Orders placed',
+  'insights.funnel.open': 'Click for the orders',
+  'insights.funnel.overdueHelp':
+    'Open orders whose current step is past its deadline now (whenever they were placed); click for the orders.',
   'insights.drill.barTitle': '{metric} · {bar}',
   'insights.drill.scope': 'Scope',
   'insights.drill.figure': 'Total',

@@ -1,11 +1,19 @@
-import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Typography, theme } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tooltip, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useMemo } from 'react';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { orderStatusLabel } from '../orders/shared.tsx';
 import { type ChartClick, type ChartOption, EChart } from './EChart.tsx';
 import { formatCount, formatPercent, itemLabel, metricName, unitLabel } from './shared.tsx';
-import type { Breakdown, Dashboard, Dimension, DrillDown, MetricKey, StepTime } from './types.ts';
+import type {
+  Breakdown,
+  Dashboard,
+  Dimension,
+  DrillDown,
+  FunnelStage,
+  MetricKey,
+  StepTime,
+} from './types.ts';
 
 /** One colour per metric, the same in every chart. */
 const METRIC_COLORS: Partial<Record<MetricKey, string>> = {
@@ -27,8 +35,14 @@ interface ChartsProps {
   onDrill: (drill: DrillDown) => void;
 }
 
+interface FunnelProps {
+  dashboard: Dashboard;
+  /** Opens the orders behind a step of the funnel. */
+  onFunnel: (stage: FunnelStage) => void;
+}
+
 /** 趋势, 分布 and 订单漏斗: every bar and slice opens the records it counts. */
-export function DashboardCharts({ dashboard, onDrill }: ChartsProps) {
+export function DashboardCharts({ dashboard, onDrill, onFunnel }: ChartsProps & FunnelProps) {
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
@@ -44,7 +58,7 @@ export function DashboardCharts({ dashboard, onDrill }: ChartsProps) {
         <IndustryChart dashboard={dashboard} onDrill={onDrill} />
       </Col>
       <Col xs={24} xl={12}>
-        <FunnelCard dashboard={dashboard} onDrill={onDrill} />
+        <FunnelCard dashboard={dashboard} onFunnel={onFunnel} />
       </Col>
     </Row>
   );
@@ -298,8 +312,11 @@ function IndustryChart({ dashboard, onDrill }: ChartsProps) {
   );
 }
 
+/** The funnel chart's steps, top to bottom. */
+const FUNNEL_CHART_STAGES: readonly FunnelStage[] = ['placed', 'dispatched', 'accepted', 'closed'];
+
 /** 订单漏斗: of the orders placed in the period, how many were dispatched, accepted and closed; step times beneath. */
-function FunnelCard({ dashboard, onDrill }: ChartsProps) {
+function FunnelCard({ dashboard, onFunnel }: FunnelProps) {
   const t = useT();
   const { token } = theme.useToken();
   const { funnel } = dashboard;
@@ -343,7 +360,7 @@ function FunnelCard({ dashboard, onDrill }: ChartsProps) {
     }),
     [t, stages, funnel.placed],
   );
-  const openPlaced = () => onDrill({ metric: 'orders_placed' });
+  const openPlaced = () => onFunnel('placed');
   const steps: ColumnsType<StepTime> = [
     {
       title: t('orders.board.step'),
@@ -390,25 +407,31 @@ function FunnelCard({ dashboard, onDrill }: ChartsProps) {
             <EChart
               option={option}
               height={240}
-              // The first step is exactly the orders placed; later ones are not a metric of their own.
-              onClick={(event) => event.dataIndex === 0 && openPlaced()}
+              onClick={(event) => {
+                const stage = FUNNEL_CHART_STAGES[event.dataIndex ?? -1];
+                if (stage) onFunnel(stage);
+              }}
               data-testid="insights-funnel-canvas"
             />
           )}
         </Col>
         <Col flex="140px">
           <Space direction="vertical" size="middle">
-            <Statistic
-              title={t('insights.funnel.cancelled')}
-              value={formatCount(t, funnel.cancelled)}
-              data-testid="insights-funnel-cancelled"
-            />
-            <Statistic
-              title={t('insights.funnel.overdue')}
-              value={formatCount(t, funnel.overdueNow)}
-              valueStyle={funnel.overdueNow > 0 ? { color: token.colorError } : undefined}
-              data-testid="insights-funnel-overdue"
-            />
+            <Clickable title={t('insights.funnel.open')} onClick={() => onFunnel('cancelled')}>
+              <Statistic
+                title={t('insights.funnel.cancelled')}
+                value={formatCount(t, funnel.cancelled)}
+                data-testid="insights-funnel-cancelled"
+              />
+            </Clickable>
+            <Clickable title={t('insights.funnel.overdueHelp')} onClick={() => onFunnel('overdue')}>
+              <Statistic
+                title={t('insights.funnel.overdue')}
+                value={formatCount(t, funnel.overdueNow)}
+                valueStyle={funnel.overdueNow > 0 ? { color: token.colorError } : undefined}
+                data-testid="insights-funnel-overdue"
+              />
+            </Clickable>
           </Space>
         </Col>
       </Row>
@@ -425,6 +448,38 @@ function FunnelCard({ dashboard, onDrill }: ChartsProps) {
         data-testid="insights-steps"
       />
     </Card>
+  );
+}
+
+/** A figure that opens its records: clickable and reachable by keyboard, with a hint. */
+function Clickable({
+  title,
+  onClick,
+  children,
+}: {
+  title: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Tooltip title={title}>
+      <button
+        type="button"
+        onClick={onClick}
+        style={{
+          background: 'none',
+          border: 'none',
+          padding: 0,
+          font: 'inherit',
+          color: 'inherit',
+          textAlign: 'start',
+          cursor: 'pointer',
+          display: 'block',
+        }}
+      >
+        {children}
+      </button>
+    </Tooltip>
   );
 }
 

@@ -24,7 +24,13 @@ import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { formatDate } from '../lists/shared.tsx';
 import { downloadFile } from '../registry/transfer.ts';
-import { DASHBOARD_XLSX_PATH, REPORT_PATH, useDashboard } from './api.ts';
+import {
+  DASHBOARD_XLSX_PATH,
+  funnelRecordsPath,
+  metricRecordsPath,
+  REPORT_PATH,
+  useDashboard,
+} from './api.ts';
 import { DashboardCharts } from './DashboardCharts.tsx';
 import {
   DATE_FORMAT,
@@ -36,8 +42,17 @@ import {
   writeInsightsParams,
 } from './periodParams.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
-import { Change, formatCount, formatMoney, itemLabel, metricName, unitLabel } from './shared.tsx';
-import type { Dashboard, DrillDown, HeadlineFigure, MetricInfo, Period } from './types.ts';
+import {
+  Change,
+  dimensionLabel,
+  FUNNEL_STAGE_LABELS,
+  formatCount,
+  formatMoney,
+  itemLabel,
+  metricName,
+  unitLabel,
+} from './shared.tsx';
+import type { Dashboard, DrillDown, FunnelStage, HeadlineFigure, MetricInfo, Period } from './types.ts';
 
 const PRESETS: { key: PresetKey; label: MessageKey }[] = [
   { key: 'yearToDate', label: 'insights.preset.yearToDate' },
@@ -74,6 +89,8 @@ export function InsightsPage() {
   /** Opening or closing the drill-down replaces the entry, so Back leaves the page rather than the drawer. */
   const drillTo = (drill: DrillDown | undefined) =>
     setSearchParams(writeInsightsParams({ ...periodOf(params), drill }), { replace: true });
+  const funnelTo = (funnel: FunnelStage | undefined) =>
+    setSearchParams(writeInsightsParams({ ...periodOf(params), funnel }), { replace: true });
 
   const download = async (what: 'xlsx' | 'report') => {
     setDownloading(what);
@@ -142,7 +159,7 @@ export function InsightsPage() {
         <Spin spinning={dashboard.isFetching} delay={200}>
           <Space direction="vertical" size="large" style={{ width: '100%' }}>
             <HeadlineCards dashboard={data} onOpen={(metric) => drillTo({ metric: metric.key })} />
-            <DashboardCharts dashboard={data} onDrill={drillTo} />
+            <DashboardCharts dashboard={data} onDrill={drillTo} onFunnel={funnelTo} />
           </Space>
         </Spin>
       ) : null}
@@ -154,6 +171,21 @@ export function InsightsPage() {
           drill={params.drill}
           period={period}
           onClose={() => drillTo(undefined)}
+        />
+      )}
+      {data && params.funnel && (
+        <RecordsDrawer
+          key={`funnel:${params.funnel}`}
+          path={funnelRecordsPath(params.funnel)}
+          filter={period}
+          title={`${t('insights.funnel.title')} · ${t(FUNNEL_STAGE_LABELS[params.funnel])}`}
+          unit={unitLabel(t, '个')}
+          money={false}
+          description={t(
+            params.funnel === 'overdue' ? 'insights.funnel.overdueHelp' : 'insights.funnel.help',
+          )}
+          scopeText={scopeText(t, data)}
+          onClose={() => funnelTo(undefined)}
         />
       )}
     </Space>
@@ -347,13 +379,22 @@ function Drill({
   const scope = month
     ? t('insights.scopeYear', { region: dashboard.region.name, year })
     : scopeText(t, dashboard);
+  const unit = unitLabel(t, metric.unit);
+  const name = metricName(t, metric);
   return (
     <RecordsDrawer
-      drill={drill}
-      metric={metric}
-      period={drillPeriod}
+      path={metricRecordsPath(drill.metric)}
+      filter={{ ...drillPeriod, dimension: drill.dimension, value: drill.value }}
+      title={barLabel ? t('insights.drill.barTitle', { metric: name, bar: barLabel }) : name}
+      unit={unit}
+      money={metric.money}
+      description={metric.description}
       scopeText={scope}
-      barLabel={barLabel}
+      bar={
+        drill.dimension && barLabel
+          ? { dimension: dimensionLabel(t, drill.dimension), label: barLabel }
+          : undefined
+      }
       onClose={onClose}
     />
   );

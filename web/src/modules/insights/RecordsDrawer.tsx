@@ -10,45 +10,50 @@ import { chinaDateTime } from '../activities/shared.tsx';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../registry/listParams.ts';
 import { EMPTY } from '../registry/shared.tsx';
 import { downloadFile } from '../registry/transfer.ts';
-import { recordsXlsxPath, useMetricRecords } from './api.ts';
-import {
-  dimensionLabel,
-  formatCount,
-  formatMoney,
-  metricName,
-  recordKindLabel,
-  unitLabel,
-} from './shared.tsx';
-import type { DrillDown, MetricInfo, MetricRecord, Period } from './types.ts';
+import { useRecords } from './api.ts';
+import { formatCount, formatMoney, recordKindLabel } from './shared.tsx';
+import type { MetricRecord, RecordsQuery } from './types.ts';
 
 interface RecordsDrawerProps {
-  drill: DrillDown;
-  metric: MetricInfo;
-  /** The region and period the figure is for (the whole trend year for a month's bar). */
-  period: Period;
+  /** The records' path (metricRecordsPath, funnelRecordsPath); the Excel is at the same path + `.xlsx`. */
+  path: string;
+  /** The region and period the figure is for (the whole trend year for a month's bar), and the bar. */
+  filter: RecordsQuery;
+  title: string;
+  /** The figure's unit as read (项, 个 …) and whether rows carry money. */
+  unit: string;
+  money: boolean;
+  /** What the figure counts. */
+  description: string;
   /** How the region and period read: 浙江省湖州市 · 2026-01-01 至 2026-11-20. */
   scopeText: string;
-  /** The bar's label (3月, 吴兴区, 招聘会), when it is one bar. */
-  barLabel?: string;
+  /** The bar, when it is one bar: its dimension and label (3月, 吴兴区, 招聘会). */
+  bar?: { dimension: string; label: string };
   onClose: () => void;
 }
 
 /** 明细: exactly the records a figure (or one bar of it) counts, paged, with their total and an export. */
-export function RecordsDrawer({ drill, metric, period, scopeText, barLabel, onClose }: RecordsDrawerProps) {
+export function RecordsDrawer({
+  path,
+  filter,
+  title,
+  unit,
+  money,
+  description,
+  scopeText,
+  bar,
+  onClose,
+}: RecordsDrawerProps) {
   const t = useT();
   const { message } = AntApp.useApp();
   const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [exporting, setExporting] = useState(false);
-  const filter = { ...period, dimension: drill.dimension, value: drill.value };
-  const records = useMetricRecords(drill.metric, { ...filter, ...paging });
-  const unit = unitLabel(t, metric.unit);
-  const name = metricName(t, metric);
-  const title = barLabel ? t('insights.drill.barTitle', { metric: name, bar: barLabel }) : name;
+  const records = useRecords(path, { ...filter, ...paging });
 
   const exportRecords = async () => {
     setExporting(true);
     try {
-      const file = await downloadFile(recordsXlsxPath(drill.metric), { ...filter }, 'records.xlsx');
+      const file = await downloadFile(`${path}.xlsx`, { ...filter }, 'records.xlsx');
       void message.success(t('registry.exportedFile', { file: file.fileName }));
     } catch (error) {
       void message.error(errorMessage(error));
@@ -104,7 +109,7 @@ export function RecordsDrawer({ drill, metric, period, scopeText, barLabel, onCl
       align: 'right',
       render: (weight: number) => formatCount(t, weight),
     },
-    ...(metric.money
+    ...(money
       ? [
           {
             title: t('insights.record.amount'),
@@ -142,9 +147,7 @@ export function RecordsDrawer({ drill, metric, period, scopeText, barLabel, onCl
           <Descriptions.Item label={t('insights.drill.scope')} span={{ xs: 1, md: 3 }}>
             {scopeText}
           </Descriptions.Item>
-          {drill.dimension && barLabel && (
-            <Descriptions.Item label={dimensionLabel(t, drill.dimension)}>{barLabel}</Descriptions.Item>
-          )}
+          {bar && <Descriptions.Item label={bar.dimension}>{bar.label}</Descriptions.Item>}
           <Descriptions.Item label={t('insights.drill.figure')}>
             <Typography.Text strong data-testid="insights-records-value">
               {data ? t('insights.valueUnit', { value: formatCount(t, data.value), unit }) : EMPTY}
@@ -160,7 +163,7 @@ export function RecordsDrawer({ drill, metric, period, scopeText, barLabel, onCl
           </Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {metric.description}
+          {description}
         </Typography.Paragraph>
         {records.isError && !data ? (
           <PageError error={records.error} onRetry={() => void records.refetch()} />
@@ -171,7 +174,7 @@ export function RecordsDrawer({ drill, metric, period, scopeText, barLabel, onCl
             columns={columns}
             dataSource={data?.items ?? []}
             loading={records.isFetching}
-            scroll={{ x: metric.money ? 1070 : 950 }}
+            scroll={{ x: money ? 1070 : 950 }}
             locale={{ emptyText: t('insights.drill.empty') }}
             data-testid="insights-records-table"
             pagination={{

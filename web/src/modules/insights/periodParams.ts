@@ -1,5 +1,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { type DrillDown, isDimension, isMetricKey, type Period } from './types.ts';
+import {
+  type DrillDown,
+  type FunnelStage,
+  isDimension,
+  isFunnelStage,
+  isMetricKey,
+  type Period,
+} from './types.ts';
 
 /** A real calendar date as YYYY-MM-DD (not 2026-02-30). */
 function isDate(value: string | null): value is string {
@@ -9,6 +16,8 @@ function isDate(value: string | null): value is string {
 /** The dashboard's URL: the region and period, and the drill-down open on top of it. */
 export interface InsightsParams extends Period {
   drill?: DrillDown;
+  /** The orders behind a step of the funnel (one drill-down at a time: a metric's wins). */
+  funnel?: FunnelStage;
 }
 
 /**
@@ -33,6 +42,9 @@ export function readInsightsParams(search: URLSearchParams): InsightsParams {
     const dimension = search.get('dimension');
     const value = search.get('value')?.slice(0, 32);
     params.drill = isDimension(dimension) && value !== undefined ? { metric, dimension, value } : { metric };
+  } else {
+    const funnel = search.get('funnel');
+    if (isFunnelStage(funnel)) params.funnel = funnel;
   }
   return params;
 }
@@ -49,13 +61,15 @@ export function writeInsightsParams(params: InsightsParams): URLSearchParams {
       search.set('dimension', params.drill.dimension);
       search.set('value', params.drill.value);
     }
+  } else if (params.funnel) {
+    search.set('funnel', params.funnel);
   }
   return search;
 }
 
 /** The region and period alone (what the dashboard asks the server). */
 export function periodOf(params: InsightsParams): Period {
-  const { drill: _drill, ...period } = params;
+  const { drill: _drill, funnel: _funnel, ...period } = params;
   return period;
 }
 

@@ -6,7 +6,7 @@ import { kindLabel } from '../activities/shared.tsx';
 import { isActivityKind } from '../activities/types.ts';
 import { orderStatusLabel } from '../orders/shared.tsx';
 import { isOrderStatus } from '../orders/types.ts';
-import type { BreakdownItem, Dimension, MetricInfo, MetricKey } from './types.ts';
+import type { BreakdownItem, Dimension, FunnelStage, MetricInfo, MetricKey } from './types.ts';
 
 // ---------- figures ----------
 // As the server's work report writes them (src/modules/insights/numbers.ts), so
@@ -159,3 +159,13 @@ const DIMENSION_KEYS: Record<Dimension, MessageKey> = {
 export function dimensionLabel(t: Translate, dimension: Dimension): string {
   return t(DIMENSION_KEYS[dimension]);
 }
+
+/** What each step of the funnel (and the late orders) reads as in a drawer's title. */
+export const FUNNEL_STAGE_LABELS: Record<FunnelStage, MessageKey> = {
+  placed: 'insights.funnel.placed',
+  dispatched: 'insights.funnel.dispatched',
+  accepted: 'insights.funnel.accepted',
+  closed: 'insights.funnel.closed',
+  cancelled: 'insights.funnel.cancelled',
+  overdue: 'insights.funnel.overdue',
+};

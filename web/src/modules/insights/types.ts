@@ -150,7 +150,6 @@ export interface MetricRecord {
 }
 
 export interface RecordsPage {
-  metric: MetricKey;
   /** Rows (records). */
   total: number;
   /** The figure: the sum of the rows' weights. */
@@ -159,6 +158,14 @@ export interface RecordsPage {
   page: number;
   pageSize: number;
   items: MetricRecord[];
+}
+
+/** A step of the order funnel whose orders can be listed, or the orders late now. */
+export const FUNNEL_STAGES = ['placed', 'dispatched', 'accepted', 'closed', 'cancelled', 'overdue'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+export function isFunnelStage(value: string | null): value is FunnelStage {
+  return (FUNNEL_STAGES as readonly (string | null)[]).includes(value);
 }
 
 /** What the drill-down shows: a metric, and optionally one bar of a breakdown. */
