@@ -107,6 +107,23 @@ describe('the statistics dashboard (browser)', () => {
     await fair.locator('.ant-drawer-close').click();
     await fair.waitFor({ state: 'detached' });
 
+    // 订单漏斗: the demo's cancelled order behind 已取消, opening its own page.
+    const cancelled = page.getByTestId('insights-funnel-cancelled');
+    await cancelled.scrollIntoViewIfNeeded();
+    expect(await cancelled.textContent()).toContain('1');
+    await cancelled.click();
+    await page.waitForURL(/funnel=cancelled/);
+    const dropped = drawerOf(page, '订单漏斗 · 已取消');
+    await expect.poll(() => dropped.getByTestId('insights-records-total').textContent()).toBe('1');
+    expect(await dropped.getByTestId('insights-records-table').textContent()).toContain('已取消');
+    await dropped.getByTestId('insights-record-link').click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('order-status').first().textContent()).toBe('已取消');
+    await page.goBack();
+    await page.waitForURL(/funnel=cancelled/);
+    await dropped.locator('.ant-drawer-close').click();
+    await dropped.waitFor({ state: 'detached' });
+
     // 下载工作简报 (Word) and 导出Excel (every table).
     const [report] = await Promise.all([
       page.waitForEvent('download'),

@@ -62,7 +62,8 @@ describe('a service order from placing to closing (browser)', () => {
     await signIn(page, baseUrl, 'operator');
     await openMenu(page, '服务订单', '派单看板');
     await page.waitForURL(/\/orders\/board$/);
-    await expect.poll(() => page.getByTestId('board-status-placed').textContent()).toMatch(/待派单\s*1/);
+    // The demo has an order of its own at every stage: one waiting, one dispatched.
+    await expect.poll(() => page.getByTestId('board-status-placed').textContent()).toMatch(/待派单\s*2/);
     expect(await page.getByTestId('board-steps').textContent()).toContain('各环节用时');
     const queued = page.getByTestId('board-queue').locator('tr', { hasText: DEMAND });
     await queued.getByTestId('board-dispatch').click();
@@ -82,7 +83,7 @@ describe('a service order from placing to closing (browser)', () => {
     await expect.poll(() => dialog.getByTestId('dispatch-selection').textContent()).toContain('陈志远');
     await dialog.getByTestId('dispatch-submit').click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('board-status-dispatched').textContent()).toMatch(/已派单\s*1/);
+    await expect.poll(() => page.getByTestId('board-status-dispatched').textContent()).toMatch(/已派单\s*2/);
     await page.goto(orderUrl);
     await expect.poll(() => statusOf(page)).toBe('已派单');
     expect(await page.getByTestId('order-offers').textContent()).toMatch(/陈志远.*待答复/);

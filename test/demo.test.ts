@@ -31,6 +31,37 @@ describe('demo data', () => {
     });
   });
 
+  it('has service orders at every stage: the board, the expert’s inbox and the funnel show them', async () => {
+    const operator = await p.signIn('operator');
+    const orders = (await operator.get('/api/orders?pageSize=50')).body.items;
+    expect(orders.map((o: { status: string }) => o.status).sort()).toEqual([
+      'cancelled',
+      'closed',
+      'dispatched',
+      'in_service',
+      'placed',
+    ]);
+    const served = orders.find((o: { status: string }) => o.status === 'in_service');
+    const view = (await operator.get(`/api/orders/${served.id}`)).body;
+    expect(view.teamName).toBe('湖州新材料助企服务团');
+    expect(view.visits).toHaveLength(1);
+    const expert = await p.signIn('expert');
+    const mine = (await expert.get('/api/orders?pageSize=50')).body.items.map(
+      (o: { status: string }) => o.status,
+    );
+    expect(mine.sort()).toEqual(['closed', 'dispatched', 'in_service']);
+    const dashboard = (await operator.get('/api/insights/dashboard')).body;
+    expect(dashboard.funnel).toMatchObject({
+      placed: 5,
+      dispatched: 3,
+      accepted: 2,
+      closed: 1,
+      cancelled: 1,
+    });
+    const agreements = dashboard.headline.find((h: { key: string }) => h.key === 'agreements_signed');
+    expect(agreements.amountYuan).toBeGreaterThanOrEqual(200_000);
+  });
+
   it('leaves the audit chain intact', async () => {
     expect((await p.audit.verify()).ok).toBe(true);
   });

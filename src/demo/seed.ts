@@ -6,6 +6,7 @@ import { UsersRepository } from '../platform/auth/repository.ts';
 import { seedActivitiesDemo } from './activities.ts';
 import { DEMO_CITY } from './city.ts';
 import { seedListsDemo } from './lists.ts';
+import { seedOrdersDemo } from './orders.ts';
 import { seedRegistryDemo } from './registry.ts';
 import { seedTeamsDemo } from './teams.ts';
 
@@ -69,9 +70,14 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
 
 /**
  * Loads the demo data. Accounts that already exist are left alone, so running
- * it twice changes nothing. Returns the accounts it created.
+ * it twice changes nothing. Returns the accounts it created. `orders: false`
+ * leaves the demo service orders out.
  */
-export async function seedDemo(platform: Platform, password: string): Promise<DemoAccount[]> {
+export async function seedDemo(
+  platform: Platform,
+  password: string,
+  parts: { orders?: boolean } = {},
+): Promise<DemoAccount[]> {
   const actor = systemActor('seed');
   const orgIds: Record<string, string> = {};
   await platform.database.transaction(async (tx) => {
@@ -119,6 +125,7 @@ export async function seedDemo(platform: Platform, password: string): Promise<De
     await seedListsDemo(platform, admin.id);
     await seedTeamsDemo(platform, admin.id);
     await seedActivitiesDemo(platform, admin.id);
+    if (parts.orders !== false) await seedOrdersDemo(platform);
   }
   return created;
 }

@@ -69,6 +69,8 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
 export interface TestPlatformOptions {
   /** Load the demo accounts (password DEMO_PASSWORD). Default true. */
   demo?: boolean;
+  /** Leave the demo's service orders out (tests that count every order of the region). Default true. */
+  demoOrders?: boolean;
   config?: Partial<Config>;
 }
 
@@ -80,7 +82,8 @@ export async function testPlatform(options: TestPlatformOptions = {}): Promise<T
     { secrets: ephemeralSecrets(), webDir: undefined, dataDir: '/nonexistent', ...options.config },
   );
   const platform = await createPlatform(config, { database, clock });
-  if (options.demo !== false) await seedDemo(platform, DEMO_PASSWORD);
+  if (options.demo !== false)
+    await seedDemo(platform, DEMO_PASSWORD, { orders: options.demoOrders !== false });
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {
     const c: Client = {

@@ -64,6 +64,16 @@ describe('service orders over HTTP', () => {
   });
   afterAll(() => p.close());
 
+  /** How many closed orders matching counts for an expert (its outcome reason on the demand's suggestions). */
+  const closedFor = async (code: string): Promise<number> => {
+    const res = await operator.get(
+      `/api/matching/suggestions?from=demands&id=${demandId}&against=experts&top=10`,
+    );
+    const found = res.body.items.find((r: { code: string }) => r.code === code);
+    const outcome = found?.reasons.find((r: { factor: string }) => r.factor === 'outcome');
+    return Number(/已完成服务 (\d+) 次/.exec(outcome?.label ?? '')?.[1] ?? 0);
+  };
+
   const place = async (key?: string) => {
     const res = await enterprise.request(
       'POST',
@@ -150,6 +160,8 @@ describe('service orders over HTTP', () => {
 
     const unrated = await move(enterprise, order, { action: 'confirm' });
     expect(unrated.body.error.code).toBe('ORDER_RATING_REQUIRED');
+    // What matching knew of the expert's closed orders before this one (the demo's own, rated 5).
+    const servedBefore = await closedFor('ZJ-0001');
     res = await move(enterprise, order, { action: 'confirm', rating: 5, comment: '解决了连接开裂问题' });
     order = res.body;
     expect(order.status).toBe('closed');
@@ -166,7 +178,9 @@ describe('service orders over HTTP', () => {
       `/api/matching/suggestions?from=demands&id=${demandId}&against=experts&top=10`,
     );
     const chen = suggestions.body.items.find((r: { code: string }) => r.code === 'ZJ-0001');
-    expect(chen.reasons.map((r: { label: string }) => r.label)).toContain('已完成服务 1 次，平均评分 5.0');
+    expect(chen.reasons.map((r: { label: string }) => r.label)).toContain(
+      `已完成服务 ${servedBefore + 1} 次，平均评分 5.0`,
+    );
 
     expect(order.events.map((e: { action: string }) => e.action)).toEqual([
       'place',
@@ -429,7 +443,8 @@ describe('order deadlines', () => {
   let demandId: string;
   let expertId: string;
   beforeAll(async () => {
-    p = await testPlatform({ demo: true });
+    // The sweep and the board count every order of the region: only this test's, not the demo's.
+    p = await testPlatform({ demo: true, demoOrders: false });
     enterprise = await p.signIn('enterprise');
     operator = await p.signIn('operator');
     demandId = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0].id;
