@@ -16,13 +16,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ephemeralSecrets, loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/main.ts';
-import type { Target } from '../src/modules/matching/engine.ts';
+import { tokenize } from '../src/modules/matching/analyzer.ts';
+import { DEFAULT_WEIGHTS, type Target } from '../src/modules/matching/engine.ts';
 import type { Actor } from '../src/platform/access/actor.ts';
 import { systemActor } from '../src/platform/access/actor.ts';
+import { decodeText, parseCsv } from '../src/platform/io/table.ts';
 
 const EVAL_DIR = process.env.EVAL_DIR ?? join(import.meta.dirname, '../../shared/data/eval');
 const JSON_OUT = process.argv.includes('--json');
 const K = 10;
+/** How deep the rank analysis looks. */
+const DEPTH = 200;
 
 interface EvalSet {
   name: string;
@@ -74,6 +78,30 @@ function metrics(ranked: string[], relevant: Record<string, number>): Record<Met
     'MRR@10': first >= 0 ? 1 / (first + 1) : 0,
     'Recall@10': totalRelevant > 0 ? hits / totalRelevant : 0,
   };
+}
+
+/**
+ * Queries none of whose relevant records shares a word with them (after the engine's own
+ * segmentation, sub-words included), leaving out words in more than `maxDf` of the records (the
+ * engine leaves those out of questions too): no ranking by shared words can find these.
+ */
+function noSharedWord(data: Buffer, queries: Query[], maxDf: number): number {
+  const [header, ...rows] = parseCsv(decodeText(data));
+  const code = header!.indexOf('编号');
+  const words = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  for (const row of rows) {
+    const text = row.filter((_, i) => i !== code && header![i] !== '姓名').join('。');
+    const set = new Set(tokenize(text));
+    words.set(row[code]!, set);
+    for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  return queries.filter((q) => {
+    const asked = tokenize(q.text).filter((w) => (df.get(w) ?? 0) <= maxDf * rows.length);
+    return Object.entries(q.relevant)
+      .filter(([, grade]) => grade > 0)
+      .every(([ref]) => !asked.some((w) => words.get(ref)?.has(w)));
+  }).length;
 }
 
 async function adminActor(platform: Platform): Promise<Actor> {
@@ -139,6 +167,15 @@ async function runSet(set: EvalSet) {
     const mean = Object.fromEntries(
       (Object.keys(sums) as Metric[]).map((k) => [k, sums[k] / queries.length]),
     ) as Record<Metric, number>;
+    // Where the first relevant record ranks, deeper than the metrics look (what re-ranking could still reach).
+    const deep = await platform.matching.batch(
+      queries.map((q) => ({ id: q.id, query: { text: q.text } })),
+      set.against,
+      DEPTH,
+    );
+    const ranks = deep.map((answer, i) =>
+      answer.results.findIndex((r) => (queries[i]!.relevant[r.code] ?? 0) > 0),
+    );
     return {
       set: set.name,
       items: job.valid,
@@ -147,6 +184,8 @@ async function runSet(set: EvalSet) {
       indexS,
       queryMs,
       mean,
+      ranks,
+      unreachable: noSharedWord(data, queries, DEFAULT_WEIGHTS.maxDf),
     };
   } finally {
     await platform.close();
@@ -166,6 +205,13 @@ for (const set of SETS) {
     const ratio = floor ? `${(r.mean[metric] / floor).toFixed(2)}×` : '';
     console.log(`${metric.padEnd(10)}  ${fmt(r.mean[metric])}   ${floor ? fmt(floor) : '  —  '}   ${ratio}`);
   }
+  const within = (lo: number, hi: number) => r.ranks.filter((k) => k >= lo && k < hi).length;
+  console.log(
+    `first relevant at rank 1–10: ${within(0, 10)} · 11–50: ${within(10, 50)} · 51–${DEPTH}: ${within(50, DEPTH)} · lower: ${r.ranks.filter((k) => k < 0).length}`,
+  );
+  console.log(
+    `queries whose relevant records share no word with them (words in ≤ ${DEFAULT_WEIGHTS.maxDf * 100}% of records): ${r.unreachable} of ${r.queries} (${Math.round((100 * r.unreachable) / r.queries)}%)`,
+  );
   if (JSON_OUT) {
     console.log(
       JSON.stringify({
