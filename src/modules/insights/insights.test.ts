@@ -31,6 +31,15 @@ describe('insights over a seeded dataset', () => {
     refs[key] = [...(refs[key] ?? []), ref];
   };
 
+  /** An Excel download of the operator's, read back. */
+  const workbook = async (url: string) => {
+    const file = await p.app.inject({ method: 'GET', url, headers: { cookie: operator.cookie! } });
+    expect(file.statusCode, url).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    return book;
+  };
+
   /** Moves the clock and signs everyone in again (sessions expire over weeks). */
   const at = async (iso: string) => {
     p.clock.set(new Date(iso));
@@ -322,15 +331,7 @@ describe('insights over a seeded dataset', () => {
     const elsewhere = await operator.get(`/api/insights/funnel/placed/records?${PERIOD}&regionCode=330106`);
     expect(elsewhere.status).toBe(403);
 
-    const file = await p.app.inject({
-      method: 'GET',
-      url: `/api/insights/funnel/dispatched/records.xlsx?${PERIOD}`,
-      headers: { cookie: operator.cookie! },
-    });
-    expect(file.statusCode).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = (await workbook(`/api/insights/funnel/dispatched/records.xlsx?${PERIOD}`)).worksheets[0]!;
     expect(sheet.name).toBe('订单漏斗·派单');
     const codes = sheet.getColumn(1).values.slice(2).map(String).sort();
     expect(codes).toEqual([orders.closed, orders.waiting].sort());
@@ -379,25 +380,12 @@ describe('insights over a seeded dataset', () => {
   });
 
   it('exports the records behind a figure and every dashboard table to Excel', async () => {
-    const file = await p.app.inject({
-      method: 'GET',
-      url: `/api/insights/metrics/agreements_signed/records.xlsx?${PERIOD}`,
-      headers: { cookie: operator.cookie! },
-    });
-    expect(file.statusCode).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = (await workbook(`/api/insights/metrics/agreements_signed/records.xlsx?${PERIOD}`))
+      .worksheets[0]!;
     expect(sheet.rowCount).toBe(3);
     const amounts = [2, 3].map((i) => Number(sheet.getRow(i).getCell(7).value)).sort();
     expect(amounts).toEqual([20, 30]);
-    const all = await p.app.inject({
-      method: 'GET',
-      url: `/api/insights/dashboard.xlsx?${PERIOD}`,
-      headers: { cookie: operator.cookie! },
-    });
-    const dash = new ExcelJS.Workbook();
-    await dash.xlsx.load(all.rawPayload as unknown as ArrayBuffer);
+    const dash = await workbook(`/api/insights/dashboard.xlsx?${PERIOD}`);
     expect(dash.worksheets[0]!.name).toBe('主要指标');
     expect(dash.worksheets.map((w) => w.name)).toContain('订单漏斗');
   });
