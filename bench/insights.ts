@@ -184,6 +184,11 @@ async function main() {
         }
       }
       await time('funnel', () => platform.insights.funnel(scope));
+      for (const stage of ['dispatched', 'overdue'] as const) {
+        await time(`funnel ${stage} (drill-down page)`, () =>
+          platform.insights.funnelRecords(scope, stage, { page: 1, pageSize: 20 }),
+        );
+      }
       await time('records (drill-down page)', () =>
         platform.insights.records('agreements_signed', scope, { page: 1, pageSize: 20 }),
       );
