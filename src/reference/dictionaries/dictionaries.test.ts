@@ -181,6 +181,16 @@ describe('resolveDictionaryValue', () => {
     expect(normaliseDictionaryText(' 专精特新“小巨人” 企业 ')).toBe('专精特新小巨人企业');
   });
 
+  it('reads 教育部 degree-subject names as their discipline, and a broad name never as a narrower one', () => {
+    expect(code('discipline', '作物学')).toBe('210');
+    expect(code('discipline', '建筑学')).toBe('560');
+    expect(code('discipline', '核科学与技术')).toBe('490');
+    expect(code('discipline', '矿业工程')).toBe('440');
+    // 地理学 is a part of 地球科学, not the 能源地理学 whose name contains it.
+    expect(code('discipline', '地理学')).toBe('170');
+    expect(code('discipline', '海洋科学')).toBe('170');
+  });
+
   it('accepts spreadsheet number forms', () => {
     expect(code('discipline', '520.0')).toBe('520');
     expect(code('industry', '1')).toBe('01');
