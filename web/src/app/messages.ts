@@ -1278,6 +1278,7 @@ const zhCN = {
     '{scope}。同比与上年同期比较，环比与紧邻的上一个等长时段比较。点击指标卡片或图表中的柱、扇区，可查看计入该数字的每条记录。',
   'insights.scope': '{region}，{from}至{to}',
   'insights.scopeYear': '{region}，{year}年全年',
+  'insights.scopeNow': '{region}，当前（不限时段）',
   'insights.region.all': '全国',
   'insights.resetPeriod': '恢复默认',
   'insights.preset.yearToDate': '今年以来',
@@ -1338,7 +1339,9 @@ const zhCN = {
   'insights.chart.industryHelp':
     '技术需求和企业点单按国民经济行业门类统计（一条记录属于多个门类时分别计入），点击柱形查看明细。',
   'insights.funnel.title': '订单漏斗',
-  'insights.funnel.help': '所选时段内企业点单的订单，至今已派单、专家接单和确认办结的数量。',
+  'insights.funnel.help':
+    '所选时段内企业点单的订单，至今已派单、专家接单和确认办结的数量；点击各环节查看订单。',
+  'insights.funnel.stageHelp': '所选时段内企业点单、至今到达这一环节的订单，按点单时间排列。',
   'insights.funnel.placed': '企业点单',
   'insights.funnel.dispatched': '已派单',
   'insights.funnel.accepted': '专家接单',
@@ -1349,7 +1352,8 @@ const zhCN = {
   'insights.funnel.empty': '本期没有企业点单',
   'insights.funnel.records': '点单明细',
   'insights.funnel.open': '点击查看明细',
-  'insights.funnel.overdueHelp': '目前仍未办结、当前环节已过期限的订单（不限点单时间），点击查看明细。',
+  'insights.funnel.overdueHelp': '目前仍未办结、当前环节已过期限的订单，不论何时点单。',
+  'insights.funnel.overdueTip': '目前仍未办结、当前环节已过期限的订单，点击查看明细。',
   'insights.drill.barTitle': '{metric} · {bar}',
   'insights.drill.scope': '范围',
   'insights.drill.figure': '合计',
@@ -2677,6 +2681,7 @@ const enUS: Record<MessageKey, string> = {
     '{scope}. Year on year compares with the same period last year; vs prior with the period of the same length just before. Click a card, a bar or a slice to see every record it counts.',
   'insights.scope': '{region}, {from} to {to}',
   'insights.scopeYear': '{region}, the whole of {year}',
+  'insights.scopeNow': '{region}, now (any period)',
   'insights.region.all': 'Whole country',
   'insights.resetPeriod': 'Defaults',
   'insights.preset.yearToDate': 'Year to date',
@@ -2739,7 +2744,9 @@ const enUS: Record<MessageKey, string> = {
     'Technical demands and orders by industry section (a record in two sections counts in both); click a bar for its records.',
   'insights.funnel.title': 'Order funnel',
   'insights.funnel.help':
-    'Of the orders placed in the period, how many have been dispatched, accepted and closed so far.',
+    'Of the orders placed in the period, how many have been dispatched, accepted and closed so far; click a step for its orders.',
+  'insights.funnel.stageHelp':
+    'Orders placed in the period that have reached this step, by when they were placed.',
   'insights.funnel.placed': 'Placed',
   'insights.funnel.dispatched': 'Dispatched',
   'insights.funnel.accepted': 'Accepted',
@@ -2751,7 +2758,9 @@ const enUS: Record<MessageKey, string> = {
   'insights.funnel.records': 'Orders placed',
   'insights.funnel.open': 'Click for the orders',
   'insights.funnel.overdueHelp':
-    'Open orders whose current step is past its deadline now (whenever they were placed); click for the orders.',
+    'Open orders whose current step is past its deadline now, whenever they were placed.',
+  'insights.funnel.overdueTip':
+    'Open orders whose current step is past its deadline now; click for the orders.',
   'insights.drill.barTitle': '{metric} · {bar}',
   'insights.drill.scope': 'Scope',
   'insights.drill.figure': 'Total',

@@ -346,7 +346,8 @@ function FunnelCard({ dashboard, onFunnel }: FunnelProps) {
           sort: 'none',
           min: 0,
           max: Math.max(1, funnel.placed),
-          minSize: '8%',
+          // Wide enough for every step's label, however few orders reached it (the tooltip has the share).
+          minSize: '36%',
           left: '10%',
           right: '10%',
           top: 8,
@@ -424,7 +425,7 @@ function FunnelCard({ dashboard, onFunnel }: FunnelProps) {
                 data-testid="insights-funnel-cancelled"
               />
             </Clickable>
-            <Clickable title={t('insights.funnel.overdueHelp')} onClick={() => onFunnel('overdue')}>
+            <Clickable title={t('insights.funnel.overdueTip')} onClick={() => onFunnel('overdue')}>
               <Statistic
                 title={t('insights.funnel.overdue')}
                 value={formatCount(t, funnel.overdueNow)}

@@ -184,7 +184,11 @@ export function InsightsPage() {
           description={t(
             params.funnel === 'overdue' ? 'insights.funnel.overdueHelp' : 'insights.funnel.help',
           )}
-          scopeText={scopeText(t, data)}
+          scopeText={
+            params.funnel === 'overdue'
+              ? t('insights.scopeNow', { region: data.region.name })
+              : scopeText(t, data)
+          }
           onClose={() => funnelTo(undefined)}
         />
       )}
