@@ -182,7 +182,7 @@ export function InsightsPage() {
           unit={unitLabel(t, '个')}
           money={false}
           description={t(
-            params.funnel === 'overdue' ? 'insights.funnel.overdueHelp' : 'insights.funnel.help',
+            params.funnel === 'overdue' ? 'insights.funnel.overdueHelp' : 'insights.funnel.stageHelp',
           )}
           scopeText={
             params.funnel === 'overdue'
