@@ -11,6 +11,8 @@ export function useTablePaging<P extends { page: number; pageSize: number }>(
   params: P,
   total: number,
   apply: (next: P) => void,
+  /** The server stopped counting at `total` (a very long list): "more than N". */
+  totalCapped = false,
 ): { pagination: TablePaginationConfig; onChange: (pagination: TablePaginationConfig) => void } {
   const t = useT();
   return {
@@ -20,7 +22,8 @@ export function useTablePaging<P extends { page: number; pageSize: number }>(
       total,
       showSizeChanger: true,
       pageSizeOptions: [...PAGE_SIZES],
-      showTotal: (n) => t('common.total', { total: n }),
+      showTotal: (n) =>
+        totalCapped ? t('registry.totalCapped', { total: n }) : t('common.total', { total: n }),
     },
     onChange: (pagination) =>
       apply({ ...params, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? params.pageSize }),

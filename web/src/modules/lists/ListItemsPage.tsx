@@ -6,14 +6,13 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import { FilterButtons } from '../../app/listPage.tsx';
+import { FilterButtons, useTablePaging } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { DictionarySelect } from '../registry/DictionarySelect.tsx';
-import { PAGE_SIZES } from '../registry/listParams.ts';
 import type { FromList } from '../registry/RegistryDetailPage.tsx';
 import { ExportButtons } from '../registry/RegistryListPage.tsx';
 import { FlagsTag, names, regionLabel, show } from '../registry/shared.tsx';
@@ -64,6 +63,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
     if (sameParams(next, params)) void list.refetch();
     else setSearchParams(writeListParams(next));
   };
+  const paging = useTablePaging(params, list.data?.total ?? 0, apply, list.data?.totalCapped === true);
 
   return (
     <Card
@@ -113,22 +113,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
           loading={list.isFetching}
           scroll={{ x: config.scrollX }}
           data-testid="list-table"
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) =>
-              list.data?.totalCapped ? t('registry.totalCapped', { total }) : t('common.total', { total }),
-          }}
-          onChange={(pagination) =>
-            apply({
-              ...params,
-              page: pagination.current ?? 1,
-              pageSize: pagination.pageSize ?? params.pageSize,
-            })
-          }
+          {...paging}
         />
       )}
       {dialog?.kind === 'create' && (

@@ -13,7 +13,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, type QueryParams, sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import { FilterButtons } from '../../app/listPage.tsx';
+import { FilterButtons, useTablePaging } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
@@ -22,7 +22,7 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { useRegistryList } from './api.ts';
 import type { FilterName, KindConfig } from './config.ts';
 import { DictionarySelect } from './DictionarySelect.tsx';
-import { filtersOf, kindValues, PAGE_SIZES, readListParams, writeListParams } from './listParams.ts';
+import { filtersOf, kindValues, readListParams, writeListParams } from './listParams.ts';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import type { FromList } from './RegistryDetailPage.tsx';
 import { enumOptions, FlagsTag, regionLabel } from './shared.tsx';
@@ -62,6 +62,7 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
     if (sameParams(next, params)) void list.refetch();
     else setSearchParams(writeListParams(next));
   };
+  const paging = useTablePaging(params, list.data?.total ?? 0, apply, list.data?.totalCapped === true);
 
   return (
     <Card
@@ -111,22 +112,7 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
           loading={list.isFetching}
           scroll={{ x: config.scrollX }}
           data-testid="registry-table"
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [...PAGE_SIZES],
-            showTotal: (total) =>
-              list.data?.totalCapped ? t('registry.totalCapped', { total }) : t('common.total', { total }),
-          }}
-          onChange={(pagination) =>
-            apply({
-              ...params,
-              page: pagination.current ?? 1,
-              pageSize: pagination.pageSize ?? params.pageSize,
-            })
-          }
+          {...paging}
         />
       )}
       {dialog?.kind === 'create' && (
