@@ -92,6 +92,11 @@ describe('a service order from placing to closing (browser)', () => {
     // 专家接单: the offer is in the expert's list and inbox.
     await signIn(page, baseUrl, 'expert');
     await expect.poll(() => page.getByTestId('inbox-count').textContent()).toMatch(/[1-9]/);
+    // 适合我的需求 on the home page marks the demand as his order now, linked to it.
+    await page.goto(`${baseUrl}/`);
+    const fits = page.getByTestId('home-my-matches').getByTestId('match-result').filter({ hasText: DEMAND });
+    await expect.poll(() => fits.getByTestId('match-my-order').textContent()).toBe('我的订单 · 已派单');
+    expect(await fits.getByTestId('match-my-order').getAttribute('href')).toBe(new URL(orderUrl).pathname);
     await openMenu(page, '服务订单', '订单列表');
     await page.waitForURL(/\/orders$/);
     await expect.poll(() => page.locator('.ant-card-head-title').first().textContent()).toBe('我的接单');

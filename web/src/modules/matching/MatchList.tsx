@@ -12,6 +12,7 @@ import {
   Typography,
   theme,
 } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
@@ -130,12 +131,14 @@ function ResultItem({
   against,
   compact,
   selection,
+  badge,
 }: {
   result: MatchResult;
   rank: number;
   against: string;
   compact: boolean;
   selection: MatchSelection | undefined;
+  badge: ((result: MatchResult) => ReactNode) | undefined;
 }) {
   const t = useT();
   const { token } = theme.useToken();
@@ -182,6 +185,7 @@ function ResultItem({
             {link ? <Link to={link}>{result.name}</Link> : <span>{result.name}</span>}
             {result.code && <Tag style={{ marginInlineEnd: 0 }}>{result.code}</Tag>}
             {result.summary.status && <StatusTag status={result.summary.status} />}
+            {badge?.(result)}
           </Space>
         }
         description={
@@ -229,6 +233,8 @@ interface Props {
   emptyText?: string;
   /** Let the user pick results. */
   selection?: MatchSelection;
+  /** Something the caller knows about a result, shown after its name (the user's own order for it …). */
+  badge?: (result: MatchResult) => ReactNode;
 }
 
 /** Results best first: rank, name (linked where this account may open it), summary, score and why. */
@@ -241,6 +247,7 @@ export function MatchList({
   compact = false,
   emptyText,
   selection,
+  badge,
 }: Props) {
   const t = useT();
   if (error && !response) {
@@ -283,6 +290,7 @@ export function MatchList({
           against={against}
           compact={compact}
           selection={selection}
+          badge={badge}
         />
       )}
       footer={

@@ -1,15 +1,20 @@
 import { BulbOutlined } from '@ant-design/icons';
 import { Card, Space } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useMyMatches } from './api.ts';
 import { MatchList } from './MatchList.tsx';
+import type { MatchResult } from './types.ts';
 
 const HOME_TOP = 5;
 
-/** 适合我的需求: technical demands that fit the signed-in expert's profile; nothing at all without a profile. */
-export function MyMatchesCard() {
+/**
+ * 适合我的需求: technical demands that fit the signed-in expert's profile; nothing at all without a
+ * profile. `badge` marks results the page knows more about (demands already on the expert's orders).
+ */
+export function MyMatchesCard({ badge }: { badge?: (result: MatchResult) => ReactNode }) {
   const t = useT();
   const matches = useMyMatches('demands', HOME_TOP);
   // No profile (404) or no longer allowed (403): the card is simply not there.
@@ -34,6 +39,7 @@ export function MyMatchesCard() {
         error={matches.error}
         onRetry={() => void matches.refetch()}
         emptyText={t('matching.mineEmpty')}
+        badge={badge}
       />
     </Card>
   );
