@@ -563,6 +563,8 @@ const zhCN = {
   'matching.target.talentDemands': '人才需求',
   'matching.suggestions': '匹配推荐',
   'matching.score': '匹配度',
+  'matching.scoreHelp':
+    '相关程度得分：共同关键词越多、越少见，得分越高，再按学科、行业、地区等因素加减。只用于同一列表内比较，不是百分比。',
   'matching.reasons': '匹配依据：',
   'matching.reasonValue': '贡献分值 {value}',
   'matching.terms': '命中：',
@@ -1946,6 +1948,8 @@ const enUS: Record<MessageKey, string> = {
   'matching.target.talentDemands': 'Talent demands',
   'matching.suggestions': 'Suggestions',
   'matching.score': 'Score',
+  'matching.scoreHelp':
+    'Relevance: more and rarer shared terms score higher, then discipline, industry, region and other factors add or take away. Compare within one list; it is not a percentage.',
   'matching.reasons': 'Why:',
   'matching.reasonValue': 'Contribution {value}',
   'matching.terms': 'Matched: ',

@@ -149,9 +149,11 @@ function ResultItem({
       data-testid="match-result"
       extra={
         <Space direction="vertical" size={0} style={{ textAlign: 'right', minWidth: 72 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('matching.score')}
-          </Typography.Text>
+          <Tooltip title={t('matching.scoreHelp')}>
+            <Typography.Text type="secondary" style={{ fontSize: 12, cursor: 'help' }}>
+              {t('matching.score')}
+            </Typography.Text>
+          </Tooltip>
           <Typography.Text strong style={{ fontSize: 18, color: token.colorPrimary }}>
             {decimal(result.score)}
           </Typography.Text>
