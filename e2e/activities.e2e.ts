@@ -1,10 +1,16 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../test/support/platform.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
+import { type BrowserRun, browserFilmingQr, startBrowserRun } from './support.ts';
 
 const TITLE = '南太湖新材料企业专家一对一对接会';
 const ENTERPRISE = '德清绿源新材料有限公司';
+/** A 1×1 white PNG: a picture with no code in it. */
+const BLANK_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=';
 
 async function signIn(page: Page, baseUrl: string, username: string) {
   await page.goto(`${baseUrl}/login`);
@@ -151,6 +157,12 @@ describe('a matchmaking meeting from setting up to the door (browser)', () => {
       )
       .toBeGreaterThan(0);
     expect(await page.getByTestId('my-meetings').textContent()).toContain('暂无洽谈安排');
+    // The same QR as a picture file, as a desk would get a photo of the attendee's phone.
+    const qrSrc = (await mine.locator('[data-testid=checkin-qr] img').getAttribute('src')) ?? '';
+    const qrImage = await page.context().request.get(new URL(qrSrc, baseUrl).toString());
+    expect(qrImage.headers()['content-type']).toBe('image/png');
+    const qrFile = join(mkdtempSync(join(tmpdir(), 'caiqiao-qr-')), '签到码.png');
+    writeFileSync(qrFile, await qrImage.body());
     await signOut(page);
 
     // The operator registers the expert 陈志远 (ZJ-0001: the demo has namesakes) through the expert search,
@@ -236,6 +248,18 @@ describe('a matchmaking meeting from setting up to the door (browser)', () => {
     await expect.poll(() => result.getAttribute('data-kind')).toBe('error');
     expect(await result.textContent()).toContain('签到码无效');
     expect(await page.getByTestId('checkin-count').textContent()).toMatch(/1\s*\/ 2/);
+    // Without a scanner: a photo of the code is read in the browser (已签到: the same enterprise);
+    // a picture without a code says so.
+    await page.getByTestId('checkin-image').locator('input[type=file]').setInputFiles(qrFile);
+    await expect.poll(() => result.getAttribute('data-kind')).toBe('again');
+    expect(await result.getByTestId('checkin-result-name').textContent()).toBe(ENTERPRISE);
+    await page
+      .getByTestId('checkin-image')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: Buffer.from(BLANK_PNG, 'base64') });
+    await expect.poll(() => result.getAttribute('data-kind')).toBe('error');
+    expect(await result.textContent()).toContain('图片中没有找到二维码');
+    expect(await page.getByTestId('checkin-count').textContent()).toMatch(/1\s*\/ 2/);
     await expect.poll(() => page.getByTestId('activity-counts').textContent()).toMatch(/已签到1/);
     await signOut(page);
 
@@ -244,5 +268,24 @@ describe('a matchmaking meeting from setting up to the door (browser)', () => {
     await page.goto(activityUrl);
     await expect.poll(() => page.getByTestId('my-meeting-place').textContent()).toBe('09:30–10:00 · 1 号桌');
     expect(await page.getByTestId('my-checked-in').textContent()).toContain('已于 2026-03-02 09:00 签到');
+    await signOut(page);
+
+    // A desk without a scanner: the operator's camera films 陈志远's phone, and he is checked in.
+    const activityId = new URL(activityUrl).pathname.split('/').pop()!;
+    const his = (await (await run.platform.signIn('expert')).get(`/api/activities/${activityId}`)).body;
+    const camera = await browserFilmingQr(his.mine[0].checkInCode);
+    try {
+      const desk = camera.page;
+      await signIn(desk, baseUrl, 'operator');
+      await desk.goto(activityUrl);
+      await desk.getByRole('tab', { name: '签到' }).click();
+      await desk.getByTestId('checkin-camera').click();
+      const seen = desk.getByTestId('checkin-result');
+      await expect.poll(() => seen.getAttribute('data-kind'), { timeout: 15_000 }).toBe('success');
+      expect(await seen.getByTestId('checkin-result-name').textContent()).toBe('陈志远');
+      await expect.poll(() => desk.getByTestId('checkin-count').textContent()).toMatch(/2\s*\/ 2/);
+    } finally {
+      await camera.close();
+    }
   });
 });

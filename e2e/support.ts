@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { type TestPlatform, testPlatform } from '../test/support/platform.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,6 +14,17 @@ export interface BrowserRun {
   page: Page;
   close(): Promise<void>;
 }
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A platform listening on a free loopback port with the built web app, and a headless Chromium. */
 export async function startBrowserRun(): Promise<BrowserRun> {
@@ -26,16 +38,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1366, height: 820 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
@@ -47,6 +50,62 @@ export async function startBrowserRun(): Promise<BrowserRun> {
       await context.close();
       await platform.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A Chromium whose camera films `text` as a QR code: Chromium's fake capture
+ * device plays a Y4M file, written here as still frames (the code black on
+ * white in the Y plane, neutral U and V), and the camera is granted without
+ * asking.
+ */
+export async function browserFilmingQr(
+  text: string,
+): Promise<{ browser: Browser; page: Page; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'caiqiao-camera-'));
+  const video = join(dir, 'qr.y4m');
+  const [width, height, frames] = [640, 480, 10];
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const scale = Math.floor((Math.min(width, height) * 0.8) / (modules.size + 8));
+  const side = (modules.size + 8) * scale;
+  const [left, top] = [(width - side) / 2, (height - side) / 2].map(Math.floor) as [number, number];
+  const luma = Buffer.alloc(width * height, 235);
+  for (let y = 0; y < modules.size * scale; y++) {
+    for (let x = 0; x < modules.size * scale; x++) {
+      if (modules.get(Math.floor(y / scale), Math.floor(x / scale))) {
+        luma[(top + 4 * scale + y) * width + left + 4 * scale + x] = 16;
+      }
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  writeFileSync(
+    video,
+    Buffer.concat([
+      Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`),
+      ...Array.from({ length: frames }, () => frame),
+    ]),
+  );
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 820 } });
+  await context.grantPermissions(['camera']);
+  const page = await context.newPage();
+  return {
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

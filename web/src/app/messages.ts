@@ -109,6 +109,13 @@ const zhCN = {
   'home.greeting.evening': '晚上好，{name}',
   'home.intro': '欢迎使用才桥人才科技服务平台。以下是您当前角色可以使用的功能。',
   'home.myOrder': '我的订单 · {status}',
+  'qr.camera': '摄像头扫码',
+  'qr.image': '识别图片',
+  'qr.cameraTitle': '摄像头扫码',
+  'qr.cameraHint': '将二维码对准画面中央，识别后自动签到；可连续扫描下一位。',
+  'qr.cameraUnavailable':
+    '无法打开摄像头：浏览器不支持或未获授权（须在 HTTPS 或本机地址下使用）。可改用扫码枪、识别图片或按姓名查找。',
+  'qr.notFound': '图片中没有找到二维码，请换一张更清晰、二维码完整的照片。',
   'home.capabilities': '您可以',
   'home.noCapabilities': '您的角色暂未开通管理功能',
   'home.cap.usersRead': '查看用户',
@@ -1121,7 +1128,9 @@ const zhCN = {
   'activities.import.issues': '需留意的行',
 
   'activities.checkin.placeholder': '扫描二维码或粘贴签到码，按回车签到',
-  'activities.checkin.ready': '请将光标保持在上方输入框，用扫码枪扫描参会人员的签到二维码。',
+  'activities.checkin.notOurCode': '这不是本平台的签到二维码',
+  'activities.checkin.ready':
+    '请将光标保持在上方输入框，用扫码枪扫描参会人员的签到二维码；没有扫码枪时可用摄像头扫码或识别图片。',
   'activities.checkin.checking': '正在签到…',
   'activities.checkin.success': '签到成功',
   'activities.checkin.again': '已签到',
@@ -1476,6 +1485,14 @@ const enUS: Record<MessageKey, string> = {
   'home.greeting.evening': 'Good evening, {name}',
   'home.intro': 'Welcome to Caiqiao. Here is what your role can do.',
   'home.myOrder': 'My order · {status}',
+  'qr.camera': 'Scan with camera',
+  'qr.image': 'Read a picture',
+  'qr.cameraTitle': 'Scan with camera',
+  'qr.cameraHint':
+    'Hold the QR code in the middle of the picture; each code read is checked in, one after another.',
+  'qr.cameraUnavailable':
+    'The camera cannot be opened: the browser does not support it or was not allowed (it needs HTTPS or this computer’s own address). Use a scanner, a picture or the name search instead.',
+  'qr.notFound': 'No QR code was found in the picture; try a sharper one showing the whole code.',
   'home.capabilities': 'What you can do',
   'home.noCapabilities': 'Your role has no management functions yet',
   'home.cap.usersRead': 'View users',
@@ -2525,7 +2542,9 @@ const enUS: Record<MessageKey, string> = {
   'activities.import.issues': 'Rows to look at',
 
   'activities.checkin.placeholder': 'Scan a QR code or paste a check-in code, then Enter',
-  'activities.checkin.ready': 'Keep the cursor in the box above and scan each attendee’s QR code.',
+  'activities.checkin.notOurCode': 'This QR code is not a check-in code of this platform',
+  'activities.checkin.ready':
+    'Keep the cursor in the box above and scan each attendee’s QR code; without a scanner, use the camera or a picture.',
   'activities.checkin.checking': 'Checking in…',
   'activities.checkin.success': 'Checked in',
   'activities.checkin.again': 'Already checked in',

@@ -23,6 +23,7 @@ import {
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
+import { QrScanButtons } from '../../app/QrScan.tsx';
 import { useDebounced } from '../../app/useDebounced.ts';
 import { useCheckIn, useRegistrations } from './api.ts';
 import { chinaClock, chinaDateTime, roleLabel } from './shared.tsx';
@@ -40,8 +41,9 @@ type Outcome =
 
 /**
  * 签到 at the door: a big input that takes what a handheld scanner types (or a
- * pasted code) and checks in on Enter, with a large result the desk can see
- * at a glance; a name search for those without their code; the live count.
+ * pasted code) and checks in on Enter; the device's camera or a photo of the
+ * code for desks without a scanner; a large result the desk can see at a
+ * glance; a name search for those without their code; the live count.
  */
 export function CheckInPanel({ activity }: { activity: ActivityView }) {
   const t = useT();
@@ -92,6 +94,18 @@ export function CheckInPanel({ activity }: { activity: ActivityView }) {
       { onSuccess: answered, onError: failed, onSettled: () => input.current?.focus() },
     );
   };
+  /** A code read by the camera or from a picture: checked in like a scanned one. */
+  const scanned = (text: string) => {
+    if (!open) return;
+    if (!CODE.test(text.trim())) {
+      setOutcome({ kind: 'error', message: t('activities.checkin.notOurCode') });
+      return;
+    }
+    checkIn.mutate(
+      { code: text.trim() },
+      { onSuccess: answered, onError: failed, onSettled: () => input.current?.focus() },
+    );
+  };
   const byRegistration = (registration: RegistrationView) =>
     checkIn.mutate(
       { registrationId: registration.id },
@@ -117,6 +131,12 @@ export function CheckInPanel({ activity }: { activity: ActivityView }) {
               allowClear
               style={{ fontSize: 22, height: 64 }}
               data-testid="checkin-input"
+            />
+            <QrScanButtons
+              onCode={scanned}
+              onNotFound={() => setOutcome({ kind: 'error', message: t('qr.notFound') })}
+              disabled={!open}
+              testId="checkin"
             />
             <CheckInOutcome outcome={outcome} pending={checkIn.isPending} />
           </Space>
