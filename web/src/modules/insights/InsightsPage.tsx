@@ -22,6 +22,7 @@ import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { type RegionNode, regionCodeOf, regionPath, regionPathLabel, useRegions } from '../../app/regions.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
+import { chinaDate } from '../activities/shared.tsx';
 import { formatDate } from '../lists/shared.tsx';
 import { downloadFile } from '../registry/transfer.ts';
 import {
@@ -223,7 +224,8 @@ function FilterBar({
   const from = params.from ?? resolved?.from;
   const to = params.to ?? resolved?.to;
   const period = periodOf(params);
-  const today = dayjs();
+  // Presets count from today in China (the server's periods are China dates), whatever the browser's zone.
+  const today = dayjs(chinaDate(new Date().toISOString()));
 
   return (
     <Space wrap size={[12, 12]} data-testid="insights-filters">
