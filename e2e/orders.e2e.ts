@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../test/support/platform.ts';
@@ -212,5 +213,19 @@ describe('a service order from placing to closing (browser)', () => {
     expect(steps[5]).toContain('签订合作协议 ¥50万元');
     expect(steps[6]).toContain('待确认 → 已办结');
     expect(steps[6]).toContain('5 分');
+
+    // The enterprise's 台账: its orders as Excel, this one closed with its rating.
+    await page.goto(`${baseUrl}/orders`);
+    const [sheet] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('orders-export-xlsx').click(),
+    ]);
+    expect(sheet.suggestedFilename()).toMatch(/^服务订单台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await sheet.path())!);
+    const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+    const ours = rows.find((r) => r?.includes(DEMAND))!;
+    expect(ours).toContain('已办结');
+    expect(ours).toContain(5);
   });
 });

@@ -10,6 +10,16 @@ export const placeOrderRequest = z.strictObject({
 
 export const OUTCOME_KINDS = ['agreement', 'solved', 'transfer', 'talent', 'none'] as const;
 
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export const OUTCOME_NAMES: Record<OutcomeKind, { zh: string; en: string }> = {
+  agreement: { zh: '签订合作协议', en: 'Cooperation agreement' },
+  solved: { zh: '解决技术难题', en: 'Technical problem solved' },
+  transfer: { zh: '成果转化', en: 'Achievement transferred' },
+  talent: { zh: '引进人才', en: 'Talent introduced' },
+  none: { zh: '无明显成效', en: 'No clear outcome' },
+};
+
 export const outcomeInput = z.strictObject({
   kind: z.enum(OUTCOME_KINDS),
   /** 合作协议 / 成果转化: the amount in yuan (CNY). */
@@ -45,6 +55,12 @@ export const ordersQuery = z.strictObject({
   sort: z.enum(['updated', 'due', 'created']).default('updated'),
 });
 export type OrdersQuery = z.infer<typeof ordersQuery>;
+
+/** The orders the caller sees, with the list's filters, as one sheet (台账). */
+export const ordersExportQuery = ordersQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export type OrdersExportQuery = z.infer<typeof ordersExportQuery>;
 
 const offerView = z.object({
   talentId: z.string(),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
@@ -394,6 +395,65 @@ describe('service orders over HTTP', () => {
     const back = await move(operator, own.body, { action: 'redispatch', experts: [experts['ZJ-0002']] });
     expect(back.body.institutionId).toBeNull();
     expect((await institution.get(`/api/orders/${order.id}`)).status).toBe(404);
+  });
+
+  it('exports exactly the orders the caller sees, with who serves, where each stands and what came of it', async () => {
+    const sheetOf = async (client: Client, query = '') => {
+      const res = await p.app.inject({
+        method: 'GET',
+        url: `/api/orders/export${query}`,
+        headers: { cookie: client.cookie! },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      const rows: Record<string, string>[] = [];
+      sheet.eachRow((row, n) => {
+        if (n === 1) return;
+        const cells = (row.values as unknown[]).slice(1);
+        rows.push(
+          Object.fromEntries(header.map((h, i) => [h, cells[i] === undefined ? '' : String(cells[i])])),
+        );
+      });
+      return { rows, count: Number(res.headers['x-row-count']) };
+    };
+    const listed = (await operator.get('/api/orders?pageSize=200')).body;
+    const all = await sheetOf(operator);
+    expect(all.count).toBe(listed.total);
+    expect(all.rows.map((r) => r['订单号']).sort()).toEqual(
+      listed.items.map((o: { code: string }) => o.code).sort(),
+    );
+    const closed = listed.items.find(
+      (o: { status: string; rating: number | null }) => o.status === 'closed' && o.rating,
+    );
+    const row = all.rows.find((r) => r['订单号'] === closed.code)!;
+    expect(row['状态']).toBe('已办结');
+    expect(row['评分']).toBe(String(closed.rating));
+    expect(row['承接']).toContain('陈志远');
+    expect(row['服务成效']).not.toBe('');
+    expect(row['办结时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // The list's filters apply; an expert exports only the orders that are theirs.
+    const cancelled = await sheetOf(operator, '?status=cancelled');
+    expect(cancelled.rows.every((r) => r['状态'] === '已取消')).toBe(true);
+    expect(cancelled.count).toBe(
+      listed.items.filter((o: { status: string }) => o.status === 'cancelled').length,
+    );
+    const theirs = (await expert.get('/api/orders?pageSize=200')).body;
+    const his = await sheetOf(expert);
+    expect(his.rows.map((r) => r['订单号']).sort()).toEqual(
+      theirs.items.map((o: { code: string }) => o.code).sort(),
+    );
+    expect(his.count).toBeLessThan(all.count);
+    const csv = await p.app.inject({
+      method: 'GET',
+      url: '/api/orders/export?format=csv',
+      headers: { cookie: operator.cookie! },
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.startsWith('\uFEFF订单号,订单名称,企业')).toBe(true);
+    expect((await (await p.signIn('reviewer')).get('/api/orders/export')).status).toBe(403);
   });
 
   it('never leaves the table and never loses history under random commands from random roles', async () => {

@@ -199,10 +199,15 @@ export class OrdersRepository {
   }
 
   async outcomes(orderId: string): Promise<OrderOutcomeRow[]> {
+    return this.outcomesOf([orderId]);
+  }
+
+  async outcomesOf(orderIds: readonly string[]): Promise<OrderOutcomeRow[]> {
+    if (orderIds.length === 0) return [];
     return this.db
       .select()
       .from(orderOutcomes)
-      .where(eq(orderOutcomes.orderId, orderId))
+      .where(inArray(orderOutcomes.orderId, [...orderIds]))
       .orderBy(asc(orderOutcomes.createdAt));
   }
 

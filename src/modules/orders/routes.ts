@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, readUpload } from '../../platform/io/routes.ts';
+import { attachment, readUpload, XLSX_TYPE } from '../../platform/io/routes.ts';
 import { ATTACHMENT_MAX_BYTES } from './attachments.ts';
 import {
   orderPage,
+  ordersExportQuery,
   ordersQuery,
   orderTransitionRequest,
   orderView,
@@ -33,6 +34,25 @@ export function registerOrdersRoutes(app: App, orders: OrdersService): void {
       },
     },
     async (request) => orders.list(request.actor!, request.query),
+  );
+  app.get(
+    '/api/orders/export',
+    {
+      config: { access: 'orders.read' },
+      schema: {
+        tags,
+        summary: '导出服务订单台账（所见订单，按列表筛选）Export the orders',
+        querystring: ordersExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await orders.export(request.actor!, request.query, request.locale);
+      return reply
+        .type(file.fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-row-count', String(file.count))
+        .send(file.data);
+    },
   );
   app.get(
     '/api/orders/board',

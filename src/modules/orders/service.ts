@@ -6,16 +6,28 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { httpError } from '../../platform/http/errors.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
+import type { ColumnSpec } from '../../platform/io/columns.ts';
+import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
-import { chinaDate } from '../../reference/china-time.ts';
+import { chinaDate, chinaDateTime } from '../../reference/china-time.ts';
+import { regionFullName } from '../../reference/regions.ts';
 import { OPEN_STATUSES, type Status } from '../lists/machine.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { ExpertSignals } from '../matching/engine.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
-import type { OrdersQuery, OrderTransitionRequest, OrderView, VisitInput } from './contract.ts';
+import {
+  type OrdersExportQuery,
+  type OrdersQuery,
+  type OrderTransitionRequest,
+  type OrderView,
+  OUTCOME_NAMES,
+  type OutcomeKind,
+  type VisitInput,
+} from './contract.ts';
 import { stepDue } from './deadlines.ts';
 import { ordersError } from './errors.ts';
 import {
@@ -43,6 +55,26 @@ interface OrderTeams {
   /** The names of the institutions the orders were sent to. */
   institutions: Map<string, string>;
 }
+
+/** Rows an export holds at most, and read at a time. */
+const EXPORT_MAX = 50_000;
+const EXPORT_PAGE = 500;
+
+const ORDER_EXPORT_COLUMNS: ColumnSpec[] = [
+  { key: 'code', header: '订单号', headerEn: 'Order no.' },
+  { key: 'title', header: '订单名称', headerEn: 'Title' },
+  { key: 'enterprise', header: '企业', headerEn: 'Enterprise' },
+  { key: 'region', header: '所在地区', headerEn: 'Region' },
+  { key: 'status', header: '状态', headerEn: 'Status' },
+  { key: 'servedBy', header: '承接', headerEn: 'Served by' },
+  { key: 'createdAt', header: '下单时间', headerEn: 'Placed at' },
+  { key: 'stepDueAt', header: '本环节截止', headerEn: 'Step due' },
+  { key: 'overdue', header: '超时', headerEn: 'Overdue' },
+  { key: 'closedAt', header: '办结时间', headerEn: 'Closed at' },
+  { key: 'rating', header: '评分', headerEn: 'Rating' },
+  { key: 'outcomes', header: '服务成效', headerEn: 'Outcomes' },
+  { key: 'amountYuan', header: '金额（元）', headerEn: 'Amount (CNY)' },
+];
 
 /**
  * Service orders: an enterprise orders help for a published demand, an
@@ -104,6 +136,80 @@ export class OrdersService {
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+
+  /**
+   * The orders the caller sees, with the list's filters, every row (up to
+   * EXPORT_MAX) as one sheet: who ordered, who serves, where it stands, when
+   * it is due, what came of it.
+   */
+  async export(actor: Actor, q: OrdersExportQuery, locale: Locale) {
+    const en = locale === 'en-US';
+    const repo = new OrdersRepository(this.database.db);
+    const rows: Record<string, string | number | null>[] = [];
+    const now = this.clock.now();
+    for (let page = 1; rows.length < EXPORT_MAX; page++) {
+      const { items } = await repo.list(this.scopeFor(actor), {
+        page,
+        pageSize: EXPORT_PAGE,
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.q ? { q: q.q } : {}),
+        ...(q.overdue === 'true' ? { overdueAt: now } : {}),
+        sort: q.sort,
+      });
+      const ids = items.map((i) => i.id);
+      const [offers, outcomes, teams, institutions, enterprises] = await Promise.all([
+        repo.offers(ids),
+        repo.outcomesOf(ids),
+        repo.teamNames(items.map((i) => i.teamId)),
+        repo.institutionNames(items.map((i) => i.institutionId)),
+        new RegistryRepository(this.database.db).byIds(
+          'enterprises',
+          items.flatMap((i) => (i.enterpriseId ? [i.enterpriseId] : [])),
+        ),
+      ]);
+      for (const row of items) {
+        const round = offers.filter((x) => x.orderId === row.id && x.round === row.round);
+        const accepted = round.filter((x) => x.state === 'accepted');
+        const experts = (accepted.length > 0 ? accepted : round.filter((x) => x.state === 'offered')).map(
+          (x) => x.name,
+        );
+        const mine = outcomes.filter((x) => x.orderId === row.id);
+        const amountFen = mine.reduce((sum, x) => sum + Number(x.amountFen ?? 0), 0);
+        const open = row.status !== 'closed' && row.status !== 'cancelled';
+        rows.push({
+          code: row.code,
+          title: row.title,
+          enterprise: (row.enterpriseId && enterprises.get(row.enterpriseId)?.name) || null,
+          region: row.regionCode ? regionFullName(row.regionCode) : null,
+          status: ORDER_STATUS_NAMES[row.status as OrderStatus][en ? 'en' : 'zh'],
+          servedBy:
+            [
+              row.teamId ? teams.get(row.teamId) : null,
+              row.institutionId ? institutions.get(row.institutionId) : null,
+              ...experts,
+            ]
+              .filter(Boolean)
+              .join(en ? ', ' : '、') || null,
+          createdAt: chinaDateTime(row.createdAt),
+          stepDueAt: open && row.stepDueAt ? chinaDateTime(row.stepDueAt) : null,
+          overdue: open && row.stepDueAt && row.stepDueAt < now ? (en ? 'Yes' : '是') : null,
+          closedAt: row.closedAt ? chinaDateTime(row.closedAt) : null,
+          rating: row.rating,
+          outcomes:
+            mine.map((x) => OUTCOME_NAMES[x.kind as OutcomeKind][en ? 'en' : 'zh']).join(en ? '; ' : '；') ||
+            null,
+          amountYuan: amountFen > 0 ? amountFen / 100 : null,
+        });
+      }
+      if (items.length < EXPORT_PAGE) break;
+    }
+    const title = en ? 'Service orders' : '服务订单台账';
+    const data =
+      q.format === 'csv'
+        ? exportCsv(ORDER_EXPORT_COLUMNS, rows, locale)
+        : await exportXlsx(title, ORDER_EXPORT_COLUMNS, rows, locale);
+    return { data, fileName: `${title}-${chinaDate(now)}.${q.format}`, count: rows.length };
   }
 
   /** 派单看板: the region's orders by status, overdue counts and step times. */

@@ -11,6 +11,7 @@ import { PageError } from '../../app/PageState.tsx';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import type { FromList } from '../registry/RegistryDetailPage.tsx';
+import { ExportButtons } from '../registry/RegistryListPage.tsx';
 import { useOrders } from './api.ts';
 import { readOrderParams, writeOrderParams } from './listParams.ts';
 import { OrderStatusTag, orderStatusLabel, StepDue } from './shared.tsx';
@@ -111,11 +112,19 @@ export function OrdersPage() {
     <Card
       title={t(text.title)}
       extra={
-        manager && (
-          <Button icon={<DashboardOutlined />} onClick={() => navigate('/orders/board')}>
-            {t('menu.orderBoard')}
-          </Button>
-        )
+        <Space wrap>
+          {manager && (
+            <Button icon={<DashboardOutlined />} onClick={() => navigate('/orders/board')}>
+              {t('menu.orderBoard')}
+            </Button>
+          )}
+          <ExportButtons
+            path="/api/orders/export"
+            fileName="orders"
+            filters={{ status: params.status, q: params.q, overdue: params.overdue, sort: params.sort }}
+            testId="orders"
+          />
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary" data-testid="orders-help">
