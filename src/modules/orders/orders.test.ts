@@ -422,27 +422,27 @@ describe('service orders over HTTP', () => {
     const listed = (await operator.get('/api/orders?pageSize=200')).body;
     const all = await sheetOf(operator);
     expect(all.count).toBe(listed.total);
-    expect(all.rows.map((r) => r['订单号']).sort()).toEqual(
+    expect(all.rows.map((r) => r.订单号).sort()).toEqual(
       listed.items.map((o: { code: string }) => o.code).sort(),
     );
     const closed = listed.items.find(
       (o: { status: string; rating: number | null }) => o.status === 'closed' && o.rating,
     );
-    const row = all.rows.find((r) => r['订单号'] === closed.code)!;
-    expect(row['状态']).toBe('已办结');
-    expect(row['评分']).toBe(String(closed.rating));
-    expect(row['承接']).toContain('陈志远');
-    expect(row['服务成效']).not.toBe('');
-    expect(row['办结时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const row = all.rows.find((r) => r.订单号 === closed.code)!;
+    expect(row.状态).toBe('已办结');
+    expect(row.评分).toBe(String(closed.rating));
+    expect(row.承接).toContain('陈志远');
+    expect(row.服务成效).not.toBe('');
+    expect(row.办结时间).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // The list's filters apply; an expert exports only the orders that are theirs.
     const cancelled = await sheetOf(operator, '?status=cancelled');
-    expect(cancelled.rows.every((r) => r['状态'] === '已取消')).toBe(true);
+    expect(cancelled.rows.every((r) => r.状态 === '已取消')).toBe(true);
     expect(cancelled.count).toBe(
       listed.items.filter((o: { status: string }) => o.status === 'cancelled').length,
     );
     const theirs = (await expert.get('/api/orders?pageSize=200')).body;
     const his = await sheetOf(expert);
-    expect(his.rows.map((r) => r['订单号']).sort()).toEqual(
+    expect(his.rows.map((r) => r.订单号).sort()).toEqual(
       theirs.items.map((o: { code: string }) => o.code).sort(),
     );
     expect(his.count).toBeLessThan(all.count);
