@@ -65,6 +65,12 @@ describe('a matchmaking meeting from setting up to the door (browser)', () => {
     await expect
       .poll(() => page.getByTestId('activities-table').textContent())
       .toContain('南太湖新材料产学研对接会');
+    // 活动台账: what the list shows, as Excel.
+    const [ledger] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('activities-export-xlsx').click(),
+    ]);
+    expect(ledger.suggestedFilename()).toMatch(/^活动台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
     await page.getByTestId('activity-create').click();
     const form = drawerOf(page, '新建活动');
     await form.getByTestId('activity-save').click();

@@ -438,6 +438,49 @@ describe('activities', () => {
     expect(row.getCell(3).value).toBe(120);
   });
 
+  it('exports the activities the caller sees as a 台账, with registrations, check-ins and outcomes', async () => {
+    const sheetOf = async (client: Client, query = '') => {
+      const res = await p.app.inject({
+        method: 'GET',
+        url: `/api/activities/export${query}`,
+        headers: { cookie: client.cookie! },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      const rows: Record<string, string>[] = [];
+      sheet.eachRow((row, n) => {
+        if (n === 1) return;
+        const cells = (row.values as unknown[]).slice(1);
+        rows.push(
+          Object.fromEntries(header.map((h, i) => [h, cells[i] === undefined ? '' : String(cells[i])])),
+        );
+      });
+      return rows;
+    };
+    const codes = (rows: Record<string, string>[]) => rows.map((r) => r.活动编号).sort();
+    const listed = (await operator.get('/api/activities?pageSize=200')).body;
+    const all = await sheetOf(operator);
+    expect(codes(all)).toEqual(listed.items.map((a: { code: string }) => a.code).sort());
+    // The outcomes recorded above, in the unit of each kind, and the agreement's amount.
+    const recorded = all.find((r) => r.活动名称 === '成效登记测试')!;
+    expect(recorded.活动成效).toContain('签约合作1项');
+    expect(recorded.活动成效).toContain('对接洽谈18次');
+    expect(recorded['签约金额（元）']).toBe('1200000');
+    const held = listed.items.find((a: { counts: { checkedIn: number } }) => a.counts.checkedIn > 0);
+    expect(all.find((r) => r.活动编号 === held.code)!.签到).toBe(String(held.counts.checkedIn));
+    // The list's filters apply; another account exports only what it sees.
+    const fairs = await sheetOf(operator, '?kind=job_fair');
+    expect(fairs.length).toBe((await operator.get('/api/activities?kind=job_fair&pageSize=200')).body.total);
+    expect(new Set(fairs.map((r) => r.类型)).size).toBe(1);
+    const theirs = (await enterprise.get('/api/activities?pageSize=200')).body;
+    expect(codes(await sheetOf(enterprise))).toEqual(
+      theirs.items.map((a: { code: string }) => a.code).sort(),
+    );
+  });
+
   it('imports a registration sheet as people write it, keeping rows with unknown roles or bad numbers', async () => {
     const fair = await create({ kind: 'study_tour', title: '大学生暑期研学', capacity: 3 });
     const file = await xlsx(

@@ -59,6 +59,12 @@ export const activitiesQuery = z.strictObject({
 });
 export type ActivitiesQuery = z.infer<typeof activitiesQuery>;
 
+/** The activities the caller sees, with the list's filters, as one sheet (活动台账). */
+export const activitiesExportQuery = activitiesQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export type ActivitiesExportQuery = z.infer<typeof activitiesExportQuery>;
+
 const counts = z.object({
   confirmed: z.number().int(),
   /** Confirmed and taking a seat: what the capacity is measured against. */

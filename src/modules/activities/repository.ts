@@ -387,6 +387,21 @@ export class ActivitiesRepository {
 
   // ---- outcomes ----
 
+  /** What the activities' outcomes add up to, per activity and kind (the count and the amount). */
+  async outcomeTotals(activityIds: readonly string[]) {
+    if (activityIds.length === 0) return [];
+    return this.db
+      .select({
+        activityId: activityOutcomes.activityId,
+        kind: activityOutcomes.kind,
+        count: sql<number>`sum(${activityOutcomes.count})::int`,
+        amountFen: sql<string | null>`sum(${activityOutcomes.amountFen})::bigint`,
+      })
+      .from(activityOutcomes)
+      .where(inArray(activityOutcomes.activityId, [...activityIds]))
+      .groupBy(activityOutcomes.activityId, activityOutcomes.kind);
+  }
+
   async outcomes(activityId: string) {
     return this.db
       .select()

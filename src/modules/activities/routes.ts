@@ -4,6 +4,7 @@ import type { App } from '../../platform/http/types.ts';
 import { attachment, readUpload, XLSX_TYPE } from '../../platform/io/routes.ts';
 import { templateXlsx } from '../../platform/io/workbook.ts';
 import {
+  activitiesExportQuery,
   activitiesQuery,
   activityInput,
   activityPage,
@@ -60,6 +61,25 @@ export function registerActivitiesRoutes(
       },
     },
     async (request) => activities.list(request.actor!, request.query),
+  );
+  app.get(
+    '/api/activities/export',
+    {
+      config: { access: 'activities.read' },
+      schema: {
+        tags,
+        summary: '导出活动台账（所见活动，按列表筛选）Export the activities',
+        querystring: activitiesExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await activities.export(request.actor!, request.query, request.locale);
+      return reply
+        .type(request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-row-count', String(file.count))
+        .send(file.data);
+    },
   );
   app.get(
     '/api/activities/registrations-template.xlsx',

@@ -11,14 +11,16 @@ import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import { cellsByKey, mapHeaders } from '../../platform/io/columns.ts';
 import { readTable } from '../../platform/io/table.ts';
-import { exportXlsx } from '../../platform/io/workbook.ts';
+import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { chinaDate, chinaDateTime, startOfChinaDay } from '../../reference/china-time.ts';
 import { isValidMobile, maskMobile, normaliseMobile } from '../../reference/mobile.ts';
+import { regionFullName } from '../../reference/regions.ts';
 import type { ListsService } from '../lists/service.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { CheckInCodes } from './checkin.ts';
 import type {
+  ActivitiesExportQuery,
   ActivitiesQuery,
   ActivityInput,
   ActivityUpdate,
@@ -29,8 +31,10 @@ import type {
 import { activitiesError } from './errors.ts';
 import {
   type ActivityKind,
+  type ActivityOutcomeKind,
   KINDS,
   ORGANISATION_ROLES,
+  OUTCOME_NAMES,
   type ParticipantRole,
   ROLE_NAMES,
   takesSeat,
@@ -50,6 +54,29 @@ import { ActivitiesRepository, type ActivityScope, type Counts } from './reposit
 import type { ActivityRow, RegistrationRow } from './schema.ts';
 
 const NO_COUNTS: Counts = { confirmed: 0, seated: 0, pending: 0, waitlisted: 0, checkedIn: 0 };
+
+/** Rows an export holds at most, and read at a time. */
+const EXPORT_MAX = 50_000;
+const EXPORT_PAGE = 500;
+
+const ACTIVITY_EXPORT_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'code', header: '活动编号', headerEn: 'Code' },
+  { key: 'title', header: '活动名称', headerEn: 'Title' },
+  { key: 'kind', header: '类型', headerEn: 'Kind' },
+  { key: 'status', header: '状态', headerEn: 'Status' },
+  { key: 'startsAt', header: '开始时间', headerEn: 'Starts' },
+  { key: 'endsAt', header: '结束时间', headerEn: 'Ends' },
+  { key: 'place', header: '地点', headerEn: 'Place' },
+  { key: 'region', header: '所在地区', headerEn: 'Region' },
+  { key: 'organisers', header: '主办单位', headerEn: 'Organisers' },
+  { key: 'capacity', header: '名额', headerEn: 'Capacity' },
+  { key: 'confirmed', header: '报名成功', headerEn: 'Confirmed' },
+  { key: 'pending', header: '待审核', headerEn: 'Pending' },
+  { key: 'waitlisted', header: '候补', headerEn: 'Waiting list' },
+  { key: 'checkedIn', header: '签到', headerEn: 'Checked in' },
+  { key: 'outcomes', header: '活动成效', headerEn: 'Outcomes' },
+  { key: 'amountYuan', header: '签约金额（元）', headerEn: 'Amount (CNY)' },
+];
 
 /** Who is registering: resolved from the request and the caller before any seat is taken. */
 interface Participant {
@@ -149,6 +176,69 @@ export class ActivitiesService {
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+
+  /**
+   * 活动台账: the activities the caller sees, with the list's filters, every
+   * row (up to EXPORT_MAX): when and where, who organised it, seats,
+   * registrations and check-ins, and what came of it.
+   */
+  async export(actor: Actor, q: ActivitiesExportQuery, locale: Locale) {
+    const en = locale === 'en-US';
+    const lang = en ? 'en' : 'zh';
+    const repo = new ActivitiesRepository(this.database.db);
+    const rows: Record<string, string | number | null>[] = [];
+    for (let page = 1; rows.length < EXPORT_MAX; page++) {
+      const { items } = await repo.list(this.scopeFor(actor), {
+        kind: q.kind,
+        status: q.status,
+        q: q.q,
+        regionCode: q.regionCode,
+        ...(q.from ? { from: startOfChinaDay(q.from) } : {}),
+        ...(q.to ? { to: new Date(Date.parse(`${q.to}T23:59:59.999+08:00`)) } : {}),
+        mine: q.mine === 'true',
+        page,
+        pageSize: EXPORT_PAGE,
+      });
+      const ids = items.map((x) => x.id);
+      const [counts, totals] = await Promise.all([repo.counts(ids), repo.outcomeTotals(ids)]);
+      for (const row of items) {
+        const c = counts.get(row.id) ?? NO_COUNTS;
+        const mine = totals.filter((x) => x.activityId === row.id);
+        const amountFen = mine.reduce((sum, x) => sum + Number(x.amountFen ?? 0), 0);
+        rows.push({
+          code: row.code,
+          title: row.title,
+          kind: KINDS[row.kind as ActivityKind].name[lang],
+          status: ACTIVITY_STATUS_NAMES[row.status as ActivityStatus][lang],
+          startsAt: chinaDateTime(row.startsAt),
+          endsAt: chinaDateTime(row.endsAt),
+          place: row.place,
+          region: regionFullName(row.regionCode),
+          organisers: row.organisers.join(en ? ', ' : '、') || null,
+          capacity: row.capacity,
+          confirmed: c.confirmed,
+          pending: c.pending,
+          waitlisted: c.waitlisted,
+          checkedIn: c.checkedIn,
+          outcomes:
+            mine
+              .map((x) => {
+                const name = OUTCOME_NAMES[x.kind as ActivityOutcomeKind];
+                return en ? `${name.en} ${x.count}` : `${name.zh}${x.count}${name.unit}`;
+              })
+              .join(en ? '; ' : '；') || null,
+          amountYuan: amountFen > 0 ? amountFen / 100 : null,
+        });
+      }
+      if (items.length < EXPORT_PAGE) break;
+    }
+    const title = en ? 'Activities' : '活动台账';
+    const data =
+      q.format === 'csv'
+        ? exportCsv(ACTIVITY_EXPORT_COLUMNS, rows, locale)
+        : await exportXlsx(title, ACTIVITY_EXPORT_COLUMNS, rows, locale);
+    return { data, fileName: `${title}-${chinaDate(this.clock.now())}.${q.format}`, count: rows.length };
   }
 
   async get(actor: Actor, id: string): Promise<ActivityView> {

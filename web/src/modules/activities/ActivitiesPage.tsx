@@ -18,6 +18,7 @@ import { regionCodeOf, regionPath, regionPathLabel, useRegions } from '../../app
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import type { FromList } from '../registry/RegistryDetailPage.tsx';
+import { ExportButtons } from '../registry/RegistryListPage.tsx';
 import { EMPTY } from '../registry/shared.tsx';
 import { ActivityCalendar } from './ActivityCalendar.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
@@ -80,6 +81,12 @@ export function ActivitiesPage() {
               {t('activities.create')}
             </Button>
           )}
+          <ExportButtons
+            path="/api/activities/export"
+            fileName="activities"
+            filters={{ ...filtersOf(params) }}
+            testId="activities"
+          />
         </Space>
       }
     >
