@@ -18,3 +18,34 @@ export async function xlsx(headers: string[], rows: Cell[][], merges: string[] =
   for (const range of merges) sheet.mergeCells(range);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * A download's first sheet read back as rows keyed by the header row (every cell as text, empty for
+ * none), with the X-Row-Count the server sent.
+ */
+export async function downloadedSheet(
+  app: { inject(o: { method: 'GET'; url: string; headers: Record<string, string> }): Promise<Reply> },
+  cookie: string,
+  url: string,
+): Promise<{ rows: Record<string, string>[]; count: number }> {
+  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, string>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const cells = (row.values as unknown[]).slice(1);
+    rows.push(Object.fromEntries(header.map((h, i) => [h, cells[i] === undefined ? '' : String(cells[i])])));
+  });
+  return { rows, count: Number(res.headers['x-row-count']) };
+}
+
+interface Reply {
+  statusCode: number;
+  body: string;
+  rawPayload: Buffer;
+  headers: Record<string, unknown>;
+}

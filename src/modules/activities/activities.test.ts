@@ -3,7 +3,7 @@ import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
-import { xlsx } from '../../../test/support/sheets.ts';
+import { downloadedSheet, xlsx } from '../../../test/support/sheets.ts';
 
 /** jsqr is CommonJS with a default export; its types describe the ESM shape. */
 const jsQR = jsqr as unknown as (
@@ -439,27 +439,8 @@ describe('activities', () => {
   });
 
   it('exports the activities the caller sees as a 台账, with registrations, check-ins and outcomes', async () => {
-    const sheetOf = async (client: Client, query = '') => {
-      const res = await p.app.inject({
-        method: 'GET',
-        url: `/api/activities/export${query}`,
-        headers: { cookie: client.cookie! },
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0]!;
-      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-      const rows: Record<string, string>[] = [];
-      sheet.eachRow((row, n) => {
-        if (n === 1) return;
-        const cells = (row.values as unknown[]).slice(1);
-        rows.push(
-          Object.fromEntries(header.map((h, i) => [h, cells[i] === undefined ? '' : String(cells[i])])),
-        );
-      });
-      return rows;
-    };
+    const sheetOf = async (client: Client, query = '') =>
+      (await downloadedSheet(p.app, client.cookie!, `/api/activities/export${query}`)).rows;
     const codes = (rows: Record<string, string>[]) => rows.map((r) => r.活动编号).sort();
     const listed = (await operator.get('/api/activities?pageSize=200')).body;
     const all = await sheetOf(operator);

@@ -159,13 +159,7 @@ export class ActivitiesService {
   async list(actor: Actor, q: ActivitiesQuery) {
     const repo = new ActivitiesRepository(this.database.db);
     const { items, total } = await repo.list(this.scopeFor(actor), {
-      kind: q.kind,
-      status: q.status,
-      q: q.q,
-      regionCode: q.regionCode,
-      ...(q.from ? { from: startOfChinaDay(q.from) } : {}),
-      ...(q.to ? { to: new Date(Date.parse(`${q.to}T23:59:59.999+08:00`)) } : {}),
-      mine: q.mine === 'true',
+      ...listFilter(q),
       page: q.page,
       pageSize: q.pageSize,
     });
@@ -190,13 +184,7 @@ export class ActivitiesService {
     const rows: Record<string, string | number | null>[] = [];
     for (let page = 1; rows.length < EXPORT_MAX; page++) {
       const { items } = await repo.list(this.scopeFor(actor), {
-        kind: q.kind,
-        status: q.status,
-        q: q.q,
-        regionCode: q.regionCode,
-        ...(q.from ? { from: startOfChinaDay(q.from) } : {}),
-        ...(q.to ? { to: new Date(Date.parse(`${q.to}T23:59:59.999+08:00`)) } : {}),
-        mine: q.mine === 'true',
+        ...listFilter(q),
         page,
         pageSize: EXPORT_PAGE,
       });
@@ -1110,6 +1098,19 @@ export class ActivitiesService {
       updatedAt: row.updatedAt.toISOString(),
     };
   }
+}
+
+/** The list's filters as the repository reads them (dates are China dates, both ends included). */
+function listFilter(q: Omit<ActivitiesExportQuery, 'format'>) {
+  return {
+    kind: q.kind,
+    status: q.status,
+    q: q.q,
+    regionCode: q.regionCode,
+    ...(q.from ? { from: startOfChinaDay(q.from) } : {}),
+    ...(q.to ? { to: new Date(Date.parse(`${q.to}T23:59:59.999+08:00`)) } : {}),
+    mine: q.mine === 'true',
+  };
 }
 
 function summary(row: ActivityRow, counts: Counts) {

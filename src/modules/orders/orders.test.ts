@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
+import { downloadedSheet } from '../../../test/support/sheets.ts';
 import { talents } from '../registry/schema.ts';
 import {
   decide,
@@ -398,27 +398,8 @@ describe('service orders over HTTP', () => {
   });
 
   it('exports exactly the orders the caller sees, with who serves, where each stands and what came of it', async () => {
-    const sheetOf = async (client: Client, query = '') => {
-      const res = await p.app.inject({
-        method: 'GET',
-        url: `/api/orders/export${query}`,
-        headers: { cookie: client.cookie! },
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0]!;
-      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-      const rows: Record<string, string>[] = [];
-      sheet.eachRow((row, n) => {
-        if (n === 1) return;
-        const cells = (row.values as unknown[]).slice(1);
-        rows.push(
-          Object.fromEntries(header.map((h, i) => [h, cells[i] === undefined ? '' : String(cells[i])])),
-        );
-      });
-      return { rows, count: Number(res.headers['x-row-count']) };
-    };
+    const sheetOf = (client: Client, query = '') =>
+      downloadedSheet(p.app, client.cookie!, `/api/orders/export${query}`);
     const listed = (await operator.get('/api/orders?pageSize=200')).body;
     const all = await sheetOf(operator);
     expect(all.count).toBe(listed.total);
