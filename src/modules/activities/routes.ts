@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, readUpload, XLSX_TYPE } from '../../platform/io/routes.ts';
+import { attachment, readUpload, sendExport, XLSX_TYPE } from '../../platform/io/routes.ts';
 import { templateXlsx } from '../../platform/io/workbook.ts';
 import {
   activitiesExportQuery,
@@ -74,11 +74,7 @@ export function registerActivitiesRoutes(
     },
     async (request, reply) => {
       const file = await activities.export(request.actor!, request.query, request.locale);
-      return reply
-        .type(request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-        .header('content-disposition', attachment(file.fileName))
-        .header('x-row-count', String(file.count))
-        .send(file.data);
+      return sendExport(reply, file);
     },
   );
   app.get(

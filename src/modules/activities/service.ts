@@ -11,7 +11,7 @@ import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import { cellsByKey, mapHeaders } from '../../platform/io/columns.ts';
 import { readTable } from '../../platform/io/table.ts';
-import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
+import { exportFile, exportXlsx } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { chinaDate, chinaDateTime, startOfChinaDay } from '../../reference/china-time.ts';
 import { isValidMobile, maskMobile, normaliseMobile } from '../../reference/mobile.ts';
@@ -222,11 +222,7 @@ export class ActivitiesService {
       if (items.length < EXPORT_PAGE) break;
     }
     const title = en ? 'Activities' : '活动台账';
-    const data =
-      q.format === 'csv'
-        ? exportCsv(ACTIVITY_EXPORT_COLUMNS, rows, locale)
-        : await exportXlsx(title, ACTIVITY_EXPORT_COLUMNS, rows, locale);
-    return { data, fileName: `${title}-${chinaDate(this.clock.now())}.${q.format}`, count: rows.length };
+    return exportFile(title, ACTIVITY_EXPORT_COLUMNS, rows, q.format, locale, this.clock.now());
   }
 
   async get(actor: Actor, id: string): Promise<ActivityView> {

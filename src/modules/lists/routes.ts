@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, XLSX_TYPE } from '../../platform/io/routes.ts';
+import { sendExport } from '../../platform/io/routes.ts';
 import { updateOf } from '../registry/contract.ts';
 import {
   LIST_INPUTS,
@@ -49,11 +49,7 @@ export function registerListsRoutes(app: App, lists: ListsService): void {
       async (request, reply) => {
         const { format, ...filter } = request.query;
         const file = await lists.export(request.actor!, kind, filter, format, request.locale);
-        return reply
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-          .header('content-disposition', attachment(file.fileName))
-          .header('x-row-count', String(file.count))
-          .send(file.data);
+        return sendExport(reply, file);
       },
     );
     app.get(

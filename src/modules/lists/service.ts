@@ -9,7 +9,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
-import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
+import { exportFile } from '../../platform/io/workbook.ts';
 import { chinaDate } from '../../reference/china-time.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import { extractKeywords } from '../matching/analyzer.ts';
@@ -339,11 +339,7 @@ export class ListsService {
       for (const row of batch) rows.push(listExportRow(row, dict));
     }
     const title = locale === 'en-US' ? def.label.en : def.label.zh;
-    const data =
-      format === 'csv'
-        ? exportCsv(def.columns, rows, locale)
-        : await exportXlsx(title, def.columns, rows, locale);
-    return { data, fileName: `${title}-${chinaDate(this.clock.now())}.${format}`, count: rows.length };
+    return exportFile(title, def.columns, rows, format, locale, this.clock.now());
   }
 
   // ---------- imports ----------

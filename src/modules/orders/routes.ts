@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, readUpload, XLSX_TYPE } from '../../platform/io/routes.ts';
+import { attachment, readUpload, sendExport } from '../../platform/io/routes.ts';
 import { ATTACHMENT_MAX_BYTES } from './attachments.ts';
 import {
   orderPage,
@@ -47,11 +47,7 @@ export function registerOrdersRoutes(app: App, orders: OrdersService): void {
     },
     async (request, reply) => {
       const file = await orders.export(request.actor!, request.query, request.locale);
-      return reply
-        .type(file.fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-        .header('content-disposition', attachment(file.fileName))
-        .header('x-row-count', String(file.count))
-        .send(file.data);
+      return sendExport(reply, file);
     },
   );
   app.get(

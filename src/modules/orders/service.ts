@@ -9,7 +9,7 @@ import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
-import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
+import { exportFile } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { chinaDate, chinaDateTime } from '../../reference/china-time.ts';
 import { regionFullName } from '../../reference/regions.ts';
@@ -205,11 +205,7 @@ export class OrdersService {
       if (items.length < EXPORT_PAGE) break;
     }
     const title = en ? 'Service orders' : '服务订单台账';
-    const data =
-      q.format === 'csv'
-        ? exportCsv(ORDER_EXPORT_COLUMNS, rows, locale)
-        : await exportXlsx(title, ORDER_EXPORT_COLUMNS, rows, locale);
-    return { data, fileName: `${title}-${chinaDate(now)}.${q.format}`, count: rows.length };
+    return exportFile(title, ORDER_EXPORT_COLUMNS, rows, q.format, locale, now);
   }
 
   /** 派单看板: the region's orders by status, overdue counts and step times. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, XLSX_TYPE } from '../../platform/io/routes.ts';
+import { sendExport } from '../../platform/io/routes.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import {
   dictionaryEntries,
@@ -71,11 +71,7 @@ export function registerRegistryRoutes(
           reveal === 'true',
           request.locale,
         );
-        return reply
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-          .header('content-disposition', attachment(file.fileName))
-          .header('x-row-count', String(file.count))
-          .send(file.data);
+        return sendExport(reply, file);
       },
     );
     app.get(

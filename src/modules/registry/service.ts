@@ -13,7 +13,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
-import { exportCsv, exportXlsx } from '../../platform/io/workbook.ts';
+import { exportFile } from '../../platform/io/workbook.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import type { DictionaryService, DictionarySnapshot } from './dictionaries.ts';
 import { registryError } from './errors.ts';
@@ -301,15 +301,7 @@ export class RegistryService {
       );
     }
     const title = locale === 'en-US' ? def.label.en : def.label.zh;
-    const data =
-      format === 'csv'
-        ? exportCsv(def.columns, rows, locale)
-        : await exportXlsx(title, def.columns, rows, locale);
-    return {
-      data,
-      fileName: `${title}-${this.clock.now().toISOString().slice(0, 10)}.${format}`,
-      count: rows.length,
-    };
+    return exportFile(title, def.columns, rows, format, locale, this.clock.now());
   }
 
   /** The signed-in expert's own record, or the signed-in enterprise's. */

@@ -1,11 +1,11 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../http/types.ts';
 import { importJobView } from './contract.ts';
 import { ioError } from './errors.ts';
 import type { ImportService } from './service.ts';
-import { templateXlsx } from './workbook.ts';
+import { type ExportFile, templateXlsx } from './workbook.ts';
 
 /** `attachment; filename*=UTF-8''…` so that Chinese file names survive. */
 export function attachment(name: string): string {
@@ -14,6 +14,15 @@ export function attachment(name: string): string {
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends an exported list as a download, with its row count in X-Row-Count. */
+export function sendExport(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .type(file.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+    .header('content-disposition', attachment(file.fileName))
+    .header('x-row-count', String(file.count))
+    .send(file.data);
+}
 
 /** The one uploaded file of a multipart request (field `file`), with clear errors for none or too large. */
 export async function readUpload(

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { chinaDate } from '../../reference/china-time.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ColumnSpec } from './columns.ts';
 
@@ -73,4 +74,26 @@ export function exportCsv(
   const lines = [columns.map((c) => quote(locale === 'en-US' ? c.headerEn : c.header)).join(',')];
   for (const row of rows) lines.push(columns.map((c) => quote(row[c.key])).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+/** A list exported for download: its bytes, its name and how many rows it holds. */
+export interface ExportFile {
+  data: Buffer;
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  count: number;
+}
+
+/** Rows as an .xlsx or .csv named `<title>-<China date>.<format>`, headers in the caller's language. */
+export async function exportFile(
+  title: string,
+  columns: readonly ColumnSpec[],
+  rows: readonly Record<string, string | number | null>[],
+  format: 'xlsx' | 'csv',
+  locale: Locale,
+  now: Date,
+): Promise<ExportFile> {
+  const data =
+    format === 'csv' ? exportCsv(columns, rows, locale) : await exportXlsx(title, columns, rows, locale);
+  return { data, fileName: `${title}-${chinaDate(now)}.${format}`, format, count: rows.length };
 }
