@@ -76,6 +76,8 @@ export const dashboardView = z.object({
     dispatched: z.number().int(),
     accepted: z.number().int(),
     closed: z.number().int(),
+    /** Closed with an outcome other than "none". */
+    effective: z.number().int(),
     cancelled: z.number().int(),
     overdueNow: z.number().int(),
     steps: z.array(

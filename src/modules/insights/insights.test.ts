@@ -300,7 +300,14 @@ describe('insights over a seeded dataset', () => {
     // The quarter before (January to March) holds the demo data's March items.
     const demands = d.headline.find((h: { key: string }) => h.key === 'demands_posted');
     expect(demands.previous.value).toBeGreaterThan(0);
-    expect(d.funnel).toMatchObject({ placed: 3, dispatched: 2, accepted: 1, closed: 1, cancelled: 1 });
+    expect(d.funnel).toMatchObject({
+      placed: 3,
+      dispatched: 2,
+      accepted: 1,
+      closed: 1,
+      effective: 1,
+      cancelled: 1,
+    });
     expect(d.funnel.steps.map((s: { status: string }) => s.status)).toContain('awaiting_confirmation');
   });
 
@@ -311,6 +318,7 @@ describe('insights over a seeded dataset', () => {
       dispatched: [orders.closed, orders.waiting],
       accepted: [orders.closed],
       closed: [orders.closed],
+      effective: [orders.closed],
       cancelled: [orders.cancelled],
     };
     for (const [stage, codes] of Object.entries(stages)) {
@@ -388,5 +396,26 @@ describe('insights over a seeded dataset', () => {
     const dash = await workbook(`/api/insights/dashboard.xlsx?${PERIOD}`);
     expect(dash.worksheets[0]!.name).toBe('主要指标');
     expect(dash.worksheets.map((w) => w.name)).toContain('订单漏斗');
+  });
+
+  // Last: it adds an order to the quarter.
+  it('counts an order closed with nothing to show as closed, not as closed with an outcome', async () => {
+    const before = (await operator.get(`/api/insights/dashboard?${PERIOD}`)).body.funnel;
+    await at('2026-06-20T09:00:00+08:00');
+    const demandId = (await operator.get('/api/lists/demands?q=Q2-XQ-01')).body.items[0].id;
+    let order = (await enterprise.post('/api/orders', { demandId })).body;
+    order = await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] });
+    order = await move(expert, order, { action: 'accept' });
+    order = await move(expert, order, { action: 'start' });
+    order = await move(expert, order, { action: 'finish', outcomes: [{ kind: 'none' }] });
+    order = await move(enterprise, order, { action: 'confirm', rating: 3 });
+    const after = (await operator.get(`/api/insights/dashboard?${PERIOD}`)).body.funnel;
+    expect(after.closed).toBe(before.closed + 1);
+    expect(after.effective).toBe(before.effective);
+    const effective = (await operator.get(`/api/insights/funnel/effective/records?${PERIOD}`)).body;
+    expect(effective.total).toBe(after.effective);
+    expect(effective.items.map((r: { ref: string }) => r.ref)).not.toContain(order.code);
+    const closed = (await operator.get(`/api/insights/funnel/closed/records?${PERIOD}`)).body;
+    expect(closed.items.map((r: { ref: string }) => r.ref)).toContain(order.code);
   });
 });

@@ -174,7 +174,7 @@ export class ReportService {
       const p: string[] = [];
       if (funnel.placed > 0) {
         p.push(
-          `企业点单${count(funnel.placed)}个${trend('orders_placed')}，其中已派单${count(funnel.dispatched)}个、专家接单${count(funnel.accepted)}个、办结${count(funnel.closed)}个。`,
+          `企业点单${count(funnel.placed)}个${trend('orders_placed')}，其中已派单${count(funnel.dispatched)}个、专家接单${count(funnel.accepted)}个、办结${count(funnel.closed)}个${funnel.effective > 0 ? `（其中取得成效${count(funnel.effective)}个）` : ''}。`,
         );
         const names: Record<string, string> = {
           placed: '派单',
@@ -531,6 +531,7 @@ export const FUNNEL_STAGE_NAMES: Record<FunnelStage | 'overdue', string> = {
   dispatched: '派单',
   accepted: '接单',
   closed: '办结',
+  effective: '办结有成效',
   cancelled: '取消',
   overdue: '当前超时',
 };

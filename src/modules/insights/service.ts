@@ -302,6 +302,7 @@ export class InsightsService {
       dispatched: Number(counts?.dispatched ?? 0),
       accepted: Number(counts?.accepted ?? 0),
       closed: Number(counts?.closed ?? 0),
+      effective: Number(counts?.effective ?? 0),
       cancelled: Number(counts?.cancelled ?? 0),
       overdueNow: Number(overdue?.n ?? 0),
       steps: steps.map((s) => ({

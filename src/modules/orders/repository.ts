@@ -390,14 +390,17 @@ export const MILESTONES = [
 /**
  * The stages of the order funnel, as conditions on service_orders (unaliased):
  * every order placed, those dispatched at least once, accepted at least once,
- * closed (confirmed by the enterprise) and cancelled. The funnel's counts and
- * the lists behind them both use these.
+ * closed (confirmed by the enterprise), closed with an outcome (anything but
+ * "none" recorded), and cancelled. The funnel's counts and the lists behind
+ * them both use these.
  */
 export const FUNNEL_STAGES = {
   placed: sql`true`,
   dispatched: sql`dispatched_at is not null`,
   accepted: sql`accepted_at is not null`,
   closed: sql`status = 'closed'`,
+  effective: sql`status = 'closed' and exists (select 1 from order_outcomes x
+    where x.order_id = service_orders.id and x.kind <> 'none')`,
   cancelled: sql`status = 'cancelled'`,
 } as const;
 export type FunnelStage = keyof typeof FUNNEL_STAGES;

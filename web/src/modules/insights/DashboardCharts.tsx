@@ -313,7 +313,13 @@ function IndustryChart({ dashboard, onDrill }: ChartsProps) {
 }
 
 /** The funnel chart's steps, top to bottom. */
-const FUNNEL_CHART_STAGES: readonly FunnelStage[] = ['placed', 'dispatched', 'accepted', 'closed'];
+const FUNNEL_CHART_STAGES: readonly FunnelStage[] = [
+  'placed',
+  'dispatched',
+  'accepted',
+  'closed',
+  'effective',
+];
 
 /** 订单漏斗: of the orders placed in the period, how many were dispatched, accepted and closed; step times beneath. */
 function FunnelCard({ dashboard, onFunnel }: FunnelProps) {
@@ -326,6 +332,7 @@ function FunnelCard({ dashboard, onFunnel }: FunnelProps) {
       { name: t('insights.funnel.dispatched'), value: funnel.dispatched },
       { name: t('insights.funnel.accepted'), value: funnel.accepted },
       { name: t('insights.funnel.closed'), value: funnel.closed },
+      { name: t('insights.funnel.effective'), value: funnel.effective },
     ],
     [t, funnel],
   );
@@ -354,7 +361,7 @@ function FunnelCard({ dashboard, onFunnel }: FunnelProps) {
           bottom: 8,
           gap: 2,
           label: { position: 'inside', formatter: '{b}  {c}', color: '#fff' },
-          color: ['#722ed1', '#1677ff', '#13c2c2', '#52c41a'],
+          color: ['#722ed1', '#1677ff', '#13c2c2', '#52c41a', '#faad14'],
           data: stages,
         },
       ],

@@ -166,6 +166,7 @@ export const FUNNEL_STAGE_LABELS: Record<FunnelStage, MessageKey> = {
   dispatched: 'insights.funnel.dispatched',
   accepted: 'insights.funnel.accepted',
   closed: 'insights.funnel.closed',
+  effective: 'insights.funnel.effective',
   cancelled: 'insights.funnel.cancelled',
   overdue: 'insights.funnel.overdue',
 };

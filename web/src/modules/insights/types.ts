@@ -102,6 +102,8 @@ export interface Funnel {
   dispatched: number;
   accepted: number;
   closed: number;
+  /** Closed with an outcome other than "none". */
+  effective: number;
   cancelled: number;
   overdueNow: number;
   steps: StepTime[];
@@ -161,7 +163,15 @@ export interface RecordsPage {
 }
 
 /** A step of the order funnel whose orders can be listed, or the orders late now. */
-export const FUNNEL_STAGES = ['placed', 'dispatched', 'accepted', 'closed', 'cancelled', 'overdue'] as const;
+export const FUNNEL_STAGES = [
+  'placed',
+  'dispatched',
+  'accepted',
+  'closed',
+  'effective',
+  'cancelled',
+  'overdue',
+] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 export function isFunnelStage(value: string | null): value is FunnelStage {
