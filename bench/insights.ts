@@ -124,6 +124,11 @@ async function main() {
        from service_orders o where o.code like 'GD-B-%' and o.status = 'closed'`,
     );
     await step(
+      'orders with an outcome',
+      `update service_orders o set has_outcome = true
+       where o.code like 'GD-B-%' and exists (select 1 from order_outcomes x where x.order_id = o.id and x.kind <> 'none')`,
+    );
+    await step(
       `activities ×${COUNTS.activities}`,
       `insert into activities (code, kind, title, starts_at, ends_at, region_code, scope_region, status, created_at, updated_at)
        select 'HD-B-' || g, (array['matchmaking','forum','visit','job_fair','study_tour','training','care'])[1 + g % 7], '活动 ' || g,

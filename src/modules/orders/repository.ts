@@ -399,8 +399,7 @@ export const FUNNEL_STAGES = {
   dispatched: sql`dispatched_at is not null`,
   accepted: sql`accepted_at is not null`,
   closed: sql`status = 'closed'`,
-  effective: sql`status = 'closed' and exists (select 1 from order_outcomes x
-    where x.order_id = service_orders.id and x.kind <> 'none')`,
+  effective: sql`status = 'closed' and has_outcome`,
   cancelled: sql`status = 'cancelled'`,
 } as const;
 export type FunnelStage = keyof typeof FUNNEL_STAGES;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -57,6 +58,8 @@ export const serviceOrders = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The latest finish recorded an outcome other than "none" (the funnel's 办结有成效, without a join). */
+    hasOutcome: boolean('has_outcome').notNull().default(false),
     rating: smallint('rating'),
     ratingComment: text('rating_comment'),
     createdBy: uuid('created_by'),

@@ -454,7 +454,10 @@ export class OrdersService {
     if (request.action === 'dispatch' && !order.dispatchedAt) values.dispatchedAt = now;
     if (request.action === 'accept') values.acceptedAt = now;
     if (request.action === 'start') values.startedAt = now;
-    if (request.action === 'finish') values.finishedAt = now;
+    if (request.action === 'finish') {
+      values.finishedAt = now;
+      values.hasOutcome = (request.outcomes ?? []).some((x) => x.kind !== 'none');
+    }
     if (request.action === 'confirm') values.closedAt = now;
     // A new step (or a new dispatch round) gets its own deadline and is no longer escalated.
     if (to !== status || request.action === 'redispatch') {
