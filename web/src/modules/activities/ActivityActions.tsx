@@ -1,8 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, type ButtonProps, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { App as AntApp, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
+import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useTransitionActivity } from './api.ts';
 import { actionLabel } from './shared.tsx';
 import { ACTIVITY_ACTIONS, type ActivityAction, type ActivityView } from './types.ts';
@@ -15,6 +16,7 @@ const CONFIRM_KEYS: Record<Exclude<ActivityAction, 'cancel'>, MessageKey> = {
   finish: 'activities.confirm.finish',
 };
 
+/** What the server takes for a cancellation's reason. */
 const REASON_MAX = 1000;
 
 /** 编辑 and the status actions the server offers the caller now (发布报名, 截止报名 … 取消活动). */
@@ -91,80 +93,22 @@ export function ActivityActions({ activity, onEdit }: { activity: ActivityView; 
         </Button>
       )}
       {cancelling && (
-        <CancelModal
-          title={activity.title}
+        <ReasonModal
+          title={t('activities.cancelTitle', { title: activity.title })}
+          okText={actionLabel(t, 'cancel')}
+          label={t('activities.cancelReason')}
+          hint={t('activities.cancelHint')}
+          requiredMessage={t('activities.validation.reasonRequired')}
           loading={pending === 'cancel'}
           onCancel={() => setCancelling(false)}
           onSubmit={async (reason) => {
-            if (await run('cancel', reason)) setCancelling(false);
+            if (await run('cancel', reason ?? '')) setCancelling(false);
           }}
+          submitTestId="activity-cancel-submit"
+          inputTestId="activity-cancel-reason"
+          maxLength={REASON_MAX}
         />
       )}
     </Space>
-  );
-}
-
-/** 取消活动: a reason everyone registered is told. */
-function CancelModal({
-  title,
-  loading,
-  onCancel,
-  onSubmit,
-}: {
-  title: string;
-  loading: boolean;
-  onCancel: () => void;
-  onSubmit: (reason: string) => void;
-}) {
-  const t = useT();
-  const [form] = Form.useForm<{ reason: string }>();
-  const ok: ButtonProps & { 'data-testid': string } = {
-    loading,
-    danger: true,
-    'data-testid': 'activity-cancel-submit',
-  };
-  return (
-    <Modal
-      open
-      title={t('activities.cancelTitle', { title })}
-      okText={actionLabel(t, 'cancel')}
-      okButtonProps={ok}
-      cancelText={t('orders.back')}
-      onOk={() => form.submit()}
-      onCancel={onCancel}
-      maskClosable={false}
-      destroyOnHidden
-    >
-      <Form<{ reason: string }>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => onSubmit(values.reason.trim())}
-        preserve={false}
-      >
-        <Form.Item
-          name="reason"
-          label={t('activities.cancelReason')}
-          extra={t('activities.cancelHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('activities.validation.reasonRequired') },
-            {
-              max: REASON_MAX,
-              message: t('registry.validation.tooLong', {
-                label: t('activities.cancelReason'),
-                max: REASON_MAX,
-              }),
-            },
-          ]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={REASON_MAX}
-            showCount
-            autoFocus
-            data-testid="activity-cancel-reason"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -1,23 +1,11 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  type ButtonProps,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
+import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { SuggestionsPanel } from '../matching/SuggestionsPanel.tsx';
@@ -200,71 +188,21 @@ function ItemActions({
         </Button>
       )}
       {rejecting && (
-        <RejectModal
-          title={item.title}
+        <ReasonModal
+          title={t('lists.rejectTitle', { title: item.title })}
+          okText={t('lists.action.reject')}
+          label={t('lists.rejectReason')}
+          hint={t('lists.rejectHint')}
+          requiredMessage={t('lists.validation.reasonRequired')}
+          cancelText={t('common.cancel')}
           loading={pending === 'reject'}
           onCancel={() => setRejecting(false)}
-          onReject={async (reason) => {
-            if (await run('reject', reason)) setRejecting(false);
+          onSubmit={async (reason) => {
+            if (await run('reject', reason ?? '')) setRejecting(false);
           }}
+          submitTestId="list-reject-confirm"
         />
       )}
     </Space>
-  );
-}
-
-/** 退回 needs a reason, which the owner sees on the item. */
-function RejectModal({
-  title,
-  loading,
-  onCancel,
-  onReject,
-}: {
-  title: string;
-  loading: boolean;
-  onCancel: () => void;
-  onReject: (reason: string) => void;
-}) {
-  const t = useT();
-  const [form] = Form.useForm<{ reason: string }>();
-  const okButton: ButtonProps & { 'data-testid': string } = {
-    danger: true,
-    loading,
-    'data-testid': 'list-reject-confirm',
-  };
-  return (
-    <Modal
-      open
-      title={t('lists.rejectTitle', { title })}
-      okText={t('lists.action.reject')}
-      okButtonProps={okButton}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onCancel}
-      maskClosable={false}
-      destroyOnHidden
-    >
-      <Form<{ reason: string }>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => onReject(values.reason.trim())}
-        preserve={false}
-      >
-        <Form.Item
-          name="reason"
-          label={t('lists.rejectReason')}
-          extra={t('lists.rejectHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('lists.validation.reasonRequired') },
-            {
-              max: 500,
-              message: t('registry.validation.tooLong', { label: t('lists.rejectReason'), max: 500 }),
-            },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={500} showCount autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
