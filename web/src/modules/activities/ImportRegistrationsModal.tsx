@@ -1,4 +1,4 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
@@ -11,26 +11,17 @@ import {
   Statistic,
   Table,
   Typography,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
-import { type Translate, useT } from '../../app/i18n.tsx';
+import { useT } from '../../app/i18n.tsx';
+import { SheetDropzone } from '../registry/ImportWizard.tsx';
 import { downloadFile } from '../registry/transfer.ts';
 import { REGISTRATION_TEMPLATE_PATH, useImportRegistrations } from './api.ts';
 import type { ActivityView, ImportResult } from './types.ts';
 
 /** The server's limit for a registration sheet. */
 const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPTED = ['.xlsx', '.csv'];
-
-function fileProblem(t: Translate, file: { name: string; size: number }): string | null {
-  const name = file.name.toLowerCase();
-  if (!ACCEPTED.some((ext) => name.endsWith(ext))) return t('import.fileType', { name: file.name });
-  if (file.size === 0) return t('import.fileEmpty');
-  if (file.size > MAX_BYTES) return t('import.fileTooLarge', { limitMb: MAX_BYTES / 1024 / 1024 });
-  return null;
-}
 
 /**
  * 导入报名表: a sheet of 姓名, 手机, 单位, 身份, 备注, each row registered at once
@@ -47,7 +38,6 @@ export function ImportRegistrationsModal({
   const { message } = AntApp.useApp();
   const upload = useImportRegistrations(activity.id);
   const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
 
   const template = async () => {
@@ -116,32 +106,14 @@ export function ImportRegistrationsModal({
               </Button>
             }
           />
-          <Upload.Dragger
-            accept={ACCEPTED.join(',')}
-            multiple={false}
-            maxCount={1}
-            data-testid="import-file-input"
-            fileList={file ? [{ uid: 'chosen', name: file.name, size: file.size, status: 'done' }] : []}
-            beforeUpload={(chosen) => {
+          <SheetDropzone
+            file={file}
+            maxBytes={MAX_BYTES}
+            onChange={(chosen) => {
               upload.reset();
-              const reason = fileProblem(t, chosen);
-              setProblem(reason);
-              setFile(reason ? null : chosen);
-              // Never upload on choosing: the file is sent when asked.
-              return Upload.LIST_IGNORE;
+              setFile(chosen);
             }}
-            onRemove={() => {
-              setFile(null);
-              upload.reset();
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.drop')}</p>
-            <p className="ant-upload-hint">{t('import.dropHint', { limitMb: MAX_BYTES / 1024 / 1024 })}</p>
-          </Upload.Dragger>
-          {problem && <Alert type="error" showIcon message={problem} />}
+          />
           {upload.isError && (
             <Alert
               type="error"

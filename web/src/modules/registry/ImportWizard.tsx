@@ -30,13 +30,58 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const ACCEPTED = ['.xlsx', '.csv'];
 
 /** Why a chosen file cannot be uploaded, or null when it can. */
-export function fileProblem(t: Translate, file: { name: string; size: number }): string | null {
+export function fileProblem(
+  t: Translate,
+  file: { name: string; size: number },
+  maxBytes = MAX_IMPORT_BYTES,
+): string | null {
   const name = file.name.toLowerCase();
   if (!ACCEPTED.some((ext) => name.endsWith(ext))) return t('import.fileType', { name: file.name });
   if (file.size === 0) return t('import.fileEmpty');
-  if (file.size > MAX_IMPORT_BYTES)
-    return t('import.fileTooLarge', { limitMb: MAX_IMPORT_BYTES / 1024 / 1024 });
+  if (file.size > maxBytes) return t('import.fileTooLarge', { limitMb: maxBytes / 1024 / 1024 });
   return null;
+}
+
+/**
+ * Where a sheet (.xlsx or .csv up to `maxBytes`) is dropped or chosen: the file is checked on
+ * choosing and what is wrong with it said; it is never uploaded by itself (the caller sends it).
+ */
+export function SheetDropzone({
+  file,
+  onChange,
+  maxBytes = MAX_IMPORT_BYTES,
+}: {
+  file: File | null;
+  onChange: (file: File | null) => void;
+  maxBytes?: number;
+}) {
+  const t = useT();
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <>
+      <Upload.Dragger
+        accept={ACCEPTED.join(',')}
+        multiple={false}
+        maxCount={1}
+        data-testid="import-file-input"
+        fileList={file ? [{ uid: 'chosen', name: file.name, size: file.size, status: 'done' }] : []}
+        beforeUpload={(chosen) => {
+          const reason = fileProblem(t, chosen, maxBytes);
+          setProblem(reason);
+          onChange(reason ? null : chosen);
+          return Upload.LIST_IGNORE;
+        }}
+        onRemove={() => onChange(null)}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{t('import.drop')}</p>
+        <p className="ant-upload-hint">{t('import.dropHint', { limitMb: maxBytes / 1024 / 1024 })}</p>
+      </Upload.Dragger>
+      {problem && <Alert type="error" showIcon message={problem} data-testid="import-file-problem" />}
+    </>
+  );
 }
 
 /** What a registry or code-list import changes: records and the code lists. */
@@ -110,7 +155,6 @@ function ChooseFile({
   const t = useT();
   const { message } = AntApp.useApp();
   const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
   const upload = useUploadImport(importKind);
 
@@ -138,32 +182,13 @@ function ChooseFile({
           </Button>
         }
       />
-      <Upload.Dragger
-        accept={ACCEPTED.join(',')}
-        multiple={false}
-        maxCount={1}
-        data-testid="import-file-input"
-        fileList={file ? [{ uid: 'chosen', name: file.name, size: file.size, status: 'done' }] : []}
-        beforeUpload={(chosen) => {
+      <SheetDropzone
+        file={file}
+        onChange={(chosen) => {
           upload.reset();
-          const reason = fileProblem(t, chosen);
-          setProblem(reason);
-          setFile(reason ? null : chosen);
-          // Never upload on choosing: the wizard sends the file when asked.
-          return Upload.LIST_IGNORE;
+          setFile(chosen);
         }}
-        onRemove={() => {
-          setFile(null);
-          upload.reset();
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('import.drop')}</p>
-        <p className="ant-upload-hint">{t('import.dropHint', { limitMb: MAX_IMPORT_BYTES / 1024 / 1024 })}</p>
-      </Upload.Dragger>
-      {problem && <Alert type="error" showIcon message={problem} data-testid="import-file-problem" />}
+      />
       {upload.isError && (
         <Alert
           type="error"
