@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import { FUNNEL_STAGES, type FunnelStage, overdueAt } from '../orders/repository.ts';
 
 /**
  * The figures a talent office reports, each a named, documented query over
@@ -278,3 +279,42 @@ export function metric(key: MetricKey): MetricDef {
 /** Dimensions any breakdown may use. */
 export const DIMENSIONS = ['month', 'region', 'industry', 'kind'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The rows of a records query in one bar of a breakdown (a month 2026-03, a county, a kind, an industry section). */
+export function inBar(records: SQL, dimension: Dimension, value: string): SQL {
+  const where =
+    dimension === 'month'
+      ? sql`to_char(r.at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${value}`
+      : dimension === 'region'
+        ? sql`r.region = ${value}`
+        : dimension === 'kind'
+          ? sql`r.kind = ${value}`
+          : value === '-'
+            ? sql`not exists (select 1 from unnest(r.industry) t where length(t) = 1)`
+            : sql`${value} = any(r.industry)`;
+  return sql`select * from (${records}) r where ${where}`;
+}
+
+/** Orders of the region placed in the period (service_orders unaliased): the funnel's cohort. */
+export function ordersPlacedIn(f: MetricFilter): SQL {
+  return sql`${region(sql`scope_region`, f.regionPrefix)} and ${during(sql`created_at`, f)}`;
+}
+
+/** Open orders of the region whose current step is late now (service_orders unaliased). */
+export function ordersLate(f: MetricFilter): SQL {
+  return sql`${region(sql`scope_region`, f.regionPrefix)} and ${overdueAt(f.now)}`;
+}
+
+/**
+ * The orders behind a step of the funnel (FUNNEL_STAGES of the orders placed
+ * in the period, dated when placed), or, for `overdue`, the open orders late
+ * now (dated when their step was due), as records rows.
+ */
+export function funnelRecords(f: MetricFilter, stage: FunnelStage | 'overdue'): SQL {
+  const which = stage === 'overdue' ? ordersLate(f) : sql`${ordersPlacedIn(f)} and ${FUNNEL_STAGES[stage]}`;
+  const at = stage === 'overdue' ? sql`o.step_due_at` : sql`o.created_at`;
+  return sql`select o.id::text as id, o.code as ref, o.title as title, ${at} as at, o.scope_region as region,
+      o.status as kind, 1 as weight, null::bigint as amount_fen, coalesce(d.industry_tags, ${NO_TAGS}) as industry,
+      'order' as source, '/orders/' || o.id::text as link
+    from (select * from service_orders where ${which}) o left join list_items d on d.id = o.demand_id`;
+}

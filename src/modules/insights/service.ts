@@ -1,28 +1,26 @@
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.ts';
 import { scopeOf } from '../../platform/access/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { CHINA_OFFSET_MS, chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
 import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
-import {
-  FUNNEL_STAGES,
-  type FunnelStage,
-  milestoneSteps,
-  milestones,
-  overdueAt,
-} from '../orders/repository.ts';
+import { type FunnelStage, milestoneSteps } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { insightsError } from './errors.ts';
 import { dimensionLabel, kindName } from './labels.ts';
 import {
   type Dimension,
+  funnelRecords,
+  inBar,
   METRIC_KEYS,
   type MetricFilter,
   type MetricKey,
   metric,
-  region as regionIn,
+  ordersLate,
+  ordersPlacedIn,
 } from './metrics.ts';
+import { InsightsRepository } from './repository.ts';
 
 /** A region and period as asked for: dates are China dates, both ends included. */
 export interface Period {
@@ -65,11 +63,15 @@ export interface Scope extends MetricFilter {
  * industry section and kind; and the records behind any figure or bar.
  */
 export class InsightsService {
+  private readonly repo: InsightsRepository;
+
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly clock: Clock,
     private readonly dictionaries: DictionaryService,
-  ) {}
+  ) {
+    this.repo = new InsightsRepository(database);
+  }
 
   /** The metrics with their names, units and what they count. */
   metrics() {
@@ -115,15 +117,8 @@ export class InsightsService {
 
   async figure(key: MetricKey, f: MetricFilter): Promise<Figure> {
     const def = metric(key);
-    const [row] = await this.database.rows<{ value: number; amount: string | number | null }>(
-      sql`select coalesce(sum(r.weight), 0)::int as value, sum(r.amount_fen)::bigint as amount
-          from (${def.records(f)}) r`,
-    );
-    return {
-      key,
-      value: Number(row?.value ?? 0),
-      amountYuan: def.money ? Number(row?.amount ?? 0) / 100 : null,
-    };
+    const { value, amountFen } = await this.repo.sum(def.records(f));
+    return { key, value, amountYuan: def.money ? amountFen / 100 : null };
   }
 
   /** Every metric with its comparisons, a few queries at a time (a server answers them side by side). */
@@ -142,36 +137,16 @@ export class InsightsService {
 
   async breakdown(key: MetricKey, f: MetricFilter, dimension: Dimension): Promise<Breakdown> {
     const def = metric(key);
-    const records = def.records(f);
-    let query: SQL;
-    if (dimension === 'industry') {
-      // Industry sections (GB/T 4754 letters); a record in two sections counts in both; none: '-'.
-      query = sql`select coalesce(s.section, '-') as key, sum(r.weight)::int as value, sum(r.amount_fen)::bigint as amount
-        from (${records}) r
-        left join lateral (select t as section from unnest(r.industry) t where length(t) = 1) s on true
-        group by 1 order by value desc, key`;
-    } else {
-      const expr =
-        dimension === 'month'
-          ? sql`to_char(r.at at time zone 'Asia/Shanghai', 'YYYY-MM')`
-          : dimension === 'region'
-            ? sql`r.region`
-            : sql`r.kind`;
-      query = sql`select ${expr} as key, sum(r.weight)::int as value, sum(r.amount_fen)::bigint as amount
-        from (${records}) r group by 1 order by ${dimension === 'month' ? sql`1` : sql`value desc, 1`}`;
-    }
-    const rows = await this.database.rows<{ key: string; value: number; amount: string | number | null }>(
-      query,
-    );
+    const rows = await this.repo.groups(def.records(f), dimension);
     const dict = await this.dictionaries.snapshot();
     return {
       key,
       dimension,
       items: rows.map((r) => ({
-        key: r.key ?? '-',
-        label: dimensionLabel(dimension, r.key ?? '-', dict, f.regionPrefix),
-        value: Number(r.value),
-        amountYuan: def.money ? Number(r.amount ?? 0) / 100 : null,
+        key: r.key,
+        label: dimensionLabel(dimension, r.key, dict, f.regionPrefix),
+        value: r.value,
+        amountYuan: def.money ? r.amountFen / 100 : null,
       })),
     };
   }
@@ -186,21 +161,9 @@ export class InsightsService {
     q: { dimension?: Dimension | undefined; value?: string | undefined; page: number; pageSize: number },
   ) {
     const def = metric(key);
-    let where = sql`true`;
-    if (q.dimension && q.value !== undefined) {
-      where =
-        q.dimension === 'month'
-          ? sql`to_char(r.at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${q.value}`
-          : q.dimension === 'region'
-            ? sql`r.region = ${q.value}`
-            : q.dimension === 'kind'
-              ? sql`r.kind = ${q.value}`
-              : q.value === '-'
-                ? sql`not exists (select 1 from unnest(r.industry) t where length(t) = 1)`
-                : sql`${q.value} = any(r.industry)`;
-    }
-    const base = sql`select * from (${def.records(f)}) r where ${where}`;
-    return { metric: key, ...(await this.page(base, def.money === true, q)) };
+    const rows =
+      q.dimension && q.value !== undefined ? inBar(def.records(f), q.dimension, q.value) : def.records(f);
+    return { metric: key, ...(await this.page(rows, def.money === true, q)) };
   }
 
   /**
@@ -214,62 +177,24 @@ export class InsightsService {
     stage: FunnelStage | 'overdue',
     q: { page: number; pageSize: number },
   ) {
-    const region = regionIn(sql`scope_region`, f.regionPrefix);
-    const which =
-      stage === 'overdue'
-        ? sql`${region} and ${overdueAt(f.now)}`
-        : sql`${this.placedIn(f)} and ${FUNNEL_STAGES[stage]}`;
-    const at = stage === 'overdue' ? sql`o.step_due_at` : sql`o.created_at`;
-    const base = sql`select o.id::text as id, o.code as ref, o.title as title, ${at} as at, o.scope_region as region,
-        o.status as kind, 1 as weight, null::bigint as amount_fen, coalesce(d.industry_tags, '{}'::text[]) as industry,
-        'order' as source, '/orders/' || o.id::text as link
-      from (select * from service_orders where ${which}) o left join list_items d on d.id = o.demand_id`;
-    return { stage, ...(await this.page(base, false, q, stage === 'overdue' ? 'asc' : 'desc')) };
+    return {
+      stage,
+      ...(await this.page(funnelRecords(f, stage), false, q, stage === 'overdue' ? 'asc' : 'desc')),
+    };
   }
 
-  /** One page of records rows with the totals over all of them (window sums, one pass). */
+  /** One page of records rows, as the drill-down shows them, with the totals over all of them. */
   private async page(
-    base: SQL,
+    records: SQL,
     money: boolean,
     q: { page: number; pageSize: number },
     order: 'asc' | 'desc' = 'desc',
   ) {
-    type Row = {
-      id: string;
-      ref: string;
-      title: string;
-      at: string | Date;
-      region: string;
-      kind: string;
-      weight: number;
-      amount_fen: string | number | null;
-      source: string;
-      link: string | null;
-      total_rows: number;
-      total_value: number;
-      total_amount: string | number | null;
-    };
-    // One pass: the page and the totals over every row (window sums).
-    const rows = await this.database.rows<Row>(
-      sql`select b.id, b.ref, b.title, b.at, b.region, b.kind, b.weight, b.amount_fen, b.source, b.link,
-            count(*) over ()::int as total_rows, sum(b.weight) over ()::int as total_value,
-            sum(b.amount_fen) over ()::bigint as total_amount
-          from (${base}) b order by b.at ${sql.raw(order)}, b.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    );
-    let total: { n: number; value: number; amount: string | number | null } | undefined = rows[0]
-      ? { n: rows[0].total_rows, value: rows[0].total_value, amount: rows[0].total_amount }
-      : undefined;
-    if (!total && q.page > 1) {
-      // Past the last page: the totals alone.
-      [total] = await this.database.rows<{ n: number; value: number; amount: string | number | null }>(
-        sql`select count(*)::int as n, coalesce(sum(b.weight), 0)::int as value, sum(b.amount_fen)::bigint as amount
-            from (${base}) b`,
-      );
-    }
+    const { rows, total, value, amountFen } = await this.repo.page(records, q, order);
     return {
-      total: Number(total?.n ?? 0),
-      value: Number(total?.value ?? 0),
-      amountYuan: money ? Number(total?.amount ?? 0) / 100 : null,
+      total,
+      value,
+      amountYuan: money ? amountFen / 100 : null,
       page: q.page,
       pageSize: q.pageSize,
       items: rows.map((r) => ({
@@ -291,12 +216,8 @@ export class InsightsService {
 
   /** 订单漏斗 for orders placed in the period: how many were dispatched, accepted, closed; step times; overdue now. */
   async funnel(f: MetricFilter) {
-    const [counts] = await this.database.rows<Record<string, number>>(milestones(this.placedIn(f)));
-    const steps = milestoneSteps(counts ?? {});
-    const [overdue] = await this.database.rows<{ n: number }>(
-      sql`select count(*)::int as n from service_orders
-        where ${regionIn(sql`scope_region`, f.regionPrefix)} and ${overdueAt(f.now)}`,
-    );
+    const { counts, overdue } = await this.repo.funnel(ordersPlacedIn(f), ordersLate(f));
+    const steps = milestoneSteps(counts);
     return {
       placed: Number(counts?.placed ?? 0),
       dispatched: Number(counts?.dispatched ?? 0),
@@ -304,7 +225,7 @@ export class InsightsService {
       closed: Number(counts?.closed ?? 0),
       effective: Number(counts?.effective ?? 0),
       cancelled: Number(counts?.cancelled ?? 0),
-      overdueNow: Number(overdue?.n ?? 0),
+      overdueNow: overdue,
       steps: steps.map((s) => ({
         status: s.step,
         transitions: Number(s.n),
@@ -312,12 +233,6 @@ export class InsightsService {
         meanHours: Math.round(Number(s.mean_hours) * 10) / 10,
       })),
     };
-  }
-
-  /** Orders of the region placed in the period (service_orders unaliased): the funnel's cohort. */
-  private placedIn(f: MetricFilter): SQL {
-    return sql`${regionIn(sql`scope_region`, f.regionPrefix)} and created_at >= ${f.from.toISOString()}::timestamptz
-      and created_at < ${f.to.toISOString()}::timestamptz`;
   }
 
   /** Everything the dashboard (数据看板) shows for a region and period. */
