@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
+import { RequestValidationError } from '../../platform/http/validation.ts';
 import { sendExport } from '../../platform/io/routes.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import {
@@ -235,10 +236,12 @@ export function registerRegistryRoutes(
     },
     async (request) => {
       const me = await registry.myProfile(request.actor!);
-      const parsed = updateOf(INPUTS[me.kind]).parse(request.body);
+      // The fields depend on the caller's kind of profile, so the body is checked here rather than by the route schema.
+      const parsed = updateOf(INPUTS[me.kind]).safeParse(request.body, { reportInput: true });
+      if (!parsed.success) throw new RequestValidationError('body', parsed.error.issues);
       return registry.updateMyProfile(
         request.actor!,
-        parsed as Record<string, unknown> & { version: number },
+        parsed.data as Record<string, unknown> & { version: number },
       );
     },
   );

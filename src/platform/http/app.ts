@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import type { Access } from '../access/permissions.ts';
 import { LOCALE_COOKIE, pickLocale } from '../i18n/locale.ts';
@@ -14,7 +15,12 @@ import { AppError } from './app-error.ts';
 import { httpError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import type { App, RouteEntry } from './types.ts';
-import { RequestValidationError, renderIssues, zodValidatorCompiler } from './validation.ts';
+import {
+  controlCharacterIssues,
+  RequestValidationError,
+  renderIssues,
+  zodValidatorCompiler,
+} from './validation.ts';
 
 export const SESSION_COOKIE = 'caiqiao_session';
 export const CSRF_COOKIE = 'caiqiao_csrf';
@@ -99,6 +105,14 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
     request.locale = pickLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
     await authorise(request, options.sessions);
   });
+  // Once for every route, before its schema: PostgreSQL refuses NUL in text, so no part may carry control characters.
+  app.addHook('preValidation', async (request) => {
+    const parts = { params: request.params, querystring: request.query, body: request.body } as const;
+    for (const [part, value] of Object.entries(parts)) {
+      const issues = controlCharacterIssues(value);
+      if (issues.length > 0) throw new RequestValidationError(part, issues);
+    }
+  });
   app.addHook('onResponse', async (request, reply) => {
     metrics.observe(request, reply);
   });
@@ -171,6 +185,8 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
   if (appError.fields) body.fields = appError.fields;
   if (error instanceof RequestValidationError) {
     body.fields = renderIssues(error.part, error.issues, request.locale);
+  } else if (error instanceof z.core.$ZodError) {
+    body.fields = renderIssues('', error.issues, request.locale);
   }
   if (appError.details) body.details = appError.details;
   return reply.code(appError.status).send({ error: body, requestId: String(request.id) });
@@ -179,6 +195,8 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof RequestValidationError) return httpError('VALIDATION_FAILED', { cause: error });
+  // A service or route that parses with zod itself: the caller's input was wrong, not the server.
+  if (error instanceof z.core.$ZodError) return httpError('VALIDATION_FAILED', { cause: error });
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

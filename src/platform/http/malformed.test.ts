@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+import { z } from 'zod';
+import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
+import { createHttpApp } from './app.ts';
 
 const validUser = {
   username: 'new.expert',
@@ -195,5 +197,136 @@ describe('malformed requests', () => {
         expect(res.status, `${route.method} ${url} ${body}`).toBeLessThan(500);
       }
     }
+  });
+
+  describe('control characters (PostgreSQL refuses NUL)', () => {
+    const refused = [
+      ['NUL in q', 'GET', '/api/registry/talents?q=a%00b', undefined, 'query.q'],
+      ['NUL in industry', 'GET', '/api/lists/demands?industry=%00', undefined, 'query.industry'],
+      ['NUL in a path parameter', 'PUT', '/api/dictionaries/industry/A%00', { name: '测试' }, 'params.code'],
+      [
+        'a control character in a free-text field',
+        'POST',
+        '/api/lists/demands',
+        { code: 'N-1', title: '需求\u0001' },
+        'body.title',
+      ],
+      [
+        'NUL in a nested field',
+        'POST',
+        '/api/lists/demands',
+        { code: 'N-2', title: '需求', keywords: ['好', 'a\u0000'] },
+        'body.keywords.1',
+      ],
+      ['NUL in a key', 'POST', '/api/lists/demands', { code: 'N-3', title: '需求', 'x\u0000': 1 }, 'body.x?'],
+    ] as const;
+    for (const [name, method, url, body, field] of refused) {
+      it(`${name}: 400 VALIDATION_FAILED on ${field}`, async () => {
+        const before = await p.tableCounts();
+        const res = await admin.request(method, url, body === undefined ? undefined : JSON.stringify(body));
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe('VALIDATION_FAILED');
+        expect(res.body.error.fields).toContainEqual({
+          path: field,
+          message: expect.stringContaining('控制字符'),
+        });
+        expect(await p.tableCounts()).toEqual(before);
+      });
+    }
+
+    it('keeps tabs and new lines in free text', async () => {
+      const description = '第一行\n\t第二行\r\n第三行';
+      const res = await admin.post('/api/lists/demands', {
+        code: 'N-TAB',
+        title: '带换行的需求',
+        description,
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.description).toBe(description);
+    });
+  });
+
+  describe('multipart uploads that are not', () => {
+    const uploads = () =>
+      p
+        .routes()
+        .filter(
+          (r) =>
+            r.method === 'POST' && /\/imports\/|\/batch$|\/attachments$|registrations\/import$/.test(r.url),
+        );
+
+    it('finds all 18 upload routes', () => {
+      expect(uploads()).toHaveLength(18);
+    });
+
+    it('answers 400 UPLOAD_MALFORMED for no boundary and for a truncated body, on every upload route', async () => {
+      const activity = (await admin.get('/api/activities')).body.items[0].id;
+      for (const route of uploads()) {
+        // Real ids where the route needs them, so the upload itself is what is read.
+        const url = route.url
+          .replace(':id', activity)
+          .replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+        const head =
+          '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u0003\u0004';
+        const bodies: [string, string, string][] = [
+          ['no boundary', 'multipart/form-data', head],
+          ['truncated in the file', 'multipart/form-data; boundary=XyZ', head],
+          [
+            'truncated in the headers',
+            'multipart/form-data; boundary=XyZ',
+            '--XyZ\r\nContent-Disposition: form-da',
+          ],
+        ];
+        for (const [name, type, body] of bodies) {
+          const res = await admin.request('POST', url, body, { 'content-type': type });
+          const what = `${route.url}: ${name}`;
+          expect(res.status, what).toBe(400);
+          // Cut before a file starts, there is simply no file (the route's own "no file" code).
+          if (name !== 'truncated in the headers') expect(res.body.error.code, what).toBe('UPLOAD_MALFORMED');
+          expect(res.body.error.message, what).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+    });
+
+    it('keeps control characters out of an uploaded file name', async () => {
+      const res = await upload(admin, '/api/imports/talents', 'a\u0000b.csv', Buffer.from('姓名\n张三\n'));
+      expect(res.status).toBeLessThan(500);
+      if (res.status === 200) expect(res.body.fileName).toBe('ab.csv');
+    });
+  });
+
+  describe('validation a route does itself', () => {
+    it('any ZodError that reaches the error handler is VALIDATION_FAILED with its fields', async () => {
+      const { app } = await createHttpApp({
+        logLevel: 'silent',
+        bodyLimitBytes: 1024,
+        trustProxy: false,
+        webDir: undefined,
+        sessions: { resolve: async () => null },
+        ready: async () => true,
+      });
+      app.post('/api/parses-itself', { config: { access: 'public' } }, async (request) =>
+        z.strictObject({ count: z.number() }).parse(request.body),
+      );
+      const res = await app.inject({ method: 'POST', url: '/api/parses-itself', payload: { count: 'x' } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'count' }] });
+      await app.close();
+    });
+
+    it('PATCH /api/profile with an unknown field: 400 VALIDATION_FAILED naming it', async () => {
+      const expert = await p.signIn('expert');
+      const profile = (await expert.get('/api/profile')).body;
+      const res = await expert.patch('/api/profile', { version: profile.record.version, isAdmin: true });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.fields).toEqual([{ path: 'body', message: expect.stringContaining('isAdmin') }]);
+      const wrongType = await expert.patch('/api/profile', {
+        version: profile.record.version,
+        researchInterests: 7,
+      });
+      expect(wrongType.status).toBe(400);
+      expect(wrongType.body.error.fields[0].path).toBe('body.researchInterests');
+    });
   });
 });

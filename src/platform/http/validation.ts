@@ -1,5 +1,5 @@
 import { type ZodType, z } from 'zod';
-import { FIELD_MESSAGES, type FieldMessageKey } from '../i18n/field-messages.ts';
+import { FIELD_MESSAGES, type FieldMessageKey, fieldMessage } from '../i18n/field-messages.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { FieldError } from './app-error.ts';
 
@@ -23,12 +23,65 @@ export function zodValidatorCompiler({ schema, httpPart }: { schema: unknown; ht
   };
 }
 
+/**
+ * C0 control characters other than tab, line feed and carriage return. PostgreSQL
+ * refuses NUL in text and JSON; the others are never typed on purpose.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+/** A name or other one-line text without control characters of any kind (tabs and new lines too). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '').replace(/[\t\n\r]/g, ' ');
+}
+
+/**
+ * Every string (and object key) of a parsed request part that holds a control
+ * character, as issues for `RequestValidationError`. Walks without recursion
+ * (a deeply nested body cannot overflow the stack) and stops at `limit` issues.
+ */
+export function controlCharacterIssues(value: unknown, limit = 20): z.core.$ZodIssue[] {
+  interface Node {
+    value: unknown;
+    key: PropertyKey | null;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let n: Node | null = node; n && n.key !== null; n = n.parent) path.unshift(n.key);
+    return path;
+  };
+  const issue = (path: PropertyKey[]) =>
+    ({ code: 'custom', path, message: fieldMessage('CONTROL_CHARACTERS'), input: undefined }) as z.core.$ZodIssue;
+  const issues: z.core.$ZodIssue[] = [];
+  const stack: Node[] = [{ value, key: null, parent: null }];
+  while (stack.length > 0 && issues.length < limit) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === 'string') {
+      if (CONTROL_CHARACTER.test(v)) issues.push(issue(pathOf(node)));
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: node });
+    } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      for (const [key, child] of Object.entries(v)) {
+        if (CONTROL_CHARACTER.test(key)) {
+          const printable = key.replace(CONTROL_CHARACTERS, '?');
+          issues.push(issue([...pathOf(node), printable]));
+        } else stack.push({ value: child, key, parent: node });
+      }
+    }
+  }
+  return issues;
+}
+
 const localeErrors = { 'zh-CN': z.locales.zhCN().localeError, 'en-US': z.locales.en().localeError };
 
-/** Renders zod issues as field errors in the caller's language, never echoing the input back. */
+/** Renders zod issues as field errors in the caller's language, never echoing the input back (`part` '' for no prefix). */
 export function renderIssues(part: string, issues: z.core.$ZodIssue[], locale: Locale): FieldError[] {
   return issues.map((issue) => {
-    const path = [part === 'querystring' ? 'query' : part, ...issue.path.map(String)].join('.');
+    const head = part === 'querystring' ? ['query'] : part === '' ? [] : [part];
+    const path = [...head, ...issue.path.map(String)].join('.');
     return { path, message: issueMessage(issue, locale) };
   });
 }

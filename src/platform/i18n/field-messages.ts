@@ -30,6 +30,10 @@ export const FIELD_MESSAGES = {
     en: 'Codes have no spaces and at most 64 characters',
   },
   REQUIRED: { zh: '必填', en: 'Required' },
+  CONTROL_CHARACTERS: {
+    zh: '含有不可见的控制字符（如 \\0），请删除后重试',
+    en: 'Contains invisible control characters (such as NUL); remove them',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -1,7 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../http/app-error.ts';
 import type { App } from '../http/types.ts';
+import { withoutControlCharacters } from '../http/validation.ts';
 import { importJobView } from './contract.ts';
 import { ioError } from './errors.ts';
 import type { ImportService } from './service.ts';
@@ -31,16 +33,31 @@ export async function readUpload(
   errors: UploadErrors = IMPORT_UPLOAD_ERRORS,
 ): Promise<{ fileName: string; data: Buffer }> {
   if (!request.isMultipart()) throw errors.empty();
-  const file = await request.file({ limits: { fileSize: maxFileBytes } });
+  const tooLarge = (err: unknown) => errors.tooLarge(Math.round(maxFileBytes / 1024 / 1024), err);
+  let file: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    file = await request.file({ limits: { fileSize: maxFileBytes } });
+  } catch (err) {
+    throw uploadError(err, tooLarge);
+  }
   if (!file) throw errors.empty();
   try {
-    return { fileName: file.filename, data: await file.toBuffer() };
+    // A file name is text we store and show: no control characters (PostgreSQL refuses NUL).
+    return { fileName: withoutControlCharacters(file.filename), data: await file.toBuffer() };
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw errors.tooLarge(Math.round(maxFileBytes / 1024 / 1024), err);
-    }
-    throw err;
+    throw uploadError(err, tooLarge);
   }
+}
+
+/**
+ * What the multipart reader throws, as our errors: a file over the limit, or
+ * anything else about the request (no boundary, a truncated or malformed body,
+ * too many parts) as one code.
+ */
+function uploadError(err: unknown, tooLarge: (cause: unknown) => Error): Error {
+  if (err instanceof AppError) return err;
+  if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(err);
+  return ioError('UPLOAD_MALFORMED', { cause: err });
 }
 
 /** What readUpload answers for no file and for a file over the limit. */
