@@ -377,7 +377,8 @@ audit
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof BatchInputError) console.error(err.message);
-  else if (err instanceof AppError) console.error(`${err.code}: ${err.localizedMessage('zh-CN')}`);
+  else if (err instanceof AppError)
+    console.error(`${err.code}: ${err.localizedMessage('zh-CN')}\n${err.localizedMessage('en-US')}`);
   else if (err && typeof err === 'object' && 'issues' in err)
     console.error(`参数有误 Invalid input: ${String(err)}`);
   else console.error(err instanceof Error ? err.message : err);

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPglite } from '../src/platform/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { createPglite, openDatabase } from '../src/platform/db/client.ts';
 import { withDatabase } from './global-setup.ts';
 
 const run = promisify(execFile);
@@ -268,4 +269,75 @@ describe('caiqiao CLI', () => {
     expect(afterTamper.code).toBe(1);
     expect(afterTamper.out).toContain(`broken at row ${broken}`);
   }, 180_000);
+
+  it.skipIf(serverUrl)(
+    'refuses to open a PGlite data directory another process has open, and writes nothing',
+    async () => {
+      const env = await target('locked');
+      expect((await caiqiao(env, 'migrate')).code).toBe(0);
+      const addUser = (username: string) =>
+        caiqiao(
+          env,
+          'user',
+          'add',
+          '--username',
+          username,
+          '--name',
+          '锁',
+          '--role',
+          'expert',
+          '--region',
+          '330503',
+        );
+      const users = async (username: string) => {
+        const db = await openDatabase({ dataDir: env.DATA_DIR });
+        const [row] = await db.rows<{ n: number }>(
+          sql`select count(*)::int as n from users where username = ${username}`,
+        );
+        await db.close();
+        return row!.n;
+      };
+
+      // This test process plays the running server.
+      const server = await openDatabase({ dataDir: env.DATA_DIR });
+      const refused = await addUser('lock.test');
+      expect(refused.code).not.toBe(0);
+      expect(refused.out).toContain('DATA_DIR_LOCKED');
+      expect(refused.out).toContain(`进程 ${process.pid}`);
+      for (const hint of ['停止', 'API', 'DATABASE_URL', 'pgdata.lock']) expect(refused.out).toContain(hint);
+      const sheet = join(dir, 'locked.csv');
+      writeFileSync(sheet, '编号,姓名,所在地区\r\nLOCK-1,锁定专家,湖州\r\n');
+      const importRefused = await caiqiao(env, 'import', 'experts', sheet);
+      expect(importRefused.code).not.toBe(0);
+      expect(importRefused.out).toContain('DATA_DIR_LOCKED');
+      // A second open in the same process is refused too.
+      await expect(openDatabase({ dataDir: env.DATA_DIR })).rejects.toMatchObject({
+        code: 'DATA_DIR_LOCKED',
+      });
+      await server.close();
+      const lock = join(env.DATA_DIR!, 'pgdata.lock');
+      expect(existsSync(lock)).toBe(false);
+
+      expect(await users('lock.test')).toBe(0);
+      expect((await addUser('lock.test')).code).toBe(0);
+      expect(await users('lock.test')).toBe(1);
+
+      // A lock left by a process that died (kill -9, a crash) is taken over.
+      const dead = await run(process.execPath, ['-e', 'console.log(process.pid)']);
+      const holder = (pid: number, host: string) =>
+        `${JSON.stringify({ pid, host, started: null, nonce: 'x', at: new Date().toISOString(), command: 'test' })}\n`;
+      writeFileSync(lock, holder(Number(dead.stdout.trim()), hostname()));
+      expect((await caiqiao(env, 'audit', 'verify')).code).toBe(0);
+      expect(existsSync(lock)).toBe(false);
+      // A lock of another host cannot be checked: it stands until it has not been touched for ten minutes.
+      writeFileSync(lock, holder(1, 'another-host'));
+      const otherHost = await caiqiao(env, 'audit', 'verify');
+      expect(otherHost.code).not.toBe(0);
+      expect(otherHost.out).toContain('another-host');
+      const old = new Date(Date.now() - 11 * 60_000);
+      utimesSync(lock, old, old);
+      expect((await caiqiao(env, 'audit', 'verify')).code).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { type DirectoryLock, lockFile } from './lock.ts';
 
 /** A Drizzle handle: the database itself or an open transaction. Repositories take one of these. */
 export type Executor = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -40,14 +41,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return wrap('postgres', db, () => pool.end());
   }
   let client = options.pglite;
+  let lock: DirectoryLock | undefined;
   if (!client) {
-    const dir = join(options.dataDir ?? './var', 'pgdata');
+    const dataDir = resolve(options.dataDir ?? './var');
+    const dir = join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    client = await createPglite({ dataDir: dir });
+    // PGlite's files are one process's: a second process writing them loses its writes (or worse).
+    lock = lockFile(`${dir}.lock`, dataDir);
+    try {
+      client = await createPglite({ dataDir: dir });
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
   const pglite = client;
   const db = drizzlePglite(pglite) as unknown as Executor;
-  const database = wrap('pglite', db, () => pglite.close());
+  const database = wrap('pglite', db, async () => {
+    try {
+      await pglite.close();
+    } finally {
+      lock?.release();
+    }
+  });
   database.pglite = pglite;
   return database;
 }
