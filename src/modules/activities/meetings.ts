@@ -5,6 +5,7 @@ import type { Database, Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
+import { addPrintableSheet } from '../../platform/io/workbook.ts';
 import { chinaClock, chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { MatchingService } from '../matching/service.ts';
@@ -330,7 +331,7 @@ export class MeetingsService {
     book.creator = 'Caiqiao';
     const time = (m: MeetingView) =>
       `${chinaClock(new Date(m.startsAt!))}–${chinaClock(new Date(m.endsAt!))}`;
-    const byTable = book.addWorksheet(en ? 'By table' : '按桌次');
+    const byTable = addPrintableSheet(book, en ? 'By table' : '按桌次');
     const columns: ColumnSpec[] = [
       { key: 'table', header: '桌号', headerEn: 'Table' },
       { key: 'time', header: '时间', headerEn: 'Time' },
@@ -353,7 +354,7 @@ export class MeetingsService {
         demand: m.demand?.title ?? '',
       });
     }
-    const byPerson = book.addWorksheet(en ? 'By participant' : '按参会人');
+    const byPerson = addPrintableSheet(book, en ? 'By participant' : '按参会人');
     byPerson.columns = [
       { header: en ? 'Participant' : '参会人', key: 'who', width: 24 },
       { header: en ? 'Time' : '时间', key: 'time', width: 14 },

@@ -15,6 +15,7 @@ import {
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { addPrintableSheet } from '../../platform/io/workbook.ts';
 import { chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
 import type { FunnelStage } from '../orders/repository.ts';
 import { type Chart, monthlyBars, pie } from './charts.ts';
@@ -300,11 +301,13 @@ export class ReportService {
       new Paragraph({
         heading: HeadingLevel.TITLE,
         alignment: AlignmentType.CENTER,
+        keepNext: true,
         children: [new TextRun({ text: report.title, bold: true, size: 40, font: 'SimHei' })],
       }),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { after: 300 },
+        keepNext: true,
         children: [
           new TextRun({
             text: `（${chinesePeriod(scope.fromDate, scope.toDate)}）`,
@@ -316,15 +319,7 @@ export class ReportService {
       body(report.lead),
     ];
     report.sections.forEach((section, i) => {
-      children.push(
-        new Paragraph({
-          heading: HeadingLevel.HEADING_1,
-          spacing: { before: 240, after: 120 },
-          children: [
-            new TextRun({ text: `${NUMERALS[i]}、${section.heading}`, bold: true, size: 30, font: 'SimHei' }),
-          ],
-        }),
-      );
+      children.push(heading(`${NUMERALS[i]}、${section.heading}`));
       for (const p of section.paragraphs) children.push(body(p));
     });
 
@@ -428,7 +423,7 @@ export class ReportService {
     const d = await this.insights.dashboard(actor, period);
     const book = new ExcelJS.Workbook();
     book.creator = 'Caiqiao';
-    const figures = book.addWorksheet('主要指标');
+    const figures = addPrintableSheet(book, '主要指标');
     figures.columns = [
       { header: '指标', key: 'name', width: 18 },
       { header: '单位', key: 'unit', width: 8 },
@@ -461,7 +456,7 @@ export class ReportService {
     };
     for (const b of [...d.trends, ...d.breakdowns] as Breakdown[]) {
       const info = d.metrics.find((m) => m.key === b.key)!;
-      const sheet = book.addWorksheet(`${info.name}${dimensionNames[b.dimension]}`.slice(0, 31));
+      const sheet = addPrintableSheet(book, `${info.name}${dimensionNames[b.dimension]}`.slice(0, 31));
       sheet.columns = [
         { header: dimensionNames[b.dimension].slice(1), key: 'label', width: 24 },
         { header: `${info.name}（${info.unit}）`, key: 'value', width: 16 },
@@ -476,7 +471,7 @@ export class ReportService {
         });
       }
     }
-    const funnel = book.addWorksheet('订单漏斗');
+    const funnel = addPrintableSheet(book, '订单漏斗');
     funnel.columns = [
       { header: '环节', key: 'step', width: 16 },
       { header: '订单数', key: 'n', width: 10 },
@@ -499,9 +494,12 @@ function hours(h: number): string {
   return h >= 48 ? `${Math.round((h / 24) * 10) / 10}天` : `${Math.round(h * 10) / 10}小时`;
 }
 
+/** A section heading, kept on the page of what follows it (a paragraph or a table's first row). */
 function heading(text: string): Paragraph {
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
+    keepNext: true,
+    keepLines: true,
     spacing: { before: 240, after: 120 },
     children: [new TextRun({ text, bold: true, size: 30, font: 'SimHei' })],
   });
@@ -548,7 +546,7 @@ async function recordsBook(
 ) {
   const book = new ExcelJS.Workbook();
   book.creator = 'Caiqiao';
-  const sheet = book.addWorksheet(sheetName);
+  const sheet = addPrintableSheet(book, sheetName);
   sheet.columns = [
     { header: '编号', key: 'ref', width: 22 },
     { header: '名称', key: 'title', width: 48 },

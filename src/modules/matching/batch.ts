@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { cellsByKey, mapHeaders } from '../../platform/io/columns.ts';
 import { readTable } from '../../platform/io/table.ts';
+import { addPrintableSheet } from '../../platform/io/workbook.ts';
 import { LIST_KIND_DEFS } from '../lists/kinds.ts';
 import type { MatchQuery } from './engine.ts';
 import type { MatchResultView } from './service.ts';
@@ -74,7 +75,7 @@ export async function pairsWorkbook(
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Caiqiao';
-  const sheet = workbook.addWorksheet('对接建议');
+  const sheet = addPrintableSheet(workbook, '对接建议');
   sheet.columns = [
     { header: '需求编号', key: 'queryId', width: 14 },
     { header: '需求名称', key: 'query', width: 36 },

@@ -8,11 +8,29 @@ export function sheetName(title: string): string {
   return title.replace(/[*?:\\/[\]]/g, '、').slice(0, 31) || 'Sheet1';
 }
 
+/**
+ * How every sheet we hand out prints: landscape on A4, scaled to one page wide
+ * and as many pages down as it needs, the header row repeated on each page.
+ */
+export const PRINT_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9, // A4
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+};
+
+/** A sheet of a workbook we hand out (exports, templates), set up to print with PRINT_SETUP. */
+export function addPrintableSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  return workbook.addWorksheet(name, { pageSetup: { ...PRINT_SETUP } });
+}
+
 /** An import template: Chinese headers (required ones marked *), a hint on each header, and an instructions sheet. */
 export async function templateXlsx(title: string, columns: readonly ColumnSpec[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Caiqiao';
-  const sheet = workbook.addWorksheet(sheetName(title));
+  const sheet = addPrintableSheet(workbook, sheetName(title));
   sheet.columns = columns.map((c) => ({
     header: c.required ? `${c.header}*` : c.header,
     key: c.key,
@@ -27,7 +45,7 @@ export async function templateXlsx(title: string, columns: readonly ColumnSpec[]
     if (note) cell.note = note;
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const help = workbook.addWorksheet('填写说明');
+  const help = addPrintableSheet(workbook, '填写说明');
   help.columns = [
     { header: '列名', width: 16 },
     { header: '是否必填', width: 10 },
@@ -49,7 +67,7 @@ export async function exportXlsx(
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Caiqiao';
-  const sheet = workbook.addWorksheet(sheetName(title));
+  const sheet = addPrintableSheet(workbook, sheetName(title));
   sheet.columns = columns.map((c) => ({
     header: locale === 'en-US' ? c.headerEn : c.header,
     key: c.key,
