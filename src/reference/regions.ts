@@ -164,6 +164,20 @@ export function scopePrefix(code: string): string {
   return level === 'province' ? c.slice(0, 2) : level === 'city' ? c.slice(0, 4) : c;
 }
 
+/**
+ * What a region filter on a list means, everywhere: the code prefix of a province, city or county
+ * and everything under it. The region is given by its 6-digit code or its short form, so '3305'
+ * and '330500' are the same city, '33' and '330000' the same province; '00' or '000000' is the
+ * whole country (''). undefined when the code is not 2, 4 or 6 digits or names no region.
+ */
+export function regionFilterPrefix(code: string): string | undefined {
+  const c = code.trim();
+  if (!/^(\d{2}|\d{4}|\d{6})$/.test(c)) return undefined;
+  const full = c.padEnd(6, '0');
+  if (full === COUNTRY) return '';
+  return isKnownRegion(full) ? scopePrefix(full) : undefined;
+}
+
 /** True when `code` is the scope region itself or lies under it; false for malformed input. */
 export function isWithin(code: string, scopeCode: string): boolean {
   const c = code.trim();

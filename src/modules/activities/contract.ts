@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mobile, pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import { mobile, pageQuery, regionCode, regionFilter } from '../../platform/auth/contract.ts';
 import { ACTIVITY_KINDS, OUTCOME_KINDS, ROLES } from './kinds.ts';
 import { ACTIVITY_ACTIONS, ACTIVITY_STATUSES, REGISTRATION_STATUSES } from './machine.ts';
 
@@ -41,10 +41,8 @@ export const activitiesQuery = z.strictObject({
   status: z.enum(ACTIVITY_STATUSES).optional(),
   /** Title, code or place (substring). */
   q: text(64).optional(),
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/)
-    .optional(),
+  /** A province, city or county: '3305' or '330500' (regionFilter). */
+  regionCode: regionFilter.optional(),
   /** Activities that overlap [from, to] (dates, China time), for the calendar. */
   from: z
     .string()

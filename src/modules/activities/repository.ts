@@ -16,7 +16,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import type { ActivityKind } from './kinds.ts';
@@ -100,7 +100,7 @@ export class ActivitiesRepository {
       q.q
         ? or(ilike(a.title, containing(q.q)), ilike(a.code, containing(q.q)), ilike(a.place, containing(q.q)))
         : undefined,
-      q.regionCode ? regionPrefixCondition(a.regionCode, q.regionCode) : undefined,
+      regionFilterCondition(a.regionCode, q.regionCode),
       q.from ? gte(a.endsAt, q.from) : undefined,
       q.to ? lte(a.startsAt, q.to) : undefined,
       q.mine

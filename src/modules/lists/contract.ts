@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import { pageQuery, regionCode, regionFilter } from '../../platform/auth/contract.ts';
 import { flag, named, recordCode } from '../registry/contract.ts';
 import { ACTIONS, STATUSES } from './machine.ts';
 
@@ -127,10 +127,7 @@ export type ListItemView = z.infer<typeof listItemView>;
 export const listItemsQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().max(64).optional(),
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/)
-    .optional(),
+  regionCode: regionFilter.optional(),
   status: z.enum(STATUSES).optional(),
   industry: z.string().max(16).optional(),
   discipline: z.string().max(16).optional(),

@@ -14,11 +14,10 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { publicPrefix, regionPrefixCondition } from '../../platform/access/scope.ts';
+import { publicPrefix, regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { keysetPages } from '../../platform/db/pages.ts';
-import { scopePrefix } from '../../reference/regions.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
 import { OPEN_STATUSES, PUBLIC_STATUSES, type Status } from './machine.ts';
@@ -108,9 +107,7 @@ export class ListsRepository {
     const conditions = this.scoped(kind, scope);
     conditions.push(q.archived === 'true' ? isNotNull(t.archivedAt) : isNull(t.archivedAt));
     if (q.q) conditions.push(like(t.searchText, `%${escapeLike(q.q.trim().toLowerCase())}%`));
-    if (q.regionCode) {
-      conditions.push(regionPrefixCondition(t.regionCode, scopePrefix(q.regionCode.padEnd(6, '0'))));
-    }
+    conditions.push(regionFilterCondition(t.regionCode, q.regionCode));
     if (q.status) conditions.push(eq(t.status, q.status));
     if (q.industry) conditions.push(sql`${t.industryTags} @> array[${q.industry}]::text[]`);
     if (q.discipline) conditions.push(sql`${t.disciplineTags} @> array[${q.discipline}]::text[]`);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { bilingual, email, mobile, pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import {
+  bilingual,
+  email,
+  mobile,
+  pageQuery,
+  regionCode,
+  regionFilter,
+} from '../../platform/auth/contract.ts';
 import { fieldMessage } from '../../platform/i18n/field-messages.ts';
 import { isValidCreditCode, normaliseCreditCode } from '../../reference/creditcode.ts';
 import { isValidIdNumber, normaliseIdNumber } from '../../reference/idcard.ts';
@@ -237,11 +244,8 @@ export const listQuery = z.strictObject({
   ...pageQuery,
   /** Name, code or any word of the record (substring). */
   q: z.string().trim().max(64).optional(),
-  /** Region prefix: a province, city or county code. */
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/)
-    .optional(),
+  /** A province, city or county: '3305' or '330500' (regionFilter). */
+  regionCode: regionFilter.optional(),
   industry: z.string().max(16).optional(),
   discipline: z.string().max(16).optional(),
   title: z.string().max(16).optional(),

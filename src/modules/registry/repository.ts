@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/actor.ts';
-import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { keysetPages } from '../../platform/db/pages.ts';
-import { scopePrefix } from '../../reference/regions.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
 
@@ -125,8 +124,7 @@ export class RegistryRepository {
           : like(t.searchText, `%${escapeLike(text.toLowerCase())}%`),
       );
     }
-    if (q.regionCode)
-      conditions.push(regionPrefixCondition(t.regionCode, scopePrefix(q.regionCode.padEnd(6, '0'))));
+    conditions.push(regionFilterCondition(t.regionCode, q.regionCode));
     if (q.flagged === 'true') conditions.push(sql`jsonb_array_length(${t.flags}) > 0`);
     if (kind === 'talents' && q.expert) conditions.push(eq(talents.isExpert, q.expert === 'true'));
     const arrayHas = (name: string, value: string | undefined) => {

@@ -1,6 +1,6 @@
-import { between, SQL } from 'drizzle-orm';
+import { between, SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { scopePrefix } from '../../reference/regions.ts';
+import { regionFilterPrefix, scopePrefix } from '../../reference/regions.ts';
 import type { Actor, Scope } from './actor.ts';
 import type { Role } from './permissions.ts';
 
@@ -35,6 +35,19 @@ export function regionPrefixCondition(column: PgColumn | SQL, prefix: string): S
   const [low, high] = [prefix.padEnd(width, '0'), prefix.padEnd(width, '9')];
   // (Two calls only because drizzle types `between` per overload: a column, or a raw SQL expression.)
   return column instanceof SQL ? between(column, low, high) : between(column, low, high);
+}
+
+/**
+ * A list's region filter (`regionCode` in the query: '3305' or '330500' for a city, see
+ * regionFilterPrefix) as a condition on a region column; none without a filter. Every list uses
+ * this, so a filter means the same on all of them. The caller's scope is a separate condition.
+ */
+export function regionFilterCondition(column: PgColumn, code: string | null | undefined): SQL | undefined {
+  if (code === undefined || code === null || code === '') return undefined;
+  const prefix = regionFilterPrefix(code);
+  // The contract's regionFilter refuses such a code; should one get here, it matches nothing.
+  if (prefix === undefined) return sql`false`;
+  return regionPrefixCondition(column, prefix);
 }
 
 /** True when a region code lies inside the scope. */

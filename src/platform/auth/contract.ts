@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isKnownRegion } from '../../reference/regions.ts';
+import { isKnownRegion, regionFilterPrefix } from '../../reference/regions.ts';
 import { ROLES } from '../access/permissions.ts';
 import { fieldMessage } from '../i18n/field-messages.ts';
 
@@ -29,6 +29,16 @@ export const regionCode = z
   .string()
   .trim()
   .refine((code) => isKnownRegion(code), fieldMessage('REGION_CODE_INVALID'));
+
+/**
+ * A list's region filter: a province, city or county by its 6-digit code or short form ('3305' and
+ * '330500' are the same city; see regionFilterPrefix and regionFilterCondition).
+ */
+export const regionFilter = z
+  .string()
+  .trim()
+  .regex(/^(\d{2}|\d{4}|\d{6})$/, fieldMessage('REGION_CODE_INVALID'))
+  .refine((code) => regionFilterPrefix(code) !== undefined, fieldMessage('REGION_CODE_INVALID'));
 
 export const role = z.enum(ROLES);
 
@@ -97,10 +107,7 @@ export const listUsersQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().max(64).optional(),
   role: role.optional(),
-  regionCode: z
-    .string()
-    .regex(/^\d{2,6}$/)
-    .optional(),
+  regionCode: regionFilter.optional(),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 

@@ -1,7 +1,6 @@
 import { and, count, desc, eq, gt, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import { scopePrefix } from '../../reference/regions.ts';
 import type { Scope } from '../access/actor.ts';
-import { regionCondition, regionPrefixCondition } from '../access/scope.ts';
+import { regionCondition, regionFilterCondition } from '../access/scope.ts';
 import type { Executor } from '../db/client.ts';
 import { escapeLike } from '../db/like.ts';
 import { loginFailures, sessions, users } from './schema.ts';
@@ -56,9 +55,7 @@ export class UsersRepository {
   async list(scope: Scope, filter: UserFilter, page: number, pageSize: number) {
     const conditions: (SQL | undefined)[] = scoped(scope);
     if (filter.role) conditions.push(eq(users.role, filter.role));
-    if (filter.regionCode) {
-      conditions.push(regionPrefixCondition(users.regionCode, scopePrefix(filter.regionCode.padEnd(6, '0'))));
-    }
+    conditions.push(regionFilterCondition(users.regionCode, filter.regionCode));
     if (filter.q) {
       const q = `%${escapeLike(filter.q)}%`;
       conditions.push(
