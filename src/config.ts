@@ -33,6 +33,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Lets a metrics collector on another host read /metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** Days off besides weekends for order deadlines: YYYY-MM-DD, comma-separated (法定节假日). */
   HOLIDAYS: z
     .string()
@@ -91,6 +93,8 @@ export interface Config {
   logLevel: string;
   cookieSecure: 'true' | 'false' | 'auto';
   trustProxy: boolean;
+  /** Bearer token for /metrics from other hosts; without it only this machine may read it. */
+  metricsToken: string | undefined;
   /** Built single-page app served at /; absent in API-only tests. */
   webDir: string | undefined;
   /** Days off besides weekends (YYYY-MM-DD), for order step deadlines. */
@@ -136,6 +140,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     webDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
     matchingWeights: e.MATCHING_WEIGHTS,
     mail: e.SMTP_URL

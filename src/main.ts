@@ -158,6 +158,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       logLevel: config.logLevel,
       bodyLimitBytes: config.bodyLimitBytes,
       trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
       webDir: config.webDir,
       sessions: auth,
       ready: () => isReady(database),

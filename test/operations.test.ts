@@ -25,6 +25,20 @@ describe('operations endpoints', () => {
     );
   });
 
+  it('answers metrics to this machine only, not to a caller on another host', async () => {
+    const outside = await p.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.7' });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('METRICS_FORBIDDEN');
+    expect(outside.body).not.toContain('caiqiao_');
+    const token = await p.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '203.0.113.7',
+      headers: { authorization: 'Bearer anything-at-all-long' },
+    });
+    expect(token.statusCode).toBe(403);
+  });
+
   it('serves the OpenAPI document with every API route and its schemas', async () => {
     const res = await p.anonymous().get('/api/docs/json');
     expect(res.status).toBe(200);
@@ -53,5 +67,27 @@ describe('operations endpoints', () => {
     expect(roles.items.find((r) => r.role === 'auditor')!.permissions).toContain('audit.read');
     const users = await p.database.rows<{ n: number }>(sql`select count(*)::int as n from users`);
     expect(users[0]!.n).toBe(0);
+  });
+});
+
+describe('metrics for a collector on another host', () => {
+  const METRICS_TOKEN = 'collector-token-2026-abcdef';
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await testPlatform({ demo: false, config: { metricsToken: METRICS_TOKEN } });
+  });
+  afterAll(() => p.close());
+
+  it('answers the bearer of METRICS_TOKEN and no other', async () => {
+    const ask = (authorization?: string) =>
+      p.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress: '198.51.100.20',
+        ...(authorization ? { headers: { authorization } } : {}),
+      });
+    expect((await ask(`Bearer ${METRICS_TOKEN}`)).statusCode).toBe(200);
+    expect((await ask(`Bearer ${METRICS_TOKEN}x`)).statusCode).toBe(403);
+    expect((await ask()).statusCode).toBe(403);
   });
 });

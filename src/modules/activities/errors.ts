@@ -48,6 +48,11 @@ export const activitiesError = defineErrors({
     zh: '此类活动不能以“{role}”身份报名',
     en: 'One cannot register as {role} for this kind of activity',
   },
+  REGISTRATION_WHO_UNKNOWN: {
+    status: 400,
+    zh: '报名的人员或单位不存在、已归档，或不在您的管辖范围内',
+    en: 'The person or organisation to register was not found in your region, or is archived',
+  },
   REGISTRATION_WHO_MISSING: {
     status: 400,
     zh: '请选择报名的专家或企业，或填写姓名',
@@ -95,6 +100,11 @@ export const activitiesError = defineErrors({
     en: 'Only matchmaking meetings have 1:1 meetings',
   },
   MEETING_NOT_FOUND: { status: 404, zh: '洽谈安排不存在', en: 'Meeting not found' },
+  MEETING_DEMAND_UNKNOWN: {
+    status: 400,
+    zh: '洽谈关联的需求不存在或不在您的管辖范围内',
+    en: 'The demand for this meeting was not found in your region',
+  },
   MEETING_SIDES_INVALID: {
     status: 400,
     zh: '洽谈双方须为本活动已确认报名的企业和专家',

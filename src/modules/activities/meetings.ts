@@ -179,7 +179,7 @@ export class MeetingsService {
       if (!manager && !mySide) throw activitiesError('MEETING_NOT_YOURS');
       if (input.demandId) {
         const [demand] = await this.lists.visibleRows(actor, [input.demandId], tx);
-        if (!demand) throw activitiesError('MEETING_SIDES_INVALID');
+        if (!demand) throw activitiesError('MEETING_DEMAND_UNKNOWN');
       }
       const now = this.clock.now();
       const added = await repo.insertMeetings([

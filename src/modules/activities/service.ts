@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Actor } from '../../platform/access/actor.ts';
-import { publicPrefix, regionInScope, scopeOf, UNSCOPED } from '../../platform/access/scope.ts';
+import { publicPrefix, regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
@@ -17,6 +17,7 @@ import { chinaDate, chinaDateTime, startOfChinaDay } from '../../reference/china
 import { isValidMobile, maskMobile, normaliseMobile } from '../../reference/mobile.ts';
 import { regionFullName } from '../../reference/regions.ts';
 import type { ListsService } from '../lists/service.ts';
+import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { CheckInCodes } from './checkin.ts';
 import type {
@@ -873,10 +874,12 @@ export class ActivitiesService {
     };
     let who: Omit<Participant, 'role'> & { role?: ParticipantRole };
     if (manager && naming) {
+      // Organisers name people and organisations of their own region only.
+      const references = new References(tx, actor);
+      const missing = () => activitiesError('REGISTRATION_WHO_UNKNOWN');
       const source = request.invited ? 'invited' : 'operator';
       if (request.talentId) {
-        const t = await registry.byId('talents', request.talentId, UNSCOPED);
-        if (!t || t.archivedAt) throw activitiesError('REGISTRATION_WHO_MISSING');
+        const t = await references.one('talents', request.talentId, missing, { anyOrganisation: true });
         who = {
           ...base,
           source,
@@ -889,8 +892,9 @@ export class ActivitiesService {
         };
       } else if (request.enterpriseId || request.institutionId) {
         const k = request.enterpriseId ? 'enterprises' : 'institutions';
-        const org = await registry.byId(k, (request.enterpriseId ?? request.institutionId)!, UNSCOPED);
-        if (!org || org.archivedAt) throw activitiesError('REGISTRATION_WHO_MISSING');
+        const org = await references.one(k, (request.enterpriseId ?? request.institutionId)!, missing, {
+          anyOrganisation: true,
+        });
         who = {
           ...base,
           source,
@@ -1011,7 +1015,7 @@ export class ActivitiesService {
   /** The registry codes of the experts among these registrations. */
   async talentCodes(db: Executor, rows: readonly RegistrationRow[]): Promise<Map<string, string>> {
     const ids = [...new Set(rows.map((r) => r.talentId).filter((x): x is string => !!x))];
-    const found = await new RegistryRepository(db).byIds('talents', ids);
+    const found = await new RegistryRepository(db).linkedByIds('talents', ids);
     return new Map([...found].map(([id, t]) => [id, t.code]));
   }
 

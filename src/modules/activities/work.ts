@@ -8,6 +8,7 @@ import { exportXlsx } from '../../platform/io/workbook.ts';
 import { chinaDateTime } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { OrdersService } from '../orders/service.ts';
+import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { ActivityOutcomeInput, APPLICATION_STATUSES } from './contract.ts';
 import { activitiesError } from './errors.ts';
@@ -380,15 +381,22 @@ export class ActivityWorkService {
     if (input.orderId && !(await this.orders.codeOf(actor, input.orderId, tx))) {
       throw activitiesError('OUTCOME_LINK_UNKNOWN', { params: { what: '服务订单' } });
     }
-    const registry = new RegistryRepository(tx);
-    if (
-      input.enterpriseId &&
-      !(await registry.byIds('enterprises', [input.enterpriseId])).has(input.enterpriseId)
-    ) {
-      throw activitiesError('OUTCOME_LINK_UNKNOWN', { params: { what: '企业' } });
+    const references = new References(tx, actor);
+    if (input.enterpriseId) {
+      await references.one(
+        'enterprises',
+        input.enterpriseId,
+        () => activitiesError('OUTCOME_LINK_UNKNOWN', { params: { what: '企业' } }),
+        { anyOrganisation: true, archived: true },
+      );
     }
-    if (input.talentId && !(await registry.byIds('talents', [input.talentId])).has(input.talentId)) {
-      throw activitiesError('OUTCOME_LINK_UNKNOWN', { params: { what: '人才' } });
+    if (input.talentId) {
+      await references.one(
+        'talents',
+        input.talentId,
+        () => activitiesError('OUTCOME_LINK_UNKNOWN', { params: { what: '人才' } }),
+        { anyOrganisation: true, archived: true },
+      );
     }
     if (
       input.registrationId &&
@@ -411,10 +419,10 @@ export class ActivityWorkService {
       ).map((x) => [x.id, x]),
     );
     const registry = new RegistryRepository(db);
-    const enterprises = await registry.byIds('enterprises', [
+    const enterprises = await registry.linkedByIds('enterprises', [
       ...new Set(rows.map((r) => r.enterpriseId).filter((x): x is string => !!x)),
     ]);
-    const talents = await registry.byIds('talents', [
+    const talents = await registry.linkedByIds('talents', [
       ...new Set(rows.map((r) => r.talentId).filter((x): x is string => !!x)),
     ]);
     const people = await repo.registrationsByIds([

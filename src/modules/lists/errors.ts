@@ -2,6 +2,11 @@ import { defineErrors } from '../../platform/http/app-error.ts';
 
 export const listsError = defineErrors({
   LIST_NOT_FOUND: { status: 404, zh: '条目不存在或您无权查看', en: 'Item not found' },
+  LIST_CODE_REGISTERED: {
+    status: 409,
+    zh: '编号“{code}”已被使用，请换一个编号',
+    en: 'Code "{code}" is already in use; choose another',
+  },
   LIST_CODE_TAKEN: {
     status: 409,
     zh: '编号“{code}”已被“{title}”使用',

@@ -16,6 +16,7 @@ import { extractKeywords } from '../matching/analyzer.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
 import { registryError } from '../registry/errors.ts';
 import { preparedRow } from '../registry/kinds.ts';
+import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { Flag } from '../registry/schema.ts';
 import type { ListItemsQuery, ListItemView, ListKind } from './contract.ts';
@@ -126,8 +127,7 @@ export class ListsService {
     checkCodes(input, dict);
     const row = await this.database.transaction(async (tx) => {
       const repo = new ListsRepository(tx);
-      const [taken] = await repo.byCodes(kind, [String(input.code)]);
-      if (taken) throw listsError('LIST_CODE_TAKEN', { params: { code: taken.code, title: taken.title } });
+      await this.refuseTakenCode(repo, actor, kind, String(input.code));
       const owner = await this.owner(tx, actor, input);
       const now = this.clock.now();
       const values = {
@@ -177,8 +177,7 @@ export class ListsService {
       }
       const repo = new ListsRepository(tx);
       if (typeof fields.code === 'string' && fields.code !== before.code) {
-        const [taken] = await repo.byCodes(kind, [fields.code]);
-        if (taken) throw listsError('LIST_CODE_TAKEN', { params: { code: taken.code, title: taken.title } });
+        await this.refuseTakenCode(repo, actor, kind, fields.code);
       }
       // Owners cannot hand their item to another organisation; operators may relink it.
       if (!parties.includes('operator')) {
@@ -554,10 +553,19 @@ export class ListsService {
     return row;
   }
 
+  /** A code another item holds: named when the caller may see that item, otherwise only refused. */
+  private async refuseTakenCode(repo: ListsRepository, actor: Actor, kind: ListKind, code: string) {
+    const [taken] = await repo.byCodes(kind, [code]);
+    if (!taken) return;
+    if ((await repo.visible([taken.id], this.scopeFor(actor))).length === 0) {
+      throw listsError('LIST_CODE_REGISTERED', { params: { code } });
+    }
+    throw listsError('LIST_CODE_TAKEN', { params: { code: taken.code, title: taken.title } });
+  }
+
   /** The owner of a new item: the caller's own organisation, or the enterprise/institution an operator names. */
   private async owner(tx: Executor, actor: Actor, input: Record<string, unknown>) {
     const registry = new RegistryRepository(tx);
-    const scope = { ...scopeOf(actor), organisationId: null };
     if (!actor.permissions.has('lists.manage')) {
       const org = actor.organisationId;
       const enterprise = org ? await registry.byColumn('enterprises', 'organisationId', org) : undefined;
@@ -574,10 +582,12 @@ export class ListsService {
           actor.displayName,
       };
     }
+    const references = new References(tx, actor);
+    const notFound = () => listsError('LIST_NOT_FOUND');
+    const linkRule = { anyOrganisation: true, archived: true };
     const out: Record<string, unknown> = {};
     if (typeof input.enterpriseId === 'string') {
-      const e = await registry.byId('enterprises', input.enterpriseId, scope);
-      if (!e) throw listsError('LIST_NOT_FOUND');
+      const e = await references.one('enterprises', input.enterpriseId, notFound, linkRule);
       Object.assign(out, {
         enterpriseId: e.id,
         organisationId: e.organisationId,
@@ -585,8 +595,7 @@ export class ListsService {
       });
     }
     if (typeof input.institutionId === 'string') {
-      const i = await registry.byId('institutions', input.institutionId, scope);
-      if (!i) throw listsError('LIST_NOT_FOUND');
+      const i = await references.one('institutions', input.institutionId, notFound, linkRule);
       Object.assign(out, {
         institutionId: i.id,
         organisationId: i.organisationId,
@@ -651,10 +660,7 @@ function checkCodes(input: Record<string, unknown>, dict: DictionarySnapshot) {
 
 function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {
   if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
-    throw listsError('LIST_CODE_TAKEN', {
-      params: { code: String(input.code ?? ''), title: '?' },
-      cause: err,
-    });
+    throw listsError('LIST_CODE_REGISTERED', { params: { code: String(input.code ?? '') }, cause: err });
   }
   throw err;
 }

@@ -19,6 +19,11 @@ export const ordersError = defineErrors({
     zh: '请选择派单的专家或机构',
     en: 'Choose the experts or the institution to dispatch to',
   },
+  ORDER_INSTITUTION_UNKNOWN: {
+    status: 400,
+    zh: '派单机构不存在或不在您的管辖范围内',
+    en: 'The institution to dispatch to was not found in your region',
+  },
   ORDER_EXPERT_UNKNOWN: {
     status: 400,
     zh: '派单对象中有专家不存在，或不属于本机构',

@@ -16,6 +16,7 @@ import { regionFullName } from '../../reference/regions.ts';
 import { OPEN_STATUSES, type Status } from '../lists/machine.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { ExpertSignals } from '../matching/engine.ts';
+import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
@@ -163,7 +164,7 @@ export class OrdersService {
         repo.outcomesOf(ids),
         repo.teamNames(items.map((i) => i.teamId)),
         repo.institutionNames(items.map((i) => i.institutionId)),
-        new RegistryRepository(this.database.db).byIds(
+        new RegistryRepository(this.database.db).linkedByIds(
           'enterprises',
           items.flatMap((i) => (i.enterpriseId ? [i.enterpriseId] : [])),
         ),
@@ -311,7 +312,7 @@ export class OrdersService {
         const teams = await this.teamsOf(repo, [order]);
         await this.apply(
           tx,
-          { audit: actor, userId: actor.userId, parties: this.parties(actor, order, offers, teams) },
+          { actor, audit: actor, userId: actor.userId, parties: this.parties(actor, order, offers, teams) },
           order,
           offers,
           request,
@@ -330,7 +331,7 @@ export class OrdersService {
    */
   private async apply(
     tx: Executor,
-    who: { audit: AuditActor; userId: string | null; parties: OrderParty[] },
+    who: { actor: Actor | null; audit: AuditActor; userId: string | null; parties: OrderParty[] },
     order: ServiceOrderRow,
     offers: OfferWithName[],
     request: OrderTransitionRequest,
@@ -365,7 +366,8 @@ export class OrdersService {
       case 'dispatch':
       case 'redispatch': {
         const round = order.round + 1;
-        const experts = await this.dispatchTargets(tx, order, who.parties, request);
+        if (!who.actor) throw ordersError('ORDER_NOT_YOURS');
+        const experts = await this.dispatchTargets(tx, who.actor, order, who.parties, request);
         values.teamId = null;
         // An operator re-targeting the order takes it back from an institution it was sent to before.
         if (who.parties.includes('operator') && !request.institutionId) {
@@ -389,11 +391,12 @@ export class OrdersService {
         );
         values.round = round;
         if (request.institutionId) {
-          const institution = await new RegistryRepository(tx).byId('institutions', request.institutionId, {
-            regionPrefix: '',
-            organisationId: null,
-          });
-          if (!institution) throw ordersError('ORDER_DISPATCH_EMPTY');
+          const institution = await new References(tx, who.actor).one(
+            'institutions',
+            request.institutionId,
+            () => ordersError('ORDER_INSTITUTION_UNKNOWN'),
+            { anyOrganisation: true },
+          );
           values.institutionId = institution.id;
           values.institutionOrganisationId = institution.organisationId;
           details.institution = institution.name;
@@ -519,7 +522,7 @@ export class OrdersService {
     switch (action) {
       case 'dispatch':
       case 'redispatch': {
-        const experts = await new RegistryRepository(tx).byIds(
+        const experts = await new RegistryRepository(tx).linkedByIds(
           'talents',
           (details.experts as string[]) ?? [],
         );
@@ -610,6 +613,7 @@ export class OrdersService {
   /** The experts a dispatch offers the order to: for an institution, only its own experts. */
   private async dispatchTargets(
     tx: Executor,
+    actor: Actor,
     order: ServiceOrderRow,
     parties: OrderParty[],
     request: OrderTransitionRequest,
@@ -621,12 +625,20 @@ export class OrdersService {
     if ((request.institutionId || request.teamId) && !parties.includes('operator')) {
       throw ordersError('ORDER_NOT_YOURS');
     }
-    const rows = await new RegistryRepository(tx).byIds('talents', experts);
+    // An operator offers the order to experts of their region; an institution only to its own experts.
+    const rows = await new References(tx, actor).all(
+      'talents',
+      experts,
+      () => ordersError('ORDER_EXPERT_UNKNOWN'),
+      {
+        expert: true,
+        anyOrganisation: parties.includes('operator'),
+      },
+    );
     const onlyOwn = !parties.includes('operator');
     for (const id of experts) {
-      const row = rows.get(id);
-      if (!row?.isExpert || row.archivedAt) throw ordersError('ORDER_EXPERT_UNKNOWN');
-      if (onlyOwn && row.institutionId !== order.institutionId) throw ordersError('ORDER_EXPERT_UNKNOWN');
+      if (onlyOwn && rows.get(id)!.institutionId !== order.institutionId)
+        throw ordersError('ORDER_EXPERT_UNKNOWN');
     }
     return experts;
   }
@@ -817,10 +829,16 @@ export class OrdersService {
         if (!order || order.version !== candidate.version) return; // moved on meanwhile
         if (order.status === 'dispatched') {
           const offers = (await repo.offers([order.id])).filter((x) => x.round === order.round);
-          await this.apply(tx, { audit: system, userId: null, parties: ['system'] }, order, offers, {
-            action: 'timeout',
-            version: order.version,
-          });
+          await this.apply(
+            tx,
+            { actor: null, audit: system, userId: null, parties: ['system'] },
+            order,
+            offers,
+            {
+              action: 'timeout',
+              version: order.version,
+            },
+          );
           timedOut++;
           return;
         }

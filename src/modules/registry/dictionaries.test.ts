@@ -5,9 +5,11 @@ import { xlsx } from '../../../test/support/sheets.ts';
 describe('dictionaries (数据字典)', () => {
   let p: TestPlatform;
   let operator: Client;
+  let admin: Client;
   beforeAll(async () => {
     p = await testPlatform();
     operator = await p.signIn('operator');
+    admin = await p.signIn('admin');
   });
   afterAll(() => p.close());
 
@@ -24,9 +26,9 @@ describe('dictionaries (数据字典)', () => {
   });
 
   it('adds an entry that imports then resolve by name and alias, and audits it', async () => {
-    const res = await operator.put('/api/dictionaries/cluster/K99', { name: '湖羊产业', aliases: ['湖羊'] });
+    const res = await admin.put('/api/dictionaries/cluster/K99', { name: '湖羊产业', aliases: ['湖羊'] });
     expect(res.status).toBe(200);
-    const bad = await operator.put('/api/dictionaries/discipline/99901', {
+    const bad = await admin.put('/api/dictionaries/discipline/99901', {
       name: '无上级',
       parentCode: '999',
     });
@@ -49,13 +51,13 @@ describe('dictionaries (数据字典)', () => {
         ['', '缺代码', '', ''],
       ],
     );
-    const job = (await upload(operator, '/api/imports/dictionary.discipline', 'd.xlsx', file)).body;
+    const job = (await upload(admin, '/api/imports/dictionary.discipline', 'd.xlsx', file)).body;
     expect(job).toMatchObject({ total: 3, valid: 2, rejected: 1, toCreate: 2 });
-    const started = await operator.post(`/api/import-jobs/${job.id}/commit`);
+    const started = await admin.post(`/api/import-jobs/${job.id}/commit`);
     expect(started.status).toBe(202);
     for (
       let i = 0;
-      i < 100 && (await operator.get(`/api/import-jobs/${job.id}`)).body.status !== 'committed';
+      i < 100 && (await admin.get(`/api/import-jobs/${job.id}`)).body.status !== 'committed';
       i++
     ) {
       await new Promise((r) => setTimeout(r, 50));
@@ -71,10 +73,21 @@ describe('dictionaries (数据字典)', () => {
     expect(bySection.body.items.map((t: { code: string }) => t.code)).toContain('LLM-1');
   });
 
-  it('only lets dictionary maintainers edit', async () => {
+  it('lets only platform administrators edit the code lists every region shares', async () => {
     const expert = await p.signIn('expert');
     expect((await expert.put('/api/dictionaries/cluster/K98', { name: 'x' })).status).toBe(403);
     expect((await expert.get('/api/dictionaries/cluster')).status).toBe(200);
+    // A city's operator would change the list for every other city too.
+    expect((await operator.put('/api/dictionaries/cluster/K98', { name: 'x' })).status).toBe(403);
+    const sheet = await xlsx(['代码', '名称'], [['K98', 'x']]);
+    expect((await upload(operator, '/api/imports/dictionary.cluster', 'd.xlsx', sheet)).status).toBe(403);
+    expect(
+      (await operator.get('/api/dictionaries/cluster')).body.items.map((e: { code: string }) => e.code),
+    ).not.toContain('K98');
+    const roles = await admin.put('/api/roles/operator/permissions', {
+      permissions: ['dictionaries.manage'],
+    });
+    expect(roles.body.error.code).toBe('GRANT_VIOLATES_SEPARATION');
   });
 });
 

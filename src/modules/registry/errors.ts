@@ -17,6 +17,21 @@ export const registryError = defineErrors({
     zh: '编号“{code}”已被“{name}”使用',
     en: 'Code "{code}" is already used by "{name}"',
   },
+  REGISTRY_CODE_REGISTERED: {
+    status: 409,
+    zh: '编号“{code}”已被使用，请换一个编号',
+    en: 'Code "{code}" is already in use; choose another',
+  },
+  REGISTRY_ID_NUMBER_REGISTERED: {
+    status: 409,
+    zh: '该身份证号已登记',
+    en: 'This ID number is already registered',
+  },
+  REGISTRY_CREDIT_CODE_REGISTERED: {
+    status: 409,
+    zh: '该统一社会信用代码已登记',
+    en: 'This credit code is already registered',
+  },
   REGISTRY_ID_NUMBER_TAKEN: {
     status: 409,
     zh: '该身份证号已登记为“{name}”（编号 {code}）',

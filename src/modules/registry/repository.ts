@@ -69,15 +69,31 @@ export class RegistryRepository {
     return row as RowOf<K> | undefined;
   }
 
-  /** Records with these ids, whatever their scope (callers check what they may link to), by id. */
-  async byIds<K extends RegistryKind>(kind: K, ids: readonly string[]): Promise<Map<string, RowOf<K>>> {
+  /**
+   * Records with these ids inside a scope, by id. Ids a request carries are
+   * resolved through `References` (references.ts), which calls this.
+   */
+  async byIds<K extends RegistryKind>(
+    kind: K,
+    ids: readonly string[],
+    scope: Scope,
+  ): Promise<Map<string, RowOf<K>>> {
     if (ids.length === 0) return new Map();
     const t = common(kind);
     const rows = (await this.db
       .select()
       .from(t)
-      .where(inArray(t.id, [...ids]))) as RowOf<K>[];
+      .where(and(inArray(t.id, [...ids]), ...this.scoped(kind, scope)))) as RowOf<K>[];
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * Records already linked to something the caller may see (an order's
+   * enterprise, an outcome's party), whatever their region, to show their
+   * names and codes. Never for ids taken from a request.
+   */
+  async linkedByIds<K extends RegistryKind>(kind: K, ids: readonly string[]): Promise<Map<string, RowOf<K>>> {
+    return this.byIds(kind, ids, { regionPrefix: '', organisationId: null });
   }
 
   /** Records with these codes, whatever their scope (codes are unique per kind across the platform). */

@@ -18,6 +18,7 @@ import type { ListQuery, RegistryKind } from './contract.ts';
 import type { DictionaryService, DictionarySnapshot } from './dictionaries.ts';
 import { registryError } from './errors.ts';
 import { institutionKindOf, KINDS, type KindDef, preparedRow } from './kinds.ts';
+import { References } from './references.ts';
 import { type RecordRow, RegistryRepository } from './repository.ts';
 import type { Flag } from './schema.ts';
 
@@ -157,7 +158,7 @@ export class RegistryService {
     this.checkDictionaryCodes(def, input, ctx.dict);
     const row = await this.database.transaction(async (tx) => {
       const repo = new RegistryRepository(tx);
-      await this.refuseDuplicates(repo, def, input, null, ctx);
+      await this.refuseDuplicates(tx, actor, def, input, null, ctx);
       await this.checkLinks(tx, actor, input);
       const now = this.clock.now();
       const values: Record<string, unknown> = {
@@ -210,7 +211,7 @@ export class RegistryService {
   ): Promise<RecordRow> {
     const { version, ...fields } = input;
     const repo = new RegistryRepository(tx);
-    await this.refuseDuplicates(repo, def, fields, before.id, ctx);
+    await this.refuseDuplicates(tx, actor, def, fields, before.id, ctx);
     await this.checkLinks(tx, actor, fields);
     const values: Record<string, unknown> = { ...def.values(fields, ctx), updatedAt: this.clock.now() };
     keepUnchangedSecrets(values, before);
@@ -384,40 +385,56 @@ export class RegistryService {
     }
   }
 
+  /**
+   * A code, ID number or credit code that another record holds is refused.
+   * The holder is named only when the caller may see it; otherwise the
+   * answer says only that the value is registered, so that a unique value
+   * cannot be used to learn who holds it in another region.
+   */
   private async refuseDuplicates(
-    repo: RegistryRepository,
+    tx: Executor,
+    actor: Actor,
     def: KindDef,
     input: Record<string, unknown>,
     selfId: string | null,
     ctx: { dict: DictionarySnapshot; cipher: FieldCipher },
   ) {
+    const repo = new RegistryRepository(tx);
+    const seen = (row: RecordRow) => new References(tx, actor).visible(def.kind, row.id, { archived: true });
     if (typeof input.code === 'string') {
       const [existing] = await repo.byCodes(def.kind, [input.code]);
       if (existing && existing.id !== selfId) {
+        if (!(await seen(existing))) throw registryError('REGISTRY_CODE_REGISTERED', { params: { code: input.code } });
         throw registryError('REGISTRY_CODE_TAKEN', { params: { code: input.code, name: existing.name } });
       }
     }
     for (const check of def.unique(input, ctx)) {
       const existing = await repo.byColumn(def.kind, check.column, check.value);
       if (existing && existing.id !== selfId) {
+        if (!(await seen(existing))) throw registryError(REGISTERED_ELSEWHERE[check.error]);
         throw registryError(check.error, { params: { name: existing.name, code: existing.code } });
       }
     }
   }
 
   private async checkLinks(db: Executor, actor: Actor, input: Record<string, unknown>) {
-    const repo = new RegistryRepository(db);
-    if (
-      typeof input.institutionId === 'string' &&
-      !(await repo.byId('institutions', input.institutionId, { ...scopeOf(actor), organisationId: null }))
-    ) {
-      throw registryError('REGISTRY_LINK_NOT_FOUND', { params: { what: '机构' } });
+    const references = new References(db, actor);
+    const rule = { anyOrganisation: true, archived: true };
+    if (typeof input.institutionId === 'string') {
+      await references.one(
+        'institutions',
+        input.institutionId,
+        () => registryError('REGISTRY_LINK_NOT_FOUND', { params: { what: '机构' } }),
+        rule,
+      );
     }
-    if (
-      typeof input.enterpriseId === 'string' &&
-      !(await repo.byId('enterprises', input.enterpriseId, { ...scopeOf(actor), organisationId: null }))
-    ) {
-      throw registryError('REGISTRY_LINK_NOT_FOUND', { params: { what: '企业' } });
+    if (typeof input.enterpriseId === 'string') {
+      await references.one(
+        'enterprises',
+        input.enterpriseId,
+        () => registryError('REGISTRY_LINK_NOT_FOUND', { params: { what: '企业' } }),
+        rule,
+      );
     }
   }
 
@@ -706,15 +723,19 @@ function keepUnchangedSecrets(values: Record<string, unknown>, before: RecordRow
   }
 }
 
+/** The answer to a unique value held by a record outside the caller's scope. */
+const REGISTERED_ELSEWHERE = {
+  REGISTRY_ID_NUMBER_TAKEN: 'REGISTRY_ID_NUMBER_REGISTERED',
+  REGISTRY_CREDIT_CODE_TAKEN: 'REGISTRY_CREDIT_CODE_REGISTERED',
+} as const;
+
 /** Columns that are bookkeeping, not content, in audit diffs. */
 const IGNORED = ['updatedAt', 'version', 'createdAt', 'searchText'];
 
 function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {
   if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
-    throw registryError('REGISTRY_CODE_TAKEN', {
-      params: { code: String(input.code ?? ''), name: '?' },
-      cause: err,
-    });
+    // A record written between the check and the insert: its holder is not known here.
+    throw registryError('REGISTRY_CODE_REGISTERED', { params: { code: String(input.code ?? '') }, cause: err });
   }
   throw err;
 }

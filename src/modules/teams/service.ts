@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Database, type Executor, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import { regionFullName } from '../../reference/regions.ts';
-import { RegistryRepository } from '../registry/repository.ts';
+import { References } from '../registry/references.ts';
 import type { TeamInput, TeamUpdate, TeamView } from './contract.ts';
 import { teamsError } from './errors.ts';
 import { type TeamMemberWithName, TeamsRepository } from './repository.ts';
@@ -62,7 +62,7 @@ export class TeamsService {
   async create(actor: Actor, input: TeamInput): Promise<TeamView> {
     this.checkRegion(actor, input.regionCode);
     return this.database.transaction(async (tx) => {
-      const members = await this.checkMembers(tx, input);
+      const members = await this.checkMembers(tx, actor, input);
       const now = this.clock.now();
       const team = await new TeamsRepository(tx)
         .insert({
@@ -95,7 +95,7 @@ export class TeamsService {
       const before = await repo.byId(id, scopeOf(actor).regionPrefix);
       if (!before) throw teamsError('TEAM_NOT_FOUND');
       const beforeMembers = await repo.members([id]);
-      const members = await this.checkMembers(tx, input);
+      const members = await this.checkMembers(tx, actor, input);
       const now = this.clock.now();
       const after = await repo
         .update(id, input.version, {
@@ -159,25 +159,25 @@ export class TeamsService {
   }
 
   /** The leader and the members must be experts of the registry, not archived; the leader is always a member. */
-  private async checkMembers(tx: Executor, input: TeamInput) {
+  private async checkMembers(tx: Executor, actor: Actor, input: TeamInput) {
     const members = new Map<string, string | null>([[input.leaderTalentId, null]]);
     for (const m of input.members) members.set(m.talentId, m.duty ?? members.get(m.talentId) ?? null);
-    const rows = await new RegistryRepository(tx).byIds('talents', [...members.keys()]);
-    for (const id of members.keys()) {
-      const row = rows.get(id);
-      if (!row?.isExpert || row.archivedAt) {
-        throw teamsError('TEAM_MEMBER_UNKNOWN', {
+    await new References(tx, actor).all(
+      'talents',
+      [...members.keys()],
+      (id, row) =>
+        teamsError('TEAM_MEMBER_UNKNOWN', {
           params: { who: row ? `${row.name}（${row.code}）` : id },
           details: { talentId: id },
           fields: [
             {
               path: id === input.leaderTalentId ? 'body.leaderTalentId' : 'body.members',
-              message: row ? `${row.name}（${row.code}）不是专家或已归档` : '专家不存在',
+              message: row ? `${row.name}（${row.code}）不是专家或已归档` : '专家不存在或不在您的管辖范围内',
             },
           ],
-        });
-      }
-    }
+        }),
+      { expert: true },
+    );
     return [...members].map(([talentId, duty]) => ({ talentId, duty }));
   }
 

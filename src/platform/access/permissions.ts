@@ -162,7 +162,6 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'personal.reveal',
     'registry.read',
     'registry.manage',
-    'dictionaries.manage',
     'lists.read',
     'lists.submit',
     'lists.manage',
@@ -229,10 +228,14 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
 
 /**
  * Separation of duties, enforced whatever the grants table says: the audit log
- * is read by the auditor alone, and the auditor can change nothing.
+ * is read by the auditor alone, the auditor can change nothing, and the
+ * platform-wide code lists are changed by administrators alone.
  */
 export function grantAllowed(role: Role, permission: Permission): boolean {
   if (permission === 'audit.read') return role === 'auditor';
+  // Code lists are one set for the whole platform: a change shows in every region, so only
+  // the platform's administrators make it.
+  if (permission === 'dictionaries.manage') return role === 'admin';
   if (role === 'auditor') return PERMISSIONS[permission].kind === 'read';
   return true;
 }

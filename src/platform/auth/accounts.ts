@@ -68,7 +68,7 @@ export class AccountsService {
     const row = await this.database.transaction(async (tx) => {
       if (input.organisationId) await this.checkOrganisation(tx, actor, input.organisationId);
       const users = new UsersRepository(tx);
-      await this.refuseDuplicates(users, input.username, input.mobile ?? null, null);
+      await this.refuseDuplicates(users, actor, input.username, input.mobile ?? null, null);
       const now = this.clock.now();
       const created = await users
         .insert({
@@ -114,7 +114,8 @@ export class AccountsService {
       }
       if (input.disabled && before.id === actor.userId) throw authError('USER_CANNOT_DISABLE_SELF');
       if (input.organisationId) await this.checkOrganisation(tx, actor, input.organisationId);
-      if (input.mobile !== undefined) await this.refuseDuplicates(users, null, input.mobile, before.id);
+      if (input.mobile !== undefined)
+        await this.refuseDuplicates(users, actor, null, input.mobile, before.id);
       const values: Partial<UserRow> = { updatedAt: this.clock.now() };
       if (input.displayName !== undefined) values.displayName = input.displayName;
       if (input.role !== undefined) values.role = input.role;
@@ -205,6 +206,7 @@ export class AccountsService {
 
   private async refuseDuplicates(
     users: UsersRepository,
+    actor: Actor | null,
     username: string | null,
     mobile: string | null,
     selfId: string | null,
@@ -216,6 +218,12 @@ export class AccountsService {
     if (mobile) {
       const holder = await users.byMobileHash(this.cipher.lookupHash(mobile));
       if (holder && holder.id !== selfId) {
+        // The holder is named only to someone who may see that account.
+        const scope = actor ? scopeOf(actor) : UNSCOPED;
+        const seen =
+          regionInScope(holder.regionCode, scope) &&
+          (!scope.organisationId || holder.organisationId === scope.organisationId);
+        if (!seen) throw authError('USER_MOBILE_REGISTERED');
         throw authError('USER_MOBILE_TAKEN', { params: { username: holder.username } });
       }
     }

@@ -25,6 +25,11 @@ export const authError = defineErrors({
     zh: '用户名“{username}”已被使用',
     en: 'Username "{username}" is taken',
   },
+  USER_MOBILE_REGISTERED: {
+    status: 409,
+    zh: '该手机号已绑定其他账户',
+    en: 'This mobile number belongs to another account',
+  },
   USER_MOBILE_TAKEN: {
     status: 409,
     zh: '该手机号已绑定账户“{username}”',

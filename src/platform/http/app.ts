@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -38,6 +38,8 @@ export interface HttpOptions {
   logLevel: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /** /metrics answers this machine, or a collector that sends this bearer token. */
+  metricsToken?: string | undefined;
   webDir: string | undefined;
   sessions: SessionResolver;
   /** Database readiness for /readyz. */
@@ -143,12 +145,27 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
     const ok = await options.ready();
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable' });
   });
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+  // No session: a collector has none. The figures (routes, load, memory) are for operations staff only.
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    if (!metricsAllowed(request, options.metricsToken)) throw httpError('METRICS_FORBIDDEN');
     return reply.type(metrics.contentType).send(await metrics.render());
   });
 
   return { app, routes: () => [...routeTable] };
 }
+
+/** The caller is this machine (the client's address, behind a trusted proxy), or holds the token. */
+function metricsAllowed(request: FastifyRequest, token: string | undefined): boolean {
+  const auth = request.headers.authorization;
+  if (token && typeof auth === 'string') {
+    const given = Buffer.from(auth.replace(/^Bearer\s+/i, ''));
+    const wanted = Buffer.from(token);
+    if (given.length === wanted.length && timingSafeEqual(given, wanted)) return true;
+  }
+  return LOOPBACK.test(request.ip);
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /** Runs before parsing and validation, so a forbidden caller learns nothing about the input's shape. */
 async function authorise(request: FastifyRequest, sessions: SessionResolver): Promise<void> {

@@ -16,6 +16,11 @@ export const httpError = defineErrors({
     zh: '页面已过期，请刷新后重试',
     en: 'The page has expired; reload and try again',
   },
+  METRICS_FORBIDDEN: {
+    status: 403,
+    zh: '运行指标只对本机或持有 METRICS_TOKEN 的采集端开放',
+    en: 'Metrics are open to this machine or to a collector with METRICS_TOKEN only',
+  },
   NOT_FOUND: { status: 404, zh: '记录不存在或不在您的管辖范围内', en: 'Record not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
