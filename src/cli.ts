@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './demo/seed.ts';
@@ -12,6 +12,7 @@ import { systemActor } from './platform/access/actor.ts';
 import { ROLES, type Role } from './platform/access/permissions.ts';
 import { createUserRequest } from './platform/auth/contract.ts';
 import { generatePassword } from './platform/auth/password.ts';
+import { FieldCipher } from './platform/crypto/fields.ts';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';
@@ -148,10 +149,15 @@ program
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       await migrateDatabase(database);
-      const summary = await backupDatabase(database, file);
+      const key = new FieldCipher(config.secrets.fieldKey);
+      const summary = await backupDatabase(database, file, key);
       const total = Object.values(summary.tables).reduce((a, b) => a + b, 0);
       console.log(
         `已备份 Backed up ${total} rows from ${Object.keys(summary.tables).length} tables to ${file}`,
+      );
+      console.log(
+        `个人数据由密钥 ${key.keyId} 加密：请另行妥善保管 ${process.env.FIELD_ENCRYPTION_KEY ? '所设的 FIELD_ENCRYPTION_KEY' : join(config.dataDir, 'secrets.json')}，没有它备份中的个人数据无法恢复。\n` +
+          `Personal data is encrypted with key ${key.keyId}: keep that key safe, apart from the backup; a restore needs it.`,
       );
     } finally {
       await database.close();
@@ -173,7 +179,7 @@ program
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      const summary = await restoreDatabase(database, file);
+      const summary = await restoreDatabase(database, file, new FieldCipher(config.secrets.fieldKey));
       const total = Object.values(summary.tables).reduce((a, b) => a + b, 0);
       console.log(
         `已恢复 Restored ${total} rows into ${Object.keys(summary.tables).length} tables from ${file}`,

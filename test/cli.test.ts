@@ -1,12 +1,20 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { createPglite, openDatabase } from '../src/platform/db/client.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -225,9 +233,17 @@ describe('caiqiao CLI', () => {
     const backup = await caiqiao(first, 'backup', file);
     expect(backup.code).toBe(0);
     expect(backup.out).toMatch(/Backed up \d+ rows/);
+    expect(backup.out).toMatch(/Personal data is encrypted with key [0-9a-f]{16}/);
 
     const second = await target('second');
     expect((await caiqiao(second, 'restore', file)).code).toBe(2);
+    // Under another key (second's own secrets.json) the personal data would not open: refused.
+    const withoutKey = await caiqiao(second, 'restore', file, '--force');
+    expect(withoutKey.code).toBe(1);
+    expect(withoutKey.out).toContain('BACKUP_KEY_MISMATCH');
+    expect(withoutKey.out).toContain('secrets.json');
+    // The key is kept apart from the backup; the operator puts it in place, then restores.
+    copyFileSync(join(first.DATA_DIR!, 'secrets.json'), join(second.DATA_DIR!, 'secrets.json'));
     const restored = await caiqiao(second, 'restore', file, '--force');
     expect(restored.code).toBe(0);
     // Everything came across: the added account exists (adding it again is refused) and the chain is intact.
@@ -268,7 +284,7 @@ describe('caiqiao CLI', () => {
     const afterTamper = await caiqiao(second, 'audit', 'verify');
     expect(afterTamper.code).toBe(1);
     expect(afterTamper.out).toContain(`broken at row ${broken}`);
-  }, 180_000);
+  }, 600_000);
 
   it.skipIf(serverUrl)(
     'refuses to open a PGlite data directory another process has open, and writes nothing',
@@ -338,6 +354,6 @@ describe('caiqiao CLI', () => {
       utimesSync(lock, old, old);
       expect((await caiqiao(env, 'audit', 'verify')).code).toBe(0);
     },
-    120_000,
+    300_000,
   );
 });

@@ -8,11 +8,19 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 export class FieldCipher {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
+  /**
+   * Names the key without revealing it (a third key derived from it, 16 hex
+   * characters): backups record it, and a restore under another key is refused.
+   */
+  readonly keyId: string;
 
   constructor(fieldKey: Buffer) {
     if (fieldKey.length !== 32) throw new Error('field key must be 32 bytes');
     this.encKey = Buffer.from(hkdfSync('sha256', fieldKey, Buffer.alloc(0), 'caiqiao field encryption', 32));
     this.macKey = Buffer.from(hkdfSync('sha256', fieldKey, Buffer.alloc(0), 'caiqiao lookup hash', 32));
+    this.keyId = Buffer.from(hkdfSync('sha256', fieldKey, Buffer.alloc(0), 'caiqiao key id', 8)).toString(
+      'hex',
+    );
   }
 
   /** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
@@ -32,6 +40,16 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
       'utf8',
     );
+  }
+
+  /** Whether `sealed` was encrypted with this key (it decrypts and authenticates). */
+  opens(sealed: string): boolean {
+    try {
+      this.decrypt(sealed);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Deterministic keyed hash of an already normalised value. */

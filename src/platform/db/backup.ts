@@ -5,12 +5,28 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from './client.ts';
+import { dbError } from './errors.ts';
 import { migrateDatabase } from './migrate.ts';
 
 const FORMAT = 'caiqiao-backup';
 const FORMAT_VERSION = 1;
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 const BATCH = 500;
+/** Left out of backups: sign-ins are not data worth keeping, and a restore starts with everyone signed out. */
+const EXCLUDED = new Set(['sessions']);
+/** Encrypted columns are named `…_enc`; this many values of each are opened with the key before a backup. */
+const SAMPLE = 5;
+/** How many encrypted values of an old backup (one without a key id) are opened with the key before a restore. */
+const RESTORE_SAMPLE = 50;
+
+/**
+ * The field key as backups see it: its id (never the key), and whether a
+ * ciphertext was sealed with it. FieldCipher is one.
+ */
+export interface BackupKey {
+  readonly keyId: string;
+  opens(sealed: string): boolean;
+}
 
 interface Header {
   format: typeof FORMAT;
@@ -19,6 +35,10 @@ interface Header {
   engine: Database['kind'];
   migrations: number;
   tables: string[];
+  /** Id of the key that encrypted the personal data in it (absent in backups made before it was recorded). */
+  keyId?: string;
+  /** Tables left out on purpose. */
+  excluded?: string[];
 }
 
 export interface BackupSummary {
@@ -27,16 +47,22 @@ export interface BackupSummary {
 
 /**
  * Writes a logical backup: gzip'd JSON lines, a header and then every row of
- * every table, parents before children, from one consistent snapshot. The
- * format is the same for PGlite and PostgreSQL, so a backup of one restores
- * into the other.
+ * every table but sessions, parents before children, from one consistent
+ * snapshot. The format is the same for PGlite and PostgreSQL, so a backup of
+ * one restores into the other. The header names the key that encrypted the
+ * personal data (its id); a key that does not open that data writes no backup.
  */
-export async function backupDatabase(database: Database, file: string): Promise<BackupSummary> {
+export async function backupDatabase(
+  database: Database,
+  file: string,
+  key: BackupKey,
+): Promise<BackupSummary> {
   const summary: BackupSummary = { tables: {} };
   const lines: string[] = [];
   await database.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read`);
-    const tables = await tablesInDependencyOrder(tx);
+    await checkKeyOpensData(tx, key);
+    const tables = (await tablesInDependencyOrder(tx)).filter((t) => !EXCLUDED.has(t));
     const [migrations] = await rows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from ${sql.identifier(MIGRATIONS_TABLE)}`,
@@ -48,6 +74,8 @@ export async function backupDatabase(database: Database, file: string): Promise<
       engine: database.kind,
       migrations: migrations?.n ?? 0,
       tables,
+      keyId: key.keyId,
+      excluded: [...EXCLUDED],
     };
     lines.push(JSON.stringify(header));
     for (const table of tables) {
@@ -74,16 +102,41 @@ export async function backupDatabase(database: Database, file: string): Promise<
 }
 
 /**
- * Replaces the whole database with a backup: drops the schema, migrates it
- * afresh, then loads every row in one transaction (all or nothing).
+ * Replaces the whole database with a backup: checks that the personal data in
+ * it opens with this installation's key (the header's key id; for an older
+ * backup without one, a sample of its ciphertexts) and refuses before writing
+ * anything if not; then drops the schema, migrates it afresh, and loads every
+ * row in one transaction (all or nothing).
  */
-export async function restoreDatabase(database: Database, file: string): Promise<BackupSummary> {
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  const iterator = input[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const header = first.done ? undefined : (JSON.parse(first.value) as Partial<Header>);
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+  key: BackupKey,
+): Promise<BackupSummary> {
+  const lines = () => {
+    const input = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
+    return input[Symbol.asyncIterator]();
+  };
+  const iterator = lines();
+  let header: Partial<Header> | undefined;
+  try {
+    const first = await iterator.next();
+    header = first.done ? undefined : (JSON.parse(first.value) as Partial<Header>);
+  } catch {
+    // Not gzip, or not JSON: not ours.
+  }
   if (header?.format !== FORMAT || header.version !== FORMAT_VERSION) {
-    throw new Error(`${file} is not a Caiqiao backup (format ${FORMAT} v${FORMAT_VERSION})`);
+    await iterator.return?.();
+    throw dbError('BACKUP_FORMAT_UNKNOWN', { params: { file, format: FORMAT, version: FORMAT_VERSION } });
+  }
+  try {
+    await checkBackupKey(file, header, key, lines);
+  } catch (err) {
+    await iterator.return?.();
+    throw err;
   }
   await database.rows(sql`drop schema if exists public cascade`);
   await database.rows(sql`create schema public`);
@@ -103,7 +156,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       if (!next.value) continue;
       const { t, r } = JSON.parse(next.value) as { t: string; r: unknown };
-      if (t === MIGRATIONS_TABLE) continue;
+      if (t === MIGRATIONS_TABLE || EXCLUDED.has(t)) continue;
       if (t !== table || pending.length >= BATCH) {
         await flush();
         table = t;
@@ -114,6 +167,56 @@ export async function restoreDatabase(database: Database, file: string): Promise
     await resetSequences(tx);
   });
   return summary;
+}
+
+/** Refuses a backup whose personal data the key here cannot open (before anything is written). */
+async function checkBackupKey(
+  file: string,
+  header: Partial<Header>,
+  key: BackupKey,
+  lines: () => AsyncIterableIterator<string>,
+): Promise<void> {
+  if (header.keyId !== undefined) {
+    if (header.keyId !== key.keyId) {
+      throw dbError('BACKUP_KEY_MISMATCH', { params: { file, backupKeyId: header.keyId, keyId: key.keyId } });
+    }
+  } else {
+    // Made before backups named their key: try the key on the ciphertexts themselves.
+    const scan = lines();
+    await scan.next();
+    let tried = 0;
+    for (let next = await scan.next(); !next.done && tried < RESTORE_SAMPLE; next = await scan.next()) {
+      if (!next.value) continue;
+      const { r } = JSON.parse(next.value) as { r: Record<string, unknown> };
+      for (const [column, value] of Object.entries(r)) {
+        if (!column.endsWith('_enc') || typeof value !== 'string') continue;
+        tried++;
+        if (!key.opens(value)) {
+          await scan.return?.();
+          throw dbError('BACKUP_KEY_UNVERIFIED', { params: { file, keyId: key.keyId } });
+        }
+      }
+    }
+    await scan.return?.();
+  }
+}
+
+/** Refuses a key that does not open the personal data already encrypted in the database. */
+async function checkKeyOpensData(tx: Executor, key: BackupKey): Promise<void> {
+  const columns = await rows<{ table_name: string; column_name: string }>(
+    tx,
+    sql`select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and right(column_name, 4) = '_enc' order by 1, 2`,
+  );
+  for (const { table_name, column_name } of columns) {
+    const sample = await rows<{ v: string }>(
+      tx,
+      sql`select ${sql.identifier(column_name)} as v from ${sql.identifier(table_name)}
+          where ${sql.identifier(column_name)} is not null limit ${SAMPLE}`,
+    );
+    if (sample.some(({ v }) => !key.opens(v)))
+      throw dbError('BACKUP_KEY_WRONG', { params: { keyId: key.keyId } });
+  }
 }
 
 async function rows<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
