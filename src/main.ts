@@ -225,6 +225,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         if (mailer) every(30_000, () => notifications.deliverEmails());
         // Build the matching indexes in the background, then pick up other processes' changes.
         every(60_000, () => matching.ready().then(() => matching.refresh()));
+        // Other processes' code-list edits, noticed off the request path (a stamp of the table).
+        if (config.cacheMs > 0) every(Math.max(config.cacheMs, 1000), () => dictionaries.refresh(true));
       },
       async close() {
         for (const timer of timers) clearInterval(timer);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { AuditActor } from '../../platform/access/actor.ts';
 import { diffChanges } from '../../platform/audit/changes.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
@@ -46,6 +46,17 @@ export class DictionaryRepository {
     }
   }
 
+  /** Changes with any insert, update or delete (rows and their update times), to notice another process's edits. */
+  async stamp(): Promise<string> {
+    const [row] = await this.db
+      .select({
+        n: count(),
+        t: sql<string>`coalesce(sum(extract(epoch from ${dictionaryEntries.updatedAt})), 0)::text`,
+      })
+      .from(dictionaryEntries);
+    return `${row?.n ?? 0}:${row?.t ?? ''}`;
+  }
+
   async upsert(row: typeof dictionaryEntries.$inferInsert): Promise<DictionaryRow> {
     const [saved] = await this.db
       .insert(dictionaryEntries)
@@ -66,15 +77,35 @@ export class DictionaryRepository {
   }
 }
 
+/** The code lists as one process holds them. */
+interface DictionaryCache {
+  /** When the database was last seen to hold this (a full read, or a stamp that had not changed). */
+  at: number;
+  /** Row count and update times of the table when it was read: another process's edit changes it. */
+  stamp: string;
+  byKind: Map<string, DictionaryEntry[]>;
+  byKey: Map<string, DictionaryRow>;
+}
+
 /**
  * The code lists (数据字典) as data: built-in entries are written on start when
  * missing; operators edit entries and import complete lists. Lookups go
- * through a short-lived per-process cache.
+ * through a per-process copy that a request never waits to refresh once it is
+ * held: this process's own edits reload it as they commit (and the next lookup
+ * waits for that reload, so a change is seen at once); other processes' edits
+ * are noticed in the background, by a cheap stamp of the table checked when a
+ * lookup finds the copy older than `cacheMs` and by `refresh()` on a timer.
+ * With `cacheMs` 0 every lookup reads the table (tests use it to catch a
+ * lookup outside an open transaction).
  */
 export class DictionaryService {
-  private cache:
-    | { at: number; byKind: Map<string, DictionaryEntry[]>; byKey: Map<string, DictionaryRow> }
-    | undefined;
+  private cache: DictionaryCache | undefined;
+  /** Bumped by every edit of this process; the copy is current when it was read at the newest. */
+  private generation = 0;
+  private cachedGeneration = -1;
+  private refreshing: { generation: number; done: Promise<void> } | null = null;
+  /** Full reads of the table so far (tests check that requests do not cause them). */
+  reads = 0;
 
   constructor(
     private readonly database: Database,
@@ -97,18 +128,79 @@ export class DictionaryService {
       })),
     );
     await new DictionaryRepository(this.database.db).insertMissing(rows);
-    this.cache = undefined;
+    this.changed();
   }
 
   /**
    * Inside a transaction, pass it as `db`: PGlite has a single connection, so a
    * query outside the open transaction would wait for it forever.
    */
-  private async load(db: Executor = this.database.db) {
-    if (this.cache && Date.now() - this.cache.at < this.cacheMs) return this.cache;
+  private async load(db?: Executor): Promise<DictionaryCache> {
+    if (this.cacheMs === 0) return this.read(db ?? this.database.db);
+    const cache = this.cache;
+    if (cache && this.cachedGeneration === this.generation) {
+      // Never wait: look for other processes' edits behind this answer.
+      if (Date.now() - cache.at >= this.cacheMs) void this.refresh(true).catch(() => {});
+      return cache;
+    }
+    if (db) {
+      // Not held yet, or this process just changed it, and a transaction is open: read
+      // through it (a reload on the database handle would wait for this transaction).
+      void this.refresh().catch(() => {});
+      return this.read(db);
+    }
+    await this.refresh();
+    return this.cache!;
+  }
+
+  /**
+   * Brings the copy up to date. With `ifStale`, first compares the table's stamp and reads
+   * it again only when another process changed it. One refresh runs at a time.
+   */
+  async refresh(ifStale = false): Promise<void> {
+    if (this.cacheMs === 0) return;
+    const wanted = this.generation;
+    const running = this.refreshing;
+    if (running && running.generation >= wanted) return running.done;
+    const done = (async () => {
+      await running?.done.catch(() => {});
+      const current = this.cache;
+      if (ifStale && current && this.cachedGeneration >= wanted) {
+        const stamp = await new DictionaryRepository(this.database.db).stamp();
+        if (stamp === current.stamp) {
+          current.at = Date.now();
+          return;
+        }
+      }
+      const fresh = await this.read(this.database.db);
+      if (wanted >= this.cachedGeneration) {
+        this.cache = fresh;
+        this.cachedGeneration = wanted;
+      }
+    })();
+    const entry = { generation: wanted, done };
+    this.refreshing = entry;
+    void done
+      .finally(() => {
+        if (this.refreshing === entry) this.refreshing = null;
+      })
+      .catch(() => {});
+    return done;
+  }
+
+  /** This process changed the table (committed): reload now, and make lookups wait for it. */
+  private changed(): void {
+    this.generation++;
+    void this.refresh().catch(() => {});
+  }
+
+  private async read(db: Executor): Promise<DictionaryCache> {
+    this.reads++;
+    const repo = new DictionaryRepository(db);
+    const stamp = await repo.stamp();
     const byKind = new Map<string, DictionaryEntry[]>();
     const byKey = new Map<string, DictionaryRow>();
-    for (const row of await new DictionaryRepository(db).all()) {
+    for (const row of await repo.all()) {
       byKey.set(`${row.kind}:${row.code}`, row);
       if (!row.active) continue;
       const list = byKind.get(row.kind) ?? [];
@@ -121,8 +213,7 @@ export class DictionaryService {
       });
       byKind.set(row.kind, list);
     }
-    this.cache = { at: Date.now(), byKind, byKey };
-    return this.cache;
+    return { at: Date.now(), stamp, byKind, byKey };
   }
 
   /** A snapshot for one run of lookups (an import, a page of views). */
@@ -163,7 +254,8 @@ export class DictionaryService {
       });
       return row;
     });
-    this.cache = undefined;
+    this.changed();
+    await this.refresh();
     return entryView(saved);
   }
 
@@ -233,9 +325,9 @@ export class DictionaryService {
           });
         }
         await this.audit.recordMany(tx, actor, entries);
-        this.cache = undefined;
         return { created, updated };
       },
+      afterCommit: () => this.changed(),
     }));
   }
 }
