@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { mobile, pageQuery, regionCode, regionFilter } from '../../platform/auth/contract.ts';
+import {
+  calendarDate,
+  mobile,
+  pageQuery,
+  recordVersion,
+  regionCode,
+  regionFilter,
+} from '../../platform/auth/contract.ts';
 import { ACTIVITY_KINDS, OUTCOME_KINDS, ROLES } from './kinds.ts';
 import { ACTIVITY_ACTIONS, ACTIVITY_STATUSES, REGISTRATION_STATUSES } from './machine.ts';
 
@@ -26,12 +33,12 @@ export const activityInput = z.strictObject({
 });
 export type ActivityInput = z.infer<typeof activityInput>;
 
-export const activityUpdate = activityInput.omit({ kind: true }).extend({ version: z.number().int().min(1) });
+export const activityUpdate = activityInput.omit({ kind: true }).extend({ version: recordVersion });
 export type ActivityUpdate = z.infer<typeof activityUpdate>;
 
 export const activityTransition = z.strictObject({
   action: z.enum(ACTIVITY_ACTIONS),
-  version: z.number().int().min(1),
+  version: recordVersion,
   reason: text(1000).optional(),
 });
 
@@ -44,14 +51,8 @@ export const activitiesQuery = z.strictObject({
   /** A province, city or county: '3305' or '330500' (regionFilter). */
   regionCode: regionFilter.optional(),
   /** Activities that overlap [from, to] (dates, China time), for the calendar. */
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
   /** Only activities the caller registered for. */
   mine: z.enum(['true', 'false']).optional(),
 });
@@ -269,7 +270,7 @@ export const meetingRequest = z.strictObject({
 
 export const meetingAction = z.strictObject({
   action: z.enum(['accept', 'decline', 'cancel']),
-  version: z.number().int().min(1),
+  version: recordVersion,
   reason: text(500).optional(),
 });
 

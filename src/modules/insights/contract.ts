@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/auth/contract.ts';
+import { calendarDate, pageQuery } from '../../platform/auth/contract.ts';
 import { FUNNEL_STAGES } from '../orders/repository.ts';
 import { DIMENSIONS, METRIC_KEYS } from './metrics.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = calendarDate;
 
 export const periodQuery = {
   /** A province, city or county code within the caller's scope; their own region by default. */

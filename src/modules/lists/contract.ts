@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { pageQuery, regionCode, regionFilter } from '../../platform/auth/contract.ts';
+import {
+  calendarDate,
+  pageQuery,
+  recordVersion,
+  regionCode,
+  regionFilter,
+} from '../../platform/auth/contract.ts';
 import { flag, named, recordCode } from '../registry/contract.ts';
 import { ACTIONS, STATUSES } from './machine.ts';
 
@@ -33,7 +39,6 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 const codes = z.array(z.string().trim().min(1).max(16)).max(30).default([]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** Fields all three lists have. Money in yuan (CNY), two decimals at most. */
 const common = {
@@ -51,7 +56,7 @@ const common = {
   enterpriseId: z.string().uuid().nullable().optional(),
   institutionId: z.string().uuid().nullable().optional(),
   cooperationModes: z.array(z.enum(COOPERATION_MODES)).max(12).default([]),
-  deadline: isoDate.nullable().optional(),
+  deadline: calendarDate.nullable().optional(),
   contactName: optionalText(64),
 };
 const amount = {
@@ -146,6 +151,6 @@ export const listExportQuery = listItemsQuery.omit({ page: true, pageSize: true 
 
 export const transitionRequest = z.strictObject({
   action: z.enum(ACTIONS),
-  version: z.number().int().min(1),
+  version: recordVersion,
   reason: z.string().trim().max(500).optional(),
 });

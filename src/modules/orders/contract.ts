@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/auth/contract.ts';
+import { calendarDate, pageQuery, recordVersion } from '../../platform/auth/contract.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './machine.ts';
 
 export const placeOrderRequest = z.strictObject({
@@ -29,7 +29,7 @@ export const outcomeInput = z.strictObject({
 
 export const orderTransitionRequest = z.strictObject({
   action: z.enum(ORDER_ACTIONS),
-  version: z.number().int().min(1),
+  version: recordVersion,
   reason: z.string().trim().max(1000).optional(),
   /** dispatch / redispatch: the experts offered the order, and/or the institution that dispatches it further. */
   experts: z.array(z.string().uuid()).max(20).optional(),
@@ -81,7 +81,7 @@ const eventView = z.object({
 });
 
 export const visitInput = z.strictObject({
-  visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
+  visitedOn: calendarDate,
   place: z.string().trim().max(200).optional(),
   people: z.string().trim().max(500).optional(),
   summary: z.string().trim().min(1).max(4000),

@@ -4,6 +4,7 @@ import {
   email,
   mobile,
   pageQuery,
+  recordVersion,
   regionCode,
   regionFilter,
 } from '../../platform/auth/contract.ts';
@@ -137,7 +138,7 @@ export function updateOf(input: z.ZodObject) {
       return [key, bare.optional()];
     }),
   );
-  return z.strictObject({ ...shape, version: z.number().int().min(1) });
+  return z.strictObject({ ...shape, version: recordVersion });
 }
 
 export const flag = z.object({ field: z.string(), value: z.string(), reason: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from '../../platform/auth/contract.ts';
 import type { App } from '../../platform/http/types.ts';
 import { RequestValidationError } from '../../platform/http/validation.ts';
 import { sendExport } from '../../platform/io/routes.ts';
@@ -122,7 +123,7 @@ export function registerRegistryRoutes(
           tags,
           summary: `归档或恢复 Archive or restore`,
           params: idParams,
-          body: z.strictObject({ version: z.number().int().min(1), archived: z.boolean() }),
+          body: z.strictObject({ version: recordVersion, archived: z.boolean() }),
           response: { 200: view },
         },
       },
@@ -231,7 +232,7 @@ export function registerRegistryRoutes(
       schema: {
         tags: ['profile'],
         summary: '修改我的档案 Edit my profile',
-        body: z.object({ version: z.number().int().min(1) }).catchall(z.unknown()),
+        body: z.object({ version: recordVersion }).catchall(z.unknown()),
       },
     },
     async (request) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, regionCode } from '../../platform/auth/contract.ts';
+import { pageQuery, recordVersion, regionCode } from '../../platform/auth/contract.ts';
 
 export const TEAM_KINDS = ['assistance', 'commissioners', 'other'] as const;
 
@@ -20,12 +20,12 @@ export const teamInput = z.strictObject({
 export type TeamInput = z.infer<typeof teamInput>;
 
 export const teamUpdate = teamInput.extend({
-  version: z.number().int().min(1),
+  version: recordVersion,
   archived: z.boolean().optional(),
 });
 export type TeamUpdate = z.infer<typeof teamUpdate>;
 
-export const teamArchive = z.strictObject({ archived: z.boolean(), version: z.number().int().min(1) });
+export const teamArchive = z.strictObject({ archived: z.boolean(), version: recordVersion });
 
 export const teamsQuery = z.strictObject({
   ...pageQuery,

@@ -7,8 +7,8 @@ export const auditQuery = z.strictObject({
   entityId: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   actor: z.string().trim().max(64).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: z.coerce.date().min(new Date('1900-01-01')).max(new Date('2200-01-01')).optional(),
+  to: z.coerce.date().min(new Date('1900-01-01')).max(new Date('2200-01-01')).optional(),
 });
 
 export const auditItem = z.object({

@@ -1,9 +1,19 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../reference/china-time.ts';
 import { isKnownRegion, regionFilterPrefix } from '../../reference/regions.ts';
 import { ROLES } from '../access/permissions.ts';
 import { fieldMessage } from '../i18n/field-messages.ts';
 
 export const bilingual = z.object({ zh: z.string(), en: z.string() });
+
+/** The version a record was read at, sent back for compare-and-set (a PostgreSQL integer). */
+export const recordVersion = z.number().int().min(1).max(2_147_483_647);
+
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30), in the years 1900–2199. */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, fieldMessage('DATE_INVALID'))
+  .refine(isCalendarDate, fieldMessage('DATE_INVALID'));
 
 /** 10+ characters with at least one letter and one digit. */
 export const newPassword = z
@@ -133,7 +143,7 @@ export const createUserRequest = z.strictObject({
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
 export const updateUserRequest = z.strictObject({
-  version: z.number().int().min(1),
+  version: recordVersion,
   displayName: z.string().trim().min(1).max(64).optional(),
   mobile: mobile.nullable().optional(),
   email: email.nullable().optional(),

@@ -63,6 +63,13 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (a path that does not decode, a parameter over 100 characters)
+    // come before any hook: answer them in the error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const lang = /(?:^|;\s*)caiqiao_lang=([^;]*)/.exec(request.headers.cookie ?? '')?.[1];
+      request.locale = pickLocale(lang, request.headers['accept-language']);
+      return sendError(error, request, reply);
+    },
   }).withTypeProvider() as unknown as App;
 
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -216,6 +223,10 @@ function toAppError(error: unknown): AppError {
   if (error instanceof z.core.$ZodError) return httpError('VALIDATION_FAILED', { cause: error });
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
+    case 'FST_ERR_BAD_URL':
+      return httpError('URL_INVALID', { cause: error });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return httpError('URL_TOO_LONG', { cause: error });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return httpError('BODY_TOO_LARGE', { cause: error });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

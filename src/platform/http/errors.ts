@@ -9,6 +9,12 @@ export const httpError = defineErrors({
   },
   MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   BAD_REQUEST: { status: 400, zh: '请求无效', en: 'Bad request' },
+  URL_INVALID: {
+    status: 400,
+    zh: '请求地址无效（含有无法解码的字符）',
+    en: 'The address cannot be decoded',
+  },
+  URL_TOO_LONG: { status: 414, zh: '请求地址中的参数过长', en: 'A part of the address is too long' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   CSRF_TOKEN_INVALID: {

@@ -30,6 +30,10 @@ export const FIELD_MESSAGES = {
     en: 'Codes have no spaces and at most 64 characters',
   },
   REQUIRED: { zh: '必填', en: 'Required' },
+  DATE_INVALID: {
+    zh: '日期无效（应为 YYYY-MM-DD 格式、真实存在的日期）',
+    en: 'Not a valid date (YYYY-MM-DD, a day that exists)',
+  },
   CONTROL_CHARACTERS: {
     zh: '含有不可见的控制字符（如 \\0），请删除后重试',
     en: 'Contains invisible control characters (such as NUL); remove them',
