@@ -48,8 +48,19 @@ const REFRESH_OVERLAP_MS = 5 * 60_000;
 export class MatchingService {
   readonly engine: Engine;
   private loading: Promise<void> | null = null;
-  private readonly pending = new Map<string, Set<string>>();
+  /** Set when the first build has finished; noted changes are applied from then on. */
+  private built = false;
+  /** Ids of changed records to read again, per entity, with the tick at which each was noted. */
+  private readonly pending = new Map<string, Map<string, number>>();
+  /** Counts noted changes, so a read can tell which of them it already saw. */
+  private tick = 0;
   private flushing: Promise<void> | null = null;
+  /**
+   * Work done keeping the indexes (for tests and benchmarks): rows read by
+   * builds and refreshes, rows read again for noted changes, and noted changes
+   * dropped because a build had already read their rows after they were made.
+   */
+  readonly stats = { read: 0, applied: 0, covered: 0 };
   /** Version of each indexed record (or -1 when seen and left out), to skip unchanged rows in refreshes. */
   private readonly versions = new Map<string, number>();
   private watermark: Date | null = null;
@@ -211,28 +222,44 @@ export class MatchingService {
     const entity = LIST_TARGETS.has(change.entity) ? 'lists' : change.entity;
     for (const id of change.ids) this.note(entity, id);
     // Apply soon even if nobody asks (keeps the index warm); a query applies them first anyway.
-    if (this.loading) setImmediate(() => void this.flush().catch(() => {}));
+    // During the first build, wait for it: it reads most of these rows anyway.
+    if (this.built) setImmediate(() => void this.flush().catch(() => {}));
   }
 
   private note(entity: string, id: string): void {
     let ids = this.pending.get(entity);
     if (!ids) {
-      ids = new Set();
+      ids = new Map();
       this.pending.set(entity, ids);
     }
-    ids.add(id);
+    // Re-noting moves the id to the newest tick (its newest change is what must be read).
+    ids.delete(id);
+    ids.set(id, ++this.tick);
+  }
+
+  /**
+   * A build read `id` in a query started at tick `readAt`: a change noted before
+   * that had committed before the query, so the query saw it (or a newer version).
+   */
+  private covered(entity: string, id: string, readAt: number): void {
+    const ids = this.pending.get(entity);
+    const noted = ids?.get(id);
+    if (noted !== undefined && noted <= readAt) {
+      ids!.delete(id);
+      this.stats.covered++;
+    }
   }
 
   /** Applies noted changes: reads those records and updates or removes their documents. */
   async flush(): Promise<void> {
-    if (!this.loading) return;
+    if (!this.built) return;
     for (;;) {
       if (this.flushing) {
         await this.flushing;
         continue;
       }
       if (this.pending.size === 0) return;
-      const batch = new Map(this.pending);
+      const batch = new Map([...this.pending].map(([entity, ids]) => [entity, new Set(ids.keys())]));
       this.pending.clear();
       this.flushing = this.apply(batch)
         .catch((err) => {
@@ -256,6 +283,7 @@ export class MatchingService {
         const seen = new Set<string>();
         if (entity === 'lists') {
           for await (const rows of new ListsRepository(db).changed({ ids: chunk })) {
+            this.stats.applied += rows.length;
             for (const row of rows) {
               seen.add(row.id);
               this.put(row.kind as Target, row.id, row.version, listDoc(row, dict));
@@ -264,6 +292,7 @@ export class MatchingService {
         } else {
           const kind = entity as 'talents' | 'institutions';
           for await (const rows of new RegistryRepository(db).changed(kind, { ids: chunk })) {
+            this.stats.applied += rows.length;
             for (const row of rows) {
               seen.add(row.id);
               if (kind === 'talents') this.put('experts', row.id, row.version, expertDoc(row as never, dict));
@@ -276,6 +305,8 @@ export class MatchingService {
   }
 
   private put(target: Target, id: string, version: number, doc: MatchDoc | undefined): void {
+    // Never go back to an older version (reads on several connections may finish out of order).
+    if (Math.abs(this.versions.get(id) ?? 0) > version) return;
     this.versions.set(id, doc ? version : -version);
     if (doc) this.engine.upsert(target, doc);
     else this.engine.remove(target, id);
@@ -286,6 +317,7 @@ export class MatchingService {
     await this.readAll(undefined);
     this.engine.compact();
     this.watermark = startedAt;
+    this.built = true;
   }
 
   /**
@@ -310,22 +342,34 @@ export class MatchingService {
       const known = this.versions.get(id);
       return known === undefined || Math.abs(known) !== version;
     };
+    // The tick when the next page's query starts: changes noted up to it are in that page.
+    let readAt = this.tick;
     for await (const rows of new RegistryRepository(db).changed('talents', filter)) {
-      for (const row of rows)
+      this.stats.read += rows.length;
+      for (const row of rows) {
+        this.covered('talents', row.id, readAt);
         if (fresh(row.id, row.version)) this.put('experts', row.id, row.version, expertDoc(row, dict));
+      }
       await yieldToOthers();
+      readAt = this.tick;
     }
     for await (const rows of new RegistryRepository(db).changed('institutions', filter)) {
+      this.stats.read += rows.length;
       for (const row of rows) {
+        this.covered('institutions', row.id, readAt);
         if (fresh(row.id, row.version))
           this.put('institutions', row.id, row.version, institutionDoc(row, dict));
       }
+      readAt = this.tick;
     }
     for await (const rows of new ListsRepository(db).changed(filter)) {
+      this.stats.read += rows.length;
       for (const row of rows) {
+        this.covered('lists', row.id, readAt);
         if (fresh(row.id, row.version)) this.put(row.kind as Target, row.id, row.version, listDoc(row, dict));
       }
       await yieldToOthers();
+      readAt = this.tick;
     }
   }
 }
