@@ -255,7 +255,8 @@ export class DictionaryService {
       return row;
     });
     this.changed();
-    await this.refresh();
+    // Saved either way; when this reload fails, the next lookup tries again.
+    await this.refresh().catch(() => {});
     return entryView(saved);
   }
 
