@@ -16,9 +16,9 @@ import { httpError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import type { App, RouteEntry } from './types.ts';
 import {
-  controlCharacterIssues,
   RequestValidationError,
   renderIssues,
+  unsafeTextIssues,
   zodValidatorCompiler,
 } from './validation.ts';
 
@@ -114,11 +114,11 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
     request.locale = pickLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
     await authorise(request, options.sessions);
   });
-  // Once for every route, before its schema: PostgreSQL refuses NUL in text, so no part may carry control characters.
+  // Once for every route, before its schema: PostgreSQL refuses NUL and broken UTF-16 in text, so no part may carry them.
   app.addHook('preValidation', async (request) => {
     const parts = { params: request.params, querystring: request.query, body: request.body } as const;
     for (const [part, value] of Object.entries(parts)) {
-      const issues = controlCharacterIssues(value);
+      const issues = unsafeTextIssues(value);
       if (issues.length > 0) throw new RequestValidationError(part, issues);
     }
   });

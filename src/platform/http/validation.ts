@@ -30,18 +30,32 @@ export function zodValidatorCompiler({ schema, httpPart }: { schema: unknown; ht
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+/** Half of a UTF-16 surrogate pair without the other half (`"\ud800"` in JSON): no character at all. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** A name or other one-line text without control characters of any kind (tabs and new lines too). */
 export function withoutControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '').replace(/[\t\n\r]/g, ' ');
+  return text
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(LONE_SURROGATES, '')
+    .replace(/[\t\n\r]/g, ' ');
+}
+
+/** What is wrong with a piece of text as PostgreSQL would store it, if anything. */
+function textProblem(text: string): FieldMessageKey | null {
+  if (CONTROL_CHARACTER.test(text)) return 'CONTROL_CHARACTERS';
+  if (LONE_SURROGATE.test(text)) return 'BROKEN_CHARACTERS';
+  return null;
 }
 
 /**
- * Every string (and object key) of a parsed request part that holds a control
- * character, as issues for `RequestValidationError`. Walks without recursion
- * (a deeply nested body cannot overflow the stack) and stops at `limit` issues.
+ * Every string (and object key) of a parsed request part that PostgreSQL would refuse or
+ * mangle — control characters, broken UTF-16 — as issues for `RequestValidationError`.
+ * Walks without recursion (a deeply nested body cannot overflow the stack) and stops at
+ * `limit` issues.
  */
-export function controlCharacterIssues(value: unknown, limit = 20): z.core.$ZodIssue[] {
+export function unsafeTextIssues(value: unknown, limit = 20): z.core.$ZodIssue[] {
   interface Node {
     value: unknown;
     key: PropertyKey | null;
@@ -52,22 +66,24 @@ export function controlCharacterIssues(value: unknown, limit = 20): z.core.$ZodI
     for (let n: Node | null = node; n && n.key !== null; n = n.parent) path.unshift(n.key);
     return path;
   };
-  const issue = (path: PropertyKey[]) =>
-    ({ code: 'custom', path, message: fieldMessage('CONTROL_CHARACTERS'), input: undefined }) as z.core.$ZodIssue;
+  const issue = (path: PropertyKey[], problem: FieldMessageKey) =>
+    ({ code: 'custom', path, message: fieldMessage(problem), input: undefined }) as z.core.$ZodIssue;
   const issues: z.core.$ZodIssue[] = [];
   const stack: Node[] = [{ value, key: null, parent: null }];
   while (stack.length > 0 && issues.length < limit) {
     const node = stack.pop()!;
     const v = node.value;
     if (typeof v === 'string') {
-      if (CONTROL_CHARACTER.test(v)) issues.push(issue(pathOf(node)));
+      const problem = textProblem(v);
+      if (problem) issues.push(issue(pathOf(node), problem));
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: node });
     } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
       for (const [key, child] of Object.entries(v)) {
-        if (CONTROL_CHARACTER.test(key)) {
-          const printable = key.replace(CONTROL_CHARACTERS, '?');
-          issues.push(issue([...pathOf(node), printable]));
+        const problem = textProblem(key);
+        if (problem) {
+          const printable = key.replace(CONTROL_CHARACTERS, '?').replace(LONE_SURROGATES, '?');
+          issues.push(issue([...pathOf(node), printable], problem));
         } else stack.push({ value: child, key, parent: node });
       }
     }

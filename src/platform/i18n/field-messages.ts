@@ -38,6 +38,10 @@ export const FIELD_MESSAGES = {
     zh: '含有不可见的控制字符（如 \\0），请删除后重试',
     en: 'Contains invisible control characters (such as NUL); remove them',
   },
+  BROKEN_CHARACTERS: {
+    zh: '含有无法识别的字符（编码损坏），请重新输入',
+    en: 'Contains broken characters (invalid UTF-16); type it again',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
