@@ -25,6 +25,7 @@ const code: ColumnSpec = {
   headerEn: 'Code',
   required: true,
   hint: '唯一编号，重复导入时按编号更新',
+  identifier: true,
 };
 const keywords: ColumnSpec = {
   key: 'keywords',

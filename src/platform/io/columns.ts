@@ -1,4 +1,4 @@
-import { normaliseHeader } from './table.ts';
+import { normaliseHeader } from './sheet.ts';
 
 /** One column of an import template and export: the field it fills and the headers people write for it. */
 export interface ColumnSpec {
@@ -13,6 +13,12 @@ export interface ColumnSpec {
   /** How to fill it in, shown in the template. */
   hint?: string;
   example?: string;
+  /**
+   * An identifier typed as digits (ID number, mobile, credit code, code):
+   * read as text, refused when a spreadsheet stored it as a number that lost
+   * digits, and formatted as text in the template.
+   */
+  identifier?: boolean;
 }
 
 export interface HeaderMapping {
@@ -40,6 +46,14 @@ export function mapHeaders(headers: readonly string[], columns: readonly ColumnS
   const present = new Set(keyOf.values());
   const missing = columns.filter((c) => c.required && !present.has(c.key));
   return { keyOf, missing, ignored };
+}
+
+/** The headers (normalised, lower case) that name identifier columns, for the sheet reader. */
+export function identifierHeaders(columns: readonly ColumnSpec[]): string[] {
+  return columns
+    .filter((c) => c.identifier)
+    .flatMap((c) => [c.header, c.headerEn, ...(c.aliases ?? [])])
+    .map((name) => normaliseHeader(name).toLowerCase());
 }
 
 /** A row's cells by column key. */

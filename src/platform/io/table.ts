@@ -1,175 +1,155 @@
-import ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
 import { ioError } from './errors.ts';
+import { DEFAULT_LIMITS, fileKind, type ReadLimits, type ReadOptions, type SheetRow } from './sheet.ts';
+import type { SheetJob, SheetMessage } from './sheet-worker.ts';
 
-/** One data row as read: 1-based row number in the file and the text of each cell by header. */
-export interface SheetRow {
-  rowNumber: number;
-  cells: Record<string, string>;
-}
+export {
+  DEFAULT_LIMITS,
+  decodeText,
+  normaliseHeader,
+  parseCsv,
+  type ReadLimits,
+  type SheetRow,
+} from './sheet.ts';
 
 export interface ParsedTable {
   headers: string[];
   rows: SheetRow[];
 }
 
-export interface ReadLimits {
-  maxBytes: number;
-  maxRows: number;
+/** An uploaded sheet being read in a worker thread: its headers, then its rows in chunks. */
+export interface TableReader {
+  headers: string[];
+  /** The data rows, a chunk at a time; the worker reads ahead a few chunks and waits. */
+  chunks(): AsyncGenerator<SheetRow[]>;
+  /** Stops the worker (reading ends early, or has ended). */
+  close(): Promise<void>;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 200_000 };
+/** Rows per message from the worker, and how many messages it may send before the importer takes them. */
+const CHUNK_ROWS = 250;
+const WINDOW = 8;
+/** A worker's heap: a sheet that needs more is refused rather than taking the server's memory. */
+const WORKER_HEAP_MB = 1024;
+
+let running = 0;
+
+/** How many spreadsheets are being read right now (each in its own worker thread). */
+export function sheetsBeingRead(): number {
+  return running;
+}
 
 /**
- * Reads the first sheet of an .xlsx or a .csv (UTF-8, with or without BOM,
- * or GBK/GB18030 as Excel on Chinese Windows saves it) into text cells.
- * Formulas give their cached result, merged cells the merged value, dates
- * ISO dates. The first non-empty row is the header row.
+ * Reads a spreadsheet off the thread that answers requests: a worker thread
+ * parses it as a stream and hands the rows over in chunks, so a large file
+ * holds up no other request, a file with too many rows is refused as soon as
+ * the count passes the limit, and the memory of parsing ends with the worker.
+ * Type, size and emptiness are checked here first, before a worker starts.
  */
+export async function openTable(data: Buffer, fileName: string, options: ReadOptions): Promise<TableReader> {
+  fileKind(data, fileName, options.limits);
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  const worker = startWorker({ data: copy, fileName, options, chunkRows: CHUNK_ROWS, window: WINDOW });
+  running++;
+  let exited = false;
+  const queue: (SheetMessage | { crashed: true })[] = [];
+  let waiting: ((message: SheetMessage | { crashed: true }) => void) | null = null;
+  let ended = false;
+  const deliver = (message: SheetMessage | { crashed: true }) => {
+    if ('end' in message) ended = true;
+    if ('crashed' in message && ended) return; // the worker's normal exit after its last message
+    // A refusal overtakes the rows still queued: checking them would be wasted work.
+    if ('error' in message || 'crashed' in message) queue.length = 0;
+    if (waiting) {
+      const w = waiting;
+      waiting = null;
+      w(message);
+    } else queue.push(message);
+  };
+  worker.on('message', deliver);
+  // A worker that dies (out of its heap) or stops without a word: the file could not be read.
+  worker.on('error', () => deliver({ crashed: true }));
+  worker.on('exit', () => {
+    exited = true;
+    running--;
+    deliver({ crashed: true });
+  });
+  const next = () =>
+    queue.length > 0
+      ? Promise.resolve(queue.shift()!)
+      : new Promise<SheetMessage | { crashed: true }>((resolve) => (waiting = resolve));
+  const close = async () => {
+    if (!exited) await worker.terminate();
+  };
+  const fail = (message: SheetMessage | { crashed: true }): Error => {
+    if ('error' in message) {
+      return ioError(message.error.code as Parameters<typeof ioError>[0], {
+        ...(message.error.params ? { params: message.error.params } : {}),
+      });
+    }
+    return ioError('IMPORT_FILE_UNREADABLE', {
+      params: { reason: '文件过大或过于复杂，无法读取 (too large or complex to read)' },
+    });
+  };
+
+  const first = await next();
+  if (!('headers' in first)) {
+    await close();
+    throw fail(first);
+  }
+  let done = false;
+  return {
+    headers: first.headers,
+    async *chunks() {
+      if (done) return;
+      try {
+        for (;;) {
+          const message = await next();
+          if ('rows' in message) {
+            yield message.rows;
+            if (!exited) worker.postMessage({ ack: 1 });
+          } else if ('end' in message) return;
+          else throw fail(message);
+        }
+      } finally {
+        done = true;
+        await close();
+      }
+    },
+    close,
+  };
+}
+
+/** The whole sheet at once, for small files (a registration sheet, a batch of queries). */
 export async function readTable(
   data: Buffer,
   fileName: string,
   limits: ReadLimits = DEFAULT_LIMITS,
+  identifierHeaders: readonly string[] = [],
 ): Promise<ParsedTable> {
-  if (data.length > limits.maxBytes) {
-    throw ioError('IMPORT_FILE_TOO_LARGE', {
-      params: { limitMb: Math.round(limits.maxBytes / 1024 / 1024) },
-    });
-  }
-  if (data.length === 0) throw ioError('IMPORT_FILE_EMPTY');
-  const lower = fileName.toLowerCase();
-  let grid: string[][];
-  if (lower.endsWith('.xlsx')) {
-    if (data[0] !== 0x50 || data[1] !== 0x4b) {
-      throw ioError('IMPORT_FILE_UNREADABLE', {
-        params: { reason: '不是有效的 xlsx 文件 (not a valid xlsx)' },
-      });
-    }
-    grid = await readXlsx(data, limits);
-  } else if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-    grid = parseCsv(decodeText(data));
-  } else if (lower.endsWith('.xls')) {
-    throw ioError('IMPORT_FILE_TYPE', { params: { name: `${fileName}（旧版 .xls，请另存为 .xlsx）` } });
-  } else {
-    throw ioError('IMPORT_FILE_TYPE', { params: { name: fileName } });
-  }
-  return toTable(grid, limits);
-}
-
-async function readXlsx(data: Buffer, limits: ReadLimits): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (err) {
-    throw ioError('IMPORT_FILE_UNREADABLE', {
-      params: { reason: (err as Error).message.slice(0, 120) },
-      cause: err,
-    });
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.state !== 'hidden' && ws.actualRowCount > 0);
-  if (!sheet) throw ioError('IMPORT_FILE_EMPTY');
-  if (sheet.rowCount > limits.maxRows + 50) {
-    throw ioError('IMPORT_TOO_MANY_ROWS', { params: { limit: limits.maxRows } });
-  }
-  const grid: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value);
-    });
-    grid[rowNumber - 1] = values;
-  });
-  return grid;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value);
-}
-
-/** UTF-8 when the bytes are valid UTF-8 (BOM or not); otherwise GB18030, a superset of GBK. */
-export function decodeText(data: Buffer): string {
-  const bytes = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a comma, semicolon or tab delimiter (guessed from the header). */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = [',', '\t', ';', '，'].reduce(
-    (best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best),
-    ',',
-  );
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Normalised header text: no spaces, no required-marks (*), half-width brackets. */
-export function normaliseHeader(header: string): string {
-  return header
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[*＊]/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/\(.*\)$/, '');
-}
-
-function toTable(grid: string[][], limits: ReadLimits): ParsedTable {
-  const isBlank = (r: string[] | undefined) => !r || r.every((c) => !c || c.trim() === '');
-  const headerIndex = grid.findIndex((r) => !isBlank(r));
-  if (headerIndex < 0) throw ioError('IMPORT_FILE_EMPTY');
-  const headers = (grid[headerIndex] ?? []).map((h) => normaliseHeader(h ?? ''));
+  const reader = await openTable(data, fileName, { limits, identifierHeaders });
   const rows: SheetRow[] = [];
-  for (let i = headerIndex + 1; i < grid.length; i++) {
-    const raw = grid[i];
-    if (isBlank(raw)) continue;
-    const cells: Record<string, string> = {};
-    headers.forEach((h, col) => {
-      if (h) cells[h] = (raw?.[col] ?? '').trim();
+  for await (const chunk of reader.chunks()) for (const row of chunk) rows.push(row);
+  return { headers: reader.headers, rows };
+}
+
+/**
+ * From the sources (tsx, vitest) a worker needs tsx's loader, which Node 20
+ * does not pass to worker threads: ts-worker.mjs registers it, then loads the
+ * worker. Compiled, the worker is the .js beside this file.
+ */
+function startWorker(job: SheetJob): Worker {
+  const here = import.meta.url;
+  const options = {
+    transferList: [job.data.buffer as ArrayBuffer],
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  };
+  if (here.endsWith('.ts')) {
+    return new Worker(new URL('./ts-worker.mjs', here), {
+      ...options,
+      workerData: { ...job, entry: new URL('./sheet-worker.ts', here).href },
     });
-    rows.push({ rowNumber: i + 1, cells });
-    if (rows.length > limits.maxRows)
-      throw ioError('IMPORT_TOO_MANY_ROWS', { params: { limit: limits.maxRows } });
   }
-  if (rows.length === 0) throw ioError('IMPORT_FILE_EMPTY');
-  return { headers: headers.filter(Boolean), rows };
+  return new Worker(new URL('./sheet-worker.js', here), { ...options, workerData: job });
 }

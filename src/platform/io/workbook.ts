@@ -26,7 +26,10 @@ export function addPrintableSheet(workbook: ExcelJS.Workbook, name: string): Exc
   return workbook.addWorksheet(name, { pageSetup: { ...PRINT_SETUP } });
 }
 
-/** An import template: Chinese headers (required ones marked *), a hint on each header, and an instructions sheet. */
+/**
+ * An import template: Chinese headers (required ones marked *), a hint on each header, identifier
+ * columns formatted as text, and an instructions sheet.
+ */
 export async function templateXlsx(title: string, columns: readonly ColumnSpec[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Caiqiao';
@@ -43,6 +46,10 @@ export async function templateXlsx(title: string, columns: readonly ColumnSpec[]
     if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
     const note = [c.hint, c.example ? `示例：${c.example}` : ''].filter(Boolean).join('\n');
     if (note) cell.note = note;
+  });
+  // Identifiers typed as digits stay text: as numbers, an ID number loses its last digits and a code its leading zeros.
+  columns.forEach((c, i) => {
+    if (c.identifier) sheet.getColumn(i + 1).numFmt = '@';
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const help = addPrintableSheet(workbook, '填写说明');
