@@ -109,7 +109,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       maxRows: 200_000,
     });
     await imports.failInterrupted();
-    await imports.dropOldFiles();
+    await imports.sweep();
     const dictionaries = new DictionaryService(database, audit, config.cacheMs);
     await dictionaries.syncBuiltIns();
     const changes = new ChangeFeed();
@@ -222,6 +222,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         every(3600_000, () => lists.expireDue());
         every(300_000, () => orders.refreshSignals());
         every(900_000, () => orders.sweepDeadlines());
+        // Uploaded spreadsheets hold personal data: drop those of previews never committed.
+        every(3600_000, () => imports.sweep());
         if (mailer) every(30_000, () => notifications.deliverEmails());
         // Build the matching indexes in the background, then pick up other processes' changes.
         every(60_000, () => matching.ready().then(() => matching.refresh()));

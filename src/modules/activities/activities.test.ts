@@ -498,6 +498,27 @@ describe('activities', () => {
     expect(list.find((r: { name: string }) => r.name === '李华').mobile).toBeNull();
   });
 
+  it('imports a csv as Excel writes it: a mobile shown as 1.39057E+10 is left out and said so, a stray NUL dropped', async () => {
+    const tour = await create({ kind: 'study_tour', title: '导出表报名', capacity: 10 });
+    // A NUL in a cell made PostgreSQL refuse the row and the whole import answer 500, its query in the log.
+    const csv = Buffer.from(
+      '姓名,手机,单位\r\n孙\u0000丽,1.39057E+10,浙北理工学院\r\n赵强,13905724002,湖州师范学院\r\n',
+    );
+    const res = await upload(operator, `/api/activities/${tour.id}/registrations/import`, '报名.csv', csv);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ rows: 2, confirmed: 2 });
+    expect(res.body.issues).toEqual([
+      { row: 2, message: '手机被 Excel 存成了数字（位数已丢失），已登记但未记手机号；请将该列设为文本' },
+    ]);
+    const list = (await operator.get(`/api/activities/${tour.id}/registrations?pageSize=50`)).body.items;
+    expect(
+      list.map((r: { name: string; mobile: string | null }) => [r.name, r.mobile !== null]).sort(),
+    ).toEqual([
+      ['孙丽', false],
+      ['赵强', true],
+    ]);
+  });
+
   it('keeps activities to their region and their organisers', async () => {
     const admin = await p.signIn('admin');
     const hangzhou = await admin.post('/api/activities', {

@@ -9,7 +9,8 @@ import { type Database, type Executor, PG_UNIQUE_VIOLATION, pgErrorCode } from '
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
-import { cellsByKey, mapHeaders } from '../../platform/io/columns.ts';
+import { cellsByKey, identifierHeaders, mapHeaders } from '../../platform/io/columns.ts';
+import { failureOf, withoutDetails } from '../../platform/io/failures.ts';
 import { readTable } from '../../platform/io/table.ts';
 import { exportFile, exportXlsx } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
@@ -111,6 +112,7 @@ export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
     headerEn: 'Mobile',
     aliases: ['手机号', '联系电话', '电话'],
     example: '13905721234',
+    identifier: true,
   },
   {
     key: 'organisation',
@@ -708,12 +710,18 @@ export class ActivitiesService {
    * registered as an organiser would (seats and waiting list as usual). A
    * role no one knows is kept as text in the note and the kind's default
    * role used; a bad mobile is left out and said so; a row already
-   * registered is counted, not doubled.
+   * registered is counted, not doubled; a row the database refuses is
+   * reported on its row and the others are registered.
    */
   async importRegistrations(actor: Actor, id: string, file: { fileName: string; data: Buffer }) {
-    const table = await readTable(file.data, file.fileName, { maxBytes: 10 * 1024 * 1024, maxRows: 20_000 });
-    const mapping = mapHeaders(table.headers, REGISTRATION_COLUMNS);
     const activity = await this.managed(this.database.db, actor, id);
+    const table = await readTable(
+      file.data,
+      file.fileName,
+      { maxBytes: 10 * 1024 * 1024, maxRows: 20_000 },
+      identifierHeaders(REGISTRATION_COLUMNS),
+    );
+    const mapping = mapHeaders(table.headers, REGISTRATION_COLUMNS);
     const kind = KINDS[activity.kind as ActivityKind];
     const result = {
       rows: 0,
@@ -753,7 +761,13 @@ export class ActivitiesService {
         }
       }
       let mobile: string | null = normaliseMobile(cells.mobile ?? '');
-      if (mobile && !isValidMobile(mobile)) {
+      if (mobile && line.lostDigits?.some((h) => mapping.keyOf.get(h) === 'mobile')) {
+        result.issues.push({
+          row: line.rowNumber,
+          message: '手机被 Excel 存成了数字（位数已丢失），已登记但未记手机号；请将该列设为文本',
+        });
+        mobile = null;
+      } else if (mobile && !isValidMobile(mobile)) {
         result.issues.push({
           row: line.rowNumber,
           message: `手机号“${cells.mobile}”有误，已登记但未记手机号`,
@@ -784,7 +798,15 @@ export class ActivitiesService {
         const code = (err as { code?: string }).code;
         if (code === 'REGISTRATION_DUPLICATE' || pgErrorCode(err) === PG_UNIQUE_VIOLATION)
           result.duplicates++;
-        else throw err;
+        else if (/^2[23]/.test(pgErrorCode(err) ?? '')) {
+          // The database refused this row's values: the row is reported, the others are registered.
+          result.issues.push({
+            row: line.rowNumber,
+            message: `未登记：数据库不接受该行（${failureOf(err)}）`,
+          });
+        }
+        // Never the query or its values (names, mobiles) in an answer or a log.
+        else throw withoutDetails(err, 'registration import');
       }
     }
     return result;

@@ -289,3 +289,55 @@ describe('list imports', () => {
     expect(after.audit_log).toBe((before.audit_log ?? 0) + 1);
   });
 });
+
+describe('list imports that meet a conflict at commit', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  beforeAll(async () => {
+    p = await testPlatform();
+    operator = await p.signIn('operator');
+  });
+  afterAll(() => p.close());
+
+  it('a code taken in another region after the preview is reported on its row; a stray NUL is dropped; the rest is written', async () => {
+    const file = Buffer.from(
+      '编号,成果名称,成果简介\r\nRACE-CG-1,竹纤维\u0000板材,简介\r\nRACE-CG-2,中药指纹图谱,简介\r\nRACE-CG-3,智能织机,简介\r\n',
+    );
+    const preview = (await upload(operator, '/api/imports/achievements', '成果.csv', file)).body;
+    expect(preview).toMatchObject({ total: 3, valid: 3, rejected: 0 });
+    const admin = await p.signIn('admin');
+    await admin.post('/api/users', {
+      username: 'hz.lists',
+      displayName: '杭州',
+      role: 'operator',
+      regionCode: '330100',
+      password: 'scope-Test-2026',
+    });
+    const hangzhou = await p.signIn('hz.lists', 'scope-Test-2026');
+    expect(
+      (
+        await hangzhou.post('/api/lists/achievements', {
+          code: 'RACE-CG-2',
+          title: '杭州的成果',
+          regionCode: '330106',
+        })
+      ).status,
+    ).toBe(201);
+    const job = await commitAndWait(operator, preview.id);
+    expect(job).toMatchObject({ status: 'committed', error: null, created: 2, valid: 2, rejected: 1 });
+    expect(job.report).toEqual([
+      {
+        rowNumber: 3,
+        code: 'RACE-CG-2',
+        status: 'rejected',
+        errors: [{ column: '编号', value: 'RACE-CG-2', message: '该编号已被其他地区的记录使用' }],
+        flags: [],
+      },
+    ]);
+    const mine = (await operator.get('/api/lists/achievements?q=RACE-CG&sort=code')).body.items;
+    expect(mine.map((i: { code: string; title: string }) => [i.code, i.title])).toEqual([
+      ['RACE-CG-1', '竹纤维板材'],
+      ['RACE-CG-3', '智能织机'],
+    ]);
+  });
+});

@@ -364,6 +364,10 @@ export class ListsService {
           rows.map((r) => [r.code, { id: r.id, inScope: r.scopeRegion.startsWith(scope.regionPrefix) }]),
         );
       },
+      // A code taken between the check and the write (another import, a form): that row only is refused.
+      constraints: {
+        list_items_kind_code_uq: { column: '编号', message: '该编号已被使用（导入期间被登记），未导入' },
+      },
       tables: ['list_items'],
       commitBatch: (tx, actor, rows) =>
         this.commitImportBatch(

@@ -3,6 +3,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { idNumber, xlsx } from '../../../test/support/sheets.ts';
+import { creditCodeCheckChar } from '../../reference/creditcode.ts';
+import { isValidIdNumber } from '../../reference/idcard.ts';
 
 async function commitAndWait(client: Client, jobId: string) {
   const started = await client.post(`/api/import-jobs/${jobId}/commit`);
@@ -355,5 +357,219 @@ describe('import size limit', () => {
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('IMPORT_FILE_TOO_LARGE');
     expect((await operator.get('/api/auth/me')).status).toBe(200);
+  });
+});
+
+describe('identifiers a spreadsheet stored as numbers', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  beforeAll(async () => {
+    p = await testPlatform();
+    operator = await p.signIn('operator');
+  });
+  afterAll(() => p.close());
+
+  /** A valid ID number that, stored as a number (15–17 digits kept), reads back as another valid one. */
+  function idReadAsAnother(): { typed: string; read: string } {
+    for (let sequence = 0; sequence < 1000; sequence++) {
+      const typed = idNumber('330502', '19900105', sequence);
+      const read = String(Number(typed));
+      if (!typed.endsWith('X') && read !== typed && isValidIdNumber(read)) return { typed, read };
+    }
+    throw new Error('no such ID number');
+  }
+
+  const lostDigits = '身份证号被 Excel 存成了数字，请将该列设为文本';
+
+  it('refuses an ID number stored as a number with that reason, even one that still passes the check digit', async () => {
+    // As LibreOffice and Excel save a column left in the General format: the cells are numbers.
+    const { typed, read } = idReadAsAnother();
+    const other = idNumber('330502', '19900105', 123);
+    const typedAsText = idNumber('330502', '19850301', 45);
+    const file = await xlsx(
+      ['编号', '姓名', '身份证号', '手机'],
+      [
+        ['NUM-1', '数字一', Number(typed), ''],
+        ['NUM-2', '数字二', Number(other), ''],
+        ['NUM-3', '文本', typedAsText, 13800138000],
+      ],
+    );
+    const job = (await upload(operator, '/api/imports/talents', 'libreoffice.xlsx', file)).body;
+    expect(job).toMatchObject({ total: 3, valid: 1, rejected: 2 });
+    for (const row of job.report) {
+      expect(row.errors).toHaveLength(1);
+      expect(row.errors[0]).toMatchObject({ column: '身份证号' });
+      expect(row.errors[0].message).toContain(lostDigits);
+      expect(JSON.stringify(row)).not.toContain('校验位');
+    }
+    const done = await commitAndWait(operator, job.id);
+    expect(done).toMatchObject({ status: 'committed', created: 1 });
+    // Nothing stored under the number the spreadsheet made of the typed one.
+    const misread = await p.database.rows(
+      sql`select code from talents where id_number_hash = ${p.cipher.lookupHash(read)}`,
+    );
+    expect(misread).toEqual([]);
+    // A mobile stored as a number fits a double exactly: read as typed.
+    const stored = (await operator.get('/api/registry/talents?q=num-3')).body.items[0];
+    const revealed = await operator.post(`/api/registry/talents/${stored.id}/reveal`);
+    expect(revealed.body).toEqual({ mobile: '13800138000', idNumber: typedAsText });
+  });
+
+  it('reads a code shown with leading zeros as shown, and refuses 3.30502E+17 in a csv with the same reason', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('导入');
+    sheet.addRow(['编号', '姓名']);
+    sheet.addRow([7, '零七']);
+    sheet.getCell('A2').numFmt = '0000';
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const job = (await upload(operator, '/api/imports/talents', 'zeros.xlsx', file)).body;
+    expect(job).toMatchObject({ valid: 1 });
+    await commitAndWait(operator, job.id);
+    expect((await operator.get('/api/registry/talents?q=0007')).body.items[0]).toMatchObject({
+      code: '0007',
+    });
+
+    // Excel writes what it shows: a long number in a General column becomes 3.30502E+17.
+    const csv = Buffer.from(
+      `编号,姓名,身份证号\r\nSCI-1,科学计数,3.30502E+17\r\nSCI-2,正常,${idNumber('330502', '19900105', 7)}\r\n`,
+    );
+    const scientific = (await upload(operator, '/api/imports/talents', 'excel.csv', csv)).body;
+    expect(scientific).toMatchObject({ total: 2, valid: 1, rejected: 1 });
+    expect(scientific.report[0]).toMatchObject({ rowNumber: 2, status: 'rejected' });
+    expect(scientific.report[0].errors[0].message).toContain(lostDigits);
+  });
+
+  it('the template formats identifier columns as text', async () => {
+    const template = await p.app.inject({
+      method: 'GET',
+      url: '/api/imports/talents/template',
+      headers: { cookie: operator.cookie! },
+    });
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const formats = new Map<string, string | undefined>();
+    sheet.getRow(1).eachCell((cell, col) => formats.set(String(cell.value), sheet.getColumn(col).numFmt));
+    expect(formats.get('身份证号')).toBe('@');
+    expect(formats.get('手机')).toBe('@');
+    expect(formats.get('编号*')).toBe('@');
+    expect(formats.get('姓名*')).toBeUndefined();
+  });
+});
+
+describe('conflicts a commit would meet are found at preview', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  const held = [idNumber('330502', '19700101', 1), idNumber('330502', '19700101', 2)];
+  beforeAll(async () => {
+    p = await testPlatform();
+    operator = await p.signIn('operator');
+    for (const [i, id] of held.entries()) {
+      const res = await operator.post('/api/registry/talents', {
+        code: `HELD-${i + 1}`,
+        name: `已登记${i + 1}`,
+        idNumber: id,
+      });
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(() => p.close());
+
+  it('a GBK csv whose ID numbers are registered: those rows are rejected at preview, naming the record, and the rest is committed', async () => {
+    const fresh = idNumber('330502', '19700101', 3);
+    const csv = iconv.encode(
+      `编号,姓名,身份证号\r\nGBK-A,甲,${held[0]}\r\nGBK-B,乙,${held[1]!.toLowerCase()}\r\nGBK-C,丙,${fresh}\r\n`,
+      'gbk',
+    );
+    const job = (await upload(operator, '/api/imports/talents', '名单.csv', csv)).body;
+    expect(job).toMatchObject({ total: 3, valid: 1, rejected: 2, toCreate: 1 });
+    expect(job.report.map((r: { errors: { message: string }[] }) => r.errors[0]!.message)).toEqual([
+      '该身份证号已登记（编号 HELD-1）',
+      '该身份证号已登记（编号 HELD-2）',
+    ]);
+    const done = await commitAndWait(operator, job.id);
+    expect(done).toMatchObject({ status: 'committed', error: null, created: 1, rejected: 2 });
+  });
+
+  it('the same ID number, credit code or code twice in a file: the later row is rejected at preview, the first written', async () => {
+    const twice = idNumber('330502', '19800202', 9);
+    const file = await xlsx(
+      ['编号', '姓名', '身份证号'],
+      [
+        ['TWICE-1', '第一', twice],
+        ['TWICE-2', '第二', twice],
+        ['TWICE-1', '第三', ''],
+      ],
+    );
+    const job = (await upload(operator, '/api/imports/talents', 'twice.xlsx', file)).body;
+    expect(job).toMatchObject({ total: 3, valid: 1, rejected: 2 });
+    expect(job.report.map((r: { rowNumber: number; errors: unknown[] }) => [r.rowNumber, r.errors])).toEqual([
+      [3, [{ column: '身份证号', message: '身份证号与第2行重复' }]],
+      [4, [{ column: '编号', value: 'TWICE-1', message: '编号与第2行重复' }]],
+    ]);
+    const done = await commitAndWait(operator, job.id);
+    expect(done).toMatchObject({ status: 'committed', error: null, created: 1 });
+
+    const credit = (first17: string) => first17 + creditCodeCheckChar(first17);
+    const code = credit('91330502MA2B3C4D5');
+    const enterprises = await xlsx(
+      ['编号', '企业名称', '统一社会信用代码'],
+      [
+        ['QY-1', '甲公司', code],
+        ['QY-2', '乙公司', code],
+      ],
+    );
+    const ejob = (await upload(operator, '/api/imports/enterprises', 'qy.xlsx', enterprises)).body;
+    expect(ejob).toMatchObject({ valid: 1, rejected: 1 });
+    expect(ejob.report[0].errors).toEqual([
+      { column: '统一社会信用代码', message: '统一社会信用代码与第2行重复' },
+    ]);
+    expect(await commitAndWait(operator, ejob.id)).toMatchObject({ status: 'committed', created: 1 });
+  });
+
+  it('a value held in another region is refused without naming its holder', async () => {
+    const admin = await p.signIn('admin');
+    await admin.post('/api/users', {
+      username: 'hz.importer',
+      displayName: '杭州导入',
+      role: 'operator',
+      regionCode: '330100',
+      password: 'scope-Test-2026',
+    });
+    const hangzhou = await p.signIn('hz.importer', 'scope-Test-2026');
+    const file = await xlsx(['编号', '姓名', '身份证号'], [['HZ-1', '杭州某人', held[0]!]]);
+    const job = (await upload(hangzhou, '/api/imports/talents', 'hz.xlsx', file)).body;
+    expect(job).toMatchObject({ valid: 0, rejected: 1 });
+    expect(job.report[0].errors).toEqual([{ column: '身份证号', message: '该身份证号已登记' }]);
+    expect(JSON.stringify(job)).not.toMatch(/HELD-1|已登记1/);
+  });
+
+  it('a value registered between preview and commit: that row is reported on its row, the others written', async () => {
+    const later = idNumber('330502', '19900909', 5);
+    const file = await xlsx(
+      ['编号', '姓名', '身份证号'],
+      [
+        ['RACE-1', '赛一', later],
+        ['RACE-2', '赛二', idNumber('330502', '19900909', 6)],
+      ],
+    );
+    const job = (await upload(operator, '/api/imports/talents', 'race.xlsx', file)).body;
+    expect(job).toMatchObject({ valid: 2, rejected: 0 });
+    expect(
+      (await operator.post('/api/registry/talents', { code: 'FIRST', name: '抢先', idNumber: later })).status,
+    ).toBe(201);
+    const done = await commitAndWait(operator, job.id);
+    expect(done).toMatchObject({ status: 'committed', error: null, created: 1, valid: 1, rejected: 1 });
+    expect(done.report).toEqual([
+      {
+        rowNumber: 2,
+        code: 'RACE-1',
+        status: 'rejected',
+        errors: [{ column: '身份证号', message: '该身份证号已登记（编号 FIRST）' }],
+        flags: [],
+      },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import type { Database, Executor } from '../../platform/db/client.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { columnHeader } from '../../platform/io/columns.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
 import { exportFile } from '../../platform/io/workbook.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
@@ -460,6 +461,24 @@ export class RegistryService {
             rows.map((r) => [r.code, { id: r.id, inScope: r.scopeRegion.startsWith(scope.regionPrefix) }]),
           );
         },
+        // ID numbers and credit codes, checked within the file and against stored records before anything is written.
+        uniqueValues: (data) =>
+          def.unique(data, { dict: EMPTY_DICT, cipher: this.cipher }).map((check) => ({
+            key: check.column,
+            value: check.value,
+            column: columnHeader(def.columns, UNIQUE_FIELD[check.error]),
+          })),
+        holders: async (db, actor, key, values) => {
+          const prefix = scopeOf(actor).regionPrefix;
+          const rows = await new RegistryRepository(db).byColumnValues(kind, key, values);
+          return new Map(
+            [...rows].map(([value, r]) => [
+              value,
+              { code: r.code, inScope: r.scopeRegion.startsWith(prefix) },
+            ]),
+          );
+        },
+        constraints: IMPORT_CONSTRAINTS,
         tables: kind === 'talents' ? ['talents', 'institutions'] : [kind],
         commitBatch: (tx, actor, rows) =>
           this.commitImportBatch(
@@ -499,24 +518,9 @@ export class RegistryService {
     let created = 0;
     let updated = 0;
     const fresh: Record<string, unknown>[] = [];
-    // Unique values (ID numbers, credit codes) held by another record: one query per column for the batch.
-    const checks = inputs.flatMap((input) =>
-      def.unique(input, ctx).map((check) => ({ ...check, code: String(input.code) })),
-    );
-    for (const column of new Set(checks.map((c) => c.column))) {
-      const wanted = checks.filter((c) => c.column === column);
-      const holders = await repo.byColumnValues(
-        def.kind,
-        column,
-        wanted.map((c) => c.value),
-      );
-      for (const check of wanted) {
-        const holder = holders.get(check.value);
-        if (holder && holder.code !== check.code) {
-          throw registryError(check.error, { params: { name: holder.name, code: holder.code } });
-        }
-      }
-    }
+    // Unique values (ID numbers, credit codes) held by another record were refused row by row when the
+    // file was checked (ImportKind.holders); one taken since fails on its unique index, and the import
+    // service then writes the batch row by row and reports that row (IMPORT_CONSTRAINTS).
     for (const input of inputs) {
       const { flags, ...fields } = input as Record<string, unknown> & { flags: Flag[] };
       const before = existing.get(String(fields.code));
@@ -728,6 +732,28 @@ const REGISTERED_ELSEWHERE = {
   REGISTRY_ID_NUMBER_TAKEN: 'REGISTRY_ID_NUMBER_REGISTERED',
   REGISTRY_CREDIT_CODE_TAKEN: 'REGISTRY_CREDIT_CODE_REGISTERED',
 } as const;
+
+/** The template column of each unique value, for import reports. */
+const UNIQUE_FIELD = {
+  REGISTRY_ID_NUMBER_TAKEN: 'idNumber',
+  REGISTRY_CREDIT_CODE_TAKEN: 'creditCode',
+} as const;
+
+/** Unique values need no code lists (lookup hashes need only the cipher). */
+const EMPTY_DICT = undefined as unknown as DictionarySnapshot;
+
+/** What a unique index refusing an imported row means, said without naming who holds the value. */
+const IMPORT_CONSTRAINTS = {
+  talents_code_uq: { column: '编号', message: '该编号已被使用（导入期间被登记），未导入' },
+  enterprises_code_uq: { column: '编号', message: '该编号已被使用（导入期间被登记），未导入' },
+  institutions_code_uq: { column: '编号', message: '该编号已被使用（导入期间被登记），未导入' },
+  stations_code_uq: { column: '编号', message: '该编号已被使用（导入期间被登记），未导入' },
+  talents_id_number_hash_uq: { column: '身份证号', message: '该身份证号已登记（导入期间被登记），未导入' },
+  enterprises_credit_code_uq: {
+    column: '统一社会信用代码',
+    message: '该统一社会信用代码已登记（导入期间被登记），未导入',
+  },
+};
 
 /** Columns that are bookkeeping, not content, in audit diffs. */
 const IGNORED = ['updatedAt', 'version', 'createdAt', 'searchText'];

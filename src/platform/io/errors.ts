@@ -38,5 +38,10 @@ export const ioError = defineErrors({
     zh: '上传的内容不完整或格式有误（不是有效的 multipart/form-data），请重新选择文件上传',
     en: 'The upload is incomplete or malformed (not valid multipart/form-data); choose the file and upload it again',
   },
+  IMPORT_JOB_CLOSED: {
+    status: 409,
+    zh: '导入任务当前状态为“{status}”，已不能放弃',
+    en: 'The import job is "{status}" and can no longer be abandoned',
+  },
   IMPORT_KIND_UNKNOWN: { status: 400, zh: '未知的导入类型', en: 'Unknown import kind' },
 });

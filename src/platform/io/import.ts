@@ -22,6 +22,23 @@ export interface ExistingRecord {
   inScope: boolean;
 }
 
+/**
+ * A value besides the code that must be unique (an ID number, a credit code):
+ * `key` names what it is (e.g. the column it is stored in), `value` the value
+ * as stored (a lookup hash for personal data), `column` the header to report.
+ */
+export interface UniqueValue {
+  key: string;
+  value: string;
+  column: string;
+}
+
+/** The record holding a unique value: its code, and whether the importer may see it. */
+export interface ValueHolder {
+  code: string;
+  inScope: boolean;
+}
+
 export interface CommitOutcome {
   created: number;
   updated: number;
@@ -42,6 +59,20 @@ export interface ImportKind<T = unknown> {
   columns: readonly ColumnSpec[];
   prepare(db: Executor, actor: Actor): Promise<(cells: Record<string, string>) => PreparedRow<T>>;
   existing(db: Executor, actor: Actor, codes: string[]): Promise<Map<string, ExistingRecord>>;
+  /** Unique values of a prepared row, checked within the file and against stored records at preview and commit. */
+  uniqueValues?(data: T): UniqueValue[];
+  /** Stored records holding these values of one key, by value. */
+  holders?(db: Executor, actor: Actor, key: string, values: string[]): Promise<Map<string, ValueHolder>>;
+  /**
+   * What a unique index's violation means for a row (the race between the
+   * check and the write), by constraint name: the column and the reason.
+   */
+  constraints?: Readonly<Record<string, { column: string; message: string }>>;
+  /**
+   * Writes a batch of valid rows in the open transaction. A throw for one
+   * row's fault (an AppError, a constraint or data error) makes the service
+   * write the batch's rows one at a time and report the failing row on its own.
+   */
   commitBatch(tx: Executor, actor: Actor, rows: { rowNumber: number; data: T }[]): Promise<CommitOutcome>;
   /** Called after each batch's transaction has committed. */
   afterCommit?(outcome: CommitOutcome): void;

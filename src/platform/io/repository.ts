@@ -1,20 +1,58 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { and, eq, getTableColumns, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { importJobs } from './schema.ts';
+import { importJobs, type RowReport } from './schema.ts';
 
-export type ImportJobRow = typeof importJobs.$inferSelect;
+/** A job without its file: what every read but the commit's needs. */
+export type ImportJobRow = Omit<typeof importJobs.$inferSelect, 'fileData'>;
+
+const { fileData: _file, ...JOB_COLUMNS } = getTableColumns(importJobs);
+
+const pack = promisify(gzip);
+const unpack = promisify(gunzip);
+
+/** What a commit found: the counts and the rows with issues, replacing the preview's. */
+export interface ImportResult {
+  counts: Pick<ImportJobRow, 'total' | 'valid' | 'flagged' | 'rejected'>;
+  report: RowReport[];
+}
 
 export class ImportJobsRepository {
   constructor(private readonly db: Executor) {}
 
-  async insert(values: typeof importJobs.$inferInsert): Promise<ImportJobRow> {
-    const [row] = await this.db.insert(importJobs).values(values).returning();
+  /**
+   * A new job with its uploaded file. The file is gzipped on the thread pool and goes over as hex
+   * text: the drivers' own bytea encoding (PGlite's builds a string per byte) would hold up the
+   * thread that answers requests for seconds on a large upload.
+   */
+  async insert(
+    values: Omit<typeof importJobs.$inferInsert, 'fileData'>,
+    file: Buffer,
+  ): Promise<ImportJobRow> {
+    const packed = await pack(file, { level: 1 });
+    const [row] = await this.db
+      .insert(importJobs)
+      .values({ ...values, fileData: sql`decode(${packed.toString('hex')}, 'hex')` })
+      .returning(JOB_COLUMNS);
     return row!;
   }
 
   async byId(id: string): Promise<ImportJobRow | undefined> {
-    const [row] = await this.db.select().from(importJobs).where(eq(importJobs.id, id));
+    const [row] = await this.db.select(JOB_COLUMNS).from(importJobs).where(eq(importJobs.id, id));
     return row;
+  }
+
+  /** A job's uploaded file, or null once it was dropped. */
+  async file(id: string): Promise<Buffer | null> {
+    const [row] = await this.db
+      .select({ hex: sql<string | null>`encode(${importJobs.fileData}, 'hex')` })
+      .from(importJobs)
+      .where(eq(importJobs.id, id));
+    if (!row?.hex) return null;
+    const stored = Buffer.from(row.hex, 'hex');
+    // Files stored before they were gzipped are kept as they came.
+    return stored[0] === 0x1f && stored[1] === 0x8b ? unpack(stored) : stored;
   }
 
   /** Moves a job from one status to the next; false when another request moved it first. */
@@ -37,8 +75,35 @@ export class ImportJobsRepository {
       .where(eq(importJobs.id, id));
   }
 
-  async finish(id: string, status: 'committed' | 'failed', error: string | null, at: Date): Promise<void> {
-    await this.db.update(importJobs).set({ status, error, finishedAt: at }).where(eq(importJobs.id, id));
+  /** Ends a commit: its outcome (and, when it ran, what it found) recorded, the uploaded file dropped. */
+  async finish(
+    id: string,
+    status: 'committed' | 'failed',
+    error: string | null,
+    at: Date,
+    result?: ImportResult,
+  ): Promise<void> {
+    await this.db
+      .update(importJobs)
+      .set({
+        status,
+        error,
+        finishedAt: at,
+        fileData: null,
+        updatedAt: sql`now()`,
+        ...(result ? { ...result.counts, report: result.report } : {}),
+      })
+      .where(eq(importJobs.id, id));
+  }
+
+  /** A previewed job given up: the file is dropped; false when it was no longer previewed. */
+  async abandon(id: string, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(importJobs)
+      .set({ status: 'abandoned', fileData: null, finishedAt: at, updatedAt: sql`now()` })
+      .where(and(eq(importJobs.id, id), eq(importJobs.status, 'previewed')))
+      .returning({ id: importJobs.id });
+    return rows.length === 1;
   }
 
   /**
@@ -48,7 +113,7 @@ export class ImportJobsRepository {
   async failStale(minutes: number, error: string): Promise<number> {
     const rows = await this.db
       .update(importJobs)
-      .set({ status: 'failed', error, finishedAt: new Date() })
+      .set({ status: 'failed', error, finishedAt: new Date(), fileData: null })
       .where(
         and(
           eq(importJobs.status, 'committing'),
@@ -59,24 +124,39 @@ export class ImportJobsRepository {
     return rows.length;
   }
 
-  /** Refreshes planner statistics of the given tables. */
-  async analyze(tables: readonly string[]): Promise<void> {
-    for (const table of tables) await this.db.execute(sql`analyze ${sql.identifier(table)}`);
-  }
-
-  /** Forgets the uploaded bytes of jobs finished more than `days` ago (their counts and report stay). */
-  async dropOldFiles(days: number): Promise<number> {
+  /** Previews not committed within `hours` expire and lose their file (database time). */
+  async expirePreviews(hours: number): Promise<number> {
     const rows = await this.db
       .update(importJobs)
-      .set({ fileData: Buffer.alloc(0) })
+      .set({ status: 'expired', fileData: null, finishedAt: new Date(), updatedAt: sql`now()` })
       .where(
         and(
-          sql`${importJobs.status} in ('committed', 'failed')`,
-          lt(importJobs.updatedAt, sql`now() - make_interval(days => ${days})`),
-          sql`octet_length(${importJobs.fileData}) > 0`,
+          eq(importJobs.status, 'previewed'),
+          lt(importJobs.updatedAt, sql`now() - make_interval(hours => ${hours})`),
         ),
       )
       .returning({ id: importJobs.id });
     return rows.length;
+  }
+
+  /** Files still held by jobs that no longer need them (none, unless a process stopped between steps). */
+  async dropUnneededFiles(): Promise<number> {
+    const rows = await this.db
+      .update(importJobs)
+      .set({ fileData: null })
+      .where(
+        and(
+          ne(importJobs.status, 'previewed'),
+          ne(importJobs.status, 'committing'),
+          isNotNull(importJobs.fileData),
+        ),
+      )
+      .returning({ id: importJobs.id });
+    return rows.length;
+  }
+
+  /** Refreshes planner statistics of the given tables. */
+  async analyze(tables: readonly string[]): Promise<void> {
+    for (const table of tables) await this.db.execute(sql`analyze ${sql.identifier(table)}`);
   }
 }

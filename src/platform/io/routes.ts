@@ -142,10 +142,24 @@ export async function registerImportRoutes(
       },
     },
     async (request, reply) => {
-      const job = await imports.commitInBackground(request.actor!, request.params.id, (err) =>
-        request.log.error({ err }, 'import commit failed'),
+      // Only what failed is logged (an error code, a constraint's name): never a query, its values or the rows.
+      const job = await imports.commitInBackground(request.actor!, request.params.id, (failure) =>
+        request.log.error({ importJob: request.params.id, failure }, 'import commit failed'),
       );
       return reply.code(202).send(job);
     },
+  );
+  app.post(
+    '/api/import-jobs/:id/abandon',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '放弃导入（删除上传的文件）Abandon a previewed import and drop its file',
+        params: jobParams,
+        response: { 200: importJobView },
+      },
+    },
+    async (request) => imports.abandon(request.actor!, request.params.id),
   );
 }

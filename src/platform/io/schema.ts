@@ -23,8 +23,11 @@ export interface RowReport {
 }
 
 /**
- * An uploaded spreadsheet between preview and commit. The file itself is kept
- * so that any server process can commit it; the report lists rows with issues.
+ * An uploaded spreadsheet between preview and commit. The file itself (gzip)
+ * is kept only while the job waits to be committed, so that any server
+ * process can commit it: it holds personal data, so it is dropped when the
+ * job is committed, fails, is abandoned or expires. The counts and the report
+ * (the rows with issues) stay.
  */
 export const importJobs = pgTable(
   'import_jobs',
@@ -32,11 +35,12 @@ export const importJobs = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     fileName: text('file_name').notNull(),
-    fileData: bytea('file_data').notNull(),
+    /** The uploaded file, gzipped, while the job is previewed; null once it is no longer needed. */
+    fileData: bytea('file_data'),
     createdBy: uuid('created_by'),
     actorName: text('actor_name').notNull(),
     scopeRegion: text('scope_region').notNull(),
-    /** previewed → committing → committed | failed */
+    /** previewed → committing → committed | failed; previewed → abandoned | expired */
     status: text('status').notNull(),
     total: integer('total').notNull().default(0),
     valid: integer('valid').notNull().default(0),
