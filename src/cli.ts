@@ -232,7 +232,11 @@ program
           `  第${row.rowNumber}行 ${row.code ? `[${row.code}] ` : ''}${row.status === 'rejected' ? '拒绝' : '标记'} ${issues.join('；')}`,
         );
       }
-      if (options.dryRun || job.valid === 0) return;
+      if (options.dryRun || job.valid === 0) {
+        // Nothing will be committed: the uploaded copy (personal data) goes at once.
+        await platform.imports.abandon(actor, job.id);
+        return;
+      }
       let last = 0;
       const done = await platform.imports.commit(actor, job.id, ({ processed, total }) => {
         if (processed - last >= 1000 || processed === total) {
