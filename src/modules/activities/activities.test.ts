@@ -519,6 +519,24 @@ describe('activities', () => {
     ]);
   });
 
+  it('refuses a row whose name, organisation or note is longer than a registration by hand allows', async () => {
+    const tour = await create({ kind: 'study_tour', title: '长名字报名', capacity: 10 });
+    // A long name (that does not compress) overflowed the index of who is registered: the import answered 500.
+    const text = (n: number) =>
+      Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    const csv = Buffer.from(
+      `姓名,单位,备注\r\n${text(5000)},浙北理工学院,\r\n钱进,${text(200)},\r\n吴敏,湖州师范学院,${text(600)}\r\n郑好,湖州师范学院,\r\n`,
+    );
+    const res = await upload(operator, `/api/activities/${tour.id}/registrations/import`, '报名.csv', csv);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.body).toMatchObject({ rows: 4, confirmed: 1 });
+    expect(res.body.issues).toEqual([
+      { row: 2, message: '姓名超过 64 个字，未登记' },
+      { row: 3, message: '单位超过 128 个字，未登记' },
+      { row: 4, message: '备注超过 500 个字，未登记' },
+    ]);
+  });
+
   it('keeps activities to their region and their organisers', async () => {
     const admin = await p.signIn('admin');
     const hangzhou = await admin.post('/api/activities', {

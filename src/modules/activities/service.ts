@@ -130,6 +130,13 @@ export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
   { key: 'note', header: '备注', headerEn: 'Note' },
 ];
 
+/** The longest name, organisation and note a sheet's row may give: those of registerRequest. */
+const IMPORT_LIMITS: readonly (readonly [string, number])[] = [
+  ['name', 64],
+  ['organisation', 128],
+  ['note', 500],
+];
+
 /**
  * Activities: the region's organisers (activities.manage) set them up and run
  * them; people and organisations register (or are invited or imported), with
@@ -745,6 +752,14 @@ export class ActivitiesService {
       result.rows++;
       if (!name) {
         result.issues.push({ row: line.rowNumber, message: '缺少姓名，未登记' });
+        continue;
+      }
+      // The limits of a registration made by hand (registerRequest); a longer name also overflows the index of who is registered.
+      const tooLong = IMPORT_LIMITS.find(([key, max]) => (cells[key]?.trim().length ?? 0) > max);
+      if (tooLong) {
+        const [key, max] = tooLong;
+        const header = REGISTRATION_COLUMNS.find((c) => c.key === key)?.header ?? key;
+        result.issues.push({ row: line.rowNumber, message: `${header}超过 ${max} 个字，未登记` });
         continue;
       }
       const roleText = cells.role?.trim() ?? '';
