@@ -406,6 +406,7 @@ const zhCN = {
   'import.committing': '正在导入：{processed} / {total} 行',
   'import.done': '导入完成',
   'import.doneDetail': '新增 {created} 条，更新 {updated} 条',
+  'import.doneRejected': '{count} 行未导入，原因见下表；修正后可再次上传这些行',
   'import.another': '继续导入其他文件',
   'import.failed': '导入失败',
   'import.failedPartial':
@@ -1793,6 +1794,8 @@ const enUS: Record<MessageKey, string> = {
   'import.committing': 'Importing: {processed} of {total} rows',
   'import.done': 'Import complete',
   'import.doneDetail': '{created} added, {updated} updated',
+  'import.doneRejected':
+    '{count} rows were not imported (reasons below); correct them and upload those rows again',
   'import.another': 'Import another file',
   'import.failed': 'Import failed',
   'import.failedPartial':

@@ -21,7 +21,14 @@ import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useEffect, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import { dictionaryKeys, registryKeys, useCommitImport, useImportJob, useUploadImport } from './api.ts';
+import {
+  dictionaryKeys,
+  registryKeys,
+  useAbandonImport,
+  useCommitImport,
+  useImportJob,
+  useUploadImport,
+} from './api.ts';
 import { downloadFile } from './transfer.ts';
 import type { ImportIssue, ImportJob, ImportReportRow } from './types.ts';
 
@@ -114,7 +121,10 @@ export function ImportWizard({ importKind, invalidate = REGISTRY_DATA, backLabel
     }
   }, [status, queryClient, invalidate]);
 
+  const abandon = useAbandonImport();
   const restart = () => {
+    // A preview left for another file is given up, so that the server drops the uploaded copy now.
+    if (job.data?.status === 'previewed' && !committing) abandon.mutate(job.data.id);
     setJobId(null);
     setCommitting(false);
   };
@@ -385,7 +395,10 @@ function Committing({
   onRestart: () => void;
 }) {
   const t = useT();
+  const columns = useReportColumns();
   if (job.status === 'committed') {
+    // The report is the commit's own: rows refused then (a value registered meanwhile) are listed too.
+    const rejected = job.report.filter((row) => row.status === 'rejected');
     return (
       <div data-testid="import-done">
         <Result
@@ -400,7 +413,21 @@ function Committing({
               {t('import.another')}
             </Button>,
           ]}
-        />
+        >
+          {job.rejected > 0 && (
+            <Space direction="vertical" style={{ width: '100%' }} data-testid="import-done-rejected">
+              <Alert type="warning" showIcon message={t('import.doneRejected', { count: job.rejected })} />
+              <Table<ImportReportRow>
+                rowKey="rowNumber"
+                size="small"
+                columns={columns}
+                dataSource={rejected}
+                scroll={{ x: 760 }}
+                pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+              />
+            </Space>
+          )}
+        </Result>
       </div>
     );
   }

@@ -204,6 +204,15 @@ export function useCommitImport() {
   });
 }
 
+/** Gives up a previewed job: the server drops the uploaded file (it holds personal data) at once. */
+export function useAbandonImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}/abandon`),
+    onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
+  });
+}
+
 export const IMPORT_POLL_MS = 700;
 
 /**
