@@ -267,7 +267,7 @@ export class DictionaryService {
       label: DICTIONARY_NAMES[kind],
       permission: 'dictionaries.manage',
       columns: [
-        { key: 'code', header: '代码', headerEn: 'Code', required: true, example: '520' },
+        { key: 'code', header: '代码', headerEn: 'Code', required: true, example: '520', identifier: true },
         { key: 'name', header: '名称', headerEn: 'Name', required: true, example: '计算机科学技术' },
         { key: 'parentCode', header: '上级代码', headerEn: 'Parent code', aliases: ['父级代码'] },
         { key: 'level', header: '级别', headerEn: 'Level', aliases: ['层级'] },
