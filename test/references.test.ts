@@ -547,6 +547,43 @@ describe('references to records outside the caller’s scope', () => {
     expect(still.map((n: { id: string }) => n.id)).toContain(theirs.id);
   });
 
+  it('links an imported row to a name of the caller’s own region only', async () => {
+    const csv = Buffer.from(`编号,姓名,工作单位,是否专家\nHZ-IMP1,钱塘戊,${foreign.institution.name},是\n`);
+    const job = (await upload(hz, '/api/imports/talents', 'talents.csv', csv)).body;
+    expect(job.valid).toBe(1);
+    expect((await hz.post(`/api/import-jobs/${job.id}/commit`)).status).toBe(202);
+    for (
+      let i = 0;
+      i < 100 && (await hz.get(`/api/import-jobs/${job.id}`)).body.status !== 'committed';
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const row = (await hz.get('/api/registry/talents?q=HZ-IMP1')).body.items[0];
+    expect(row.employerName).toBe(foreign.institution.name);
+    expect(row.institutionId).not.toBe(foreign.institution.id);
+    // 湖州's institution account does not see 杭州's expert among its own.
+    const institution = await p.signIn('institution');
+    expect((await institution.get('/api/registry/talents?q=HZ-IMP1')).body.items).toEqual([]);
+    const items = [['HZ-ACH1', '钱塘成果', foreign.institution.name]];
+    const sheet = Buffer.from(`编号,成果名称,完成单位\n${items.map((r) => r.join(',')).join('\n')}\n`);
+    const achievements = (await upload(hz, '/api/imports/achievements', 'a.csv', sheet)).body;
+    expect(achievements.valid).toBe(1);
+    await hz.post(`/api/import-jobs/${achievements.id}/commit`);
+    for (
+      let i = 0;
+      i < 100 && (await hz.get(`/api/import-jobs/${achievements.id}`)).body.status !== 'committed';
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const item = (await hz.get('/api/lists/achievements?q=HZ-ACH1')).body.items[0];
+    expect(item.ownerName).toBe(foreign.institution.name);
+    // Linked to 杭州's own record of that name (made by the talent import above), not to 湖州's.
+    expect(item.institutionId).toBe(row.institutionId);
+    expect(item.institutionId).not.toBe(foreign.institution.id);
+  });
+
   it('says only that a unique value is registered when its holder lies outside the caller’s scope', async () => {
     const idNumber = '11010519491231002X';
     const stored = await huzhou.post('/api/registry/talents', {
@@ -571,6 +608,27 @@ describe('references to records outside the caller’s scope', () => {
     });
     expect(inScope.body.error.code).toBe('REGISTRY_ID_NUMBER_TAKEN');
     expect(inScope.body.error.message).toContain('湖州持证人');
+    // An account of 杭州 that an administrator linked to 湖州's expert: 杭州 learns it is taken, not by whom.
+    const admin = await p.signIn('admin');
+    expect(
+      (
+        await admin.post('/api/users', {
+          username: 'hz.shared',
+          displayName: '共用账号',
+          role: 'expert',
+          regionCode: '330106',
+          password: 'scope-Test-2026',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await admin.put(`/api/registry/talents/${foreign.talent.id}/account`, { username: 'hz.shared' }))
+        .status,
+    ).toBe(200);
+    const linked = await hz.put(`/api/registry/talents/${own.expert}/account`, { username: 'hz.shared' });
+    expect(linked.status).toBe(409);
+    expect(linked.body.error.code).toBe('REGISTRY_ACCOUNT_LINKED');
+    expect(JSON.stringify(linked.body)).not.toContain(foreign.talent.name);
     const listCode = await hz.post('/api/lists/demands', {
       code: (await huzhou.get(`/api/lists/demands/${foreign.demand.id}`)).body.code,
       title: '钱塘',

@@ -399,7 +399,7 @@ export class ListsService {
         )
       ).map((r) => [r.code, r]),
     );
-    const owners = await this.ownersByName(tx, def.owner, inputs);
+    const owners = await this.ownersByName(tx, actor, def.owner, inputs);
     const now = this.clock.now();
     const audits: AuditEntry[] = [];
     const changed: string[] = [];
@@ -491,9 +491,14 @@ export class ListsService {
     return { created, updated, changed: [{ entity: kind, ids: changed }] };
   }
 
-  /** 企业名称 / 完成单位 → the registered enterprise or institution of that exact name (and its organisation). */
+  /**
+   * 企业名称 / 完成单位 → the registered enterprise or institution of that
+   * exact name in the caller's region (and its organisation); a name
+   * registered only elsewhere stays a name.
+   */
   private async ownersByName(
     tx: Executor,
+    actor: Actor,
     first: 'enterprise' | 'institution',
     inputs: Record<string, unknown>[],
   ) {
@@ -508,8 +513,9 @@ export class ListsService {
     >();
     if (names.length === 0) return out;
     const repo = new RegistryRepository(tx);
-    const enterprises = await repo.enterprisesByNames(names);
-    const institutions = await repo.institutionsByNames(names);
+    const scope = { ...scopeOf(actor), organisationId: null };
+    const enterprises = await repo.enterprisesByNames(names, scope);
+    const institutions = await repo.institutionsByNames(names, scope);
     const ordered =
       first === 'enterprise'
         ? [...institutions.map((r) => ['i', r] as const), ...enterprises.map((r) => ['e', r] as const)]

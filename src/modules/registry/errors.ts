@@ -12,6 +12,11 @@ export const registryError = defineErrors({
     zh: '账号“{username}”已关联人才档案：{other}',
     en: 'Account {username} is already linked to {other}',
   },
+  REGISTRY_ACCOUNT_LINKED: {
+    status: 409,
+    zh: '账号“{username}”已关联其他人才档案',
+    en: 'Account {username} is already linked to another record',
+  },
   REGISTRY_CODE_TAKEN: {
     status: 409,
     zh: '编号“{code}”已被“{name}”使用',

@@ -275,14 +275,22 @@ export class RegistryRepository {
     return row as RowOf<K> | undefined;
   }
 
-  async institutionsByNames(names: string[]): Promise<InstitutionRow[]> {
+  /** Institutions of these exact names inside a scope (an import's 工作单位 or 完成单位). */
+  async institutionsByNames(names: string[], scope: Scope): Promise<InstitutionRow[]> {
     if (names.length === 0) return [];
-    return this.db.select().from(institutions).where(inArray(institutions.name, names));
+    return this.db
+      .select()
+      .from(institutions)
+      .where(and(inArray(institutions.name, names), ...this.scoped('institutions', scope)));
   }
 
-  async enterprisesByNames(names: string[]): Promise<EnterpriseRow[]> {
+  /** Enterprises of these exact names inside a scope (an import's 工作单位 or 企业名称). */
+  async enterprisesByNames(names: string[], scope: Scope): Promise<EnterpriseRow[]> {
     if (names.length === 0) return [];
-    return this.db.select().from(enterprises).where(inArray(enterprises.name, names));
+    return this.db
+      .select()
+      .from(enterprises)
+      .where(and(inArray(enterprises.name, names), ...this.scoped('enterprises', scope)));
   }
 
   async expertCounts(institutionIds: string[]): Promise<Map<string, number>> {

@@ -99,6 +99,12 @@ export class RegistryService {
         userId = user.id;
         const other = await new RegistryRepository(tx).byColumn('talents', 'userId', user.id);
         if (other && other.id !== id) {
+          if (!(await new References(tx, actor).visible('talents', other.id, { archived: true }))) {
+            throw registryError('REGISTRY_ACCOUNT_LINKED', {
+              params: { username },
+              fields: [{ path: 'body.username', message: '该账号已关联其他人才档案' }],
+            });
+          }
           throw registryError('REGISTRY_ACCOUNT_TAKEN', {
             params: { username, other: `${other.name}（${other.code}）` },
             fields: [{ path: 'body.username', message: `已关联 ${other.name}（${other.code}）` }],
@@ -405,7 +411,8 @@ export class RegistryService {
     if (typeof input.code === 'string') {
       const [existing] = await repo.byCodes(def.kind, [input.code]);
       if (existing && existing.id !== selfId) {
-        if (!(await seen(existing))) throw registryError('REGISTRY_CODE_REGISTERED', { params: { code: input.code } });
+        if (!(await seen(existing)))
+          throw registryError('REGISTRY_CODE_REGISTERED', { params: { code: input.code } });
         throw registryError('REGISTRY_CODE_TAKEN', { params: { code: input.code, name: existing.name } });
       }
     }
@@ -658,8 +665,11 @@ export class RegistryService {
     ];
     if (names.length === 0) return created;
     const repo = new RegistryRepository(tx);
-    const institutions = new Map((await repo.institutionsByNames(names)).map((r) => [r.name, r.id]));
-    const enterprises = new Map((await repo.enterprisesByNames(names)).map((r) => [r.name, r.id]));
+    // Only records of the caller's region: a talent linked to another region's institution would be
+    // shown to that institution's account.
+    const scope = { ...scopeOf(actor), organisationId: null };
+    const institutions = new Map((await repo.institutionsByNames(names, scope)).map((r) => [r.name, r.id]));
+    const enterprises = new Map((await repo.enterprisesByNames(names, scope)).map((r) => [r.name, r.id]));
     const missing = names.filter((n) => !institutions.has(n) && !enterprises.has(n) && !COMPANY_NAME.test(n));
     if (missing.length > 0) {
       const now = this.clock.now();
@@ -668,7 +678,8 @@ export class RegistryService {
       const values = missing.map((name) => {
         const regionCode = regionOf.get(name) ?? null;
         const v: Record<string, unknown> = {
-          code: `AUTO-${createHash('sha1').update(name).digest('hex').slice(0, 10).toUpperCase()}`,
+          // Per maintaining region: another region may hold its own record of the same institution.
+          code: autoCode(maintainingRegion(actor, regionCode), name),
           name,
           kind: institutionKindOf(name),
           disciplines: [],
@@ -727,6 +738,11 @@ function keepUnchangedSecrets(values: Record<string, unknown>, before: RecordRow
   }
 }
 
+/** The code of an institution created by a talent import: one per name and maintaining region. */
+function autoCode(scopeRegion: string, name: string): string {
+  return `AUTO-${createHash('sha1').update(`${scopeRegion}|${name}`).digest('hex').slice(0, 10).toUpperCase()}`;
+}
+
 /** The answer to a unique value held by a record outside the caller's scope. */
 const REGISTERED_ELSEWHERE = {
   REGISTRY_ID_NUMBER_TAKEN: 'REGISTRY_ID_NUMBER_REGISTERED',
@@ -761,7 +777,10 @@ const IGNORED = ['updatedAt', 'version', 'createdAt', 'searchText'];
 function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {
   if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
     // A record written between the check and the insert: its holder is not known here.
-    throw registryError('REGISTRY_CODE_REGISTERED', { params: { code: String(input.code ?? '') }, cause: err });
+    throw registryError('REGISTRY_CODE_REGISTERED', {
+      params: { code: String(input.code ?? '') },
+      cause: err,
+    });
   }
   throw err;
 }
