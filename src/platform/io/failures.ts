@@ -7,11 +7,15 @@ import { AppError } from '../http/app-error.ts';
  * so only its code and constraint's name leave here, for a report or a log.
  */
 
-/** A fault of one row (it was refused, or the database refused its values), not of the whole import. */
+/**
+ * A fault of one row, not of the whole import: it was refused (an AppError), or the database refused
+ * its values — a data exception (22…), a constraint (23…) or a limit such as an index entry too
+ * large for a very long value (54…).
+ */
 export function isRowFault(err: unknown): boolean {
   if (err instanceof AppError) return true;
   const code = pgErrorCode(err);
-  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+  return code !== undefined && /^(22|23|54)/.test(code);
 }
 
 /** The name of the constraint a database error is about, if any. */

@@ -164,28 +164,32 @@ describe('a row that fails at commit', () => {
   }
 
   it('is reported on its row, with no query or value in it, and the other rows are written', async () => {
-    // A name that is not a number makes PostgreSQL refuse the row, quoting the value in its message.
-    p.imports.register(probe('probe.rows', (name) => sql`select ${name}::int`));
+    // A name that is not a number makes PostgreSQL refuse the row, quoting the value in its message;
+    // a huge one passes a limit of the database (as a value too long for an index would).
+    p.imports.register(probe('probe.rows', (name) => sql`select array_fill(1, array[${name}::int])`));
     const file = await xlsx(
       ['编号', '姓名'],
       [
         ['P-1', '1'],
         ['P-2', '陈志远'],
         ['P-3', '3'],
+        ['P-4', '2000000000'],
       ],
     );
     const job = await p.imports.preview(actor, 'probe.rows', 'probe.xlsx', file);
-    expect(job).toMatchObject({ total: 3, valid: 3 });
+    expect(job).toMatchObject({ total: 4, valid: 4 });
     const done = await p.imports.commit(actor, job.id);
-    expect(done).toMatchObject({ status: 'committed', error: null, created: 2, valid: 2, rejected: 1 });
+    expect(done).toMatchObject({ status: 'committed', error: null, created: 2, valid: 2, rejected: 2 });
+    const refused = (code: string, rowNumber: number, message: string) => ({
+      rowNumber,
+      code,
+      status: 'rejected',
+      errors: [{ column: '整行', message }],
+      flags: [],
+    });
     expect(done.report).toEqual([
-      {
-        rowNumber: 3,
-        code: 'P-2',
-        status: 'rejected',
-        errors: [{ column: '整行', message: '数据库不接受该行的数据，未导入（22P02）' }],
-        flags: [],
-      },
+      refused('P-2', 3, '数据库不接受该行的数据，未导入（22P02）'),
+      refused('P-4', 5, '数据库不接受该行的数据，未导入（54000）'),
     ]);
     expect(JSON.stringify(done)).not.toContain('陈志远');
   });
