@@ -8,6 +8,8 @@
  *   npm run fuzz
  *   FUZZ_REQUESTS=20000 FUZZ_SEED=7 FUZZ_ROLES=admin,operator,expert npm run fuzz
  *   DATABASE_URL=postgres://…/postgres npm run fuzz     # on PostgreSQL (a fresh database, dropped after)
+ *   FUZZ_DUMP=/tmp/fuzz npm run fuzz                     # each failing request whole, to replay
+ *   FUZZ_ONLY='registrations/import' npm run fuzz        # only the routes whose "METHOD /url" matches
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +49,8 @@ async function main() {
       password: PASSWORD,
       requests: REQUESTS,
       seed: SEED,
+      dumpDir: process.env.FUZZ_DUMP,
+      ...(process.env.FUZZ_ONLY ? { only: new RegExp(process.env.FUZZ_ONLY) } : {}),
       onProgress: (done, r) => {
         if (done % 1000 === 0) {
           const fives = Object.entries(r.byStatus).filter(([s]) => Number(s) >= 500 || s === '0');

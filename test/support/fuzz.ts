@@ -14,6 +14,8 @@
  * Used by test/fuzz.test.ts (a fast slice in CI) and bench/fuzz.ts (`npm run fuzz`, ≥ 10,000).
  * It imports nothing of vitest, so a plain script can run it.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 
@@ -51,6 +53,16 @@ export interface FuzzOptions {
   /** A request taking longer than this is a failure (a hang). Default 30 s. */
   timeoutMs?: number;
   onProgress?: (done: number, report: FuzzReport) => void;
+  /** A directory to write each failure's whole request to (`<n>.json` and the body as `<n>.body`). */
+  dumpDir?: string;
+  /** Only the routes whose `METHOD /url` matches (to chase one failure); all by default. */
+  only?: RegExp;
+  /**
+   * Spread the time rather than the requests: a route that has taken more than three times the
+   * median route's time so far gives its turn to the next (uploads read in a worker thread cost
+   * ten times a validation error). For a fast slice; off by default (every route the same count).
+   */
+  balanceTime?: boolean;
 }
 
 export interface FuzzFailure {
@@ -1014,8 +1026,23 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   /* ---- the run */
   const seen = new Set<string>();
   const turns = new Map<string, number>();
+  const fuzzed = options.only ? targets.filter((t) => options.only!.test(t.key)) : targets;
+  /** Time spent fuzzing each route (the warm-up left out). */
+  const spent = new Map<string, number>();
+  const median = () => {
+    const times = fuzzed.map((x) => spent.get(x.key) ?? 0).sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)]!;
+  };
+  let next = 0;
+  const pickTarget = (): Target => {
+    for (let tries = 0; ; tries++) {
+      const t = fuzzed[next++ % fuzzed.length]!;
+      const over = options.balanceTime && (spent.get(t.key) ?? 0) > 3 * median() + 50;
+      if (!over || tries >= fuzzed.length) return t;
+    }
+  };
   for (let i = 0; i < options.requests; i++) {
-    const t = targets[i % targets.length]!;
+    const t = pickTarget();
     const may = sessions.map((_, n) => n).filter((n) => allowed(sessions[n]!, t));
     const turn = turns.get(t.key) ?? 0;
     turns.set(t.key, turn + 1);
@@ -1024,6 +1051,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const c = await makeCase(t, session);
     let status: number;
     let text: string;
+    const started = performance.now();
     try {
       const res = await timed(t, c);
       status = res.statusCode;
@@ -1032,6 +1060,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       status = 0;
       text = String((err as Error).message);
     }
+    spent.set(t.key, (spent.get(t.key) ?? 0) + performance.now() - started);
     report.total++;
     report.byStatus[status] = (report.byStatus[status] ?? 0) + 1;
     const family = c.strategy.split(':')[0]!;
@@ -1056,6 +1085,13 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           status,
           answer: text.slice(0, 500),
         });
+        if (options.dumpDir) {
+          const n = report.failures.length;
+          mkdirSync(options.dumpDir, { recursive: true });
+          const request = { role: session.username, method: c.method, url: c.url, headers: c.headers };
+          writeFileSync(join(options.dumpDir, `${n}.json`), JSON.stringify(request, null, 1));
+          if (c.payload !== undefined) writeFileSync(join(options.dumpDir, `${n}.body`), c.payload);
+        }
       }
     }
     if (status >= 200 && status < 300 && text.startsWith('{')) {
