@@ -338,10 +338,22 @@ describe('malformed requests', () => {
       }
     });
 
-    it('keeps control characters out of an uploaded file name', async () => {
-      const res = await upload(admin, '/api/imports/talents', 'a\u0000b.csv', Buffer.from('姓名\n张三\n'));
-      expect(res.status).toBeLessThan(500);
-      if (res.status === 200) expect(res.body.fileName).toBe('ab.csv');
+    it('keeps control characters out of an uploaded file name, and a long one keeps its extension', async () => {
+      const sheet = Buffer.from('代码,名称\nZZ1,测试荣誉\n');
+      const res = await upload(admin, '/api/imports/dictionary.honour', 'a\u0000b.csv', sheet);
+      expect(res.status).toBe(200);
+      expect(res.body.fileName).toBe('ab.csv');
+      // A 300-character name was stored cut to 200, without its .csv: the preview passed, the commit failed.
+      const long = await upload(admin, '/api/imports/dictionary.honour', `${'长'.repeat(300)}.csv`, sheet);
+      expect(long.status).toBe(200);
+      expect(long.body.fileName).toBe(`${'长'.repeat(196)}.csv`);
+      expect((await admin.post(`/api/import-jobs/${long.body.id}/commit`)).status).toBe(202);
+      let job = long.body;
+      for (let i = 0; i < 50 && !['committed', 'failed'].includes(job.status); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        job = (await admin.get(`/api/import-jobs/${long.body.id}`)).body;
+      }
+      expect(job).toMatchObject({ status: 'committed', error: null });
     });
   });
 

@@ -42,11 +42,24 @@ export async function readUpload(
   }
   if (!file) throw errors.empty();
   try {
-    // A file name is text we store and show: no control characters (PostgreSQL refuses NUL).
-    return { fileName: withoutControlCharacters(file.filename), data: await file.toBuffer() };
+    return { fileName: uploadedFileName(file.filename), data: await file.toBuffer() };
   } catch (err) {
     throw uploadError(err, tooLarge);
   }
+}
+
+/** The longest file name kept with an upload. */
+export const FILE_NAME_MAX = 200;
+
+/**
+ * A file name is text we store, show and read the file's type from: no control characters
+ * (PostgreSQL refuses NUL), and a long one is shortened before its extension, never after.
+ */
+export function uploadedFileName(name: string): string {
+  const clean = [...withoutControlCharacters(name).trim()]; // by code point: never half an emoji
+  if (clean.length <= FILE_NAME_MAX) return clean.join('');
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(clean.join(''))?.[0] ?? '';
+  return clean.slice(0, FILE_NAME_MAX - ext.length).join('') + ext;
 }
 
 /**
