@@ -347,6 +347,8 @@ describe('malformed requests', () => {
       const long = await upload(admin, '/api/imports/dictionary.honour', `${'长'.repeat(300)}.csv`, sheet);
       expect(long.status).toBe(200);
       expect(long.body.fileName).toBe(`${'长'.repeat(196)}.csv`);
+      const emoji = await upload(admin, '/api/imports/dictionary.honour', `${'😀'.repeat(150)}.csv`, sheet);
+      expect(emoji.body.fileName).toBe(`${'😀'.repeat(98)}.csv`);
       expect((await admin.post(`/api/import-jobs/${long.body.id}/commit`)).status).toBe(202);
       let job = long.body;
       for (let i = 0; i < 50 && !['committed', 'failed'].includes(job.status); i++) {

@@ -48,18 +48,24 @@ export async function readUpload(
   }
 }
 
-/** The longest file name kept with an upload. */
+/** The longest file name kept with an upload, in UTF-16 units (JavaScript's length). */
 export const FILE_NAME_MAX = 200;
 
 /**
  * A file name is text we store, show and read the file's type from: no control characters
- * (PostgreSQL refuses NUL), and a long one is shortened before its extension, never after.
+ * (PostgreSQL refuses NUL), and a long one is shortened before its extension, never after,
+ * and never inside a character (half an emoji is no text at all).
  */
 export function uploadedFileName(name: string): string {
-  const clean = [...withoutControlCharacters(name).trim()]; // by code point: never half an emoji
-  if (clean.length <= FILE_NAME_MAX) return clean.join('');
-  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(clean.join(''))?.[0] ?? '';
-  return clean.slice(0, FILE_NAME_MAX - ext.length).join('') + ext;
+  const clean = withoutControlCharacters(name).trim();
+  if (clean.length <= FILE_NAME_MAX) return clean;
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(clean)?.[0] ?? '';
+  let kept = '';
+  for (const ch of clean) {
+    if (kept.length + ch.length > FILE_NAME_MAX - ext.length) break;
+    kept += ch;
+  }
+  return kept + ext;
 }
 
 /**
