@@ -736,6 +736,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           'a\u0000b.csv',
           '../../etc/passwd.csv',
           `${'长'.repeat(300)}.csv`,
+          `${'😀'.repeat(150)}.csv`,
           '.csv',
           'a.csv\r\nX-Evil: 1',
           'a"b.csv',
