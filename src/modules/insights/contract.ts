@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, pageQuery } from '../../platform/auth/contract.ts';
-import { FUNNEL_STAGES } from '../orders/repository.ts';
-import { DIMENSIONS, METRIC_KEYS } from './metrics.ts';
+import { DIMENSIONS, FUNNEL_RECORD_STAGES, METRIC_KEYS } from './constants.ts';
 
 const date = calendarDate;
 
@@ -28,11 +27,6 @@ export const recordsQuery = z.strictObject({
   value: z.string().max(32).optional(),
 });
 
-/** A step of the order funnel, or the open orders late now. */
-export const FUNNEL_RECORD_STAGES = [
-  ...(Object.keys(FUNNEL_STAGES) as (keyof typeof FUNNEL_STAGES)[]),
-  'overdue',
-] as const;
 export const funnelParams = z.strictObject({ stage: z.enum(FUNNEL_RECORD_STAGES) });
 export const funnelRecordsQuery = z.strictObject({ ...periodQuery, ...pageQuery });
 

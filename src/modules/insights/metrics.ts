@@ -1,6 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import { FUNNEL_STAGES, type FunnelStage, overdueAt } from '../orders/repository.ts';
+import type { Dimension, MetricKey } from './constants.ts';
+
+export { DIMENSIONS, type Dimension, METRIC_KEYS, type MetricKey } from './constants.ts';
 
 /**
  * The figures a talent office reports, each a named, documented query over
@@ -267,18 +270,11 @@ export const METRICS = {
     dimensions: ['kind'],
     records: (f) => activityOutcomes('contact', f),
   },
-} as const satisfies Record<string, Omit<MetricDef, 'key'>>;
-
-export type MetricKey = keyof typeof METRICS;
-export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
+} as const satisfies Record<MetricKey, Omit<MetricDef, 'key'>>;
 
 export function metric(key: MetricKey): MetricDef {
   return { key, ...METRICS[key] } as MetricDef;
 }
-
-/** Dimensions any breakdown may use. */
-export const DIMENSIONS = ['month', 'region', 'industry', 'kind'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The rows of a records query in one bar of a breakdown (a month 2026-03, a county, a kind, an industry section). */
 export function inBar(records: SQL, dimension: Dimension, value: string): SQL {

@@ -7,28 +7,10 @@ import {
   regionFilter,
 } from '../../platform/auth/contract.ts';
 import { flag, named, recordCode } from '../registry/contract.ts';
+import { COOPERATION_MODES, LIST_KINDS, LIST_SORTS, STAGES } from './constants.ts';
 import { ACTIONS, STATUSES } from './machine.ts';
 
-export const LIST_KINDS = ['demands', 'talent-demands', 'achievements'] as const;
-export type ListKind = (typeof LIST_KINDS)[number];
-
-/** 合作方式 (demands) and 转化方式 (achievements), as people write them. */
-export const COOPERATION_MODES = [
-  '技术开发',
-  '技术转让',
-  '技术许可',
-  '技术咨询',
-  '技术服务',
-  '作价入股',
-  '合作开发',
-  '人才引进',
-  '柔性引才',
-  '项目合作',
-  '共建平台',
-  '其他',
-] as const;
-
-export const STAGES = ['实验室', '小试', '中试', '产业化'] as const;
+export { COOPERATION_MODES, LIST_KINDS, type ListKind, STAGES } from './constants.ts';
 
 const optionalText = (max: number) =>
   z
@@ -129,6 +111,15 @@ export const listItemView = z.object({
 });
 export type ListItemView = z.infer<typeof listItemView>;
 
+export const listItemPage = z.object({
+  items: z.array(listItemView),
+  total: z.number().int(),
+  /** True when there are more matches than `total` (counting stops at 10,000). */
+  totalCapped: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
 export const listItemsQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().max(64).optional(),
@@ -141,7 +132,7 @@ export const listItemsQuery = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),
   flagged: z.enum(['true', 'false']).optional(),
   archived: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['updatedAt', 'deadline', 'code', 'title']).default('updatedAt'),
+  sort: z.enum(LIST_SORTS).default('updatedAt'),
 });
 export type ListItemsQuery = z.infer<typeof listItemsQuery>;
 

@@ -19,6 +19,7 @@ import { preparedRow } from '../registry/kinds.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { Flag } from '../registry/schema.ts';
+import { LIST_POSTERS } from './constants.ts';
 import type { ListItemsQuery, ListItemView, ListKind } from './contract.ts';
 import { listsError } from './errors.ts';
 import { LIST_KIND_DEFS, listExportRow, listFromCells, listSearchText, listView } from './kinds.ts';
@@ -34,13 +35,6 @@ import {
 } from './machine.ts';
 import { type ListScope, ListsRepository } from './repository.ts';
 import type { ListItemRow } from './schema.ts';
-
-/** Which roles may post which lists (operators, holding lists.manage, post any). */
-const POSTERS: Record<ListKind, readonly string[]> = {
-  demands: ['enterprise'],
-  'talent-demands': ['enterprise', 'institution'],
-  achievements: ['institution', 'expert', 'enterprise'],
-};
 
 const DICTIONARY_FIELDS: { field: 'industries' | 'disciplines'; dictionary: DictionaryKind }[] = [
   { field: 'industries', dictionary: 'industry' },
@@ -120,7 +114,7 @@ export class ListsService {
 
   async create(actor: Actor, kind: ListKind, input: Record<string, unknown>): Promise<ListItemView> {
     const def = LIST_KIND_DEFS[kind];
-    if (!actor.permissions.has('lists.manage') && !POSTERS[kind].includes(actor.role)) {
+    if (!actor.permissions.has('lists.manage') && !LIST_POSTERS[kind].includes(actor.role)) {
       throw listsError('LIST_KIND_NOT_ALLOWED');
     }
     const dict = await this.dictionaries.snapshot();

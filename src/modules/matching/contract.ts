@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { FACTORS, TARGETS } from './engine.ts';
-
-export const SOURCES = ['demands', 'talent-demands', 'achievements', 'experts'] as const;
+import { FACTORS, SOURCES, TARGETS } from './constants.ts';
 
 const top = z.coerce.number().int().min(1).max(100).default(10);
 

@@ -10,10 +10,10 @@
  */
 import { z } from 'zod';
 import { analyse, charBigrams, tokenize } from './analyzer.ts';
+import { type Factor, TARGETS, type Target } from './constants.ts';
 import { type FieldSpec, type Hit, InvertedIndex } from './inverted-index.ts';
 
-export const TARGETS = ['experts', 'achievements', 'institutions', 'demands', 'talent-demands'] as const;
-export type Target = (typeof TARGETS)[number];
+export { FACTORS, type Factor, TARGETS, type Target } from './constants.ts';
 
 /** What the engine knows of a record: its text fields (as written) and codes. */
 export interface MatchDoc {
@@ -100,18 +100,6 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   maxDf: 0.1,
   maxPostings: 80_000,
 };
-
-export const FACTORS = [
-  'text',
-  'discipline',
-  'industry',
-  'topic',
-  'region',
-  'load',
-  'outcome',
-  'members',
-] as const;
-export type Factor = (typeof FACTORS)[number];
 
 const weight = z.number().min(0).max(100);
 const weightsOverride = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, pageQuery, recordVersion } from '../../platform/auth/contract.ts';
+import { OUTCOME_KINDS } from './constants.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './machine.ts';
 
 export const placeOrderRequest = z.strictObject({
@@ -8,21 +9,9 @@ export const placeOrderRequest = z.strictObject({
   description: z.string().trim().max(4000).optional(),
 });
 
-export const OUTCOME_KINDS = ['agreement', 'solved', 'transfer', 'talent', 'none'] as const;
-
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-
-export const OUTCOME_NAMES: Record<OutcomeKind, { zh: string; en: string }> = {
-  agreement: { zh: '签订合作协议', en: 'Cooperation agreement' },
-  solved: { zh: '解决技术难题', en: 'Technical problem solved' },
-  transfer: { zh: '成果转化', en: 'Achievement transferred' },
-  talent: { zh: '引进人才', en: 'Talent introduced' },
-  none: { zh: '无明显成效', en: 'No clear outcome' },
-};
-
 export const outcomeInput = z.strictObject({
   kind: z.enum(OUTCOME_KINDS),
-  /** 合作协议 / 成果转化: the amount in yuan (CNY). */
+  /** 合作协议 / 成果转化 (OUTCOMES_WITH_AMOUNT): the amount in yuan (CNY). */
   amountYuan: z.number().min(0).max(1e12).multipleOf(0.01).optional(),
   note: z.string().trim().max(1000).optional(),
 });
@@ -147,3 +136,19 @@ export const orderPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+/** One order as the list answers it (without offers, history, outcomes and visits). */
+export type OrderListItem = z.infer<typeof orderPage>['items'][number];
+
+/** 派单看板: orders per status (overdue counted), and how long each step took (from the history). */
+export const orderBoard = z.object({
+  statuses: z.array(z.object({ status: z.string(), count: z.number().int(), overdue: z.number().int() })),
+  steps: z.array(
+    z.object({
+      status: z.string(),
+      transitions: z.number().int(),
+      medianHours: z.number(),
+      meanHours: z.number(),
+    }),
+  ),
+});
+export type OrderBoard = z.infer<typeof orderBoard>;

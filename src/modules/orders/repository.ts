@@ -20,6 +20,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
+import type { FunnelStage } from './constants.ts';
 import type { OrderStatus } from './machine.ts';
 import {
   type OrderAttachmentRow,
@@ -401,8 +402,8 @@ export const FUNNEL_STAGES = {
   closed: sql`status = 'closed'`,
   effective: sql`status = 'closed' and has_outcome`,
   cancelled: sql`status = 'cancelled'`,
-} as const;
-export type FunnelStage = keyof typeof FUNNEL_STAGES;
+} as const satisfies Record<FunnelStage, SQL>;
+export type { FunnelStage };
 
 /** Orders still open whose current step was due before `now` (service_orders unaliased). */
 export function overdueAt(now: Date): SQL {

@@ -3,6 +3,7 @@ import type { App } from '../../platform/http/types.ts';
 import { attachment, readUpload, sendExport } from '../../platform/io/routes.ts';
 import { ATTACHMENT_MAX_BYTES } from './attachments.ts';
 import {
+  orderBoard,
   orderPage,
   ordersExportQuery,
   ordersQuery,
@@ -57,21 +58,7 @@ export function registerOrdersRoutes(app: App, orders: OrdersService): void {
       schema: {
         tags,
         summary: '派单看板：各状态订单数、超时数、各环节用时 Board',
-        response: {
-          200: z.object({
-            statuses: z.array(
-              z.object({ status: z.string(), count: z.number().int(), overdue: z.number().int() }),
-            ),
-            steps: z.array(
-              z.object({
-                status: z.string(),
-                transitions: z.number().int(),
-                medianHours: z.number(),
-                meanHours: z.number(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: orderBoard },
       },
     },
     async (request) => orders.board(request.actor!),

@@ -20,14 +20,13 @@ import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
-import {
-  type OrdersExportQuery,
-  type OrdersQuery,
-  type OrderTransitionRequest,
-  type OrderView,
-  OUTCOME_NAMES,
-  type OutcomeKind,
-  type VisitInput,
+import { OUTCOME_NAMES, type OutcomeKind } from './constants.ts';
+import type {
+  OrdersExportQuery,
+  OrdersQuery,
+  OrderTransitionRequest,
+  OrderView,
+  VisitInput,
 } from './contract.ts';
 import { stepDue } from './deadlines.ts';
 import { ordersError } from './errors.ts';

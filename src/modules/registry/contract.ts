@@ -11,9 +11,21 @@ import {
 import { fieldMessage } from '../../platform/i18n/field-messages.ts';
 import { isValidCreditCode, normaliseCreditCode } from '../../reference/creditcode.ts';
 import { isValidIdNumber, normaliseIdNumber } from '../../reference/idcard.ts';
+import {
+  ENTERPRISE_SIZES,
+  INSTITUTION_KINDS,
+  RECORD_SORTS,
+  REGISTRY_KINDS,
+  STATION_KINDS,
+} from './constants.ts';
 
-export const REGISTRY_KINDS = ['talents', 'enterprises', 'institutions', 'stations'] as const;
-export type RegistryKind = (typeof REGISTRY_KINDS)[number];
+export {
+  ENTERPRISE_SIZES,
+  INSTITUTION_KINDS,
+  REGISTRY_KINDS,
+  type RegistryKind,
+  STATION_KINDS,
+} from './constants.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>
@@ -75,8 +87,6 @@ export const talentInput = z.strictObject({
 });
 export type TalentInput = z.infer<typeof talentInput>;
 
-export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
-
 export const enterpriseInput = z.strictObject({
   ...recordFields,
   creditCode: creditCode.nullable().optional(),
@@ -92,8 +102,6 @@ export const enterpriseInput = z.strictObject({
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
 
-export const INSTITUTION_KINDS = ['university', 'institute', 'society', 'other'] as const;
-
 export const institutionInput = z.strictObject({
   ...recordFields,
   kind: z.enum(INSTITUTION_KINDS).default('university'),
@@ -105,8 +113,6 @@ export const institutionInput = z.strictObject({
   description: optionalText(4000),
 });
 export type InstitutionInput = z.infer<typeof institutionInput>;
-
-export const STATION_KINDS = ['station', 'workstation'] as const;
 
 export const stationInput = z.strictObject({
   ...recordFields,
@@ -126,11 +132,22 @@ export const INPUTS = {
   stations: stationInput,
 } as const;
 
+/** The schema of an edit of `Input` (updateOf): each field optional and without its default, and the version. */
+export type UpdateOf<Input extends z.ZodObject> = z.ZodObject<
+  {
+    [K in keyof Input['shape']]: z.ZodOptional<
+      Input['shape'][K] extends z.ZodDefault<infer Inner> ? Inner : Input['shape'][K]
+    >;
+  } & { version: typeof recordVersion },
+  z.core.$strict
+>;
+
 /**
  * An edit: any subset of the fields, with the version that was read. Defaults
  * are dropped (zod's `.partial()` would still fill them in and so reset every
  * field that an edit leaves out).
  */
+export function updateOf<Input extends z.ZodObject>(input: Input): UpdateOf<Input>;
 export function updateOf(input: z.ZodObject) {
   const shape = Object.fromEntries(
     Object.entries(input.shape).map(([key, field]) => {
@@ -141,8 +158,12 @@ export function updateOf(input: z.ZodObject) {
   return z.strictObject({ ...shape, version: recordVersion });
 }
 
+/** A value kept as written (unknown to the code lists, an ambiguous region…) for an operator to fix. */
 export const flag = z.object({ field: z.string(), value: z.string(), reason: z.string() });
+export type RecordFlag = z.infer<typeof flag>;
+/** A code list entry as a view carries it. */
 export const named = z.object({ code: z.string(), name: z.string() });
+export type Named = z.infer<typeof named>;
 
 const recordView = {
   id: z.string().uuid(),
@@ -240,6 +261,34 @@ export const VIEWS = {
   institutions: institutionView,
   stations: stationView,
 } as const;
+export type TalentView = z.infer<typeof talentView>;
+export type EnterpriseView = z.infer<typeof enterpriseView>;
+export type InstitutionView = z.infer<typeof institutionView>;
+export type StationView = z.infer<typeof stationView>;
+
+/** A page of a registry list; counting stops at 10,000 (`totalCapped`). */
+export function recordPage<View extends z.ZodType>(view: View) {
+  return z.object({
+    items: z.array(view),
+    total: z.number().int(),
+    /** True when there are more matches than `total` (counting stops at 10,000). */
+    totalCapped: z.boolean(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+/**
+ * An edit of the caller's own profile: the version and the fields, which depend on the caller's kind of
+ * profile, so the route checks them against that kind's edit (updateOf) rather than by this schema.
+ */
+export const profileUpdateRequest = z.object({ version: recordVersion }).catchall(z.unknown());
+
+/** The signed-in expert's own record, or the signed-in enterprise's (unmasked: it is their own). */
+export const profileView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('talents'), record: talentView }),
+  z.object({ kind: z.literal('enterprises'), record: enterpriseView }),
+]);
 
 export const listQuery = z.strictObject({
   ...pageQuery,
@@ -260,7 +309,7 @@ export const listQuery = z.strictObject({
   /** Talents: only those who serve as experts (专家库). */
   expert: z.enum(['true', 'false']).optional(),
   archived: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['name', 'updatedAt', 'code']).default('updatedAt'),
+  sort: z.enum(RECORD_SORTS).default('updatedAt'),
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
@@ -272,6 +321,9 @@ export const exportQuery = listQuery.omit({ page: true, pageSize: true }).extend
 
 export const kindParams = z.strictObject({ kind: z.enum(REGISTRY_KINDS) });
 export const kindIdParams = z.strictObject({ kind: z.enum(REGISTRY_KINDS), id: z.string().uuid() });
+
+/** 归档 / 恢复 a record as read at `version`. */
+export const archiveRequest = z.strictObject({ version: recordVersion, archived: z.boolean() });
 
 export const revealResponse = z.object({
   mobile: z.string().nullable(),
@@ -301,3 +353,5 @@ export const dictionaryEntryInput = z.strictObject({
   active: z.boolean().default(true),
 });
 export type DictionaryEntryInput = z.infer<typeof dictionaryEntryInput>;
+/** PUT /api/dictionaries/:kind/:code: the entry without its code (the path names it). */
+export const dictionaryEntryBody = dictionaryEntryInput.omit({ code: true });

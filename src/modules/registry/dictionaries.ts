@@ -11,11 +11,12 @@ import {
   type DictionaryKind,
   resolveDictionaryValue,
 } from '../../reference/dictionaries/index.ts';
+import { DICTIONARY_KINDS } from '../../reference/dictionaries/kinds.ts';
 import type { DictionaryEntryInput } from './contract.ts';
 import { registryError } from './errors.ts';
 import { dictionaryEntries } from './schema.ts';
 
-export const DICTIONARY_KINDS = Object.keys(BUILT_IN_DICTIONARIES) as DictionaryKind[];
+export { DICTIONARY_KINDS };
 
 export type DictionaryRow = typeof dictionaryEntries.$inferSelect;
 

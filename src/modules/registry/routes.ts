@@ -1,18 +1,20 @@
 import { z } from 'zod';
-import { recordVersion } from '../../platform/auth/contract.ts';
 import type { App } from '../../platform/http/types.ts';
 import { RequestValidationError } from '../../platform/http/validation.ts';
 import { sendExport } from '../../platform/io/routes.ts';
-import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import {
+  archiveRequest,
   dictionaryEntries,
-  dictionaryEntryInput,
+  dictionaryEntryBody,
   dictionaryEntryView,
   dictionaryKinds,
   exportQuery,
   INPUTS,
   listQuery,
+  profileUpdateRequest,
+  profileView,
   REGISTRY_KINDS,
+  recordPage,
   revealResponse,
   talentAccount,
   talentAccountRequest,
@@ -43,16 +45,7 @@ export function registerRegistryRoutes(
           tags,
           summary: `${label.zh}列表 List ${label.en}`,
           querystring: listQuery,
-          response: {
-            200: z.object({
-              items: z.array(view),
-              total: z.number().int(),
-              /** True when there are more matches than `total` (counting stops at 10,000). */
-              totalCapped: z.boolean(),
-              page: z.number().int(),
-              pageSize: z.number().int(),
-            }),
-          },
+          response: { 200: recordPage(view) },
         },
       },
       async (request) => registry.list(request.actor!, kind, request.query),
@@ -123,7 +116,7 @@ export function registerRegistryRoutes(
           tags,
           summary: `归档或恢复 Archive or restore`,
           params: idParams,
-          body: z.strictObject({ version: recordVersion, archived: z.boolean() }),
+          body: archiveRequest,
           response: { 200: view },
         },
       },
@@ -181,7 +174,7 @@ export function registerRegistryRoutes(
 
   const tags = ['dictionaries'];
   const kindParams = z.strictObject({
-    kind: z.enum(DICTIONARY_KINDS as [DictionaryKind, ...DictionaryKind[]]),
+    kind: z.enum(DICTIONARY_KINDS),
   });
   app.get(
     '/api/dictionaries',
@@ -212,7 +205,7 @@ export function registerRegistryRoutes(
         tags,
         summary: '新增或修改字典条目 Save an entry',
         params: z.strictObject({ kind: kindParams.shape.kind, code: z.string().min(1).max(16) }),
-        body: dictionaryEntryInput.omit({ code: true }),
+        body: dictionaryEntryBody,
         response: { 200: dictionaryEntryView },
       },
     },
@@ -220,9 +213,14 @@ export function registerRegistryRoutes(
       dictionaries.save(request.actor!, request.params.kind, { ...request.body, code: request.params.code }),
   );
 
+  // Views are built at run time; the response schema still checks (and documents) the profile.
+  const profile = profileView as unknown as z.ZodType<{ kind: string; record: Record<string, unknown> }>;
   app.get(
     '/api/profile',
-    { config: { access: 'profile.own' }, schema: { tags: ['profile'], summary: '我的档案 My profile' } },
+    {
+      config: { access: 'profile.own' },
+      schema: { tags: ['profile'], summary: '我的档案 My profile', response: { 200: profile } },
+    },
     async (request) => registry.myProfile(request.actor!),
   );
   app.patch(
@@ -232,7 +230,8 @@ export function registerRegistryRoutes(
       schema: {
         tags: ['profile'],
         summary: '修改我的档案 Edit my profile',
-        body: z.object({ version: recordVersion }).catchall(z.unknown()),
+        body: profileUpdateRequest,
+        response: { 200: profile },
       },
     },
     async (request) => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, recordVersion, regionCode } from '../../platform/auth/contract.ts';
-
-export const TEAM_KINDS = ['assistance', 'commissioners', 'other'] as const;
+import { TEAM_KINDS } from './constants.ts';
 
 const member = z.strictObject({
   talentId: z.string().uuid(),

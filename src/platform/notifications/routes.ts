@@ -1,17 +1,6 @@
-import { z } from 'zod';
-import { pageQuery } from '../auth/contract.ts';
 import type { App } from '../http/types.ts';
+import { markReadRequest, notificationPage, notificationsQuery, unreadCount } from './contract.ts';
 import type { NotificationsService } from './service.ts';
-
-const item = z.object({
-  id: z.string().uuid(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
 
 export function registerNotificationRoutes(app: App, notifications: NotificationsService): void {
   const tags = ['notifications'];
@@ -22,16 +11,8 @@ export function registerNotificationRoutes(app: App, notifications: Notification
       schema: {
         tags,
         summary: '站内消息 My messages',
-        querystring: z.strictObject({ ...pageQuery, unread: z.enum(['true', 'false']).optional() }),
-        response: {
-          200: z.object({
-            items: z.array(item),
-            total: z.number().int(),
-            unread: z.number().int(),
-            page: z.number().int(),
-            pageSize: z.number().int(),
-          }),
-        },
+        querystring: notificationsQuery,
+        response: { 200: notificationPage },
       },
     },
     async (request) =>
@@ -44,11 +25,8 @@ export function registerNotificationRoutes(app: App, notifications: Notification
       schema: {
         tags,
         summary: '标为已读 Mark messages read',
-        body: z.union([
-          z.strictObject({ ids: z.array(z.string().uuid()).min(1).max(500) }),
-          z.strictObject({ all: z.literal(true) }),
-        ]),
-        response: { 200: z.object({ unread: z.number().int() }) },
+        body: markReadRequest,
+        response: { 200: unreadCount },
       },
     },
     async (request) =>

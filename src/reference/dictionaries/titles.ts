@@ -3,10 +3,10 @@
  * its grade in `level`: 正高级 / 副高级 / 中级 / 初级. Names follow the titles set out in
  * the current 职称制度改革 guidance for each series.
  */
+import type { TitleLevel } from './kinds.ts';
 import type { DictionaryEntry } from './types.ts';
 
-type Level = '正高级' | '副高级' | '中级' | '初级';
-type Row = readonly [code: string, name: string, level: Level, aliases?: readonly string[]];
+type Row = readonly [code: string, name: string, level: TitleLevel, aliases?: readonly string[]];
 
 const ROWS: readonly Row[] = [
   // 高等学校教师

@@ -1,13 +1,4 @@
-/** The built-in code lists (数据字典) the platform ships. */
-export type DictionaryKind =
-  | 'industry'
-  | 'emerging'
-  | 'discipline'
-  | 'title'
-  | 'honour'
-  | 'qualification'
-  | 'education'
-  | 'cluster';
+export type { DictionaryKind } from './kinds.ts';
 
 export interface DictionaryEntry {
   code: string;
