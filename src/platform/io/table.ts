@@ -57,8 +57,10 @@ export async function openTable(data: Buffer, fileName: string, options: ReadOpt
   let waiting: ((message: SheetMessage | { crashed: true }) => void) | null = null;
   let ended = false;
   const deliver = (message: SheetMessage | { crashed: true }) => {
-    if ('end' in message) ended = true;
-    if ('crashed' in message && ended) return; // the worker's normal exit after its last message
+    // The worker's exit after its last word (the end, or a refusal) says nothing more: a refusal
+    // still waiting in the queue must not be replaced by "could not be read".
+    if ('crashed' in message && ended) return;
+    if ('end' in message || 'error' in message) ended = true;
     // A refusal overtakes the rows still queued: checking them would be wasted work.
     if ('error' in message || 'crashed' in message) queue.length = 0;
     if (waiting) {
