@@ -1,8 +1,31 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The server's source: the web imports its contracts' types and its pure constants from here. */
+const server = fileURLToPath(new URL('../src/', import.meta.url));
 const backend = 'http://localhost:3000';
+
+/**
+ * The web takes types from the server's contracts (type-only imports, erased)
+ * and values only from pure server files (constants.ts, machine.ts …). A server
+ * file that reaches the bundle and imports a package (zod, drizzle, node:*)
+ * fails the build instead of shipping server code to the browser.
+ */
+function serverValuesArePure(): Plugin {
+  return {
+    name: 'caiqiao:server-values-are-pure',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer?.startsWith(server) && !source.startsWith('.')) {
+        this.error(
+          `${importer} imports '${source}': the web may bundle only server files that import nothing but other pure files`,
+        );
+      }
+      return null;
+    },
+  };
+}
 
 /** Splits the heavy third-party libraries into long-cacheable vendor chunks. */
 function vendorChunk(id: string): string | undefined {
@@ -22,6 +45,8 @@ export default defineConfig({
   root,
   base: '/',
   esbuild: { jsx: 'automatic' },
+  plugins: [serverValuesArePure()],
+  resolve: { alias: { '@server/': server } },
   server: {
     port: 5173,
     proxy: {

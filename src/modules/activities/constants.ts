@@ -135,6 +135,7 @@ export const DEFAULT_MEETING_GRID = { firstSlotAt: '14:00', slotMinutes: 20, slo
 
 /** How a job fair is held: 线下 / 线上 / 线上线下. */
 export const JOB_FAIR_MODES = ['offline', 'online', 'hybrid'] as const;
+export type JobFairMode = (typeof JOB_FAIR_MODES)[number];
 
 export const REGISTRATION_ACTIONS = ['approve', 'reject', 'cancel'] as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ACTIVITY_KINDS,
   type ActivityKind,
   DEFAULT_MEETING_GRID,
   JOB_FAIR_MODES,
@@ -36,8 +37,8 @@ export const meetingGrid = z.strictObject({
 });
 export type MeetingGrid = z.infer<typeof meetingGrid>;
 
-/** Each kind's own settings. */
-const DETAILS: Record<ActivityKind, z.ZodType<Record<string, unknown>>> = {
+/** Each kind's own settings (`details`): only the kind's own keys are accepted. */
+export const KIND_DETAILS = {
   matchmaking: z.strictObject({ meetings: meetingGrid.default(meetingGrid.parse({})) }),
   forum: z.strictObject({ theme: z.string().trim().max(200).optional() }),
   visit: z.strictObject({ route: z.string().trim().max(500).optional() }),
@@ -56,14 +57,16 @@ const DETAILS: Record<ActivityKind, z.ZodType<Record<string, unknown>>> = {
     curriculum: z.string().trim().max(4000).optional(),
   }),
   care: z.strictObject({ services: z.string().trim().max(1000).optional() }),
-};
+} as const satisfies Record<ActivityKind, z.ZodType<Record<string, unknown>>>;
+
+type Kind = KindSpec & { details: z.ZodType<Record<string, unknown>> };
 
 export const KINDS = Object.fromEntries(
-  Object.entries(KIND_SPECS).map(([kind, spec]) => [
+  ACTIVITY_KINDS.map((kind): [ActivityKind, Kind] => [
     kind,
-    { ...spec, details: DETAILS[kind as ActivityKind] },
+    { ...KIND_SPECS[kind], details: KIND_DETAILS[kind] },
   ]),
-) as Record<ActivityKind, KindSpec & { details: z.ZodType<Record<string, unknown>> }>;
+) as Record<ActivityKind, Kind>;
 
 /** Seat-taking: everyone but the invited partners of the kind. */
 export function takesSeat(kind: ActivityKind, role: ParticipantRole): boolean {

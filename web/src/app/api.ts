@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { readCookie } from './cookies.ts';
 import { currentLocale, translate } from './i18n.tsx';
 
@@ -36,15 +37,6 @@ export type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface RequestOptions {
-  method?: Method;
-  body?: unknown;
-  query?: QueryParams;
-  signal?: AbortSignal;
-  /** Extra headers, e.g. an `Idempotency-Key`. */
-  headers?: Record<string, string>;
-}
-
 /** Calls whose 401 means "wrong credentials" or "not signed in yet", not "session expired". */
 const SESSION_PROBES = new Set(['/api/auth/login', '/api/auth/me']);
 
@@ -61,10 +53,10 @@ export function rememberCsrfToken(token: string | null): void {
   csrfFallback = token;
 }
 
-export function buildUrl(path: string, query?: QueryParams): string {
+export function buildUrl(path: string, query?: object): string {
   if (!query) return path;
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
     if (value === undefined || value === null || value === '') continue;
     search.set(key, String(value));
   }
@@ -115,15 +107,27 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+interface Sending {
+  query?: object;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as multipart/form-data (the browser sets the content type and boundary). */
+  form?: FormData;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** The `accept` header; downloads leave it out. */
+  accept?: string;
+}
+
 /**
- * Calls the API: same-origin cookies, JSON in and out, the CSRF header on every
- * non-GET request, and an ApiError for any non-2xx answer.
+ * The one way the web calls the server: same-origin cookies, the CSRF header
+ * on every non-GET request, an ApiError for a network failure or any non-2xx
+ * answer, and a 401 from an ordinary call treated as an expired session.
  */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
-  const hasBody = options.body !== undefined;
-  if (hasBody) headers['content-type'] = 'application/json';
+async function send(method: Method, path: string, sending: Sending): Promise<Response> {
+  const headers: Record<string, string> = { ...sending.headers };
+  if (sending.accept) headers.accept = sending.accept;
+  if (sending.json !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = readCookie(CSRF_COOKIE) ?? csrfFallback;
     if (token) headers['x-csrf-token'] = token;
@@ -131,12 +135,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(buildUrl(path, sending.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: hasBody ? JSON.stringify(options.body) : undefined,
-      signal: options.signal,
+      body: sending.form ?? (sending.json !== undefined ? JSON.stringify(sending.json) : undefined),
+      signal: sending.signal,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
@@ -147,26 +151,170 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     });
   }
 
-  const payload = await readJson(response);
   if (!response.ok) {
-    const error = toApiError(response.status, payload);
+    const error = toApiError(response.status, await readJson(response));
     if (response.status === 401 && !SESSION_PROBES.has(path)) {
       if (unauthorizedHandler) unauthorizedHandler();
       else window.location.assign('/login');
     }
     throw error;
   }
-  return payload as T;
+  return response;
 }
 
-export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
-    request<T>(path, { method: 'POST', body, headers }),
-  put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
-  patch: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PATCH', body }),
-  delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
-};
+// ---------- routes typed by the server's contracts ----------
+
+/**
+ * What one route takes and answers, as the types of the zod schemas in the
+ * server's contract.ts (`typeof orderView`, imported with `import type`): the
+ * query and body as they are sent (z.input), the reply as it comes (z.output).
+ */
+export interface RouteContract {
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** A multipart upload (a FormData) instead of a JSON body. */
+  form?: true;
+  reply: z.ZodType;
+}
+
+/** A module's routes, keyed `METHOD /path/:param` as the server registers them. */
+export type RouteMap = { [route: `${Method} /${string}`]: RouteContract };
+
+type PathOf<R> = R extends `${Method} ${infer P}` ? P : never;
+type ParamNames<P> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+type ParamsOption<R> = [ParamNames<PathOf<R>>] extends [never]
+  ? { params?: never }
+  : { params: Record<ParamNames<PathOf<R>>, string> };
+type QueryOption<C> = C extends { query: infer Q extends z.ZodType }
+  ? object extends z.input<Q>
+    ? { query?: z.input<Q> }
+    : { query: z.input<Q> }
+  : { query?: never };
+type BodyOption<C> = C extends { body: infer B extends z.ZodType }
+  ? { body: z.input<B> }
+  : C extends { form: true }
+    ? { form: FormData }
+    : { body?: never };
+
+/** What a call of route R passes: its path parameters, query, body (or form), and an abort signal or headers. */
+export type CallOptions<R extends string, C> = ParamsOption<R> &
+  QueryOption<C> &
+  BodyOption<C> & {
+    signal?: AbortSignal;
+    /** Extra headers, e.g. an `Idempotency-Key`. */
+    headers?: Record<string, string>;
+  };
+
+/** What a route answers, as its contract's response schema says. */
+export type ReplyOf<C> = C extends { reply: infer Reply extends z.ZodType } ? z.output<Reply> : never;
+
+/** The query a route's contract accepts (for list pages that keep it in the URL). */
+export type QueryOf<C> = C extends { query: infer Q extends z.ZodType } ? z.input<Q> : never;
+
+/** The body a route's contract accepts. */
+export type BodyOf<C> = C extends { body: infer B extends z.ZodType } ? z.input<B> : never;
+
+/**
+ * The caller of a module's routes: `call('GET /api/orders/:id', { params: { id } })`
+ * answers the type of that route's response schema, and takes only what its
+ * query and body schemas accept, so a contract the web does not follow fails the
+ * web's typecheck.
+ */
+export function routes<M extends RouteMap>() {
+  return async function call<R extends keyof M & string>(
+    route: R,
+    ...[options]: object extends CallOptions<R, M[R]>
+      ? [options?: CallOptions<R, M[R]>]
+      : [options: CallOptions<R, M[R]>]
+  ): Promise<ReplyOf<M[R]>> {
+    const space = route.indexOf(' ');
+    const method = route.slice(0, space) as Method;
+    const given = (options ?? {}) as {
+      params?: Record<string, string>;
+      query?: object;
+      body?: unknown;
+      form?: FormData;
+      signal?: AbortSignal;
+      headers?: Record<string, string>;
+    };
+    const path = route
+      .slice(space + 1)
+      .replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(given.params?.[name] ?? ''));
+    const response = await send(method, path, {
+      query: given.query,
+      json: given.body,
+      form: given.form,
+      headers: given.headers,
+      signal: given.signal,
+      accept: 'application/json',
+    });
+    return (await readJson(response)) as ReplyOf<M[R]>;
+  };
+}
+
+// ---------- files ----------
+
+/** The file name of a `content-disposition` header (the UTF-8 form preferred). */
+function fileNameOf(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? fallback;
+}
+
+export interface Downloaded {
+  fileName: string;
+  /** From `x-row-count` when the server sends it (exports). */
+  rowCount: number | null;
+}
+
+/** Hands a file the server answered to the browser as a download. */
+async function save(response: Response, fallbackName: string): Promise<Downloaded> {
+  const blob = await response.blob();
+  const fileName = fileNameOf(response.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const count = response.headers.get('x-row-count');
+  return { fileName, rowCount: count === null ? null : Number(count) };
+}
+
+/** GETs a file (an export, a template, an attachment) and hands it to the browser as a download. */
+export async function downloadFile(
+  path: string,
+  query?: object,
+  fallbackName = 'download',
+): Promise<Downloaded> {
+  return save(await send('GET', path, { query }), fallbackName);
+}
+
+/** POSTs a multipart form and hands the file it answers to the browser. */
+export async function postForDownload(
+  path: string,
+  query: object,
+  form: FormData,
+  fallbackName = 'download',
+): Promise<Downloaded> {
+  return save(await send('POST', path, { query, form }), fallbackName);
+}
 
 /**
  * A fresh `Idempotency-Key` (a v4 UUID): a retry sent with the same key gets the

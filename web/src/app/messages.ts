@@ -78,15 +78,6 @@ const zhCN = {
   'field.failedLogins': '登录失败次数',
   'field.name': '名称',
 
-  'role.admin': '平台管理员',
-  'role.operator': '区域运营人员',
-  'role.institution': '机构管理员',
-  'role.enterprise': '企业用户',
-  'role.expert': '专家人才',
-  'role.provider': '服务商',
-  'role.reviewer': '评审专家',
-  'role.auditor': '审计员',
-
   'validation.usernameRequired': '请输入用户名',
   'validation.usernameInvalid': '用户名为3至32位字母、数字、下划线、点或连字符',
   'validation.usernameHint': '3至32位字母、数字、下划线、点或连字符，创建后不可修改',
@@ -1455,15 +1446,6 @@ const enUS: Record<MessageKey, string> = {
   'field.lastLoginAt': 'Last sign-in',
   'field.failedLogins': 'Failed sign-ins',
   'field.name': 'Name',
-
-  'role.admin': 'Platform administrator',
-  'role.operator': 'Region operator',
-  'role.institution': 'Institution administrator',
-  'role.enterprise': 'Enterprise user',
-  'role.expert': 'Expert / talent',
-  'role.provider': 'Service provider',
-  'role.reviewer': 'Reviewer',
-  'role.auditor': 'Auditor',
 
   'validation.usernameRequired': 'Enter a username',
   'validation.usernameInvalid': 'Username must be 3–32 letters, digits, underscores, dots or hyphens',

@@ -1,12 +1,15 @@
+import type { RegionNode } from '@server/reference/regions.ts';
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api.ts';
+import type { z } from 'zod';
+import { routes } from './api.ts';
 
-/** Province → city → county, as /api/reference/regions returns it. */
-export interface RegionNode {
-  value: string;
-  label: string;
-  children?: RegionNode[];
-}
+export type { RegionNode };
+
+type ReferenceRoutes = {
+  /** The route declares no response schema: its answer is regionTree()'s. */
+  'GET /api/reference/regions': { reply: z.ZodType<RegionNode[]> };
+};
+const call = routes<ReferenceRoutes>();
 
 export const regionsKey = ['reference', 'regions'] as const;
 
@@ -14,7 +17,7 @@ export const regionsKey = ['reference', 'regions'] as const;
 export function useRegions() {
   return useQuery({
     queryKey: regionsKey,
-    queryFn: ({ signal }) => api.get<RegionNode[]>('/api/reference/regions', undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/reference/regions', { signal }),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
   });

@@ -1,48 +1,35 @@
+import type {
+  changePasswordRequest,
+  loginRequest,
+  Me,
+  me,
+  ok,
+  ownEmailRequest,
+  sessionResponse,
+} from '@server/platform/auth/contract.ts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { ApiError, api, rememberCsrfToken } from './api.ts';
-import type { Bilingual } from './i18n.tsx';
+import { ApiError, type BodyOf, rememberCsrfToken, routes } from './api.ts';
+
+type AuthRoutes = {
+  'GET /api/auth/me': { reply: typeof sessionResponse };
+  'POST /api/auth/login': { body: typeof loginRequest; reply: typeof sessionResponse };
+  'POST /api/auth/logout': { reply: typeof ok };
+  'POST /api/auth/email': { body: typeof ownEmailRequest; reply: typeof me };
+  'POST /api/auth/password': { body: typeof changePasswordRequest; reply: typeof ok };
+};
+const call = routes<AuthRoutes>();
 
 /** The signed-in account, as /api/auth/me describes it. */
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  roleName: Bilingual;
-  regionCode: string;
-  regionName: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  /** Masked, e.g. 138****5678. */
-  mobile: string | null;
-  /** The account's own address in full; in-app messages are copied there when the platform sends e-mail. */
-  email: string | null;
-  permissions: string[];
-  assignableRoles: string[];
-}
-
-export interface SessionResponse {
-  user: Me;
-  csrfToken: string;
-}
-
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
-
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
-}
+export type { Me };
+export type LoginRequest = BodyOf<AuthRoutes['POST /api/auth/login']>;
 
 export const meKey = ['auth', 'me'] as const;
 
 /** The current account, or null when nobody is signed in. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const session = await api.get<SessionResponse>('/api/auth/me');
+    const session = await call('GET /api/auth/me');
     rememberCsrfToken(session.csrfToken);
     return session.user;
   } catch (error) {
@@ -89,7 +76,7 @@ function forgetAccountData(queryClient: QueryClient): void {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginRequest) => api.post<SessionResponse>('/api/auth/login', body),
+    mutationFn: (body: LoginRequest) => call('POST /api/auth/login', { body }),
     onSuccess: (session) => {
       rememberCsrfToken(session.csrfToken);
       forgetAccountData(queryClient);
@@ -111,7 +98,7 @@ export function useLogout() {
     onMutate: () => {
       signOut.inProgress = true;
     },
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
+    mutationFn: () => call('POST /api/auth/logout'),
     onSettled: () => {
       rememberCsrfToken(null);
       forgetAccountData(queryClient);
@@ -124,13 +111,14 @@ export function useLogout() {
 export function useSetOwnEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (email: string | null) => api.post<Me>('/api/auth/email', { email }),
+    mutationFn: (email: string | null) => call('POST /api/auth/email', { body: { email } }),
     onSuccess: (me) => queryClient.setQueryData(meKey, me),
   });
 }
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: ChangePasswordRequest) => api.post<{ ok: true }>('/api/auth/password', body),
+    mutationFn: (body: BodyOf<AuthRoutes['POST /api/auth/password']>) =>
+      call('POST /api/auth/password', { body }),
   });
 }

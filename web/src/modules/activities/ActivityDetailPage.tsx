@@ -30,7 +30,7 @@ import {
   modeLabel,
   statusLabel,
 } from './shared.tsx';
-import { type ActivityView, hasMeetings, hasPositions } from './types.ts';
+import { type ActivityView, activityDetails, hasMeetings, hasPositions } from './types.ts';
 
 /** One activity: what, when and where, its counts and status actions; the caller's registration; the organisers' desk. */
 export function ActivityDetailPage() {
@@ -169,7 +169,7 @@ function ManageTabs({ activity }: { activity: ActivityView }) {
 
 /** The kind's own settings, as lines for the description. */
 function detailItems(t: Translate, activity: ActivityView): { label: string; value: ReactNode }[] {
-  const d = activity.details;
+  const d = activityDetails(activity);
   const items: { label: string; value: ReactNode }[] = [];
   if (activity.kind === 'matchmaking' && d.meetings) {
     const grid = d.meetings;

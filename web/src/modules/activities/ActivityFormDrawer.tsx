@@ -32,6 +32,7 @@ import {
   type ActivityInput,
   type ActivityKind,
   type ActivityView,
+  activityDetails,
   DEFAULT_GRID,
   JOB_FAIR_MODES,
   type JobFairMode,
@@ -217,7 +218,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
         needsApproval: activity.needsApproval,
         description: activity.description ?? undefined,
         featured: activity.featured.map((item) => item.id),
-        details: detailValuesOf(activity.details),
+        details: detailValuesOf(activityDetails(activity)),
       }
     : {
         kind: 'matchmaking',

@@ -66,8 +66,8 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
   const register = useRegister(activity.id);
   const [form] = Form.useForm<Values>();
   const kindRoles = KIND_SPECS[activity.kind].roles;
-  const personRoles = kindRoles.filter((role) => !ORGANISATION_ROLES.includes(role));
-  const organisationRoles = kindRoles.filter((role) => ORGANISATION_ROLES.includes(role));
+  const personRoles = kindRoles.filter((role) => !ORGANISATION_ROLES.has(role));
+  const organisationRoles = kindRoles.filter((role) => ORGANISATION_ROLES.has(role));
   const choices: Who[] = [
     ...(canSearch ? (['expert'] as const) : []),
     ...(canSearch && organisationRoles.length > 0 ? (['enterprise'] as const) : []),
@@ -87,7 +87,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
   const defaultRole = (choice: Who): ParticipantRole | undefined => {
     const roles = rolesFor(choice);
     if (choice === 'expert' && roles.includes('expert')) return 'expert';
-    return roles.find((role) => !ORGANISATION_ROLES.includes(role)) ?? roles[0];
+    return roles.find((role) => !ORGANISATION_ROLES.has(role)) ?? roles[0];
   };
 
   const submit = (values: Values) => {

@@ -13,10 +13,9 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../app/api.ts';
+import { downloadFile, errorMessage } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
 import { SheetDropzone } from '../registry/ImportWizard.tsx';
-import { downloadFile } from '../registry/transfer.ts';
 import { REGISTRATION_TEMPLATE_PATH, useImportRegistrations } from './api.ts';
 import type { ActivityView, ImportResult } from './types.ts';
 

@@ -28,11 +28,10 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { ApiError, downloadFile, errorMessage } from '../../app/api.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { EMPTY } from '../registry/shared.tsx';
-import { downloadFile } from '../registry/transfer.ts';
 import {
   exportPath,
   useActOnMeeting,

@@ -112,7 +112,7 @@ function RegisterForm({ activity }: { activity: ActivityView }) {
   const roles = activity.canRegisterAs;
   const full = activity.capacity !== null && activity.counts.seated >= activity.capacity;
   const asWho = (role: ParticipantRole) =>
-    ORGANISATION_ROLES.includes(role) && me.organisationName
+    ORGANISATION_ROLES.has(role) && me.organisationName
       ? t('activities.my.asOrganisation', { role: roleLabel(t, role), name: me.organisationName })
       : roleLabel(t, role);
 

@@ -2,11 +2,10 @@ import { DownloadOutlined, SearchOutlined, UploadOutlined, UserAddOutlined } fro
 import { App as AntApp, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { errorMessage } from '../../app/api.ts';
+import { downloadFile, errorMessage } from '../../app/api.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
 import { PAGE_SIZES } from '../registry/listParams.ts';
 import { EMPTY } from '../registry/shared.tsx';
-import { downloadFile } from '../registry/transfer.ts';
 import { AddRegistrationModal } from './AddRegistrationModal.tsx';
 import { exportPath, useActOnRegistration, useRegistrations } from './api.ts';
 import { ImportRegistrationsModal } from './ImportRegistrationsModal.tsx';

@@ -5,32 +5,27 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ApiError, api } from '../../app/api.ts';
+import { ApiError, type BodyOf, routes } from '../../app/api.ts';
 import { notificationKeys } from '../notifications/api.ts';
-import { postMultipart } from '../registry/transfer.ts';
 import type {
   ActivityInput,
-  ActivityPage,
   ActivityQuery,
+  ActivityRoutes,
   ActivityUpdate,
   ActivityView,
-  CheckInResult,
-  ImportResult,
+  ApplicationStatus,
   MeetingAction,
   MeetingsResult,
-  MyRegistration,
   OutcomeInput,
-  OutcomesResult,
-  ParticipantsResult,
   PositionInput,
   PositionView,
-  ProposeResult,
   RegisterBody,
   RegistrationAction,
-  RegistrationPage,
   RegistrationQuery,
   TransitionBody,
 } from './types.ts';
+
+const call = routes<ActivityRoutes>();
 
 export const activityKeys = {
   all: ['activities'] as const,
@@ -84,7 +79,7 @@ async function reloadOnConflict(queryClient: QueryClient, error: unknown, id: st
 export function useActivities(query: ActivityQuery, enabled = true) {
   return useQuery({
     queryKey: activityKeys.list(query),
-    queryFn: ({ signal }) => api.get<ActivityPage>('/api/activities', { ...query }, signal),
+    queryFn: ({ signal }) => call('GET /api/activities', { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -93,14 +88,14 @@ export function useActivities(query: ActivityQuery, enabled = true) {
 export function useActivity(id: string) {
   return useQuery({
     queryKey: activityKeys.detail(id),
-    queryFn: ({ signal }) => api.get<ActivityView>(one(id), undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/activities/:id', { params: { id }, signal }),
   });
 }
 
 export function useCreateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ActivityInput) => api.post<ActivityView>('/api/activities', body),
+    mutationFn: (body: ActivityInput) => call('POST /api/activities', { body }),
     onSuccess: async (activity) => {
       queryClient.setQueryData(activityKeys.detail(activity.id), activity);
       await queryClient.invalidateQueries({ queryKey: activityKeys.lists });
@@ -112,7 +107,8 @@ export function useCreateActivity() {
 export function useUpdateActivity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ActivityUpdate }) => api.put<ActivityView>(one(id), body),
+    mutationFn: ({ id, body }: { id: string; body: ActivityUpdate }) =>
+      call('PUT /api/activities/:id', { params: { id }, body }),
     onSuccess: (activity) => queryClient.setQueryData(activityKeys.detail(activity.id), activity),
     onSettled: (_data, _error, { id }) => afterChange(queryClient, id),
   });
@@ -123,7 +119,7 @@ export function useTransitionActivity() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TransitionBody }) =>
-      api.post<ActivityView>(`${one(id)}/transition`, body),
+      call('POST /api/activities/:id/transition', { params: { id }, body }),
     onSuccess: (activity) => afterChange(queryClient, activity.id, activity),
     onError: (error, { id }) => reloadOnConflict(queryClient, error, id),
   });
@@ -135,7 +131,8 @@ export function useTransitionActivity() {
 export function useRegister(activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RegisterBody) => api.post<MyRegistration>(`${one(activityId)}/registrations`, body),
+    mutationFn: (body: RegisterBody) =>
+      call('POST /api/activities/:id/registrations', { params: { id: activityId }, body }),
     onSettled: () => afterChange(queryClient, activityId),
   });
 }
@@ -148,7 +145,7 @@ export function useRegistrations(
   return useQuery({
     queryKey: activityKeys.registrations(activityId, query),
     queryFn: ({ signal }) =>
-      api.get<RegistrationPage>(`${one(activityId)}/registrations`, { ...query }, signal),
+      call('GET /api/activities/:id/registrations', { params: { id: activityId }, query, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: options.refetchMs,
     enabled: options.enabled ?? true,
@@ -168,9 +165,9 @@ export function useActOnRegistration(activityId: string) {
       action: RegistrationAction;
       reason?: string;
     }) =>
-      api.post<MyRegistration>(`${one(activityId)}/registrations/${encodeURIComponent(registrationId)}`, {
-        action,
-        ...(reason ? { reason } : {}),
+      call('POST /api/activities/:id/registrations/:registrationId', {
+        params: { id: activityId, registrationId },
+        body: { action, ...(reason ? { reason } : {}) },
       }),
     onSettled: async () => {
       await afterChange(queryClient, activityId);
@@ -186,7 +183,7 @@ export function useImportRegistrations(activityId: string) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return postMultipart<ImportResult>(`${one(activityId)}/registrations/import`, form);
+      return call('POST /api/activities/:id/registrations/import', { params: { id: activityId }, form });
     },
     onSettled: () => afterChange(queryClient, activityId),
   });
@@ -196,8 +193,8 @@ export function useImportRegistrations(activityId: string) {
 export function useCheckIn(activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { code: string } | { registrationId: string }) =>
-      api.post<CheckInResult>(`${one(activityId)}/check-in`, body),
+    mutationFn: (body: BodyOf<ActivityRoutes['POST /api/activities/:id/check-in']>) =>
+      call('POST /api/activities/:id/check-in', { params: { id: activityId }, body }),
     onSettled: () => afterChange(queryClient, activityId),
   });
 }
@@ -209,7 +206,7 @@ export function useParticipants(activityId: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.participants(activityId),
     queryFn: ({ signal }) =>
-      api.get<ParticipantsResult>(`${one(activityId)}/participants`, undefined, signal),
+      call('GET /api/activities/:id/participants', { params: { id: activityId }, signal }),
     enabled,
   });
 }
@@ -218,15 +215,15 @@ export function useParticipants(activityId: string, enabled = true) {
 export function useMeetings(activityId: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.meetings(activityId),
-    queryFn: ({ signal }) => api.get<MeetingsResult>(`${one(activityId)}/meetings`, undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/activities/:id/meetings', { params: { id: activityId }, signal }),
     enabled,
   });
 }
 
-function useMeetingsMutation<V>(activityId: string, call: (vars: V) => Promise<MeetingsResult>) {
+function useMeetingsMutation<V>(activityId: string, send: (vars: V) => Promise<MeetingsResult>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: call,
+    mutationFn: send,
     onSuccess: (result) => queryClient.setQueryData(activityKeys.meetings(activityId), result),
     onError: (error) => reloadOnConflict(queryClient, error, activityId),
   });
@@ -237,7 +234,10 @@ export function useProposeMeetings(activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (perEnterprise: number) =>
-      api.post<ProposeResult>(`${one(activityId)}/meetings/propose`, { perEnterprise }),
+      call('POST /api/activities/:id/meetings/propose', {
+        params: { id: activityId },
+        body: { perEnterprise },
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: activityKeys.meetings(activityId) }),
   });
 }
@@ -246,8 +246,8 @@ export function useProposeMeetings(activityId: string) {
 export function useRequestMeeting(activityId: string) {
   return useMeetingsMutation(
     activityId,
-    (body: { enterpriseRegistrationId: string; expertRegistrationId: string; demandId?: string }) =>
-      api.post<MeetingsResult>(`${one(activityId)}/meetings`, body),
+    (body: BodyOf<ActivityRoutes['POST /api/activities/:id/meetings']>) =>
+      call('POST /api/activities/:id/meetings', { params: { id: activityId }, body }),
   );
 }
 
@@ -266,10 +266,9 @@ export function useActOnMeeting(activityId: string) {
       version: number;
       reason?: string;
     }) =>
-      api.post<MeetingsResult>(`${one(activityId)}/meetings/${encodeURIComponent(meetingId)}`, {
-        action,
-        version,
-        ...(reason ? { reason } : {}),
+      call('POST /api/activities/:id/meetings/:meetingId', {
+        params: { id: activityId, meetingId },
+        body: { action, version, ...(reason ? { reason } : {}) },
       }),
   );
 }
@@ -277,7 +276,7 @@ export function useActOnMeeting(activityId: string) {
 /** 排定时段与桌号: the accepted meetings into the grid. */
 export function useArrangeMeetings(activityId: string) {
   return useMeetingsMutation(activityId, () =>
-    api.post<MeetingsResult>(`${one(activityId)}/meetings/arrange`),
+    call('POST /api/activities/:id/meetings/arrange', { params: { id: activityId } }),
   );
 }
 
@@ -287,15 +286,15 @@ export function usePositions(activityId: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.positions(activityId),
     queryFn: ({ signal }) =>
-      api.get<{ items: PositionView[] }>(`${one(activityId)}/positions`, undefined, signal),
+      call('GET /api/activities/:id/positions', { params: { id: activityId }, signal }),
     enabled,
   });
 }
 
-function usePositionsMutation<V>(activityId: string, call: (vars: V) => Promise<{ items: PositionView[] }>) {
+function usePositionsMutation<V>(activityId: string, send: (vars: V) => Promise<{ items: PositionView[] }>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: call,
+    mutationFn: send,
     onSuccess: async (result) => {
       queryClient.setQueryData(activityKeys.positions(activityId), result);
       // Intents and hires are outcomes too.
@@ -306,7 +305,7 @@ function usePositionsMutation<V>(activityId: string, call: (vars: V) => Promise<
 
 export function useAddPosition(activityId: string) {
   return usePositionsMutation(activityId, (body: PositionInput) =>
-    api.post<{ items: PositionView[] }>(`${one(activityId)}/positions`, body),
+    call('POST /api/activities/:id/positions', { params: { id: activityId }, body }),
   );
 }
 
@@ -315,21 +314,21 @@ export function useApply(activityId: string) {
   return usePositionsMutation(
     activityId,
     ({ positionId, applicantRegistrationId }: { positionId: string; applicantRegistrationId?: string }) =>
-      api.post<{ items: PositionView[] }>(
-        `${one(activityId)}/positions/${encodeURIComponent(positionId)}/applications`,
-        applicantRegistrationId ? { applicantRegistrationId } : {},
-      ),
+      call('POST /api/activities/:id/positions/:positionId/applications', {
+        params: { id: activityId, positionId },
+        body: applicantRegistrationId ? { applicantRegistrationId } : {},
+      }),
   );
 }
 
 export function useUpdateApplication(activityId: string) {
   return usePositionsMutation(
     activityId,
-    ({ applicationId, status }: { applicationId: string; status: string }) =>
-      api.post<{ items: PositionView[] }>(
-        `${one(activityId)}/applications/${encodeURIComponent(applicationId)}`,
-        { status },
-      ),
+    ({ applicationId, status }: { applicationId: string; status: ApplicationStatus }) =>
+      call('POST /api/activities/:id/applications/:applicationId', {
+        params: { id: activityId, applicationId },
+        body: { status },
+      }),
   );
 }
 
@@ -338,7 +337,7 @@ export function useUpdateApplication(activityId: string) {
 export function useOutcomes(activityId: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.outcomes(activityId),
-    queryFn: ({ signal }) => api.get<OutcomesResult>(`${one(activityId)}/outcomes`, undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/activities/:id/outcomes', { params: { id: activityId }, signal }),
     enabled,
   });
 }
@@ -346,7 +345,8 @@ export function useOutcomes(activityId: string, enabled = true) {
 export function useAddOutcome(activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OutcomeInput) => api.post<OutcomesResult>(`${one(activityId)}/outcomes`, body),
+    mutationFn: (body: OutcomeInput) =>
+      call('POST /api/activities/:id/outcomes', { params: { id: activityId }, body }),
     onSuccess: (result) => queryClient.setQueryData(activityKeys.outcomes(activityId), result),
   });
 }
@@ -355,7 +355,7 @@ export function useRemoveOutcome(activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (outcomeId: string) =>
-      api.delete<OutcomesResult>(`${one(activityId)}/outcomes/${encodeURIComponent(outcomeId)}`),
+      call('DELETE /api/activities/:id/outcomes/:outcomeId', { params: { id: activityId, outcomeId } }),
     onSuccess: (result) => queryClient.setQueryData(activityKeys.outcomes(activityId), result),
   });
 }

@@ -1,39 +1,16 @@
+import type { auditPage, auditQuery, verifyResponse } from '@server/platform/audit/contract.ts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
-import type { Page } from '../users/api.ts';
+import { type QueryOf, type ReplyOf, routes } from '../../app/api.ts';
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  regionCode: string | null;
-  /** Usually { field: { from, to } }; other shapes are shown as they are. */
-  changes: Record<string, unknown> | null;
-  ip: string | null;
-}
+type AuditRoutes = {
+  'GET /api/audit': { query: typeof auditQuery; reply: typeof auditPage };
+  'GET /api/audit/verify': { reply: typeof verifyResponse };
+};
+const call = routes<AuditRoutes>();
 
-export interface AuditParams {
-  page: number;
-  pageSize: number;
-  entity?: string;
-  action?: string;
-  actor?: string;
-  /** ISO timestamp, inclusive. */
-  from?: string;
-  /** ISO timestamp, exclusive. */
-  to?: string;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: number | null;
-}
+export type AuditRow = ReplyOf<AuditRoutes['GET /api/audit']>['items'][number];
+/** The log's filters; `from` (inclusive) and `to` (exclusive) are ISO timestamps. */
+export type AuditParams = QueryOf<AuditRoutes['GET /api/audit']> & { page: number; pageSize: number };
 
 export const auditKeys = {
   all: ['audit'] as const,
@@ -43,12 +20,12 @@ export const auditKeys = {
 export function useAuditLog(params: AuditParams) {
   return useQuery({
     queryKey: auditKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<AuditRow>>('/api/audit', { ...params }, signal),
+    queryFn: ({ signal }) => call('GET /api/audit', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Walks the hash chain on the server; a mutation because it is an explicit, possibly slow action. */
 export function useVerifyAuditChain() {
-  return useMutation({ mutationFn: () => api.get<VerifyResult>('/api/audit/verify') });
+  return useMutation({ mutationFn: () => call('GET /api/audit/verify') });
 }

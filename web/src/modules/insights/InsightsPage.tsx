@@ -15,7 +15,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../app/api.ts';
+import { downloadFile, errorMessage } from '../../app/api.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
@@ -24,14 +24,7 @@ import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { chinaDate } from '../activities/shared.tsx';
 import { formatDate } from '../lists/shared.tsx';
-import { downloadFile } from '../registry/transfer.ts';
-import {
-  DASHBOARD_XLSX_PATH,
-  funnelRecordsPath,
-  metricRecordsPath,
-  REPORT_PATH,
-  useDashboard,
-} from './api.ts';
+import { DASHBOARD_XLSX_PATH, REPORT_PATH, useDashboard } from './api.ts';
 import { DashboardCharts } from './DashboardCharts.tsx';
 import {
   DATE_FORMAT,
@@ -177,7 +170,7 @@ export function InsightsPage() {
       {data && params.funnel && (
         <RecordsDrawer
           key={`funnel:${params.funnel}`}
-          path={funnelRecordsPath(params.funnel)}
+          of={{ stage: params.funnel }}
           filter={period}
           title={`${t('insights.funnel.title')} · ${t(FUNNEL_STAGE_LABELS[params.funnel])}`}
           unit={unitLabel(t, '个')}
@@ -389,7 +382,7 @@ function Drill({
   const name = metricName(t, metric);
   return (
     <RecordsDrawer
-      path={metricRecordsPath(drill.metric)}
+      of={{ metric: drill.metric }}
       filter={{ ...drillPeriod, dimension: drill.dimension, value: drill.value }}
       title={barLabel ? t('insights.drill.barTitle', { metric: name, bar: barLabel }) : name}
       unit={unit}

@@ -3,20 +3,19 @@ import { App as AntApp, Button, Descriptions, Drawer, Space, Table, Typography }
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../app/api.ts';
+import { downloadFile, errorMessage } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { chinaDateTime } from '../activities/shared.tsx';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../registry/listParams.ts';
 import { EMPTY } from '../registry/shared.tsx';
-import { downloadFile } from '../registry/transfer.ts';
-import { useRecords } from './api.ts';
+import { recordsPath, useRecords } from './api.ts';
 import { formatCount, formatMoney, recordKindLabel } from './shared.tsx';
-import type { MetricRecord, RecordsQuery } from './types.ts';
+import type { MetricRecord, RecordsOf, RecordsQuery } from './types.ts';
 
 interface RecordsDrawerProps {
-  /** The records' path (metricRecordsPath, funnelRecordsPath); the Excel is at the same path + `.xlsx`. */
-  path: string;
+  /** A metric's records, or the orders behind a step of the funnel. */
+  of: RecordsOf;
   /** The region and period the figure is for (the whole trend year for a month's bar), and the bar. */
   filter: RecordsQuery;
   title: string;
@@ -34,7 +33,7 @@ interface RecordsDrawerProps {
 
 /** 明细: exactly the records a figure (or one bar of it) counts, paged, with their total and an export. */
 export function RecordsDrawer({
-  path,
+  of,
   filter,
   title,
   unit,
@@ -48,12 +47,12 @@ export function RecordsDrawer({
   const { message } = AntApp.useApp();
   const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [exporting, setExporting] = useState(false);
-  const records = useRecords(path, { ...filter, ...paging });
+  const records = useRecords(of, { ...filter, ...paging });
 
   const exportRecords = async () => {
     setExporting(true);
     try {
-      const file = await downloadFile(`${path}.xlsx`, { ...filter }, 'records.xlsx');
+      const file = await downloadFile(`${recordsPath(of)}.xlsx`, { ...filter }, 'records.xlsx');
       void message.success(t('registry.exportedFile', { file: file.fileName }));
     } catch (error) {
       void message.error(errorMessage(error));

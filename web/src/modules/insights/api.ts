@@ -1,21 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
-import type { Dashboard, FunnelStage, MetricKey, Period, RecordsPage, RecordsQuery } from './types.ts';
+import { routes } from '../../app/api.ts';
+import type { InsightRoutes, Period, RecordsOf, RecordsPage, RecordsQuery } from './types.ts';
+
+const call = routes<InsightRoutes>();
 
 export const insightKeys = {
   all: ['insights'] as const,
   dashboard: (period: Period) => ['insights', 'dashboard', period] as const,
-  records: (path: string, query: RecordsQuery & { page: number; pageSize: number }) =>
-    ['insights', 'records', path, query] as const,
+  records: (of: RecordsOf, query: RecordsQuery & { page: number; pageSize: number }) =>
+    ['insights', 'records', of, query] as const,
 };
 
-/** Where the records behind a metric's figure (or one bar) are listed; `.xlsx` after it for Excel. */
-export const metricRecordsPath = (metric: MetricKey) =>
-  `/api/insights/metrics/${encodeURIComponent(metric)}/records`;
-
-/** Where the orders behind a step of the funnel (or late now) are listed; `.xlsx` after it for Excel. */
-export const funnelRecordsPath = (stage: FunnelStage) =>
-  `/api/insights/funnel/${encodeURIComponent(stage)}/records`;
+/** Where the records behind a metric's figure (or one bar), or behind a step of the funnel, are listed; `.xlsx` after it for Excel. */
+export function recordsPath(of: RecordsOf): string {
+  return 'metric' in of
+    ? `/api/insights/metrics/${encodeURIComponent(of.metric)}/records`
+    : `/api/insights/funnel/${encodeURIComponent(of.stage)}/records`;
+}
 
 /** Every dashboard table (主要指标, trends, breakdowns, the funnel) as one workbook. */
 export const DASHBOARD_XLSX_PATH = '/api/insights/dashboard.xlsx';
@@ -29,21 +30,34 @@ const STALE_MS = 60_000;
 export function useDashboard(period: Period) {
   return useQuery({
     queryKey: insightKeys.dashboard(period),
-    queryFn: ({ signal }) => api.get<Dashboard>('/api/insights/dashboard', { ...period }, signal),
+    queryFn: ({ signal }) => call('GET /api/insights/dashboard', { query: period, signal }),
     placeholderData: keepPreviousData,
     staleTime: STALE_MS,
   });
 }
 
-/** One page of records from a records path (metricRecordsPath, funnelRecordsPath). */
+/** One page of the records behind a metric (or one bar of it), or behind a step of the funnel. */
 export function useRecords(
-  path: string,
+  of: RecordsOf,
   query: RecordsQuery & { page: number; pageSize: number },
   enabled = true,
 ) {
   return useQuery({
-    queryKey: insightKeys.records(path, query),
-    queryFn: ({ signal }) => api.get<RecordsPage>(path, { ...query }, signal),
+    queryKey: insightKeys.records(of, query),
+    queryFn: ({ signal }): Promise<RecordsPage> =>
+      'metric' in of
+        ? call('GET /api/insights/metrics/:metric/records', { params: { metric: of.metric }, query, signal })
+        : call('GET /api/insights/funnel/:stage/records', {
+            params: { stage: of.stage },
+            query: {
+              regionCode: query.regionCode,
+              from: query.from,
+              to: query.to,
+              page: query.page,
+              pageSize: query.pageSize,
+            },
+            signal,
+          }),
     placeholderData: keepPreviousData,
     staleTime: STALE_MS,
     enabled,

@@ -24,6 +24,7 @@ import { hasField, type ListField, type ListKindConfig } from './config.ts';
 import { modeLabel, stageLabel } from './shared.tsx';
 import {
   COOPERATION_MODES,
+  type CooperationMode,
   type ListItemInput,
   type ListItemPatch,
   type ListItemView,
@@ -45,7 +46,7 @@ interface FormValues {
   ownerName?: string | null;
   /** The linked enterprise or institution (operators only). */
   ownerId?: string | null;
-  cooperationModes?: string[];
+  cooperationModes?: CooperationMode[];
   amountWan?: number | null;
   amountNegotiable?: boolean;
   deadline?: Dayjs | null;
@@ -118,7 +119,7 @@ function toInput(config: ListKindConfig, item: ListItemView, ownerPicker: boolea
       ownerName: item.ownerName,
       enterpriseId: item.enterpriseId,
       institutionId: item.institutionId,
-      cooperationModes: item.cooperationModes,
+      cooperationModes: modesOf(item),
       deadline: item.deadline,
       contactName: item.contactName,
       amountYuan: item.amountYuan,
@@ -131,6 +132,11 @@ function toInput(config: ListKindConfig, item: ListItemView, ownerPicker: boolea
     },
     ownerPicker,
   );
+}
+
+/** The view lists modes as strings; they were accepted (or imported) as COOPERATION_MODES. */
+function modesOf(item: ListItemView): CooperationMode[] {
+  return item.cooperationModes as CooperationMode[];
 }
 
 /** The form's starting values for an item. */
@@ -151,7 +157,7 @@ function valuesOf(
     region: regionPath(tree, item.regionCode),
     ownerName: item.ownerName,
     ownerId: config.ownerRegistry === 'enterprises' ? item.enterpriseId : item.institutionId,
-    cooperationModes: item.cooperationModes,
+    cooperationModes: modesOf(item),
     amountWan: item.amountYuan === null ? null : item.amountYuan / 10_000,
     amountNegotiable: item.amountNegotiable,
     deadline: item.deadline ? dayjs(item.deadline) : null,

@@ -1,14 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
-import type { RegistryPage } from '../registry/api.ts';
+import { routes } from '../../app/api.ts';
 import type {
   ListItemInput,
   ListItemPatch,
-  ListItemView,
   ListKind,
   ListParams,
+  ListRoutes,
   TransitionBody,
 } from './types.ts';
+
+const call = routes<ListRoutes>();
 
 export const listKeys = {
   all: ['lists'] as const,
@@ -20,13 +21,10 @@ export const listKeys = {
 /** Suggestions follow the lists: an item changed may fit differently now. */
 const matchingKey = ['matching'] as const;
 
-const base = (kind: ListKind) => `/api/lists/${kind}`;
-const one = (kind: ListKind, id: string) => `${base(kind)}/${encodeURIComponent(id)}`;
-
 export function useListItems(kind: ListKind, params: ListParams) {
   return useQuery({
     queryKey: listKeys.list(kind, params),
-    queryFn: ({ signal }) => api.get<RegistryPage<ListItemView>>(base(kind), { ...params }, signal),
+    queryFn: ({ signal }) => call('GET /api/lists/:kind', { params: { kind }, query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,14 +32,14 @@ export function useListItems(kind: ListKind, params: ListParams) {
 export function useListItem(kind: ListKind, id: string) {
   return useQuery({
     queryKey: listKeys.detail(kind, id),
-    queryFn: ({ signal }) => api.get<ListItemView>(one(kind, id), undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/lists/:kind/:id', { params: { kind, id }, signal }),
   });
 }
 
 export function useCreateListItem(kind: ListKind) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ListItemInput) => api.post<ListItemView>(base(kind), body),
+    mutationFn: (body: ListItemInput) => call('POST /api/lists/:kind', { params: { kind }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: listKeys.kind(kind) }),
   });
 }
@@ -50,7 +48,7 @@ export function useUpdateListItem(kind: ListKind) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ListItemPatch }) =>
-      api.patch<ListItemView>(one(kind, id), body),
+      call('PATCH /api/lists/:kind/:id', { params: { kind, id }, body }),
     onSuccess: (item) => queryClient.setQueryData(listKeys.detail(kind, item.id), item),
     onSettled: async () => {
       await Promise.all([
@@ -66,7 +64,7 @@ export function useTransitionListItem(kind: ListKind) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TransitionBody }) =>
-      api.post<ListItemView>(`${one(kind, id)}/transition`, body),
+      call('POST /api/lists/:kind/:id/transition', { params: { kind, id }, body }),
     onSuccess: (item) => queryClient.setQueryData(listKeys.detail(kind, item.id), item),
     onSettled: async () => {
       await Promise.all([

@@ -1,9 +1,8 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Form, Select, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../app/api.ts';
+import { errorMessage, postForDownload } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
-import { postForDownload } from '../registry/transfer.ts';
 import { TARGET_KEYS } from './MatchList.tsx';
 import type { MatchTarget } from './types.ts';
 

@@ -1,6 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
-import type { MatchResponse, MatchSearchBody, MatchSource, MatchTarget } from './types.ts';
+import { routes } from '../../app/api.ts';
+import type { MatchingRoutes, MatchSearchBody, MatchSource, MatchTarget } from './types.ts';
+
+const call = routes<MatchingRoutes>();
 
 export const DEFAULT_TOP = 10;
 
@@ -16,7 +18,7 @@ export function useSuggestions(from: MatchSource, id: string, against: MatchTarg
   return useQuery({
     queryKey: matchingKeys.suggestions(from, id, against, top),
     queryFn: ({ signal }) =>
-      api.get<MatchResponse>('/api/matching/suggestions', { from, id, against, top }, signal),
+      call('GET /api/matching/suggestions', { query: { from, id, against, top }, signal }),
     staleTime: 60_000,
   });
 }
@@ -24,7 +26,7 @@ export function useSuggestions(from: MatchSource, id: string, against: MatchTarg
 /** What fits a pasted description. */
 export function useMatchSearch() {
   return useMutation({
-    mutationFn: (body: MatchSearchBody) => api.post<MatchResponse>('/api/matching/search', body),
+    mutationFn: (body: MatchSearchBody) => call('POST /api/matching/search', { body }),
   });
 }
 
@@ -32,7 +34,7 @@ export function useMatchSearch() {
 export function useMyMatches(against: 'demands' | 'talent-demands', top = DEFAULT_TOP, enabled = true) {
   return useQuery({
     queryKey: matchingKeys.mine(against, top),
-    queryFn: ({ signal }) => api.get<MatchResponse>('/api/matching/mine', { against, top }, signal),
+    queryFn: ({ signal }) => call('GET /api/matching/mine', { query: { against, top }, signal }),
     staleTime: 60_000,
     enabled,
   });

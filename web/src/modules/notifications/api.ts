@@ -1,32 +1,24 @@
+import type {
+  markReadRequest,
+  notificationPage,
+  notificationsQuery,
+  unreadCount,
+} from '@server/platform/notifications/contract.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
+import { type BodyOf, type QueryOf, type ReplyOf, routes } from '../../app/api.ts';
+
+type NotificationRoutes = {
+  'GET /api/notifications': { query: typeof notificationsQuery; reply: typeof notificationPage };
+  'POST /api/notifications/read': { body: typeof markReadRequest; reply: typeof unreadCount };
+};
+const call = routes<NotificationRoutes>();
 
 /** One message of the in-app inbox (站内消息). */
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  /** A page of this app, e.g. /orders/<id>. */
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface NotificationPage {
-  items: Notification[];
-  total: number;
-  /** The caller's unread messages, whatever the page shows. */
-  unread: number;
+export type Notification = ReplyOf<NotificationRoutes['GET /api/notifications']>['items'][number];
+export type NotificationParams = QueryOf<NotificationRoutes['GET /api/notifications']> & {
   page: number;
   pageSize: number;
-}
-
-export interface NotificationParams {
-  page: number;
-  pageSize: number;
-  unread?: 'true';
-}
+};
 
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -40,7 +32,7 @@ const UNREAD_POLL_MS = 60_000;
 export function useNotifications(params: NotificationParams) {
   return useQuery({
     queryKey: notificationKeys.list(params),
-    queryFn: ({ signal }) => api.get<NotificationPage>('/api/notifications', { ...params }, signal),
+    queryFn: ({ signal }) => call('GET /api/notifications', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,13 +42,8 @@ export function useUnreadCount() {
   return useQuery({
     queryKey: notificationKeys.unread,
     queryFn: async ({ signal }) =>
-      (
-        await api.get<NotificationPage>(
-          '/api/notifications',
-          { unread: 'true', page: 1, pageSize: 1 },
-          signal,
-        )
-      ).unread,
+      (await call('GET /api/notifications', { query: { unread: 'true', page: 1, pageSize: 1 }, signal }))
+        .unread,
     refetchInterval: UNREAD_POLL_MS,
     staleTime: 10_000,
   });
@@ -66,8 +53,8 @@ export function useUnreadCount() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (which: { ids: string[] } | { all: true }) =>
-      api.post<{ unread: number }>('/api/notifications/read', which),
+    mutationFn: (which: BodyOf<NotificationRoutes['POST /api/notifications/read']>) =>
+      call('POST /api/notifications/read', { body: which }),
     onSuccess: ({ unread }) => queryClient.setQueryData(notificationKeys.unread, unread),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });

@@ -17,12 +17,11 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { errorMessage } from '../../app/api.ts';
+import { downloadFile, errorMessage } from '../../app/api.ts';
 import { applyServerErrors } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { formatDate } from '../lists/shared.tsx';
 import { clean } from '../registry/shared.tsx';
-import { downloadFile } from '../registry/transfer.ts';
 import { attachmentPath, useLogVisit, useUploadVisitAttachment } from './api.ts';
 import type { OrderView, OrderVisit, VisitAttachment } from './types.ts';
 

@@ -5,15 +5,13 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ApiError, api } from '../../app/api.ts';
+import { ApiError, routes } from '../../app/api.ts';
 import { listKeys } from '../lists/api.ts';
 import { matchingKeys } from '../matching/api.ts';
 import { notificationKeys } from '../notifications/api.ts';
-import { postMultipart } from '../registry/transfer.ts';
 import type {
-  OrderBoard,
   OrderListParams,
-  OrderPage,
+  OrderRoutes,
   OrderTransitionBody,
   OrderView,
   PlaceOrderBody,
@@ -27,7 +25,7 @@ export const orderKeys = {
   board: ['orders', 'board'] as const,
 };
 
-const one = (id: string) => `/api/orders/${encodeURIComponent(id)}`;
+const call = routes<OrderRoutes>();
 const idempotent = (key: string) => ({ 'idempotency-key': key });
 
 /**
@@ -46,7 +44,7 @@ async function afterChange(queryClient: QueryClient, order?: OrderView): Promise
 export function useOrders(params: OrderListParams, enabled = true) {
   return useQuery({
     queryKey: orderKeys.list(params),
-    queryFn: ({ signal }) => api.get<OrderPage>('/api/orders', { ...params }, signal),
+    queryFn: ({ signal }) => call('GET /api/orders', { query: params, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -55,14 +53,14 @@ export function useOrders(params: OrderListParams, enabled = true) {
 export function useOrder(id: string) {
   return useQuery({
     queryKey: orderKeys.detail(id),
-    queryFn: ({ signal }) => api.get<OrderView>(one(id), undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/orders/:id', { params: { id }, signal }),
   });
 }
 
 export function useOrderBoard() {
   return useQuery({
     queryKey: orderKeys.board,
-    queryFn: ({ signal }) => api.get<OrderBoard>('/api/orders/board', undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/orders/board', { signal }),
   });
 }
 
@@ -71,7 +69,7 @@ export function usePlaceOrder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, key }: { body: PlaceOrderBody; key: string }) =>
-      api.post<OrderView>('/api/orders', body, idempotent(key)),
+      call('POST /api/orders', { body, headers: idempotent(key) }),
     onSuccess: async (order) => {
       await afterChange(queryClient, order);
       // The demand is 对接中 now.
@@ -89,7 +87,7 @@ export function useTransitionOrder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body, key }: { id: string; body: OrderTransitionBody; key: string }) =>
-      api.post<OrderView>(`${one(id)}/transition`, body, idempotent(key)),
+      call('POST /api/orders/:id/transition', { params: { id }, body, headers: idempotent(key) }),
     onSuccess: (order) => afterChange(queryClient, order),
     onError: async (error, { id }) => {
       if (error instanceof ApiError && error.status === 409) {
@@ -107,7 +105,7 @@ export function useLogVisit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: VisitBody }) =>
-      api.post<OrderView>(`${one(id)}/visits`, body),
+      call('POST /api/orders/:id/visits', { params: { id }, body }),
     onSuccess: (order) => afterChange(queryClient, order),
   });
 }
@@ -119,12 +117,12 @@ export function useUploadVisitAttachment() {
     mutationFn: ({ id, visitId, file }: { id: string; visitId: string; file: File }) => {
       const form = new FormData();
       form.append('file', file);
-      return postMultipart<OrderView>(`${one(id)}/visits/${encodeURIComponent(visitId)}/attachments`, form);
+      return call('POST /api/orders/:id/visits/:visitId/attachments', { params: { id, visitId }, form });
     },
     onSuccess: (order) => queryClient.setQueryData(orderKeys.detail(order.id), order),
   });
 }
 
 export function attachmentPath(orderId: string, attachmentId: string): string {
-  return `${one(orderId)}/attachments/${encodeURIComponent(attachmentId)}`;
+  return `/api/orders/${encodeURIComponent(orderId)}/attachments/${encodeURIComponent(attachmentId)}`;
 }

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useEffect, useState } from 'react';
-import { errorMessage } from '../../app/api.ts';
+import { downloadFile, errorMessage } from '../../app/api.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import {
   dictionaryKeys,
@@ -29,7 +29,6 @@ import {
   useImportJob,
   useUploadImport,
 } from './api.ts';
-import { downloadFile } from './transfer.ts';
 import type { ImportIssue, ImportJob, ImportReportRow } from './types.ts';
 
 /** The server's upload limit. */

@@ -6,16 +6,9 @@ import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { applyServerErrors } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { regionPath, useRegions } from '../../app/regions.ts';
-import {
-  profileKey,
-  type RecordPatch,
-  registryKeys,
-  useCreateRecord,
-  useUpdateProfile,
-  useUpdateRecord,
-} from './api.ts';
+import { profileKey, registryKeys, useCreateRecord, useUpdateProfile, useUpdateRecord } from './api.ts';
 import { type FormMode, type FormValues, type KindConfig, PROFILE_LOCKED_FIELDS } from './config.ts';
-import type { RegistryInputs, RegistryKind, RegistryViews } from './types.ts';
+import type { RecordPatch, RegistryInputs, RegistryKind, RegistryViews } from './types.ts';
 
 interface Props<K extends RegistryKind> {
   config: KindConfig<K>;
@@ -163,14 +156,14 @@ export function RecordFormDrawer<K extends RegistryKind>({
       onClose();
       return;
     }
-    const body = { ...changed, version: record.version } as RecordPatch<K>;
+    const patch = { ...changed, version: record.version };
     if (mode === 'profile') {
-      profile.mutate(body, {
+      profile.mutate(patch, {
         onSuccess: (result) => saved(result.record as RegistryViews[K]),
         onError: failed,
       });
     } else {
-      update.mutate({ id: record.id, body }, { onSuccess: saved, onError: failed });
+      update.mutate({ id: record.id, body: patch as RecordPatch<K> }, { onSuccess: saved, onError: failed });
     }
   };
 

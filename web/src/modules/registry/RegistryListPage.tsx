@@ -10,7 +10,7 @@ import { App as AntApp, Button, Card, Checkbox, Form, Input, Select, Space, Tabl
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, type QueryParams, sameParams } from '../../app/api.ts';
+import { downloadFile, errorMessage, type QueryParams, sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { FilterButtons, useTablePaging } from '../../app/listPage.tsx';
@@ -26,16 +26,15 @@ import { filtersOf, kindValues, readListParams, writeListParams } from './listPa
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import type { FromList } from './RegistryDetailPage.tsx';
 import { enumOptions, FlagsTag, regionLabel } from './shared.tsx';
-import { downloadFile } from './transfer.ts';
 import {
   HONOUR_LEVELS,
+  RECORD_SORTS,
   type RecordView,
   type RegistryFilters,
   type RegistryKind,
   type RegistryListParams,
   type RegistrySort,
   type RegistryViews,
-  SORTS,
   TITLE_LEVELS,
 } from './types.ts';
 
@@ -283,7 +282,7 @@ function sortOptions(t: Translate) {
     name: 'registry.sort.name',
     code: 'registry.sort.code',
   } as const;
-  return SORTS.map((sort) => ({ value: sort, label: t(keys[sort]) }));
+  return RECORD_SORTS.map((sort) => ({ value: sort, label: t(keys[sort]) }));
 }
 
 function ListFilters<K extends RegistryKind>({

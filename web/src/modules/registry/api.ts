@@ -1,20 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
-import type { Page } from '../users/api.ts';
-import { postMultipart } from './transfer.ts';
+import { type BodyOf, routes } from '../../app/api.ts';
 import type {
-  DictionaryEntry,
   DictionaryEntryBody,
   DictionaryKind,
-  DictionaryKindItem,
-  ImportJob,
-  ProfileResponse,
+  ProfileRoutes,
+  RecordPatch,
   RegistryInputs,
   RegistryKind,
   RegistryListParams,
-  RegistryViews,
-  RevealResult,
+  RegistryRoutes,
 } from './types.ts';
+
+/** The caller of one registry's routes (the reply types follow the kind). */
+const registry = <K extends RegistryKind>(_kind: K) => routes<RegistryRoutes<K>>();
+const call = routes<ProfileRoutes>();
 
 export const registryKeys = {
   all: ['registry'] as const,
@@ -32,21 +31,13 @@ export const importKeys = {
   job: (id: string) => ['imports', 'job', id] as const,
 };
 
-const base = (kind: RegistryKind) => `/api/registry/${kind}`;
-const one = (kind: RegistryKind, id: string) => `${base(kind)}/${encodeURIComponent(id)}`;
-
-/** A page of a registry list; the server stops counting at 10,000 and then says so. */
-export type RegistryPage<T> = Page<T> & { totalCapped?: boolean };
-
-/** An edit: the changed fields and the version they were read at. */
-export type RecordPatch<K extends RegistryKind> = Partial<RegistryInputs[K]> & { version: number };
-
 // ---------- records ----------
 
 export function useRegistryList<K extends RegistryKind>(kind: K, params: RegistryListParams) {
   return useQuery({
     queryKey: registryKeys.list(kind, params),
-    queryFn: ({ signal }) => api.get<RegistryPage<RegistryViews[K]>>(base(kind), { ...params }, signal),
+    queryFn: ({ signal }) =>
+      registry(kind)('GET /api/registry/:kind', { params: { kind }, query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,14 +45,15 @@ export function useRegistryList<K extends RegistryKind>(kind: K, params: Registr
 export function useRegistryRecord<K extends RegistryKind>(kind: K, id: string) {
   return useQuery({
     queryKey: registryKeys.detail(kind, id),
-    queryFn: ({ signal }) => api.get<RegistryViews[K]>(one(kind, id), undefined, signal),
+    queryFn: ({ signal }) => registry(kind)('GET /api/registry/:kind/:id', { params: { kind, id }, signal }),
   });
 }
 
 export function useCreateRecord<K extends RegistryKind>(kind: K) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RegistryInputs[K]) => api.post<RegistryViews[K]>(base(kind), body),
+    mutationFn: (body: RegistryInputs[K]) =>
+      registry(kind)('POST /api/registry/:kind', { params: { kind }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: registryKeys.all }),
   });
 }
@@ -70,7 +62,7 @@ export function useUpdateRecord<K extends RegistryKind>(kind: K) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: RecordPatch<K> }) =>
-      api.patch<RegistryViews[K]>(one(kind, id), body),
+      registry(kind)('PATCH /api/registry/:kind/:id', { params: { kind, id }, body }),
     onSuccess: (record) => queryClient.setQueryData(registryKeys.detail(kind, record.id), record),
     // Other lists may show the record (an institution's expert count, a talent's employer).
     onSettled: () => queryClient.invalidateQueries({ queryKey: registryKeys.all }),
@@ -81,7 +73,10 @@ export function useArchiveRecord<K extends RegistryKind>(kind: K) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, archived }: { id: string; version: number; archived: boolean }) =>
-      api.post<RegistryViews[K]>(`${one(kind, id)}/archive`, { version, archived }),
+      registry(kind)('POST /api/registry/:kind/:id/archive', {
+        params: { kind, id },
+        body: { version, archived },
+      }),
     onSuccess: (record) => queryClient.setQueryData(registryKeys.detail(kind, record.id), record),
     onSettled: () => queryClient.invalidateQueries({ queryKey: registryKeys.all }),
   });
@@ -90,20 +85,17 @@ export function useArchiveRecord<K extends RegistryKind>(kind: K) {
 /** The unmasked mobile and ID number; the server logs every call. */
 export function useRevealRecord(kind: RegistryKind) {
   return useMutation({
-    mutationFn: (id: string) => api.post<RevealResult>(`${one(kind, id)}/reveal`),
+    mutationFn: (id: string) =>
+      registry(kind)('POST /api/registry/:kind/:id/reveal', { params: { kind, id } }),
   });
 }
 
 // ---------- the account an expert's record is linked to ----------
 
-export interface TalentAccount {
-  account: { id: string; username: string; displayName: string; role: string } | null;
-}
-
 export function useTalentAccount(id: string) {
   return useQuery({
     queryKey: [...registryKeys.detail('talents', id), 'account'] as const,
-    queryFn: ({ signal }) => api.get<TalentAccount>(`${one('talents', id)}/account`, undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/registry/talents/:id/account', { params: { id }, signal }),
   });
 }
 
@@ -112,7 +104,7 @@ export function useLinkTalentAccount(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (username: string | null) =>
-      api.put<TalentAccount>(`${one('talents', id)}/account`, { username }),
+      call('PUT /api/registry/talents/:id/account', { params: { id }, body: { username } }),
     onSuccess: (result) =>
       queryClient.setQueryData([...registryKeys.detail('talents', id), 'account'], result),
   });
@@ -123,7 +115,7 @@ export function useLinkTalentAccount(id: string) {
 export function useProfile(enabled = true) {
   return useQuery({
     queryKey: profileKey,
-    queryFn: ({ signal }) => api.get<ProfileResponse>('/api/profile', undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/profile', { signal }),
     enabled,
   });
 }
@@ -131,8 +123,7 @@ export function useProfile(enabled = true) {
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown> & { version: number }) =>
-      api.patch<ProfileResponse>('/api/profile', body),
+    mutationFn: (body: BodyOf<ProfileRoutes['PATCH /api/profile']>) => call('PATCH /api/profile', { body }),
     onSuccess: (profile) => queryClient.setQueryData(profileKey, profile),
     onSettled: async () => {
       await Promise.all([
@@ -148,7 +139,7 @@ export function useUpdateProfile() {
 export function useDictionaryKinds() {
   return useQuery({
     queryKey: dictionaryKeys.kinds,
-    queryFn: ({ signal }) => api.get<{ items: DictionaryKindItem[] }>('/api/dictionaries', undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/dictionaries', { signal }),
     select: (data) => data.items,
     staleTime: 60_000,
   });
@@ -158,8 +149,7 @@ export function useDictionaryKinds() {
 export function useDictionary(kind: DictionaryKind, enabled = true) {
   return useQuery({
     queryKey: dictionaryKeys.entries(kind),
-    queryFn: ({ signal }) =>
-      api.get<{ items: DictionaryEntry[] }>(`/api/dictionaries/${kind}`, undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/dictionaries/:kind', { params: { kind }, signal }),
     select: (data) => data.items,
     staleTime: 5 * 60_000,
     enabled,
@@ -170,7 +160,7 @@ export function useSaveDictionaryEntry(kind: DictionaryKind) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ code, body }: { code: string; body: DictionaryEntryBody }) =>
-      api.put<DictionaryEntry>(`/api/dictionaries/${kind}/${encodeURIComponent(code)}`, body),
+      call('PUT /api/dictionaries/:kind/:code', { params: { kind, code }, body }),
     onSuccess: async () => {
       // Records show entry names, so they may read differently now.
       await Promise.all([
@@ -190,7 +180,7 @@ export function useUploadImport(kind: string) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return postMultipart<ImportJob>(`/api/imports/${kind}`, form);
+      return call('POST /api/imports/:kind', { params: { kind }, form });
     },
     onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
   });
@@ -199,7 +189,7 @@ export function useUploadImport(kind: string) {
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}/commit`),
+    mutationFn: (id: string) => call('POST /api/import-jobs/:id/commit', { params: { id } }),
     onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
   });
 }
@@ -208,7 +198,7 @@ export function useCommitImport() {
 export function useAbandonImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}/abandon`),
+    mutationFn: (id: string) => call('POST /api/import-jobs/:id/abandon', { params: { id } }),
     onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
   });
 }
@@ -222,8 +212,7 @@ export const IMPORT_POLL_MS = 700;
 export function useImportJob(id: string | null, awaitingCommit = false) {
   return useQuery({
     queryKey: importKeys.job(id ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<ImportJob>(`/api/import-jobs/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/import-jobs/:id', { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
     staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: (query) => {

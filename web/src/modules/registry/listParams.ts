@@ -2,11 +2,11 @@ import type { FilterName } from './config.ts';
 import {
   HONOUR_LEVELS,
   INSTITUTION_KINDS,
+  RECORD_SORTS,
   type RegistryFilters,
   type RegistryKind,
   type RegistryListParams,
   type RegistrySort,
-  SORTS,
   STATION_KINDS,
   TITLE_LEVELS,
 } from './types.ts';
@@ -66,7 +66,7 @@ export function readListParams(
     kind: pick('kind', oneOf(search.get('kind'), kindValues(kind))),
     flagged: search.get('flagged') === 'true' ? 'true' : undefined,
     archived: search.get('archived') === 'true' ? 'true' : undefined,
-    sort: oneOf(search.get('sort'), SORTS) as RegistrySort | undefined,
+    sort: oneOf(search.get('sort'), RECORD_SORTS) as RegistrySort | undefined,
   };
   // Absent and undefined should compare alike (sameParams).
   for (const key of Object.keys(params) as (keyof RegistryListParams)[]) {

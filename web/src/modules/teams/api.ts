@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
-import type { TeamInput, TeamPage, TeamQuery, TeamUpdate, TeamView } from './types.ts';
+import { routes } from '../../app/api.ts';
+import type { TeamInput, TeamQuery, TeamRoutes, TeamUpdate } from './types.ts';
 
 export const teamKeys = {
   all: ['teams'] as const,
@@ -8,13 +8,13 @@ export const teamKeys = {
   detail: (id: string) => ['teams', 'detail', id] as const,
 };
 
-const one = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
+const call = routes<TeamRoutes>();
 
 /** 服务团队 the caller may see (the server scopes them to the region, or the city for experts). */
 export function useTeams(query: TeamQuery, enabled = true) {
   return useQuery({
     queryKey: teamKeys.list(query),
-    queryFn: ({ signal }) => api.get<TeamPage>('/api/teams', { ...query }, signal),
+    queryFn: ({ signal }) => call('GET /api/teams', { query, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -23,14 +23,14 @@ export function useTeams(query: TeamQuery, enabled = true) {
 export function useTeam(id: string) {
   return useQuery({
     queryKey: teamKeys.detail(id),
-    queryFn: ({ signal }) => api.get<TeamView>(one(id), undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/teams/:id', { params: { id }, signal }),
   });
 }
 
 export function useCreateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TeamInput) => api.post<TeamView>('/api/teams', body),
+    mutationFn: (body: TeamInput) => call('POST /api/teams', { body }),
     onSuccess: async (team) => {
       queryClient.setQueryData(teamKeys.detail(team.id), team);
       await queryClient.invalidateQueries({ queryKey: teamKeys.all });
@@ -48,7 +48,7 @@ export function useArchiveTeam() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, archived, version }: { id: string; archived: boolean; version: number }) =>
-      api.post<TeamView>(`${one(id)}/archive`, { archived, version }),
+      call('POST /api/teams/:id/archive', { params: { id }, body: { archived, version } }),
     onSuccess: (team) => queryClient.setQueryData(teamKeys.detail(team.id), team),
     onSettled: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
   });
@@ -57,7 +57,8 @@ export function useArchiveTeam() {
 export function useUpdateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: TeamUpdate }) => api.put<TeamView>(one(id), body),
+    mutationFn: ({ id, body }: { id: string; body: TeamUpdate }) =>
+      call('PUT /api/teams/:id', { params: { id }, body }),
     onSuccess: (team) => queryClient.setQueryData(teamKeys.detail(team.id), team),
     onSettled: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
   });

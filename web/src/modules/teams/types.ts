@@ -1,85 +1,47 @@
 /**
- * The service teams API's shapes (服务团队), as src/modules/teams/contract.ts defines them.
+ * The service teams API as the web sees it (服务团队): its routes typed by the
+ * server's contract (src/modules/teams/contract.ts), the contract's types and
+ * code values, and what only the web has.
  */
 
-export const TEAM_KINDS = ['assistance', 'commissioners', 'other'] as const;
-export type TeamKind = (typeof TEAM_KINDS)[number];
+import { TEAM_KINDS, type TeamKind } from '@server/modules/teams/constants.ts';
+import type {
+  TeamView,
+  teamArchive,
+  teamInput,
+  teamPage,
+  teamsQuery,
+  teamUpdate,
+  teamView,
+} from '@server/modules/teams/contract.ts';
+import type { BodyOf, QueryOf } from '../../app/api.ts';
+
+export type TeamRoutes = {
+  'GET /api/teams': { query: typeof teamsQuery; reply: typeof teamPage };
+  'GET /api/teams/:id': { reply: typeof teamView };
+  'POST /api/teams': { body: typeof teamInput; reply: typeof teamView };
+  'PUT /api/teams/:id': { body: typeof teamUpdate; reply: typeof teamView };
+  'POST /api/teams/:id/archive': { body: typeof teamArchive; reply: typeof teamView };
+};
+
+export { TEAM_KINDS, type TeamKind } from '@server/modules/teams/constants.ts';
+export type { TeamView } from '@server/modules/teams/contract.ts';
+
+export type TeamMember = TeamView['members'][number];
+/** POST /api/teams. */
+export type TeamInput = BodyOf<TeamRoutes['POST /api/teams']>;
+export type TeamMemberInput = NonNullable<TeamInput['members']>[number];
+/** PUT /api/teams/:id: the whole team again, the version it was read at, and optionally archived. */
+export type TeamUpdate = BodyOf<TeamRoutes['PUT /api/teams/:id']>;
+/** What GET /api/teams filters by. `archived` absent lists both active and archived teams. */
+export type TeamQuery = QueryOf<TeamRoutes['GET /api/teams']> & { page: number; pageSize: number };
 
 export function isTeamKind(value: string | null | undefined): value is TeamKind {
   return (TEAM_KINDS as readonly string[]).includes(value ?? '');
 }
 
-export interface TeamMember {
-  talentId: string;
-  /** The expert's registry code (ZJ-0001), to tell namesakes apart. */
-  code: string;
-  name: string;
-  duty: string | null;
-  /** The leader is always a member too. */
-  leader: boolean;
-}
-
-export interface TeamView {
-  id: string;
-  name: string;
-  kind: TeamKind;
-  description: string | null;
-  regionCode: string;
-  regionName: string;
-  /** Null only when the leader's record has gone from the team (it should not). */
-  leader: { talentId: string; code: string; name: string } | null;
-  /** Everyone in the team, the leader included (marked). */
-  members: TeamMember[];
-  archived: boolean;
-  updatedAt: string;
-  version: number;
-}
-
-export interface TeamPage {
-  items: TeamView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** What GET /api/teams filters by. `archived` absent lists both active and archived teams. */
-export interface TeamQuery {
-  page: number;
-  pageSize: number;
-  /** Team name, or the name of one of its members (substring). */
-  q?: string;
-  kind?: TeamKind;
-  archived?: 'true' | 'false';
-}
-
 /** The list page's parameters (in the URL): archived teams are left out unless asked for. */
-export interface TeamListParams {
-  page: number;
-  pageSize: number;
-  q?: string;
-  kind?: TeamKind;
+export type TeamListParams = Omit<TeamQuery, 'archived'> & {
   /** Archived teams are listed too. */
   withArchived?: 'true';
-}
-
-export interface TeamMemberInput {
-  talentId: string;
-  duty?: string;
-}
-
-/** POST /api/teams. */
-export interface TeamInput {
-  name: string;
-  kind: TeamKind;
-  description?: string;
-  regionCode: string;
-  leaderTalentId: string;
-  /** Everyone besides the leader; the leader may be listed too, to give them a duty. */
-  members: TeamMemberInput[];
-}
-
-/** PUT /api/teams/:id: the whole team again, the version it was read at, and optionally archived. */
-export interface TeamUpdate extends TeamInput {
-  version: number;
-  archived?: boolean;
-}
+};

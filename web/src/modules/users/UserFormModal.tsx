@@ -1,3 +1,4 @@
+import type { Role } from '@server/platform/access/permissions.ts';
 import { Alert, App as AntApp, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
@@ -25,7 +26,7 @@ interface UserFormValues {
   email?: string;
   /** Editing: remove the stored address. */
   clearEmail?: boolean;
-  role: string;
+  role: Role;
   /** The Cascader path; its last code is sent as regionCode. */
   regionCode: string[];
   organisationId?: string | null;

@@ -1,4 +1,5 @@
 import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import type { Role } from '@server/platform/access/permissions.ts';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -148,7 +149,7 @@ function UserStatus({ user }: { user: User }) {
 
 interface FilterValues {
   q?: string;
-  role?: string;
+  role?: Role;
   region?: string[];
 }
 

@@ -1,98 +1,47 @@
+import type {
+  organisationsQuery,
+  organisationsResponse,
+  permissionsResponse,
+  roleItem,
+  rolesResponse,
+  setPermissionsRequest,
+} from '@server/platform/access/contract.ts';
+import { ROLE_NAMES, ROLES, type Role } from '@server/platform/access/permissions.ts';
+import type {
+  createUserRequest,
+  listUsersQuery,
+  ok,
+  resetPasswordRequest,
+  UserView,
+  updateUserRequest,
+  userPage,
+  userView,
+} from '@server/platform/auth/contract.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../app/api.ts';
-import { type Bilingual, isMessageKey, useI18n } from '../../app/i18n.tsx';
+import { type BodyOf, type QueryOf, type ReplyOf, routes } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
 import { hasPermission, meKey, useCurrentUser } from '../../app/session.ts';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  /** Masked, e.g. 138****5678. */
-  mobile: string | null;
-  /** Masked, e.g. c***@example.cn. */
-  email: string | null;
-  role: string;
-  regionCode: string;
-  regionName: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-  version: number;
-}
+type UserRoutes = {
+  'GET /api/users': { query: typeof listUsersQuery; reply: typeof userPage };
+  'POST /api/users': { body: typeof createUserRequest; reply: typeof userView };
+  'PATCH /api/users/:id': { body: typeof updateUserRequest; reply: typeof userView };
+  'POST /api/users/:id/password': { body: typeof resetPasswordRequest; reply: typeof ok };
+  'GET /api/roles': { reply: typeof rolesResponse };
+  'GET /api/permissions': { reply: typeof permissionsResponse };
+  'PUT /api/roles/:role/permissions': { body: typeof setPermissionsRequest; reply: typeof roleItem };
+  'GET /api/organisations': { query: typeof organisationsQuery; reply: typeof organisationsResponse };
+};
+const call = routes<UserRoutes>();
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface UserListParams {
-  page: number;
-  pageSize: number;
-  q?: string;
-  role?: string;
-  regionCode?: string;
-}
-
-export interface CreateUserBody {
-  username: string;
-  displayName: string;
-  mobile?: string;
-  email?: string;
-  role: string;
-  regionCode: string;
-  organisationId?: string;
-  password: string;
-}
-
-export interface UpdateUserBody {
-  version: number;
-  displayName?: string;
-  mobile?: string | null;
-  /** A new address, or null to clear it. */
-  email?: string | null;
-  role?: string;
-  regionCode?: string;
-  organisationId?: string | null;
-  disabled?: boolean;
-}
-
-export interface RoleItem {
-  role: string;
-  name: Bilingual;
-  permissions: string[];
-}
-
-export interface PermissionItem {
-  code: string;
-  name: Bilingual;
-  kind: 'read' | 'write';
-}
-
-export interface Organisation {
-  id: string;
-  kind: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-}
-
-/** Fallback names when /api/roles is not readable by this account. */
-export const KNOWN_ROLES = [
-  'admin',
-  'operator',
-  'institution',
-  'enterprise',
-  'expert',
-  'provider',
-  'reviewer',
-  'auditor',
-] as const;
+export type User = UserView;
+export type UserListParams = QueryOf<UserRoutes['GET /api/users']> & { page: number; pageSize: number };
+export type CreateUserBody = BodyOf<UserRoutes['POST /api/users']>;
+export type UpdateUserBody = BodyOf<UserRoutes['PATCH /api/users/:id']>;
+export type RoleItem = ReplyOf<UserRoutes['GET /api/roles']>['items'][number];
+export type PermissionItem = ReplyOf<UserRoutes['GET /api/permissions']>['items'][number];
+export type Organisation = ReplyOf<UserRoutes['GET /api/organisations']>['items'][number];
 
 export const userKeys = {
   all: ['users'] as const,
@@ -108,7 +57,7 @@ export const organisationKeys = {
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { ...params }, signal),
+    queryFn: ({ signal }) => call('GET /api/users', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -116,7 +65,7 @@ export function useUsers(params: UserListParams) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateUserBody) => api.post<User>('/api/users', body),
+    mutationFn: (body: CreateUserBody) => call('POST /api/users', { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
@@ -125,7 +74,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) =>
-      api.patch<User>(`/api/users/${encodeURIComponent(id)}`, body),
+      call('PATCH /api/users/:id', { params: { id }, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
@@ -133,14 +82,14 @@ export function useUpdateUser() {
 export function useResetUserPassword() {
   return useMutation({
     mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) =>
-      api.post<{ ok: true }>(`/api/users/${encodeURIComponent(id)}/password`, { newPassword }),
+      call('POST /api/users/:id/password', { params: { id }, body: { newPassword } }),
   });
 }
 
 export function useRoles(enabled = true) {
   return useQuery({
     queryKey: rolesKey,
-    queryFn: ({ signal }) => api.get<{ items: RoleItem[] }>('/api/roles', undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/roles', { signal }),
     select: (data) => data.items,
     staleTime: 60_000,
     enabled,
@@ -150,7 +99,7 @@ export function useRoles(enabled = true) {
 export function usePermissionCatalogue() {
   return useQuery({
     queryKey: permissionsKey,
-    queryFn: ({ signal }) => api.get<{ items: PermissionItem[] }>('/api/permissions', undefined, signal),
+    queryFn: ({ signal }) => call('GET /api/permissions', { signal }),
     select: (data) => data.items,
     staleTime: 5 * 60_000,
   });
@@ -159,8 +108,8 @@ export function usePermissionCatalogue() {
 export function useSaveRolePermissions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ role, permissions }: { role: string; permissions: string[] }) =>
-      api.put<RoleItem>(`/api/roles/${encodeURIComponent(role)}/permissions`, { permissions }),
+    mutationFn: ({ role, permissions }: { role: Role; permissions: string[] }) =>
+      call('PUT /api/roles/:role/permissions', { params: { role }, body: { permissions } }),
     onSuccess: async () => {
       // The signed-in account may hold the role just changed.
       await Promise.all([
@@ -174,8 +123,7 @@ export function useSaveRolePermissions() {
 export function useOrganisations(q: string, enabled: boolean) {
   return useQuery({
     queryKey: organisationKeys.search(q),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Organisation[] }>('/api/organisations', { q: q || undefined }, signal),
+    queryFn: ({ signal }) => call('GET /api/organisations', { query: { q: q || undefined }, signal }),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -183,20 +131,23 @@ export function useOrganisations(q: string, enabled: boolean) {
   });
 }
 
-/** A role code's display name: from /api/roles when readable, else the built-in names. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** A role code's display name: from /api/roles when readable, else the server's built-in names. */
 export function useRoleLabel(): (role: string) => string {
   const me = useCurrentUser();
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
   const roles = useRoles(hasPermission(me, 'roles.read'));
   return useCallback(
     (role: string) => {
       const item = roles.data?.find((r) => r.role === role);
       if (item) return pick(item.name);
       if (role === me.role) return pick(me.roleName);
-      const key = `role.${role}`;
-      return isMessageKey(key) ? t(key) : role;
+      return isRole(role) ? pick(ROLE_NAMES[role]) : role;
     },
-    [roles.data, me.role, me.roleName, pick, t],
+    [roles.data, me.role, me.roleName, pick],
   );
 }
 
@@ -205,6 +156,6 @@ export function useRoleOptions(): { value: string; label: string }[] {
   const me = useCurrentUser();
   const roles = useRoles(hasPermission(me, 'roles.read'));
   const label = useRoleLabel();
-  const codes = roles.data?.map((r) => r.role) ?? [...KNOWN_ROLES];
+  const codes = roles.data?.map((r) => r.role) ?? [...ROLES];
   return codes.map((code) => ({ value: code, label: label(code) }));
 }
