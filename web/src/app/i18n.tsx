@@ -17,7 +17,11 @@ export interface Bilingual {
 }
 
 export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export interface Translate {
+  (key: MessageKey, params?: MessageParams): string;
+  /** A name the server gives in both languages (its tables of role, kind and status names). */
+  (name: Bilingual): string;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'zh-CN' || value === 'en-US';
@@ -40,6 +44,10 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
+}
+
+function pickIn(locale: Locale, text: Bilingual): string {
+  return locale === 'en-US' ? text.en : text.zh;
 }
 
 /** Makes the page, dayjs (and so antd's date pickers) and the server agree on the language. */
@@ -75,8 +83,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, params) => translate(locale, key, params),
-      pick: (text) => (locale === 'en-US' ? text.en : text.zh),
+      t: ((key: MessageKey | Bilingual, params?: MessageParams) =>
+        typeof key === 'string' ? translate(locale, key, params) : pickIn(locale, key)) as Translate,
+      pick: (text) => pickIn(locale, text),
     }),
     [locale, setLocale],
   );

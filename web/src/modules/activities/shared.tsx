@@ -4,6 +4,7 @@ import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { EMPTY } from '../registry/shared.tsx';
 import {
   ACTIVITY_KINDS,
+  ACTIVITY_STATUS_NAMES,
   ACTIVITY_STATUSES,
   type ActivityAction,
   type ActivityKind,
@@ -13,11 +14,15 @@ import {
   isActivityKind,
   isActivityStatus,
   type JobFairMode,
+  KIND_SPECS,
   type MeetingStatus,
+  OUTCOME_NAMES,
   type OutcomeKind,
   type ParticipantRole,
+  REGISTRATION_STATUS_NAMES,
   type RegistrationStatus,
   type RegistrationView,
+  ROLE_NAMES,
 } from './types.ts';
 
 // ---------- China time ----------
@@ -69,16 +74,6 @@ export function activityTime(t: Translate, activity: Pick<ActivitySummary, 'star
 
 // ---------- names ----------
 
-const KIND_KEYS: Record<ActivityKind, MessageKey> = {
-  matchmaking: 'activities.kind.matchmaking',
-  forum: 'activities.kind.forum',
-  visit: 'activities.kind.visit',
-  job_fair: 'activities.kind.job_fair',
-  study_tour: 'activities.kind.study_tour',
-  training: 'activities.kind.training',
-  care: 'activities.kind.care',
-};
-
 export const KIND_COLORS: Record<ActivityKind, string> = {
   matchmaking: 'blue',
   forum: 'purple',
@@ -90,7 +85,7 @@ export const KIND_COLORS: Record<ActivityKind, string> = {
 };
 
 export function kindLabel(t: Translate, kind: string): string {
-  return isActivityKind(kind) ? t(KIND_KEYS[kind]) : kind;
+  return isActivityKind(kind) ? t(KIND_SPECS[kind].name) : kind;
 }
 
 export function kindOptions(t: Translate): { value: ActivityKind; label: string }[] {
@@ -111,14 +106,6 @@ export function KindTag({ kind }: { kind: string }) {
   );
 }
 
-const STATUS_KEYS: Record<ActivityStatus, MessageKey> = {
-  draft: 'activities.status.draft',
-  published: 'activities.status.published',
-  closed: 'activities.status.closed',
-  finished: 'activities.status.finished',
-  cancelled: 'activities.status.cancelled',
-};
-
 const STATUS_COLORS: Record<ActivityStatus, string> = {
   draft: 'default',
   published: 'green',
@@ -128,7 +115,7 @@ const STATUS_COLORS: Record<ActivityStatus, string> = {
 };
 
 export function statusLabel(t: Translate, status: string): string {
-  return isActivityStatus(status) ? t(STATUS_KEYS[status]) : status;
+  return isActivityStatus(status) ? t(ACTIVITY_STATUS_NAMES[status]) : status;
 }
 
 export function statusOptions(t: Translate): { value: ActivityStatus; label: string }[] {
@@ -161,33 +148,14 @@ export function actionLabel(t: Translate, action: ActivityAction): string {
   return t(ACTION_KEYS[action]);
 }
 
-const ROLE_KEYS: Record<ParticipantRole, MessageKey> = {
-  enterprise: 'activities.role.enterprise',
-  expert: 'activities.role.expert',
-  employer: 'activities.role.employer',
-  applicant: 'activities.role.applicant',
-  host: 'activities.role.host',
-  student: 'activities.role.student',
-  speaker: 'activities.role.speaker',
-  attendee: 'activities.role.attendee',
-};
-
 export function roleLabel(t: Translate, role: string): string {
-  const key = ROLE_KEYS[role as ParticipantRole];
-  return key ? t(key) : role;
+  const name = ROLE_NAMES[role as ParticipantRole];
+  return name ? t(name) : role;
 }
 
 export function roleOptions(t: Translate, roles: readonly ParticipantRole[]) {
   return roles.map((role) => ({ value: role, label: roleLabel(t, role) }));
 }
-
-const REGISTRATION_KEYS: Record<RegistrationStatus, MessageKey> = {
-  pending: 'activities.registration.pending',
-  confirmed: 'activities.registration.confirmed',
-  waitlisted: 'activities.registration.waitlisted',
-  rejected: 'activities.registration.rejected',
-  cancelled: 'activities.registration.cancelled',
-};
 
 const REGISTRATION_COLORS: Record<RegistrationStatus, string> = {
   pending: 'gold',
@@ -198,8 +166,8 @@ const REGISTRATION_COLORS: Record<RegistrationStatus, string> = {
 };
 
 export function registrationStatusLabel(t: Translate, status: string): string {
-  const key = REGISTRATION_KEYS[status as RegistrationStatus];
-  return key ? t(key) : status;
+  const name = REGISTRATION_STATUS_NAMES[status as RegistrationStatus];
+  return name ? t(name) : status;
 }
 
 /** 待审核, 报名成功, 候补 (with the place on the list), 未通过, 已取消. */
@@ -299,23 +267,24 @@ export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) 
   );
 }
 
-const OUTCOME_KEYS: Record<OutcomeKind, { name: MessageKey; unit: MessageKey }> = {
-  contact: { name: 'activities.outcome.contact', unit: 'activities.unit.times' },
-  agreement: { name: 'activities.outcome.agreement', unit: 'activities.unit.items' },
-  hire_intent: { name: 'activities.outcome.hire_intent', unit: 'activities.unit.people' },
-  hired: { name: 'activities.outcome.hired', unit: 'activities.unit.people' },
-  trained: { name: 'activities.outcome.trained', unit: 'activities.unit.personTimes' },
-  served: { name: 'activities.outcome.served', unit: 'activities.unit.personTimes' },
-  other: { name: 'activities.outcome.other', unit: 'activities.unit.items' },
+/** The outcomes' units in both languages (the server's OUTCOME_NAMES carry the Chinese one). */
+const OUTCOME_UNIT_KEYS: Record<OutcomeKind, MessageKey> = {
+  contact: 'activities.unit.times',
+  agreement: 'activities.unit.items',
+  hire_intent: 'activities.unit.people',
+  hired: 'activities.unit.people',
+  trained: 'activities.unit.personTimes',
+  served: 'activities.unit.personTimes',
+  other: 'activities.unit.items',
 };
 
 export function outcomeLabel(t: Translate, kind: OutcomeKind): string {
-  return t(OUTCOME_KEYS[kind].name);
+  return t(OUTCOME_NAMES[kind]);
 }
 
 /** 次, 项, 人, 人次. */
 export function outcomeUnit(t: Translate, kind: OutcomeKind): string {
-  return t(OUTCOME_KEYS[kind].unit);
+  return t(OUTCOME_UNIT_KEYS[kind]);
 }
 
 const MODE_KEYS: Record<JobFairMode, MessageKey> = {

@@ -98,17 +98,21 @@ export {
   type JobFairMode,
   KIND_SPECS,
   ORGANISATION_ROLES,
+  OUTCOME_NAMES,
   OUTCOME_WITH_AMOUNT,
   type ParticipantRole,
   REGISTRATION_ACTIONS,
+  ROLE_NAMES,
 } from '@server/modules/activities/constants.ts';
 export type { ActivityView, MeetingView, RegistrationView } from '@server/modules/activities/contract.ts';
 export type { MeetingGrid } from '@server/modules/activities/kinds.ts';
 export {
   ACTIVITY_ACTIONS,
+  ACTIVITY_STATUS_NAMES,
   ACTIVITY_STATUSES,
   type ActivityAction,
   type ActivityStatus,
+  REGISTRATION_STATUS_NAMES,
   REGISTRATION_STATUSES,
   type RegistrationStatus,
 } from '@server/modules/activities/machine.ts';

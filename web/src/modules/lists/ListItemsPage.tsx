@@ -22,6 +22,7 @@ import { ListItemFormDrawer } from './ListItemFormDrawer.tsx';
 import { filtersOf, readListParams, writeListParams } from './listParams.ts';
 import { Deadline, formatAmount, StatusTag, stageText, statusLabel } from './shared.tsx';
 import {
+  LIST_POSTERS,
   LIST_SORTS,
   LIST_STATUSES,
   type ListFilters,
@@ -33,12 +34,12 @@ import {
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; item: ListItemView } | null;
 
-/** Whether this account may post items of this kind (the server's POSTERS, for operators any). */
+/** Whether this account may post items of this kind (the server's LIST_POSTERS, for operators any). */
 export function useCanPost(config: ListKindConfig): boolean {
   const me = useCurrentUser();
   return (
     hasPermission(me, 'lists.manage') ||
-    (hasPermission(me, 'lists.submit') && config.posters.includes(me.role))
+    (hasPermission(me, 'lists.submit') && LIST_POSTERS[config.kind].includes(me.role))
   );
 }
 

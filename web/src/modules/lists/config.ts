@@ -28,8 +28,6 @@ export interface ListKindConfig {
   tagColumn: 'industries' | 'disciplines';
   /** The registry an operator links the owner to (LIST_KIND_DEFS.owner on the server). */
   ownerRegistry: 'enterprises' | 'institutions';
-  /** Roles that may post this kind without lists.manage (POSTERS on the server). */
-  posters: readonly string[];
   /** The table's scroll width. */
   scrollX: number;
 }
@@ -48,7 +46,6 @@ export const LIST_CONFIGS: { [K in ListKind]: ListKindConfig & { kind: K } } = {
     fields: ['amount'],
     tagColumn: 'industries',
     ownerRegistry: 'enterprises',
-    posters: ['enterprise'],
     scrollX: 1600,
   },
   'talent-demands': {
@@ -64,7 +61,6 @@ export const LIST_CONFIGS: { [K in ListKind]: ListKindConfig & { kind: K } } = {
     fields: ['headcount', 'terms'],
     tagColumn: 'industries',
     ownerRegistry: 'enterprises',
-    posters: ['enterprise', 'institution'],
     scrollX: 1500,
   },
   achievements: {
@@ -80,7 +76,6 @@ export const LIST_CONFIGS: { [K in ListKind]: ListKindConfig & { kind: K } } = {
     fields: ['amount', 'stage', 'trl', 'patents'],
     tagColumn: 'disciplines',
     ownerRegistry: 'institutions',
-    posters: ['institution', 'expert', 'enterprise'],
     scrollX: 1700,
   },
 };

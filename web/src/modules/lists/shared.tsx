@@ -1,25 +1,16 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
-import { messages } from '../../app/messages.ts';
 import { EMPTY } from '../registry/shared.tsx';
 import {
   type CooperationMode,
+  LIST_STATUS_NAMES,
   LIST_STATUSES,
   type ListAction,
   type ListItemView,
   type ListStatus,
   type Stage,
 } from './types.ts';
-
-const STATUS_KEYS: Record<ListStatus, MessageKey> = {
-  draft: 'lists.status.draft',
-  submitted: 'lists.status.submitted',
-  published: 'lists.status.published',
-  in_progress: 'lists.status.in_progress',
-  closed: 'lists.status.closed',
-  expired: 'lists.status.expired',
-};
 
 const STATUS_COLORS: Record<ListStatus, string> = {
   draft: 'default',
@@ -33,13 +24,13 @@ const STATUS_COLORS: Record<ListStatus, string> = {
 /** A status from its code or its Chinese name (matching summaries carry the name). */
 function statusOf(value: string): ListStatus | undefined {
   if ((LIST_STATUSES as readonly string[]).includes(value)) return value as ListStatus;
-  return LIST_STATUSES.find((status) => messages['zh-CN'][STATUS_KEYS[status]] === value);
+  return LIST_STATUSES.find((status) => LIST_STATUS_NAMES[status].zh === value);
 }
 
 export function statusLabel(t: Translate, value: string | null | undefined): string {
   if (!value) return EMPTY;
   const status = statusOf(value);
-  return status ? t(STATUS_KEYS[status]) : value;
+  return status ? t(LIST_STATUS_NAMES[status]) : value;
 }
 
 /** 草稿, 待审核, 已发布 … in their colours. */

@@ -48,6 +48,7 @@ export type { ListItemView } from '@server/modules/lists/contract.ts';
 export {
   ACTIONS as LIST_ACTIONS,
   type Action as ListAction,
+  STATUS_NAMES as LIST_STATUS_NAMES,
   STATUSES as LIST_STATUSES,
   type Status as ListStatus,
 } from '@server/modules/lists/machine.ts';

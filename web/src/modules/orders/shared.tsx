@@ -5,23 +5,13 @@ import { formatAmount } from '../lists/shared.tsx';
 import { EMPTY } from '../registry/shared.tsx';
 import {
   isOrderStatus,
+  ORDER_STATUS_NAMES,
   type OrderAction,
   type OrderEventAction,
   type OrderListItem,
   type OrderStatus,
   type OutcomeKind,
 } from './types.ts';
-
-/** The names of machine.ts ORDER_STATUS_NAMES. */
-const STATUS_KEYS: Record<OrderStatus, MessageKey> = {
-  placed: 'orders.status.placed',
-  dispatched: 'orders.status.dispatched',
-  accepted: 'orders.status.accepted',
-  in_service: 'orders.status.in_service',
-  awaiting_confirmation: 'orders.status.awaiting_confirmation',
-  closed: 'orders.status.closed',
-  cancelled: 'orders.status.cancelled',
-};
 
 const STATUS_COLORS: Record<OrderStatus, string> = {
   placed: 'gold',
@@ -38,7 +28,7 @@ const FINAL: readonly OrderStatus[] = ['closed', 'cancelled'];
 
 export function orderStatusLabel(t: Translate, status: string | null | undefined): string {
   if (!status) return EMPTY;
-  return isOrderStatus(status) ? t(STATUS_KEYS[status]) : status;
+  return isOrderStatus(status) ? t(ORDER_STATUS_NAMES[status]) : status;
 }
 
 /** 待派单, 已派单 … 已办结 in their colours. */

@@ -38,6 +38,7 @@ export {
 export type { OrderBoard, OrderListItem, OrderView } from '@server/modules/orders/contract.ts';
 export {
   ORDER_ACTIONS,
+  ORDER_STATUS_NAMES,
   ORDER_STATUSES,
   type OrderAction,
   type OrderStatus,
