@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './demo/seed.ts';
-import { accountActor, createPlatform, type Platform } from './main.ts';
+import { accountActor, createPlatform, type Platform, prepareDatabase } from './main.ts';
 import { BatchInputError, pairsWorkbook, readBatchQueries } from './modules/matching/batch.ts';
 import { TARGETS, type Target } from './modules/matching/engine.ts';
 import type { RegistryKind } from './modules/registry/contract.ts';
@@ -68,7 +68,7 @@ program
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
     await platform.app.listen({ port: config.port, host: config.host });
-    platform.startJobs();
+    await platform.startJobs();
     const where = `http://localhost:${config.port}`;
     console.log(
       `才桥 Caiqiao is running at ${where} (${platform.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})${config.webDir ? '' : ' — web app not built: run npm run build:web'}`,
@@ -83,7 +83,7 @@ program
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      await migrateDatabase(database);
+      await prepareDatabase(database);
       console.log('数据库已是最新 Database schema is up to date.');
     } finally {
       await database.close();

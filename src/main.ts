@@ -7,14 +7,18 @@ import { ActivityWorkService } from './modules/activities/work.ts';
 import { ReportService } from './modules/insights/report.ts';
 import { registerInsightsRoutes } from './modules/insights/routes.ts';
 import { InsightsService } from './modules/insights/service.ts';
+import { listsJobs } from './modules/lists/jobs.ts';
 import { registerListsRoutes } from './modules/lists/routes.ts';
 import { ListsService } from './modules/lists/service.ts';
 import { matchWeights } from './modules/matching/engine.ts';
+import { matchingJobs } from './modules/matching/jobs.ts';
 import { registerMatchingRoutes } from './modules/matching/routes.ts';
 import { MatchingService } from './modules/matching/service.ts';
+import { ordersJobs } from './modules/orders/jobs.ts';
 import { registerOrdersRoutes } from './modules/orders/routes.ts';
 import { OrdersService } from './modules/orders/service.ts';
 import { DictionaryService } from './modules/registry/dictionaries.ts';
+import { registryJobs } from './modules/registry/jobs.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
 import { registerTeamsRoutes } from './modules/teams/routes.ts';
@@ -38,8 +42,11 @@ import { createHttpApp } from './platform/http/app.ts';
 import { registerReferenceRoutes } from './platform/http/reference-routes.ts';
 import type { App, RouteEntry } from './platform/http/types.ts';
 import { IdempotencyService } from './platform/idempotency/service.ts';
+import { importJobs } from './platform/io/jobs.ts';
 import { registerImportRoutes } from './platform/io/routes.ts';
 import { ImportService } from './platform/io/service.ts';
+import { installJobQueues, JobQueue, type StartOptions } from './platform/jobs/queue.ts';
+import { notificationJobs } from './platform/notifications/jobs.ts';
 import { Mailer } from './platform/notifications/mailer.ts';
 import { registerNotificationRoutes } from './platform/notifications/routes.ts';
 import { NotificationsService } from './platform/notifications/service.ts';
@@ -69,12 +76,33 @@ export interface Platform {
   notifications: NotificationsService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
+  /** Scheduled and queued work (every module's jobs.ts); any platform sends, a serving one works. */
+  jobs: JobQueue;
   app: App;
   /** Every registered route with its declared access (for the authorisation matrix). */
   routes(): RouteEntry[];
-  /** Scheduled work of a serving process (list expiry, order deadlines, matching refresh); stopped by close(). */
-  startJobs(): void;
+  /** Works the job queue and the per-process timers (a serving process); stopped by close(). */
+  startJobs(options?: StartOptions): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Every module's jobs, each declared in the module's jobs.ts; one queue per queued job. */
+export const JOBS = [
+  ...notificationJobs,
+  ...importJobs,
+  ...registryJobs,
+  ...listsJobs,
+  ...matchingJobs,
+  ...ordersJobs,
+] as const;
+
+/**
+ * Brings a database to this version: the migrations, then the job queue's
+ * tables and a queue per job (`caiqiao migrate`, the tests' template).
+ */
+export async function prepareDatabase(database: Database): Promise<void> {
+  await migrateDatabase(database);
+  await installJobQueues(database, JOBS);
 }
 
 export interface PlatformOptions {
@@ -90,6 +118,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   try {
     await migrateDatabase(database);
     const clock = options.clock ?? systemClock;
+    const jobs = new JobQueue(database);
     const cipher = new FieldCipher(config.secrets.fieldKey);
     const audit = new AuditService(database, clock);
     const access = new AccessService(database, audit, config.cacheMs);
@@ -114,7 +143,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     await dictionaries.syncBuiltIns();
     const changes = new ChangeFeed();
     const mailer = config.mail ? new Mailer(config.mail) : null;
-    const notifications = new NotificationsService(database, clock, mailer);
+    const notifications = new NotificationsService(database, clock, mailer, jobs);
     const registry = new RegistryService(database, audit, dictionaries, cipher, clock, changes);
     const lists = new ListsService(database, audit, dictionaries, clock, changes);
     const matching = new MatchingService(
@@ -151,6 +180,16 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const reports = new ReportService(insights, clock);
     // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
     matching.setSignals(orders.expertSignals);
+    jobs.register(JOBS, {
+      notifications,
+      imports,
+      dictionaries,
+      cacheMs: config.cacheMs,
+      lists,
+      matching,
+      orders,
+    });
+    await jobs.install();
     const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
     for (const kind of importKinds) imports.register(kind);
 
@@ -183,15 +222,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerActivitiesRoutes(app, activities, meetings, activityWork);
     registerInsightsRoutes(app, insights, reports);
     await app.ready();
-
-    const timers: NodeJS.Timeout[] = [];
-    const every = (ms: number, job: () => Promise<unknown>) => {
-      const run = () => job().catch((err) => app.log.error({ err }, 'scheduled job failed'));
-      void run();
-      const timer = setInterval(run, ms);
-      timer.unref();
-      timers.push(timer);
-    };
+    jobs.log = app.log;
 
     return {
       config,
@@ -216,24 +247,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       reports,
       notifications,
       changes,
+      jobs,
       app,
       routes,
-      startJobs() {
-        every(3600_000, () => lists.expireDue());
-        every(300_000, () => orders.refreshSignals());
-        every(900_000, () => orders.sweepDeadlines());
-        // Uploaded spreadsheets hold personal data: drop those of previews never committed.
-        every(3600_000, () => imports.sweep());
-        if (mailer) every(30_000, () => notifications.deliverEmails());
-        // Build the matching indexes in the background, then pick up other processes' changes.
-        every(60_000, () => matching.ready().then(() => matching.refresh()));
-        // Other processes' code-list edits, noticed off the request path (a stamp of the table).
-        if (config.cacheMs > 0) every(Math.max(config.cacheMs, 1000), () => dictionaries.refresh(true));
-      },
+      startJobs: (startOptions) => jobs.start(startOptions),
       async close() {
-        for (const timer of timers) clearInterval(timer);
-        mailer?.close();
         await app.close();
+        // Running jobs finish before the database closes.
+        await jobs.stop().catch((err) => app.log.error({ err }, 'stopping the job queue failed'));
+        mailer?.close();
         await database.close();
       },
     };

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { prepareDatabase } from '../src/main.ts';
 import { createPglite, openDatabase } from '../src/platform/db/client.ts';
-import { migrateDatabase } from '../src/platform/db/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,9 +16,10 @@ declare module 'vitest' {
 }
 
 /**
- * Migrates once per run: into a PGlite dump, or into a template database on
- * the PostgreSQL server named by DATABASE_URL. Each test file then gets its
- * own fresh copy (see test/support/platform.ts).
+ * Migrates once per run, with the job queue's tables and queues: into a
+ * PGlite dump, or into a template database on the PostgreSQL server named by
+ * DATABASE_URL. Each test file then gets its own fresh copy (see
+ * test/support/platform.ts).
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`drop database if exists ${template}`);
     await admin.query(`create database ${template}`);
     const database = await openDatabase({ databaseUrl: withDatabase(url, template) });
-    await migrateDatabase(database);
+    await prepareDatabase(database);
     await database.close();
     project.provide('pgTemplate', template);
     project.provide('pgliteDump', '');
@@ -41,7 +42,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'caiqiao-test-'));
   const pglite = await createPglite();
   const database = await openDatabase({ pglite });
-  await migrateDatabase(database);
+  await prepareDatabase(database);
   const dump = await pglite.dumpDataDir('none');
   const file = join(dir, 'migrated.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

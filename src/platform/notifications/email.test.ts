@@ -143,4 +143,18 @@ describe('inbox messages by e-mail (SMTP)', () => {
     // The order itself was never held up.
     expect((await operator.get(`/api/orders/${order.id}`)).body.status).toBe('dispatched');
   });
+
+  it('is mailed by the job queue once the change commits, and only once', async () => {
+    await p.startJobs({ pollSeconds: 0.5, cronCheckSeconds: 1 });
+    const order = await dispatchedOrder();
+    const mail = await until(() => smtp.received.find((m) => m.text?.includes(order.id)), 15_000);
+    expect(mail.subject).toBe(`【才桥】新的服务订单：${order.title}`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.received.filter((m) => m.text?.includes(order.id))).toHaveLength(1);
+    const [row] = await p.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.link, `/orders/${order.id}`));
+    expect(row?.emailState).toBe('sent');
+  });
 });

@@ -4,6 +4,8 @@ import type { Actor } from '../access/actor.ts';
 import { users } from '../auth/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, Executor } from '../db/client.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { deliverEmails } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
 import { notifications } from './schema.ts';
 
@@ -25,14 +27,22 @@ export interface Message {
  * with an unread count. When SMTP is configured, the messages of users with
  * an e-mail address are also mailed: the row is the outbox (email_state
  * pending), and `deliverEmails` sends it after the commit, retrying with
- * back-off, so a failing mail server never fails or delays the change.
+ * back-off, so a failing mail server never fails or delays the change. The
+ * change's transaction also queues a delivery job (jobs.ts), which runs once
+ * it commits.
  */
 export class NotificationsService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly mailer: Mailer | null = null,
+    private readonly jobs: JobQueue | null = null,
   ) {}
+
+  /** Whether messages are also mailed (SMTP is configured). */
+  get mails(): boolean {
+    return this.mailer !== null;
+  }
 
   async send(tx: Executor, userIds: readonly string[], message: Message): Promise<number> {
     const to = [...new Set(userIds)];
@@ -57,21 +67,15 @@ export class NotificationsService {
         ...(mailed.has(userId) ? { emailState: 'pending', emailAt: now } : {}),
       })),
     );
-    if (mailed.size > 0) this.deliverSoon();
+    if (mailed.size > 0 && this.jobs && !this.queuedIn.has(tx)) {
+      if (tx !== this.database.db) this.queuedIn.add(tx);
+      await this.jobs.send(deliverEmails, {}, { tx });
+    }
     return to.length;
   }
 
-  private soon: NodeJS.Timeout | null = null;
-
-  /** Delivers shortly (after the sender's commit, usually); the periodic job catches anything left. */
-  private deliverSoon(): void {
-    if (this.soon) return;
-    this.soon = setTimeout(() => {
-      this.soon = null;
-      this.deliverEmails().catch(() => {});
-    }, 1000);
-    this.soon.unref();
-  }
+  /** Transactions that have queued their delivery job already (one is enough for all their messages). */
+  private readonly queuedIn = new WeakSet<Executor>();
 
   /**
    * Sends the pending e-mail copies that are due: claims a batch (a lease,
