@@ -1,7 +1,7 @@
 // Builds the web app when web/dist is missing or older than its sources, so
 // `npm start` on a fresh clone serves the real pages without a separate step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,6 +17,11 @@ function newest(dir) {
 }
 
 const sources = [join(root, 'web/src'), join(root, 'web/index.html'), join(root, 'web/vite.config.ts')];
+// The pure server files the web bundles (constants, names), as the last build listed them.
+const serverSources = join(root, 'node_modules/.cache/caiqiao/web-server-sources.json');
+if (existsSync(serverSources)) {
+  for (const file of JSON.parse(readFileSync(serverSources, 'utf8'))) sources.push(join(root, file));
+}
 const sourceTime = Math.max(
   ...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)),
 );

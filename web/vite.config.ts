@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -5,6 +7,10 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** The server's source: the web imports its contracts' types and its pure constants from here. */
 const server = fileURLToPath(new URL('../src/', import.meta.url));
 const backend = 'http://localhost:3000';
+/** Lists the server files the bundle holds (scripts/ensure-web.mjs reads it). */
+const SERVER_SOURCES = fileURLToPath(
+  new URL('../node_modules/.cache/caiqiao/web-server-sources.json', import.meta.url),
+);
 
 /**
  * The web takes types from the server's contracts (type-only imports, erased)
@@ -23,6 +29,16 @@ function serverValuesArePure(): Plugin {
         );
       }
       return null;
+    },
+    // The server files in the bundle, so that scripts/ensure-web.mjs rebuilds when one changes
+    // (in node_modules/.cache, not in dist: dist is served).
+    generateBundle() {
+      const files = [...this.getModuleIds()]
+        .filter((id) => id.startsWith(server))
+        .map((id) => `src/${id.slice(server.length)}`)
+        .sort();
+      mkdirSync(dirname(SERVER_SOURCES), { recursive: true });
+      writeFileSync(SERVER_SOURCES, `${JSON.stringify(files, null, 2)}\n`);
     },
   };
 }
