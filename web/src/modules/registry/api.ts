@@ -3,6 +3,8 @@ import { type BodyOf, routes } from '../../app/api.ts';
 import type {
   DictionaryEntryBody,
   DictionaryKind,
+  DictionaryRoutes,
+  ImportRoutes,
   ProfileRoutes,
   RecordPatch,
   RegistryInputs,
@@ -13,7 +15,9 @@ import type {
 
 /** The caller of one registry's routes (the reply types follow the kind). */
 const registry = <K extends RegistryKind>(_kind: K) => routes<RegistryRoutes<K>>();
-const call = routes<ProfileRoutes>();
+const profile = routes<ProfileRoutes>();
+const dictionary = routes<DictionaryRoutes>();
+const imports = routes<ImportRoutes>();
 
 export const registryKeys = {
   all: ['registry'] as const,
@@ -95,7 +99,7 @@ export function useRevealRecord(kind: RegistryKind) {
 export function useTalentAccount(id: string) {
   return useQuery({
     queryKey: [...registryKeys.detail('talents', id), 'account'] as const,
-    queryFn: ({ signal }) => call('GET /api/registry/talents/:id/account', { params: { id }, signal }),
+    queryFn: ({ signal }) => profile('GET /api/registry/talents/:id/account', { params: { id }, signal }),
   });
 }
 
@@ -104,7 +108,7 @@ export function useLinkTalentAccount(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (username: string | null) =>
-      call('PUT /api/registry/talents/:id/account', { params: { id }, body: { username } }),
+      profile('PUT /api/registry/talents/:id/account', { params: { id }, body: { username } }),
     onSuccess: (result) =>
       queryClient.setQueryData([...registryKeys.detail('talents', id), 'account'], result),
   });
@@ -115,7 +119,7 @@ export function useLinkTalentAccount(id: string) {
 export function useProfile(enabled = true) {
   return useQuery({
     queryKey: profileKey,
-    queryFn: ({ signal }) => call('GET /api/profile', { signal }),
+    queryFn: ({ signal }) => profile('GET /api/profile', { signal }),
     enabled,
   });
 }
@@ -123,7 +127,8 @@ export function useProfile(enabled = true) {
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BodyOf<ProfileRoutes['PATCH /api/profile']>) => call('PATCH /api/profile', { body }),
+    mutationFn: (body: BodyOf<ProfileRoutes['PATCH /api/profile']>) =>
+      profile('PATCH /api/profile', { body }),
     onSuccess: (profile) => queryClient.setQueryData(profileKey, profile),
     onSettled: async () => {
       await Promise.all([
@@ -139,7 +144,7 @@ export function useUpdateProfile() {
 export function useDictionaryKinds() {
   return useQuery({
     queryKey: dictionaryKeys.kinds,
-    queryFn: ({ signal }) => call('GET /api/dictionaries', { signal }),
+    queryFn: ({ signal }) => dictionary('GET /api/dictionaries', { signal }),
     select: (data) => data.items,
     staleTime: 60_000,
   });
@@ -149,7 +154,7 @@ export function useDictionaryKinds() {
 export function useDictionary(kind: DictionaryKind, enabled = true) {
   return useQuery({
     queryKey: dictionaryKeys.entries(kind),
-    queryFn: ({ signal }) => call('GET /api/dictionaries/:kind', { params: { kind }, signal }),
+    queryFn: ({ signal }) => dictionary('GET /api/dictionaries/:kind', { params: { kind }, signal }),
     select: (data) => data.items,
     staleTime: 5 * 60_000,
     enabled,
@@ -160,7 +165,7 @@ export function useSaveDictionaryEntry(kind: DictionaryKind) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ code, body }: { code: string; body: DictionaryEntryBody }) =>
-      call('PUT /api/dictionaries/:kind/:code', { params: { kind, code }, body }),
+      dictionary('PUT /api/dictionaries/:kind/:code', { params: { kind, code }, body }),
     onSuccess: async () => {
       // Records show entry names, so they may read differently now.
       await Promise.all([
@@ -180,7 +185,7 @@ export function useUploadImport(kind: string) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return call('POST /api/imports/:kind', { params: { kind }, form });
+      return imports('POST /api/imports/:kind', { params: { kind }, form });
     },
     onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
   });
@@ -189,7 +194,7 @@ export function useUploadImport(kind: string) {
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call('POST /api/import-jobs/:id/commit', { params: { id } }),
+    mutationFn: (id: string) => imports('POST /api/import-jobs/:id/commit', { params: { id } }),
     onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
   });
 }
@@ -198,7 +203,7 @@ export function useCommitImport() {
 export function useAbandonImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call('POST /api/import-jobs/:id/abandon', { params: { id } }),
+    mutationFn: (id: string) => imports('POST /api/import-jobs/:id/abandon', { params: { id } }),
     onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
   });
 }
@@ -212,7 +217,7 @@ export const IMPORT_POLL_MS = 700;
 export function useImportJob(id: string | null, awaitingCommit = false) {
   return useQuery({
     queryKey: importKeys.job(id ?? ''),
-    queryFn: ({ signal }) => call('GET /api/import-jobs/:id', { params: { id: id ?? '' }, signal }),
+    queryFn: ({ signal }) => imports('GET /api/import-jobs/:id', { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
     staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: (query) => {

@@ -51,18 +51,27 @@ export type RegistryRoutes<K extends RegistryKind> = {
   'POST /api/registry/:kind/:id/reveal': { reply: typeof revealResponse };
 };
 
+/** An expert's linked account, and the caller's own profile. */
 export type ProfileRoutes = {
   'GET /api/registry/talents/:id/account': { reply: typeof talentAccount };
   'PUT /api/registry/talents/:id/account': { body: typeof talentAccountRequest; reply: typeof talentAccount };
   'GET /api/profile': { reply: typeof profileView };
   /** The fields depend on the caller's kind of profile: the route checks the body against that kind's edit. */
   'PATCH /api/profile': { body: typeof profileUpdateRequest; reply: typeof profileView };
+};
+
+/** 数据字典. */
+export type DictionaryRoutes = {
   'GET /api/dictionaries': { reply: typeof dictionaryKinds };
   'GET /api/dictionaries/:kind': { reply: typeof dictionaryEntries };
   'PUT /api/dictionaries/:kind/:code': {
     body: typeof dictionaryEntryBody;
     reply: typeof dictionaryEntryView;
   };
+};
+
+/** Spreadsheet imports (platform/io), for every kind that registers one. */
+export type ImportRoutes = {
   'POST /api/imports/:kind': { form: true; reply: typeof importJobView };
   'GET /api/import-jobs/:id': { reply: typeof importJobView };
   'POST /api/import-jobs/:id/commit': { reply: typeof importJobView };
@@ -118,11 +127,11 @@ export type TalentAccount = ReplyOf<ProfileRoutes['GET /api/registry/talents/:id
 /** The signed-in expert's own record, or the signed-in enterprise's (unmasked: it is their own). */
 export type ProfileResponse = ReplyOf<ProfileRoutes['GET /api/profile']>;
 
-export type DictionaryKindItem = ReplyOf<ProfileRoutes['GET /api/dictionaries']>['items'][number];
-export type DictionaryEntry = ReplyOf<ProfileRoutes['GET /api/dictionaries/:kind']>['items'][number];
-export type DictionaryEntryBody = BodyOf<ProfileRoutes['PUT /api/dictionaries/:kind/:code']>;
+export type DictionaryKindItem = ReplyOf<DictionaryRoutes['GET /api/dictionaries']>['items'][number];
+export type DictionaryEntry = ReplyOf<DictionaryRoutes['GET /api/dictionaries/:kind']>['items'][number];
+export type DictionaryEntryBody = BodyOf<DictionaryRoutes['PUT /api/dictionaries/:kind/:code']>;
 
-export type ImportJob = ReplyOf<ProfileRoutes['GET /api/import-jobs/:id']>;
+export type ImportJob = ReplyOf<ImportRoutes['GET /api/import-jobs/:id']>;
 export type ImportReportRow = ImportJob['report'][number];
 export type ImportIssue = ImportReportRow['errors'][number];
 
