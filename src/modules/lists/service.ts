@@ -12,7 +12,7 @@ import type { ImportKind } from '../../platform/io/import.ts';
 import { exportFile } from '../../platform/io/workbook.ts';
 import { chinaDate } from '../../reference/china-time.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
-import { extractKeywords } from '../matching/analyzer.ts';
+import { extractKeywords } from '../../platform/text/analyzer.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
 import { registryError } from '../registry/errors.ts';
 import { preparedRow } from '../registry/kinds.ts';

@@ -9,7 +9,7 @@
  * JavaScript runs one request at a time, so an update never interleaves with a search.
  */
 import { z } from 'zod';
-import { analyse, charBigrams, tokenize } from './analyzer.ts';
+import { analyse, charBigrams, tokenize } from '../../platform/text/analyzer.ts';
 import { type Factor, TARGETS, type Target } from './constants.ts';
 import { type FieldSpec, type Hit, InvertedIndex } from './inverted-index.ts';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { xlsx } from '../../../test/support/sheets.ts';
-import { tokenize } from './analyzer.ts';
+import { tokenize } from '../../platform/text/analyzer.ts';
 
 interface Result {
   id: string;

@@ -1,5 +1,6 @@
 /**
- * Chinese text analysis for the matching engine: normalisation, index tokens and keywords.
+ * Chinese text analysis: normalisation, index tokens and keywords — for the matching engine and for
+ * the keywords the lists extract from a description (both modules sit above it).
  *
  * Segmentation is jieba (@node-rs/jieba, a Rust binding) with its bundled dictionary plus our domain
  * dictionary (data/matching/domain-dict.txt); Traditional → Simplified is opencc-js. Everything heavy
