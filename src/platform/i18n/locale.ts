@@ -27,6 +27,20 @@ export function interpolate(template: string, params: Record<string, unknown> | 
   );
 }
 
+function isBilingual(value: unknown): value is Bilingual {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Bilingual).zh === 'string' &&
+    typeof (value as Bilingual).en === 'string'
+  );
+}
+
+/** The text in the caller's language; a param that is itself `{zh, en}` is put in that language too. */
 export function translate(text: Bilingual, locale: Locale, params?: Record<string, unknown>): string {
-  return interpolate(locale === 'en-US' ? text.en : text.zh, params);
+  const en = locale === 'en-US';
+  const localized = params
+    ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isBilingual(v) ? (en ? v.en : v.zh) : v]))
+    : undefined;
+  return interpolate(en ? text.en : text.zh, localized);
 }
