@@ -11,6 +11,15 @@
  *     └──────── cancel ──▶ cancelled         awaiting_confirmation ──confirm (rating)──▶ closed
  *                                                 └─reopen──▶ in_service
  */
+import {
+  actionsFor,
+  decide as decideWorkflow,
+  type Refusal,
+  type Verdict,
+  type Workflow,
+  type WorkflowTransition,
+} from '../../platform/workflow.ts';
+
 export const ORDER_STATUSES = [
   'placed',
   'dispatched',
@@ -39,13 +48,8 @@ export const ORDER_STATUS_NAMES: Record<OrderStatus, { zh: string; en: string }>
  */
 export type OrderParty = 'enterprise' | 'operator' | 'institution' | 'offered' | 'assignee' | 'system';
 
-export interface OrderTransition {
-  from: readonly OrderStatus[];
-  to: OrderStatus;
-  by: readonly OrderParty[];
-  /** The action needs a reason (a decline, a cancellation, a reopening). */
-  reason?: boolean;
-}
+/** One row of the table; `reason`: the action needs one (a decline, a cancellation, a reopening). */
+export type OrderTransition = WorkflowTransition<OrderStatus, OrderParty>;
 
 export const ORDER_TRANSITIONS = {
   dispatch: { from: ['placed'], to: 'dispatched', by: ['operator', 'institution'] },
@@ -82,8 +86,14 @@ export const ORDER_ACTION_NAMES: Record<OrderAction, { zh: string; en: string }>
   cancel: { zh: '取消', en: 'cancel' },
 };
 
-/** Why an action cannot be taken: it does not start from this status, or the caller is not a party to it. */
-export type Refusal = 'status' | 'party' | 'reason';
+/** The order workflow for platform/workflow: the table and the names of its statuses and actions. */
+export const ORDER_WORKFLOW: Workflow<OrderStatus, OrderAction, OrderParty> = {
+  transitions: ORDER_TRANSITIONS,
+  statusNames: ORDER_STATUS_NAMES,
+  actionNames: ORDER_ACTION_NAMES,
+};
+
+export type { Refusal };
 
 /** The table's verdict on one action: the next status, or why not. */
 export function decide(
@@ -91,18 +101,11 @@ export function decide(
   action: OrderAction,
   parties: readonly OrderParty[],
   reason?: string,
-): { ok: true; to: OrderStatus } | { ok: false; refusal: Refusal } {
-  const t: OrderTransition = ORDER_TRANSITIONS[action];
-  if (!t.from.includes(status)) return { ok: false, refusal: 'status' };
-  if (!t.by.some((p) => parties.includes(p))) return { ok: false, refusal: 'party' };
-  if (t.reason && !reason?.trim()) return { ok: false, refusal: 'reason' };
-  return { ok: true, to: t.to };
+): Verdict<OrderStatus> {
+  return decideWorkflow(ORDER_WORKFLOW, status, action, parties, reason);
 }
 
 /** The actions the parties may take now (buttons in the web; the system's own are left out). */
 export function orderActionsFor(status: OrderStatus, parties: readonly OrderParty[]): OrderAction[] {
-  return ORDER_ACTIONS.filter((a) => {
-    const t: OrderTransition = ORDER_TRANSITIONS[a];
-    return t.from.includes(status) && t.by.some((p) => p !== 'system' && parties.includes(p));
-  });
+  return actionsFor(ORDER_WORKFLOW, status, parties, ['system']);
 }

@@ -11,6 +11,7 @@ import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import { exportFile } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
+import { statusRefusalParams } from '../../platform/workflow.ts';
 import { chinaDate, chinaDateTime } from '../../reference/china-time.ts';
 import { regionFullName } from '../../reference/regions.ts';
 import { OPEN_STATUSES, type Status } from '../lists/machine.ts';
@@ -32,9 +33,9 @@ import { stepDue } from './deadlines.ts';
 import { ordersError } from './errors.ts';
 import {
   decide,
-  ORDER_ACTION_NAMES,
   ORDER_STATUS_NAMES,
   ORDER_STATUSES,
+  ORDER_WORKFLOW,
   type OrderAction,
   type OrderParty,
   type OrderStatus,
@@ -341,10 +342,7 @@ export class OrdersService {
     if (!verdict.ok) {
       if (verdict.refusal === 'status') {
         throw ordersError('ORDER_TRANSITION_NOT_ALLOWED', {
-          params: {
-            status: ORDER_STATUS_NAMES[status].zh,
-            action: ORDER_ACTION_NAMES[request.action].zh,
-          },
+          params: statusRefusalParams(ORDER_WORKFLOW, status, request.action),
           details: { status, version: order.version },
         });
       }
