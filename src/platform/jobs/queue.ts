@@ -28,7 +28,11 @@ export interface JobLog {
 const silent: JobLog = { info() {}, warn() {}, error() {} };
 
 export interface StartOptions {
-  /** How often an idle worker asks for due jobs (seconds, at least 0.5). Default 2. */
+  /**
+   * How often an idle worker asks for due jobs (seconds, at least 0.5). Default 2 on a
+   * PostgreSQL server; 10 on PGlite, where every job is this process's own and a send wakes
+   * the worker at once (its poll then waits for the sender's transaction to commit).
+   */
   pollSeconds?: number;
   /** How often a process checks whether a cron tick is due; one process per tick sends. Default 30. */
   cronCheckSeconds?: number;
@@ -79,6 +83,8 @@ export class JobQueue {
   private readonly client: PgBoss;
   /** Polls, keeps the schedule and maintains the tables; only after start(). */
   private worker: PgBoss | null = null;
+  /** This process's worker for each queue (to wake it when a job is sent here). */
+  private readonly workerIds = new Map<string, string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly local = new Map<string, Promise<void>>();
   private stopping = false;
@@ -127,12 +133,15 @@ export class JobQueue {
     if (!this.registered.has(job.name)) throw new Error(`job ${job.name} is not registered`);
     if (!isQueued(job)) throw new Error(`job ${job.name} runs on a timer in each process and is not sent`);
     const data = job.payload.parse(payload) as object;
-    return this.client.send(job.name, data, {
+    const id = await this.client.send(job.name, data, {
       ...(options.tx ? { db: sqlOn(this.database, options.tx) } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.singletonSeconds ? { singletonSeconds: options.singletonSeconds } : {}),
     });
+    const workerId = this.workerIds.get(job.name);
+    if (id && workerId && !options.startAfterSeconds) this.worker?.notifyWorker(workerId);
+    return id;
   }
 
   /** A job's row as the queue holds it (null once archived). */
@@ -178,7 +187,7 @@ export class JobQueue {
   async start(options: StartOptions = {}): Promise<void> {
     if (this.worker || this.stopping) return;
     const cronCheckSeconds = options.cronCheckSeconds ?? 30;
-    const pollSeconds = options.pollSeconds ?? 2;
+    const pollSeconds = options.pollSeconds ?? (this.database.kind === 'pglite' ? 10 : 2);
     const worker = new PgBoss({
       db: this.sql,
       schema: SCHEMA,
@@ -226,6 +235,7 @@ export class JobQueue {
           if (rows.length === BATCH && workerId) worker.notifyWorker(workerId);
         },
       );
+      this.workerIds.set(job.name, workerId);
     }
   }
 
