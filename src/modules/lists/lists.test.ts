@@ -108,6 +108,12 @@ describe('technical demands: post, review, publish, expire', () => {
       version: submitted.body.version,
     });
     expect(rejectWithoutReason.body.error.code).toBe('LIST_REASON_REQUIRED');
+    const rejectWithSpaces = await operator.post(`/api/lists/demands/${id}/transition`, {
+      action: 'reject',
+      version: submitted.body.version,
+      reason: '   ',
+    });
+    expect(rejectWithSpaces.body.error.code).toBe('LIST_REASON_REQUIRED');
     const published = await operator.post(`/api/lists/demands/${id}/transition`, {
       action: 'publish',
       version: submitted.body.version,

@@ -9,6 +9,12 @@
  *                          │                    └──expire (deadline)──────▶ expired
  *   closed / expired ──reopen──▶ published
  */
+import {
+  actionsFor as workflowActionsFor,
+  type Workflow,
+  type WorkflowTransition,
+} from '../../platform/workflow.ts';
+
 export const STATUSES = ['draft', 'submitted', 'published', 'in_progress', 'closed', 'expired'] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -30,13 +36,8 @@ export const STATUS_NAMES: Record<Status, { zh: string; en: string }> = {
 /** Who takes an action: the owner (the posting organisation or person), an operator (lists.manage), or the system. */
 export type Party = 'owner' | 'operator' | 'system';
 
-export interface Transition {
-  from: readonly Status[];
-  to: Status;
-  by: readonly Party[];
-  /** The action needs a reason (shown to the owner). */
-  reason?: boolean;
-}
+/** One row of the table; `reason`: the action needs one (shown to the owner). */
+export type Transition = WorkflowTransition<Status, Party>;
 
 export const TRANSITIONS = {
   submit: { from: ['draft'], to: 'submitted', by: ['owner', 'operator'] },
@@ -52,12 +53,27 @@ export const TRANSITIONS = {
 export type Action = keyof typeof TRANSITIONS;
 export const ACTIONS = Object.keys(TRANSITIONS) as Action[];
 
+export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
+  submit: { zh: '提交审核', en: 'submitted' },
+  withdraw: { zh: '撤回', en: 'withdrawn' },
+  reject: { zh: '退回', en: 'rejected' },
+  publish: { zh: '发布', en: 'published' },
+  start: { zh: '开始对接', en: 'started' },
+  close: { zh: '关闭', en: 'closed' },
+  expire: { zh: '过期', en: 'expired' },
+  reopen: { zh: '重新发布', en: 'reopened' },
+};
+
+/** The list workflow for platform/workflow: the table and the names of its statuses and actions. */
+export const LIST_WORKFLOW: Workflow<Status, Action, Party> = {
+  transitions: TRANSITIONS,
+  statusNames: STATUS_NAMES,
+  actionNames: ACTION_NAMES,
+};
+
 /** The actions a party may take on an item in this status (for buttons in the web). */
 export function actionsFor(status: Status, parties: readonly Party[]): Action[] {
-  return ACTIONS.filter((action) => {
-    const t: Transition = TRANSITIONS[action];
-    return t.from.includes(status) && t.by.some((p) => parties.includes(p));
-  });
+  return workflowActionsFor(LIST_WORKFLOW, status, parties);
 }
 
 /** Owners edit their drafts; operators edit anything not yet closed. */

@@ -13,6 +13,7 @@ import { exportFile } from '../../platform/io/workbook.ts';
 import { chinaDate } from '../../reference/china-time.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import { extractKeywords } from '../../platform/text/analyzer.ts';
+import { decide, statusRefusalParams } from '../../platform/workflow.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
 import { registryError } from '../registry/errors.ts';
 import { preparedRow } from '../registry/kinds.ts';
@@ -28,10 +29,9 @@ import {
   actionsFor,
   editable,
   type Party,
+  LIST_WORKFLOW,
   STATUS_NAMES,
   type Status,
-  TRANSITIONS,
-  type Transition,
 } from './machine.ts';
 import { type ListScope, ListsRepository } from './repository.ts';
 import type { ListItemRow } from './schema.ts';
@@ -244,30 +244,32 @@ export class ListsService {
     request: { action: Action; version: number; reason?: string | undefined },
     parties: readonly Party[],
   ): Promise<ListItemRow> {
-    const t: Transition = TRANSITIONS[request.action];
     const status = before.status as Status;
-    if (!t.from.includes(status)) {
-      throw listsError('LIST_TRANSITION_NOT_ALLOWED', {
-        params: { status: STATUS_NAMES[status].zh, action: ACTION_NAMES[request.action] },
-        details: { status, version: before.version },
-      });
+    const verdict = decide(LIST_WORKFLOW, status, request.action, parties, request.reason);
+    if (!verdict.ok) {
+      if (verdict.refusal === 'status') {
+        throw listsError('LIST_TRANSITION_NOT_ALLOWED', {
+          params: statusRefusalParams(LIST_WORKFLOW, status, request.action),
+          details: { status, version: before.version },
+        });
+      }
+      throw listsError(verdict.refusal === 'party' ? 'LIST_NOT_YOURS' : 'LIST_REASON_REQUIRED');
     }
-    if (!t.by.some((p) => parties.includes(p))) throw listsError('LIST_NOT_YOURS');
-    if (t.reason && !request.reason) throw listsError('LIST_REASON_REQUIRED');
+    const to = verdict.to;
     const now = this.clock.now();
     const today = chinaDate(now);
-    if (t.to === 'published' && before.deadline && before.deadline < today) {
+    if (to === 'published' && before.deadline && before.deadline < today) {
       throw listsError('LIST_DEADLINE_PASSED', { params: { deadline: before.deadline } });
     }
     const after = await new ListsRepository(tx).updateVersioned(
       before.id,
       request.version,
       {
-        status: t.to,
+        status: to,
         statusReason: request.reason ?? null,
         statusChangedAt: now,
         updatedAt: now,
-        ...(t.to === 'published' && !before.publishedAt ? { publishedAt: now } : {}),
+        ...(to === 'published' && !before.publishedAt ? { publishedAt: now } : {}),
       },
       status,
     );
@@ -281,7 +283,7 @@ export class ListsService {
       entityId: before.id,
       regionCode: after.scopeRegion,
       changes: {
-        status: { from: status, to: t.to },
+        status: { from: status, to },
         ...(request.reason ? { reason: { to: request.reason } } : {}),
       },
     });
@@ -637,17 +639,6 @@ export class ListsService {
     return v;
   }
 }
-
-const ACTION_NAMES: Record<Action, string> = {
-  submit: '提交审核',
-  withdraw: '撤回',
-  reject: '退回',
-  publish: '发布',
-  start: '开始对接',
-  close: '关闭',
-  expire: '过期',
-  reopen: '重新发布',
-};
 
 function checkCodes(input: Record<string, unknown>, dict: DictionarySnapshot) {
   for (const { field, dictionary } of DICTIONARY_FIELDS) {
