@@ -7,6 +7,8 @@
  *                         └──────reopen─────────┘
  *   draft / published / closed ──cancel──▶ cancelled
  */
+import { type Workflow, actionsFor as workflowActionsFor } from '../../platform/workflow.ts';
+
 export const ACTIVITY_STATUSES = ['draft', 'published', 'closed', 'finished', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
@@ -18,13 +20,19 @@ export const ACTIVITY_STATUS_NAMES: Record<ActivityStatus, { zh: string; en: str
   cancelled: { zh: '已取消', en: 'Cancelled' },
 };
 
+/** Who takes an action on an activity: those who manage it (its organiser, an operator of its region). */
+export type ActivityParty = 'manager';
+
 export const ACTIVITY_TRANSITIONS = {
-  publish: { from: ['draft'], to: 'published' },
-  close: { from: ['published'], to: 'closed' },
-  reopen: { from: ['closed'], to: 'published' },
-  finish: { from: ['published', 'closed'], to: 'finished' },
-  cancel: { from: ['draft', 'published', 'closed'], to: 'cancelled' },
-} as const satisfies Record<string, { from: readonly ActivityStatus[]; to: ActivityStatus }>;
+  publish: { from: ['draft'], to: 'published', by: ['manager'] },
+  close: { from: ['published'], to: 'closed', by: ['manager'] },
+  reopen: { from: ['closed'], to: 'published', by: ['manager'] },
+  finish: { from: ['published', 'closed'], to: 'finished', by: ['manager'] },
+  cancel: { from: ['draft', 'published', 'closed'], to: 'cancelled', by: ['manager'], reason: true },
+} as const satisfies Record<
+  string,
+  { from: readonly ActivityStatus[]; to: ActivityStatus; by: readonly ActivityParty[]; reason?: boolean }
+>;
 export type ActivityAction = keyof typeof ACTIVITY_TRANSITIONS;
 export const ACTIVITY_ACTIONS = Object.keys(ACTIVITY_TRANSITIONS) as ActivityAction[];
 
@@ -36,10 +44,16 @@ export const ACTIVITY_ACTION_NAMES: Record<ActivityAction, { zh: string; en: str
   cancel: { zh: '取消活动', en: 'cancel' },
 };
 
-/** Whether an action starts from a status. */
-export function activityMove(status: ActivityStatus, action: ActivityAction): ActivityStatus | null {
-  const t: { from: readonly ActivityStatus[]; to: ActivityStatus } = ACTIVITY_TRANSITIONS[action];
-  return t.from.includes(status) ? t.to : null;
+/** The activity workflow for platform/workflow: the table and the names of its statuses and actions. */
+export const ACTIVITY_WORKFLOW: Workflow<ActivityStatus, ActivityAction, ActivityParty> = {
+  transitions: ACTIVITY_TRANSITIONS,
+  statusNames: ACTIVITY_STATUS_NAMES,
+  actionNames: ACTIVITY_ACTION_NAMES,
+};
+
+/** The actions a manager may take on an activity in this status (buttons in the web). */
+export function activityActionsFor(status: ActivityStatus): ActivityAction[] {
+  return workflowActionsFor(ACTIVITY_WORKFLOW, status, ['manager']);
 }
 
 /**

@@ -14,6 +14,7 @@ import { failureOf, withoutDetails } from '../../platform/io/failures.ts';
 import { readTable } from '../../platform/io/table.ts';
 import { exportFile, exportXlsx } from '../../platform/io/workbook.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
+import { decide, statusRefusalParams } from '../../platform/workflow.ts';
 import { chinaDate, chinaDateTime, startOfChinaDay } from '../../reference/china-time.ts';
 import { isValidMobile, maskMobile, normaliseMobile } from '../../reference/mobile.ts';
 import { regionFullName } from '../../reference/regions.ts';
@@ -42,12 +43,11 @@ import {
   takesSeat,
 } from './kinds.ts';
 import {
-  ACTIVITY_ACTION_NAMES,
-  ACTIVITY_ACTIONS,
   ACTIVITY_STATUS_NAMES,
+  ACTIVITY_WORKFLOW,
   type ActivityAction,
   type ActivityStatus,
-  activityMove,
+  activityActionsFor,
   LIVE_REGISTRATION,
   REGISTRATION_STATUS_NAMES,
   type RegistrationStatus,
@@ -340,18 +340,16 @@ export class ActivitiesService {
     return this.database.transaction(async (tx) => {
       const before = await this.managed(tx, actor, id);
       const status = before.status as ActivityStatus;
-      const to = activityMove(status, request.action);
-      if (!to) {
+      // managed() has established the caller manages this activity.
+      const verdict = decide(ACTIVITY_WORKFLOW, status, request.action, ['manager'], request.reason);
+      if (!verdict.ok) {
+        if (verdict.refusal === 'reason') throw activitiesError('ACTIVITY_REASON_REQUIRED');
         throw activitiesError('ACTIVITY_TRANSITION_NOT_ALLOWED', {
-          params: {
-            status: ACTIVITY_STATUS_NAMES[status].zh,
-            action: ACTIVITY_ACTION_NAMES[request.action].zh,
-          },
+          params: statusRefusalParams(ACTIVITY_WORKFLOW, status, request.action),
           details: { status, version: before.version },
         });
       }
-      if (request.action === 'cancel' && !request.reason?.trim())
-        throw activitiesError('ACTIVITY_REASON_REQUIRED');
+      const to = verdict.to;
       const after = await new ActivitiesRepository(tx).update(
         id,
         request.version,
@@ -1128,7 +1126,7 @@ export class ActivitiesService {
       mine: mine.map((m) => this.registrationView(m, true, waitlist, codes)),
       canRegisterAs,
       actions: manage
-        ? ACTIVITY_ACTIONS.filter((a) => activityMove(row.status as ActivityStatus, a) !== null)
+        ? activityActionsFor(row.status as ActivityStatus)
         : [],
       manage,
       createdAt: row.createdAt.toISOString(),
