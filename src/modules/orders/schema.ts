@@ -19,6 +19,7 @@ import { bytea } from '../../platform/io/schema.ts';
 import { listItems } from '../lists/schema.ts';
 import { enterprises, institutions, talents } from '../registry/schema.ts';
 import { teams } from '../teams/schema.ts';
+import type { OrderStatus } from './machine.ts';
 
 /** 服务订单: an enterprise's order for help with one of its demands, from placing to the confirmed outcome. */
 export const serviceOrders = pgTable(
@@ -41,7 +42,7 @@ export const serviceOrders = pgTable(
     regionCode: text('region_code'),
     scopeRegion: text('scope_region').notNull(),
     /** See machine.ts. */
-    status: text('status').notNull().default('placed'),
+    status: text('status').$type<OrderStatus>().notNull().default('placed'),
     /** The current dispatch round (offers of earlier rounds stay in order_offers). */
     round: integer('round').notNull().default(0),
     /** When the current step is due (set by each transition; deadlines come with the scheduler). */

@@ -183,7 +183,7 @@ export class OrdersService {
           title: row.title,
           enterprise: (row.enterpriseId && enterprises.get(row.enterpriseId)?.name) || null,
           region: row.regionCode ? regionFullName(row.regionCode) : null,
-          status: ORDER_STATUS_NAMES[row.status as OrderStatus][en ? 'en' : 'zh'],
+          status: ORDER_STATUS_NAMES[row.status][en ? 'en' : 'zh'],
           servedBy:
             [
               row.teamId ? teams.get(row.teamId) : null,
@@ -337,7 +337,7 @@ export class OrdersService {
     request: OrderTransitionRequest,
   ): Promise<void> {
     const repo = new OrdersRepository(tx);
-    const status = order.status as OrderStatus;
+    const status = order.status;
     const verdict = decide(status, request.action, who.parties, request.reason);
     if (!verdict.ok) {
       if (verdict.refusal === 'status') {
@@ -596,7 +596,7 @@ export class OrdersService {
         await n.send(tx, await operators(), {
           kind: 'order.overdue',
           title: title('订单环节超时'),
-          body: `当前环节“${ORDER_STATUS_NAMES[order.status as OrderStatus].zh}”已于 ${
+          body: `当前环节“${ORDER_STATUS_NAMES[order.status].zh}”已于 ${
             order.stepDueAt ? chinaDate(new Date(order.stepDueAt.getTime() - 1)) : ''
           } 到期，请督办。`,
           link,
@@ -671,7 +671,7 @@ export class OrdersService {
       out.push('institution');
     const mine = offers.find((x) => x.userId === actor.userId);
     if (mine?.state === 'offered') out.push('offered');
-    const serving = SERVING.includes(order.status as OrderStatus);
+    const serving = SERVING.includes(order.status);
     const teamMember = order.teamId !== null && teams.users.get(order.teamId)?.has(actor.userId) === true;
     if (mine?.state === 'accepted' || (serving && teamMember)) out.push('assignee');
     return out;
@@ -798,7 +798,7 @@ export class OrdersService {
   private async serving(repo: OrdersRepository, actor: Actor, id: string): Promise<ServiceOrderRow> {
     const order = await repo.byId(id, this.scopeFor(actor));
     if (!order) throw ordersError('ORDER_NOT_FOUND');
-    const status = order.status as OrderStatus;
+    const status = order.status;
     if (!SERVING.includes(status)) {
       throw ordersError('ORDER_NOT_IN_SERVICE', { params: { status: ORDER_STATUS_NAMES[status].zh } });
     }
@@ -840,7 +840,7 @@ export class OrdersService {
           return;
         }
         const now = this.clock.now();
-        const after = await repo.move(order.id, order.version, order.status as OrderStatus, {
+        const after = await repo.move(order.id, order.version, order.status, {
           escalatedAt: now,
         });
         if (!after) return;
@@ -926,7 +926,7 @@ export class OrdersService {
       teamId: row.teamId,
       teamName: row.teamId ? (teams.names.get(row.teamId) ?? null) : null,
       regionCode: row.regionCode,
-      status: row.status as OrderStatus,
+      status: row.status,
       round: row.round,
       statusChangedAt: row.statusChangedAt.toISOString(),
       stepDueAt: row.stepDueAt?.toISOString() ?? null,
@@ -951,9 +951,9 @@ export class OrdersService {
         details: e.details,
         at: e.at.toISOString(),
       })),
-      actions: orderActionsFor(row.status as OrderStatus, parties),
+      actions: orderActionsFor(row.status, parties),
       canLogVisit:
-        SERVING.includes(row.status as OrderStatus) &&
+        SERVING.includes(row.status) &&
         (parties.includes('assignee') || parties.includes('operator')),
     };
   }
