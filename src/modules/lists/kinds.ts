@@ -452,7 +452,7 @@ export function listView(
     trl: row.trl,
     patents: row.patents,
     contactName: row.contactName,
-    status: row.status as Status,
+    status: row.status,
     statusReason: row.statusReason,
     statusChangedAt: row.statusChangedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
@@ -500,6 +500,6 @@ export function listExportRow(
     patents: row.patents.join('；'),
     cluster: row.cluster,
     contactName: row.contactName,
-    status: STATUS_NAMES[row.status as Status].zh,
+    status: STATUS_NAMES[row.status].zh,
   };
 }

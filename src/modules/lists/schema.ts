@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../platform/access/schema.ts';
 import { enterprises, type Flag, institutions } from '../registry/schema.ts';
+import type { Status } from './machine.ts';
 
 /**
  * The three lists in one table: enterprise technical demands (技术需求), talent
@@ -67,7 +68,7 @@ export const listItems = pgTable(
     patents: text('patents').array().notNull().default([]),
     contactName: text('contact_name'),
     /** draft | submitted | published | in_progress | closed | expired (see machine.ts) */
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<Status>().notNull().default('draft'),
     statusReason: text('status_reason'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -164,9 +164,9 @@ export class ListsService {
       const before = await this.find(tx, actor, kind, id);
       const parties = this.parties(actor, before);
       if (parties.length === 0) throw listsError('LIST_NOT_YOURS');
-      if (!editable(before.status as Status, parties)) {
+      if (!editable(before.status, parties)) {
         throw listsError('LIST_NOT_EDITABLE', {
-          params: { status: STATUS_NAMES[before.status as Status].zh },
+          params: { status: STATUS_NAMES[before.status].zh },
         });
       }
       const repo = new ListsRepository(tx);
@@ -244,7 +244,7 @@ export class ListsService {
     request: { action: Action; version: number; reason?: string | undefined },
     parties: readonly Party[],
   ): Promise<ListItemRow> {
-    const status = before.status as Status;
+    const status = before.status;
     const verdict = decide(LIST_WORKFLOW, status, request.action, parties, request.reason);
     if (!verdict.ok) {
       if (verdict.refusal === 'status') {
@@ -532,8 +532,8 @@ export class ListsService {
   private view(actor: Actor, row: ListItemRow, dict: DictionarySnapshot): ListItemView {
     const parties = this.parties(actor, row);
     return listView(row, dict, {
-      actions: actionsFor(row.status as Status, parties).filter((a) => a !== 'expire'),
-      editable: editable(row.status as Status, parties),
+      actions: actionsFor(row.status, parties).filter((a) => a !== 'expire'),
+      editable: editable(row.status, parties),
       own: parties.includes('owner'),
     });
   }
