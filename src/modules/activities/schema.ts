@@ -18,6 +18,7 @@ import { organisations } from '../../platform/access/schema.ts';
 import { listItems } from '../lists/schema.ts';
 import { serviceOrders } from '../orders/schema.ts';
 import { enterprises, institutions, talents } from '../registry/schema.ts';
+import type { ActivityStatus, RegistrationStatus } from './machine.ts';
 
 /**
  * 活动: a matchmaking meeting, forum or salon, site visit, job fair, study
@@ -48,7 +49,7 @@ export const activities = pgTable(
     needsApproval: boolean('needs_approval').notNull().default(false),
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
     /** draft | published | closed | finished | cancelled (machine.ts) */
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<ActivityStatus>().notNull().default('draft'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -107,7 +108,7 @@ export const registrations = pgTable(
     /** self | invited | imported | operator */
     source: text('source').notNull(),
     /** pending | confirmed | waitlisted | rejected | cancelled */
-    status: text('status').notNull(),
+    status: text('status').$type<RegistrationStatus>().notNull(),
     /** Takes a seat (counted against capacity). */
     seated: boolean('seated').notNull().default(true),
     note: text('note'),

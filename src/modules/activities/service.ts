@@ -46,7 +46,6 @@ import {
   ACTIVITY_STATUS_NAMES,
   ACTIVITY_WORKFLOW,
   type ActivityAction,
-  type ActivityStatus,
   activityActionsFor,
   LIVE_REGISTRATION,
   REGISTRATION_STATUS_NAMES,
@@ -208,7 +207,7 @@ export class ActivitiesService {
           code: row.code,
           title: row.title,
           kind: KINDS[row.kind as ActivityKind].name[lang],
-          status: ACTIVITY_STATUS_NAMES[row.status as ActivityStatus][lang],
+          status: ACTIVITY_STATUS_NAMES[row.status][lang],
           startsAt: chinaDateTime(row.startsAt),
           endsAt: chinaDateTime(row.endsAt),
           place: row.place,
@@ -339,7 +338,7 @@ export class ActivitiesService {
   ): Promise<ActivityView> {
     return this.database.transaction(async (tx) => {
       const before = await this.managed(tx, actor, id);
-      const status = before.status as ActivityStatus;
+      const status = before.status;
       // managed() has established the caller manages this activity.
       const verdict = decide(ACTIVITY_WORKFLOW, status, request.action, ['manager'], request.reason);
       if (!verdict.ok) {
@@ -370,7 +369,7 @@ export class ActivitiesService {
       });
       if (request.action === 'cancel') {
         const everyone = (await new ActivitiesRepository(tx).allRegistrations(id)).filter((r) =>
-          LIVE_REGISTRATION.includes(r.status as RegistrationStatus),
+          LIVE_REGISTRATION.includes(r.status),
         );
         await this.tell(tx, everyone, {
           kind: 'activity.cancel',
@@ -422,7 +421,7 @@ export class ActivitiesService {
     const existing = await repo.liveByIdentity(activity.id, who.identity);
     if (existing) {
       throw activitiesError('REGISTRATION_DUPLICATE', {
-        params: { status: REGISTRATION_STATUS_NAMES[existing.status as RegistrationStatus].zh },
+        params: { status: REGISTRATION_STATUS_NAMES[existing.status].zh },
         details: { registrationId: existing.id },
       });
     }
@@ -506,7 +505,7 @@ export class ActivitiesService {
         before.userId === actor.userId ||
         (!!actor.organisationId && before.organisationId === actor.organisationId);
       if (!manager && !(request.action === 'cancel' && own)) throw activitiesError('ACTIVITY_NOT_MANAGER');
-      const status = before.status as RegistrationStatus;
+      const status = before.status;
       const allowed: Record<typeof request.action, RegistrationStatus[]> = {
         approve: ['pending'],
         reject: ['pending', 'waitlisted'],
@@ -624,7 +623,7 @@ export class ActivitiesService {
   async checkIn(actor: Actor, id: string, request: { code: string } | { registrationId: string }) {
     return this.database.transaction(async (tx) => {
       const activity = await this.managed(tx, actor, id);
-      const status = activity.status as ActivityStatus;
+      const status = activity.status;
       if (status === 'draft' || status === 'cancelled') {
         throw activitiesError('CHECKIN_NOT_OPEN', { params: { status: ACTIVITY_STATUS_NAMES[status].zh } });
       }
@@ -650,7 +649,7 @@ export class ActivitiesService {
       if (!before) throw activitiesError(method === 'qr' ? 'CHECKIN_CODE_INVALID' : 'REGISTRATION_NOT_FOUND');
       if (before.status !== 'confirmed') {
         throw activitiesError('CHECKIN_NOT_CONFIRMED', {
-          params: { status: REGISTRATION_STATUS_NAMES[before.status as RegistrationStatus].zh },
+          params: { status: REGISTRATION_STATUS_NAMES[before.status].zh },
         });
       }
       let row = before;
@@ -697,7 +696,7 @@ export class ActivitiesService {
     if (!row || (!own && !this.manages(actor, activity))) throw activitiesError('REGISTRATION_NOT_FOUND');
     if (row.status !== 'confirmed') {
       throw activitiesError('CHECKIN_NOT_CONFIRMED', {
-        params: { status: REGISTRATION_STATUS_NAMES[row.status as RegistrationStatus].zh },
+        params: { status: REGISTRATION_STATUS_NAMES[row.status].zh },
       });
     }
     return QRCode.toBuffer(this.codes.sign(id, row.id), {
@@ -849,7 +848,7 @@ export class ActivitiesService {
         organisation: r.organisationName ?? '',
         role: ROLE_NAMES[r.role as ParticipantRole]?.[en ? 'en' : 'zh'] ?? r.role,
         mobile: r.mobileEnc ? maskMobile(this.cipher.decrypt(r.mobileEnc)) : '',
-        status: REGISTRATION_STATUS_NAMES[r.status as RegistrationStatus][en ? 'en' : 'zh'],
+        status: REGISTRATION_STATUS_NAMES[r.status][en ? 'en' : 'zh'],
         checkedIn: r.checkedInAt ? chinaDateTime(r.checkedInAt) : '',
         method:
           r.checkInMethod === 'qr'
@@ -872,7 +871,7 @@ export class ActivitiesService {
   // ---------- helpers ----------
 
   private checkOpen(activity: ActivityRow, manager: boolean): void {
-    const status = activity.status as ActivityStatus;
+    const status = activity.status;
     const closesAt = activity.registrationClosesAt ?? activity.endsAt;
     const open = status === 'published' && closesAt.getTime() > this.clock.now().getTime();
     // Organisers also register people before publishing and at the door.
@@ -1074,7 +1073,7 @@ export class ActivitiesService {
       enterpriseId: row.enterpriseId,
       institutionId: row.institutionId,
       source: row.source,
-      status: row.status as RegistrationStatus,
+      status: row.status,
       seated: row.seated,
       waitlistPosition: position >= 0 ? position + 1 : null,
       note: row.note,
@@ -1126,7 +1125,7 @@ export class ActivitiesService {
       mine: mine.map((m) => this.registrationView(m, true, waitlist, codes)),
       canRegisterAs,
       actions: manage
-        ? activityActionsFor(row.status as ActivityStatus)
+        ? activityActionsFor(row.status)
         : [],
       manage,
       createdAt: row.createdAt.toISOString(),
@@ -1161,7 +1160,7 @@ function summary(row: ActivityRow, counts: Counts) {
     capacity: row.capacity,
     needsApproval: row.needsApproval,
     registrationClosesAt: row.registrationClosesAt?.toISOString() ?? null,
-    status: row.status as ActivityStatus,
+    status: row.status,
     counts,
     version: row.version,
   };
