@@ -30,7 +30,7 @@ export const activitiesError = defineErrors({
   ACTIVITY_TRANSITION_NOT_ALLOWED: {
     status: 409,
     zh: '活动当前状态为“{status}”，不能{action}',
-    en: 'An activity that is {status} cannot be {action}',
+    en: 'An activity that is {status} does not allow “{action}”',
   },
   ACTIVITY_REASON_REQUIRED: { status: 400, zh: '请填写取消原因', en: 'Give a reason' },
   ACTIVITY_NOT_EDITABLE: {
@@ -72,7 +72,7 @@ export const activitiesError = defineErrors({
   REGISTRATION_ACTION_NOT_ALLOWED: {
     status: 409,
     zh: '报名当前状态为“{status}”，不能{action}',
-    en: 'A registration that is {status} cannot be {action}',
+    en: 'A registration that is {status} does not allow “{action}”',
   },
   CHECKIN_CODE_INVALID: {
     status: 400,
@@ -114,7 +114,7 @@ export const activitiesError = defineErrors({
   MEETING_ACTION_NOT_ALLOWED: {
     status: 409,
     zh: '洽谈当前状态为“{status}”，不能{action}',
-    en: 'A meeting that is {status} cannot be {action}',
+    en: 'A meeting that is {status} does not allow “{action}”',
   },
   MEETING_NOT_YOURS: { status: 403, zh: '您不是这场洽谈的一方', en: 'You are not a side of this meeting' },
   POSITIONS_NOT_SUPPORTED: {

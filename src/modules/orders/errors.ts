@@ -5,7 +5,7 @@ export const ordersError = defineErrors({
   ORDER_TRANSITION_NOT_ALLOWED: {
     status: 409,
     zh: '订单当前状态为“{status}”，不能{action}',
-    en: 'An order that is {status} cannot be {action}',
+    en: 'An order that is {status} does not allow “{action}”',
   },
   ORDER_NOT_YOURS: { status: 403, zh: '您不是此环节的办理方', en: 'This step is not yours to take' },
   ORDER_REASON_REQUIRED: { status: 400, zh: '请填写原因', en: 'Give a reason' },
