@@ -1,24 +1,8 @@
-/**
- * Imports and the rest of the server: how long /healthz takes to answer over
- * real HTTP while a 200,000-row spreadsheet is previewed (the sheet is read
- * in a worker thread, the rows checked in chunks), how soon a 1,000,000-row
- * file is refused, and the process's memory before, at its peak and after.
- *
- *   npm run bench:imports                  # PGlite in a temp dir
- *   DATABASE_URL=postgres://… npm run bench:imports
- *   BENCH_ROWS=50000 npm run bench:imports
- */
-import { mkdtempSync, rmSync } from 'node:fs';
+
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { sql } from 'drizzle-orm';
-import { ephemeralSecrets, loadConfig } from '../src/config.ts';
-import { seedDemo } from '../src/demo/seed.ts';
-import { createPlatform } from '../src/main.ts';
 import { plainXlsx } from '../test/support/sheets.ts';
-import { percentile } from './support.ts';
+import { BENCH_PASSWORD, demoPlatform, percentile } from './support.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const HEADERS = ['编号', '姓名', '所在地区', '职称', '学科领域', '手机'];
@@ -55,26 +39,14 @@ function multipart(fileName: string, data: Buffer) {
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-const dir = mkdtempSync(join(tmpdir(), 'caiqiao-bench-'));
-const env = {
-  LOG_LEVEL: 'silent',
-  DATA_DIR: dir,
-  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-};
-const platform = await createPlatform(loadConfig(env, { secrets: ephemeralSecrets(), webDir: undefined }));
+const { platform, close } = await demoPlatform();
 try {
-  if (process.env.DATABASE_URL) {
-    await platform.database.rows(
-      sql`truncate talents, institutions, enterprises, stations, import_jobs cascade`,
-    );
-  }
-  await seedDemo(platform, 'bench-Pass-2026');
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'operator', password: 'bench-Pass-2026' }),
+    body: JSON.stringify({ username: 'operator', password: BENCH_PASSWORD }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -151,6 +123,5 @@ try {
     );
   }
 } finally {
-  await platform.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }

@@ -17,8 +17,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import MiniSearch from 'minisearch';
 import pg from 'pg';
-import { tokenize } from '../src/platform/text/analyzer.ts';
 import { type MatchDoc, MatchingEngine } from '../src/modules/matching/engine.ts';
+import { tokenize } from '../src/platform/text/analyzer.ts';
 import { percentile } from './support.ts';
 import { demand, makeTopics, mulberry32, profile } from './synthetic.ts';
 

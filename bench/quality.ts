@@ -16,11 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ephemeralSecrets, loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/main.ts';
-import { tokenize } from '../src/platform/text/analyzer.ts';
 import { DEFAULT_WEIGHTS, type Target } from '../src/modules/matching/engine.ts';
 import type { Actor } from '../src/platform/access/actor.ts';
 import { systemActor } from '../src/platform/access/actor.ts';
 import { decodeText, parseCsv } from '../src/platform/io/table.ts';
+import { tokenize } from '../src/platform/text/analyzer.ts';
 
 const EVAL_DIR = process.env.EVAL_DIR ?? join(import.meta.dirname, '../../shared/data/eval');
 const JSON_OUT = process.argv.includes('--json');

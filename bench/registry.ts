@@ -1,23 +1,7 @@
-/**
- * Registry benchmark: import of 10,000 and 100,000 expert rows (time, peak
- * memory) and filtered list queries over the result (p50/p99 through HTTP).
- *
- *   npm run bench:registry                 # PGlite in a temp dir
- *   DATABASE_URL=postgres://… npm run bench:registry
- *   BENCH_SIZES=10000 npm run bench:registry
- *
- * Targets (issue #3): 10,000 rows ≤ 10 s; filtered list page p99 ≤ 50 ms.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+
 import ExcelJS from 'exceljs';
-import { ephemeralSecrets, loadConfig } from '../src/config.ts';
-import { seedDemo } from '../src/demo/seed.ts';
-import { createPlatform } from '../src/main.ts';
 import { idNumberCheckChar } from '../src/reference/idcard.ts';
-import { percentile } from './support.ts';
+import { BENCH_PASSWORD, demoPlatform, percentile } from './support.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const SURNAMES = [
@@ -101,24 +85,12 @@ async function makeWorkbook(rows: number): Promise<Buffer> {
 }
 
 async function run(rows: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'caiqiao-bench-'));
-  const env = {
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dir,
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-  };
-  const platform = await createPlatform(loadConfig(env, { secrets: ephemeralSecrets(), webDir: undefined }));
+  const { platform, close } = await demoPlatform();
   try {
-    if (process.env.DATABASE_URL) {
-      await platform.database.rows(
-        sql`truncate talents, institutions, enterprises, stations, import_jobs cascade`,
-      );
-    }
-    await seedDemo(platform, 'bench-Pass-2026');
     const login = await platform.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'operator', password: 'bench-Pass-2026' },
+      payload: { username: 'operator', password: BENCH_PASSWORD },
     });
     const token = login.cookies.find((c) => c.name === 'caiqiao_session')!.value;
     const cookie = `caiqiao_session=${token}`;
@@ -175,8 +147,7 @@ async function run(rows: number) {
       );
     }
   } finally {
-    await platform.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

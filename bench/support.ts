@@ -1,4 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { ephemeralSecrets, loadConfig } from '../src/config.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import { createPlatform, type Platform } from '../src/main.ts';
+
+/** The demo account password of a benchmark's platform. */
+export const BENCH_PASSWORD = 'bench-Pass-2026';
+
+/**
+ * A platform with the demo data in a fresh data directory (PGlite), or on
+ * DATABASE_URL with the registries and import jobs emptied first; `close`
+ * also removes the directory.
+ */
+export async function demoPlatform(): Promise<{ platform: Platform; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'caiqiao-bench-'));
+  const env = {
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dir,
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  };
+  const platform = await createPlatform(loadConfig(env, { secrets: ephemeralSecrets(), webDir: undefined }));
+  const close = async () => {
+    await platform.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    if (process.env.DATABASE_URL) {
+      await platform.database.rows(
+        sql`truncate talents, institutions, enterprises, stations, import_jobs cascade`,
+      );
+    }
+    await seedDemo(platform, BENCH_PASSWORD);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { platform, close };
+}
 
 /** The value at percentile `p` (0–100) of ascending `sorted` values. */
 export function percentile(sorted: readonly number[], p: number): number {
