@@ -15,7 +15,7 @@ export const listsError = defineErrors({
   LIST_TRANSITION_NOT_ALLOWED: {
     status: 409,
     zh: '当前状态为“{status}”，不能执行“{action}”',
-    en: 'An item that is {status} cannot be {action}',
+    en: 'An item that is {status} does not allow “{action}”',
   },
   LIST_NOT_YOURS: {
     status: 403,

@@ -54,14 +54,14 @@ export type Action = keyof typeof TRANSITIONS;
 export const ACTIONS = Object.keys(TRANSITIONS) as Action[];
 
 export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
-  submit: { zh: '提交审核', en: 'submitted' },
-  withdraw: { zh: '撤回', en: 'withdrawn' },
-  reject: { zh: '退回', en: 'rejected' },
-  publish: { zh: '发布', en: 'published' },
-  start: { zh: '开始对接', en: 'started' },
-  close: { zh: '关闭', en: 'closed' },
-  expire: { zh: '过期', en: 'expired' },
-  reopen: { zh: '重新发布', en: 'reopened' },
+  submit: { zh: '提交审核', en: 'submit' },
+  withdraw: { zh: '撤回', en: 'withdraw' },
+  reject: { zh: '退回', en: 'reject' },
+  publish: { zh: '发布', en: 'publish' },
+  start: { zh: '开始对接', en: 'start' },
+  close: { zh: '关闭', en: 'close' },
+  expire: { zh: '过期', en: 'expire' },
+  reopen: { zh: '重新发布', en: 'reopen' },
 };
 
 /** The list workflow for platform/workflow: the table and the names of its statuses and actions. */
