@@ -18,3 +18,20 @@ export async function* keysetPages<T>(
     after = keyOf(rows[rows.length - 1]!);
   }
 }
+
+/**
+ * Every row of a query that has its own order (a list's chosen sort), a page
+ * at a time by page number: for exports that keep the order the list shows.
+ * `fetch` reads page `page` (from 1) of `pageSize` rows.
+ */
+export async function* numberedPages<T>(
+  fetch: (page: number) => Promise<T[]>,
+  pageSize: number,
+): AsyncGenerator<T[]> {
+  for (let page = 1; ; page++) {
+    const rows = await fetch(page);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+  }
+}

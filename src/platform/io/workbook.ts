@@ -109,6 +109,43 @@ export interface ExportFile {
   count: number;
 }
 
+/** One row of an export: column key → cell. */
+export type ExportRow = Record<string, string | number | null>;
+
+/** What an export is written as: its title (sheet and file name), columns, format and language. */
+export interface ExportTarget {
+  title: string;
+  columns: readonly ColumnSpec[];
+  format: 'xlsx' | 'csv';
+  locale: Locale;
+  now: Date;
+  /** Stop after this many rows (the rest of the list is not read). */
+  max?: number;
+}
+
+/**
+ * The one export loop: reads the record pages one after another (a repository's
+ * keysetPages or numberedPages), turns each page into sheet rows with `toRows`
+ * (which reads what the page links to once per page), stops at `max` rows and
+ * writes the file as exportFile does.
+ */
+export async function exportPages<T>(
+  pages: AsyncIterable<readonly T[]>,
+  toRows: (page: readonly T[]) => ExportRow[] | Promise<ExportRow[]>,
+  target: ExportTarget,
+): Promise<ExportFile> {
+  const max = target.max ?? Number.POSITIVE_INFINITY;
+  const rows: ExportRow[] = [];
+  for await (const page of pages) {
+    rows.push(...(await toRows(page)));
+    if (rows.length >= max) {
+      rows.length = max;
+      break;
+    }
+  }
+  return exportFile(target.title, target.columns, rows, target.format, target.locale, target.now);
+}
+
 /** Rows as an .xlsx or .csv named `<title>-<China date>.<format>`, headers in the caller's language. */
 export async function exportFile(
   title: string,
