@@ -2,70 +2,25 @@ import type { Actor } from '../access/actor.ts';
 import { scopeOf } from '../access/scope.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { Clock } from '../clock.ts';
-import { type Database, pgErrorCode } from '../db/client.ts';
-import { AppError } from '../http/app-error.ts';
+import type { Database } from '../db/client.ts';
 import { httpError } from '../http/errors.ts';
-import { cellsByKey, columnHeader, type HeaderMapping, identifierHeaders, mapHeaders } from './columns.ts';
+import { commitRows, jobError, withFailures } from './commit.ts';
 import type { ImportJobView } from './contract.ts';
 import { ioError } from './errors.ts';
-import { constraintOf, failureOf, isRowFault, withoutDetails } from './failures.ts';
-import type { ImportKind, ImportProgress, PreparedRow, UniqueValue } from './import.ts';
-import { type ImportJobRow, ImportJobsRepository, type ImportResult } from './repository.ts';
-import type { RowIssue, RowReport } from './schema.ts';
-import { DEFAULT_LIMITS, openTable, type ReadLimits, type SheetRow } from './table.ts';
+import { failureOf, withoutDetails } from './failures.ts';
+import type { ImportKind, ImportProgress } from './import.ts';
+import { type ImportJobRow, ImportJobsRepository } from './repository.ts';
+import type { RowReport } from './schema.ts';
+import { scanFile } from './scan.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './table.ts';
 
-/** Rows per transaction when committing. */
-const BATCH = 500;
 /**
  * After a bulk load the planner's statistics are stale (PGlite has no
  * autovacuum at all), and list queries pick bad plans until they are refreshed.
  */
 const ANALYZE_AFTER = 1000;
-/** Rows with issues kept in a job's report (the counts are always complete). */
-const REPORT_LIMIT = 5000;
 /** A preview not committed within this many hours expires, and its file is dropped. */
 export const PREVIEW_KEPT_HOURS = 24;
-/** What a report names when a row failed as a whole rather than in one cell. */
-const WHOLE_ROW = '整行';
-
-interface Counts {
-  total: number;
-  valid: number;
-  flagged: number;
-  rejected: number;
-  toCreate: number;
-  toUpdate: number;
-}
-
-interface Scanned {
-  /** Rows with issues, the first REPORT_LIMIT of them. */
-  report: RowReport[];
-  /** How many rows have issues. */
-  reportTotal: number;
-  counts: Counts;
-  ignoredHeaders: string[];
-}
-
-/** A valid row on its way to the database. */
-interface ReadyRow<T> {
-  rowNumber: number;
-  code: string | null;
-  data: T;
-  flags: RowIssue[];
-}
-
-/** A row as checked: what the kind made of it, and its unique values. */
-interface Checked<T> {
-  rowNumber: number;
-  row: PreparedRow<T>;
-  values: UniqueValue[];
-}
-
-/** What was seen earlier in the file: the first row of each code and of each unique value. */
-interface FileState {
-  codes: Map<string, number>;
-  values: Map<string, number>;
-}
 
 /**
  * Spreadsheet imports for every module: read (in a worker thread, as a
@@ -120,9 +75,11 @@ export class ImportService {
   /** Reads and checks a file and stores it as a job to commit later. Writes no records. */
   async preview(actor: Actor, kindName: string, fileName: string, data: Buffer): Promise<ImportJobView> {
     const kind = this.authorised(actor, kindName);
-    const scanned = await this.scan(kind, actor, fileName, data).catch((err: unknown) => {
-      throw withoutDetails(err, 'import preview');
-    });
+    const scanned = await scanFile(this.database, this.limits, kind, actor, fileName, data).catch(
+      (err: unknown) => {
+        throw withoutDetails(err, 'import preview');
+      },
+    );
     const job = await new ImportJobsRepository(this.database.db).insert(
       {
         kind: kind.kind,
@@ -218,15 +175,23 @@ export class ImportService {
     const failures: RowReport[] = [];
     try {
       onProgress?.({ processed: 0, total: job.valid });
-      const scanned = await this.scan(kind, actor, job.fileName, file, async (batch) => {
-        const outcome = await this.commitRows(kind, actor, batch);
-        created += outcome.created;
-        updated += outcome.updated;
-        failures.push(...outcome.failures);
-        processed += batch.length;
-        await jobs.progress(id, { processed, created, updated });
-        onProgress?.({ processed, total: Math.max(job.valid, processed) });
-      });
+      const scanned = await scanFile(
+        this.database,
+        this.limits,
+        kind,
+        actor,
+        job.fileName,
+        file,
+        async (batch) => {
+          const outcome = await commitRows(this.database, kind, actor, batch);
+          created += outcome.created;
+          updated += outcome.updated;
+          failures.push(...outcome.failures);
+          processed += batch.length;
+          await jobs.progress(id, { processed, created, updated });
+          onProgress?.({ processed, total: Math.max(job.valid, processed) });
+        },
+      );
       const result = withFailures(scanned, failures);
       await this.database.transaction(async (tx) => {
         await this.audit.record(tx, actor, {
@@ -251,48 +216,6 @@ export class ImportService {
     }
   }
 
-  /**
-   * Writes a batch in one transaction; when a row's fault stops it, writes
-   * the rows one at a time so that only the failing rows are left out.
-   */
-  private async commitRows<T>(
-    kind: ImportKind<T>,
-    actor: Actor,
-    batch: ReadyRow<T>[],
-  ): Promise<{ created: number; updated: number; failures: RowReport[] }> {
-    const write = async (rows: ReadyRow<T>[]) => {
-      const outcome = await this.database.transaction((tx) => kind.commitBatch(tx, actor, rows));
-      kind.afterCommit?.(outcome);
-      return outcome;
-    };
-    try {
-      const outcome = await write(batch);
-      return { created: outcome.created, updated: outcome.updated, failures: [] };
-    } catch (err) {
-      if (!isRowFault(err)) throw err;
-    }
-    let created = 0;
-    let updated = 0;
-    const failures: RowReport[] = [];
-    for (const row of batch) {
-      try {
-        const outcome = await write([row]);
-        created += outcome.created;
-        updated += outcome.updated;
-      } catch (err) {
-        if (!isRowFault(err)) throw err;
-        failures.push({
-          rowNumber: row.rowNumber,
-          code: row.code,
-          status: 'rejected',
-          errors: [rowIssue(kind, err)],
-          flags: row.flags,
-        });
-      }
-    }
-    return { created, updated, failures };
-  }
-
   private authorised(actor: Actor, kindName: string): ImportKind {
     const kind = this.kind(kindName);
     if (!actor.permissions.has(kind.permission)) throw httpError('FORBIDDEN');
@@ -310,211 +233,6 @@ export class ImportService {
     }
     return job;
   }
-
-  /**
-   * Reads a file a chunk of rows at a time and checks each row: the kind's
-   * own checks, codes and unique values seen earlier in the file, codes of
-   * records outside the importer's scope and unique values stored records
-   * hold. With `write`, the valid rows are handed over in batches as they
-   * are checked (commit); without, only counted and reported (preview).
-   */
-  private async scan<T>(
-    kind: ImportKind<T>,
-    actor: Actor,
-    fileName: string,
-    data: Buffer,
-    write?: (rows: ReadyRow<T>[]) => Promise<void>,
-  ): Promise<Scanned> {
-    const reader = await openTable(data, fileName, {
-      limits: this.limits,
-      identifierHeaders: identifierHeaders(kind.columns),
-    });
-    try {
-      const mapping = mapHeaders(reader.headers, kind.columns);
-      if (mapping.missing.length > 0) {
-        throw ioError('IMPORT_HEADERS_MISSING', {
-          params: { headers: mapping.missing.map((c) => c.header).join('、') },
-        });
-      }
-      const prepareRow = await kind.prepare(this.database.db, actor);
-      const state: FileState = { codes: new Map(), values: new Map() };
-      const counts: Counts = { total: 0, valid: 0, flagged: 0, rejected: 0, toCreate: 0, toUpdate: 0 };
-      const report: RowReport[] = [];
-      let reportTotal = 0;
-      const note = (entry: RowReport) => {
-        reportTotal++;
-        if (report.length < REPORT_LIMIT) report.push(entry);
-      };
-      let ready: ReadyRow<T>[] = [];
-      for await (const chunk of reader.chunks()) {
-        const rows = chunk.map((line) => this.check(kind, prepareRow, mapping, line));
-        this.checkWithinFile(kind, rows, state);
-        const existing = await this.checkStored(kind, actor, rows);
-        for (const { rowNumber, row } of rows) {
-          counts.total++;
-          if (row.errors.length > 0 || !row.data) {
-            counts.rejected++;
-            note({ rowNumber, code: row.code, status: 'rejected', errors: row.errors, flags: row.flags });
-            continue;
-          }
-          counts.valid++;
-          if (row.code && existing.has(row.code)) counts.toUpdate++;
-          else counts.toCreate++;
-          if (row.flags.length > 0) {
-            counts.flagged++;
-            note({ rowNumber, code: row.code, status: 'flagged', errors: [], flags: row.flags });
-          }
-          if (write) ready.push({ rowNumber, code: row.code, data: row.data, flags: row.flags });
-        }
-        while (write && ready.length >= BATCH) await write(ready.splice(0, BATCH));
-        // PGlite answers without ever returning to the event loop, and the worker's chunks can arrive
-        // back to back: let waiting requests be answered between chunks.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (write && ready.length > 0) await write(ready);
-      ready = [];
-      return { report, reportTotal, counts, ignoredHeaders: mapping.ignored };
-    } finally {
-      await reader.close();
-    }
-  }
-
-  /** One row through the kind's checks; an identifier whose digits the spreadsheet lost is refused with the reason. */
-  private check<T>(
-    kind: ImportKind<T>,
-    prepareRow: (cells: Record<string, string>) => PreparedRow<T>,
-    mapping: HeaderMapping,
-    line: SheetRow,
-  ): Checked<T> {
-    const row = prepareRow(cellsByKey(line.cells, mapping));
-    const lostKeys = (line.lostDigits ?? []).map((h) => mapping.keyOf.get(h)).filter((k) => k !== undefined);
-    if (lostKeys.length > 0) {
-      const columns = lostKeys.map((key) => columnHeader(kind.columns, key));
-      // The kind's own verdict on those cells (a wrong check digit) would mislead: the digits are not what was typed.
-      row.errors = [
-        ...columns.map((column) => ({
-          column,
-          message: `${column}被 Excel 存成了数字，请将该列设为文本后重新填写（位数已丢失）`,
-        })),
-        ...row.errors.filter((e) => !columns.includes(e.column)),
-      ];
-      row.data = null;
-      if (lostKeys.includes('code')) row.code = null;
-    }
-    const values = row.data && kind.uniqueValues ? kind.uniqueValues(row.data) : [];
-    return { rowNumber: line.rowNumber, row, values };
-  }
-
-  /** A code or a unique value seen on an earlier row of the file: the later row is refused. */
-  private checkWithinFile<T>(kind: ImportKind<T>, rows: Checked<T>[], state: FileState): void {
-    const codeHeader = columnHeader(kind.columns, 'code');
-    for (const { rowNumber, row, values } of rows) {
-      if (row.code) {
-        const first = state.codes.get(row.code);
-        if (first !== undefined) {
-          row.errors.push({ column: codeHeader, value: row.code, message: `编号与第${first}行重复` });
-        } else state.codes.set(row.code, rowNumber);
-      }
-      if (row.errors.length > 0) continue;
-      for (const unique of values) {
-        const key = `${unique.key}\u0000${unique.value}`;
-        const first = state.values.get(key);
-        if (first !== undefined) {
-          // The value itself is not repeated: it may be an ID number.
-          row.errors.push({ column: unique.column, message: `${unique.column}与第${first}行重复` });
-        } else state.values.set(key, rowNumber);
-      }
-    }
-  }
-
-  /**
-   * Codes of records the importer may not change, and unique values held by
-   * another record. A holder outside the importer's scope is not named: the
-   * row says only that the value is registered.
-   */
-  private async checkStored<T>(
-    kind: ImportKind<T>,
-    actor: Actor,
-    rows: Checked<T>[],
-  ): Promise<Map<string, { inScope: boolean }>> {
-    const db = this.database.db;
-    const ok = (row: PreparedRow<T>) => row.errors.length === 0 && row.data !== null;
-    const codes = rows.filter((c) => ok(c.row) && c.row.code).map((c) => c.row.code!);
-    const existing = codes.length > 0 ? await kind.existing(db, actor, codes) : new Map();
-    const codeHeader = columnHeader(kind.columns, 'code');
-    for (const { row } of rows) {
-      const found = row.code ? existing.get(row.code) : undefined;
-      if (found && !found.inScope && ok(row)) {
-        row.errors.push({
-          column: codeHeader,
-          value: row.code ?? '',
-          message: '该编号已被其他地区的记录使用',
-        });
-      }
-    }
-    if (kind.holders) {
-      const wanted = new Map<string, Set<string>>();
-      for (const c of rows) {
-        if (!ok(c.row)) continue;
-        for (const unique of c.values) {
-          const set = wanted.get(unique.key) ?? new Set<string>();
-          set.add(unique.value);
-          wanted.set(unique.key, set);
-        }
-      }
-      for (const [key, values] of wanted) {
-        const holders = await kind.holders(db, actor, key, [...values]);
-        for (const c of rows) {
-          if (!ok(c.row)) continue;
-          for (const unique of c.values) {
-            if (unique.key !== key) continue;
-            const holder = holders.get(unique.value);
-            if (!holder || holder.code === c.row.code) continue;
-            c.row.errors.push({
-              column: unique.column,
-              message: holder.inScope
-                ? `该${unique.column}已登记（编号 ${holder.code}）`
-                : `该${unique.column}已登记`,
-            });
-          }
-        }
-      }
-    }
-    return existing;
-  }
-}
-
-/** The preview's findings with the rows that failed at commit moved from valid to rejected. */
-function withFailures(scanned: Scanned, failures: RowReport[]): ImportResult {
-  const failed = new Set(failures.map((f) => f.rowNumber));
-  const counts = {
-    total: scanned.counts.total,
-    valid: scanned.counts.valid - failures.length,
-    rejected: scanned.counts.rejected + failures.length,
-    flagged: scanned.counts.flagged - failures.filter((f) => f.flags.length > 0).length,
-  };
-  const report = [...scanned.report.filter((r) => !failed.has(r.rowNumber)), ...failures]
-    .sort((a, b) => a.rowNumber - b.rowNumber)
-    .slice(0, REPORT_LIMIT);
-  return { counts, report };
-}
-
-/** Why a row failed at commit, in words for the report: never the query or its values. */
-function rowIssue<T>(kind: ImportKind<T>, err: unknown): RowIssue {
-  if (err instanceof AppError) return { column: WHOLE_ROW, message: err.localizedMessage('zh-CN') };
-  const constraint = constraintOf(err);
-  const known = constraint ? kind.constraints?.[constraint] : undefined;
-  if (known) return known;
-  const code = pgErrorCode(err) ?? '';
-  return code.startsWith('23')
-    ? { column: WHOLE_ROW, message: `写入时与已有数据冲突，未导入（${constraint ?? code}）` }
-    : { column: WHOLE_ROW, message: `数据库不接受该行的数据，未导入（${code}）` };
-}
-
-/** A failed job's error as its owner reads it: the message of a known error, else what failed and what stays. */
-function jobError(err: unknown): string {
-  if (err instanceof AppError) return err.localizedMessage('zh-CN').slice(0, 500);
-  return `导入失败（${failureOf(err)}），已提交的批次已保留，请稍后重新导入剩余数据`;
 }
 
 function view(job: ImportJobRow, reportTotal: number): ImportJobView {
