@@ -22,6 +22,13 @@ export function applyServerErrors(form: FormInstance, error: unknown): boolean {
   return true;
 }
 
+/** A trimmed text, or null when blank. */
+export function clean(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
 export function isStrongPassword(value: string): boolean {
   return value.length >= 10 && /[A-Za-z]/.test(value) && /\d/.test(value);
 }

@@ -1,7 +1,26 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Form, Space, type TablePaginationConfig } from 'antd';
-import { PAGE_SIZES } from '../modules/registry/listParams.ts';
+import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Form, Space, type TablePaginationConfig } from 'antd';
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { downloadFile, errorMessage, type QueryParams } from './api.ts';
 import { useT } from './i18n.tsx';
+import { PAGE_SIZES } from './listParams.ts';
+
+/**
+ * What a list page hands the pages it opens (a record, an import), so that
+ * their back button returns to the list as it was left: its filters and page.
+ */
+export interface FromList {
+  listSearch?: string;
+}
+
+/** The back action of a page opened from a list: to `listPath` with the filters it was left with. */
+export function useBackToList(listPath: string): () => void {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const listSearch = (location.state as FromList | null)?.listSearch ?? '';
+  return () => navigate(`${listPath}${listSearch}`);
+}
 
 /**
  * A list page's table paging, kept in its URL parameters: the antd
@@ -44,5 +63,61 @@ export function FilterButtons({ onReset, searchTestId }: { onReset: () => void; 
         </Button>
       </Space>
     </Form.Item>
+  );
+}
+
+/** Excel and CSV downloads of what the filters select; `testId` prefixes the buttons' test ids. */
+export function ExportButtons({
+  path,
+  fileName,
+  filters,
+  testId,
+}: {
+  /** The export route, e.g. /api/registry/talents/export. */
+  path: string;
+  /** The download's name (without extension) when the server names none. */
+  fileName: string;
+  filters: QueryParams;
+  testId: string;
+}) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const run = async (format: 'xlsx' | 'csv') => {
+    setBusy(format);
+    try {
+      const file = await downloadFile(path, { ...filters, format }, `${fileName}.${format}`);
+      void message.success(
+        file.rowCount === null
+          ? t('registry.exportedFile', { file: file.fileName })
+          : t('registry.exported', { count: file.rowCount }),
+      );
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'xlsx'}
+        disabled={busy !== null}
+        onClick={() => void run('xlsx')}
+        data-testid={`${testId}-export-xlsx`}
+      >
+        {t('registry.exportXlsx')}
+      </Button>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'csv'}
+        disabled={busy !== null}
+        onClick={() => void run('csv')}
+        data-testid={`${testId}-export-csv`}
+      >
+        {t('registry.exportCsv')}
+      </Button>
+    </>
   );
 }

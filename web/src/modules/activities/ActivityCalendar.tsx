@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
-import type { FromList } from '../registry/RegistryDetailPage.tsx';
+import type { FromList } from '../../app/listPage.tsx';
 import { useActivities } from './api.ts';
 import { activityTime, chinaClock, chinaDate, KIND_COLORS, kindLabel, statusLabel } from './shared.tsx';
 import type { ActivityFilters, ActivitySummary } from './types.ts';

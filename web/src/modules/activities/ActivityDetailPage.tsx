@@ -3,15 +3,15 @@ import { Button, Card, Col, Descriptions, Row, Space, Statistic, Tabs, Tag, Typo
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { EMPTY } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
+import type { FromList } from '../../app/listPage.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { StatusTag as ListStatusTag } from '../lists/shared.tsx';
 import { isListKind } from '../lists/types.ts';
-import type { FromList } from '../registry/RegistryDetailPage.tsx';
-import { EMPTY } from '../registry/shared.tsx';
 import { ActivityActions } from './ActivityActions.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { useActivity } from './api.ts';

@@ -14,12 +14,12 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
-import { applyServerErrors, isMobile, normaliseMobile } from '../../app/forms.ts';
+import { EMPTY } from '../../app/format.ts';
+import { applyServerErrors, clean, isMobile, normaliseMobile } from '../../app/forms.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDebounced } from '../../app/useDebounced.ts';
 import { useRegistryList } from '../registry/api.ts';
-import { clean, EMPTY } from '../registry/shared.tsx';
 import { type ExpertOption, ExpertSelect } from '../teams/ExpertSelect.tsx';
 import { useRegister } from './api.ts';
 import { registrationStatusLabel, roleOptions } from './shared.tsx';

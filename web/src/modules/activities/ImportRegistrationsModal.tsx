@@ -14,8 +14,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { downloadFile, errorMessage } from '../../app/api.ts';
+import { SheetDropzone } from '../../app/ImportWizard.tsx';
 import { useT } from '../../app/i18n.tsx';
-import { SheetDropzone } from '../registry/ImportWizard.tsx';
 import { REGISTRATION_TEMPLATE_PATH, useImportRegistrations } from './api.ts';
 import type { ActivityView, ImportResult } from './types.ts';
 

@@ -29,9 +29,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, downloadFile, errorMessage } from '../../app/api.ts';
+import { EMPTY } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
-import { EMPTY } from '../registry/shared.tsx';
 import {
   exportPath,
   useActOnMeeting,

@@ -22,12 +22,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
+import { EMPTY } from '../../app/format.ts';
+import { clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDebounced } from '../../app/useDebounced.ts';
 import { isListKind } from '../lists/types.ts';
 import { formatYuan } from '../orders/shared.tsx';
-import { clean, EMPTY } from '../registry/shared.tsx';
 import { exportPath, useAddOutcome, useOutcomes, useRegistrations, useRemoveOutcome } from './api.ts';
 import { chinaDateTime, outcomeLabel, outcomeUnit, registrationLabel } from './shared.tsx';
 import {

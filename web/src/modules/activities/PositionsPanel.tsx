@@ -21,8 +21,9 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
+import { EMPTY } from '../../app/format.ts';
+import { clean } from '../../app/forms.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
-import { clean, EMPTY } from '../registry/shared.tsx';
 import { useAddPosition, useApply, usePositions, useRegistrations, useUpdateApplication } from './api.ts';
 import { ApplicationStatusTag, registrationLabel } from './shared.tsx';
 import {

@@ -16,9 +16,9 @@ import {
   Typography,
 } from 'antd';
 import { errorMessage } from '../../app/api.ts';
+import { clean } from '../../app/forms.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { useCan, useCurrentUser } from '../../app/session.ts';
-import { clean } from '../registry/shared.tsx';
 import { qrPath, useActOnRegistration, useRegister } from './api.ts';
 import { chinaDateTime, RegistrationStatusTag, roleLabel } from './shared.tsx';
 import {

@@ -3,9 +3,9 @@ import { App as AntApp, Button, Input, Select, Space, Table, Tag, Tooltip, Typog
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { downloadFile, errorMessage } from '../../app/api.ts';
+import { EMPTY } from '../../app/format.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
-import { PAGE_SIZES } from '../registry/listParams.ts';
-import { EMPTY } from '../registry/shared.tsx';
+import { PAGE_SIZES } from '../../app/listParams.ts';
 import { AddRegistrationModal } from './AddRegistrationModal.tsx';
 import { exportPath, useActOnRegistration, useRegistrations } from './api.ts';
 import { ImportRegistrationsModal } from './ImportRegistrationsModal.tsx';

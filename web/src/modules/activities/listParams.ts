@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../registry/listParams.ts';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../app/listParams.ts';
 import {
   type ActivityFilters,
   type ActivityListParams,

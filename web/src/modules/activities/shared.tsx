@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { EMPTY } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
-import { EMPTY } from '../registry/shared.tsx';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_STATUS_NAMES,

@@ -1,11 +1,11 @@
 import { Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format.ts';
+import { EMPTY, formatDateTime, show } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import type { DetailItem } from '../registry/config.ts';
 import { FlaggedDescriptions } from '../registry/RecordDescriptions.tsx';
-import { EMPTY, NamedTags, regionLabel, show } from '../registry/shared.tsx';
+import { NamedTags, regionLabel } from '../registry/shared.tsx';
 import { hasField, type ListKindConfig } from './config.ts';
 import { Deadline, formatAmount, modeLabel, StatusTag, stageLabel } from './shared.tsx';
 import type { ListItemView } from './types.ts';

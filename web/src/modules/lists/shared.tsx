@@ -1,7 +1,7 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { EMPTY } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
-import { EMPTY } from '../registry/shared.tsx';
 import {
   type CooperationMode,
   LIST_STATUS_NAMES,

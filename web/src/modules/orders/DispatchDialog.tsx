@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage, newIdempotencyKey } from '../../app/api.ts';
+import { EMPTY } from '../../app/format.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDebounced } from '../../app/useDebounced.ts';
@@ -23,7 +24,6 @@ import { useSuggestions } from '../matching/api.ts';
 import { MatchList } from '../matching/MatchList.tsx';
 import type { MatchResult } from '../matching/types.ts';
 import { useRegistryList } from '../registry/api.ts';
-import { EMPTY } from '../registry/shared.tsx';
 import type { InstitutionView, TalentView } from '../registry/types.ts';
 import { useTeams } from '../teams/api.ts';
 import type { TeamView } from '../teams/types.ts';

@@ -14,9 +14,9 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, errorMessage, newIdempotencyKey } from '../../app/api.ts';
+import { clean } from '../../app/forms.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
-import { clean } from '../registry/shared.tsx';
 import { useTransitionOrder } from './api.ts';
 import { DispatchDialog } from './DispatchDialog.tsx';
 import { orderActionLabel, outcomeLabel } from './shared.tsx';

@@ -17,13 +17,12 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { formatDateTime } from '../../app/format.ts';
+import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
+import type { FromList } from '../../app/listPage.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import type { FromList } from '../registry/RegistryDetailPage.tsx';
-import { EMPTY } from '../registry/shared.tsx';
 import { useOrder } from './api.ts';
 import { OrderActions } from './OrderActions.tsx';
 import {

@@ -3,9 +3,8 @@ import { Alert, App as AntApp, Button, type ButtonProps, Form, Input, Modal, Typ
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage, newIdempotencyKey } from '../../app/api.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { applyServerErrors, clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
-import { clean } from '../registry/shared.tsx';
 import { usePlaceOrder } from './api.ts';
 
 /** 点单: the enterprise (or an operator for it) orders help with a published demand, then sees the order. */

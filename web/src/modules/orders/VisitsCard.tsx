@@ -18,10 +18,9 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { downloadFile, errorMessage } from '../../app/api.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { applyServerErrors, clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { formatDate } from '../lists/shared.tsx';
-import { clean } from '../registry/shared.tsx';
 import { attachmentPath, useLogVisit, useUploadVisitAttachment } from './api.ts';
 import type { OrderView, OrderVisit, VisitAttachment } from './types.ts';
 

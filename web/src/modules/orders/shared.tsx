@@ -1,8 +1,7 @@
 import { Space, Tag } from 'antd';
-import { formatDateTime } from '../../app/format.ts';
+import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { formatAmount } from '../lists/shared.tsx';
-import { EMPTY } from '../registry/shared.tsx';
 import {
   isOrderStatus,
   ORDER_STATUS_NAMES,

@@ -3,13 +3,13 @@ import { Badge, Button, Card, Col, Empty, Input, Menu, Row, Space, Table, Tag, T
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { EMPTY } from '../../app/format.ts';
 import { useI18n, useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useDebounced } from '../../app/useDebounced.ts';
 import { useDictionary, useDictionaryKinds } from './api.ts';
 import { DictionaryEntryModal } from './DictionaryEntryModal.tsx';
-import { EMPTY } from './shared.tsx';
 import { DICTIONARY_KINDS, type DictionaryEntry, type DictionaryKind, isDictionaryKind } from './types.ts';
 
 /** 数据字典: the code lists on the left, the chosen list's entries on the right. */

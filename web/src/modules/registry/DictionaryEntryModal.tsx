@@ -1,9 +1,8 @@
 import { Alert, App as AntApp, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd';
 import { errorMessage } from '../../app/api.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { applyServerErrors, clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useSaveDictionaryEntry } from './api.ts';
-import { clean } from './shared.tsx';
 import type { DictionaryEntry, DictionaryKind } from './types.ts';
 
 interface EntryValues {

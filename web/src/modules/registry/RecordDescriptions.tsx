@@ -1,9 +1,9 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Space, Tag, Typography, theme } from 'antd';
-import { formatDateTime } from '../../app/format.ts';
+import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { DetailItem, KindConfig } from './config.ts';
-import { EMPTY, FlaggedValue, flagLine, regionLabel } from './shared.tsx';
+import { FlaggedValue, flagLine, regionLabel } from './shared.tsx';
 import type { RecordFlag, RegistryKind, RegistryViews, RevealResult } from './types.ts';
 
 interface Props<K extends RegistryKind> {

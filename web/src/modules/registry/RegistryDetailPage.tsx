@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
+import type { FromList } from '../../app/listPage.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
@@ -18,10 +19,6 @@ import { TalentAccountCard } from './TalentAccountCard.tsx';
 import type { RegistryKind, RegistryViews, RevealResult } from './types.ts';
 
 /** Where the list was when the record was opened (its filters), to go back to. */
-export interface FromList {
-  listSearch?: string;
-}
-
 /** One record of any registry: every field, edit, archive or restore, and reveal of personal data. */
 export function RegistryDetailPage<K extends RegistryKind>({ config }: { config: KindConfig<K> }) {
   const { id = '' } = useParams();

@@ -1,19 +1,12 @@
-import {
-  DownloadOutlined,
-  EditOutlined,
-  EyeOutlined,
-  PlusOutlined,
-  SearchOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
-import { App as AntApp, Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
+import { EditOutlined, EyeOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { downloadFile, errorMessage, type QueryParams, sameParams } from '../../app/api.ts';
+import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import { FilterButtons, useTablePaging } from '../../app/listPage.tsx';
+import { ExportButtons, FilterButtons, type FromList, useTablePaging } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
@@ -24,7 +17,6 @@ import type { FilterName, KindConfig } from './config.ts';
 import { DictionarySelect } from './DictionarySelect.tsx';
 import { filtersOf, kindValues, readListParams, writeListParams } from './listParams.ts';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
-import type { FromList } from './RegistryDetailPage.tsx';
 import { enumOptions, FlagsTag, regionLabel } from './shared.tsx';
 import {
   HONOUR_LEVELS,
@@ -91,6 +83,7 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
             path={`/api/registry/${config.kind}/export`}
             fileName={config.kind}
             filters={{ ...filtersOf(params) }}
+            testId="registry"
           />
         </Space>
       }
@@ -202,62 +195,6 @@ function useListColumns<K extends RegistryKind>(
       ),
     },
   ];
-}
-
-/** Excel and CSV downloads of what the filters select; `testId` prefixes the buttons' test ids. */
-export function ExportButtons({
-  path,
-  fileName,
-  filters,
-  testId = 'registry',
-}: {
-  /** The export route, e.g. /api/registry/talents/export. */
-  path: string;
-  /** The download's name (without extension) when the server names none. */
-  fileName: string;
-  filters: QueryParams;
-  testId?: string;
-}) {
-  const t = useT();
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
-  const run = async (format: 'xlsx' | 'csv') => {
-    setBusy(format);
-    try {
-      const file = await downloadFile(path, { ...filters, format }, `${fileName}.${format}`);
-      void message.success(
-        file.rowCount === null
-          ? t('registry.exportedFile', { file: file.fileName })
-          : t('registry.exported', { count: file.rowCount }),
-      );
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <>
-      <Button
-        icon={<DownloadOutlined />}
-        loading={busy === 'xlsx'}
-        disabled={busy !== null}
-        onClick={() => void run('xlsx')}
-        data-testid={`${testId}-export-xlsx`}
-      >
-        {t('registry.exportXlsx')}
-      </Button>
-      <Button
-        icon={<DownloadOutlined />}
-        loading={busy === 'csv'}
-        disabled={busy !== null}
-        onClick={() => void run('csv')}
-        data-testid={`${testId}-export-csv`}
-      >
-        {t('registry.exportCsv')}
-      </Button>
-    </>
-  );
 }
 
 interface FilterValues {

@@ -4,7 +4,6 @@ import type {
   DictionaryEntryBody,
   DictionaryKind,
   DictionaryRoutes,
-  ImportRoutes,
   ProfileRoutes,
   RecordPatch,
   RegistryInputs,
@@ -17,7 +16,6 @@ import type {
 const registry = <K extends RegistryKind>(_kind: K) => routes<RegistryRoutes<K>>();
 const profile = routes<ProfileRoutes>();
 const dictionary = routes<DictionaryRoutes>();
-const imports = routes<ImportRoutes>();
 
 export const registryKeys = {
   all: ['registry'] as const,
@@ -31,9 +29,8 @@ export const dictionaryKeys = {
   kinds: ['dictionaries', 'kinds'] as const,
   entries: (kind: DictionaryKind) => ['dictionaries', 'entries', kind] as const,
 };
-export const importKeys = {
-  job: (id: string) => ['imports', 'job', id] as const,
-};
+/** What a registry or code-list import changes: records and the code lists. */
+export const REGISTRY_DATA = [registryKeys.all, dictionaryKeys.all] as const;
 
 // ---------- records ----------
 
@@ -172,57 +169,6 @@ export function useSaveDictionaryEntry(kind: DictionaryKind) {
         queryClient.invalidateQueries({ queryKey: dictionaryKeys.all }),
         queryClient.invalidateQueries({ queryKey: registryKeys.all }),
       ]);
-    },
-  });
-}
-
-// ---------- imports ----------
-
-/** Uploads a spreadsheet for preview: nothing is written until the job is committed. */
-export function useUploadImport(kind: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return imports('POST /api/imports/:kind', { params: { kind }, form });
-    },
-    onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
-  });
-}
-
-export function useCommitImport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => imports('POST /api/import-jobs/:id/commit', { params: { id } }),
-    onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
-  });
-}
-
-/** Gives up a previewed job: the server drops the uploaded file (it holds personal data) at once. */
-export function useAbandonImport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => imports('POST /api/import-jobs/:id/abandon', { params: { id } }),
-    onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
-  });
-}
-
-export const IMPORT_POLL_MS = 700;
-
-/**
- * The job, polled while it is committing — and, once a commit was asked for,
- * while it still reads as previewed (the commit may not have claimed it yet).
- */
-export function useImportJob(id: string | null, awaitingCommit = false) {
-  return useQuery({
-    queryKey: importKeys.job(id ?? ''),
-    queryFn: ({ signal }) => imports('GET /api/import-jobs/:id', { params: { id: id ?? '' }, signal }),
-    enabled: id !== null,
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === 'committing' || (awaitingCommit && status === 'previewed') ? IMPORT_POLL_MS : false;
     },
   });
 }

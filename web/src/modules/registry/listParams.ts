@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../app/listParams.ts';
 import type { FilterName } from './config.ts';
 import {
   HONOUR_LEVELS,
@@ -10,9 +11,6 @@ import {
   STATION_KINDS,
   TITLE_LEVELS,
 } from './types.ts';
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** The `kind` values a registry's list can filter by. */
 export function kindValues(kind: RegistryKind): readonly string[] {

@@ -1,15 +1,9 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Space, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+import { EMPTY } from '../../app/format.ts';
 import { isMessageKey, type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import type { Named, RecordFlag, RecordView } from './types.ts';
-
-export const EMPTY = '—';
-
-/** A value for display; an em dash when absent. */
-export function show(value: string | number | null | undefined): string {
-  return value === null || value === undefined || value === '' ? EMPTY : String(value);
-}
 
 /** Names of dictionary values, joined for a table cell. */
 export function names(list: readonly Named[]): string {
@@ -31,13 +25,6 @@ export function NamedTags({ items, color }: { items: readonly (Named | string)[]
       })}
     </Space>
   );
-}
-
-/** A trimmed text, or null when blank. */
-export function clean(value: string | null | undefined): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {

@@ -1,8 +1,7 @@
 /**
- * The registry API as the web sees it (人才, 企业, 机构, 驿站; 数据字典;
- * imports): its routes typed by the server's contracts
- * (src/modules/registry/contract.ts, src/platform/io/contract.ts), the
- * contracts' types and code values, and what only the web has.
+ * The registry API as the web sees it (人才, 企业, 机构, 驿站; 数据字典):
+ * its routes typed by the server's contract (src/modules/registry/contract.ts), the
+ * contract's types and code values, and what only the web has.
  */
 
 import type { RegistryKind } from '@server/modules/registry/constants.ts';
@@ -23,7 +22,6 @@ import type {
   UpdateOf,
   VIEWS,
 } from '@server/modules/registry/contract.ts';
-import type { importJobView } from '@server/platform/io/contract.ts';
 import { DICTIONARY_KINDS, type DictionaryKind } from '@server/reference/dictionaries/kinds.ts';
 import type { z } from 'zod';
 import type { BodyOf, QueryOf, ReplyOf } from '../../app/api.ts';
@@ -68,14 +66,6 @@ export type DictionaryRoutes = {
     body: typeof dictionaryEntryBody;
     reply: typeof dictionaryEntryView;
   };
-};
-
-/** Spreadsheet imports (platform/io), for every kind that registers one. */
-export type ImportRoutes = {
-  'POST /api/imports/:kind': { form: true; reply: typeof importJobView };
-  'GET /api/import-jobs/:id': { reply: typeof importJobView };
-  'POST /api/import-jobs/:id/commit': { reply: typeof importJobView };
-  'POST /api/import-jobs/:id/abandon': { reply: typeof importJobView };
 };
 
 export {
@@ -130,10 +120,6 @@ export type ProfileResponse = ReplyOf<ProfileRoutes['GET /api/profile']>;
 export type DictionaryKindItem = ReplyOf<DictionaryRoutes['GET /api/dictionaries']>['items'][number];
 export type DictionaryEntry = ReplyOf<DictionaryRoutes['GET /api/dictionaries/:kind']>['items'][number];
 export type DictionaryEntryBody = BodyOf<DictionaryRoutes['PUT /api/dictionaries/:kind/:code']>;
-
-export type ImportJob = ReplyOf<ImportRoutes['GET /api/import-jobs/:id']>;
-export type ImportReportRow = ImportJob['report'][number];
-export type ImportIssue = ImportReportRow['errors'][number];
 
 export function isDictionaryKind(value: string | null | undefined): value is DictionaryKind {
   return (DICTIONARY_KINDS as readonly string[]).includes(value ?? '');

@@ -1,5 +1,5 @@
+import { clean } from '../../../app/forms.ts';
 import { regionCodeOf } from '../../../app/regions.ts';
-import { clean } from '../shared.tsx';
 import type { Named, RecordInput, RecordView } from '../types.ts';
 
 /** The codes of dictionary values. */

@@ -1,4 +1,6 @@
 import { AutoComplete, Form, Input, Select } from 'antd';
+import { show } from '../../../app/format.ts';
+import { clean } from '../../../app/forms.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { useDictionary } from '../api.ts';
 import type { FieldsProps, KindConfig } from '../config.ts';
@@ -12,7 +14,7 @@ import {
   IdentityFields,
   useFieldExtra,
 } from '../FormPieces.tsx';
-import { clean, enumLabel, enumOptions, NamedTags, names, show } from '../shared.tsx';
+import { enumLabel, enumOptions, NamedTags, names } from '../shared.tsx';
 import { ENTERPRISE_SIZES, type EnterpriseSize } from '../types.ts';
 import { creditCodeRules, maxRule } from '../validators.ts';
 import { cleanEmail, codes, recordFromValues, recordInput } from './common.ts';

@@ -1,4 +1,6 @@
 import { Form, Select, Tag } from 'antd';
+import { EMPTY, show } from '../../../app/format.ts';
+import { clean } from '../../../app/forms.ts';
 import { useT } from '../../../app/i18n.tsx';
 import type { FieldsProps, KindConfig } from '../config.ts';
 import { DictionarySelect } from '../DictionarySelect.tsx';
@@ -11,7 +13,7 @@ import {
   IdentityFields,
   useFieldExtra,
 } from '../FormPieces.tsx';
-import { clean, EMPTY, enumLabel, enumOptions, NamedTags, names, show } from '../shared.tsx';
+import { enumLabel, enumOptions, NamedTags, names } from '../shared.tsx';
 import { INSTITUTION_KINDS, type InstitutionKind } from '../types.ts';
 import { cleanEmail, codes, recordFromValues, recordInput } from './common.ts';
 

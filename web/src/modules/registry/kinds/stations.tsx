@@ -1,4 +1,6 @@
 import { Form, Input, Select, Tag } from 'antd';
+import { show } from '../../../app/format.ts';
+import { clean } from '../../../app/forms.ts';
 import { useT } from '../../../app/i18n.tsx';
 import type { FieldsProps, KindConfig } from '../config.ts';
 import {
@@ -9,7 +11,7 @@ import {
   Half,
   IdentityFields,
 } from '../FormPieces.tsx';
-import { clean, enumLabel, enumOptions, show } from '../shared.tsx';
+import { enumLabel, enumOptions } from '../shared.tsx';
 import { STATION_KINDS, type StationKind } from '../types.ts';
 import { maxRule } from '../validators.ts';
 import { recordFromValues, recordInput } from './common.ts';

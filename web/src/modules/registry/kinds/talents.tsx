@@ -1,10 +1,12 @@
 import { Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { Link } from 'react-router';
+import { EMPTY, show } from '../../../app/format.ts';
+import { clean } from '../../../app/forms.ts';
 import { useT } from '../../../app/i18n.tsx';
 import type { FieldsProps, KindConfig } from '../config.ts';
 import { DictionarySelect } from '../DictionarySelect.tsx';
 import { FieldGrid, Full, Half, IdentityFields, MobileField, useFieldExtra } from '../FormPieces.tsx';
-import { clean, EMPTY, enumLabel, enumOptions, NamedTags, names, show } from '../shared.tsx';
+import { enumLabel, enumOptions, NamedTags, names } from '../shared.tsx';
 import type { TalentView } from '../types.ts';
 import { birthYearRules, emailRules, idNumberRules, maxRule } from '../validators.ts';
 import { cleanEmail, cleanTags, codes, recordFromValues, recordInput } from './common.ts';

@@ -1,9 +1,10 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App as AntApp,
   Button,
+  Card,
   Col,
   Progress,
   Result,
@@ -19,17 +20,19 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useEffect, useState } from 'react';
-import { downloadFile, errorMessage } from '../../app/api.ts';
-import { type Translate, useT } from '../../app/i18n.tsx';
+import { downloadFile, errorMessage } from './api.ts';
+import { type MessageKey, type Translate, useT } from './i18n.tsx';
 import {
-  dictionaryKeys,
-  registryKeys,
+  type ImportIssue,
+  type ImportJob,
+  type ImportReportRow,
   useAbandonImport,
   useCommitImport,
   useImportJob,
   useUploadImport,
-} from './api.ts';
-import type { ImportIssue, ImportJob, ImportReportRow } from './types.ts';
+} from './imports.ts';
+import { useBackToList } from './listPage.tsx';
+import { useDocumentTitle } from './title.ts';
 
 /** The server's upload limit. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -90,21 +93,18 @@ export function SheetDropzone({
   );
 }
 
-/** What a registry or code-list import changes: records and the code lists. */
-const REGISTRY_DATA: readonly QueryKey[] = [registryKeys.all, dictionaryKeys.all];
-
 interface Props {
   /** The import kind: a registry (`talents`…), a list (`demands`…) or a code list (`dictionary.discipline`…). */
   importKind: string;
-  /** Cached data that reads differently once the import is in (a constant); the registries and code lists by default. */
-  invalidate?: readonly QueryKey[];
+  /** Cached data that reads differently once the import is in (a constant, e.g. the registries and code lists). */
+  invalidate: readonly QueryKey[];
   /** Shown after a successful import, e.g. 返回人才库. */
   backLabel: string;
   onBack: () => void;
 }
 
 /** Choose a file → check it (nothing written) → commit the valid rows with progress. */
-export function ImportWizard({ importKind, invalidate = REGISTRY_DATA, backLabel, onBack }: Props) {
+export function ImportWizard({ importKind, invalidate, backLabel, onBack }: Props) {
   const t = useT();
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -113,7 +113,7 @@ export function ImportWizard({ importKind, invalidate = REGISTRY_DATA, backLabel
   const status = job.data?.status;
   const step = !job.data ? 0 : committing || status !== 'previewed' ? 2 : 1;
 
-  // Records (and code lists) read differently once the import is in.
+  // Records (lists, code lists) read differently once the import is in.
   useEffect(() => {
     if (status === 'committed' || status === 'failed') {
       for (const queryKey of invalidate) void queryClient.invalidateQueries({ queryKey });
@@ -151,6 +151,60 @@ export function ImportWizard({ importKind, invalidate = REGISTRY_DATA, backLabel
       {job.isError && <Alert type="error" showIcon message={errorMessage(job.error)} />}
       {body}
     </Space>
+  );
+}
+
+/** A page that imports one kind of record: a back arrow, the title (导入…), the wizard. */
+export function ImportPage({ title, backHint, ...wizard }: Props & { title: string; backHint: string }) {
+  return (
+    <Card
+      title={
+        <Space size={8}>
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={wizard.onBack}
+            aria-label={backHint}
+            title={backHint}
+          />
+          {title}
+        </Space>
+      }
+    >
+      <ImportWizard {...wizard} />
+    </Card>
+  );
+}
+
+/**
+ * The import page opened from a list (a registry, a kind of list item): named after the list,
+ * and back to the list as it was left.
+ */
+export function ImportIntoListPage({
+  titleKey,
+  listPath,
+  importKind,
+  invalidate,
+}: {
+  /** The list's name, e.g. 人才库. */
+  titleKey: MessageKey;
+  listPath: string;
+  importKind: string;
+  invalidate: readonly QueryKey[];
+}) {
+  const t = useT();
+  useDocumentTitle(titleKey);
+  const back = useBackToList(listPath);
+  const name = t(titleKey);
+  return (
+    <ImportPage
+      title={t('import.title', { name })}
+      backHint={t('registry.backToList')}
+      importKind={importKind}
+      invalidate={invalidate}
+      backLabel={t('import.backTo', { name })}
+      onBack={back}
+    />
   );
 }
 
