@@ -140,6 +140,7 @@ export type JobFairMode = (typeof JOB_FAIR_MODES)[number];
 export const REGISTRATION_ACTIONS = ['approve', 'reject', 'cancel'] as const;
 
 export const MEETING_STATUSES = ['proposed', 'accepted', 'declined', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_ACTIONS = ['accept', 'decline', 'cancel'] as const;
 
 export const APPLICATION_STATUSES = ['interested', 'interviewed', 'intent', 'hired', 'withdrawn'] as const;

@@ -9,7 +9,7 @@ import { addPrintableSheet } from '../../platform/io/workbook.ts';
 import { chinaClock, chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { MatchingService } from '../matching/service.ts';
-import { type ActivityKind, hasMeetings } from './constants.ts';
+import { type ActivityKind, hasMeetings, type MeetingStatus } from './constants.ts';
 import type { MeetingView } from './contract.ts';
 import { activitiesError } from './errors.ts';
 import { type MeetingGrid, meetingGrid } from './kinds.ts';
@@ -18,7 +18,7 @@ import { schedule } from './schedule.ts';
 import type { ActivityRow, MeetingRow, meetings, RegistrationRow } from './schema.ts';
 import type { ActivitiesService } from './service.ts';
 
-const MEETING_STATUS_NAMES = {
+const MEETING_STATUS_NAMES: Record<MeetingStatus, string> = {
   proposed: '待确认',
   accepted: '已确认',
   declined: '已谢绝',
@@ -233,7 +233,7 @@ export class MeetingsService {
         if (!manager && !side) throw activitiesError('MEETING_NOT_YOURS');
         throw activitiesError('MEETING_ACTION_NOT_ALLOWED', {
           params: {
-            status: MEETING_STATUS_NAMES[meeting.status as keyof typeof MEETING_STATUS_NAMES],
+            status: MEETING_STATUS_NAMES[meeting.status],
             action: { accept: '确认', decline: '谢绝', cancel: '取消' }[request.action],
           },
         });
@@ -462,7 +462,7 @@ export class MeetingsService {
         source: m.source,
         score: m.score,
         reasons: m.reasons,
-        status: m.status as MeetingView['status'],
+        status: m.status,
         enterpriseAccepted: m.enterpriseAccepted,
         expertAccepted: m.expertAccepted,
         declineReason: m.declineReason,

@@ -19,6 +19,7 @@ import {
 import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
+import type { ApplicationStatus } from './constants.ts';
 import type { ActivityKind } from './kinds.ts';
 import type { ActivityStatus, RegistrationStatus } from './machine.ts';
 import {
@@ -376,7 +377,7 @@ export class ActivitiesRepository {
     return row;
   }
 
-  async updateApplication(id: string, from: string, values: Partial<typeof applications.$inferInsert>) {
+  async updateApplication(id: string, from: ApplicationStatus, values: Partial<typeof applications.$inferInsert>) {
     const [row] = await this.db
       .update(applications)
       .set(values)

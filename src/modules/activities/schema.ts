@@ -18,6 +18,7 @@ import { organisations } from '../../platform/access/schema.ts';
 import { listItems } from '../lists/schema.ts';
 import { serviceOrders } from '../orders/schema.ts';
 import { enterprises, institutions, talents } from '../registry/schema.ts';
+import type { ApplicationStatus, MeetingStatus } from './constants.ts';
 import type { ActivityStatus, RegistrationStatus } from './machine.ts';
 
 /**
@@ -163,7 +164,7 @@ export const meetings = pgTable(
     score: real('score'),
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     /** proposed | accepted | declined | cancelled */
-    status: text('status').notNull().default('proposed'),
+    status: text('status').$type<MeetingStatus>().notNull().default('proposed'),
     enterpriseAccepted: boolean('enterprise_accepted').notNull().default(false),
     expertAccepted: boolean('expert_accepted').notNull().default(false),
     declineReason: text('decline_reason'),
@@ -219,7 +220,7 @@ export const applications = pgTable(
       .notNull()
       .references(() => registrations.id),
     /** interested | interviewed | intent | hired | withdrawn */
-    status: text('status').notNull().default('interested'),
+    status: text('status').$type<ApplicationStatus>().notNull().default('interested'),
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

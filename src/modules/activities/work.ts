@@ -175,7 +175,7 @@ export class ActivityWorkService {
       if (!manager && !employerSide && !(applicantSide && input.status === 'withdrawn')) {
         throw activitiesError('ACTIVITY_NOT_MANAGER');
       }
-      const from = application.status as ApplicationStatus;
+      const from = application.status;
       if (!APPLICATION_NEXT[from].includes(input.status)) {
         throw activitiesError('APPLICATION_STEP_INVALID', {
           params: { from: APPLICATION_NAMES[from], to: APPLICATION_NAMES[input.status] },
@@ -258,7 +258,7 @@ export class ActivityWorkService {
               registrationId: a.applicantRegistrationId,
               name: people.get(a.applicantRegistrationId)!.name,
             },
-            status: a.status as ApplicationStatus,
+            status: a.status,
             note: a.note,
           })),
           intents: mine.filter((a) => a.status === 'intent' || a.status === 'hired').length,
