@@ -2,31 +2,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../test/support/platform.ts';
-import { type BrowserRun, browserFilmingQr, startBrowserRun } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  browserFilmingQr,
+  browserRunForTests,
+  drawerOf,
+  inputOf,
+  modalOf,
+  signIn,
+  signOut,
+} from './support.ts';
 
 const TITLE = '南太湖新材料企业专家一对一对接会';
 const ENTERPRISE = '德清绿源新材料有限公司';
 /** A 1×1 white PNG: a picture with no code in it. */
 const BLANK_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=';
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-}
-
-/** The input of a field: the element itself (antd puts the test id on the input of pickers and numbers) or the one inside. */
-const inputOf = (field: Locator) => field.locator('xpath=self::input | .//input').first();
 
 /** Types a value into a date (or time) picker as a person would, and confirms it with Enter. */
 async function typeInPicker(picker: Locator, text: string) {
@@ -43,17 +34,10 @@ async function chooseOption(page: Page, select: Locator, text: string) {
   await option.first().click();
 }
 
-/** The open drawer (or modal) whose title contains `title`. */
-const drawerOf = (page: Page, title: string) => page.locator('.ant-drawer-content', { hasText: title });
-const modalOf = (page: Page, title: string) => page.locator('.ant-modal-content', { hasText: title });
 const statusOf = (page: Page) => page.getByTestId('activity-status').first().textContent();
 
 describe('a matchmaking meeting from setting up to the door (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('the operator sets it up, the enterprise registers, both sides meet at table 1, the enterprise checks in once', async () => {
     const { page, baseUrl } = run;

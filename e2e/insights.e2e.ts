@@ -1,25 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../test/support/platform.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserRunForTests, drawerOf, signIn, signOut } from './support.ts';
 
 const JOB_FAIR = '2026 湖州秋季高层次人才招聘会';
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-}
-
-/** The open drawer whose title contains `title`. */
-const drawerOf = (page: Page, title: string) => page.locator('.ant-drawer-content', { hasText: title });
 
 /**
  * Clicks the first slice of the activity kinds' donut: slices run clockwise from
@@ -37,11 +20,7 @@ async function clickFirstKindSlice(page: Page) {
 }
 
 describe('the statistics dashboard (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('the operator traces figures to their records and downloads the work report; the expert has no dashboard', async () => {
     const { page, baseUrl, platform } = run;

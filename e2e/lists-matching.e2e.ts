@@ -1,23 +1,9 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../test/support/platform.ts';
+import { describe, expect, it } from 'vitest';
 import { xlsx } from '../test/support/sheets.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { browserRunForTests, signIn, signOut } from './support.ts';
 
 describe('a technical demand from posting to matched experts (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('the enterprise posts and submits, the operator publishes and sees experts with reasons, then searches free text', async () => {
     const { page, baseUrl } = run;
@@ -41,8 +27,7 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('待审核');
     const url = page.url();
 
-    await page.getByTestId('logout').click();
-    await page.waitForURL(/\/login/);
+    await signOut(page);
     await signIn(page, baseUrl, 'operator');
     await page.goto(url);
     await page.getByTestId('list-action-publish').click();

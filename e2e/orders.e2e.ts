@@ -1,42 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../test/support/platform.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserRunForTests, openMenu, signIn, signOut } from './support.ts';
 
 const DEMAND = '汽车轻量化碳纤维复合材料构件连接技术';
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-}
-
-/** Opens a menu entry of a folding group (opening the group first when it is closed). */
-async function openMenu(page: Page, group: string, entry: string) {
-  const submenu = page.locator('.ant-menu-submenu', { hasText: group });
-  await submenu.waitFor();
-  const open = await submenu.evaluate((el) => el.classList.contains('ant-menu-submenu-open'));
-  if (!open) await submenu.locator('.ant-menu-submenu-title').click();
-  await submenu.getByText(entry, { exact: true }).click();
-}
 
 /** The text of the order's status tag in the page header. */
 const statusOf = (page: Page) => page.getByTestId('order-status').first().textContent();
 
 describe('a service order from placing to closing (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('the enterprise orders, the operator dispatches, the expert serves, the enterprise confirms', async () => {
     const { page, baseUrl } = run;

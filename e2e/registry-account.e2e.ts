@@ -1,22 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../test/support/platform.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
-
-async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { describe, expect, it } from 'vitest';
+import { browserRunForTests, signIn, signOut } from './support.ts';
 
 describe('linking an expert record to an account (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('the operator links a new account to an expert, who then sees the record as their profile', async () => {
     const { page, baseUrl, platform } = run;
@@ -45,8 +31,7 @@ describe('linking an expert record to an account (browser)', () => {
       .poll(() => page.getByTestId('talent-account-linked').textContent())
       .toContain('zhang.wenjing');
 
-    await page.getByTestId('logout').click();
-    await page.waitForURL(/\/login/);
+    await signOut(page);
     await signIn(page, baseUrl, 'zhang.wenjing', 'expert-Password-2026');
     await page.goto(`${baseUrl}/profile`);
     await expect.poll(() => page.locator('body').textContent()).toContain('ZJ-0002');

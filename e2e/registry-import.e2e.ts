@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../test/support/platform.ts';
+import { describe, expect, it } from 'vitest';
 import { xlsx } from '../test/support/sheets.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
+import { browserRunForTests, signIn } from './support.ts';
 
 describe('expert import through the wizard (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('uploads a small xlsx, sees the rejected rows with reasons, imports the rest and finds them in the list', async () => {
     const { page, baseUrl } = run;
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('用户名或手机号').fill('operator');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(`${baseUrl}/`);
+    await signIn(page, baseUrl, 'operator');
+    expect(new URL(page.url()).pathname).toBe('/');
 
     await page.goto(`${baseUrl}/registry/talents/import`);
     const file = await xlsx(

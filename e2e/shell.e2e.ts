@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../test/support/platform.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
+import { browserRunForTests, signOut } from './support.ts';
 
 describe('sign in, shell, language, sign out (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('an operator signs in, sees the Chinese shell, switches to English and signs out', async () => {
     const { page, baseUrl } = run;
@@ -37,8 +33,7 @@ describe('sign in, shell, language, sign out (browser)', () => {
     const cookies = await run.context.cookies(baseUrl);
     expect(cookies.find((c) => c.name === 'caiqiao_lang')?.value).toBe('en-US');
 
-    await page.getByTestId('logout').click();
-    await page.waitForURL(/\/login/);
+    await signOut(page);
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
   });

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { type TestPlatform, testPlatform } from '../test/support/platform.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD, type TestPlatform, testPlatform } from '../test/support/platform.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -52,6 +53,25 @@ export async function startBrowserRun(): Promise<BrowserRun> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The browser run of a test file (or describe block): started before its
+ * tests, closed after them. Read its parts inside a test (`const { page,
+ * baseUrl } = run`); before the start they do not exist yet.
+ */
+export function browserRunForTests(): BrowserRun {
+  let run: BrowserRun | undefined;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+  });
+  afterAll(() => run?.close());
+  return new Proxy({} as BrowserRun, {
+    get(_target, key) {
+      if (!run) throw new Error('the browser run starts before the first test');
+      return run[key as keyof BrowserRun];
+    },
+  });
 }
 
 /**
@@ -109,3 +129,37 @@ export async function browserFilmingQr(
     },
   };
 }
+
+/** Signs in through the login page as a person would (the demo password unless given) and waits to leave it. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Signs out with the header's button and waits for the login page. */
+export async function signOut(page: Page) {
+  await page.getByTestId('logout').click();
+  await page.waitForURL(/\/login/);
+}
+
+/** Opens a menu entry of a folding group (opening the group first when it is closed). */
+export async function openMenu(page: Page, group: string, entry: string) {
+  const submenu = page.locator('.ant-menu-submenu', { hasText: group });
+  await submenu.waitFor();
+  const open = await submenu.evaluate((el) => el.classList.contains('ant-menu-submenu-open'));
+  if (!open) await submenu.locator('.ant-menu-submenu-title').click();
+  await submenu.getByText(entry, { exact: true }).click();
+}
+
+/** The open drawer whose title contains `title`. */
+export const drawerOf = (page: Page, title: string) =>
+  page.locator('.ant-drawer-content', { hasText: title });
+
+/** The open modal whose title contains `title`. */
+export const modalOf = (page: Page, title: string) => page.locator('.ant-modal-content', { hasText: title });
+
+/** The input of a field: the element itself (antd puts the test id on the input of pickers and numbers) or the one inside. */
+export const inputOf = (field: Locator) => field.locator('xpath=self::input | .//input').first();

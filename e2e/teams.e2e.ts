@@ -1,23 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../test/support/platform.ts';
-import { type BrowserRun, startBrowserRun } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserRunForTests, drawerOf, signIn, signOut } from './support.ts';
 
 const DEMO_TEAM = '湖州新材料助企服务团';
 const NEW_TEAM = '湖州数字经济助企服务团';
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('logout').click();
-  await page.waitForURL(/\/login/);
-}
 
 /**
  * Picks an expert in a search select: types the name, then takes the option with
@@ -31,15 +17,8 @@ async function pickExpert(page: Page, select: Locator, name: string, code: strin
   await option.click();
 }
 
-/** The open drawer whose title contains `title`. */
-const drawerOf = (page: Page, title: string) => page.locator('.ant-drawer-content', { hasText: title });
-
 describe('service teams and e-mail for messages (browser)', () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await startBrowserRun();
-  });
-  afterAll(() => run?.close());
+  const run = browserRunForTests();
 
   it('the operator sets up, edits and archives a team; the expert sees the teams read-only', async () => {
     const { page, baseUrl } = run;
