@@ -66,11 +66,11 @@ export function FormDrawer({
           type="error"
           showIcon
           message={errorMessage(error)}
-          description={conflict ? t('registry.conflictHint') : undefined}
+          description={conflict ? t('common.conflictHint') : undefined}
           action={
             conflict ? (
               <Button size="small" onClick={onReload ?? onClose}>
-                {t('registry.reload')}
+                {t('common.reload')}
               </Button>
             ) : undefined
           }

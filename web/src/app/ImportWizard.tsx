@@ -199,7 +199,7 @@ export function ImportIntoListPage({
   return (
     <ImportPage
       title={t('import.title', { name })}
-      backHint={t('registry.backToList')}
+      backHint={t('common.backToList')}
       importKind={importKind}
       invalidate={invalidate}
       backLabel={t('import.backTo', { name })}

@@ -65,7 +65,7 @@ export function ReasonModal({
           extra={hint}
           rules={[
             ...(requiredMessage ? [{ required: true, whitespace: true, message: requiredMessage }] : []),
-            { max: maxLength, message: t('registry.validation.tooLong', { label, max: maxLength }) },
+            { max: maxLength, message: t('validation.tooLong', { label, max: maxLength }) },
           ]}
         >
           <Input.TextArea

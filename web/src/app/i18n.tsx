@@ -1,20 +1,16 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { Bilingual } from './bilingual.ts';
 import { readCookie, writeCookie } from './cookies.ts';
 import { type Locale, type MessageKey, messages } from './messages.ts';
 
+export type { Bilingual, Messages } from './bilingual.ts';
 export type { Locale, MessageKey } from './messages.ts';
 
 /** The language cookie; the server answers (errors included) in the language it names. */
 export const LANG_COOKIE = 'caiqiao_lang';
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
-
-/** A text the server sends in both languages. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 export type MessageParams = Record<string, string | number>;
 export interface Translate {
@@ -34,12 +30,13 @@ export function currentLocale(): Locale {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(messages[DEFAULT_LOCALE], key);
+  return Object.hasOwn(messages, key);
 }
 
 /** Looks a message up and fills its {name} placeholders. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = messages[locale][key] ?? messages[DEFAULT_LOCALE][key] ?? key;
+  const message: Bilingual | undefined = messages[key];
+  const template = message ? pickIn(locale, message) : key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,

@@ -42,7 +42,7 @@ export function useTablePaging<P extends { page: number; pageSize: number }>(
       showSizeChanger: true,
       pageSizeOptions: [...PAGE_SIZES],
       showTotal: (n) =>
-        totalCapped ? t('registry.totalCapped', { total: n }) : t('common.total', { total: n }),
+        totalCapped ? t('common.totalCapped', { total: n }) : t('common.total', { total: n }),
     },
     onChange: (pagination) =>
       apply({ ...params, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? params.pageSize }),
@@ -89,8 +89,8 @@ export function ExportButtons({
       const file = await downloadFile(path, { ...filters, format }, `${fileName}.${format}`);
       void message.success(
         file.rowCount === null
-          ? t('registry.exportedFile', { file: file.fileName })
-          : t('registry.exported', { count: file.rowCount }),
+          ? t('common.exportedFile', { file: file.fileName })
+          : t('common.exported', { count: file.rowCount }),
       );
     } catch (error) {
       void message.error(errorMessage(error));
@@ -107,7 +107,7 @@ export function ExportButtons({
         onClick={() => void run('xlsx')}
         data-testid={`${testId}-export-xlsx`}
       >
-        {t('registry.exportXlsx')}
+        {t('common.exportXlsx')}
       </Button>
       <Button
         icon={<DownloadOutlined />}
@@ -116,7 +116,7 @@ export function ExportButtons({
         onClick={() => void run('csv')}
         data-testid={`${testId}-export-csv`}
       >
-        {t('registry.exportCsv')}
+        {t('common.exportCsv')}
       </Button>
     </>
   );

@@ -223,7 +223,7 @@ function useColumns(fromList: FromList): ColumnsType<ActivitySummary> {
           icon={<EyeOutlined />}
           onClick={() => navigate(`/activities/${activity.id}`, { state: fromList })}
         >
-          {t('registry.view')}
+          {t('common.view')}
         </Button>
       ),
     },

@@ -45,7 +45,7 @@ export function ActivityActions({ activity, onEdit }: { activity: ActivityView; 
           // A 409: someone moved the activity first; the hook has read it again.
           const conflict = error instanceof ApiError && error.status === 409;
           void message.error(
-            conflict ? t('registry.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
+            conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
           );
           return false;
         },

@@ -54,8 +54,8 @@ function ActivityDetail({ id }: { id: string }) {
       type="text"
       icon={<ArrowLeftOutlined />}
       onClick={() => navigate(`/activities${listSearch}`)}
-      aria-label={t('registry.backToList')}
-      title={t('registry.backToList')}
+      aria-label={t('common.backToList')}
+      title={t('common.backToList')}
     />
   );
 

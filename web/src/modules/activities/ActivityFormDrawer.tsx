@@ -279,7 +279,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
   const conflict = mutation.error instanceof ApiError && mutation.error.code === 'VERSION_CONFLICT';
   const tooLong = (label: string, max: number): Rule => ({
     max,
-    message: t('registry.validation.tooLong', { label, max }),
+    message: t('validation.tooLong', { label, max }),
   });
 
   return (
@@ -561,7 +561,7 @@ function KindSettings({ kind }: { kind: ActivityKind }) {
   const grid = Form.useWatch(['details', 'meetings'], form);
   const tooLong = (label: string, max: number): Rule => ({
     max,
-    message: t('registry.validation.tooLong', { label, max }),
+    message: t('validation.tooLong', { label, max }),
   });
 
   switch (kind) {

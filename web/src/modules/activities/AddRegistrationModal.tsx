@@ -214,7 +214,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
                 rules={[
                   {
                     max: ORGANISATION_MAX,
-                    message: t('registry.validation.tooLong', {
+                    message: t('validation.tooLong', {
                       label: t('activities.registration.organisation'),
                       max: ORGANISATION_MAX,
                     }),
@@ -238,7 +238,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
             rules={[
               {
                 max: NOTE_MAX,
-                message: t('registry.validation.tooLong', {
+                message: t('validation.tooLong', {
                   label: t('activities.registration.note'),
                   max: NOTE_MAX,
                 }),

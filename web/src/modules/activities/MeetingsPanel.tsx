@@ -87,7 +87,7 @@ function useMeetingAction(activityId: string) {
         (error: unknown) => {
           const conflict = error instanceof ApiError && error.status === 409;
           void message.error(
-            conflict ? t('registry.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
+            conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
           );
           return false;
         },
@@ -209,7 +209,7 @@ export function MeetingsPanel({ activity }: { activity: ActivityView }) {
     setExporting(true);
     try {
       const file = await downloadFile(exportPath(activity.id, 'schedule'), undefined, 'schedule.xlsx');
-      void message.success(t('registry.exportedFile', { file: file.fileName }));
+      void message.success(t('common.exportedFile', { file: file.fileName }));
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

@@ -65,7 +65,7 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
     setExporting(true);
     try {
       const file = await downloadFile(exportPath(activity.id, 'outcomes'), undefined, 'outcomes.xlsx');
-      void message.success(t('registry.exportedFile', { file: file.fileName }));
+      void message.success(t('common.exportedFile', { file: file.fileName }));
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {
@@ -394,7 +394,7 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
           rules={[
             {
               max: NOTE_MAX,
-              message: t('registry.validation.tooLong', {
+              message: t('validation.tooLong', {
                 label: t('activities.outcomeNote'),
                 max: NOTE_MAX,
               }),

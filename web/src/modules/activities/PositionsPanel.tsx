@@ -302,7 +302,7 @@ function PositionModal({
   };
   const tooLong = (label: string, max: number) => ({
     max,
-    message: t('registry.validation.tooLong', { label, max }),
+    message: t('validation.tooLong', { label, max }),
   });
   return (
     <Modal

@@ -165,7 +165,7 @@ function RegisterForm({ activity }: { activity: ActivityView }) {
         rules={[
           {
             max: NOTE_MAX,
-            message: t('registry.validation.tooLong', {
+            message: t('validation.tooLong', {
               label: t('activities.registration.note'),
               max: NOTE_MAX,
             }),

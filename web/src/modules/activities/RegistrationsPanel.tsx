@@ -94,7 +94,7 @@ export function RegistrationsPanel({ activity }: { activity: ActivityView }) {
     setExporting(true);
     try {
       const file = await downloadFile(exportPath(activity.id, 'attendance'), undefined, 'attendance.xlsx');
-      void message.success(t('registry.exportedFile', { file: file.fileName }));
+      void message.success(t('common.exportedFile', { file: file.fileName }));
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

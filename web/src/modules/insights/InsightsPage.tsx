@@ -93,7 +93,7 @@ export function InsightsPage() {
         what === 'xlsx'
           ? await downloadFile(DASHBOARD_XLSX_PATH, { ...period }, 'dashboard.xlsx')
           : await downloadFile(REPORT_PATH, { ...period }, 'report.docx');
-      void message.success(t('registry.exportedFile', { file: file.fileName }));
+      void message.success(t('common.exportedFile', { file: file.fileName }));
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

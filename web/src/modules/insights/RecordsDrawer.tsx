@@ -53,7 +53,7 @@ export function RecordsDrawer({
     setExporting(true);
     try {
       const file = await downloadFile(`${recordsPath(of)}.xlsx`, { ...filter }, 'records.xlsx');
-      void message.success(t('registry.exportedFile', { file: file.fileName }));
+      void message.success(t('common.exportedFile', { file: file.fileName }));
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

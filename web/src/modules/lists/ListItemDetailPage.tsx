@@ -39,8 +39,8 @@ function ItemDetail({ config, id }: { config: ListKindConfig; id: string }) {
       type="text"
       icon={<ArrowLeftOutlined />}
       onClick={() => navigate(`${config.path}${listSearch}`)}
-      aria-label={t('registry.backToList')}
-      title={t('registry.backToList')}
+      aria-label={t('common.backToList')}
+      title={t('common.backToList')}
     />
   );
 
@@ -129,7 +129,7 @@ function ItemActions({
         (error: unknown) => {
           const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
           void message.error(
-            conflict ? t('registry.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
+            conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
           );
           return false;
         },

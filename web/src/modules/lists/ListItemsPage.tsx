@@ -76,7 +76,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
               onClick={() => setDialog({ kind: 'create' })}
               data-testid="list-create"
             >
-              {t('registry.create')}
+              {t('common.create')}
             </Button>
           )}
           {canManage && (
@@ -85,7 +85,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
               onClick={() => navigate(`${config.path}/import`, { state: fromList })}
               data-testid="list-import"
             >
-              {t('registry.import')}
+              {t('common.import')}
             </Button>
           )}
           <ExportButtons
@@ -227,7 +227,7 @@ function useListColumns(
       render: (_, item) => (
         <Space size={0}>
           <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => open(item)}>
-            {t('registry.view')}
+            {t('common.view')}
           </Button>
           {item.editable && (
             <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(item)}>

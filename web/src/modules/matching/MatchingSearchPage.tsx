@@ -59,7 +59,7 @@ export function MatchingSearchPage() {
               { required: true, whitespace: true, message: t('matching.textRequired') },
               {
                 max: TEXT_MAX,
-                message: t('registry.validation.tooLong', { label: t('matching.text'), max: TEXT_MAX }),
+                message: t('validation.tooLong', { label: t('matching.text'), max: TEXT_MAX }),
               },
             ]}
           >

@@ -111,7 +111,7 @@ export function DispatchDialog({ order, action, onClose }: Props) {
       (error: unknown) => {
         // The order moved meanwhile and has been reloaded; other errors show in the dialog.
         if (error instanceof ApiError && error.status === 409) {
-          void message.error(t('registry.conflictReloaded', { message: errorMessage(error) }));
+          void message.error(t('common.conflictReloaded', { message: errorMessage(error) }));
         }
       },
     );

@@ -82,7 +82,7 @@ export function OrderActions({ order }: { order: OrderView }) {
           // A 409: someone moved the order first; the hook has reloaded it.
           const conflict = error instanceof ApiError && error.status === 409;
           void message.error(
-            conflict ? t('registry.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
+            conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
           );
           return false;
         },
@@ -210,7 +210,7 @@ function ReasonModal({
           extra={t(hint)}
           rules={[
             { required: true, whitespace: true, message: t('orders.validation.reasonRequired') },
-            { max: 1000, message: t('registry.validation.tooLong', { label: t(label), max: 1000 }) },
+            { max: 1000, message: t('validation.tooLong', { label: t(label), max: 1000 }) },
           ]}
         >
           <Input.TextArea
@@ -358,7 +358,7 @@ function FinishModal({
                       rules={[
                         {
                           max: 1000,
-                          message: t('registry.validation.tooLong', {
+                          message: t('validation.tooLong', {
                             label: t('orders.outcome.note'),
                             max: 1000,
                           }),
@@ -445,7 +445,7 @@ function ConfirmModal({
           rules={[
             {
               max: 1000,
-              message: t('registry.validation.tooLong', { label: t('orders.ratingComment'), max: 1000 }),
+              message: t('validation.tooLong', { label: t('orders.ratingComment'), max: 1000 }),
             },
           ]}
         >

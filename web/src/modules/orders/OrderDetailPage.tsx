@@ -57,8 +57,8 @@ function OrderDetail({ id }: { id: string }) {
       type="text"
       icon={<ArrowLeftOutlined />}
       onClick={() => navigate(`/orders${listSearch}`)}
-      aria-label={t('registry.backToList')}
-      title={t('registry.backToList')}
+      aria-label={t('common.backToList')}
+      title={t('common.backToList')}
     />
   );
 

@@ -100,7 +100,7 @@ export function OrdersPage() {
           icon={<EyeOutlined />}
           onClick={() => navigate(`/orders/${order.id}`, { state: fromList })}
         >
-          {t('registry.view')}
+          {t('common.view')}
         </Button>
       ),
     },

@@ -86,7 +86,7 @@ function PlaceOrderModal({
           rules={[
             {
               max: 4000,
-              message: t('registry.validation.tooLong', { label: t('orders.placeDescription'), max: 4000 }),
+              message: t('validation.tooLong', { label: t('orders.placeDescription'), max: 4000 }),
             },
           ]}
         >

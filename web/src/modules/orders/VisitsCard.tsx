@@ -209,7 +209,7 @@ function VisitModal({ order, onClose }: { order: OrderView; onClose: () => void 
 
   const tooLong = (label: string, max: number) => ({
     max,
-    message: t('registry.validation.tooLong', { label, max }),
+    message: t('validation.tooLong', { label, max }),
   });
   return (
     <Modal

@@ -109,7 +109,7 @@ function EntriesCard({ kind, title }: { kind: DictionaryKind; title: string }) {
             onClick={() => navigate(`/dictionaries/${kind}/import`)}
             data-testid="dictionary-import"
           >
-            {t('registry.import')}
+            {t('common.import')}
           </Button>
         </Space>
       }

@@ -117,7 +117,7 @@ export function DictionaryEntryModal({ kind, entry, entries, onClose }: Props) {
           extra={entry ? undefined : t('dict.codeHint')}
           rules={[
             { required: true, whitespace: true, message: t('dict.codeRequired') },
-            { max: 16, message: t('registry.validation.tooLong', { label: t('dict.code'), max: 16 }) },
+            { max: 16, message: t('validation.tooLong', { label: t('dict.code'), max: 16 }) },
             {
               validator: (_rule, value: unknown) =>
                 !entry && typeof value === 'string' && taken.has(value.trim())
@@ -133,7 +133,7 @@ export function DictionaryEntryModal({ kind, entry, entries, onClose }: Props) {
           label={t('dict.name')}
           rules={[
             { required: true, whitespace: true, message: t('dict.nameRequired') },
-            { max: 64, message: t('registry.validation.tooLong', { label: t('dict.name'), max: 64 }) },
+            { max: 64, message: t('validation.tooLong', { label: t('dict.name'), max: 64 }) },
           ]}
         >
           <Input maxLength={64} />
@@ -150,9 +150,7 @@ export function DictionaryEntryModal({ kind, entry, entries, onClose }: Props) {
         <Form.Item
           name="level"
           label={t('dict.level')}
-          rules={[
-            { max: 16, message: t('registry.validation.tooLong', { label: t('dict.level'), max: 16 }) },
-          ]}
+          rules={[{ max: 16, message: t('validation.tooLong', { label: t('dict.level'), max: 16 }) }]}
         >
           <AutoComplete options={levelOptions} allowClear maxLength={16} />
         </Form.Item>
@@ -165,9 +163,7 @@ export function DictionaryEntryModal({ kind, entry, entries, onClose }: Props) {
             {
               validator: (_rule, value: unknown) =>
                 Array.isArray(value) && value.some((alias) => String(alias).trim().length > 64)
-                  ? Promise.reject(
-                      new Error(t('registry.validation.tooLong', { label: t('dict.aliases'), max: 64 })),
-                    )
+                  ? Promise.reject(new Error(t('validation.tooLong', { label: t('dict.aliases'), max: 64 })))
                   : Promise.resolve(),
             },
           ]}

@@ -41,8 +41,8 @@ function RecordDetail<K extends RegistryKind>({ config, id }: { config: KindConf
       type="text"
       icon={<ArrowLeftOutlined />}
       onClick={() => navigate(`${config.path}${listSearch}`)}
-      aria-label={t('registry.backToList')}
-      title={t('registry.backToList')}
+      aria-label={t('common.backToList')}
+      title={t('common.backToList')}
     />
   );
 
@@ -149,7 +149,7 @@ function RecordActions<K extends RegistryKind>({
       (error: unknown) => {
         const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
         void message.error(
-          conflict ? t('registry.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
+          conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
         );
       },
     );

@@ -68,14 +68,14 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
                 onClick={() => setDialog({ kind: 'create' })}
                 data-testid="registry-create"
               >
-                {t('registry.create')}
+                {t('common.create')}
               </Button>
               <Button
                 icon={<UploadOutlined />}
                 onClick={() => navigate(`${config.path}/import`, { state: fromList })}
                 data-testid="registry-import"
               >
-                {t('registry.import')}
+                {t('common.import')}
               </Button>
             </>
           )}
@@ -184,7 +184,7 @@ function useListColumns<K extends RegistryKind>(
             icon={<EyeOutlined />}
             onClick={() => navigate(`${config.path}/${record.id}`, { state: fromList })}
           >
-            {t('registry.view')}
+            {t('common.view')}
           </Button>
           {canManage && (
             <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(record)}>

@@ -65,7 +65,7 @@ export function codeRules(t: Translate): Rule[] {
 export function nameRules(t: Translate, label: string): Rule[] {
   return [
     { required: true, whitespace: true, message: t('registry.validation.nameRequired', { label }) },
-    { max: 128, message: t('registry.validation.tooLong', { label, max: 128 }) },
+    { max: 128, message: t('validation.tooLong', { label, max: 128 }) },
   ];
 }
 
@@ -81,7 +81,7 @@ export function emailRules(t: Translate): Rule[] {
       transform: (v: unknown) => (typeof v === 'string' ? v.trim() : v),
       message: t('registry.validation.emailInvalid'),
     },
-    { max: 128, message: t('registry.validation.tooLong', { label: t('field.email'), max: 128 }) },
+    { max: 128, message: t('validation.tooLong', { label: t('field.email'), max: 128 }) },
   ];
 }
 
@@ -95,7 +95,7 @@ export function creditCodeRules(t: Translate): Rule[] {
 
 /** Text of at most `max` characters. */
 export function maxRule(t: Translate, label: string, max: number): Rule {
-  return { max, message: t('registry.validation.tooLong', { label, max }) };
+  return { max, message: t('validation.tooLong', { label, max }) };
 }
 
 /** 1900 to this year, as the import checks. */

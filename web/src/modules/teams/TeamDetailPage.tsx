@@ -36,8 +36,8 @@ function TeamDetail({ id }: { id: string }) {
       type="text"
       icon={<ArrowLeftOutlined />}
       onClick={() => navigate(`/teams${listSearch}`)}
-      aria-label={t('registry.backToList')}
-      title={t('registry.backToList')}
+      aria-label={t('common.backToList')}
+      title={t('common.backToList')}
     />
   );
 
@@ -163,7 +163,7 @@ function TeamActions({ team, onEdit }: { team: TeamView; onEdit: () => void }) {
         // The team has been read again (useArchiveTeam), so the page shows it as it is now.
         const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
         void message.error(
-          conflict ? t('registry.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
+          conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
         );
       },
     );

@@ -276,7 +276,7 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
           rules={[
             {
               max: DESCRIPTION_MAX,
-              message: t('registry.validation.tooLong', {
+              message: t('validation.tooLong', {
                 label: t('teams.description'),
                 max: DESCRIPTION_MAX,
               }),

@@ -96,7 +96,7 @@ export function TeamsPage() {
       render: (_, team) => (
         <Space size={0}>
           <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => open(team)}>
-            {t('registry.view')}
+            {t('common.view')}
           </Button>
           {canManage && (
             <Button
