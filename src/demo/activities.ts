@@ -48,11 +48,11 @@ export async function seedActivitiesDemo(platform: Platform, adminUserId: string
   await publish(meeting);
   for (const code of ['QY-001', 'QY-002']) {
     const enterpriseId = enterprises.get(code);
-    if (enterpriseId) await svc.register(actor, meeting.id, { enterpriseId });
+    if (enterpriseId) await svc.registrations.register(actor, meeting.id, { enterpriseId });
   }
   for (const code of ['ZJ-0002', 'ZJ-0003', 'ZJ-0004', 'ZJ-0007', 'ZJ-0013']) {
     const talentId = talents.get(code);
-    if (talentId) await svc.register(actor, meeting.id, { talentId, invited: true });
+    if (talentId) await svc.registrations.register(actor, meeting.id, { talentId, invited: true });
   }
 
   // 2. A job fair already held.
@@ -72,7 +72,10 @@ export async function seedActivitiesDemo(platform: Platform, adminUserId: string
   await publish(fair);
   const employerId = enterprises.get('QY-001');
   if (employerId) {
-    const employer = await svc.register(actor, fair.id, { enterpriseId: employerId, role: 'employer' });
+    const employer = await svc.registrations.register(actor, fair.id, {
+      enterpriseId: employerId,
+      role: 'employer',
+    });
     await platform.activityWork.addPosition(actor, fair.id, {
       employerRegistrationId: employer.id,
       title: '复合材料研发工程师',
@@ -86,7 +89,7 @@ export async function seedActivitiesDemo(platform: Platform, adminUserId: string
     ['吴思琪', '东华大学'],
     ['郑浩然', '南京工业大学'],
   ] as const) {
-    await svc.register(actor, fair.id, { name, organisationName, role: 'applicant' });
+    await svc.registrations.register(actor, fair.id, { name, organisationName, role: 'applicant' });
   }
   const fairNow = await svc.get(actor, fair.id);
   await svc.transition(actor, fair.id, { action: 'finish', version: fairNow.version });

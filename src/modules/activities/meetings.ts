@@ -133,7 +133,7 @@ export class MeetingsService {
         changes: { proposed: { to: n } },
       });
       const sides = new Set(proposals.flatMap((m) => [m.enterpriseRegistrationId, m.expertRegistrationId]));
-      await this.activities.tell(
+      await this.activities.registrants.tell(
         tx,
         people.filter((p) => sides.has(p.id)),
         {

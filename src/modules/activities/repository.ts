@@ -19,7 +19,9 @@ import {
 import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
+import { startOfChinaDay } from '../../reference/china-time.ts';
 import type { ApplicationStatus } from './constants.ts';
+import type { ActivitiesExportQuery } from './contract.ts';
 import type { ActivityKind } from './kinds.ts';
 import type { ActivityStatus, RegistrationStatus } from './machine.ts';
 import {
@@ -53,6 +55,22 @@ export interface Counts {
   pending: number;
   waitlisted: number;
   checkedIn: number;
+}
+
+/** An activity no one has registered for yet. */
+export const NO_COUNTS: Counts = { confirmed: 0, seated: 0, pending: 0, waitlisted: 0, checkedIn: 0 };
+
+/** The activities list's filters as the repository reads them (dates are China dates, both ends included). */
+export function listFilter(q: Omit<ActivitiesExportQuery, 'format'>) {
+  return {
+    kind: q.kind,
+    status: q.status,
+    q: q.q,
+    regionCode: q.regionCode,
+    ...(q.from ? { from: startOfChinaDay(q.from) } : {}),
+    ...(q.to ? { to: new Date(Date.parse(`${q.to}T23:59:59.999+08:00`)) } : {}),
+    mine: q.mine === 'true',
+  };
 }
 
 export class ActivitiesRepository {
@@ -377,7 +395,11 @@ export class ActivitiesRepository {
     return row;
   }
 
-  async updateApplication(id: string, from: ApplicationStatus, values: Partial<typeof applications.$inferInsert>) {
+  async updateApplication(
+    id: string,
+    from: ApplicationStatus,
+    values: Partial<typeof applications.$inferInsert>,
+  ) {
     const [row] = await this.db
       .update(applications)
       .set(values)

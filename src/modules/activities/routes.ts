@@ -33,7 +33,8 @@ import {
   registrationsQuery,
 } from './contract.ts';
 import type { MeetingsService } from './meetings.ts';
-import { type ActivitiesService, REGISTRATION_COLUMNS } from './service.ts';
+import { REGISTRATION_COLUMNS } from './import.ts';
+import type { ActivitiesService } from './service.ts';
 import type { ActivityWorkService } from './work.ts';
 
 const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -74,7 +75,7 @@ export function registerActivitiesRoutes(
       },
     },
     async (request, reply) => {
-      const file = await activities.export(request.actor!, request.query, request.locale);
+      const file = await activities.exports.ledger(request.actor!, request.query, request.locale);
       return sendExport(reply, file);
     },
   );
@@ -154,7 +155,9 @@ export function registerActivitiesRoutes(
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await activities.register(request.actor!, request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await activities.registrations.register(request.actor!, request.params.id, request.body)),
   );
   app.get(
     '/api/activities/:id/registrations',
@@ -168,7 +171,7 @@ export function registerActivitiesRoutes(
         response: { 200: registrationPage },
       },
     },
-    async (request) => activities.registrations(request.actor!, request.params.id, request.query),
+    async (request) => activities.registrations.list(request.actor!, request.params.id, request.query),
   );
   app.post(
     '/api/activities/:id/registrations/import',
@@ -183,7 +186,7 @@ export function registerActivitiesRoutes(
       },
     },
     async (request) =>
-      activities.importRegistrations(
+      activities.imports.importRegistrations(
         request.actor!,
         request.params.id,
         await readUpload(request, IMPORT_MAX_BYTES),
@@ -202,7 +205,7 @@ export function registerActivitiesRoutes(
       },
     },
     async (request) =>
-      activities.actOnRegistration(
+      activities.registrations.act(
         request.actor!,
         request.params.id,
         request.params.registrationId,
@@ -220,7 +223,7 @@ export function registerActivitiesRoutes(
         response: { 200: participantsView },
       },
     },
-    async (request) => activities.participants(request.actor!, request.params.id),
+    async (request) => activities.registrations.participants(request.actor!, request.params.id),
   );
   app.get(
     '/api/activities/:id/registrations/:registrationId/qr.png',
@@ -236,7 +239,7 @@ export function registerActivitiesRoutes(
       reply
         .type('image/png')
         .header('cache-control', 'private, no-store')
-        .send(await activities.qrCode(request.actor!, request.params.id, request.params.registrationId)),
+        .send(await activities.desk.qrCode(request.actor!, request.params.id, request.params.registrationId)),
   );
   app.post(
     '/api/activities/:id/check-in',
@@ -250,7 +253,7 @@ export function registerActivitiesRoutes(
         response: { 200: checkInResult },
       },
     },
-    async (request) => activities.checkIn(request.actor!, request.params.id, request.body),
+    async (request) => activities.desk.checkIn(request.actor!, request.params.id, request.body),
   );
   app.get(
     '/api/activities/:id/export/attendance',
@@ -259,7 +262,7 @@ export function registerActivitiesRoutes(
       schema: { tags, summary: '导出签到表 Attendance list (Excel)', params: idParams },
     },
     async (request, reply) =>
-      excel(reply, await activities.exportAttendance(request.actor!, request.params.id, request.locale)),
+      excel(reply, await activities.exports.attendance(request.actor!, request.params.id, request.locale)),
   );
 
   // ---- 1:1 meetings ----
