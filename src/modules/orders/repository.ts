@@ -51,6 +51,14 @@ export interface OrderScope {
   userId: string;
 }
 
+/** The list's filters and sort. */
+export interface OrderFilters {
+  status?: OrderStatus;
+  q?: string;
+  overdueAt?: Date;
+  sort?: 'updated' | 'due' | 'created';
+}
+
 export class OrdersRepository {
   constructor(private readonly db: Executor) {}
 
@@ -86,28 +94,25 @@ export class OrdersRepository {
     return row;
   }
 
-  async list(
-    scope: OrderScope,
-    q: {
-      status?: OrderStatus;
-      q?: string;
-      overdueAt?: Date;
-      sort?: 'updated' | 'due' | 'created';
-      page: number;
-      pageSize: number;
-    },
-  ) {
+  private filters(scope: OrderScope, q: OrderFilters): SQL | undefined {
     const like = q.q ? containing(q.q) : undefined;
-    const where = and(
+    return and(
       this.scoped(scope),
       q.status ? eq(o.status, q.status) : undefined,
       like ? or(ilike(o.code, like), ilike(o.title, like)) : undefined,
       q.overdueAt ? lt(o.stepDueAt, q.overdueAt) : undefined,
     );
-    const items = await this.db
+  }
+
+  /** One page of the orders the scope sees, filtered and in the list's sort (exports read every page). */
+  async page(
+    scope: OrderScope,
+    q: OrderFilters & { page: number; pageSize: number },
+  ): Promise<ServiceOrderRow[]> {
+    return this.db
       .select()
       .from(o)
-      .where(where)
+      .where(this.filters(scope, q))
       .orderBy(
         ...(q.sort === 'due'
           ? [sql`${o.stepDueAt} asc nulls last`, asc(o.createdAt)]
@@ -118,7 +123,12 @@ export class OrdersRepository {
       )
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
-    const [total] = await this.db.select({ n: count() }).from(o).where(where);
+  }
+
+  /** A page of the list and how many orders it has in all. */
+  async list(scope: OrderScope, q: OrderFilters & { page: number; pageSize: number }) {
+    const items = await this.page(scope, q);
+    const [total] = await this.db.select({ n: count() }).from(o).where(this.filters(scope, q));
     return { items, total: total?.n ?? 0 };
   }
 
@@ -364,7 +374,8 @@ export class OrdersRepository {
 }
 
 export interface StepTime {
-  step: string;
+  /** The status the orders were in (history rows' from_status are order statuses). */
+  step: OrderStatus;
   n: number;
   median_hours: number;
   mean_hours: number;

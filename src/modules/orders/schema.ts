@@ -19,6 +19,7 @@ import { bytea } from '../../platform/io/schema.ts';
 import { listItems } from '../lists/schema.ts';
 import { enterprises, institutions, talents } from '../registry/schema.ts';
 import { teams } from '../teams/schema.ts';
+import type { OutcomeKind } from './constants.ts';
 import type { OrderStatus } from './machine.ts';
 
 /** 服务订单: an enterprise's order for help with one of its demands, from placing to the confirmed outcome. */
@@ -147,7 +148,7 @@ export const orderOutcomes = pgTable(
       .notNull()
       .references(() => serviceOrders.id),
     /** agreement (合作协议) | solved (解决技术难题) | transfer (成果转化) | talent (引进人才) | none */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OutcomeKind>().notNull(),
     /** Agreements and transfers: the amount in fen. */
     amountFen: bigint('amount_fen', { mode: 'number' }),
     note: text('note'),
