@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { xlsx } from '../../../test/support/sheets.ts';
-import { parseAmount, parseDate } from './kinds.ts';
+import { parseAmount, parseDate } from './cells.ts';
 import { ACTIONS, STATUSES, TRANSITIONS } from './machine.ts';
 
 async function commitAndWait(client: Client, jobId: string) {

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../platform/access/schema.ts';
 import { enterprises, type Flag, institutions } from '../registry/schema.ts';
+import type { ListKind } from './constants.ts';
 import type { Status } from './machine.ts';
 
 /**
@@ -28,7 +29,7 @@ export const listItems = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** demands | talent-demands | achievements */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ListKind>().notNull(),
     /** 编号: unique per kind; imports upsert on it. */
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -96,3 +97,4 @@ export const listItems = pgTable(
 );
 
 export type ListItemRow = typeof listItems.$inferSelect;
+export type ListItemInsert = typeof listItems.$inferInsert;

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, STATUS_NAMES, type Status } from '../lists/machine.ts';
+import { OPEN_STATUSES, STATUS_NAMES } from '../lists/machine.ts';
 import type { ListItemRow } from '../lists/schema.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
 import { regionName } from '../registry/regions.ts';
@@ -66,7 +66,7 @@ export function institutionDoc(row: InstitutionRow, dict: DictionarySnapshot): M
 
 /** An open list item (published or in progress); others are not suggested. */
 export function listDoc(row: ListItemRow, dict: DictionarySnapshot): MatchDoc | undefined {
-  if (row.archivedAt || !OPEN_STATUSES.includes(row.status as Status)) return undefined;
+  if (row.archivedAt || !OPEN_STATUSES.includes(row.status)) return undefined;
   const q = listQuery(row, dict);
   return {
     id: row.id,
@@ -84,7 +84,7 @@ export function listDoc(row: ListItemRow, dict: DictionarySnapshot): MatchDoc | 
       subtitle: row.ownerName,
       regionName: regionName(row.regionCode),
       tags: names(dict, row).slice(0, 6),
-      status: STATUS_NAMES[row.status as Status].zh,
+      status: STATUS_NAMES[row.status].zh,
     },
   };
 }
