@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activity,
+  idOf,
+  order as placeOrder,
+  publishedDemand,
+  talentIds,
+  transition,
+  type Versioned,
+} from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
 import { METRIC_KEYS, type MetricKey } from './metrics.ts';
 
@@ -49,52 +58,24 @@ describe('insights over a seeded dataset', () => {
     admin = await p.signIn('admin');
   };
 
-  const activity = async (client: Client, body: Record<string, unknown>, publish = true) => {
-    const res = await client.post('/api/activities', { regionCode: '330502', ...body });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    if (!publish) return res.body;
-    const pub = await client.post(`/api/activities/${res.body.id}/transition`, {
-      action: 'publish',
-      version: 1,
-    });
-    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
-    return pub.body;
-  };
-
-  const demand = async (code: string, industries: string[]) => {
-    const enterpriseId = (await operator.get('/api/registry/enterprises?q=QY-001')).body.items[0].id;
-    const created = await operator.post('/api/lists/demands', {
+  /** A demand of the demo enterprise in 德清县, published by the operator. */
+  const demand = async (code: string, industries: string[]) =>
+    publishedDemand(operator, operator, {
       code,
       title: `测试需求${code}`,
       description: '复合材料构件连接工艺改进',
       industries,
-      enterpriseId,
+      enterpriseId: await idOf(operator, '/api/registry/enterprises', 'QY-001'),
       regionCode: '330521',
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const published = await operator.post(`/api/lists/demands/${created.body.id}/transition`, {
-      action: 'publish',
-      version: created.body.version,
-    });
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
-    return published.body;
-  };
 
-  const move = async (
-    client: Client,
-    order: { id: string; version: number },
-    body: Record<string, unknown>,
-  ) => {
-    const res = await client.post(`/api/orders/${order.id}/transition`, { version: order.version, ...body });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body;
-  };
+  const move = (client: Client, order: Versioned, body: Record<string, unknown>) =>
+    transition(client, '/api/orders', order, body);
 
   beforeAll(async () => {
     p = await testPlatform({ demo: true });
     operator = await p.signIn('operator');
-    const talents = (await operator.get('/api/registry/talents?pageSize=50&sort=code')).body.items;
-    experts = Object.fromEntries(talents.map((t: { code: string; id: string }) => [t.code, t.id]));
+    experts = await talentIds(operator);
 
     // April: two demands (manufacturing, software) and a forum with two people checked in.
     await at('2026-04-08T10:00:00+08:00');
@@ -135,10 +116,10 @@ describe('insights over a seeded dataset', () => {
     // May: an order from the first demand, served by the demo expert and closed with an agreement and a solved problem;
     // a second order cancelled; a third dispatched and not yet accepted. A training class with 30 trained.
     await at('2026-05-06T09:00:00+08:00');
-    let order = (await enterprise.post('/api/orders', { demandId: d1.id })).body;
+    let order = await placeOrder({ enterprise, operator, expert }, d1.id, 'accepted', {
+      experts: [experts['ZJ-0001']!],
+    });
     add('orders_placed', order.code);
-    order = await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] });
-    order = await move(expert, order, { action: 'accept' });
     // ZJ-0001 also came to the forum: one person, counted once (see below).
     order = await move(expert, order, { action: 'start' });
     order = await move(expert, order, {
@@ -152,12 +133,13 @@ describe('insights over a seeded dataset', () => {
     add('problems_solved', order.code);
     const closedOrder = order;
 
-    let cancelled = (await enterprise.post('/api/orders', { demandId: d1.id })).body;
+    let cancelled = await placeOrder({ enterprise }, d1.id);
     add('orders_placed', cancelled.code);
     cancelled = await move(enterprise, cancelled, { action: 'cancel', reason: '需求变更' });
-    let waiting = (await enterprise.post('/api/orders', { demandId: d1.id })).body;
+    const waiting = await placeOrder({ enterprise, operator }, d1.id, 'dispatched', {
+      experts: [experts['ZJ-0003']!],
+    });
     add('orders_placed', waiting.code);
-    waiting = await move(operator, waiting, { action: 'dispatch', experts: [experts['ZJ-0003']] });
     Object.assign(orders, { closed: closedOrder.code, cancelled: cancelled.code, waiting: waiting.code });
 
     const training = await activity(operator, {
@@ -201,7 +183,7 @@ describe('insights over a seeded dataset', () => {
         startsAt: '2026-06-01T09:00:00+08:00',
         endsAt: '2026-06-01T11:00:00+08:00',
       },
-      false,
+      'draft',
     );
     const dropped = await activity(operator, {
       kind: 'forum',
@@ -403,9 +385,9 @@ describe('insights over a seeded dataset', () => {
     const before = (await operator.get(`/api/insights/dashboard?${PERIOD}`)).body.funnel;
     await at('2026-06-20T09:00:00+08:00');
     const demandId = (await operator.get('/api/lists/demands?q=Q2-XQ-01')).body.items[0].id;
-    let order = (await enterprise.post('/api/orders', { demandId })).body;
-    order = await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] });
-    order = await move(expert, order, { action: 'accept' });
+    let order = await placeOrder({ enterprise, operator, expert }, demandId, 'accepted', {
+      experts: [experts['ZJ-0001']!],
+    });
     order = await move(expert, order, { action: 'start' });
     order = await move(expert, order, { action: 'finish', outcomes: [{ kind: 'none' }] });
     order = await move(enterprise, order, { action: 'confirm', rating: 3 });

@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitImport } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { xlsx } from '../../../test/support/sheets.ts';
 import { parseAmount, parseDate } from './cells.ts';
 import { ACTIONS, STATUSES, TRANSITIONS } from './machine.ts';
-
-async function commitAndWait(client: Client, jobId: string) {
-  expect((await client.post(`/api/import-jobs/${jobId}/commit`)).status).toBe(202);
-  for (let i = 0; i < 200; i++) {
-    const job = await client.get(`/api/import-jobs/${jobId}`);
-    if (job.body.status === 'committed' || job.body.status === 'failed') return job.body;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
-}
 
 describe('the lifecycle table', () => {
   it('only ever moves between known statuses, and the system alone expires', () => {
@@ -251,7 +242,7 @@ describe('list imports', () => {
     const preview = await upload(operator, '/api/imports/achievements', '成果.xlsx', file);
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ valid: 2, rejected: 1, toCreate: 2 });
-    const job = await commitAndWait(operator, preview.body.id);
+    const job = await commitImport(operator, preview.body.id);
     expect(job.status).toBe('committed');
     expect(job.created).toBe(2);
 
@@ -287,7 +278,7 @@ describe('list imports', () => {
     const before = await p.tableCounts();
     const again = await upload(operator, '/api/imports/achievements', '导出.xlsx', exported.rawPayload);
     expect(again.body).toMatchObject({ rejected: 0, toCreate: 0 });
-    const done = await commitAndWait(operator, again.body.id);
+    const done = await commitImport(operator, again.body.id);
     expect(done.created).toBe(0);
     const after = await p.tableCounts();
     expect(after.list_items).toBe(before.list_items);
@@ -329,7 +320,7 @@ describe('list imports that meet a conflict at commit', () => {
         })
       ).status,
     ).toBe(201);
-    const job = await commitAndWait(operator, preview.id);
+    const job = await commitImport(operator, preview.id);
     expect(job).toMatchObject({ status: 'committed', error: null, created: 2, valid: 2, rejected: 1 });
     expect(job.report).toEqual([
       {

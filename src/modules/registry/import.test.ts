@@ -1,21 +1,11 @@
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitImport } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { idNumber, xlsx } from '../../../test/support/sheets.ts';
 import { creditCodeCheckChar } from '../../reference/creditcode.ts';
 import { isValidIdNumber } from '../../reference/idcard.ts';
-
-async function commitAndWait(client: Client, jobId: string) {
-  const started = await client.post(`/api/import-jobs/${jobId}/commit`);
-  expect(started.status).toBe(202);
-  for (let i = 0; i < 200; i++) {
-    const job = await client.get(`/api/import-jobs/${jobId}`);
-    if (job.body.status === 'committed' || job.body.status === 'failed') return job.body;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
-}
 
 const HEADERS = [
   '姓名',
@@ -117,7 +107,7 @@ describe('expert import', () => {
     expect(row(9).errors[0]).toMatchObject({ column: '手机' });
     expect(await p.tableCounts()).toEqual({ ...before, import_jobs: before.import_jobs! + 1 });
 
-    const done = await commitAndWait(operator, job.id);
+    const done = await commitImport(operator, job.id);
     expect(done.error).toBeNull();
     expect(done).toMatchObject({ status: 'committed', processed: 5, created: 4, updated: 1 });
 
@@ -165,7 +155,7 @@ describe('expert import', () => {
   it('cannot commit the same job twice', async () => {
     const file = await xlsx(['编号', '姓名'], [['ONCE-1', '一次']]);
     const job = (await upload(operator, '/api/imports/talents', 'once.xlsx', file)).body;
-    await commitAndWait(operator, job.id);
+    await commitImport(operator, job.id);
     const again = await operator.post(`/api/import-jobs/${job.id}/commit`);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('IMPORT_JOB_STATE');
@@ -187,7 +177,7 @@ describe('expert import', () => {
     const auditBefore = await p.database.rows<{ n: number }>(
       sql`select count(*)::int as n from audit_log where action = 'talent.import.update'`,
     );
-    await commitAndWait(operator, job.id);
+    await commitImport(operator, job.id);
     const after = await p.database.rows<Record<string, unknown>>(
       sql`select code, name, region_code, region_text, title, title_text, disciplines, industries, honours, employer_name, institution_id, mobile_hash, id_number_hash, research_interests, representative_work, flags, version, updated_at from talents order by code`,
     );
@@ -205,7 +195,7 @@ describe('expert import', () => {
     const csv = iconv.encode('编号,姓名,所在地区,职称\r\nGBK-1,欧阳娜娜,德清县,副教授\r\n', 'gbk');
     const job = (await upload(operator, '/api/imports/talents', '名单.csv', csv)).body;
     expect(job).toMatchObject({ total: 1, valid: 1, rejected: 0, flagged: 0 });
-    await commitAndWait(operator, job.id);
+    await commitImport(operator, job.id);
     const found = (await operator.get('/api/registry/talents?q=gbk-1')).body.items[0];
     expect(found).toMatchObject({
       name: '欧阳娜娜',
@@ -338,7 +328,7 @@ describe('imports with code lists read afresh on every lookup', () => {
     const file = await xlsx(['编号', '姓名', '所在地区', '职称', '学科领域'], rows);
     const job = (await upload(operator, '/api/imports/talents', 'many.xlsx', file)).body;
     expect(job).toMatchObject({ valid: 1200 });
-    const done = await commitAndWait(operator, job.id);
+    const done = await commitImport(operator, job.id);
     expect(done).toMatchObject({ status: 'committed', created: 1200 });
   });
 });
@@ -402,7 +392,7 @@ describe('identifiers a spreadsheet stored as numbers', () => {
       expect(row.errors[0].message).toContain(lostDigits);
       expect(JSON.stringify(row)).not.toContain('校验位');
     }
-    const done = await commitAndWait(operator, job.id);
+    const done = await commitImport(operator, job.id);
     expect(done).toMatchObject({ status: 'committed', created: 1 });
     // Nothing stored under the number the spreadsheet made of the typed one.
     const misread = await p.database.rows(
@@ -425,7 +415,7 @@ describe('identifiers a spreadsheet stored as numbers', () => {
     const file = Buffer.from(await book.xlsx.writeBuffer());
     const job = (await upload(operator, '/api/imports/talents', 'zeros.xlsx', file)).body;
     expect(job).toMatchObject({ valid: 1 });
-    await commitAndWait(operator, job.id);
+    await commitImport(operator, job.id);
     expect((await operator.get('/api/registry/talents?q=0007')).body.items[0]).toMatchObject({
       code: '0007',
     });
@@ -489,7 +479,7 @@ describe('conflicts a commit would meet are found at preview', () => {
       '该身份证号已登记（编号 HELD-1）',
       '该身份证号已登记（编号 HELD-2）',
     ]);
-    const done = await commitAndWait(operator, job.id);
+    const done = await commitImport(operator, job.id);
     expect(done).toMatchObject({ status: 'committed', error: null, created: 1, rejected: 2 });
   });
 
@@ -509,7 +499,7 @@ describe('conflicts a commit would meet are found at preview', () => {
       [3, [{ column: '身份证号', message: '身份证号与第2行重复' }]],
       [4, [{ column: '编号', value: 'TWICE-1', message: '编号与第2行重复' }]],
     ]);
-    const done = await commitAndWait(operator, job.id);
+    const done = await commitImport(operator, job.id);
     expect(done).toMatchObject({ status: 'committed', error: null, created: 1 });
 
     const credit = (first17: string) => first17 + creditCodeCheckChar(first17);
@@ -526,7 +516,7 @@ describe('conflicts a commit would meet are found at preview', () => {
     expect(ejob.report[0].errors).toEqual([
       { column: '统一社会信用代码', message: '统一社会信用代码与第2行重复' },
     ]);
-    expect(await commitAndWait(operator, ejob.id)).toMatchObject({ status: 'committed', created: 1 });
+    expect(await commitImport(operator, ejob.id)).toMatchObject({ status: 'committed', created: 1 });
   });
 
   it('a value held in another region is refused without naming its holder', async () => {
@@ -560,7 +550,7 @@ describe('conflicts a commit would meet are found at preview', () => {
     expect(
       (await operator.post('/api/registry/talents', { code: 'FIRST', name: '抢先', idNumber: later })).status,
     ).toBe(201);
-    const done = await commitAndWait(operator, job.id);
+    const done = await commitImport(operator, job.id);
     expect(done).toMatchObject({ status: 'committed', error: null, created: 1, valid: 1, rejected: 1 });
     expect(done.report).toEqual([
       {

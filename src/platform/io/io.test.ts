@@ -1,21 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitImport } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { xlsx } from '../../../test/support/sheets.ts';
 import { accountActor } from '../../main.ts';
 import type { Actor } from '../access/actor.ts';
 import type { ImportKind } from './import.ts';
 import { sheetsBeingRead } from './table.ts';
-
-async function commitAndWait(client: Client, jobId: string) {
-  expect((await client.post(`/api/import-jobs/${jobId}/commit`)).status).toBe(202);
-  for (let i = 0; i < 400; i++) {
-    const job = await client.get(`/api/import-jobs/${jobId}`);
-    if (job.body.status === 'committed' || job.body.status === 'failed') return job.body;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
-}
 
 describe('interrupted imports', () => {
   let p: TestPlatform;
@@ -71,7 +62,7 @@ describe('uploaded files are kept only while they wait to be committed', () => {
     );
     const job = (await upload(operator, '/api/imports/talents', 'keep.xlsx', file)).body;
     expect(await fileSize(p, job.id)).toBeGreaterThan(0);
-    const done = await commitAndWait(operator, job.id);
+    const done = await commitImport(operator, job.id);
     expect(done).toMatchObject({
       status: 'committed',
       created: 2,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { order } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
 import { notifications } from './schema.ts';
 
@@ -85,16 +86,7 @@ describe('inbox messages by e-mail (SMTP)', () => {
     await smtp.close();
   });
 
-  const dispatchedOrder = async () => {
-    const order = (await enterprise.post('/api/orders', { demandId })).body;
-    const res = await operator.post(`/api/orders/${order.id}/transition`, {
-      action: 'dispatch',
-      version: order.version,
-      experts: [chen],
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { id: string; title: string };
-  };
+  const dispatchedOrder = () => order({ enterprise, operator }, demandId, 'dispatched', { experts: [chen] });
 
   it('mails a message to a user who gave an address, with a link to the page', async () => {
     const set = await expert.post('/api/auth/email', { email: 'Chen.ZhiYuan@Example.CN ' });
