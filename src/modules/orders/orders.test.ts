@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { order, talentIds } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { downloadedSheet } from '../../../test/support/sheets.ts';
 import { talents } from '../registry/schema.ts';
@@ -60,8 +61,7 @@ describe('service orders over HTTP', () => {
     expert = await p.signIn('expert');
     institution = await p.signIn('institution');
     demandId = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0].id;
-    const talents = (await operator.get('/api/registry/talents?pageSize=50&sort=code')).body.items;
-    experts = Object.fromEntries(talents.map((t: { code: string; id: string }) => [t.code, t.id]));
+    experts = await talentIds(operator);
   });
   afterAll(() => p.close());
 
@@ -75,16 +75,10 @@ describe('service orders over HTTP', () => {
     return Number(/已完成服务 (\d+) 次/.exec(outcome?.label ?? '')?.[1] ?? 0);
   };
 
-  const place = async (key?: string) => {
-    const res = await enterprise.request(
-      'POST',
-      '/api/orders',
-      { demandId },
-      key ? { 'idempotency-key': key } : {},
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
+  const place = (key?: string) => order({ enterprise }, demandId, 'placed', { idempotencyKey: key });
+  /** An order of the demand, dispatched to the demo expert (ZJ-0001) and accepted by them. */
+  const accepted = () =>
+    order({ enterprise, operator, expert }, demandId, 'accepted', { experts: [experts['ZJ-0001']!] });
   const move = (client: Client, order: { id: string; version: number }, body: Record<string, unknown>) =>
     client.post(`/api/orders/${order.id}/transition`, { version: order.version, ...body });
 
@@ -314,9 +308,7 @@ describe('service orders over HTTP', () => {
   });
 
   it('keeps files on a visit: type checked by content, size-limited, downloaded by parties only', async () => {
-    let order = await place();
-    order = (await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] })).body;
-    order = (await move(expert, order, { action: 'accept' })).body;
+    let order = await accepted();
     order = (
       await expert.post(`/api/orders/${order.id}/visits`, { visitedOn: '2026-03-06', summary: '现场取样' })
     ).body;
@@ -366,9 +358,7 @@ describe('service orders over HTTP', () => {
   });
 
   it('replaces the outcomes when the enterprise sends the order back and the expert finishes again', async () => {
-    let order = await place();
-    order = (await move(operator, order, { action: 'dispatch', experts: [experts['ZJ-0001']] })).body;
-    order = (await move(expert, order, { action: 'accept' })).body;
+    let order = await accepted();
     order = (await move(expert, order, { action: 'start' })).body;
     order = (await move(expert, order, { action: 'finish', outcomes: [{ kind: 'none' }] })).body;
     order = (await move(enterprise, order, { action: 'reopen', reason: '问题尚未解决' })).body;
