@@ -8,12 +8,15 @@
  * Pure and synchronous: the service feeds it documents and asks it questions.
  * JavaScript runs one request at a time, so an update never interleaves with a search.
  */
-import { z } from 'zod';
 import { analyse, charBigrams, tokenize } from '../../platform/text/analyzer.ts';
 import { type Factor, TARGETS, type Target } from './constants.ts';
-import { type FieldSpec, type Hit, InvertedIndex } from './inverted-index.ts';
+import { Corpus, codeTokens } from './corpus.ts';
+import { byScore, displayTerms, inferTopic, isWord, rank, round, textReason } from './ranking.ts';
+import { DEFAULT_WEIGHTS, type MatchWeights } from './weights.ts';
 
+export { codeCloseness, regionCloseness } from './closeness.ts';
 export { FACTORS, type Factor, TARGETS, type Target } from './constants.ts';
+export { DEFAULT_WEIGHTS, type MatchWeights, matchWeights } from './weights.ts';
 
 /** What the engine knows of a record: its text fields (as written) and codes. */
 export interface MatchDoc {
@@ -61,84 +64,6 @@ export const NO_SIGNALS: ExpertSignals = {
   outcomes: () => ({ count: 0, rating: null }),
 };
 
-export interface MatchWeights {
-  /**
-   * BM25F field weights: words of the title, keywords and text; codes; adjacent word pairs (phrases);
-   * character pairs (grams, for words segmented differently or unknown to the dictionaries).
-   */
-  fields: { title: number; keywords: number; text: number; codes: number; phrases: number; grams: number };
-  k1: number;
-  /** Re-ranking factors, as fractions of the text score (0.3 = up to +30 %). */
-  discipline: number;
-  industry: number;
-  region: number;
-  /**
-   * For a question that names no codes: the disciplines, industries and fields of its closest
-   * matches are taken as its own (votes weighted by score), and candidates that share them rise.
-   */
-  topic: number;
-  load: number;
-  outcome: number;
-  /** Candidates re-ranked per result wanted. */
-  candidates: number;
-  /** Query terms in more than this share of the records are left out (see InvertedIndex.search). */
-  maxDf: number;
-  /** Postings a query reads at most, rarest terms first (bounds the time of long questions on big corpora). */
-  maxPostings: number;
-}
-
-export const DEFAULT_WEIGHTS: MatchWeights = {
-  fields: { title: 2.5, keywords: 2, text: 1, codes: 0.6, phrases: 1, grams: 1 },
-  k1: 1.2,
-  discipline: 0.25,
-  industry: 0.15,
-  topic: 2,
-  region: 0.1,
-  load: 0.2,
-  outcome: 0.15,
-  candidates: 5,
-  maxDf: 0.1,
-  maxPostings: 80_000,
-};
-
-const weight = z.number().min(0).max(100);
-const weightsOverride = z.strictObject({
-  fields: z
-    .strictObject({
-      title: weight,
-      keywords: weight,
-      text: weight,
-      codes: weight,
-      phrases: weight,
-      grams: weight,
-    })
-    .partial()
-    .optional(),
-  k1: z.number().min(0.1).max(10).optional(),
-  discipline: weight.optional(),
-  industry: weight.optional(),
-  topic: weight.optional(),
-  region: weight.optional(),
-  load: z.number().min(0).max(1).optional(),
-  outcome: weight.optional(),
-  candidates: z.number().int().min(1).max(50).optional(),
-  maxDf: z.number().min(0.001).max(1).optional(),
-  maxPostings: z.number().int().min(1000).optional(),
-});
-
-/** The default weights with a configured override (MATCHING_WEIGHTS) applied; a wrong key or value throws. */
-export function matchWeights(override: unknown): MatchWeights {
-  const parsed = weightsOverride.safeParse(override ?? {});
-  if (!parsed.success) {
-    throw new Error(
-      `MATCHING_WEIGHTS: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
-    );
-  }
-  const { fields, ...rest } = parsed.data;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return { ...DEFAULT_WEIGHTS, ...defined, fields: { ...DEFAULT_WEIGHTS.fields, ...fields } } as MatchWeights;
-}
-
 export interface Reason {
   factor: Factor;
   /** What it adds to the score (negative for load). */
@@ -167,124 +92,8 @@ export interface MatchResult {
 
 const LIMIT_TOP = 200;
 
-/** Index tokens of a document's or query's code tags: d:430, d:43055, i:C, i:29. */
-function codeTokens(disciplineTags: readonly string[] = [], industryTags: readonly string[] = []): string[] {
-  return [...disciplineTags.map((c) => `d:${c}`), ...industryTags.map((c) => `i:${c}`)];
-}
-
-/** The most specific codes of a tag set (those that are nobody's ancestor within it). */
-function leaves(tags: readonly string[]): string[] {
-  return tags.filter((t) => !tags.some((o) => o !== t && isAncestor(t, o)));
-}
-
-/**
- * Discipline codes nest by prefix (430 → 43055), industry codes by prefix below their section letter
- * (29 → 291), and a section letter heads every industry code in a tag set (tags hold whole chains: C, 29, 291).
- */
-function isAncestor(a: string, b: string): boolean {
-  if (/^[A-Z]$/.test(a)) return /^\d/.test(b);
-  return b.length > a.length && b.startsWith(a);
-}
-
-/**
- * How closely two code sets agree: 1 when a most specific code of one is
- * shared by the other (same class), else a fraction for a shared ancestor
- * by depth (same first-level discipline, same industry section).
- */
-export function codeCloseness(
-  query: readonly string[],
-  doc: readonly string[],
-): { closeness: number; shared: string[] } {
-  if (query.length === 0 || doc.length === 0) return { closeness: 0, shared: [] };
-  const docSet = new Set(doc);
-  const shared = query.filter((c) => docSet.has(c));
-  if (shared.length === 0) return { closeness: 0, shared: [] };
-  const qLeaves = new Set(leaves(query));
-  const dLeaves = new Set(leaves(doc));
-  const exact = shared.filter((c) => qLeaves.has(c) || dLeaves.has(c));
-  const deepest = Math.max(...shared.map((c) => depth(c)));
-  const closeness = exact.some((c) => depth(c) === deepest) ? 1 : deepest >= 2 ? 0.6 : 0.35;
-  // Name the deepest shared codes (the ancestors are implied).
-  return { closeness, shared: shared.filter((c) => depth(c) === deepest) };
-}
-
-/** 1 for a section letter or a 3-digit first-level discipline, 2 for a division / 5-digit, 3 below. */
-function depth(code: string): number {
-  if (/^[A-Z]$/.test(code)) return 1;
-  if (/^[A-Z]?\d{2}$/.test(code)) return 2;
-  if (/^\d{3}$/.test(code)) return 1;
-  if (/^\d{5}$/.test(code)) return 2;
-  return 3;
-}
-
-/** Same county 1, same city 0.6, same province 0.3. */
-export function regionCloseness(a: string | null | undefined, b: string | null | undefined): number {
-  if (!a || !b) return 0;
-  if (a === b && !a.endsWith('00')) return 1;
-  if (a.slice(0, 4) === b.slice(0, 4)) return 0.6;
-  if (a.slice(0, 2) === b.slice(0, 2)) return 0.3;
-  return 0;
-}
-
-interface Stored {
-  doc: MatchDoc;
-  /** What the document is about, by code list: its most specific codes, and fields as written. */
-  labels: readonly string[];
-}
-
-function topicLabels(doc: MatchDoc): string[] {
-  return [
-    ...leaves(doc.disciplineTags).map((c) => `d:${c}`),
-    ...leaves(doc.industryTags).map((c) => `i:${c}`),
-    ...(doc.labels ?? []).map((l) => `f:${l}`),
-  ];
-}
-
 /** Characters of a question's head that give character pairs. */
 const QUERY_GRAM_CHARS = 80;
-
-/** How many of the closest matches vote for a question's topic. */
-const TOPIC_VOTERS = 10;
-
-/** One kind of record: its index and what each document shows. */
-class Corpus {
-  readonly index: InvertedIndex;
-  readonly docs = new Map<string, Stored>();
-
-  constructor(weights: MatchWeights) {
-    const f = weights.fields;
-    const fields: FieldSpec[] = [
-      { name: 'title', weight: f.title, b: 0.5 },
-      { name: 'keywords', weight: f.keywords, b: 0.3 },
-      { name: 'text', weight: f.text, b: 0.75 },
-      { name: 'codes', weight: f.codes, b: 0 },
-      { name: 'phrases', weight: f.phrases, b: 0.75 },
-      { name: 'grams', weight: f.grams, b: 0.75 },
-    ];
-    this.index = new InvertedIndex({ fields, k1: weights.k1 });
-  }
-
-  upsert(doc: MatchDoc): void {
-    const title = analyse(doc.title);
-    this.index.upsert(doc.id, {
-      title: title.tokens,
-      keywords: doc.keywords.flatMap((k) => tokenize(k)),
-      text: tokenize(doc.text),
-      codes: codeTokens(doc.disciplineTags, doc.industryTags),
-      // Phrases and character pairs of the short topical fields only: for long texts they would double
-      // the index for little (measured on the evaluation sets); questions use them from all their text.
-      phrases: title.phrases,
-      grams: charBigrams(`${doc.title}。${doc.keywords.join('；')}`),
-    });
-    // The texts are in the index now; keep what results show and filters read.
-    this.docs.set(doc.id, { doc: { ...doc, title: '', text: '', keywords: [] }, labels: topicLabels(doc) });
-  }
-
-  remove(id: string): void {
-    this.index.remove(id);
-    this.docs.delete(id);
-  }
-}
 
 export class MatchingEngine {
   private readonly corpora = new Map<Target, Corpus>();
@@ -364,8 +173,10 @@ export class MatchingEngine {
       ...options,
       explain: false,
     });
-    const topic = this.inferTopic(corpus, hits, query);
-    const ranked = hits.map((hit) => this.rank(target, corpus.docs.get(hit.id)!, hit.score, query, topic));
+    const topic = inferTopic(this.weights, corpus, hits, query);
+    const ranked = hits.map((hit) =>
+      rank(this.weights, this.signals, target, corpus.docs.get(hit.id)!, hit.score, query, topic),
+    );
     ranked.sort(byScore);
     const kept = ranked.slice(0, k);
     const explained = corpus.index.explainHits(
@@ -375,112 +186,6 @@ export class MatchingEngine {
     );
     for (const result of kept) result.reasons.unshift(textReason(explained.get(result.id) ?? []));
     return kept;
-  }
-
-  /**
-   * A question without codes takes the labels of its closest matches: each
-   * label's share of their scores (the cluster hypothesis: what reads alike
-   * belongs to the same discipline, industry or field).
-   */
-  private inferTopic(corpus: Corpus, hits: Hit[], query: MatchQuery): Map<string, number> | undefined {
-    if ((query.disciplineTags?.length ?? 0) > 0 || (query.industryTags?.length ?? 0) > 0) return undefined;
-    if (this.weights.topic <= 0) return undefined;
-    const votes = new Map<string, number>();
-    let total = 0;
-    for (const hit of hits.slice(0, TOPIC_VOTERS)) {
-      total += hit.score;
-      for (const label of corpus.docs.get(hit.id)!.labels)
-        votes.set(label, (votes.get(label) ?? 0) + hit.score);
-    }
-    if (total <= 0 || votes.size === 0) return undefined;
-    for (const [label, v] of votes) votes.set(label, v / total);
-    return votes;
-  }
-
-  private rank(
-    target: Target,
-    stored: Stored,
-    textScore: number,
-    query: MatchQuery,
-    topic?: Map<string, number>,
-  ): MatchResult {
-    const doc = stored.doc;
-    const w = this.weights;
-    const reasons: Reason[] = [];
-    let factor = 0;
-    if (topic) {
-      let best = 0;
-      let label = '';
-      for (const l of stored.labels) {
-        const share = topic.get(l) ?? 0;
-        if (share > best) {
-          best = share;
-          label = l;
-        }
-      }
-      if (best > 0) {
-        factor += w.topic * best;
-        reasons.push({
-          factor: 'topic',
-          value: round(textScore * w.topic * best),
-          labels: [label],
-          closeness: round(best),
-        });
-      }
-    }
-    const d = codeCloseness(query.disciplineTags ?? [], doc.disciplineTags);
-    if (d.closeness > 0) {
-      factor += w.discipline * d.closeness;
-      reasons.push({
-        factor: 'discipline',
-        value: round(textScore * w.discipline * d.closeness),
-        codes: d.shared,
-        closeness: d.closeness,
-      });
-    }
-    const i = codeCloseness(query.industryTags ?? [], doc.industryTags);
-    if (i.closeness > 0) {
-      factor += w.industry * i.closeness;
-      reasons.push({
-        factor: 'industry',
-        value: round(textScore * w.industry * i.closeness),
-        codes: i.shared,
-        closeness: i.closeness,
-      });
-    }
-    const r = regionCloseness(query.regionCode, doc.regionCode);
-    if (r > 0) {
-      factor += w.region * r;
-      reasons.push({ factor: 'region', value: round(textScore * w.region * r), closeness: r });
-    }
-    if (target === 'experts') {
-      const load = this.signals.load(doc.id);
-      if (load > 0) {
-        const penalty = (w.load * Math.min(load, 5)) / 5;
-        factor -= penalty;
-        reasons.push({ factor: 'load', value: round(-textScore * penalty), count: load });
-      }
-      const outcome = this.signals.outcomes(doc.id);
-      if (outcome.count > 0) {
-        const bonus =
-          w.outcome * (Math.min(outcome.count, 5) / 5) * (outcome.rating === null ? 0.6 : outcome.rating / 5);
-        factor += bonus;
-        reasons.push({
-          factor: 'outcome',
-          value: round(textScore * bonus),
-          count: outcome.count,
-          rating: outcome.rating,
-        });
-      }
-    }
-    return {
-      id: doc.id,
-      code: doc.code,
-      name: doc.name,
-      score: round(textScore * (1 + factor)),
-      summary: doc.summary,
-      reasons,
-    };
   }
 
   /**
@@ -535,7 +240,7 @@ export class MatchingEngine {
     for (const [id, e] of scores) {
       const members = e.members.sort((a, b) => b.score - a.score).slice(0, 3);
       const memberScore = members.reduce((s, m, n) => s + m.score / (n + 1), 0);
-      const base = this.rank('institutions', own.docs.get(id)!, e.own, query);
+      const base = rank(this.weights, this.signals, 'institutions', own.docs.get(id)!, e.own, query);
       const factor = e.own > 0 ? base.score / e.own : 1;
       const score = round(base.score + memberScore * factor);
       const reasons: Reason[] = [
@@ -558,41 +263,4 @@ export class MatchingEngine {
   private corpus(target: Target): Corpus {
     return this.corpora.get(target)!;
   }
-}
-
-/**
- * The text reason: the text relevance and the words and phrases that made it, largest first. `value` is
- * the text score without the factors (what the other reasons add is theirs).
- */
-function textReason(terms: { term: string; score: number }[]): Reason {
-  const text = terms.reduce((sum, t) => sum + t.score, 0);
-  // Words only: a shared phrase is already named by its words.
-  const shown = [
-    ...new Set(
-      terms
-        .filter((t) => isWord(t.term) && !t.term.includes('_'))
-        .sort((a, b) => b.score - a.score)
-        .map((t) => t.term),
-    ),
-  ];
-  return { factor: 'text', value: round(text), terms: displayTerms(shown) };
-}
-
-/** Best first; equal scores in code order. */
-function byScore(a: MatchResult, b: MatchResult): number {
-  return b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-/** Up to eight terms to show, best first; a word inside a longer one shown (量化 in 轻量化) says nothing more. */
-function displayTerms(terms: readonly string[]): string[] {
-  return terms.filter((t) => !terms.some((o) => o !== t && o.includes(t))).slice(0, 8);
-}
-
-/** A word or phrase (not a code token or a character pair), for reasons. */
-function isWord(term: string): boolean {
-  return !term.includes(':') && !term.startsWith('#');
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }

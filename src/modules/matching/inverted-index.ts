@@ -1,3 +1,7 @@
+import { binarySearch, EMPTY_I32, MAX_FIELDS, type Postings, widen } from './postings.ts';
+import { prunedTerms, type QueryTerm } from './query-terms.ts';
+import { type TopK, topK } from './top-k.ts';
+
 /**
  * In-process inverted index with BM25F ranking, used by the matching engine.
  *
@@ -19,6 +23,9 @@
  * search. Field lengths are stored per document with running totals per field, so averages are exact at all
  * times. A search accumulates scores in a reusable Float64Array indexed by doc number (only touched entries
  * are reset afterwards) and keeps the best k in a bounded min-heap.
+ *
+ * postings.ts holds the posting lists' layout, query-terms.ts which query terms a search reads, top-k.ts the
+ * bounded heap.
  */
 
 export interface FieldSpec {
@@ -50,58 +57,10 @@ export interface SearchOptions {
 /** Distinct tokens a document may have (slots in upsert's packed sort keys). */
 const SLOT_SPAN = 2 ** 20;
 
-/** Terms a query keeps whatever their document frequency. */
-const MIN_QUERY_TERMS = 3;
-/** `maxDf` leaves out only terms found in more documents than this. */
-const MIN_PRUNED_DF = 1000;
-
 export interface Hit {
   id: string;
   score: number;
   terms: TermContribution[];
-}
-
-/**
- * Postings of one term: doc numbers and, per posting, one term frequency for each field the term has
- * occurred in (`fields`, ascending; most terms live in one field: character pairs, phrases, codes).
- */
-interface Postings {
-  docs: Int32Array;
-  /** Frequencies at i * fields.length + j for field fields[j], saturating at 255. */
-  tfs: Uint8Array;
-  fields: Int8Array;
-  n: number;
-}
-
-const EMPTY_I32 = new Int32Array(0);
-
-/** At most this many fields (field numbers are stored in an Int8Array). */
-const MAX_FIELDS = 127;
-
-/** Adds field f to a term's postings (ascending), moving every posting's frequencies to the wider layout. */
-function widen(p: Postings, f: number): void {
-  const fields = Int8Array.from([...p.fields, f].sort((a, b) => a - b));
-  const from = p.fields.length;
-  const to = fields.length;
-  const tfs = new Uint8Array(p.docs.length * to);
-  for (let i = 0; i < p.n; i++) {
-    for (let j = 0; j < from; j++) tfs[i * to + fields.indexOf(p.fields[j]!)] = p.tfs[i * from + j]!;
-  }
-  p.fields = fields;
-  p.tfs = tfs;
-}
-
-function binarySearch(arr: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = arr.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = arr[mid]!;
-    if (v < value) lo = mid + 1;
-    else if (v > value) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** An in-memory BM25F index over documents with several token fields; exact after any sequence of upserts and removes. */
@@ -342,59 +301,9 @@ export class InvertedIndex {
       }
     }
 
-    // Bounded min-heap: the root is the worst of the kept candidates.
-    const cap = Math.min(k, m);
-    const heapDocs = new Int32Array(cap);
-    const heapScores = new Float64Array(cap);
-    let size = 0;
-    const ids = this.numToId;
-    // a is worse than b: lower score, or equal score and larger id.
-    const worse = (sa: number, da: number, sb: number, db: number): boolean =>
-      sa < sb || (sa === sb && ids[da]! > ids[db]!);
-    const siftDown = (start: number): void => {
-      let i = start;
-      const d = heapDocs[i]!;
-      const s = heapScores[i]!;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        const r = l + 1;
-        let c = l;
-        if (r < size && worse(heapScores[r]!, heapDocs[r]!, heapScores[l]!, heapDocs[l]!)) c = r;
-        if (!worse(heapScores[c]!, heapDocs[c]!, s, d)) break;
-        heapDocs[i] = heapDocs[c]!;
-        heapScores[i] = heapScores[c]!;
-        i = c;
-      }
-      heapDocs[i] = d;
-      heapScores[i] = s;
-    };
-
+    let best: TopK;
     try {
-      for (let j = 0; j < m; j++) {
-        const d = touched[j]!;
-        const s = acc[d]!;
-        if (!(s > 0)) continue;
-        if (size === cap && !worse(heapScores[0]!, heapDocs[0]!, s, d)) continue;
-        if (accept !== undefined && !accept(ids[d]!)) continue;
-        if (size < cap) {
-          // Sift up.
-          let i = size++;
-          while (i > 0) {
-            const parent = (i - 1) >> 1;
-            if (!worse(s, d, heapScores[parent]!, heapDocs[parent]!)) break;
-            heapDocs[i] = heapDocs[parent]!;
-            heapScores[i] = heapScores[parent]!;
-            i = parent;
-          }
-          heapDocs[i] = d;
-          heapScores[i] = s;
-        } else {
-          heapDocs[0] = d;
-          heapScores[0] = s;
-          siftDown(0);
-        }
-      }
+      best = topK(touched, m, acc, k, this.numToId, accept);
     } finally {
       for (let j = 0; j < m; j++) {
         const d = touched[j]!;
@@ -402,18 +311,15 @@ export class InvertedIndex {
       }
     }
 
-    // Pop worst-first into the result from the back.
-    const hits: Hit[] = new Array(size);
-    while (size > 0) {
-      const d = heapDocs[0]!;
-      const s = heapScores[0]!;
-      size--;
-      if (size > 0) {
-        heapDocs[0] = heapDocs[size]!;
-        heapScores[0] = heapScores[size]!;
-        siftDown(0);
-      }
-      hits[size] = { id: ids[d]!, score: s, terms: options.explain === false ? [] : this.explain(d, terms) };
+    const ids = this.numToId;
+    const hits: Hit[] = new Array(best.docs.length);
+    for (let i = 0; i < hits.length; i++) {
+      const d = best.docs[i]!;
+      hits[i] = {
+        id: ids[d]!,
+        score: best.scores[i]!,
+        terms: options.explain === false ? [] : this.explain(d, terms),
+      };
     }
     return hits;
   }
@@ -446,13 +352,10 @@ export class InvertedIndex {
 
   // ---- internals ----
 
-  private queryTerms(
-    queryTokens: readonly string[],
-    options: SearchOptions = {},
-  ): { term: string; termId: number; idf: number; postings: Postings }[] {
+  private queryTerms(queryTokens: readonly string[], options: SearchOptions = {}): QueryTerm[] {
     const N = this.idToNum.size;
     const seen = new Set<string>();
-    const out: { term: string; termId: number; idf: number; postings: Postings }[] = [];
+    const out: QueryTerm[] = [];
     for (const term of queryTokens) {
       if (seen.has(term)) continue;
       seen.add(term);
@@ -464,41 +367,7 @@ export class InvertedIndex {
       if (!(weight > 0)) continue;
       out.push({ term, termId, idf: weight * Math.log(1 + (N - df + 0.5) / (df + 0.5)), postings });
     }
-    if (options.maxDf !== undefined && out.length > MIN_QUERY_TERMS) {
-      // Small corpora keep every term: there a word in a tenth of the documents can still be the topic.
-      const limit = Math.max(options.maxDf * N, MIN_PRUNED_DF);
-      const common = out.filter((t) => t.postings.n > limit);
-      if (common.length > 0) {
-        const kept = out.filter((t) => t.postings.n <= limit);
-        // Keep the rarest of the common ones when too few terms would remain.
-        common.sort((a, b) => a.postings.n - b.postings.n);
-        return this.withinBudget(
-          [...kept, ...common.slice(0, Math.max(0, MIN_QUERY_TERMS - kept.length))],
-          options.maxPostings,
-        );
-      }
-    }
-    return this.withinBudget(out, options.maxPostings);
-  }
-
-  /**
-   * At most `budget` postings per query: the rarest terms first (they decide the ranking); common terms
-   * beyond the budget are left out, always keeping the three rarest.
-   */
-  private withinBudget<T extends { postings: Postings }>(terms: T[], budget: number | undefined): T[] {
-    if (budget === undefined) return terms;
-    let total = 0;
-    for (const t of terms) total += t.postings.n;
-    if (total <= budget) return terms;
-    const byRarity = [...terms].sort((a, b) => a.postings.n - b.postings.n);
-    const kept: T[] = [];
-    let used = 0;
-    for (const t of byRarity) {
-      if (kept.length >= MIN_QUERY_TERMS && used + t.postings.n > budget) break;
-      kept.push(t);
-      used += t.postings.n;
-    }
-    return kept;
+    return prunedTerms(out, N, options);
   }
 
   /** Sets normA[f] = 1 − b_f and normB[f] = b_f / avgLen_f for the current corpus, and the per-document field norms. */
@@ -542,10 +411,7 @@ export class InvertedIndex {
     return (idf * tf) / (this.k1 + tf);
   }
 
-  private explain(
-    d: number,
-    terms: readonly { term: string; termId: number; idf: number; postings: Postings }[],
-  ): TermContribution[] {
+  private explain(d: number, terms: readonly QueryTerm[]): TermContribution[] {
     const out: TermContribution[] = [];
     for (const { term, termId, idf, postings } of terms) {
       const pos = this.postingPos(d, termId);
