@@ -65,6 +65,17 @@ export function regionCodeOf(path: readonly string[] | undefined): string | unde
 }
 
 /**
+ * The region a filter form asks for: the one picked from the tree, or (while the tree loads and
+ * the field still holds the code in force) that code; none when the field was cleared.
+ */
+export function regionFilter(
+  path: readonly string[] | undefined,
+  inForce: string | undefined,
+): string | undefined {
+  return regionCodeOf(path) ?? (path === undefined ? undefined : inForce);
+}
+
+/**
  * The names from the province down to `code`, e.g. 浙江省 / 湖州市, for a view
  * that carries only the code; the code itself until the tree has loaded (or when unknown).
  */

@@ -1,27 +1,28 @@
-import {
-  CalendarOutlined,
-  EyeOutlined,
-  PlusOutlined,
-  SearchOutlined,
-  UnorderedListOutlined,
-} from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { sameParams } from '../../app/api.ts';
+import { Link, useNavigate } from 'react-router';
 import { EMPTY } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
-import { ExportButtons, FilterButtons, type FromList, useTablePaging } from '../../app/listPage.tsx';
-import { PageError } from '../../app/PageState.tsx';
+import {
+  actionsColumn,
+  ExportButtons,
+  FilterForm,
+  type FromList,
+  ListTable,
+  SearchField,
+  useListPaging,
+  useListUrl,
+} from '../../app/listPage.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf, regionPath, regionPathLabel, useRegions } from '../../app/regions.ts';
+import { regionFilter, regionPath, regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { ActivityCalendar } from './ActivityCalendar.tsx';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
 import { useActivities } from './api.ts';
-import { filtersOf, listQueryOf, readActivityParams, writeActivityParams } from './listParams.ts';
+import { activityParams, filtersOf, listQueryOf } from './listParams.ts';
 import { ActivityStatusTag, activityTime, KindTag, kindOptions, statusOptions } from './shared.tsx';
 import type {
   ActivityFilters,
@@ -36,22 +37,14 @@ export function ActivitiesPage() {
   const t = useT();
   useDocumentTitle('menu.activities');
   const navigate = useNavigate();
-  const location = useLocation();
   const canManage = useCan('activities.manage');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readActivityParams(searchParams);
+  const url = useListUrl(activityParams);
+  const { params, fromList } = url;
   const calendar = params.view === 'calendar';
   const list = useActivities(listQueryOf(params), !calendar);
+  const { apply, paging } = useListPaging(url, list);
   const [creating, setCreating] = useState(false);
-  const fromList: FromList = { listSearch: location.search };
   const columns = useColumns(fromList);
-
-  const apply = (next: ActivityListParams) => {
-    // Pressing search with unchanged filters still asks the server again.
-    if (sameParams(next, params)) void list.refetch();
-    else setSearchParams(writeActivityParams(next));
-  };
-  const paging = useTablePaging(params, list.data?.total ?? 0, apply);
 
   return (
     <Card
@@ -104,19 +97,13 @@ export function ActivitiesPage() {
           onMonth={(month) => apply({ ...params, month })}
           fromList={fromList}
         />
-      ) : list.isError && !list.data ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<ActivitySummary>
-          rowKey="id"
-          size="middle"
+        <ListTable<ActivitySummary>
+          list={list}
+          paging={paging}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
           scroll={{ x: 1050 }}
           data-testid="activities-table"
-          pagination={paging.pagination}
-          onChange={paging.onChange}
         />
       )}
       {creating && (
@@ -211,22 +198,10 @@ function useColumns(fromList: FromList): ColumnsType<ActivitySummary> {
       align: 'right',
       render: (_, activity) => activity.counts.checkedIn || EMPTY,
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
+    actionsColumn(t, {
       width: 76,
-      render: (_, activity) => (
-        <Button
-          type="link"
-          size="small"
-          icon={<EyeOutlined />}
-          onClick={() => navigate(`/activities/${activity.id}`, { state: fromList })}
-        >
-          {t('common.view')}
-        </Button>
-      ),
-    },
+      onView: (activity) => navigate(`/activities/${activity.id}`, { state: fromList }),
+    }),
   ];
 }
 
@@ -261,34 +236,23 @@ function ActivityFilterForm({
   }, [form, regions.data, params.q, params.kind, params.status, params.regionCode, params.mine]);
 
   return (
-    <Form<FilterValues>
+    <FilterForm<FilterValues>
       form={form}
-      layout="inline"
       initialValues={{ mine: false }}
       onFinish={(values) =>
         onSearch({
           q: values.q?.trim() || undefined,
           kind: values.kind || undefined,
           status: values.status || undefined,
-          // A region picked from the tree, or (while the tree loads) the one in force.
-          regionCode:
-            regionCodeOf(values.region) ?? (values.region === undefined ? undefined : params.regionCode),
+          regionCode: regionFilter(values.region, params.regionCode),
           mine: values.mine ? 'true' : undefined,
         })
       }
-      style={{ marginBottom: 16, rowGap: 12 }}
-      data-testid="activity-filters"
+      onReset={() => onSearch({})}
+      testId="activity-filters"
+      searchTestId="activity-search"
     >
-      <Form.Item name="q">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('activities.searchPlaceholder')}
-          style={{ width: 220 }}
-          maxLength={64}
-          data-testid="activity-search-input"
-        />
-      </Form.Item>
+      <SearchField placeholder={t('activities.searchPlaceholder')} testId="activity-search-input" />
       <Form.Item name="kind">
         <Select
           allowClear
@@ -313,13 +277,6 @@ function ActivityFilterForm({
       <Form.Item name="mine" valuePropName="checked">
         <Checkbox data-testid="activity-filter-mine">{t('activities.mineOnly')}</Checkbox>
       </Form.Item>
-      <FilterButtons
-        searchTestId="activity-search"
-        onReset={() => {
-          form.resetFields();
-          onSearch({});
-        }}
-      />
-    </Form>
+    </FilterForm>
   );
 }

@@ -1,15 +1,25 @@
-import { EditOutlined, EyeOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { sameParams } from '../../app/api.ts';
-import { formatDateTime, show } from '../../app/format.ts';
+import { Link, useNavigate } from 'react-router';
+import { show } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import { ExportButtons, FilterButtons, type FromList, useTablePaging } from '../../app/listPage.tsx';
-import { PageError } from '../../app/PageState.tsx';
+import {
+  actionsColumn,
+  ExportButtons,
+  FilterForm,
+  type FromList,
+  ImportButton,
+  ListTable,
+  SearchField,
+  updatedAtColumn,
+  useListPaging,
+  useListUrl,
+} from '../../app/listPage.tsx';
+import { filtersOf } from '../../app/listParams.ts';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
+import { regionFilter, regionPath, useRegions } from '../../app/regions.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { DictionarySelect } from '../registry/DictionarySelect.tsx';
@@ -17,7 +27,7 @@ import { FlagsTag, names, regionLabel } from '../registry/shared.tsx';
 import { useListItems } from './api.ts';
 import { hasField, type ListKindConfig } from './config.ts';
 import { ListItemFormDrawer } from './ListItemFormDrawer.tsx';
-import { filtersOf, readListParams, writeListParams } from './listParams.ts';
+import { listItemParams } from './listParams.ts';
 import { Deadline, formatAmount, StatusTag, stageText, statusLabel } from './shared.tsx';
 import {
   LIST_POSTERS,
@@ -46,23 +56,15 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
   const t = useT();
   useDocumentTitle(config.titleKey);
   const navigate = useNavigate();
-  const location = useLocation();
   const me = useCurrentUser();
   const canManage = hasPermission(me, 'lists.manage');
   const canPost = useCanPost(config);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readListParams(searchParams);
+  const url = useListUrl(listItemParams);
+  const { params, fromList } = url;
   const list = useListItems(config.kind, params);
+  const { apply, paging } = useListPaging(url, list);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const fromList: FromList = { listSearch: location.search };
   const columns = useListColumns(config, fromList, (item) => setDialog({ kind: 'edit', item }));
-
-  const apply = (next: ListParams) => {
-    // Pressing search with unchanged filters still asks the server again.
-    if (sameParams(next, params)) void list.refetch();
-    else setSearchParams(writeListParams(next));
-  };
-  const paging = useTablePaging(params, list.data?.total ?? 0, apply, list.data?.totalCapped === true);
 
   return (
     <Card
@@ -79,15 +81,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
               {t('common.create')}
             </Button>
           )}
-          {canManage && (
-            <Button
-              icon={<UploadOutlined />}
-              onClick={() => navigate(`${config.path}/import`, { state: fromList })}
-              data-testid="list-import"
-            >
-              {t('common.import')}
-            </Button>
-          )}
+          {canManage && <ImportButton listPath={config.path} fromList={fromList} testId="list-import" />}
           <ExportButtons
             path={`/api/lists/${config.kind}/export`}
             fileName={config.kind}
@@ -101,20 +95,13 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
         params={params}
         onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
       />
-      {list.isError && !list.data ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<ListItemView>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: config.scrollX }}
-          data-testid="list-table"
-          {...paging}
-        />
-      )}
+      <ListTable<ListItemView>
+        list={list}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: config.scrollX }}
+        data-testid="list-table"
+      />
       {dialog?.kind === 'create' && (
         <ListItemFormDrawer
           config={config}
@@ -213,30 +200,8 @@ function useListColumns(
       width: 120,
       render: (_, item) => <FlagsTag flags={item.flags} />,
     },
-    {
-      title: t('field.updatedAt'),
-      dataIndex: 'updatedAt',
-      width: 150,
-      render: (value: string) => formatDateTime(value),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      width: 150,
-      render: (_, item) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => open(item)}>
-            {t('common.view')}
-          </Button>
-          {item.editable && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(item)}>
-              {t('common.edit')}
-            </Button>
-          )}
-        </Space>
-      ),
-    },
+    updatedAtColumn(t),
+    actionsColumn(t, { width: 150, onView: open, edit: { allowed: (item) => item.editable, onEdit } }),
   ];
 }
 
@@ -300,9 +265,7 @@ function ListFilterForm({
   const submit = (values: FilterValues) =>
     onSearch({
       q: values.q?.trim() || undefined,
-      // A region picked from the tree, or (while the tree loads) the one in force.
-      regionCode:
-        regionCodeOf(values.region) ?? (values.region === undefined ? undefined : params.regionCode),
+      regionCode: regionFilter(values.region, params.regionCode),
       status: values.status || undefined,
       industry: values.industry || undefined,
       discipline: values.discipline || undefined,
@@ -314,23 +277,15 @@ function ListFilterForm({
     });
 
   return (
-    <Form<FilterValues>
+    <FilterForm<FilterValues>
       form={form}
-      layout="inline"
       initialValues={{ sort: 'updatedAt', mine: false, flagged: false }}
       onFinish={submit}
-      style={{ marginBottom: 16, rowGap: 12 }}
-      data-testid="list-filters"
+      onReset={() => onSearch({})}
+      testId="list-filters"
+      searchTestId="list-search"
     >
-      <Form.Item name="q">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('lists.searchPlaceholder')}
-          style={{ width: 220 }}
-          maxLength={64}
-        />
-      </Form.Item>
+      <SearchField placeholder={t('lists.searchPlaceholder')} />
       <Form.Item name="status">
         <Select
           allowClear
@@ -358,13 +313,6 @@ function ListFilterForm({
       <Form.Item name="flagged" valuePropName="checked">
         <Checkbox data-testid="filter-flagged">{t('registry.flaggedOnly')}</Checkbox>
       </Form.Item>
-      <FilterButtons
-        searchTestId="list-search"
-        onReset={() => {
-          form.resetFields();
-          onSearch({});
-        }}
-      />
-    </Form>
+    </FilterForm>
   );
 }

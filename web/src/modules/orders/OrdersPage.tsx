@@ -1,17 +1,24 @@
-import { DashboardOutlined, EyeOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Typography, theme } from 'antd';
+import { DashboardOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Select, Space, Tag, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { sameParams } from '../../app/api.ts';
+import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
-import { ExportButtons, FilterButtons, type FromList, useTablePaging } from '../../app/listPage.tsx';
-import { PageError } from '../../app/PageState.tsx';
+import {
+  actionsColumn,
+  ExportButtons,
+  FilterForm,
+  ListTable,
+  SearchField,
+  useListPaging,
+  useListUrl,
+} from '../../app/listPage.tsx';
+import { filtersOf } from '../../app/listParams.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useOrders } from './api.ts';
-import { readOrderParams, writeOrderParams } from './listParams.ts';
+import { orderParams } from './listParams.ts';
 import { OrderStatusTag, orderStatusLabel, StepDue } from './shared.tsx';
 import { ORDER_STATUSES, type OrderFilters, type OrderListItem, type OrderStatus } from './types.ts';
 
@@ -36,19 +43,11 @@ export function OrdersPage() {
   const text = pageText(me.role, manager);
   useDocumentTitle(text.title);
   const navigate = useNavigate();
-  const location = useLocation();
   const { token } = theme.useToken();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readOrderParams(searchParams);
+  const url = useListUrl(orderParams);
+  const { params, fromList } = url;
   const orders = useOrders(params);
-  const fromList: FromList = { listSearch: location.search };
-
-  const apply = (next: typeof params) => {
-    // Pressing search with unchanged filters still asks the server again.
-    if (sameParams(next, params)) void orders.refetch();
-    else setSearchParams(writeOrderParams(next));
-  };
-  const paging = useTablePaging(params, orders.data?.total ?? 0, apply);
+  const { apply, paging } = useListPaging(url, orders);
 
   const columns: ColumnsType<OrderListItem> = [
     { title: t('orders.code'), dataIndex: 'code', width: 190 },
@@ -89,21 +88,11 @@ export function OrdersPage() {
       width: 150,
       render: (value: string) => formatDateTime(value),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
+    actionsColumn(t, {
       width: 100,
-      render: (_, order) => (
-        <Button
-          type="link"
-          size="small"
-          icon={<EyeOutlined />}
-          onClick={() => navigate(`/orders/${order.id}`, { state: fromList })}
-        >
-          {t('common.view')}
-        </Button>
-      ),
-    },
+      fixed: false,
+      onView: (order) => navigate(`/orders/${order.id}`, { state: fromList }),
+    }),
   ];
 
   return (
@@ -119,7 +108,7 @@ export function OrdersPage() {
           <ExportButtons
             path="/api/orders/export"
             fileName="orders"
-            filters={{ status: params.status, q: params.q, overdue: params.overdue, sort: params.sort }}
+            filters={{ ...filtersOf(params) }}
             testId="orders"
           />
         </Space>
@@ -132,23 +121,15 @@ export function OrdersPage() {
         params={params}
         onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
       />
-      {orders.isError && !orders.data ? (
-        <PageError error={orders.error} onRetry={() => void orders.refetch()} />
-      ) : (
-        <Table<OrderListItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={orders.data?.items ?? []}
-          loading={orders.isFetching}
-          scroll={{ x: 960 }}
-          data-testid="orders-table"
-          // An offer waiting for this expert's answer stands out.
-          onRow={(order) => (awaitsMyAnswer(order) ? { style: { background: token.colorWarningBg } } : {})}
-          pagination={paging.pagination}
-          onChange={paging.onChange}
-        />
-      )}
+      <ListTable<OrderListItem>
+        list={orders}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: 960 }}
+        data-testid="orders-table"
+        // An offer waiting for this expert's answer stands out.
+        onRow={(order) => (awaitsMyAnswer(order) ? { style: { background: token.colorWarningBg } } : {})}
+      />
     </Card>
   );
 }
@@ -175,9 +156,8 @@ function OrderFilterForm({
   }, [form, params.q, params.status, params.overdue]);
 
   return (
-    <Form<FilterValues>
+    <FilterForm<FilterValues>
       form={form}
-      layout="inline"
       initialValues={{ overdue: false }}
       onFinish={(values) =>
         onSearch({
@@ -186,18 +166,11 @@ function OrderFilterForm({
           overdue: values.overdue ? 'true' : undefined,
         })
       }
-      style={{ marginBottom: 16, rowGap: 12 }}
-      data-testid="order-filters"
+      onReset={() => onSearch({})}
+      testId="order-filters"
+      searchTestId="order-search"
     >
-      <Form.Item name="q">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('orders.searchPlaceholder')}
-          style={{ width: 240 }}
-          maxLength={64}
-        />
-      </Form.Item>
+      <SearchField placeholder={t('orders.searchPlaceholder')} width={240} />
       <Form.Item name="status">
         <Select
           allowClear
@@ -210,13 +183,6 @@ function OrderFilterForm({
       <Form.Item name="overdue" valuePropName="checked">
         <Checkbox>{t('orders.overdueOnly')}</Checkbox>
       </Form.Item>
-      <FilterButtons
-        searchTestId="order-search"
-        onReset={() => {
-          form.resetFields();
-          onSearch({});
-        }}
-      />
-    </Form>
+    </FilterForm>
   );
 }

@@ -1,21 +1,30 @@
-import { EditOutlined, EyeOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { sameParams } from '../../app/api.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { Link, useNavigate } from 'react-router';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import { ExportButtons, FilterButtons, type FromList, useTablePaging } from '../../app/listPage.tsx';
-import { PageError } from '../../app/PageState.tsx';
+import {
+  actionsColumn,
+  ExportButtons,
+  FilterForm,
+  type FromList,
+  ImportButton,
+  ListTable,
+  SearchField,
+  updatedAtColumn,
+  useListPaging,
+  useListUrl,
+} from '../../app/listPage.tsx';
+import { filtersOf } from '../../app/listParams.ts';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
+import { regionFilter, regionPath, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useRegistryList } from './api.ts';
 import type { FilterName, KindConfig } from './config.ts';
 import { DictionarySelect } from './DictionarySelect.tsx';
-import { filtersOf, kindValues, readListParams, writeListParams } from './listParams.ts';
+import { kindValues, registryListParams } from './listParams.ts';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { enumOptions, FlagsTag, regionLabel } from './shared.tsx';
 import {
@@ -37,23 +46,15 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
   const t = useT();
   useDocumentTitle(config.titleKey);
   const navigate = useNavigate();
-  const location = useLocation();
   const canManage = useCan('registry.manage');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readListParams(searchParams, config.kind, config.filters);
+  const url = useListUrl(registryListParams(config.kind, config.filters));
+  const { params, fromList } = url;
   const list = useRegistryList(config.kind, params);
+  const { apply, paging } = useListPaging(url, list);
   const [dialog, setDialog] = useState<Dialog<K>>(null);
-  const fromList: FromList = { listSearch: location.search };
   const columns = useListColumns(config, canManage, fromList, (record) =>
     setDialog({ kind: 'edit', record }),
   );
-
-  const apply = (next: RegistryListParams) => {
-    // Pressing search with unchanged filters still asks the server again.
-    if (sameParams(next, params)) void list.refetch();
-    else setSearchParams(writeListParams(next));
-  };
-  const paging = useTablePaging(params, list.data?.total ?? 0, apply, list.data?.totalCapped === true);
 
   return (
     <Card
@@ -70,13 +71,7 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
               >
                 {t('common.create')}
               </Button>
-              <Button
-                icon={<UploadOutlined />}
-                onClick={() => navigate(`${config.path}/import`, { state: fromList })}
-                data-testid="registry-import"
-              >
-                {t('common.import')}
-              </Button>
+              <ImportButton listPath={config.path} fromList={fromList} testId="registry-import" />
             </>
           )}
           <ExportButtons
@@ -93,20 +88,13 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
         params={params}
         onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
       />
-      {list.isError && !list.data ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<RegistryViews[K]>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: config.scrollX }}
-          data-testid="registry-table"
-          {...paging}
-        />
-      )}
+      <ListTable<RegistryViews[K]>
+        list={list}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: config.scrollX }}
+        data-testid="registry-table"
+      />
       {dialog?.kind === 'create' && (
         <RecordFormDrawer
           config={config}
@@ -165,35 +153,12 @@ function useListColumns<K extends RegistryKind>(
       width: 120,
       render: (_, record) => <FlagsTag flags={record.flags} />,
     },
-    {
-      title: t('field.updatedAt'),
-      dataIndex: 'updatedAt',
-      width: 150,
-      render: (value: string) => formatDateTime(value),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
+    updatedAtColumn(t),
+    actionsColumn(t, {
       width: canManage ? 150 : 80,
-      render: (_, record) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EyeOutlined />}
-            onClick={() => navigate(`${config.path}/${record.id}`, { state: fromList })}
-          >
-            {t('common.view')}
-          </Button>
-          {canManage && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(record)}>
-              {t('common.edit')}
-            </Button>
-          )}
-        </Space>
-      ),
-    },
+      onView: (record) => navigate(`${config.path}/${record.id}`, { state: fromList }),
+      edit: { allowed: () => canManage, onEdit },
+    }),
   ];
 }
 
@@ -274,9 +239,7 @@ function ListFilters<K extends RegistryKind>({
   const submit = (values: FilterValues) =>
     onSearch({
       q: values.q?.trim() || undefined,
-      // A region picked from the tree, or (while the tree loads) the one in force.
-      regionCode:
-        regionCodeOf(values.region) ?? (values.region === undefined ? undefined : params.regionCode),
+      regionCode: regionFilter(values.region, params.regionCode),
       discipline: values.discipline || undefined,
       title: values.title || undefined,
       tag: values.tag?.trim() || undefined,
@@ -301,23 +264,15 @@ function ListFilters<K extends RegistryKind>({
   );
 
   return (
-    <Form<FilterValues>
+    <FilterForm<FilterValues>
       form={form}
-      layout="inline"
       initialValues={{ sort: 'updatedAt', flagged: false, archived: false }}
       onFinish={submit}
-      style={{ marginBottom: 16, rowGap: 12 }}
-      data-testid="registry-filters"
+      onReset={() => onSearch({})}
+      testId="registry-filters"
+      searchTestId="registry-search"
     >
-      <Form.Item name="q">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('registry.searchPlaceholder')}
-          style={{ width: 220 }}
-          maxLength={64}
-        />
-      </Form.Item>
+      <SearchField placeholder={t('registry.searchPlaceholder')} />
       <Form.Item name="region">
         <RegionCascader placeholder={t('registry.region')} style={{ width: 240 }} />
       </Form.Item>
@@ -384,13 +339,6 @@ function ListFilters<K extends RegistryKind>({
       <Form.Item name="archived" valuePropName="checked">
         <Checkbox>{t('registry.archivedOnly')}</Checkbox>
       </Form.Item>
-      <FilterButtons
-        searchTestId="registry-search"
-        onReset={() => {
-          form.resetFields();
-          onSearch({});
-        }}
-      />
-    </Form>
+    </FilterForm>
   );
 }

@@ -1,18 +1,24 @@
-import { EditOutlined, EyeOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { sameParams } from '../../app/api.ts';
-import { EMPTY, formatDateTime } from '../../app/format.ts';
+import { Link, useNavigate } from 'react-router';
+import { EMPTY } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
-import { FilterButtons, type FromList, useTablePaging } from '../../app/listPage.tsx';
-import { PageError } from '../../app/PageState.tsx';
+import {
+  actionsColumn,
+  FilterForm,
+  ListTable,
+  SearchField,
+  updatedAtColumn,
+  useListPaging,
+  useListUrl,
+} from '../../app/listPage.tsx';
 import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useTeams } from './api.ts';
-import { readTeamParams, teamQueryOf, writeTeamParams } from './listParams.ts';
+import { teamParams, teamQueryOf } from './listParams.ts';
 import { TeamKindTag, teamKindOptions } from './shared.tsx';
 import { TeamFormDrawer } from './TeamFormDrawer.tsx';
 import type { TeamKind, TeamListParams, TeamView } from './types.ts';
@@ -24,22 +30,14 @@ export function TeamsPage() {
   const t = useT();
   useDocumentTitle('menu.teams');
   const navigate = useNavigate();
-  const location = useLocation();
   const canManage = useCan('teams.manage');
   const regions = useRegions();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = readTeamParams(searchParams);
+  const url = useListUrl(teamParams);
+  const { params, fromList } = url;
   const teams = useTeams(teamQueryOf(params));
+  const { apply, paging } = useListPaging(url, teams);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const fromList: FromList = { listSearch: location.search };
   const open = (team: TeamView) => navigate(`/teams/${team.id}`, { state: fromList });
-
-  const apply = (next: TeamListParams) => {
-    // Pressing search with unchanged filters still asks the server again.
-    if (sameParams(next, params)) void teams.refetch();
-    else setSearchParams(writeTeamParams(next));
-  };
-  const paging = useTablePaging(params, teams.data?.total ?? 0, apply);
 
   const columns: ColumnsType<TeamView> = [
     {
@@ -82,36 +80,16 @@ export function TeamsPage() {
       ellipsis: true,
       render: (code: string) => regionPathLabel(regions.data, code),
     },
-    {
-      title: t('field.updatedAt'),
-      dataIndex: 'updatedAt',
-      width: 150,
-      render: (value: string) => formatDateTime(value),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
+    updatedAtColumn(t),
+    actionsColumn(t, {
       width: canManage ? 150 : 80,
-      render: (_, team) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => open(team)}>
-            {t('common.view')}
-          </Button>
-          {canManage && (
-            <Button
-              type="link"
-              size="small"
-              icon={<EditOutlined />}
-              onClick={() => setDialog({ kind: 'edit', team })}
-              data-testid="team-edit"
-            >
-              {t('common.edit')}
-            </Button>
-          )}
-        </Space>
-      ),
-    },
+      onView: open,
+      edit: {
+        allowed: () => canManage,
+        onEdit: (team) => setDialog({ kind: 'edit', team }),
+        testId: 'team-edit',
+      },
+    }),
   ];
 
   return (
@@ -137,21 +115,13 @@ export function TeamsPage() {
         params={params}
         onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
       />
-      {teams.isError && !teams.data ? (
-        <PageError error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : (
-        <Table<TeamView>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={teams.data?.items ?? []}
-          loading={teams.isFetching}
-          scroll={{ x: 1040 }}
-          data-testid="teams-table"
-          pagination={paging.pagination}
-          onChange={paging.onChange}
-        />
-      )}
+      <ListTable<TeamView>
+        list={teams}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: 1040 }}
+        data-testid="teams-table"
+      />
       {dialog?.kind === 'create' && <TeamFormDrawer team={null} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <TeamFormDrawer team={dialog.team} onClose={() => setDialog(null)} />}
     </Card>
@@ -182,9 +152,8 @@ function TeamFilterForm({
   }, [form, params.q, params.kind, params.withArchived]);
 
   return (
-    <Form<FilterValues>
+    <FilterForm<FilterValues>
       form={form}
-      layout="inline"
       initialValues={{ withArchived: false }}
       onFinish={(values) =>
         onSearch({
@@ -193,19 +162,11 @@ function TeamFilterForm({
           withArchived: values.withArchived ? 'true' : undefined,
         })
       }
-      style={{ marginBottom: 16, rowGap: 12 }}
-      data-testid="team-filters"
+      onReset={() => onSearch({})}
+      testId="team-filters"
+      searchTestId="team-search"
     >
-      <Form.Item name="q">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('teams.searchPlaceholder')}
-          style={{ width: 240 }}
-          maxLength={64}
-          data-testid="team-search-input"
-        />
-      </Form.Item>
+      <SearchField placeholder={t('teams.searchPlaceholder')} width={240} testId="team-search-input" />
       <Form.Item name="kind">
         <Select
           allowClear
@@ -218,13 +179,6 @@ function TeamFilterForm({
       <Form.Item name="withArchived" valuePropName="checked">
         <Checkbox data-testid="team-filter-archived">{t('teams.withArchived')}</Checkbox>
       </Form.Item>
-      <FilterButtons
-        searchTestId="team-search"
-        onReset={() => {
-          form.resetFields();
-          onSearch({});
-        }}
-      />
-    </Form>
+    </FilterForm>
   );
 }
