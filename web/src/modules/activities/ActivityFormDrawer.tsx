@@ -1,6 +1,5 @@
 import {
   Alert,
-  App as AntApp,
   Col,
   DatePicker,
   Divider,
@@ -15,14 +14,14 @@ import {
 } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../app/api.ts';
+import { useState } from 'react';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
-import { applyServerErrors, clean } from '../../app/forms.ts';
+import { clean } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
+import { regionCodeOf } from '../../app/regions.ts';
 import { useCurrentUser } from '../../app/session.ts';
+import { useRecordForm } from '../../app/useRecordForm.ts';
 import { useCreateActivity, useUpdateActivity } from './api.ts';
 import { FeaturedSelect } from './FeaturedSelect.tsx';
 import { chinaPickerValue, kindOptions, modeLabel, pickedChinaTime } from './shared.tsx';
@@ -93,18 +92,9 @@ const ERROR_FIELDS: Record<string, keyof FormValues> = {
 };
 
 /** The server names a field by its path (`body.organisers.2`); the form by its first segment. */
-function withFormNames(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
-  return new ApiError({
-    code: error.code,
-    message: error.message,
-    status: error.status,
-    requestId: error.requestId,
-    fields: error.fields.map((field) => {
-      const segments = field.path.split(/[./]/).filter((segment) => segment && segment !== 'body');
-      return { ...field, path: segments[0] ?? field.path };
-    }),
-  });
+function formName(path: string): string {
+  const segments = path.split(/[./]/).filter((segment) => segment && segment !== 'body');
+  return segments[0] ?? path;
 }
 
 /** The kind's own settings, as the server takes them (only the kind's keys are accepted). */
@@ -182,26 +172,25 @@ interface Props {
  */
 export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Props) {
   const t = useT();
-  const { message } = AntApp.useApp();
   const me = useCurrentUser();
   const [form] = Form.useForm<FormValues>();
-  const top = useRef<HTMLDivElement>(null);
-  const regions = useRegions();
-  const create = useCreateActivity();
-  const update = useUpdateActivity();
   // The activity as it was when the form opened: a newer version read meanwhile must not be
   // overwritten with these values unnoticed (the server answers VERSION_CONFLICT instead).
   const [activity] = useState(current);
-  const mutation = activity ? update : create;
+  const recordForm = useRecordForm({
+    form,
+    record: activity,
+    create: useCreateActivity(),
+    update: useUpdateActivity(),
+    savedMessage: (result) =>
+      activity ? t('activities.updated') : t('activities.created', { title: result.title }),
+    onSaved,
+    onClose,
+    region: { field: 'regionCode', ownForNew: true },
+    codeFields: ERROR_FIELDS,
+    fieldName: formName,
+  });
   const kind = Form.useWatch('kind', form) ?? activity?.kind ?? 'matchmaking';
-
-  // The region tree may arrive after the form mounted: fill the region in unless already chosen.
-  const defaultRegion = activity?.regionCode ?? me.regionCode;
-  useEffect(() => {
-    if (regions.data && !form.isFieldTouched('regionCode')) {
-      form.setFieldValue('regionCode', regionPath(regions.data, defaultRegion));
-    }
-  }, [form, regions.data, defaultRegion]);
 
   const initialValues: Partial<FormValues> = activity
     ? {
@@ -211,7 +200,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
         endsAt: chinaPickerValue(activity.endsAt),
         registrationClosesAt: chinaPickerValue(activity.registrationClosesAt) ?? null,
         place: activity.place ?? undefined,
-        regionCode: regionPath(regions.data, activity.regionCode),
+        regionCode: recordForm.startRegion,
         organisers: activity.organisers,
         capacity: activity.capacity,
         needsApproval: activity.needsApproval,
@@ -221,31 +210,13 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
       }
     : {
         kind: 'matchmaking',
-        regionCode: regionPath(regions.data, defaultRegion),
+        regionCode: recordForm.startRegion,
         organisers: me.organisationName ? [me.organisationName] : [],
         capacity: null,
         needsApproval: false,
         featured: [],
         details: detailValuesOf(undefined),
       };
-
-  const saved = (result: ActivityView) => {
-    void message.success(
-      activity ? t('activities.updated') : t('activities.created', { title: result.title }),
-    );
-    onSaved?.(result);
-    onClose();
-  };
-  // The field the server named (or the one its error is about), else the message at the top.
-  const failed = (error: unknown) => {
-    const field = error instanceof ApiError ? ERROR_FIELDS[error.code] : undefined;
-    if (field && error instanceof ApiError) {
-      form.setFields([{ name: field, errors: [error.message] }]);
-      form.scrollToField(field, { block: 'center' });
-    } else if (!applyServerErrors(form, withFormNames(error))) {
-      top.current?.scrollIntoView({ block: 'start' });
-    }
-  };
 
   const onFinish = (values: FormValues) => {
     const description = clean(values.description);
@@ -267,16 +238,12 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
     };
     if (activity) {
       const { kind: _kind, ...body } = input;
-      update.mutate(
-        { id: activity.id, body: { ...body, version: activity.version } },
-        { onSuccess: saved, onError: failed },
-      );
+      recordForm.update(body);
     } else {
-      create.mutate(input, { onSuccess: saved, onError: failed });
+      recordForm.create(input);
     }
   };
 
-  const conflict = mutation.error instanceof ApiError && mutation.error.code === 'VERSION_CONFLICT';
   const tooLong = (label: string, max: number): Rule => ({
     max,
     message: t('validation.tooLong', { label, max }),
@@ -285,12 +252,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
   return (
     <FormDrawer
       title={activity ? t('activities.editTitle', { title: activity.title }) : t('activities.createTitle')}
-      saving={mutation.isPending}
-      onSave={() => form.submit()}
-      onClose={onClose}
-      error={mutation.isError ? mutation.error : null}
-      conflict={conflict}
-      top={top}
+      {...recordForm.drawer}
       testId="activity"
     >
       <Form<FormValues>

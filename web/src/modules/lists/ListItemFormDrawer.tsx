@@ -1,23 +1,22 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Checkbox, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { useState } from 'react';
+import { errorMessage } from '../../app/api.ts';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { EMPTY } from '../../app/format.ts';
-import { applyServerErrors, clean } from '../../app/forms.ts';
+import { clean } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
+import { regionCodeOf, regionPath } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDebounced } from '../../app/useDebounced.ts';
+import { changedFields, fieldOfPath, useRecordForm, withoutBlanks } from '../../app/useRecordForm.ts';
 import { useRegistryList } from '../registry/api.ts';
 import { DictionarySelect } from '../registry/DictionarySelect.tsx';
 import { FieldGrid, Full, Half } from '../registry/FormPieces.tsx';
 import { cleanTags } from '../registry/kinds/common.ts';
 import { ClusterInput } from '../registry/kinds/enterprises.tsx';
-import { changedFields, withoutBlanks } from '../registry/RecordFormDrawer.tsx';
 import { flagLine } from '../registry/shared.tsx';
 import { codeRules, maxRule } from '../registry/validators.ts';
 import { listKeys, useCreateListItem, useUpdateListItem } from './api.ts';
@@ -27,7 +26,6 @@ import {
   COOPERATION_MODES,
   type CooperationMode,
   type ListItemInput,
-  type ListItemPatch,
   type ListItemView,
   STAGES,
   type Stage,
@@ -220,23 +218,13 @@ const FORM_NAMES: Record<string, string> = {
   institutionId: 'ownerId',
 };
 
-function withFormNames(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  return new ApiError({
-    code: error.code,
-    message: error.message,
-    status: error.status,
-    requestId: error.requestId,
-    fields:
-      error.code === 'LIST_CODE_TAKEN' && error.fields.length === 0
-        ? [{ path: 'code', message: error.message }]
-        : error.fields.map((field) => {
-            const segments = field.path.split(/[./]/).filter((segment) => !/^\d+$/.test(segment));
-            const name = segments.pop() ?? '';
-            return { ...field, path: FORM_NAMES[name] ?? name };
-          }),
-  });
+function formName(path: string): string {
+  const name = fieldOfPath(path);
+  return FORM_NAMES[name] ?? name;
 }
+
+/** Errors the server reports without a field, and the field they are about. */
+const ERROR_FIELDS: Record<string, string> = { LIST_CODE_TAKEN: 'code' };
 
 /** A tags input: at most `max` entries of at most `length` characters. */
 function tagRules(t: Translate, max: number, length: number, label: string): Rule[] {
@@ -265,44 +253,30 @@ interface Props {
 export function ListItemFormDrawer({ config, item, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = AntApp.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
-  const top = useRef<HTMLDivElement>(null);
-  const regions = useRegions();
-  const create = useCreateListItem(config.kind);
-  const update = useUpdateListItem(config.kind);
-  const mutation = item ? update : create;
+  const recordForm = useRecordForm({
+    form,
+    record: item,
+    create: useCreateListItem(config.kind),
+    update: useUpdateListItem(config.kind),
+    savedMessage: (result) => (item ? t('registry.updated') : t('registry.created', { name: result.title })),
+    onSaved,
+    onClose,
+    reload: listKeys.kind(config.kind),
+    region: { field: 'region' },
+    codeFields: ERROR_FIELDS,
+    fieldName: formName,
+  });
   // Operators link the item to a registry record; owners' items are theirs already.
   const canManage = useCan('lists.manage');
   const canReadRegistry = useCan('registry.read');
   const ownerPicker = canManage && canReadRegistry;
   const noun = t(config.nounKey);
 
-  // The region tree may arrive after the form mounted: fill the region in unless already chosen.
-  const regionCode = item?.regionCode ?? null;
-  useEffect(() => {
-    if (regions.data && regionCode && !form.isFieldTouched('region')) {
-      form.setFieldValue('region', regionPath(regions.data, regionCode));
-    }
-  }, [form, regions.data, regionCode]);
-
-  const saved = (result: ListItemView) => {
-    void message.success(item ? t('registry.updated') : t('registry.created', { name: result.title }));
-    onSaved?.(result);
-    onClose();
-  };
-  // Show what went wrong: the first field the server named, else the message at the top.
-  const failed = (error: unknown) => {
-    const named = withFormNames(error);
-    const field = named instanceof ApiError ? named.fields[0]?.path : undefined;
-    if (applyServerErrors(form, named) && field) form.scrollToField(field);
-    else top.current?.scrollIntoView({ block: 'start' });
-  };
-
   const onFinish = (values: FormValues) => {
     const next = fromValues(config, values, item, ownerPicker);
     if (!item) {
-      create.mutate(withoutBlanks(next), { onSuccess: saved, onError: failed });
+      recordForm.create(withoutBlanks(next));
       return;
     }
     const before = toInput(config, item, ownerPicker);
@@ -316,26 +290,13 @@ export function ListItemFormDrawer({ config, item, onClose, onSaved }: Props) {
       onClose();
       return;
     }
-    const body: ListItemPatch = { ...changed, version: item.version };
-    update.mutate({ id: item.id, body }, { onSuccess: saved, onError: failed });
-  };
-
-  const conflict = mutation.error instanceof ApiError && mutation.error.code === 'VERSION_CONFLICT';
-  const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: listKeys.kind(config.kind) });
-    onClose();
+    recordForm.update(changed);
   };
 
   return (
     <FormDrawer
       title={item ? t('registry.editTitle', { name: item.title }) : t('registry.createTitle', { noun })}
-      saving={mutation.isPending}
-      onSave={() => form.submit()}
-      onClose={onClose}
-      error={mutation.isError ? mutation.error : null}
-      conflict={conflict}
-      onReload={reload}
-      top={top}
+      {...recordForm.drawer}
       testId="list"
     >
       <Form<FormValues>
@@ -343,7 +304,7 @@ export function ListItemFormDrawer({ config, item, onClose, onSaved }: Props) {
         layout="vertical"
         initialValues={
           item
-            ? valuesOf(item, regions.data, config)
+            ? valuesOf(item, recordForm.regions, config)
             : {
                 keywords: [],
                 industries: [],

@@ -1,13 +1,12 @@
-import { App as AntApp, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../app/api.ts';
+import { useCallback, useState } from 'react';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
-import { applyServerErrors, clean } from '../../app/forms.ts';
+import { clean } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
-import { useCurrentUser } from '../../app/session.ts';
+import { regionCodeOf } from '../../app/regions.ts';
+import { useRecordForm } from '../../app/useRecordForm.ts';
 import { useCreateTeam, useUpdateTeam } from './api.ts';
 import { type ExpertOption, ExpertSelect } from './ExpertSelect.tsx';
 import { teamKindOptions } from './shared.tsx';
@@ -53,17 +52,21 @@ interface Props {
  */
 export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
   const t = useT();
-  const { message } = AntApp.useApp();
-  const me = useCurrentUser();
   const [form] = Form.useForm<TeamFormValues>();
-  const top = useRef<HTMLDivElement>(null);
-  const regions = useRegions();
-  const create = useCreateTeam();
-  const update = useUpdateTeam();
   // The team as it was when the form opened: a newer version read meanwhile must not be
   // overwritten with these values unnoticed (the server answers VERSION_CONFLICT instead).
   const [team] = useState(current);
-  const mutation = team ? update : create;
+  const recordForm = useRecordForm({
+    form,
+    record: team,
+    create: useCreateTeam(),
+    update: useUpdateTeam(),
+    savedMessage: (result) => (team ? t('teams.updated') : t('teams.created', { name: result.name })),
+    onSaved,
+    onClose,
+    region: { field: 'regionCode', ownForNew: true },
+    codeFields: ERROR_FIELDS,
+  });
   const [known, setKnown] = useState<ReadonlyMap<string, ExpertOption>>(
     () => new Map(team?.members.map((m) => [m.talentId, { id: m.talentId, name: m.name }])),
   );
@@ -77,41 +80,17 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
   const leader = Form.useWatch('leaderTalentId', form);
   const members = Form.useWatch('members', form) ?? [];
 
-  // The region tree may arrive after the form mounted: fill the region in unless already chosen.
-  const defaultRegion = team?.regionCode ?? me.regionCode;
-  useEffect(() => {
-    if (regions.data && !form.isFieldTouched('regionCode')) {
-      form.setFieldValue('regionCode', regionPath(regions.data, defaultRegion));
-    }
-  }, [form, regions.data, defaultRegion]);
-
   const initialValues: Partial<TeamFormValues> = team
     ? {
         name: team.name,
         kind: team.kind,
-        regionCode: regionPath(regions.data, team.regionCode),
+        regionCode: recordForm.startRegion,
         leaderTalentId: team.leader?.talentId,
         members: team.members.filter((m) => !m.leader).map((m) => m.talentId),
         duties: Object.fromEntries(team.members.map((m) => [m.talentId, m.duty ?? undefined])),
         description: team.description ?? undefined,
       }
-    : { kind: 'assistance', members: [], regionCode: regionPath(regions.data, defaultRegion) };
-
-  const saved = (result: TeamView) => {
-    void message.success(team ? t('teams.updated') : t('teams.created', { name: result.name }));
-    onSaved?.(result);
-    onClose();
-  };
-  // The field the server named (or the one its error is about), else the message at the top.
-  const failed = (error: unknown) => {
-    const field = error instanceof ApiError ? ERROR_FIELDS[error.code] : undefined;
-    if (field && error instanceof ApiError) {
-      form.setFields([{ name: field, errors: [error.message] }]);
-      form.scrollToField(field, { block: 'center' });
-    } else if (!applyServerErrors(form, error)) {
-      top.current?.scrollIntoView({ block: 'start' });
-    }
-  };
+    : { kind: 'assistance', members: [], regionCode: recordForm.startRegion };
 
   const onFinish = (values: TeamFormValues) => {
     const leaderId = values.leaderTalentId ?? '';
@@ -133,17 +112,10 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
     };
     const description = clean(values.description);
     if (description) input.description = description;
-    if (team) {
-      update.mutate(
-        { id: team.id, body: { ...input, version: team.version } },
-        { onSuccess: saved, onError: failed },
-      );
-    } else {
-      create.mutate(input, { onSuccess: saved, onError: failed });
-    }
+    if (team) recordForm.update(input);
+    else recordForm.create(input);
   };
 
-  const conflict = mutation.error instanceof ApiError && mutation.error.code === 'VERSION_CONFLICT';
   // The experts in the team, the leader first, each with a duty.
   const roster = [...(leader ? [leader] : []), ...members.filter((id) => id !== leader)];
 
@@ -151,12 +123,7 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
     <FormDrawer
       width={720}
       title={team ? t('teams.editTitle', { name: team.name }) : t('teams.createTitle')}
-      saving={mutation.isPending}
-      onSave={() => form.submit()}
-      onClose={onClose}
-      error={mutation.isError ? mutation.error : null}
-      conflict={conflict}
-      top={top}
+      {...recordForm.drawer}
       testId="team"
     >
       <Form<TeamFormValues>
