@@ -190,7 +190,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       orders,
     });
     await jobs.install();
-    const importKinds = [...registry.importKinds(), ...lists.importKinds(), ...dictionaries.importKinds()];
+    const importKinds = [
+      ...registry.importKinds(),
+      ...lists.importKinds(),
+      ...dictionaries.importKinds(),
+      ...activities.importKinds(),
+    ];
     for (const kind of importKinds) imports.register(kind);
 
     const { app, routes } = await createHttpApp({

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitImport } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { downloadedSheet, xlsx } from '../../../test/support/sheets.ts';
 
@@ -462,6 +463,14 @@ describe('activities', () => {
     );
   });
 
+  /** A registration sheet through the import pipeline: the preview job with its row issues. */
+  const previewSheet = async (activityId: string, fileName: string, file: Buffer, client = operator) =>
+    upload(client, `/api/imports/activity-registrations?activityId=${activityId}`, fileName, file);
+  /** Each row's issues as `row:message`, refusals and flags alike. */
+  const issuesOf = (job: { report: { rowNumber: number; errors: Issue[]; flags: Issue[] }[] }) =>
+    job.report.flatMap((r) => [...r.errors, ...r.flags].map((i) => `${r.rowNumber}:${i.message}`));
+  type Issue = { column: string; message: string };
+
   it('imports a registration sheet as people write it, keeping rows with unknown roles or bad numbers', async () => {
     const fair = await create({ kind: 'study_tour', title: '大学生暑期研学', capacity: 3 });
     const file = await xlsx(
@@ -476,26 +485,39 @@ describe('activities', () => {
         [7, '钱多多', '13905723007', '湖州师范学院', '实习生', null],
       ],
     );
-    const res = await upload(
-      operator,
-      `/api/activities/${fair.id}/registrations/import`,
-      '报名表.xlsx',
-      file,
-    );
+    // Only the activity's organisers import into it; an activity they cannot see is not found.
+    expect((await previewSheet(fair.id, '报名表.xlsx', file, expert)).status).toBe(403);
+    const unknown = await previewSheet('00000000-0000-4000-8000-000000000000', '报名表.xlsx', file);
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'ACTIVITY_NOT_FOUND']);
+    const res = await previewSheet(fair.id, '报名表.xlsx', file);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ rows: 6, confirmed: 3, waitlisted: 1, duplicates: 1 });
-    const messages = res.body.issues.map((i: { row: number; message: string }) => `${i.row}:${i.message}`);
-    expect(messages).toEqual(
+    // The blank row (only its 序号) is passed over; the row without a name and the repeated person are refused.
+    expect(res.body).toMatchObject({ status: 'previewed', total: 6, valid: 4, flagged: 2, rejected: 2 });
+    expect(issuesOf(res.body)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^3:手机号“12345”有误/),
         expect.stringMatching(/^4:身份“志愿者”未识别/),
         expect.stringMatching(/^6:缺少姓名/),
+        '7:手机与第2行重复',
       ]),
     );
-    const list = (await operator.get(`/api/activities/${fair.id}/registrations?pageSize=50`)).body.items;
+    // Nothing is registered until the preview is committed.
+    const before = await operator.get(`/api/activities/${fair.id}/registrations?pageSize=50`);
+    expect(before.body.total).toBe(0);
+    const done = await commitImport(operator, res.body.id);
+    expect(done).toMatchObject({ status: 'committed', created: 4, rejected: 2 });
+    const registered = (await operator.get(`/api/activities/${fair.id}/registrations?pageSize=50`)).body;
+    expect(registered.counts).toMatchObject({ confirmed: 3, waitlisted: 1 });
+    const list = registered.items;
     const zhou = list.find((r: { name: string }) => r.name === '周杰');
     expect(zhou.note).toContain('身份：志愿者');
     expect(list.find((r: { name: string }) => r.name === '李华').mobile).toBeNull();
+    // The same sheet again: everyone in it is registered already, by mobile or by name and organisation.
+    const again = (await previewSheet(fair.id, '报名表.xlsx', file)).body;
+    expect(again).toMatchObject({ total: 6, valid: 0, rejected: 6 });
+    expect(issuesOf(again)).toEqual(
+      expect.arrayContaining(['2:该手机已登记', '3:该姓名已登记', '8:该手机已登记']),
+    );
   });
 
   it('imports a csv as Excel writes it: a mobile shown as 1.39057E+10 is left out and said so, a stray NUL dropped', async () => {
@@ -504,15 +526,30 @@ describe('activities', () => {
     const csv = Buffer.from(
       '姓名,手机,单位\r\n孙\u0000丽,1.39057E+10,浙北理工学院\r\n赵强,13905724002,湖州师范学院\r\n',
     );
-    const res = await upload(operator, `/api/activities/${tour.id}/registrations/import`, '报名.csv', csv);
+    const res = await previewSheet(tour.id, '报名.csv', csv);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ rows: 2, confirmed: 2 });
-    expect(res.body.issues).toEqual([
-      { row: 2, message: '手机被 Excel 存成了数字（位数已丢失），已登记但未记手机号；请将该列设为文本' },
+    expect(res.body).toMatchObject({ total: 2, valid: 2, flagged: 1, rejected: 0 });
+    expect(res.body.report).toEqual([
+      {
+        rowNumber: 2,
+        code: null,
+        status: 'flagged',
+        errors: [],
+        flags: [
+          {
+            column: '手机',
+            message: '手机被 Excel 存成了数字（位数已丢失），已登记但未记手机号；请将该列设为文本',
+          },
+        ],
+      },
     ]);
-    const list = (await operator.get(`/api/activities/${tour.id}/registrations?pageSize=50`)).body.items;
+    expect(await commitImport(operator, res.body.id)).toMatchObject({ status: 'committed', created: 2 });
+    const registered = (await operator.get(`/api/activities/${tour.id}/registrations?pageSize=50`)).body;
+    expect(registered.counts.confirmed).toBe(2);
     expect(
-      list.map((r: { name: string; mobile: string | null }) => [r.name, r.mobile !== null]).sort(),
+      registered.items
+        .map((r: { name: string; mobile: string | null }) => [r.name, r.mobile !== null])
+        .sort(),
     ).toEqual([
       ['孙丽', false],
       ['赵强', true],
@@ -527,14 +564,17 @@ describe('activities', () => {
     const csv = Buffer.from(
       `姓名,单位,备注\r\n${text(5000)},浙北理工学院,\r\n钱进,${text(200)},\r\n吴敏,湖州师范学院,${text(600)}\r\n郑好,湖州师范学院,\r\n`,
     );
-    const res = await upload(operator, `/api/activities/${tour.id}/registrations/import`, '报名.csv', csv);
+    const res = await previewSheet(tour.id, '报名.csv', csv);
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
-    expect(res.body).toMatchObject({ rows: 4, confirmed: 1 });
-    expect(res.body.issues).toEqual([
-      { row: 2, message: '姓名超过 64 个字，未登记' },
-      { row: 3, message: '单位超过 128 个字，未登记' },
-      { row: 4, message: '备注超过 500 个字，未登记' },
+    expect(res.body).toMatchObject({ total: 4, valid: 1, rejected: 3 });
+    expect(issuesOf(res.body)).toEqual([
+      '2:姓名超过 64 个字，未登记',
+      '3:单位超过 128 个字，未登记',
+      '4:备注超过 500 个字，未登记',
     ]);
+    expect(await commitImport(operator, res.body.id)).toMatchObject({ status: 'committed', created: 1 });
+    const registered = (await operator.get(`/api/activities/${tour.id}/registrations?pageSize=50`)).body;
+    expect(registered.counts.confirmed).toBe(1);
   });
 
   it('keeps activities to their region and their organisers', async () => {

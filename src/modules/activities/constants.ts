@@ -139,6 +139,9 @@ export type JobFairMode = (typeof JOB_FAIR_MODES)[number];
 
 export const REGISTRATION_ACTIONS = ['approve', 'reject', 'cancel'] as const;
 
+/** The import kind of registration sheets (platform/io: /api/imports/activity-registrations?activityId=…). */
+export const REGISTRATION_IMPORT_KIND = 'activity-registrations';
+
 export const MEETING_STATUSES = ['proposed', 'accepted', 'declined', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_ACTIONS = ['accept', 'decline', 'cancel'] as const;

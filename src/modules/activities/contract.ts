@@ -207,16 +207,6 @@ export const checkInResult = z.object({
   checkedIn: z.number().int(),
 });
 
-export const importResult = z.object({
-  rows: z.number().int(),
-  confirmed: z.number().int(),
-  pending: z.number().int(),
-  waitlisted: z.number().int(),
-  /** Rows already registered (same mobile or name and organisation): kept as they were. */
-  duplicates: z.number().int(),
-  issues: z.array(z.object({ row: z.number().int(), message: z.string() })),
-});
-
 /** Who else is at a matchmaking meeting (confirmed), for a participant asking for a meeting: public details only. */
 export const participantsView = z.object({
   items: z.array(

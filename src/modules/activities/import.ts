@@ -1,14 +1,17 @@
-import type { Actor } from '../../platform/access/actor.ts';
+import { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
-import { type Database, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
-import type { ColumnSpec } from '../../platform/io/columns.ts';
-import { cellsByKey, identifierHeaders, mapHeaders } from '../../platform/io/columns.ts';
-import { failureOf, withoutDetails } from '../../platform/io/failures.ts';
-import { readTable } from '../../platform/io/table.ts';
+import { type ColumnSpec, columnHeader } from '../../platform/io/columns.ts';
+import type { ImportKind, PreparedRow } from '../../platform/io/import.ts';
 import { isValidMobile, normaliseMobile } from '../../reference/mobile.ts';
+import { REGISTRATION_IMPORT_KIND } from './constants.ts';
 import { type ActivityKind, KINDS, type ParticipantRole, ROLE_NAMES } from './kinds.ts';
+import { ActivitiesRepository } from './repository.ts';
 import type { Participant, Seats } from './seats.ts';
 import type { ActivitiesService } from './service.ts';
+
+/** A registration import's parameter: the activity its people are registered for. */
+const registrationImportOptions = z.strictObject({ activityId: z.string().uuid() });
+type RegistrationImportOptions = z.infer<typeof registrationImportOptions>;
 
 /** The columns of a registration sheet (报名表): name, mobile, organisation, role, note. */
 export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
@@ -27,6 +30,8 @@ export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
     aliases: ['手机号', '联系电话', '电话'],
     example: '13905721234',
     identifier: true,
+    // A guest comes without a mobile as well: the row is registered, the number left out.
+    whenDigitsLost: '手机被 Excel 存成了数字（位数已丢失），已登记但未记手机号；请将该列设为文本',
   },
   {
     key: 'organisation',
@@ -51,128 +56,116 @@ const IMPORT_LIMITS: readonly (readonly [string, number])[] = [
   ['note', 500],
 ];
 
-export class RegistrationsImport {
-  constructor(
-    private readonly database: Database,
-    private readonly cipher: FieldCipher,
-    private readonly activities: ActivitiesService,
-    private readonly seats: Seats,
-  ) {}
+/**
+ * 报名表导入 on the platform's import pipeline: a sheet of names (mobile,
+ * organisation, role, note) checked into a preview job, then each valid row
+ * registered as an organiser would, a batch per transaction (seats under the
+ * activity's row lock, the waiting list as usual). A role no one knows is
+ * kept as text in the note and the kind's default role used; a bad mobile is
+ * left out; both are flagged and the row registered. A row without a name or
+ * with a value longer than a registration by hand allows is refused, and so
+ * is a person already registered (one live registration per mobile, or per
+ * name and organisation) or repeated in the sheet.
+ */
+export function registrationsImport(
+  activities: ActivitiesService,
+  seats: Seats,
+  cipher: FieldCipher,
+): ImportKind<Participant, RegistrationImportOptions> {
+  return {
+    kind: REGISTRATION_IMPORT_KIND,
+    label: { zh: '活动报名表', en: 'Activity registrations' },
+    permission: 'activities.manage',
+    columns: REGISTRATION_COLUMNS,
+    options: registrationImportOptions,
+    prepare: async (db, actor, { activityId }) => {
+      // Only the activity's organisers, and one outside their region is answered as missing.
+      const activity = await activities.managed(db, actor, activityId);
+      const roles = KINDS[activity.kind as ActivityKind].roles;
+      return (cells) => registrationRow(cells, roles, cipher);
+    },
+    // Registrations have no code of their own: every valid row is a new registration.
+    existing: async () => new Map(),
+    uniqueValues: (who) => [
+      {
+        key: 'identity',
+        value: who.identity,
+        column: columnHeader(REGISTRATION_COLUMNS, who.identity.startsWith('mobile:') ? 'mobile' : 'name'),
+      },
+    ],
+    holders: async (db, _actor, _key, identities, { activityId }) => {
+      const held = await new ActivitiesRepository(db).heldIdentities(activityId, identities);
+      // A registration has no code to name it by: the row says only that the person is registered.
+      return new Map([...held].map((identity) => [identity, { code: '', inScope: false }]));
+    },
+    // Registered by someone else between the check and the write.
+    constraints: {
+      activity_registrations_identity_uq: { column: '姓名', message: '已报名（导入期间已登记），未登记' },
+    },
+    commitBatch: async (tx, actor, rows, { activityId }) => {
+      const activity = await activities.managed(tx, actor, activityId);
+      for (const { data } of rows) await seats.admit(tx, actor, activity, data, true);
+      return { created: rows.length, updated: 0 };
+    },
+    tables: ['activity_registrations'],
+  };
+}
 
-  /**
-   * 报名表导入: a sheet of names (mobile, organisation, role, note), each
-   * registered as an organiser would (seats and waiting list as usual). A
-   * role no one knows is kept as text in the note and the kind's default
-   * role used; a bad mobile is left out and said so; a row already
-   * registered is counted, not doubled; a row the database refuses is
-   * reported on its row and the others are registered.
-   */
-  async importRegistrations(actor: Actor, id: string, file: { fileName: string; data: Buffer }) {
-    const activity = await this.activities.managed(this.database.db, actor, id);
-    const table = await readTable(
-      file.data,
-      file.fileName,
-      { maxBytes: 10 * 1024 * 1024, maxRows: 20_000 },
-      identifierHeaders(REGISTRATION_COLUMNS),
-    );
-    const mapping = mapHeaders(table.headers, REGISTRATION_COLUMNS);
-    const kind = KINDS[activity.kind as ActivityKind];
-    const result = {
-      rows: 0,
-      confirmed: 0,
-      pending: 0,
-      waitlisted: 0,
-      duplicates: 0,
-      issues: [] as { row: number; message: string }[],
-    };
-    if (mapping.missing.length > 0) {
-      result.issues.push({
-        row: 1,
-        message: `缺少必填列：${mapping.missing.map((c) => c.header).join('、')}`,
-      });
-      return result;
-    }
-    for (const line of table.rows) {
-      const cells = cellsByKey(line.cells, mapping);
-      const name = cells.name?.trim();
-      if (!name && !Object.values(cells).some((v) => v.trim())) continue;
-      result.rows++;
-      if (!name) {
-        result.issues.push({ row: line.rowNumber, message: '缺少姓名，未登记' });
-        continue;
-      }
-      // The limits of a registration made by hand (registerRequest); a longer name also overflows the index of who is registered.
-      const tooLong = IMPORT_LIMITS.find(([key, max]) => (cells[key]?.trim().length ?? 0) > max);
-      if (tooLong) {
-        const [key, max] = tooLong;
-        const header = REGISTRATION_COLUMNS.find((c) => c.key === key)?.header ?? key;
-        result.issues.push({ row: line.rowNumber, message: `${header}超过 ${max} 个字，未登记` });
-        continue;
-      }
-      const roleText = cells.role?.trim() ?? '';
-      let role = roleFromText(roleText, kind.roles);
-      const notes = [cells.note?.trim()].filter((x): x is string => !!x);
-      if (!role) {
-        role = kind.roles[0]!;
-        if (roleText) {
-          notes.push(`身份：${roleText}`);
-          result.issues.push({
-            row: line.rowNumber,
-            message: `身份“${roleText}”未识别，已按“${ROLE_NAMES[role].zh}”登记并记入备注`,
-          });
-        }
-      }
-      let mobile: string | null = normaliseMobile(cells.mobile ?? '');
-      if (mobile && line.lostDigits?.some((h) => mapping.keyOf.get(h) === 'mobile')) {
-        result.issues.push({
-          row: line.rowNumber,
-          message: '手机被 Excel 存成了数字（位数已丢失），已登记但未记手机号；请将该列设为文本',
-        });
-        mobile = null;
-      } else if (mobile && !isValidMobile(mobile)) {
-        result.issues.push({
-          row: line.rowNumber,
-          message: `手机号“${cells.mobile}”有误，已登记但未记手机号`,
-        });
-        mobile = null;
-      }
-      const organisationName = cells.organisation?.trim() || null;
-      const who: Participant = {
-        role,
-        identity: mobile
-          ? `mobile:${this.cipher.lookupHash(mobile)}`
-          : `name:${name}|${organisationName ?? ''}`,
-        name,
-        organisationName,
-        userId: null,
-        talentId: null,
-        enterpriseId: null,
-        institutionId: null,
-        organisationId: null,
-        mobile: mobile || null,
-        note: notes.join('；') || null,
-        source: 'imported',
-      };
-      try {
-        const row = await this.database.transaction((tx) => this.seats.admit(tx, actor, activity, who, true));
-        result[row.status as 'confirmed' | 'pending' | 'waitlisted']++;
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (code === 'REGISTRATION_DUPLICATE' || pgErrorCode(err) === PG_UNIQUE_VIOLATION)
-          result.duplicates++;
-        else if (/^2[23]/.test(pgErrorCode(err) ?? '')) {
-          // The database refused this row's values: the row is reported, the others are registered.
-          result.issues.push({
-            row: line.rowNumber,
-            message: `未登记：数据库不接受该行（${failureOf(err)}）`,
-          });
-        }
-        // Never the query or its values (names, mobiles) in an answer or a log.
-        else throw withoutDetails(err, 'registration import');
-      }
-    }
-    return result;
+/** One row of a registration sheet as the person it registers, or why not (null: a blank row). */
+function registrationRow(
+  cells: Record<string, string>,
+  roles: readonly ParticipantRole[],
+  cipher: FieldCipher,
+): PreparedRow<Participant> | null {
+  const name = cells.name?.trim() ?? '';
+  if (!name && !Object.values(cells).some((v) => v.trim())) return null;
+  const row: PreparedRow<Participant> = { code: null, data: null, errors: [], flags: [] };
+  const header = (key: string) => columnHeader(REGISTRATION_COLUMNS, key);
+  if (!name) {
+    row.errors.push({ column: header('name'), message: '缺少姓名，未登记' });
+    return row;
   }
+  // The limits of a registration made by hand (registerRequest); a longer name also overflows the index of who is registered.
+  const tooLong = IMPORT_LIMITS.find(([key, max]) => (cells[key]?.trim().length ?? 0) > max);
+  if (tooLong) {
+    const [key, max] = tooLong;
+    row.errors.push({ column: header(key), message: `${header(key)}超过 ${max} 个字，未登记` });
+    return row;
+  }
+  const roleText = cells.role?.trim() ?? '';
+  let role = roleFromText(roleText, roles);
+  const notes = [cells.note?.trim()].filter((x): x is string => !!x);
+  if (!role) {
+    role = roles[0]!;
+    if (roleText) {
+      notes.push(`身份：${roleText}`);
+      row.flags.push({
+        column: header('role'),
+        message: `身份“${roleText}”未识别，已按“${ROLE_NAMES[role].zh}”登记并记入备注`,
+      });
+    }
+  }
+  let mobile: string | null = normaliseMobile(cells.mobile ?? '') || null;
+  if (mobile && !isValidMobile(mobile)) {
+    row.flags.push({ column: header('mobile'), message: `手机号“${cells.mobile}”有误，已登记但未记手机号` });
+    mobile = null;
+  }
+  const organisationName = cells.organisation?.trim() || null;
+  row.data = {
+    role,
+    identity: mobile ? `mobile:${cipher.lookupHash(mobile)}` : `name:${name}|${organisationName ?? ''}`,
+    name,
+    organisationName,
+    userId: null,
+    talentId: null,
+    enterpriseId: null,
+    institutionId: null,
+    organisationId: null,
+    mobile,
+    note: notes.join('；') || null,
+    source: 'imported',
+  };
+  return row;
 }
 
 /** A role as people write it in a sheet (专家, 企业, 学员 …), among the kind's roles. */

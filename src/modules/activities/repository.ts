@@ -270,6 +270,18 @@ export class ActivitiesRepository {
     return row;
   }
 
+  /** Which of these identities hold a registration of the activity that counts as live for its unique index (any but cancelled). */
+  async heldIdentities(activityId: string, identities: readonly string[]): Promise<Set<string>> {
+    if (identities.length === 0) return new Set();
+    const rows = await this.db
+      .select({ identity: r.identity })
+      .from(r)
+      .where(
+        and(eq(r.activityId, activityId), inArray(r.identity, [...identities]), ne(r.status, 'cancelled')),
+      );
+    return new Set(rows.map((x) => x.identity));
+  }
+
   async mine(activityId: string, scope: ActivityScope): Promise<RegistrationRow[]> {
     return this.db
       .select()

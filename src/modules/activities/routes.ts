@@ -1,8 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, readUpload, sendExport, XLSX_TYPE } from '../../platform/io/routes.ts';
-import { templateXlsx } from '../../platform/io/workbook.ts';
+import { attachment, sendExport, XLSX_TYPE } from '../../platform/io/routes.ts';
 import {
   activitiesExportQuery,
   activitiesQuery,
@@ -15,7 +14,6 @@ import {
   applicationUpdate,
   checkInRequest,
   checkInResult,
-  importResult,
   meetingAction,
   meetingRequest,
   meetingsResult,
@@ -33,11 +31,8 @@ import {
   registrationsQuery,
 } from './contract.ts';
 import type { MeetingsService } from './meetings.ts';
-import { REGISTRATION_COLUMNS } from './import.ts';
 import type { ActivitiesService } from './service.ts';
 import type { ActivityWorkService } from './work.ts';
-
-const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 export function registerActivitiesRoutes(
   app: App,
@@ -78,18 +73,6 @@ export function registerActivitiesRoutes(
       const file = await activities.exports.ledger(request.actor!, request.query, request.locale);
       return sendExport(reply, file);
     },
-  );
-  app.get(
-    '/api/activities/registrations-template.xlsx',
-    {
-      config: { access: 'activities.manage' },
-      schema: { tags, summary: '报名表模板 Registration sheet template' },
-    },
-    async (_request, reply) =>
-      excel(reply, {
-        fileName: '活动报名表模板.xlsx',
-        data: await templateXlsx('活动报名表', REGISTRATION_COLUMNS),
-      }),
   );
   app.get(
     '/api/activities/:id',
@@ -172,25 +155,6 @@ export function registerActivitiesRoutes(
       },
     },
     async (request) => activities.registrations.list(request.actor!, request.params.id, request.query),
-  );
-  app.post(
-    '/api/activities/:id/registrations/import',
-    {
-      config: { access: 'activities.manage' },
-      schema: {
-        tags,
-        summary: '导入报名表（姓名、手机、单位、身份、备注）Import a registration sheet',
-        consumes: ['multipart/form-data'],
-        params: idParams,
-        response: { 200: importResult },
-      },
-    },
-    async (request) =>
-      activities.imports.importRegistrations(
-        request.actor!,
-        request.params.id,
-        await readUpload(request, IMPORT_MAX_BYTES),
-      ),
   );
   app.post(
     '/api/activities/:id/registrations/:registrationId',

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
+import type { ImportKind } from '../../platform/io/import.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { decide, statusRefusalParams } from '../../platform/workflow.ts';
 import { chinaDate } from '../../reference/china-time.ts';
@@ -15,7 +16,7 @@ import { CheckInDesk } from './checkin-desk.ts';
 import type { ActivitiesQuery, ActivityInput, ActivityUpdate, ActivityView } from './contract.ts';
 import { activitiesError } from './errors.ts';
 import { ActivityExports } from './export.ts';
-import { RegistrationsImport } from './import.ts';
+import { registrationsImport } from './import.ts';
 import { type ActivityKind, KINDS, ORGANISATION_ROLES, type ParticipantRole } from './kinds.ts';
 import { ACTIVITY_WORKFLOW, type ActivityAction, activityActionsFor, LIVE_REGISTRATION } from './machine.ts';
 import { Registrants } from './registrants.ts';
@@ -41,7 +42,7 @@ import { Seats } from './seats.ts';
  * run it; the rest of the module's use cases hang off it, each in its file:
  * registrations (registrations.ts, seats in seats.ts), the check-in desk
  * (checkin-desk.ts), the sheets (export.ts) and the registration import
- * (import.ts). Meetings and work (meetings.ts, work.ts) are wired beside it.
+ * (import.ts, an ImportKind for platform/io). Meetings and work (meetings.ts, work.ts) are wired beside it.
  */
 export class ActivitiesService {
   /** How registrations are shown and their people told. */
@@ -49,8 +50,8 @@ export class ActivitiesService {
   readonly registrations: RegistrationsService;
   readonly desk: CheckInDesk;
   readonly exports: ActivityExports;
-  readonly imports: RegistrationsImport;
   private readonly seats: Seats;
+  private readonly registrationsImport: ImportKind;
 
   constructor(
     private readonly database: Database,
@@ -74,7 +75,12 @@ export class ActivitiesService {
     );
     this.desk = new CheckInDesk(database, audit, clock, codes, this, this.registrants);
     this.exports = new ActivityExports(database, clock, cipher, this);
-    this.imports = new RegistrationsImport(database, cipher, this, this.seats);
+    this.registrationsImport = registrationsImport(this, this.seats, cipher);
+  }
+
+  /** What the module imports through platform/io: registration sheets. */
+  importKinds(): ImportKind[] {
+    return [this.registrationsImport];
   }
 
   scopeFor(actor: Actor): ActivityScope {

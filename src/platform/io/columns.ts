@@ -19,6 +19,12 @@ export interface ColumnSpec {
    * digits, and formatted as text in the template.
    */
   identifier?: boolean;
+  /**
+   * With `identifier`, for a value a row can do without (a guest's mobile): a
+   * value whose digits were lost is left out and the row kept, flagged with
+   * this message, instead of the row being refused.
+   */
+  whenDigitsLost?: string;
 }
 
 export interface HeaderMapping {

@@ -16,14 +16,15 @@ const WHOLE_ROW = '整行';
  * Writes a batch in one transaction; when a row's fault stops it, writes
  * the rows one at a time so that only the failing rows are left out.
  */
-export async function commitRows<T>(
+export async function commitRows<T, O>(
   database: Database,
-  kind: ImportKind<T>,
+  kind: ImportKind<T, O>,
   actor: Actor,
+  options: O,
   batch: ReadyRow<T>[],
 ): Promise<{ created: number; updated: number; failures: RowReport[] }> {
   const write = async (rows: ReadyRow<T>[]) => {
-    const outcome = await database.transaction((tx) => kind.commitBatch(tx, actor, rows));
+    const outcome = await database.transaction((tx) => kind.commitBatch(tx, actor, rows, options));
     kind.afterCommit?.(outcome);
     return outcome;
   };
@@ -71,7 +72,7 @@ export function withFailures(scanned: Scanned, failures: RowReport[]): ImportRes
 }
 
 /** Why a row failed at commit, in words for the report: never the query or its values. */
-function rowIssue<T>(kind: ImportKind<T>, err: unknown): RowIssue {
+function rowIssue<T, O>(kind: ImportKind<T, O>, err: unknown): RowIssue {
   if (err instanceof AppError) return { column: WHOLE_ROW, message: err.localizedMessage('zh-CN') };
   const constraint = constraintOf(err);
   const known = constraint ? kind.constraints?.[constraint] : undefined;

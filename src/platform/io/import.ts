@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
 import type { Change } from '../changes.ts';
@@ -50,19 +51,41 @@ export interface CommitOutcome {
  * What a module provides to make one of its record kinds importable: the
  * columns, a row validator (dictionaries and lookups loaded once per run),
  * and a batch writer that upserts by code and writes audit rows.
+ *
+ * A kind whose rows go into one record of the module (the registrations of
+ * an activity) declares `options`: the job's parameters, checked when the
+ * file is uploaded, kept on the job and handed to every call of a run,
+ * preview and commit alike.
  */
-export interface ImportKind<T = unknown> {
+export interface ImportKind<T = unknown, O = unknown> {
   kind: string;
   label: Bilingual;
   /** Who may import this kind. */
   permission: Permission;
   columns: readonly ColumnSpec[];
-  prepare(db: Executor, actor: Actor): Promise<(cells: Record<string, string>) => PreparedRow<T>>;
-  existing(db: Executor, actor: Actor, codes: string[]): Promise<Map<string, ExistingRecord>>;
+  /** The job's parameters (the upload's query string); without it a job has none. */
+  options?: z.ZodType<O>;
+  /**
+   * The row check of one run. It answers null for a row with nothing to
+   * import (only cells of columns the kind ignores, such as 序号): that row is
+   * passed over and not counted.
+   */
+  prepare(
+    db: Executor,
+    actor: Actor,
+    options: O,
+  ): Promise<(cells: Record<string, string>) => PreparedRow<T> | null>;
+  existing(db: Executor, actor: Actor, codes: string[], options: O): Promise<Map<string, ExistingRecord>>;
   /** Unique values of a prepared row, checked within the file and against stored records at preview and commit. */
   uniqueValues?(data: T): UniqueValue[];
   /** Stored records holding these values of one key, by value. */
-  holders?(db: Executor, actor: Actor, key: string, values: string[]): Promise<Map<string, ValueHolder>>;
+  holders?(
+    db: Executor,
+    actor: Actor,
+    key: string,
+    values: string[],
+    options: O,
+  ): Promise<Map<string, ValueHolder>>;
   /**
    * What a unique index's violation means for a row (the race between the
    * check and the write), by constraint name: the column and the reason.
@@ -73,7 +96,12 @@ export interface ImportKind<T = unknown> {
    * row's fault (an AppError, a constraint or data error) makes the service
    * write the batch's rows one at a time and report the failing row on its own.
    */
-  commitBatch(tx: Executor, actor: Actor, rows: { rowNumber: number; data: T }[]): Promise<CommitOutcome>;
+  commitBatch(
+    tx: Executor,
+    actor: Actor,
+    rows: { rowNumber: number; data: T }[],
+    options: O,
+  ): Promise<CommitOutcome>;
   /** Called after each batch's transaction has committed. */
   afterCommit?(outcome: CommitOutcome): void;
   /** Tables a large import changes; their planner statistics are refreshed afterwards. */

@@ -112,12 +112,14 @@ export async function registerImportRoutes(
           tags,
           summary: `导入预览：${kind.label.zh} Upload and preview (${kind.label.en})`,
           consumes: ['multipart/form-data'],
+          // The job's parameters, for a kind that takes them (the activity registrations go into).
+          ...(kind.options ? { querystring: kind.options } : {}),
           response: { 200: importJobView },
         },
       },
       async (request) => {
         const file = await readUpload(request, maxFileBytes);
-        return imports.preview(request.actor!, name, file.fileName, file.data);
+        return imports.preview(request.actor!, name, file.fileName, file.data, request.query ?? {});
       },
     );
     app.get(

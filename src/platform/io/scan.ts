@@ -63,11 +63,12 @@ interface FileState {
  * hold. With `write`, the valid rows are handed over in batches as they
  * are checked (commit); without, only counted and reported (preview).
  */
-export async function scanFile<T>(
+export async function scanFile<T, O>(
   database: Database,
   limits: ReadLimits,
-  kind: ImportKind<T>,
+  kind: ImportKind<T, O>,
   actor: Actor,
+  options: O,
   fileName: string,
   data: Buffer,
   write?: (rows: ReadyRow<T>[]) => Promise<void>,
@@ -83,7 +84,7 @@ export async function scanFile<T>(
         params: { headers: mapping.missing.map((c) => c.header).join('、') },
       });
     }
-    const prepareRow = await kind.prepare(database.db, actor);
+    const prepareRow = await kind.prepare(database.db, actor, options);
     const state: FileState = { codes: new Map(), values: new Map() };
     const counts: Counts = { total: 0, valid: 0, flagged: 0, rejected: 0, toCreate: 0, toUpdate: 0 };
     const report: RowReport[] = [];
@@ -94,9 +95,9 @@ export async function scanFile<T>(
     };
     let ready: ReadyRow<T>[] = [];
     for await (const chunk of reader.chunks()) {
-      const rows = chunk.map((line) => check(kind, prepareRow, mapping, line));
+      const rows = chunk.map((line) => check(kind, prepareRow, mapping, line)).filter((row) => row !== null);
       checkWithinFile(kind, rows, state);
-      const existing = await checkStored(database, kind, actor, rows);
+      const existing = await checkStored(database, kind, actor, options, rows);
       for (const { rowNumber, row } of rows) {
         counts.total++;
         if (row.errors.length > 0 || !row.data) {
@@ -126,15 +127,25 @@ export async function scanFile<T>(
   }
 }
 
-/** One row through the kind's checks; an identifier whose digits the spreadsheet lost is refused with the reason. */
-function check<T>(
-  kind: ImportKind<T>,
-  prepareRow: (cells: Record<string, string>) => PreparedRow<T>,
+/**
+ * One row through the kind's checks (null: a row the kind passes over). An identifier whose
+ * digits the spreadsheet lost is refused with the reason, or, in a column that says what to
+ * do without it (`whenDigitsLost`), left out and the row flagged.
+ */
+function check<T, O>(
+  kind: ImportKind<T, O>,
+  prepareRow: (cells: Record<string, string>) => PreparedRow<T> | null,
   mapping: HeaderMapping,
   line: SheetRow,
-): Checked<T> {
-  const row = prepareRow(cellsByKey(line.cells, mapping));
-  const lostKeys = (line.lostDigits ?? []).map((h) => mapping.keyOf.get(h)).filter((k) => k !== undefined);
+): Checked<T> | null {
+  const cells = cellsByKey(line.cells, mapping);
+  let lostKeys = (line.lostDigits ?? []).map((h) => mapping.keyOf.get(h)).filter((k) => k !== undefined);
+  const leftOut = kind.columns.filter((c) => c.whenDigitsLost && lostKeys.includes(c.key));
+  for (const column of leftOut) cells[column.key] = '';
+  lostKeys = lostKeys.filter((key) => !leftOut.some((c) => c.key === key));
+  const row = prepareRow(cells);
+  if (!row) return null;
+  for (const column of leftOut) row.flags.push({ column: column.header, message: column.whenDigitsLost! });
   if (lostKeys.length > 0) {
     const columns = lostKeys.map((key) => columnHeader(kind.columns, key));
     // The kind's own verdict on those cells (a wrong check digit) would mislead: the digits are not what was typed.
@@ -153,7 +164,7 @@ function check<T>(
 }
 
 /** A code or a unique value seen on an earlier row of the file: the later row is refused. */
-function checkWithinFile<T>(kind: ImportKind<T>, rows: Checked<T>[], state: FileState): void {
+function checkWithinFile<T, O>(kind: ImportKind<T, O>, rows: Checked<T>[], state: FileState): void {
   const codeHeader = columnHeader(kind.columns, 'code');
   for (const { rowNumber, row, values } of rows) {
     if (row.code) {
@@ -179,16 +190,17 @@ function checkWithinFile<T>(kind: ImportKind<T>, rows: Checked<T>[], state: File
  * another record. A holder outside the importer's scope is not named: the
  * row says only that the value is registered.
  */
-async function checkStored<T>(
+async function checkStored<T, O>(
   database: Database,
-  kind: ImportKind<T>,
+  kind: ImportKind<T, O>,
   actor: Actor,
+  options: O,
   rows: Checked<T>[],
 ): Promise<Map<string, { inScope: boolean }>> {
   const db = database.db;
   const ok = (row: PreparedRow<T>) => row.errors.length === 0 && row.data !== null;
   const codes = rows.filter((c) => ok(c.row) && c.row.code).map((c) => c.row.code!);
-  const existing = codes.length > 0 ? await kind.existing(db, actor, codes) : new Map();
+  const existing = codes.length > 0 ? await kind.existing(db, actor, codes, options) : new Map();
   const codeHeader = columnHeader(kind.columns, 'code');
   for (const { row } of rows) {
     const found = row.code ? existing.get(row.code) : undefined;
@@ -211,7 +223,7 @@ async function checkStored<T>(
       }
     }
     for (const [key, values] of wanted) {
-      const holders = await kind.holders(db, actor, key, [...values]);
+      const holders = await kind.holders(db, actor, key, [...values], options);
       for (const c of rows) {
         if (!ok(c.row)) continue;
         for (const unique of c.values) {

@@ -34,6 +34,8 @@ export const importJobs = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
+    /** The job's parameters (ImportKind.options): what the rows go into, e.g. an activity. */
+    options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
     fileName: text('file_name').notNull(),
     /** The uploaded file, gzipped, while the job is previewed; null once it is no longer needed. */
     fileData: bytea('file_data'),

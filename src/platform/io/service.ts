@@ -62,7 +62,7 @@ export class ImportService {
     return (await jobs.expirePreviews(PREVIEW_KEPT_HOURS)) + (await jobs.dropUnneededFiles());
   }
 
-  register<T>(kind: ImportKind<T>): void {
+  register<T, O>(kind: ImportKind<T, O>): void {
     this.kinds.set(kind.kind, kind as ImportKind);
   }
 
@@ -72,10 +72,20 @@ export class ImportService {
     return kind;
   }
 
-  /** Reads and checks a file and stores it as a job to commit later. Writes no records. */
-  async preview(actor: Actor, kindName: string, fileName: string, data: Buffer): Promise<ImportJobView> {
+  /**
+   * Reads and checks a file and stores it as a job to commit later. Writes no records.
+   * `options` are the job's parameters, for a kind that takes them (checked by its schema).
+   */
+  async preview(
+    actor: Actor,
+    kindName: string,
+    fileName: string,
+    data: Buffer,
+    options: unknown = {},
+  ): Promise<ImportJobView> {
     const kind = this.authorised(actor, kindName);
-    const scanned = await scanFile(this.database, this.limits, kind, actor, fileName, data).catch(
+    const parsed = optionsOf(kind, options);
+    const scanned = await scanFile(this.database, this.limits, kind, actor, parsed, fileName, data).catch(
       (err: unknown) => {
         throw withoutDetails(err, 'import preview');
       },
@@ -83,6 +93,7 @@ export class ImportService {
     const job = await new ImportJobsRepository(this.database.db).insert(
       {
         kind: kind.kind,
+        options: (parsed ?? {}) as Record<string, unknown>,
         fileName: fileName.slice(0, 200),
         createdBy: actor.userId,
         actorName: actor.displayName,
@@ -175,15 +186,17 @@ export class ImportService {
     const failures: RowReport[] = [];
     try {
       onProgress?.({ processed: 0, total: job.valid });
+      const options = optionsOf(kind, job.options);
       const scanned = await scanFile(
         this.database,
         this.limits,
         kind,
         actor,
+        options,
         job.fileName,
         file,
         async (batch) => {
-          const outcome = await commitRows(this.database, kind, actor, batch);
+          const outcome = await commitRows(this.database, kind, actor, options, batch);
           created += outcome.created;
           updated += outcome.updated;
           failures.push(...outcome.failures);
@@ -233,6 +246,11 @@ export class ImportService {
     }
     return job;
   }
+}
+
+/** A job's parameters as its kind reads them (a ZodError is a validation failure); none for a kind without. */
+function optionsOf(kind: ImportKind, options: unknown): unknown {
+  return kind.options ? kind.options.parse(options) : undefined;
 }
 
 function view(job: ImportJobRow, reportTotal: number): ImportJobView {

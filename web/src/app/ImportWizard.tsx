@@ -96,6 +96,8 @@ export function SheetDropzone({
 interface Props {
   /** The import kind: a registry (`talents`…), a list (`demands`…) or a code list (`dictionary.discipline`…). */
   importKind: string;
+  /** The job's parameters, for a kind that takes them (e.g. the activity registrations go into). */
+  options?: Readonly<Record<string, string>>;
   /** Cached data that reads differently once the import is in (a constant, e.g. the registries and code lists). */
   invalidate: readonly QueryKey[];
   /** Shown after a successful import, e.g. 返回人才库. */
@@ -104,7 +106,7 @@ interface Props {
 }
 
 /** Choose a file → check it (nothing written) → commit the valid rows with progress. */
-export function ImportWizard({ importKind, invalidate, backLabel, onBack }: Props) {
+export function ImportWizard({ importKind, options, invalidate, backLabel, onBack }: Props) {
   const t = useT();
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -130,7 +132,13 @@ export function ImportWizard({ importKind, invalidate, backLabel, onBack }: Prop
 
   let body: ReactNode;
   if (!job.data) {
-    body = <ChooseFile importKind={importKind} onUploaded={(uploaded) => setJobId(uploaded.id)} />;
+    body = (
+      <ChooseFile
+        importKind={importKind}
+        options={options}
+        onUploaded={(uploaded) => setJobId(uploaded.id)}
+      />
+    );
   } else if (step === 1) {
     body = <Preview job={job.data} onRestart={restart} onCommitted={() => setCommitting(true)} />;
   } else {
@@ -210,16 +218,18 @@ export function ImportIntoListPage({
 
 function ChooseFile({
   importKind,
+  options,
   onUploaded,
 }: {
   importKind: string;
+  options: Readonly<Record<string, string>> | undefined;
   onUploaded: (job: ImportJob) => void;
 }) {
   const t = useT();
   const { message } = AntApp.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [downloading, setDownloading] = useState(false);
-  const upload = useUploadImport(importKind);
+  const upload = useUploadImport(importKind, options);
 
   const template = async () => {
     setDownloading(true);

@@ -7,10 +7,14 @@
 
 import type { importJobView } from '@server/platform/io/contract.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { type ReplyOf, routes } from './api.ts';
 
+/** A job's parameters, sent as the upload's query string, for a kind that takes them (ImportKind.options). */
+type ImportOptions = z.ZodRecord<z.ZodString, z.ZodString>;
+
 export type ImportRoutes = {
-  'POST /api/imports/:kind': { form: true; reply: typeof importJobView };
+  'POST /api/imports/:kind': { form: true; query: ImportOptions; reply: typeof importJobView };
   'GET /api/import-jobs/:id': { reply: typeof importJobView };
   'POST /api/import-jobs/:id/commit': { reply: typeof importJobView };
   'POST /api/import-jobs/:id/abandon': { reply: typeof importJobView };
@@ -26,14 +30,17 @@ export const importKeys = {
   job: (id: string) => ['imports', 'job', id] as const,
 };
 
-/** Uploads a spreadsheet for preview: nothing is written until the job is committed. */
-export function useUploadImport(kind: string) {
+/**
+ * Uploads a spreadsheet for preview: nothing is written until the job is committed. `options` are
+ * the job's parameters, for a kind that takes them (the activity registrations go into).
+ */
+export function useUploadImport(kind: string, options: Readonly<Record<string, string>> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return imports('POST /api/imports/:kind', { params: { kind }, form });
+      return imports('POST /api/imports/:kind', { params: { kind }, query: options, form });
     },
     onSuccess: (job) => queryClient.setQueryData(importKeys.job(job.id), job),
   });

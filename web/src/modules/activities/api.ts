@@ -51,8 +51,6 @@ export function qrPath(activityId: string, registrationId: string): string {
   return `${one(activityId)}/registrations/${encodeURIComponent(registrationId)}/qr.png`;
 }
 
-export const REGISTRATION_TEMPLATE_PATH = '/api/activities/registrations-template.xlsx';
-
 /** 签到表, 洽谈日程, 成效表 (Excel). */
 export function exportPath(activityId: string, what: 'attendance' | 'schedule' | 'outcomes'): string {
   return `${one(activityId)}/export/${what}`;
@@ -173,19 +171,6 @@ export function useActOnRegistration(activityId: string) {
       await afterChange(queryClient, activityId);
       await queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
-  });
-}
-
-/** 导入报名表 (multipart, field `file`): every row registered as an organiser would. */
-export function useImportRegistrations(activityId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file);
-      return call('POST /api/activities/:id/registrations/import', { params: { id: activityId }, form });
-    },
-    onSettled: () => afterChange(queryClient, activityId),
   });
 }
 

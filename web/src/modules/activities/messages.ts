@@ -359,22 +359,10 @@ export const activitiesMessages = {
 
   'activities.import.title': { zh: '导入报名表', en: 'Import a sheet' },
   'activities.import.titleOf': { zh: '导入报名表：{title}', en: 'Import registrations: {title}' },
-  'activities.import.intro': {
-    zh: '请按报名表模板填写后上传',
-    en: 'Fill in the registration template and upload it',
-  },
   'activities.import.introDetail': {
-    zh: '支持 .xlsx 和 .csv 文件，列为：姓名（必填）、手机、单位、身份、备注。上传后立即逐行登记，名额已满时进入候补；已报名的人员不会重复登记；身份无法识别的按默认身份登记并记入备注。',
-    en: '.xlsx or .csv with the columns name (required), mobile, organisation, role, note. Every row is registered at once (the waiting list when full); people already registered are not added twice; unknown roles take the default and are kept in the note.',
+    zh: '列为：姓名（必填）、手机、单位、身份、备注。上传后先校验（不登记），确认后逐行登记，名额已满时进入候补；已报名或表中重复的人员（手机相同，或姓名和单位都相同）不会重复登记；身份无法识别的按默认身份登记并记入备注。',
+    en: 'Columns: name (required), mobile, organisation, role, note. The sheet is checked first (nothing registered), then each row is registered once you confirm (the waiting list when full); people already registered or repeated in the sheet (same mobile, or same name and organisation) are not added twice; unknown roles take the default and are kept in the note.',
   },
-  'activities.import.submit': { zh: '上传并登记', en: 'Upload and register' },
-  'activities.import.done': { zh: '已处理 {rows} 行', en: '{rows} rows processed' },
-  'activities.import.duplicates': { zh: '重复报名', en: 'Duplicates' },
-  'activities.import.duplicatesNote': {
-    zh: '手机号相同、或姓名和单位都相同的人员视为已报名，保留原报名记录。',
-    en: 'People with the same mobile, or the same name and organisation, count as already registered.',
-  },
-  'activities.import.issues': { zh: '需留意的行', en: 'Rows to look at' },
 
   'activities.checkin.placeholder': {
     zh: '扫描二维码或粘贴签到码，按回车签到',

@@ -18,7 +18,6 @@ import type {
   applicationUpdate,
   checkInRequest,
   checkInResult,
-  importResult,
   MeetingView,
   meetingAction,
   meetingRequest,
@@ -55,7 +54,6 @@ export type ActivityRoutes = {
     query: typeof registrationsQuery;
     reply: typeof registrationPage;
   };
-  'POST /api/activities/:id/registrations/import': { form: true; reply: typeof importResult };
   'POST /api/activities/:id/registrations/:registrationId': {
     body: typeof registrationAction;
     reply: typeof myRegistrationView;
@@ -102,6 +100,7 @@ export {
   OUTCOME_WITH_AMOUNT,
   type ParticipantRole,
   REGISTRATION_ACTIONS,
+  REGISTRATION_IMPORT_KIND,
   ROLE_NAMES,
 } from '@server/modules/activities/constants.ts';
 export type { ActivityView, MeetingView, RegistrationView } from '@server/modules/activities/contract.ts';
@@ -122,7 +121,6 @@ export type ActivitySummary = ActivityPage['items'][number];
 export type FeaturedItem = ActivityView['featured'][number];
 export type MyRegistration = ReplyOf<ActivityRoutes['POST /api/activities/:id/registrations']>;
 export type RegistrationPage = ReplyOf<ActivityRoutes['GET /api/activities/:id/registrations']>;
-export type ImportResult = ReplyOf<ActivityRoutes['POST /api/activities/:id/registrations/import']>;
 export type CheckInResult = ReplyOf<ActivityRoutes['POST /api/activities/:id/check-in']>;
 /** GET /api/activities/:id/participants: who is confirmed, public details only. */
 export type ParticipantsResult = ReplyOf<ActivityRoutes['GET /api/activities/:id/participants']>;
