@@ -8,6 +8,7 @@ import { useT } from './i18n.tsx';
  * the server's error above the form (for a version conflict, with the hint
  * and a 重新加载 button), and a marker at the top to scroll back to when a
  * save fails. Unsaved input does not go with a stray click or Esc.
+ * useRecordForm's `drawer` supplies the props for saving, the error and the conflict.
  */
 export function FormDrawer({
   title,

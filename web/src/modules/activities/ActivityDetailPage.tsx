@@ -1,15 +1,12 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Tabs, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Statistic, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { DetailCard, DetailDescriptions, DetailPage, LongText } from '../../app/DetailPage.tsx';
 import { EMPTY } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import type { FromList } from '../../app/listPage.tsx';
-import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
-import { useDocumentTitle } from '../../app/title.ts';
 import { StatusTag as ListStatusTag } from '../lists/shared.tsx';
 import { isListKind } from '../lists/types.ts';
 import { ActivityActions } from './ActivityActions.tsx';
@@ -42,77 +39,60 @@ const TABS = ['registrations', 'checkin', 'meetings', 'positions', 'outcomes'] a
 type TabKey = (typeof TABS)[number];
 
 function ActivityDetail({ id }: { id: string }) {
-  const t = useT();
-  useDocumentTitle('menu.activities');
-  const navigate = useNavigate();
-  const location = useLocation();
-  const listSearch = (location.state as FromList | null)?.listSearch ?? '';
   const activity = useActivity(id);
   const [editing, setEditing] = useState(false);
-  const back = (
-    <Button
-      type="text"
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(`/activities${listSearch}`)}
-      aria-label={t('common.backToList')}
-      title={t('common.backToList')}
-    />
-  );
-
-  if (activity.isPending) return <Card title={back}>{<PageLoading />}</Card>;
-  if (activity.isError) {
-    return (
-      <Card title={back}>
-        <PageError error={activity.error} onRetry={() => void activity.refetch()} />
-      </Card>
-    );
-  }
-  const data = activity.data;
-  // Participants see their registration (and their meetings and positions); organisers their desk.
-  const participant = !data.manage || data.mine.length > 0;
-  const myMeetings =
-    hasMeetings(data.kind) && data.mine.some((r) => r.role === 'enterprise' || r.role === 'expert');
-  const myPositions = hasPositions(data.kind) && data.status !== 'draft' && !data.manage;
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={
-          <Space size={8} wrap>
-            {back}
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="activity-title">
-              {data.title}
-            </Typography.Title>
-            <KindTag kind={data.kind} />
-            <ActivityStatusTag status={data.status} />
-          </Space>
-        }
-        extra={<ActivityActions activity={data} onEdit={() => setEditing(true)} />}
-      >
-        <ActivityDescriptions activity={data} />
-      </Card>
-      {participant && (
-        <Row gutter={[24, 24]}>
-          <Col xs={24} xl={myMeetings || myPositions ? 10 : 24}>
-            <RegistrationCard activity={data} />
-          </Col>
-          {myMeetings && (
-            <Col xs={24} xl={14}>
-              <MyMeetingsCard activity={data} />
-            </Col>
-          )}
-          {myPositions && (
-            <Col xs={24} xl={14}>
-              <Card title={t('activities.tab.positions')} data-testid="my-positions">
-                <PositionsPanel activity={data} />
-              </Card>
-            </Col>
-          )}
-        </Row>
+    <DetailPage query={activity} listPath="/activities" documentTitle="menu.activities">
+      {(data) => (
+        <>
+          <DetailCard
+            title={data.title}
+            titleTestId="activity-title"
+            tags={
+              <>
+                <KindTag kind={data.kind} />
+                <ActivityStatusTag status={data.status} />
+              </>
+            }
+            actions={<ActivityActions activity={data} onEdit={() => setEditing(true)} />}
+          >
+            <ActivityDescriptions activity={data} />
+          </DetailCard>
+          {/* Participants see their registration (and their meetings and positions); organisers their desk. */}
+          {(!data.manage || data.mine.length > 0) && <ParticipantCards activity={data} />}
+          {data.manage && <ManageTabs activity={data} />}
+          {editing && <ActivityFormDrawer activity={data} onClose={() => setEditing(false)} />}
+        </>
       )}
-      {data.manage && <ManageTabs activity={data} />}
-      {editing && <ActivityFormDrawer activity={data} onClose={() => setEditing(false)} />}
-    </Space>
+    </DetailPage>
+  );
+}
+
+/** The participant's registration, with their meetings or the positions beside it. */
+function ParticipantCards({ activity }: { activity: ActivityView }) {
+  const t = useT();
+  const myMeetings =
+    hasMeetings(activity.kind) && activity.mine.some((r) => r.role === 'enterprise' || r.role === 'expert');
+  const myPositions = hasPositions(activity.kind) && activity.status !== 'draft' && !activity.manage;
+  return (
+    <Row gutter={[24, 24]}>
+      <Col xs={24} xl={myMeetings || myPositions ? 10 : 24}>
+        <RegistrationCard activity={activity} />
+      </Col>
+      {myMeetings && (
+        <Col xs={24} xl={14}>
+          <MyMeetingsCard activity={activity} />
+        </Col>
+      )}
+      {myPositions && (
+        <Col xs={24} xl={14}>
+          <Card title={t('activities.tab.positions')} data-testid="my-positions">
+            <PositionsPanel activity={activity} />
+          </Card>
+        </Col>
+      )}
+    </Row>
   );
 }
 
@@ -210,9 +190,6 @@ function ActivityDescriptions({ activity }: { activity: ActivityView }) {
   const regions = useRegions();
   const canOpenLists = useCan('lists.read');
   const { counts } = activity;
-  const text = (value: ReactNode) => (
-    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{value}</Typography.Paragraph>
-  );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={[16, 16]} data-testid="activity-counts">
@@ -233,7 +210,7 @@ function ActivityDescriptions({ activity }: { activity: ActivityView }) {
           <Statistic title={t('activities.count.checkedIn')} value={counts.checkedIn} />
         </Col>
       </Row>
-      <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" data-testid="activity-descriptions">
+      <DetailDescriptions testId="activity-descriptions">
         <Descriptions.Item label={t('activities.code')}>{activity.code}</Descriptions.Item>
         <Descriptions.Item label={t('activities.kind')}>{kindLabel(t, activity.kind)}</Descriptions.Item>
         <Descriptions.Item label={t('activities.statusLabel')}>
@@ -275,10 +252,10 @@ function ActivityDescriptions({ activity }: { activity: ActivityView }) {
             {item.value}
           </Descriptions.Item>
         ))}
-      </Descriptions>
+      </DetailDescriptions>
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('activities.description')}>
-          {text(activity.description ?? EMPTY)}
+          <LongText>{activity.description ?? EMPTY}</LongText>
         </Descriptions.Item>
         <Descriptions.Item label={t('activities.featured')}>
           {activity.featured.length === 0 ? (

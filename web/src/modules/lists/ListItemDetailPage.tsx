@@ -1,14 +1,11 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { useParams } from 'react-router';
+import { actionFailedMessage, DetailCard, DetailPage } from '../../app/DetailPage.tsx';
 import { useT } from '../../app/i18n.tsx';
-import type { FromList } from '../../app/listPage.tsx';
-import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
-import { useDocumentTitle } from '../../app/title.ts';
 import { SuggestionsPanel } from '../matching/SuggestionsPanel.tsx';
 import { PlaceOrderButton } from '../orders/PlaceOrderButton.tsx';
 import { FlagsTag } from '../registry/shared.tsx';
@@ -27,64 +24,43 @@ export function ListItemDetailPage({ config }: { config: ListKindConfig }) {
 
 function ItemDetail({ config, id }: { config: ListKindConfig; id: string }) {
   const t = useT();
-  useDocumentTitle(config.titleKey);
-  const navigate = useNavigate();
-  const location = useLocation();
-  const listSearch = (location.state as FromList | null)?.listSearch ?? '';
   const item = useListItem(config.kind, id);
   const canMatch = useCan('matching.use');
   const [editing, setEditing] = useState(false);
-  const back = (
-    <Button
-      type="text"
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(`${config.path}${listSearch}`)}
-      aria-label={t('common.backToList')}
-      title={t('common.backToList')}
-    />
-  );
-
-  if (item.isPending) return <Card title={back}>{<PageLoading />}</Card>;
-  if (item.isError) {
-    return (
-      <Card title={back}>
-        <PageError error={item.error} onRetry={() => void item.refetch()} />
-      </Card>
-    );
-  }
-  const data = item.data;
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={
-          <Space size={8} wrap>
-            {back}
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="record-title">
-              {data.title}
-            </Typography.Title>
-            <Tag>{data.code}</Tag>
-            <StatusTag status={data.status} />
-            <FlagsTag flags={data.flags} />
-          </Space>
-        }
-        extra={<ItemActions config={config} item={data} onEdit={() => setEditing(true)} />}
-      >
-        {data.status === 'draft' && data.statusReason && (
-          <Alert
-            type="warning"
-            showIcon
-            message={t('lists.rejectedNote')}
-            description={data.statusReason}
-            style={{ marginBottom: 16 }}
-            data-testid="list-rejected"
-          />
-        )}
-        <ListItemDescriptions config={config} item={data} />
-        {editing && <ListItemFormDrawer config={config} item={data} onClose={() => setEditing(false)} />}
-      </Card>
-      {canMatch && <SuggestionsPanel from={config.kind} id={data.id} />}
-    </Space>
+    <DetailPage query={item} listPath={config.path} documentTitle={config.titleKey}>
+      {(data) => (
+        <>
+          <DetailCard
+            title={data.title}
+            titleTestId="record-title"
+            tags={
+              <>
+                <Tag>{data.code}</Tag>
+                <StatusTag status={data.status} />
+                <FlagsTag flags={data.flags} />
+              </>
+            }
+            actions={<ItemActions config={config} item={data} onEdit={() => setEditing(true)} />}
+          >
+            {data.status === 'draft' && data.statusReason && (
+              <Alert
+                type="warning"
+                showIcon
+                message={t('lists.rejectedNote')}
+                description={data.statusReason}
+                style={{ marginBottom: 16 }}
+                data-testid="list-rejected"
+              />
+            )}
+            <ListItemDescriptions config={config} item={data} />
+            {editing && <ListItemFormDrawer config={config} item={data} onClose={() => setEditing(false)} />}
+          </DetailCard>
+          {canMatch && <SuggestionsPanel from={config.kind} id={data.id} />}
+        </>
+      )}
+    </DetailPage>
   );
 }
 
@@ -127,10 +103,7 @@ function ItemActions({
           return true;
         },
         (error: unknown) => {
-          const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
-          void message.error(
-            conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
-          );
+          void message.error(actionFailedMessage(t, error));
           return false;
         },
       )

@@ -1,7 +1,5 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
   Alert,
-  Button,
   Card,
   Col,
   Descriptions,
@@ -16,13 +14,11 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { DetailCard, DetailDescriptions, DetailPage, LongText } from '../../app/DetailPage.tsx';
 import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import type { FromList } from '../../app/listPage.tsx';
-import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
-import { useDocumentTitle } from '../../app/title.ts';
 import { useOrder } from './api.ts';
 import { OrderActions } from './OrderActions.tsx';
 import {
@@ -45,112 +41,90 @@ export function OrderDetailPage() {
 
 function OrderDetail({ id }: { id: string }) {
   const t = useT();
-  useDocumentTitle('menu.orders');
-  const navigate = useNavigate();
-  const location = useLocation();
   const me = useCurrentUser();
-  const listSearch = (location.state as FromList | null)?.listSearch ?? '';
   const order = useOrder(id);
-  const canLog = order.data?.canLogVisit ?? false;
-  const back = (
-    <Button
-      type="text"
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(`/orders${listSearch}`)}
-      aria-label={t('common.backToList')}
-      title={t('common.backToList')}
-    />
-  );
-
-  if (order.isPending) return <Card title={back}>{<PageLoading />}</Card>;
-  if (order.isError) {
-    return (
-      <Card title={back}>
-        <PageError error={order.error} onRetry={() => void order.refetch()} />
-      </Card>
-    );
-  }
-  const data = order.data;
   const canOpen = (permission: string) => hasPermission(me, permission);
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={
-          <Space size={8} wrap>
-            {back}
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-title">
-              {data.title}
-            </Typography.Title>
-            <Tag>{data.code}</Tag>
-            <OrderStatusTag status={data.status} />
-          </Space>
-        }
-        extra={<OrderActions order={data} />}
-      >
-        <OrderNotice order={data} />
-        <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" data-testid="order-descriptions">
-          <Descriptions.Item label={t('orders.code')}>{data.code}</Descriptions.Item>
-          <Descriptions.Item label={t('orders.status')}>{orderStatusLabel(t, data.status)}</Descriptions.Item>
-          <Descriptions.Item label={t('orders.stepDue')}>
-            <StepDue order={data} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('orders.demand')}>
-            {data.demandId && canOpen('lists.read') ? (
-              <Link to={`/lists/demands/${data.demandId}`} data-testid="order-demand">
-                {t('orders.openDemand')}
-              </Link>
-            ) : (
-              EMPTY
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('orders.institution')}>
-            {data.institutionId && canOpen('registry.read') ? (
-              <Link to={`/registry/institutions/${data.institutionId}`}>
-                {data.institutionName ?? t('orders.openInstitution')}
-              </Link>
-            ) : data.institutionId ? (
-              (data.institutionName ?? t('orders.institutionAssigned'))
-            ) : (
-              EMPTY
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('orders.team')}>
-            {data.teamId && canOpen('teams.read') ? (
-              <Link to={`/teams/${data.teamId}`}>{data.teamName ?? t('orders.team')}</Link>
-            ) : (
-              (data.teamName ?? EMPTY)
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('orders.round')}>
-            {data.round > 0 ? t('orders.roundN', { round: data.round }) : EMPTY}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('orders.createdAt')}>
-            {formatDateTime(data.createdAt)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('orders.statusChangedAt')}>
-            {formatDateTime(data.statusChangedAt)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('orders.description')} span={3}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-              {data.description ?? EMPTY}
-            </Typography.Paragraph>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Row gutter={[24, 24]}>
-        <Col xs={24} xl={15}>
-          <Space direction="vertical" size="large" style={{ width: '100%' }}>
-            <OffersCard order={data} />
-            <VisitsCard order={data} canLog={canLog} />
-            <OutcomesCard order={data} />
-          </Space>
-        </Col>
-        <Col xs={24} xl={9}>
-          <HistoryCard order={data} />
-        </Col>
-      </Row>
-    </Space>
+    <DetailPage query={order} listPath="/orders" documentTitle="menu.orders">
+      {(data) => (
+        <>
+          <DetailCard
+            title={data.title}
+            titleTestId="order-title"
+            tags={
+              <>
+                <Tag>{data.code}</Tag>
+                <OrderStatusTag status={data.status} />
+              </>
+            }
+            actions={<OrderActions order={data} />}
+          >
+            <OrderNotice order={data} />
+            <DetailDescriptions testId="order-descriptions">
+              <Descriptions.Item label={t('orders.code')}>{data.code}</Descriptions.Item>
+              <Descriptions.Item label={t('orders.status')}>
+                {orderStatusLabel(t, data.status)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.stepDue')}>
+                <StepDue order={data} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.demand')}>
+                {data.demandId && canOpen('lists.read') ? (
+                  <Link to={`/lists/demands/${data.demandId}`} data-testid="order-demand">
+                    {t('orders.openDemand')}
+                  </Link>
+                ) : (
+                  EMPTY
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.institution')}>
+                {data.institutionId && canOpen('registry.read') ? (
+                  <Link to={`/registry/institutions/${data.institutionId}`}>
+                    {data.institutionName ?? t('orders.openInstitution')}
+                  </Link>
+                ) : data.institutionId ? (
+                  (data.institutionName ?? t('orders.institutionAssigned'))
+                ) : (
+                  EMPTY
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.team')}>
+                {data.teamId && canOpen('teams.read') ? (
+                  <Link to={`/teams/${data.teamId}`}>{data.teamName ?? t('orders.team')}</Link>
+                ) : (
+                  (data.teamName ?? EMPTY)
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.round')}>
+                {data.round > 0 ? t('orders.roundN', { round: data.round }) : EMPTY}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.createdAt')}>
+                {formatDateTime(data.createdAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.statusChangedAt')}>
+                {formatDateTime(data.statusChangedAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.description')} span={3}>
+                <LongText>{data.description ?? EMPTY}</LongText>
+              </Descriptions.Item>
+            </DetailDescriptions>
+          </DetailCard>
+          <Row gutter={[24, 24]}>
+            <Col xs={24} xl={15}>
+              <Space direction="vertical" size="large" style={{ width: '100%' }}>
+                <OffersCard order={data} />
+                <VisitsCard order={data} canLog={data.canLogVisit} />
+                <OutcomesCard order={data} />
+              </Space>
+            </Col>
+            <Col xs={24} xl={9}>
+              <HistoryCard order={data} />
+            </Col>
+          </Row>
+        </>
+      )}
+    </DetailPage>
   );
 }
 
@@ -158,50 +132,34 @@ function OrderDetail({ id }: { id: string }) {
 function OrderNotice({ order }: { order: OrderView }) {
   const t = useT();
   const manager = useCan('orders.manage');
+  const notice = noticeOf(t, order, manager);
+  if (!notice) return null;
+  return (
+    <Alert
+      type={notice.type}
+      showIcon
+      message={notice.message}
+      style={{ marginBottom: 16 }}
+      data-testid="order-notice"
+    />
+  );
+}
+
+function noticeOf(
+  t: Translate,
+  order: OrderView,
+  manager: boolean,
+): { type: 'warning' | 'info' | 'error'; message: string } | null {
   const due = formatDateTime(order.stepDueAt);
   if (order.actions.includes('accept')) {
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        message={t('orders.notice.offered', { due })}
-        style={{ marginBottom: 16 }}
-        data-testid="order-notice"
-      />
-    );
+    return { type: 'warning', message: t('orders.notice.offered', { due }) };
   }
   if (order.actions.includes('redispatch') && !order.actions.includes('dispatch') && !manager) {
-    return (
-      <Alert
-        type="info"
-        showIcon
-        message={t('orders.notice.institution', { due })}
-        style={{ marginBottom: 16 }}
-        data-testid="order-notice"
-      />
-    );
+    return { type: 'info', message: t('orders.notice.institution', { due }) };
   }
-  if (order.actions.includes('confirm')) {
-    return (
-      <Alert
-        type="info"
-        showIcon
-        message={t('orders.notice.confirm')}
-        style={{ marginBottom: 16 }}
-        data-testid="order-notice"
-      />
-    );
-  }
+  if (order.actions.includes('confirm')) return { type: 'info', message: t('orders.notice.confirm') };
   if (order.overdue && order.status !== 'closed' && order.status !== 'cancelled') {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        message={t('orders.notice.overdue', { due })}
-        style={{ marginBottom: 16 }}
-        data-testid="order-notice"
-      />
-    );
+    return { type: 'error', message: t('orders.notice.overdue', { due }) };
   }
   return null;
 }

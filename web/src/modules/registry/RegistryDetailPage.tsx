@@ -1,13 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { useParams } from 'react-router';
+import { ArchiveButton, type ArchiveTexts, DetailCard, DetailPage } from '../../app/DetailPage.tsx';
 import { useT } from '../../app/i18n.tsx';
-import type { FromList } from '../../app/listPage.tsx';
-import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { useCan } from '../../app/session.ts';
-import { useDocumentTitle } from '../../app/title.ts';
 import { SuggestionsPanel } from '../matching/SuggestionsPanel.tsx';
 import { useArchiveRecord, useRegistryRecord } from './api.ts';
 import type { KindConfig } from './config.ts';
@@ -18,7 +15,6 @@ import { FlagsTag } from './shared.tsx';
 import { TalentAccountCard } from './TalentAccountCard.tsx';
 import type { RegistryKind, RegistryViews, RevealResult } from './types.ts';
 
-/** Where the list was when the record was opened (its filters), to go back to. */
 /** One record of any registry: every field, edit, archive or restore, and reveal of personal data. */
 export function RegistryDetailPage<K extends RegistryKind>({ config }: { config: KindConfig<K> }) {
   const { id = '' } = useParams();
@@ -28,97 +24,83 @@ export function RegistryDetailPage<K extends RegistryKind>({ config }: { config:
 
 function RecordDetail<K extends RegistryKind>({ config, id }: { config: KindConfig<K>; id: string }) {
   const t = useT();
-  useDocumentTitle(config.titleKey);
-  const navigate = useNavigate();
-  const location = useLocation();
-  const listSearch = (location.state as FromList | null)?.listSearch ?? '';
   const record = useRegistryRecord(config.kind, id);
   const [editing, setEditing] = useState(false);
   const [revealed, setRevealed] = useState<RevealResult | null>(null);
   const canMatch = useCan('matching.use');
-  const back = (
-    <Button
-      type="text"
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(`${config.path}${listSearch}`)}
-      aria-label={t('common.backToList')}
-      title={t('common.backToList')}
-    />
-  );
 
-  if (record.isPending) return <Card title={back}>{<PageLoading />}</Card>;
-  if (record.isError) {
-    return (
-      <Card title={back}>
-        <PageError error={record.error} onRetry={() => void record.refetch()} />
-      </Card>
-    );
-  }
-  const data = record.data;
-  const fields = data as unknown as Partial<Record<string, unknown>>;
-  const hasPersonalData =
-    typeof fields[config.mobileField] === 'string' || typeof fields.idNumber === 'string';
-  // Experts get the demands that fit them (matching starts from `experts`, the talents marked as experts).
-  const suggestions = config.kind === 'talents' && canMatch && fields.isExpert === true;
-
-  const card = (
-    <Card
-      title={
-        <Space size={8} wrap>
-          {back}
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="record-title">
-            {data.name}
-          </Typography.Title>
-          <Tag>{data.code}</Tag>
-          {data.archived && <Tag color="default">{t('registry.statusArchived')}</Tag>}
-          <FlagsTag flags={data.flags} />
-        </Space>
-      }
-      extra={
-        <RecordActions
-          config={config}
-          record={data}
-          hasPersonalData={hasPersonalData}
-          revealed={revealed !== null}
-          onReveal={setRevealed}
-          onEdit={() => setEditing(true)}
-        />
-      }
-    >
-      {revealed && (
-        <Alert
-          type="info"
-          showIcon
-          closable
-          onClose={() => setRevealed(null)}
-          message={t('registry.revealed')}
-          description={t('registry.revealNote')}
-          style={{ marginBottom: 16 }}
-          data-testid="record-revealed"
-        />
-      )}
-      <RecordDescriptions config={config} record={data} revealed={revealed} />
-      {editing && (
-        <RecordFormDrawer
-          config={config}
-          record={data}
-          mode="edit"
-          onClose={() => setEditing(false)}
-          onSaved={() => setRevealed(null)}
-        />
-      )}
-    </Card>
-  );
-  const account = config.kind === 'talents' && fields.isExpert === true;
-  if (!suggestions && !account) return card;
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {card}
-      {account && <TalentAccountCard talentId={data.id} />}
-      {suggestions && <SuggestionsPanel from="experts" id={data.id} />}
-    </Space>
+    <DetailPage query={record} listPath={config.path} documentTitle={config.titleKey}>
+      {(data) => {
+        const fields = data as unknown as Partial<Record<string, unknown>>;
+        const hasPersonalData =
+          typeof fields[config.mobileField] === 'string' || typeof fields.idNumber === 'string';
+        // Experts get the demands that fit them (matching starts from `experts`, the talents marked as experts).
+        const suggestions = config.kind === 'talents' && canMatch && fields.isExpert === true;
+        const account = config.kind === 'talents' && fields.isExpert === true;
+        return (
+          <>
+            <DetailCard
+              title={data.name}
+              titleTestId="record-title"
+              tags={
+                <>
+                  <Tag>{data.code}</Tag>
+                  {data.archived && <Tag color="default">{t('registry.statusArchived')}</Tag>}
+                  <FlagsTag flags={data.flags} />
+                </>
+              }
+              actions={
+                <RecordActions
+                  config={config}
+                  record={data}
+                  hasPersonalData={hasPersonalData}
+                  revealed={revealed !== null}
+                  onReveal={setRevealed}
+                  onEdit={() => setEditing(true)}
+                />
+              }
+            >
+              {revealed && (
+                <Alert
+                  type="info"
+                  showIcon
+                  closable
+                  onClose={() => setRevealed(null)}
+                  message={t('registry.revealed')}
+                  description={t('registry.revealNote')}
+                  style={{ marginBottom: 16 }}
+                  data-testid="record-revealed"
+                />
+              )}
+              <RecordDescriptions config={config} record={data} revealed={revealed} />
+              {editing && (
+                <RecordFormDrawer
+                  config={config}
+                  record={data}
+                  mode="edit"
+                  onClose={() => setEditing(false)}
+                  onSaved={() => setRevealed(null)}
+                />
+              )}
+            </DetailCard>
+            {account && <TalentAccountCard talentId={data.id} />}
+            {suggestions && <SuggestionsPanel from="experts" id={data.id} />}
+          </>
+        );
+      }}
+    </DetailPage>
   );
 }
+
+const ARCHIVE_TEXTS: ArchiveTexts = {
+  archive: 'registry.archive',
+  restore: 'registry.restore',
+  archiveConfirm: 'registry.archiveConfirm',
+  restoreConfirm: 'registry.restoreConfirm',
+  archived: 'registry.archivedDone',
+  restored: 'registry.restoredDone',
+};
 
 interface ActionsProps<K extends RegistryKind> {
   config: KindConfig<K>;
@@ -138,21 +120,8 @@ function RecordActions<K extends RegistryKind>({
   onEdit,
 }: ActionsProps<K>) {
   const t = useT();
-  const { message } = AntApp.useApp();
   const canManage = useCan('registry.manage');
   const archive = useArchiveRecord(config.kind);
-
-  const toggleArchive = () =>
-    archive.mutateAsync({ id: record.id, version: record.version, archived: !record.archived }).then(
-      (saved) =>
-        void message.success(saved.archived ? t('registry.archivedDone') : t('registry.restoredDone')),
-      (error: unknown) => {
-        const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
-        void message.error(
-          conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
-        );
-      },
-    );
 
   return (
     <Space wrap>
@@ -165,21 +134,7 @@ function RecordActions<K extends RegistryKind>({
       />
       {canManage && (
         <>
-          <Popconfirm
-            title={record.archived ? t('registry.restore') : t('registry.archive')}
-            description={record.archived ? t('registry.restoreConfirm') : t('registry.archiveConfirm')}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            onConfirm={toggleArchive}
-          >
-            <Button
-              icon={record.archived ? <RollbackOutlined /> : <InboxOutlined />}
-              loading={archive.isPending}
-              data-testid="record-archive"
-            >
-              {record.archived ? t('registry.restore') : t('registry.archive')}
-            </Button>
-          </Popconfirm>
+          <ArchiveButton record={record} archive={archive} texts={ARCHIVE_TEXTS} testId="record-archive" />
           <Button type="primary" icon={<EditOutlined />} onClick={onEdit} data-testid="record-edit">
             {t('common.edit')}
           </Button>

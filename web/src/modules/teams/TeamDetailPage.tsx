@@ -1,16 +1,20 @@
-import { ArrowLeftOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../app/api.ts';
+import { Link, useParams } from 'react-router';
+import {
+  ArchiveButton,
+  type ArchiveTexts,
+  DetailCard,
+  DetailDescriptions,
+  DetailPage,
+  LongText,
+} from '../../app/DetailPage.tsx';
 import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
-import type { FromList } from '../../app/listPage.tsx';
-import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
-import { useDocumentTitle } from '../../app/title.ts';
 import { useArchiveTeam, useTeam } from './api.ts';
 import { TeamKindTag, teamKindLabel } from './shared.tsx';
 import { TeamFormDrawer } from './TeamFormDrawer.tsx';
@@ -24,71 +28,50 @@ export function TeamDetailPage() {
 
 function TeamDetail({ id }: { id: string }) {
   const t = useT();
-  useDocumentTitle('menu.teams');
-  const navigate = useNavigate();
-  const location = useLocation();
-  const listSearch = (location.state as FromList | null)?.listSearch ?? '';
   const team = useTeam(id);
   const regions = useRegions();
   const [editing, setEditing] = useState(false);
-  const back = (
-    <Button
-      type="text"
-      icon={<ArrowLeftOutlined />}
-      onClick={() => navigate(`/teams${listSearch}`)}
-      aria-label={t('common.backToList')}
-      title={t('common.backToList')}
-    />
-  );
-
-  if (team.isPending) return <Card title={back}>{<PageLoading />}</Card>;
-  if (team.isError) {
-    return (
-      <Card title={back}>
-        <PageError error={team.error} onRetry={() => void team.refetch()} />
-      </Card>
-    );
-  }
-  const data = team.data;
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={
-          <Space size={8} wrap>
-            {back}
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="team-title">
-              {data.name}
-            </Typography.Title>
-            <TeamKindTag kind={data.kind} />
-            {data.archived && <Tag data-testid="team-archived">{t('teams.archived')}</Tag>}
-          </Space>
-        }
-        extra={<TeamActions team={data} onEdit={() => setEditing(true)} />}
-      >
-        <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small" data-testid="team-descriptions">
-          <Descriptions.Item label={t('teams.kind')}>{teamKindLabel(t, data.kind)}</Descriptions.Item>
-          <Descriptions.Item label={t('field.region')}>
-            {regionPathLabel(regions.data, data.regionCode)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teams.leader')}>
-            {data.leader ? <ExpertName talentId={data.leader.talentId} name={data.leader.name} /> : EMPTY}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('teams.memberCount')}>{data.members.length}</Descriptions.Item>
-          <Descriptions.Item label={t('teams.status')}>
-            {data.archived ? t('teams.archived') : t('teams.active')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('field.updatedAt')}>{formatDateTime(data.updatedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('teams.description')} span={3}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-              {data.description ?? EMPTY}
-            </Typography.Paragraph>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <MembersCard team={data} />
-      {editing && <TeamFormDrawer team={data} onClose={() => setEditing(false)} />}
-    </Space>
+    <DetailPage query={team} listPath="/teams" documentTitle="menu.teams">
+      {(data) => (
+        <>
+          <DetailCard
+            title={data.name}
+            titleTestId="team-title"
+            tags={
+              <>
+                <TeamKindTag kind={data.kind} />
+                {data.archived && <Tag data-testid="team-archived">{t('teams.archived')}</Tag>}
+              </>
+            }
+            actions={<TeamActions team={data} onEdit={() => setEditing(true)} />}
+          >
+            <DetailDescriptions testId="team-descriptions">
+              <Descriptions.Item label={t('teams.kind')}>{teamKindLabel(t, data.kind)}</Descriptions.Item>
+              <Descriptions.Item label={t('field.region')}>
+                {regionPathLabel(regions.data, data.regionCode)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('teams.leader')}>
+                {data.leader ? <ExpertName talentId={data.leader.talentId} name={data.leader.name} /> : EMPTY}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('teams.memberCount')}>{data.members.length}</Descriptions.Item>
+              <Descriptions.Item label={t('teams.status')}>
+                {data.archived ? t('teams.archived') : t('teams.active')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.updatedAt')}>
+                {formatDateTime(data.updatedAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('teams.description')} span={3}>
+                <LongText>{data.description ?? EMPTY}</LongText>
+              </Descriptions.Item>
+            </DetailDescriptions>
+          </DetailCard>
+          <MembersCard team={data} />
+          {editing && <TeamFormDrawer team={data} onClose={() => setEditing(false)} />}
+        </>
+      )}
+    </DetailPage>
   );
 }
 
@@ -148,44 +131,25 @@ function MembersCard({ team }: { team: TeamView }) {
   );
 }
 
+const ARCHIVE_TEXTS: ArchiveTexts = {
+  archive: 'registry.archive',
+  restore: 'registry.restore',
+  archiveConfirm: 'teams.archiveConfirm',
+  restoreConfirm: 'teams.restoreConfirm',
+  archived: 'teams.archivedDone',
+  restored: 'teams.restoredDone',
+};
+
 /** 编辑 and 归档 / 恢复, for those who manage teams. */
 function TeamActions({ team, onEdit }: { team: TeamView; onEdit: () => void }) {
   const t = useT();
-  const { message } = AntApp.useApp();
   const canManage = useCan('teams.manage');
   const archive = useArchiveTeam();
   if (!canManage) return null;
 
-  const toggleArchive = () => {
-    return archive.mutateAsync({ id: team.id, archived: !team.archived, version: team.version }).then(
-      (saved) => void message.success(saved.archived ? t('teams.archivedDone') : t('teams.restoredDone')),
-      (error: unknown) => {
-        // The team has been read again (useArchiveTeam), so the page shows it as it is now.
-        const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
-        void message.error(
-          conflict ? t('common.conflictReloaded', { message: errorMessage(error) }) : errorMessage(error),
-        );
-      },
-    );
-  };
-
   return (
     <Space wrap>
-      <Popconfirm
-        title={team.archived ? t('registry.restore') : t('registry.archive')}
-        description={team.archived ? t('teams.restoreConfirm') : t('teams.archiveConfirm')}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        onConfirm={toggleArchive}
-      >
-        <Button
-          icon={team.archived ? <RollbackOutlined /> : <InboxOutlined />}
-          loading={archive.isPending}
-          data-testid="team-archive"
-        >
-          {team.archived ? t('registry.restore') : t('registry.archive')}
-        </Button>
-      </Popconfirm>
+      <ArchiveButton record={team} archive={archive} texts={ARCHIVE_TEXTS} testId="team-archive" />
       <Button type="primary" icon={<EditOutlined />} onClick={onEdit} data-testid="team-detail-edit">
         {t('common.edit')}
       </Button>
