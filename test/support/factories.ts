@@ -1,7 +1,7 @@
 /**
  * Records in a given state, made through the real HTTP routes as a person
  * would (so every rule, scope and audit row applies): "a published demand",
- * "an order already dispatched", "an activity with a full waiting list".
+ * "an order already dispatched", "a published activity".
  * Each step checks its answer, so a factory that fails says which step and
  * why. Tests ask for the state they start from instead of repeating the
  * create / publish / place calls that lead there.
@@ -126,31 +126,6 @@ export async function activity(
   ).body;
   if (state === 'draft') return created;
   return transition(organiser, '/api/activities', created, { action: 'publish' });
-}
-
-/**
- * A published activity whose `capacity` seats are all taken and `waiting`
- * more people are on the waiting list, registered by the organiser as other
- * people (name and mobile), in order. Answers the activity and the
- * registrations in the order they were made.
- */
-export async function activityWithWaitingList(
-  organiser: Client,
-  body: Record<string, unknown>,
-  capacity: number,
-  waiting: number,
-): Promise<{ activity: Versioned; registrations: Versioned[] }> {
-  const made = await activity(organiser, { ...body, capacity });
-  const registrations: Versioned[] = [];
-  for (let i = 0; i < capacity + waiting; i++) {
-    const res = await organiser.post(`/api/activities/${made.id}/registrations`, {
-      name: `参会者${i + 1}`,
-      mobile: `1390000${String(i).padStart(4, '0')}`,
-    });
-    registrations.push(expectStatus(res, 201).body);
-  }
-  expect(registrations.filter((r) => r.status === 'waitlisted')).toHaveLength(waiting);
-  return { activity: made, registrations };
 }
 
 // ---------- imports ----------

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitImport } from '../../../test/support/factories.ts';
+import {
+  activity,
+  commitImport,
+  talentIds,
+  transition,
+  type Versioned,
+} from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { downloadedSheet, xlsx } from '../../../test/support/sheets.ts';
 
@@ -28,31 +34,14 @@ describe('activities', () => {
     operator = await p.signIn('operator');
     enterprise = await p.signIn('enterprise');
     expert = await p.signIn('expert');
-    const talents = (await operator.get('/api/registry/talents?pageSize=50&sort=code')).body.items;
-    experts = Object.fromEntries(talents.map((t: { code: string; id: string }) => [t.code, t.id]));
+    experts = await talentIds(operator);
   });
   afterAll(() => p.close());
 
-  const create = async (body: Record<string, unknown>) => {
-    const res = await operator.post('/api/activities', {
-      title: '测试活动',
-      startsAt: at('09:00'),
-      endsAt: at('17:00'),
-      regionCode: '330502',
-      place: '湖州市会展中心',
-      ...body,
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; version: number; code: string };
-  };
-  const publish = async (activity: { id: string; version: number }) => {
-    const res = await operator.post(`/api/activities/${activity.id}/transition`, {
-      action: 'publish',
-      version: activity.version,
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body;
-  };
+  /** An activity of the operator's on DAY, 09:00–17:00, a draft unless asked for published. */
+  const create = (body: Record<string, unknown>, state: 'draft' | 'published' = 'draft') =>
+    activity(operator, { startsAt: at('09:00'), endsAt: at('17:00'), ...body }, state);
+  const publish = (draft: Versioned) => transition(operator, '/api/activities', draft, { action: 'publish' });
 
   it('validates an activity: times in order, settings of its kind, featured items the organiser sees', async () => {
     const backwards = await operator.post('/api/activities', {
@@ -93,8 +82,7 @@ describe('activities', () => {
   });
 
   it('gives two people racing for the last seat one seat and one waiting-list place; a cancellation moves the list up', async () => {
-    const activity = await create({ kind: 'training', title: '专利实务培训班', capacity: 1 });
-    await publish(activity);
+    const activity = await create({ kind: 'training', title: '专利实务培训班', capacity: 1 }, 'published');
     const reviewer = await p.signIn('reviewer');
     const [a, b] = await Promise.all([
       expert.post(`/api/activities/${activity.id}/registrations`, {}),
@@ -145,8 +133,10 @@ describe('activities', () => {
   });
 
   it('waits for approval where the activity asks for it', async () => {
-    const activity = await create({ kind: 'care', title: '人才健康体检', capacity: 10, needsApproval: true });
-    await publish(activity);
+    const activity = await create(
+      { kind: 'care', title: '人才健康体检', capacity: 10, needsApproval: true },
+      'published',
+    );
     const mine = await expert.post(`/api/activities/${activity.id}/registrations`, {});
     expect(mine.body.status).toBe('pending');
     const self = await expert.post(`/api/activities/${activity.id}/registrations/${mine.body.id}`, {
@@ -165,10 +155,8 @@ describe('activities', () => {
   });
 
   it('checks in by a signed QR code bound to one registration and one activity, once', async () => {
-    const first = await create({ kind: 'forum', title: '数字经济论坛' });
-    await publish(first);
-    const second = await create({ kind: 'forum', title: '生物医药沙龙' });
-    await publish(second);
+    const first = await create({ kind: 'forum', title: '数字经济论坛' }, 'published');
+    const second = await create({ kind: 'forum', title: '生物医药沙龙' }, 'published');
     const mine = (await expert.post(`/api/activities/${first.id}/registrations`, {})).body;
     expect(mine.checkInCode).toMatch(/^HD1\./);
     const other = (await expert.post(`/api/activities/${second.id}/registrations`, {})).body;
@@ -240,13 +228,15 @@ describe('activities', () => {
 
   it('proposes 1:1 meetings from matching, lets both sides accept, and lays them out without clashes', async () => {
     const demand = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0];
-    const meeting = await create({
-      kind: 'matchmaking',
-      title: '新材料产学研对接会',
-      featured: [demand.id],
-      details: { meetings: { firstSlotAt: '14:00', slotMinutes: 20, slots: 3, tables: 2 } },
-    });
-    await publish(meeting);
+    const meeting = await create(
+      {
+        kind: 'matchmaking',
+        title: '新材料产学研对接会',
+        featured: [demand.id],
+        details: { meetings: { firstSlotAt: '14:00', slotMinutes: 20, slots: 3, tables: 2 } },
+      },
+      'published',
+    );
     const mine = await enterprise.post(`/api/activities/${meeting.id}/registrations`, {});
     expect(mine.status, JSON.stringify(mine.body)).toBe(201);
     expect(mine.body.role).toBe('enterprise');
@@ -348,8 +338,10 @@ describe('activities', () => {
   });
 
   it('records positions, applications and intents to hire at a job fair, as counted outcomes', async () => {
-    const fair = await create({ kind: 'job_fair', title: '南太湖春季人才招聘会', capacity: 500 });
-    await publish(fair);
+    const fair = await create(
+      { kind: 'job_fair', title: '南太湖春季人才招聘会', capacity: 500 },
+      'published',
+    );
     const employer = (await enterprise.post(`/api/activities/${fair.id}/registrations`, {})).body;
     expect(employer.role).toBe('employer');
     expect(employer.seated).toBe(false);
@@ -592,8 +584,7 @@ describe('activities', () => {
     const list = (await operator.get('/api/activities?pageSize=100')).body.items;
     expect(list.some((a: { id: string }) => a.id === hangzhou.body.id)).toBe(false);
     // Participants cannot see the registration list or check people in.
-    const local = await create({ kind: 'forum', title: '本地沙龙' });
-    await publish(local);
+    const local = await create({ kind: 'forum', title: '本地沙龙' }, 'published');
     expect((await expert.get(`/api/activities/${local.id}/registrations`)).status).toBe(403);
     // The calendar filter: activities overlapping a date range.
     const inMarch = (await operator.get('/api/activities?from=2026-03-20&to=2026-03-20&pageSize=100')).body
