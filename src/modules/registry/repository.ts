@@ -25,6 +25,9 @@ export type RowOf<K extends RegistryKind> = {
   stations: StationRow;
 }[K];
 
+/** What an insert or an edit writes into a record of kind K (the Drizzle insert type of its table). */
+export type NewRowOf<K extends RegistryKind> = (typeof TABLES)[K]['$inferInsert'];
+
 /**
  * The registry tables share their record columns; generic queries see every
  * table through that common shape. Kind-specific columns are looked up by name.
@@ -243,7 +246,7 @@ export class RegistryRepository {
     );
   }
 
-  async insert<K extends RegistryKind>(kind: K, values: Record<string, unknown>): Promise<RowOf<K>> {
+  async insert<K extends RegistryKind>(kind: K, values: Partial<NewRowOf<K>>): Promise<RowOf<K>> {
     const [row] = await this.db
       .insert(common(kind))
       .values(values as typeof stations.$inferInsert)
@@ -251,7 +254,7 @@ export class RegistryRepository {
     return row as RowOf<K>;
   }
 
-  async insertMany<K extends RegistryKind>(kind: K, values: Record<string, unknown>[]): Promise<RowOf<K>[]> {
+  async insertMany<K extends RegistryKind>(kind: K, values: Partial<NewRowOf<K>>[]): Promise<RowOf<K>[]> {
     if (values.length === 0) return [];
     return (await this.db
       .insert(common(kind))
@@ -264,12 +267,32 @@ export class RegistryRepository {
     kind: K,
     id: string,
     version: number,
-    values: Record<string, unknown>,
+    values: Partial<NewRowOf<K>>,
+  ): Promise<RowOf<K> | undefined> {
+    return this.compareAndSet(kind, id, version, values as Partial<typeof stations.$inferInsert>);
+  }
+
+  /** Archives (at a time) or restores (null) a record, by compare-and-set on version. */
+  async setArchived<K extends RegistryKind>(
+    kind: K,
+    id: string,
+    version: number,
+    archivedAt: Date | null,
+    updatedAt: Date,
+  ): Promise<RowOf<K> | undefined> {
+    return this.compareAndSet(kind, id, version, { archivedAt, updatedAt });
+  }
+
+  private async compareAndSet<K extends RegistryKind>(
+    kind: K,
+    id: string,
+    version: number,
+    values: Partial<typeof stations.$inferInsert>,
   ): Promise<RowOf<K> | undefined> {
     const t = common(kind);
     const [row] = await this.db
       .update(t)
-      .set({ ...(values as Partial<typeof stations.$inferInsert>), version: sql`${t.version} + 1` })
+      .set({ ...values, version: sql`${t.version} + 1` })
       .where(and(eq(t.id, id), eq(t.version, version)))
       .returning();
     return row as RowOf<K> | undefined;

@@ -34,8 +34,7 @@ export function registerRegistryRoutes(
   for (const kind of REGISTRY_KINDS) {
     const label = KINDS[kind].label;
     const tags = [`registry: ${kind}`];
-    // Views are built per kind at run time; the response schema still checks (and documents) each one.
-    const view = VIEWS[kind] as unknown as z.ZodType<Record<string, unknown>>;
+    const view = VIEWS[kind];
     const base = `/api/registry/${kind}`;
     app.get(
       base,
@@ -84,9 +83,7 @@ export function registerRegistryRoutes(
         schema: { tags, summary: `新建${label.zh} Create`, body: INPUTS[kind], response: { 201: view } },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(await registry.create(request.actor!, kind, request.body as Record<string, unknown>)),
+        reply.code(201).send(await registry.create(request.actor!, kind, request.body)),
     );
     app.patch(
       `${base}/:id`,
@@ -100,13 +97,7 @@ export function registerRegistryRoutes(
           response: { 200: view },
         },
       },
-      async (request) =>
-        registry.update(
-          request.actor!,
-          kind,
-          request.params.id,
-          request.body as Record<string, unknown> & { version: number },
-        ),
+      async (request) => registry.update(request.actor!, kind, request.params.id, request.body),
     );
     app.post(
       `${base}/:id/archive`,
@@ -239,10 +230,7 @@ export function registerRegistryRoutes(
       // The fields depend on the caller's kind of profile, so the body is checked here rather than by the route schema.
       const parsed = updateOf(INPUTS[me.kind]).safeParse(request.body, { reportInput: true });
       if (!parsed.success) throw new RequestValidationError('body', parsed.error.issues);
-      return registry.updateMyProfile(
-        request.actor!,
-        parsed.data as Record<string, unknown> & { version: number },
-      );
+      return registry.updateMyProfile(request.actor!, parsed.data);
     },
   );
 }

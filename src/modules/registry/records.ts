@@ -1,0 +1,124 @@
+import type { Actor } from '../../platform/access/actor.ts';
+import { scopeOf } from '../../platform/access/scope.ts';
+import type { AuditService } from '../../platform/audit/service.ts';
+import type { ChangeFeed } from '../../platform/changes.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import type { ListQuery, RegistryKind } from './contract.ts';
+import type { DictionaryService } from './dictionaries.ts';
+import { registryError } from './errors.ts';
+import type { ViewContext } from './kinds/common.ts';
+import { KINDS, type ViewOf } from './kinds.ts';
+import { RegistryRepository, type RowOf } from './repository.ts';
+
+/** What the registry's use cases work with: one set per process, held by RegistryService. */
+export interface RegistryDeps {
+  database: Database;
+  audit: AuditService;
+  dictionaries: DictionaryService;
+  cipher: FieldCipher;
+  clock: Clock;
+  /** Committed changes, for derived state (the matching index). */
+  changes: ChangeFeed;
+}
+
+/** Code lists and keys for one operation; inside a transaction pass it (see DictionaryService.load). */
+export async function kindContext(deps: RegistryDeps, reveal = false, db?: Executor): Promise<ViewContext> {
+  return { dict: await deps.dictionaries.snapshot(db), cipher: deps.cipher, reveal };
+}
+
+/** One record in the caller's scope; one out of scope is answered like one that does not exist. */
+export async function findRecord<K extends RegistryKind>(
+  db: Executor,
+  actor: Actor,
+  kind: K,
+  id: string,
+): Promise<RowOf<K>> {
+  const row = await new RegistryRepository(db).byId(kind, id, scopeOf(actor));
+  if (!row) throw registryError('REGISTRY_NOT_FOUND');
+  return row;
+}
+
+/** Records as their contract shows them (institutions with their count of experts). */
+export async function recordViews<K extends RegistryKind>(
+  deps: RegistryDeps,
+  kind: K,
+  rows: RowOf<K>[],
+  reveal: boolean,
+): Promise<ViewOf<K>[]> {
+  const ctx = await kindContext(deps, reveal);
+  const def = KINDS[kind];
+  const expertCounts =
+    kind === 'institutions'
+      ? await new RegistryRepository(deps.database.db).expertCounts(rows.map((r) => r.id))
+      : undefined;
+  return rows.map((row) => def.view(row, { ...ctx, ...(expertCounts ? { expertCounts } : {}) }));
+}
+
+export async function recordView<K extends RegistryKind>(
+  deps: RegistryDeps,
+  kind: K,
+  row: RowOf<K>,
+  reveal: boolean,
+): Promise<ViewOf<K>> {
+  return (await recordViews(deps, kind, [row], reveal))[0]!;
+}
+
+export async function listRecords<K extends RegistryKind>(
+  deps: RegistryDeps,
+  actor: Actor,
+  kind: K,
+  query: ListQuery,
+) {
+  const { items, total, totalCapped } = await new RegistryRepository(deps.database.db).list(
+    kind,
+    scopeOf(actor),
+    query,
+  );
+  return {
+    items: await recordViews(deps, kind, items, false),
+    total,
+    totalCapped,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function getRecord<K extends RegistryKind>(
+  deps: RegistryDeps,
+  actor: Actor,
+  kind: K,
+  id: string,
+): Promise<ViewOf<K>> {
+  return recordView(deps, kind, await findRecord(deps.database.db, actor, kind, id), false);
+}
+
+/** The unmasked personal data of one record; every reveal is audited. */
+export async function revealRecord<K extends RegistryKind>(
+  deps: RegistryDeps,
+  actor: Actor,
+  kind: K,
+  id: string,
+) {
+  const def = KINDS[kind];
+  return deps.database.transaction(async (tx) => {
+    const row = await findRecord(tx, actor, kind, id);
+    const sealed = def.sealed(row);
+    await deps.audit.record(tx, actor, {
+      action: `${def.entity}.reveal`,
+      entity: def.entity,
+      entityId: row.id,
+      regionCode: row.scopeRegion,
+      changes: {
+        revealed: {
+          to: [sealed.mobile ? 'mobile' : null, sealed.idNumber ? 'idNumber' : null].filter(Boolean),
+        },
+      },
+    });
+    return {
+      mobile: sealed.mobile ? deps.cipher.decrypt(sealed.mobile) : null,
+      idNumber: sealed.idNumber ? deps.cipher.decrypt(sealed.idNumber) : null,
+    };
+  });
+}
