@@ -34,6 +34,16 @@ export type Stage = (typeof STAGES)[number];
 export const LIST_SORTS = ['updatedAt', 'deadline', 'code', 'title'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
+/**
+ * 编号 the platform gives an item posted without one: the kind's letters, the
+ * China year, then the next number (XQ-2026-009), as offices number them.
+ */
+export const LIST_CODE_PREFIX: Record<ListKind, string> = {
+  demands: 'XQ',
+  'talent-demands': 'RC',
+  achievements: 'CG',
+};
+
 /** Which roles may post which lists (operators, holding lists.manage, post any). */
 export const LIST_POSTERS: Record<ListKind, readonly Role[]> = {
   demands: ['enterprise'],

@@ -24,7 +24,8 @@ const codes = z.array(z.string().trim().min(1).max(16)).max(30).default([]);
 
 /** Fields all three lists have. Money in yuan (CNY), two decimals at most. */
 const common = {
-  code: recordCode,
+  /** Left out when posting: the platform numbers the item (LIST_CODE_PREFIX). */
+  code: recordCode.optional(),
   title: z.string().trim().min(1).max(200),
   description: optionalText(20_000),
   keywords: z.array(z.string().trim().min(1).max(32)).max(30).default([]),

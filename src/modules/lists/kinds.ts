@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Bilingual } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
+import { recordCode } from '../registry/contract.ts';
 import { COOPERATION_MODES, LIST_INPUTS, type ListKind } from './contract.ts';
 
 /**
@@ -112,12 +113,15 @@ const amountColumn = (header: string, aliases: string[]): ColumnSpec => ({
   hint: '单位万元；也可写“面议”或“30000元”',
 });
 
+/** A sheet's row always names its 编号: imports update the item that holds it. */
+const imported = (input: z.ZodObject) => input.extend({ code: recordCode });
+
 export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
   demands: {
     kind: 'demands',
     entity: 'demand',
     label: { zh: '技术需求', en: 'Technical demands' },
-    input: LIST_INPUTS.demands,
+    input: imported(LIST_INPUTS.demands),
     owner: 'enterprise',
     columns: [
       code,
@@ -141,7 +145,7 @@ export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
     kind: 'talent-demands',
     entity: 'talentDemand',
     label: { zh: '人才合作需求', en: 'Talent cooperation demands' },
-    input: LIST_INPUTS['talent-demands'],
+    input: imported(LIST_INPUTS['talent-demands']),
     owner: 'enterprise',
     columns: [
       code,
@@ -171,7 +175,7 @@ export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
     kind: 'achievements',
     entity: 'achievement',
     label: { zh: '科技成果', en: 'Tech achievements' },
-    input: LIST_INPUTS.achievements,
+    input: imported(LIST_INPUTS.achievements),
     owner: 'institution',
     columns: [
       code,

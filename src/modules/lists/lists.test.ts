@@ -137,6 +137,28 @@ describe('technical demands: post, review, publish, expire', () => {
     );
   });
 
+  it('numbers a demand posted without a code after the highest of its kind this year, once each when posted at once', async () => {
+    const year = new Date(p.clock.now().getTime() + 8 * 3600_000).getUTCFullYear();
+    // The demo's demands run XQ-2026-001 … 008; another year's or another pattern's codes do not count.
+    await operator.post('/api/lists/demands', { code: `XQ-${year}-041`, title: '已编号需求' });
+    await operator.post('/api/lists/demands', { code: `XQ-${year}-9A`, title: '手写编号' });
+    await operator.post('/api/lists/demands', { code: `XQ-${year - 1}-500`, title: '去年的需求' });
+    const posted = await Promise.all(
+      ['一', '二', '三'].map((n) => enterprise.post('/api/lists/demands', { title: `未填编号的需求${n}` })),
+    );
+    expect(posted.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(posted.map((r) => r.body.code).sort()).toEqual([
+      `XQ-${year}-042`,
+      `XQ-${year}-043`,
+      `XQ-${year}-044`,
+    ]);
+    // Other lists have their own letters; an operator may still give a code of their own.
+    const achievement = await operator.post('/api/lists/achievements', { title: '自动编号成果' });
+    expect(achievement.body.code).toMatch(new RegExp(`^CG-${year}-\\d{3,}$`));
+    const own = await operator.post('/api/lists/achievements', { code: 'CG-自编-1', title: '自编号成果' });
+    expect(own.body.code).toBe('CG-自编-1');
+  });
+
   it('refuses a kind the role does not post and unknown codes, in Chinese', async () => {
     const res = await expert.post('/api/lists/demands', { code: 'XQ-X', title: '专家发布需求' });
     expect(res.status).toBe(422);

@@ -94,6 +94,22 @@ export class ListsRepository {
       .orderBy(desc(t.updatedAt));
   }
 
+  /**
+   * The next number after `prefix` (`XQ-2026-`) among the kind's codes, whatever
+   * their scope, with the kind's numbering locked until the transaction ends so
+   * two items posted at once never get the same one.
+   */
+  async nextNumber(kind: ListKind, prefix: string): Promise<number> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`list-code:${kind}:${prefix}`}))`);
+    // Prefixes are letters, digits and hyphens: nothing a pattern would read specially.
+    const pattern = `^${prefix}(\\d{1,9})$`;
+    const [row] = await this.db
+      .select({ n: sql<number | null>`max(((regexp_match(${t.code}, ${pattern}))[1])::int)` })
+      .from(t)
+      .where(and(eq(t.kind, kind), like(t.code, `${prefix}%`)));
+    return Number(row?.n ?? 0) + 1;
+  }
+
   /** Items with these codes, whatever their scope (codes are unique per kind). */
   async byCodes(kind: ListKind, codes: string[]): Promise<ListItemRow[]> {
     if (codes.length === 0) return [];

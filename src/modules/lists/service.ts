@@ -8,12 +8,13 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
 import { registryError } from '../registry/errors.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
-import { LIST_POSTERS } from './constants.ts';
+import { LIST_CODE_PREFIX, LIST_POSTERS } from './constants.ts';
 import type { ListItemsQuery, ListItemView, ListKind } from './contract.ts';
 import { listsError } from './errors.ts';
 import { exportList } from './export.ts';
@@ -104,11 +105,12 @@ export class ListsService {
     checkCodes(input, dict);
     const row = await this.database.transaction(async (tx) => {
       const repo = new ListsRepository(tx);
-      await this.refuseTakenCode(repo, actor, kind, String(input.code));
-      const owner = await this.owner(tx, actor, input);
       const now = this.clock.now();
+      if (typeof input.code === 'string') await this.refuseTakenCode(repo, actor, kind, input.code);
+      const code = typeof input.code === 'string' ? input.code : await numbered(repo, kind, now);
+      const owner = await this.owner(tx, actor, input);
       const values = {
-        ...itemValues(input, dict),
+        ...itemValues({ ...input, code }, dict),
         ...owner,
         kind,
         scopeRegion: maintainingRegion(actor, (input.regionCode as string | null) ?? null),
@@ -281,4 +283,10 @@ function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {
     throw listsError('LIST_CODE_REGISTERED', { params: { code: String(input.code ?? '') }, cause: err });
   }
   throw err;
+}
+
+/** The next 编号 of the kind this China year, at least three digits: XQ-2026-009, XQ-2026-1000. */
+async function numbered(repo: ListsRepository, kind: ListKind, now: Date): Promise<string> {
+  const prefix = `${LIST_CODE_PREFIX[kind]}-${chinaDate(now).slice(0, 4)}-`;
+  return `${prefix}${String(await repo.nextNumber(kind, prefix)).padStart(3, '0')}`;
 }
