@@ -78,10 +78,21 @@ export function useRecordForm<Values, Saved, Input, Body extends { version: numb
     }
   }, [plainForm, regions.data, regionField, regionCode]);
 
+  // The version the form was opened at. The record may be read again while the form is open
+  // (after a conflict): a second 保存 must still be refused, not overwrite the other change.
+  const openedAt = useRef<{ id: string; version: number } | null>(null);
+  if (record && openedAt.current?.id !== record.id) {
+    openedAt.current = { id: record.id, version: record.version };
+  }
+  const close = () => {
+    openedAt.current = null;
+    onClose();
+  };
+
   const saved = (result: Saved) => {
     void message.success(options.savedMessage(result));
     options.onSaved?.(result);
-    onClose();
+    close();
   };
   // Show what went wrong: the first field the server named (or the one its error is about),
   // else the message at the top.
@@ -102,10 +113,10 @@ export function useRecordForm<Values, Saved, Input, Body extends { version: numb
     regions: regions.data,
     startRegion: regionPath(regions.data, regionCode),
     create: (input: Input) => create.mutate(input, sent),
-    /** Sends the changes with the version the record was read at. */
+    /** Sends the changes with the version the record was read at when the form opened. */
     update: (body: Omit<Body, 'version'>) => {
-      if (!record) return;
-      update.mutate({ id: record.id, body: { ...body, version: record.version } as Body }, sent);
+      if (!record || !openedAt.current) return;
+      update.mutate({ id: record.id, body: { ...body, version: openedAt.current.version } as Body }, sent);
     },
     /** The callbacks for a form that saves with another mutation. */
     saved,
@@ -114,13 +125,13 @@ export function useRecordForm<Values, Saved, Input, Body extends { version: numb
     drawer: {
       saving: active.isPending,
       onSave: () => form.submit(),
-      onClose,
+      onClose: close,
       error: active.isError ? active.error : null,
       conflict,
       onReload: reloadKey
         ? () => {
             void queryClient.invalidateQueries({ queryKey: reloadKey });
-            onClose();
+            close();
           }
         : undefined,
       top,
