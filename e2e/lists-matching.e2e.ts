@@ -15,13 +15,14 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await expect
       .poll(() => page.locator('.ant-form-item-explain-error').first().textContent())
       .toContain('请');
-    await page.getByLabel('编号').fill('XQ-E2E-1');
+    // 编号 is left blank: the platform numbers the demand after the demo's XQ-2026-001 … 008.
     await page.getByLabel('需求名称').fill('碳纤维复合材料构件轻量化连接工艺');
     await page
       .getByLabel('需求描述')
       .fill('复合材料与铝合金连接处在疲劳试验中分层开裂，需要胶接与铆接混合连接工艺和失效分析方法。');
     await page.getByTestId('list-save').click();
     await page.getByTestId('record-title').waitFor();
+    await expect.poll(() => page.locator('main').textContent()).toContain('XQ-2026-009');
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('草稿');
     await page.getByTestId('list-action-submit').click();
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('待审核');

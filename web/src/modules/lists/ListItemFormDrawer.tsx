@@ -181,7 +181,8 @@ function fromValues(
   return onlyKindFields(
     config,
     {
-      code: clean(values.code) ?? '',
+      // Left blank on a new item: the platform numbers it.
+      code: clean(values.code) ?? undefined,
       title: clean(values.title) ?? '',
       description: clean(values.description),
       keywords: cleanTags(values.keywords),
@@ -358,10 +359,14 @@ function ListItemFields({
         <Form.Item
           name="code"
           label={t('field.code')}
-          rules={codeRules(t)}
-          extra={extra('code', t('lists.form.codeHint'))}
+          rules={codeRules(t, { optional: !item })}
+          extra={extra('code', t(item ? 'lists.form.codeHint' : 'lists.form.codeHintNew'))}
         >
-          <Input maxLength={64} autoComplete="off" />
+          <Input
+            maxLength={64}
+            autoComplete="off"
+            placeholder={item ? undefined : t('lists.form.codeAuto')}
+          />
         </Form.Item>
       </Half>
       <Half>

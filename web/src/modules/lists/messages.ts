@@ -81,6 +81,11 @@ export const listsMessages = {
   'lists.sort.deadline': { zh: '按截止日期', en: 'By deadline' },
   'lists.sort.title': { zh: '按名称', en: 'By title' },
   'lists.form.codeHint': { zh: '唯一编号，重复导入时按编号更新', en: 'Unique; imports update items by code' },
+  'lists.form.codeHintNew': {
+    zh: '可留空：保存时由平台按年度顺序编号（如 XQ-2026-009）',
+    en: 'May be left blank: the platform numbers it by year when saved (e.g. XQ-2026-009)',
+  },
+  'lists.form.codeAuto': { zh: '留空自动编号', en: 'Blank: numbered automatically' },
   'lists.form.deadlineHint': {
     zh: '过了截止日期，已发布的条目自动变为“已过期”',
     en: 'Published items expire after the deadline',

@@ -54,9 +54,11 @@ function check(test: (value: string) => boolean, message: string, unchanged?: st
 }
 
 /** 编号: required, no spaces, at most 64 characters. */
-export function codeRules(t: Translate): Rule[] {
+export function codeRules(t: Translate, options: { optional?: boolean } = {}): Rule[] {
   return [
-    { required: true, whitespace: true, message: t('registry.validation.codeRequired') },
+    ...(options.optional
+      ? []
+      : [{ required: true, whitespace: true, message: t('registry.validation.codeRequired') }]),
     { pattern: /^\s*[^\s\p{Cc}]{1,64}\s*$/u, message: t('registry.validation.codeInvalid') },
   ];
 }
