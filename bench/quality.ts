@@ -3,7 +3,8 @@
  * imports each set through the platform's own imports (experts as talents,
  * achievements as list items), asks every query through the matching service,
  * and prints nDCG@10, P@10, MRR@10 and Recall@10 beside the floor the sets give
- * (a plain BM25 over character bigrams).
+ * (a plain BM25 over character bigrams), then how precise each 匹配度 level is
+ * (what the levels' meanings on the web rest on) and what the lowest level hides.
  *
  *   npm run bench:quality                  # PGlite in a temp dir
  *   npm run bench:quality -- --json        # also one JSON line per set
@@ -16,7 +17,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ephemeralSecrets, loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/main.ts';
-import { DEFAULT_WEIGHTS, type Target } from '../src/modules/matching/engine.ts';
+import {
+  DEFAULT_WEIGHTS,
+  LEVEL_FLOORS,
+  MATCH_LEVELS,
+  type MatchLevel,
+  type Target,
+} from '../src/modules/matching/engine.ts';
 import type { Actor } from '../src/platform/access/actor.ts';
 import { systemActor } from '../src/platform/access/actor.ts';
 import { decodeText, parseCsv } from '../src/platform/io/table.ts';
@@ -164,6 +171,17 @@ async function runSet(set: EvalSet) {
       );
       for (const key of Object.keys(sums) as Metric[]) sums[key] += m[key];
     });
+    // Each result of the top 10 by level (none: below the lowest, not shown), and how many are relevant.
+    const levels = new Map<MatchLevel | 'none', { results: number; relevant: number }>();
+    answers.forEach((answer, i) => {
+      for (const r of answer.results) {
+        const level = r.level ?? 'none';
+        const tally = levels.get(level) ?? { results: 0, relevant: 0 };
+        tally.results++;
+        if ((queries[i]!.relevant[r.code] ?? 0) > 0) tally.relevant++;
+        levels.set(level, tally);
+      }
+    });
     const mean = Object.fromEntries(
       (Object.keys(sums) as Metric[]).map((k) => [k, sums[k] / queries.length]),
     ) as Record<Metric, number>;
@@ -185,6 +203,7 @@ async function runSet(set: EvalSet) {
       queryMs,
       mean,
       ranks,
+      levels,
       unreachable: noSharedWord(data, queries, DEFAULT_WEIGHTS.maxDf),
     };
   } finally {
@@ -212,6 +231,16 @@ for (const set of SETS) {
   console.log(
     `queries whose relevant records share no word with them (words in ≤ ${DEFAULT_WEIGHTS.maxDf * 100}% of records): ${r.unreachable} of ${r.queries} (${Math.round((100 * r.unreachable) / r.queries)}%)`,
   );
+  const relevantShown = [...r.levels].reduce((n, [, t]) => n + t.relevant, 0);
+  console.log('level (匹配度)   results in top 10   relevant   share of the relevant found');
+  for (const level of [...MATCH_LEVELS, 'none'] as const) {
+    const t = r.levels.get(level) ?? { results: 0, relevant: 0 };
+    const label =
+      level === 'none' ? `none (< ${LEVEL_FLOORS.low}, hidden)` : `${level} (≥ ${LEVEL_FLOORS[level]})`;
+    console.log(
+      `${label.padEnd(20)} ${String(t.results).padStart(6)}   ${t.results ? fmt(t.relevant / t.results) : '  —  '}   ${relevantShown ? fmt(t.relevant / relevantShown) : '  —  '}`,
+    );
+  }
   if (JSON_OUT) {
     console.log(
       JSON.stringify({

@@ -35,8 +35,11 @@ describe('batch matching input and output', () => {
     await expect(readBatchQueries('q.xlsx', await xlsx(['编号'], [['1']]))).rejects.toThrow(/需求名称/);
   });
 
-  it('writes one row per suggested pair with rank and reasons', async () => {
-    const queries = [{ id: 'XQ-1', label: '复合材料连接工艺', query: { text: '' } }];
+  it('writes one row per suggested pair with rank, level and reasons, and says when a demand has none', async () => {
+    const queries = [
+      { id: 'XQ-1', label: '复合材料连接工艺', query: { text: '' } },
+      { id: 'XQ-2', label: '冷门需求', query: { text: '' } },
+    ];
     const data = await pairsWorkbook(
       queries,
       [
@@ -48,12 +51,14 @@ describe('batch matching input and output', () => {
               kind: 'experts',
               code: 'ZJ-0001',
               name: '陈志远',
-              score: 12.5,
+              score: 72,
+              level: 'high',
               summary: { subtitle: '浙北理工学院', regionName: '吴兴区', tags: [], status: null },
               reasons: [{ factor: 'text', label: '共同关键词：复合材料', value: 10 }],
             },
           ],
         },
+        { id: 'XQ-2', results: [] },
       ],
       '专家',
     );
@@ -70,6 +75,7 @@ describe('batch matching input and output', () => {
       '单位',
       '地区',
       '匹配度',
+      '匹配等级',
       '推荐理由',
     ]);
     expect(sheet.getRow(2).values).toEqual([
@@ -81,8 +87,12 @@ describe('batch matching input and output', () => {
       '陈志远',
       '浙北理工学院',
       '吴兴区',
-      12.5,
+      72,
+      '高',
       '共同关键词：复合材料',
     ]);
+    expect(sheet.getRow(3).getCell(1).value).toBe('XQ-2');
+    expect(sheet.getRow(3).getCell(3).value).toBeNull();
+    expect(String(sheet.getRow(3).getCell(10).value)).toMatch(/补充关键词|细化/);
   });
 });

@@ -3,7 +3,7 @@ import { cellsByKey, mapHeaders } from '../../platform/io/columns.ts';
 import { readTable } from '../../platform/io/table.ts';
 import { addPrintableSheet } from '../../platform/io/workbook.ts';
 import { LIST_KIND_DEFS } from '../lists/kinds.ts';
-import type { MatchQuery } from './engine.ts';
+import type { MatchLevel, MatchQuery } from './engine.ts';
 import type { MatchResultView } from './service.ts';
 
 /** One query of a batch: its id, what is asked, and how it reads in the meeting's Excel. */
@@ -35,7 +35,12 @@ export async function readBatchQueries(fileName: string, data: Buffer): Promise<
       return {
         id: cells.code?.trim() || `第${row.rowNumber}行`,
         label: cells.title?.trim() ?? '',
-        query: { title: cells.title ?? '', text: cells.description ?? '', keywords: [...keywords, ...extra] },
+        query: {
+          title: cells.title ?? '',
+          text: cells.description ?? '',
+          keywords,
+          ...(extra.length > 0 ? { fieldNames: extra } : {}),
+        },
       };
     });
   }
@@ -67,7 +72,15 @@ export async function readBatchQueries(fileName: string, data: Buffer): Promise<
   return out;
 }
 
-/** The matchmaking meeting's Excel: one row per suggested pair, best first within each query. */
+const LEVEL_NAMES: Record<MatchLevel, string> = { high: '高', medium: '中', low: '低' };
+
+/** The row of a demand with no pair good enough to suggest: it says so, and what would find some. */
+const NONE_GOOD_ENOUGH = '无匹配度达到“低”的推荐：请补充关键词或细化需求描述';
+
+/**
+ * The matchmaking meeting's Excel: one row per suggested pair, best first within each query; a query
+ * without any gets one row that says so.
+ */
 export async function pairsWorkbook(
   queries: BatchQuery[],
   answers: { id: string; results: MatchResultView[] }[],
@@ -85,12 +98,16 @@ export async function pairsWorkbook(
     { header: '单位', key: 'subtitle', width: 26 },
     { header: '地区', key: 'region', width: 18 },
     { header: '匹配度', key: 'score', width: 8 },
+    { header: '匹配等级', key: 'level', width: 8 },
     { header: '推荐理由', key: 'reasons', width: 60 },
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const labels = new Map(queries.map((q) => [q.id, q.label]));
   for (const answer of answers) {
+    if (answer.results.length === 0) {
+      sheet.addRow({ queryId: answer.id, query: labels.get(answer.id) ?? '', reasons: NONE_GOOD_ENOUGH });
+    }
     answer.results.forEach((r, n) => {
       sheet.addRow({
         queryId: answer.id,
@@ -101,10 +118,11 @@ export async function pairsWorkbook(
         subtitle: r.summary.subtitle ?? '',
         region: r.summary.regionName ?? '',
         score: r.score,
+        level: r.level ? LEVEL_NAMES[r.level] : '',
         reasons: r.reasons.map((x) => x.label).join('；'),
       });
     });
   }
-  sheet.autoFilter = { from: 'A1', to: 'I1' };
+  sheet.autoFilter = { from: 'A1', to: 'J1' };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FACTORS, SOURCES, TARGETS } from './constants.ts';
+import { FACTORS, MATCH_LEVELS, SOURCES, TARGETS } from './constants.ts';
 
 const top = z.coerce.number().int().min(1).max(100).default(10);
 
@@ -28,7 +28,10 @@ export const matchResultView = z.object({
   kind: z.enum(TARGETS),
   code: z.string(),
   name: z.string(),
+  /** 匹配度, 0–100: the same for any question (see score.ts), best first. */
   score: z.number(),
+  /** 高/中/低 (constants.ts LEVEL_FLOORS); a suggestion below the lowest is not given. */
+  level: z.enum(MATCH_LEVELS),
   summary: z.object({
     subtitle: z.string().nullable(),
     regionName: z.string().nullable(),
@@ -48,5 +51,9 @@ export const matchResultView = z.object({
 export const matchResponse = z.object({
   against: z.enum(TARGETS),
   items: z.array(matchResultView),
+  /** How many of the results asked for were left out as below the lowest level (or unexplained). */
+  hidden: z.number().int(),
+  /** What would find better results (a record's keywords, a more specific description …), for the page to say. */
+  advice: z.string(),
   tookMs: z.number(),
 });

@@ -75,7 +75,7 @@ export function listDoc(row: ListItemRow, dict: DictionarySnapshot): MatchDoc | 
     scopeRegion: row.scopeRegion,
     regionCode: row.regionCode,
     title: row.title,
-    keywords: q.keywords ?? [],
+    keywords: [...q.keywords, ...q.fieldNames],
     text: q.text,
     disciplineTags: row.disciplineTags,
     industryTags: row.industryTags,
@@ -89,12 +89,16 @@ export function listDoc(row: ListItemRow, dict: DictionarySnapshot): MatchDoc | 
   };
 }
 
-/** A list item as a question (its suggestions). */
-export function listQuery(row: ListItemRow, dict: DictionarySnapshot): MatchQuery & { keywords: string[] } {
+/** A list item as a question (its suggestions): its own keywords apart from the names of its codes. */
+export function listQuery(
+  row: ListItemRow,
+  dict: DictionarySnapshot,
+): MatchQuery & { keywords: string[]; fieldNames: string[] } {
   return {
     title: row.title,
     text: [row.description, row.terms].filter(Boolean).join('。'),
-    keywords: [...row.keywords, ...(row.fieldText ? [row.fieldText] : []), ...names(dict, row)],
+    keywords: [...row.keywords],
+    fieldNames: [...(row.fieldText ? [row.fieldText] : []), ...names(dict, row)],
     disciplineTags: row.disciplineTags,
     industryTags: row.industryTags,
     regionCode: row.regionCode,
@@ -107,7 +111,7 @@ export function expertQuery(row: TalentRow, dict: DictionarySnapshot): MatchQuer
   return {
     title: row.researchInterests ?? '',
     text: row.representativeWork ?? '',
-    keywords: names(dict, row),
+    fieldNames: names(dict, row),
     disciplineTags: row.disciplineTags,
     industryTags: row.industryTags,
     regionCode: row.regionCode,

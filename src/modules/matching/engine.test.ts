@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codeCloseness, type MatchDoc, MatchingEngine, matchWeights, regionCloseness } from './engine.ts';
+import {
+  codeCloseness,
+  LEVEL_FLOORS,
+  type MatchDoc,
+  MatchingEngine,
+  matchWeights,
+  regionCloseness,
+} from './engine.ts';
+import { matchLevel } from './constants.ts';
 
 function doc(id: string, over: Partial<MatchDoc>): MatchDoc {
   return {
@@ -96,5 +104,118 @@ describe('ranking factors', () => {
     expect(weights.fields.text).toBe(1);
     expect(() => matchWeights({ regoin: 1 })).toThrow(/MATCHING_WEIGHTS/);
     expect(() => matchWeights({ load: 5 })).toThrow(/load/);
+  });
+});
+
+describe('匹配度 and reasons worth reading', () => {
+  /** Records of other topics, some with the common words 性能, 材料 and 方法 (in far more than 5 % of them). */
+  function city(engine: MatchingEngine): void {
+    const topics = [
+      '锂电池热管理',
+      '遥感影像识别',
+      '中药指纹图谱',
+      '数控机床误差补偿',
+      '印染排产',
+      '竹材改性',
+    ];
+    for (let i = 0; i < 30; i++) {
+      const topic = topics[i % topics.length]!;
+      engine.upsert(
+        'experts',
+        doc(`x${String(i).padStart(2, '0')}`, { title: i % 3 === 0 ? `${topic}；材料性能` : topic }),
+      );
+    }
+  }
+
+  it('gives 匹配度 on a bounded scale with a level, against what the question could reach', () => {
+    const engine = new MatchingEngine();
+    city(engine);
+    engine.upsert('experts', doc('motor', { title: '永磁同步电机无位置传感器控制；伺服驱动' }));
+    engine.upsert('experts', doc('robot', { title: '工业机器人自动化产线' }));
+    const strong = engine.match('experts', { text: '永磁同步电机无位置传感器控制' }, 5);
+    expect(strong[0]!.id).toBe('motor');
+    expect(strong[0]!.level).toBe('high');
+    for (const r of strong) {
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThan(100);
+    }
+    // A question nothing answers well: its best result shares one word of many, and is not made to look
+    // strong for being the best of the list.
+    const weak = engine.match('experts', { text: '竹材防霉处理与连续化刨切拼接自动化加工' }, 5);
+    const robot = weak.find((r) => r.id === 'robot')!;
+    expect(robot.score).toBeLessThan(LEVEL_FLOORS.medium);
+    expect(robot.level === null || robot.level === 'low').toBe(true);
+    // The level follows the score, and the scores fall as the ranks do.
+    for (const list of [strong, weak]) {
+      for (let i = 1; i < list.length; i++) expect(list[i - 1]!.score).toBeGreaterThanOrEqual(list[i]!.score);
+      for (const r of list) if (r.level) expect(r.level).toBe(matchLevel(r.score));
+    }
+    expect(matchLevel(LEVEL_FLOORS.high)).toBe('high');
+    expect(matchLevel(LEVEL_FLOORS.medium)).toBe('medium');
+    expect(matchLevel(LEVEL_FLOORS.low)).toBe('low');
+    expect(matchLevel(LEVEL_FLOORS.low - 1)).toBeNull();
+  });
+
+  it('never gives a word most records contain as a reason on its own', () => {
+    const engine = new MatchingEngine();
+    city(engine);
+    engine.upsert('experts', doc('coating', { title: '涂层耐磨性能测试' }));
+    engine.upsert('experts', doc('pp', { title: '聚丙烯改性与冲击性能' }));
+    engine.upsert('experts', doc('way', { title: '评价方法' }));
+    const results = engine.match('experts', { text: '改性聚丙烯低温冲击性能的测定方法' }, 40);
+    const of = (id: string) => results.find((r) => r.id === id);
+    // 性能 is in more than 5 % of the records and 方法 is generic in any text: sharing only them says nothing.
+    for (const id of ['coating', 'way', 'x00']) {
+      const r = of(id);
+      if (!r) continue;
+      expect(r.reasons.find((x) => x.factor === 'text')?.terms ?? [], id).not.toContain('性能');
+      expect(r.reasons.find((x) => x.factor === 'text')?.terms ?? [], id).not.toContain('方法');
+    }
+    expect(of('x00')?.reasons.some((x) => x.factor === 'text')).not.toBe(true);
+    expect(of('x00')?.level ?? null).toBeNull();
+    // Beside rarer words they are left out too; the rarer words are the reason.
+    const pp = of('pp')!;
+    const text = pp.reasons.find((x) => x.factor === 'text')!;
+    expect(text.terms).toEqual(expect.arrayContaining(['聚丙烯', '冲击']));
+    expect(text.terms).not.toContain('性能');
+    // No result is explained by a common word alone, or by a bare 文本相关.
+    for (const r of results) {
+      const terms = r.reasons.find((x) => x.factor === 'text')?.terms;
+      if (terms)
+        expect(
+          terms.some((t) => t !== '性能' && t !== '方法' && t !== '材料'),
+          r.id,
+        ).toBe(true);
+    }
+  });
+
+  it('weighs a question’s own keywords above its description and names them first when they match', () => {
+    const engine = new MatchingEngine();
+    city(engine);
+    // One record shares a word of the description, the other an equally rare word of the keywords.
+    engine.upsert('experts', doc('a-description', { title: '保险杠' }));
+    engine.upsert('experts', doc('b-keyword', { title: '聚丙烯' }));
+    const [first] = engine.match('experts', { text: '需要提高保险杠的韧性', keywords: ['聚丙烯'] }, 2);
+    expect(first!.id).toBe('b-keyword');
+
+    engine.upsert(
+      'experts',
+      doc('pp', { title: '改性聚丙烯增韧；低温冲击韧性', text: '汽车材料性能研究方法' }),
+    );
+    const [best] = engine.match(
+      'experts',
+      {
+        title: '汽车保险杠材料改进',
+        text: '现有材料性能不足，需要研究改进方法',
+        keywords: ['改性聚丙烯', '低温冲击'],
+      },
+      3,
+    );
+    expect(best!.id).toBe('pp');
+    // The keywords as written, in the asker's order, before the words of the description.
+    const terms = best!.reasons.find((r) => r.factor === 'text')!.terms!;
+    expect(terms.slice(0, 2)).toEqual(['改性聚丙烯', '低温冲击']);
+    expect(terms).not.toContain('性能');
+    expect(terms).not.toContain('方法');
   });
 });

@@ -3,19 +3,32 @@
  * achievements, demands, talent demands, institutions), candidates by text
  * relevance, then re-ranked by discipline/industry code overlap (hierarchical),
  * region proximity, the expert's open-order load and past outcomes. Every
- * result carries its reasons: which terms, which codes, which factor added what.
+ * result carries its reasons: which terms, which codes, which factor added what,
+ * and its 匹配度 on a bounded scale with a level (score.ts); a result with
+ * nothing to say for it, or below the lowest level, has no level.
  *
  * Pure and synchronous: the service feeds it documents and asks it questions.
  * JavaScript runs one request at a time, so an update never interleaves with a search.
  */
-import { analyse, charBigrams, tokenize } from '../../platform/text/analyzer.ts';
-import { type Factor, TARGETS, type Target } from './constants.ts';
+import { analyse, charBigrams, normaliseText, tokenize } from '../../platform/text/analyzer.ts';
+import { commonTerms } from './common-terms.ts';
+import { type Factor, type MatchLevel, matchLevel, TARGETS, type Target } from './constants.ts';
 import { Corpus, codeTokens } from './corpus.ts';
-import { byScore, displayTerms, inferTopic, isWord, rank, round, textReason } from './ranking.ts';
+import type { Hit, SearchOptions } from './inverted-index.ts';
+import { byScore, inferTopic, rank, round, type TermContext, textReason } from './ranking.ts';
+import { boundedScore, reference } from './score.ts';
 import { DEFAULT_WEIGHTS, type MatchWeights } from './weights.ts';
 
 export { codeCloseness, regionCloseness } from './closeness.ts';
-export { FACTORS, type Factor, TARGETS, type Target } from './constants.ts';
+export {
+  FACTORS,
+  type Factor,
+  LEVEL_FLOORS,
+  MATCH_LEVELS,
+  type MatchLevel,
+  TARGETS,
+  type Target,
+} from './constants.ts';
 export { DEFAULT_WEIGHTS, type MatchWeights, matchWeights } from './weights.ts';
 
 /** What the engine knows of a record: its text fields (as written) and codes. */
@@ -45,7 +58,10 @@ export interface MatchDoc {
 export interface MatchQuery {
   title?: string;
   text: string;
+  /** The asker's own keywords (a demand's 关键词): they weigh more than the text and are named first. */
   keywords?: readonly string[];
+  /** Names of its disciplines, industries and field, matched as words like the text. */
+  fieldNames?: readonly string[];
   disciplineTags?: readonly string[];
   industryTags?: readonly string[];
   regionCode?: string | null;
@@ -85,12 +101,18 @@ export interface MatchResult {
   id: string;
   code: string;
   name: string;
+  /** 匹配度, 0–100 (score.ts); results come best first. */
   score: number;
+  /** Its level; null below the lowest, or when no reason names what the result shares with the question. */
+  level: MatchLevel | null;
   summary: MatchDoc['summary'];
   reasons: Reason[];
 }
 
 const LIMIT_TOP = 200;
+
+/** Reasons that say what a result is about; region, load and outcome alone do not make it fit. */
+const TOPICAL: ReadonlySet<Factor> = new Set(['text', 'discipline', 'industry', 'topic', 'members']);
 
 /** Characters of a question's head that give character pairs. */
 const QUERY_GRAM_CHARS = 80;
@@ -127,25 +149,21 @@ export class MatchingEngine {
     return this.corpus(target).docs.size;
   }
 
-  /** Query tokens: words of the title, keywords and text, codes, phrases and character pairs. */
+  /** Query tokens: words of the title, keywords, field names and text, codes, phrases and character pairs. */
   queryTokens(query: MatchQuery): string[] {
     const title = analyse(query.title ?? '');
     const text = analyse(query.text);
+    const named = [...(query.keywords ?? []), ...(query.fieldNames ?? [])];
     return [
       ...title.tokens,
-      ...(query.keywords ?? []).flatMap((k) => tokenize(k)),
+      ...named.flatMap((k) => tokenize(k)),
       ...text.tokens,
       ...codeTokens(query.disciplineTags, query.industryTags),
       ...title.phrases,
       ...text.phrases,
       // Character pairs of the head of the question (title, keywords, first words): enough to catch words
       // segmented differently, without a pair list for every sentence of a long description.
-      ...charBigrams(
-        `${query.title ?? ''}。${(query.keywords ?? []).join('；')}。${query.text}`.slice(
-          0,
-          QUERY_GRAM_CHARS,
-        ),
-      ),
+      ...charBigrams(`${query.title ?? ''}。${named.join('；')}。${query.text}`.slice(0, QUERY_GRAM_CHARS)),
     ];
   }
 
@@ -167,7 +185,7 @@ export class MatchingEngine {
             return stored !== undefined && (!accept || accept(stored.doc));
           }
         : undefined;
-    const options = { maxDf: this.weights.maxDf, maxPostings: this.weights.maxPostings };
+    const options = this.searchOptions(query);
     // Candidates by text, re-ranked by the factors; only the results kept are explained term by term.
     const hits = corpus.index.search(tokens, Math.max(k * this.weights.candidates, 50), filter, {
       ...options,
@@ -184,8 +202,31 @@ export class MatchingEngine {
       tokens,
       options,
     );
-    for (const result of kept) result.reasons.unshift(textReason(explained.get(result.id) ?? []));
+    const context = termContext(query, commonTerms(corpus.index));
+    // The topic factor is read from the results themselves, not from the question: it orders the list but
+    // says nothing of how well the list fits, so the scale allows for it in full (per question, so the
+    // order stands), and a result that shares the closest matches' topic keeps the share its text gives.
+    const topicMost = topic ? 1 + this.weights.topic * Math.max(...topic.values()) : 1;
+    const ref = reference(corpus.index.queryIdfs(tokens, options)) * topicMost;
+    for (const result of kept) {
+      const text = textReason(explained.get(result.id) ?? [], context);
+      if (text) result.reasons.unshift(text);
+      settle(result, ratio(result.score, ref));
+    }
     return kept;
+  }
+
+  /**
+   * How a question's terms are read: the commonest left out (maxDf, maxPostings), and its own keywords
+   * weighing `keywordBoost` times their idf — what the asker named as the point outweighs the description.
+   */
+  private searchOptions(query: MatchQuery): SearchOptions {
+    const options: SearchOptions = { maxDf: this.weights.maxDf, maxPostings: this.weights.maxPostings };
+    const boost = this.weights.keywordBoost;
+    if (boost === 1 || (query.keywords?.length ?? 0) === 0) return options;
+    const weights = new Map<string, number>();
+    for (const keyword of query.keywords!) for (const token of tokenize(keyword)) weights.set(token, boost);
+    return { ...options, weights };
   }
 
   /**
@@ -202,51 +243,56 @@ export class MatchingEngine {
     const experts = this.corpus('experts');
     const tokens = this.queryTokens(query);
     if (tokens.length === 0) return [];
+    const options = this.searchOptions(query);
     const scores = new Map<
       string,
-      { own: number; members: { name: string; score: number }[]; terms: Set<string> }
+      { own: number; members: { name: string; score: number }[]; terms: Map<string, number> }
     >();
     const entry = (id: string) => {
       let e = scores.get(id);
       if (!e) {
-        e = { own: 0, members: [], terms: new Set() };
+        e = { own: 0, members: [], terms: new Map() };
         scores.set(id, e);
       }
       return e;
+    };
+    const note = (terms: Map<string, number>, hit: Hit) => {
+      for (const t of hit.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.score));
     };
     const acceptInstitution = (id: string) => {
       const stored = own.docs.get(id);
       return stored !== undefined && (!accept || accept(stored.doc));
     };
-    for (const hit of own.index.search(tokens, k * this.weights.candidates, acceptInstitution, {
-      maxDf: this.weights.maxDf,
-      maxPostings: this.weights.maxPostings,
-    })) {
+    for (const hit of own.index.search(tokens, k * this.weights.candidates, acceptInstitution, options)) {
       const e = entry(hit.id);
       e.own = hit.score;
-      for (const t of hit.terms) if (isWord(t.term) && !t.term.includes('_')) e.terms.add(t.term);
+      note(e.terms, hit);
     }
-    for (const hit of experts.index.search(tokens, LIMIT_TOP, undefined, {
-      maxDf: this.weights.maxDf,
-      maxPostings: this.weights.maxPostings,
-    })) {
+    for (const hit of experts.index.search(tokens, LIMIT_TOP, undefined, options)) {
       const doc = experts.docs.get(hit.id)?.doc;
       if (!doc?.institutionId || !acceptInstitution(doc.institutionId)) continue;
       const e = entry(doc.institutionId);
       e.members.push({ name: doc.name, score: hit.score });
-      for (const t of hit.terms) if (isWord(t.term) && !t.term.includes('_')) e.terms.add(t.term);
+      note(e.terms, hit);
     }
+    // Own and members' scores come from two indexes, each against what the question could reach there:
+    // an institution ranks by the two shares added up, and its 匹配度 is read from that sum.
+    const ownRef = reference(own.index.queryIdfs(tokens, options));
+    const expertRef = reference(experts.index.queryIdfs(tokens, options));
+    const ownCommon = commonTerms(own.index);
+    const expertCommon = commonTerms(experts.index);
+    const context = termContext(query, (t) => ownCommon(t) || expertCommon(t));
     const results: MatchResult[] = [];
     for (const [id, e] of scores) {
       const members = e.members.sort((a, b) => b.score - a.score).slice(0, 3);
       const memberScore = members.reduce((s, m, n) => s + m.score / (n + 1), 0);
       const base = rank(this.weights, this.signals, 'institutions', own.docs.get(id)!, e.own, query);
       const factor = e.own > 0 ? base.score / e.own : 1;
-      const score = round(base.score + memberScore * factor);
-      const reasons: Reason[] = [
-        { factor: 'text', value: round(e.own), terms: displayTerms([...e.terms]) },
-        ...base.reasons,
-      ];
+      const text = textReason(
+        [...e.terms].map(([term, score]) => ({ term, score })),
+        context,
+      );
+      const reasons: Reason[] = [...(text ? [{ ...text, value: round(e.own) }] : []), ...base.reasons];
       if (members.length > 0) {
         reasons.push({
           factor: 'members',
@@ -254,13 +300,39 @@ export class MatchingEngine {
           members: members.map((m) => m.name),
         });
       }
-      results.push({ ...base, score, reasons });
+      const share = ratio(base.score, ownRef) + ratio(memberScore * factor, expertRef);
+      results.push({ ...base, score: share, reasons });
     }
     results.sort(byScore);
-    return results.slice(0, k);
+    const kept = results.slice(0, k);
+    for (const result of kept) settle(result, result.score);
+    return kept;
   }
 
   private corpus(target: Target): Corpus {
     return this.corpora.get(target)!;
   }
+}
+
+/** Of a raw score, the share of what the question could reach (0 when it can reach nothing). */
+function ratio(raw: number, ref: number): number {
+  return ref > 0 ? raw / ref : 0;
+}
+
+/**
+ * A ranked result's 匹配度 and level: no level below the lowest, nor when none of its reasons says what
+ * it shares with the question (a region or a workload alone is no reason to suggest anyone).
+ */
+function settle(result: MatchResult, share: number): void {
+  result.score = boundedScore(share);
+  const topical = result.reasons.some((r) => TOPICAL.has(r.factor));
+  result.level = topical ? matchLevel(result.score) : null;
+}
+
+/** A question's keywords (as written and as tokens) and what is common among the records asked. */
+function termContext(query: MatchQuery, common: (term: string) => boolean): TermContext {
+  const keywords = [...new Set((query.keywords ?? []).map((k) => normaliseText(k)))]
+    .map((text) => ({ text, tokens: [...new Set(tokenize(text))] }))
+    .filter((k) => k.tokens.length > 0);
+  return { keywords, common };
 }

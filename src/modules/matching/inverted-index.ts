@@ -336,6 +336,17 @@ export class InvertedIndex {
     return out;
   }
 
+  /** How many documents hold a term (in any field). */
+  documentFrequency(term: string): number {
+    const t = this.termToId.get(term);
+    return t === undefined ? 0 : this.postings[t]!.n;
+  }
+
+  /** The (weighted) idf of each query term a search with these options reads: what a match can add at most. */
+  queryIdfs(queryTokens: readonly string[], options: SearchOptions = {}): number[] {
+    return this.queryTerms(queryTokens, options).map((t) => t.idf);
+  }
+
   /** The BM25F score of one document for a query (for tests and explanations); 0 when absent. */
   score(id: string, queryTokens: readonly string[]): number {
     const d = this.idToNum.get(id);

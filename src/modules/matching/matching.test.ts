@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { xlsx } from '../../../test/support/sheets.ts';
 import { tokenize } from '../../platform/text/analyzer.ts';
+import { LEVEL_FLOORS } from './constants.ts';
 
 interface Result {
   id: string;
   code: string;
   name: string;
   score: number;
+  level: 'high' | 'medium' | 'low';
   summary: { subtitle: string | null; tags: string[] };
   reasons: { factor: string; label: string; value: number; terms?: string[] }[];
 }
@@ -61,11 +63,19 @@ describe('matching over the demo city', () => {
     );
     const text = items[0]!.reasons.find((r) => r.factor === 'text')!;
     expect(text.terms!.length).toBeGreaterThan(0);
+    // Each term is a word both share, or one of the demand's keywords as written, every word of which both share.
     for (const term of text.terms!) {
-      expect(demandTokens.has(term), term).toBe(true);
-      expect(expertTokens.has(term), term).toBe(true);
+      const words = demand.body.keywords.includes(term) ? tokenize(term) : [term];
+      for (const word of words) {
+        expect(demandTokens.has(word), `${term}: ${word}`).toBe(true);
+        expect(expertTokens.has(word), `${term}: ${word}`).toBe(true);
+      }
     }
+    // The demand's own keywords come first.
+    expect(demand.body.keywords).toContain(text.terms![0]);
     expect(text.label).toMatch(/^共同关键词：/);
+    expect(items[0]!.level).toBe('high');
+    expect(items[0]!.score).toBeLessThanOrEqual(100);
     expect(items[0]!.reasons.map((r) => r.factor)).toContain('region');
   });
 
@@ -83,6 +93,34 @@ describe('matching over the demo city', () => {
       `/api/matching/suggestions?from=achievements&id=${achievements.body.items[0].id}&against=demands&top=3`,
     );
     expect(back.body.items[0].id).toBe(demandId);
+  });
+
+  it('leaves out suggestions below the lowest level, and says how many and what would find better ones', async () => {
+    // The demo expert works on composites: one open demand fits; the others share little with the profile.
+    const mine = await expert.get('/api/matching/mine?against=demands&top=5');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((r: Result) => r.code)).toEqual(['XQ-2026-001']);
+    expect(mine.body.items[0].level).toBe('high');
+    expect(mine.body.hidden).toBeGreaterThan(0);
+    expect(mine.body.items.length + mine.body.hidden).toBeLessThanOrEqual(5);
+    expect(mine.body.advice).toMatch(/完善您的研究方向/);
+    const english = await expert.request('GET', '/api/matching/mine?against=demands&top=5', undefined, {
+      'accept-language': 'en-US',
+    });
+    expect(english.body.advice).toMatch(/research interests/);
+    // A demand's own suggestions: what is shown has a level and at least the lowest floor; the advice is
+    // about the demand's keywords and description.
+    const achievements = await operator.get(
+      `/api/matching/suggestions?from=demands&id=${demandId}&against=achievements&top=5`,
+    );
+    expect(achievements.body.hidden).toBeGreaterThan(0);
+    expect(achievements.body.advice).toMatch(/补充关键词/);
+    for (const r of achievements.body.items as Result[]) {
+      expect(['high', 'medium', 'low']).toContain(r.level);
+      expect(r.score).toBeGreaterThanOrEqual(LEVEL_FLOORS.low);
+      expect(r.score).toBeLessThan(100);
+      expect(r.reasons.map((x) => x.label)).not.toContain('文本相关');
+    }
   });
 
   it('follows changes at once: an edited expert moves, a closed demand leaves the suggestions', async () => {
@@ -173,7 +211,7 @@ describe('matching over the demo city', () => {
     expect(rows.filter((r) => r[3] === 1).map((r) => r[1])).toEqual(['M-1', 'M-2']);
     const first = rows.find((r) => r[1] === 'M-1' && r[3] === 1)!;
     expect(first[4]).toBe('CG-2026-003'); // 竹材绿色防霉改性处理工艺
-    expect(String(first[9])).toContain('共同关键词');
+    expect(String(first[10])).toContain('共同关键词');
     const bad = await upload(operator, '/api/matching/batch', '表.xlsx', await xlsx(['编号'], [['1']]));
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('MATCH_BATCH_INVALID');

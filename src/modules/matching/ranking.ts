@@ -118,27 +118,57 @@ export function rank(
     code: doc.code,
     name: doc.name,
     score: round(textScore * (1 + factor)),
+    level: null,
     summary: doc.summary,
     reasons,
   };
 }
 
+/** What the text reason needs to know of the question and of the records it is matched against. */
+export interface TermContext {
+  /** The question's own keywords as written (normalised), each with its tokens, in the asker's order. */
+  keywords: readonly { text: string; tokens: readonly string[] }[];
+  /** Too common in the records to be a reason on its own (common-terms.ts). */
+  common: (term: string) => boolean;
+}
+
 /**
- * The text reason: the text relevance and the words and phrases that made it, largest first. `value` is
- * the text score without the factors (what the other reasons add is theirs).
+ * The text reason: the text relevance and the words that made it. The question's own keywords come
+ * first, in the asker's order — as written when the result shares every word of one (失效分析, not 失效、
+ * 分析), else the words it shares — then the other words, largest first. `value` is the text score
+ * without the factors (what the other reasons add is theirs).
+ *
+ * A common word (方法, 性能) is named only as a keyword as written, and only beside a word that is not
+ * common; a result whose shared words are all common (or only character pairs and phrases) gets no
+ * text reason, as nothing can be said for it.
  */
-export function textReason(terms: { term: string; score: number }[]): Reason {
+export function textReason(
+  terms: { term: string; score: number }[],
+  context: TermContext,
+): Reason | undefined {
   const text = terms.reduce((sum, t) => sum + t.score, 0);
-  // Words only: a shared phrase is already named by its words.
-  const shown = [
-    ...new Set(
-      terms
-        .filter((t) => isWord(t.term) && !t.term.includes('_'))
-        .sort((a, b) => b.score - a.score)
-        .map((t) => t.term),
-    ),
-  ];
-  return { factor: 'text', value: round(text), terms: displayTerms(shown) };
+  // Words only, largest first: a shared phrase is already named by its words.
+  const shared = new Map<string, number>();
+  for (const t of [...terms].sort((a, b) => b.score - a.score)) {
+    if (isWord(t.term) && !t.term.includes('_') && !shared.has(t.term)) shared.set(t.term, t.score);
+  }
+  const named = new Map<string, boolean>(); // term → common
+  const ofKeywords = new Set<string>();
+  for (const keyword of context.keywords) {
+    const hits = keyword.tokens.filter((t) => shared.has(t));
+    for (const t of keyword.tokens) ofKeywords.add(t);
+    if (hits.length === 0) continue;
+    if (hits.length === keyword.tokens.length) {
+      named.set(keyword.text, keyword.tokens.every(context.common));
+    } else {
+      hits.sort((a, b) => shared.get(b)! - shared.get(a)!);
+      for (const t of hits) if (!context.common(t)) named.set(t, false);
+    }
+  }
+  for (const t of shared.keys()) if (!ofKeywords.has(t) && !context.common(t)) named.set(t, false);
+  const shown = displayTerms([...named.keys()]);
+  if (shown.every((t) => named.get(t))) return undefined;
+  return { factor: 'text', value: round(text), terms: shown };
 }
 
 /** Best first; equal scores in code order. */

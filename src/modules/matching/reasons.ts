@@ -15,6 +15,33 @@ const REGION = {
   en: { 1: 'same county', 0.6: 'same city', 0.3: 'same province' } as Record<number, string>,
 };
 
+/** What was asked, for the advice on finding better results: a list item's, an expert's, one's own, free text. */
+export type Advice = 'item' | 'expert' | 'mine' | 'search';
+
+const ADVICE: Record<Advice, { zh: string; en: string }> = {
+  item: {
+    zh: '为该条目补充关键词、写明具体的技术问题或要求，或选择学科与行业，可获得更准确的推荐。',
+    en: 'Add keywords, name the technical problem or requirement, or choose the disciplines and industries of this record for better suggestions.',
+  },
+  expert: {
+    zh: '完善该专家的研究方向、代表成果和学科领域，可获得更准确的推荐。',
+    en: 'Complete this expert’s research interests, representative work and disciplines for better suggestions.',
+  },
+  mine: {
+    zh: '完善您的研究方向、代表成果和学科领域，可获得更准确的推荐。',
+    en: 'Complete your research interests, representative work and disciplines for better suggestions.',
+  },
+  search: {
+    zh: '换用更具体的专业词语，或把描述写得更详细些再试。',
+    en: 'Try more specific technical terms, or describe it in more detail.',
+  },
+};
+
+/** What would find better results than those too weak to show, in the caller's language. */
+export function adviceText(advice: Advice, locale: Locale): string {
+  return locale === 'en-US' ? ADVICE[advice].en : ADVICE[advice].zh;
+}
+
 export function reasonView(reason: Reason, dict: DictionarySnapshot, locale: Locale): ReasonView {
   const zh = locale !== 'en-US';
   const codeNames = (kind: 'discipline' | 'industry') =>
@@ -23,14 +50,10 @@ export function reasonView(reason: Reason, dict: DictionarySnapshot, locale: Loc
   let label: string;
   switch (reason.factor) {
     case 'text':
-      label =
-        (reason.terms?.length ?? 0) > 0
-          ? zh
-            ? `共同关键词：${reason.terms!.join('、')}`
-            : `Shared terms: ${reason.terms!.join(', ')}`
-          : zh
-            ? '文本相关'
-            : 'Related text';
+      // The engine gives a text reason only with the words it can name (never a bare 文本相关).
+      label = zh
+        ? `共同关键词：${(reason.terms ?? []).join('、')}`
+        : `Shared terms: ${(reason.terms ?? []).join(', ')}`;
       break;
     case 'discipline':
       label = zh

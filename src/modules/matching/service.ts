@@ -18,12 +18,13 @@ import {
   type ExpertSignals,
   type MatchDoc,
   MatchingEngine,
+  type MatchLevel,
   type MatchQuery,
   type MatchResult,
   type MatchWeights,
   type Target,
 } from './engine.ts';
-import { type ReasonView, reasonView } from './reasons.ts';
+import { type Advice, adviceText, type ReasonView, reasonView } from './reasons.ts';
 
 export type Source = ListKind | 'experts';
 
@@ -108,12 +109,15 @@ export class MatchingService {
       const row = await this.lists.row(actor, request.from, request.id);
       query = listQuery(row, dict);
     }
-    return this.answer(actor, request.against, query, request.top, dict, locale);
+    const advice = request.from === 'experts' ? 'expert' : 'item';
+    return this.answer(actor, request.against, query, request.top, dict, locale, advice);
   }
 
   /**
    * Suggestions like `suggestions`, among the given records only (the experts
-   * registered for a matchmaking meeting), whatever their region.
+   * registered for a matchmaking meeting), whatever their region; all of them,
+   * those below the lowest level too (with no level): the meeting's proposals
+   * rank what they are given.
    */
   async suggestionsAmong(
     actor: Actor,
@@ -124,9 +128,11 @@ export class MatchingService {
     await this.ready();
     const dict = await this.dictionaries.snapshot();
     const row = await this.lists.row(actor, request.from, request.id);
-    return this.answer(actor, request.against, listQuery(row, dict), request.top, dict, locale, (doc) =>
-      among.has(doc.id),
-    );
+    const started = performance.now();
+    const items = this.engine
+      .match(request.against, listQuery(row, dict), request.top, (doc) => among.has(doc.id))
+      .map((r) => this.view(request.against, r, dict, locale));
+    return { against: request.against, items, tookMs: elapsed(started) };
   }
 
   /** Free text (an operator pastes a description) against any kind. */
@@ -138,7 +144,7 @@ export class MatchingService {
     await this.ready();
     const dict = await this.dictionaries.snapshot();
     const query: MatchQuery = { text: request.text, regionCode: request.regionCode ?? actor.regionCode };
-    return this.answer(actor, request.against, query, request.top, dict, locale);
+    return this.answer(actor, request.against, query, request.top, dict, locale, 'search');
   }
 
   /** For the signed-in expert: the demands that fit their profile. */
@@ -148,7 +154,7 @@ export class MatchingService {
     await this.ready();
     const dict = await this.dictionaries.snapshot();
     const query = await this.expertQueryById(String(profile.record.id), dict);
-    return this.answer(actor, request.against, query, request.top, dict, locale);
+    return this.answer(actor, request.against, query, request.top, dict, locale, 'mine');
   }
 
   /** Batch matching for an operator (a matchmaking meeting's demand sheet), scoped like suggestions. */
@@ -162,17 +168,22 @@ export class MatchingService {
     await this.ready();
     const dict = await this.dictionaries.snapshot();
     const prefix = suggestionPrefix(actor);
+    // The meeting's sheet lists what would be suggested: results below the lowest level are left out.
     return queries.map(({ id, query }) => ({
       id,
       results: this.engine
         .match(against, { regionCode: actor.regionCode, ...query }, top, (doc) =>
           doc.scopeRegion.startsWith(prefix),
         )
+        .filter((r) => r.level !== null)
         .map((r) => this.view(against, r, dict, locale)),
     }));
   }
 
-  /** Batch matching for the CLI and evaluation: unscoped, reasons in Chinese. */
+  /**
+   * Batch matching for the CLI and evaluation: unscoped, reasons in Chinese, every result (those below
+   * the lowest level too, with no level), so that the evaluation measures the ranking itself.
+   */
   async batch(
     queries: { id: string; query: MatchQuery }[],
     against: Target,
@@ -187,6 +198,11 @@ export class MatchingService {
     }));
   }
 
+  /**
+   * The best `top` for a question, those with a level only: `hidden` says how many of the `top` were
+   * left out for being below the lowest level or having nothing to say for them, and `advice` what
+   * would find better ones (in the caller's language, for what was asked), so that the page can say so.
+   */
   private async answer(
     actor: Actor,
     against: Target,
@@ -194,14 +210,19 @@ export class MatchingService {
     top: number,
     dict: DictionarySnapshot,
     locale: Locale,
-    only?: (doc: MatchDoc) => boolean,
+    advice: Advice,
   ) {
     const started = performance.now();
     const prefix = suggestionPrefix(actor);
-    const items = this.engine
-      .match(against, query, top, only ?? ((doc: MatchDoc) => doc.scopeRegion.startsWith(prefix)))
-      .map((r) => this.view(against, r, dict, locale));
-    return { against, items, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    const results = this.engine.match(against, query, top, (doc) => doc.scopeRegion.startsWith(prefix));
+    const shown = results.filter(hasLevel);
+    return {
+      against,
+      items: shown.map((r) => ({ ...this.view(against, r, dict, locale), level: r.level })),
+      hidden: results.length - shown.length,
+      advice: adviceText(advice, locale),
+      tookMs: elapsed(started),
+    };
   }
 
   private view(kind: Target, r: MatchResult, dict: DictionarySnapshot, locale: Locale): MatchResultView {
@@ -372,6 +393,14 @@ export class MatchingService {
       readAt = this.tick;
     }
   }
+}
+
+function hasLevel(result: MatchResult): result is MatchResult & { level: MatchLevel } {
+  return result.level !== null;
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
 }
 
 /** Let requests run between pages of a long build. */

@@ -12,6 +12,11 @@ export interface MatchWeights {
    */
   fields: { title: number; keywords: number; text: number; codes: number; phrases: number; grams: number };
   k1: number;
+  /**
+   * A question's own keywords (a demand's 关键词, an expert's disciplines and industries) weigh this many
+   * times their idf: what the asker named as the point outweighs the words of a description.
+   */
+  keywordBoost: number;
   /** Re-ranking factors, as fractions of the text score (0.3 = up to +30 %). */
   discipline: number;
   industry: number;
@@ -34,6 +39,7 @@ export interface MatchWeights {
 export const DEFAULT_WEIGHTS: MatchWeights = {
   fields: { title: 2.5, keywords: 2, text: 1, codes: 0.6, phrases: 1, grams: 1 },
   k1: 1.2,
+  keywordBoost: 2,
   discipline: 0.25,
   industry: 0.15,
   topic: 2,
@@ -59,6 +65,7 @@ const weightsOverride = z.strictObject({
     .partial()
     .optional(),
   k1: z.number().min(0.1).max(10).optional(),
+  keywordBoost: z.number().min(1).max(10).optional(),
   discipline: weight.optional(),
   industry: weight.optional(),
   topic: weight.optional(),
