@@ -12,6 +12,7 @@ import {
   Typography,
   theme,
 } from 'antd';
+import { LEVEL_FLOORS, MATCH_LEVELS, type MatchLevel } from '@server/modules/matching/constants.ts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
@@ -60,8 +61,56 @@ const FACTOR_COLORS: Record<string, string> = {
   members: 'purple',
 };
 
-function decimal(value: number): string {
-  return value.toLocaleString('zh-CN', { maximumFractionDigits: 2, minimumFractionDigits: 0 });
+const LEVEL_COLORS: Record<MatchLevel, string> = { high: 'green', medium: 'blue', low: 'default' };
+
+/** A level's range of 匹配度: its floor, and the last score below the next level up (none for the top). */
+function levelRange(level: MatchLevel): { floor: number; below: number | null } {
+  const up = MATCH_LEVELS[MATCH_LEVELS.indexOf(level) - 1];
+  return { floor: LEVEL_FLOORS[level], below: up ? LEVEL_FLOORS[up] - 1 : null };
+}
+
+/** What a level means, in a sentence (shown on hover of a result's level). */
+function levelHelp(t: Translate, level: MatchLevel): string {
+  const { floor, below } = levelRange(level);
+  return t(`matching.levelHelp.${level}`, { floor, below: below ?? '' });
+}
+
+/** The scale and its levels, in a sentence (shown on hover of 匹配度). */
+function scoreHelp(t: Translate): string {
+  return t('matching.scoreHelp', {
+    high: LEVEL_FLOORS.high,
+    highBelow: LEVEL_FLOORS.high - 1,
+    medium: LEVEL_FLOORS.medium,
+    mediumBelow: LEVEL_FLOORS.medium - 1,
+    low: LEVEL_FLOORS.low,
+  });
+}
+
+/** The levels and what each means, above a list: the meaning of a score is written beside it. */
+function LevelLegend() {
+  const t = useT();
+  return (
+    <Space size={[12, 4]} wrap data-testid="match-legend">
+      <Tooltip title={scoreHelp(t)}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, cursor: 'help' }}>
+          {t('matching.legend')}
+        </Typography.Text>
+      </Tooltip>
+      {MATCH_LEVELS.map((level) => {
+        const { floor, below } = levelRange(level);
+        return (
+          <Tooltip key={level} title={levelHelp(t, level)}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Tag color={LEVEL_COLORS[level]} style={{ marginInlineEnd: 4 }}>
+                {t(`matching.level.${level}`)}
+              </Tag>
+              {below === null ? `≥ ${floor}` : `${floor}–${below}`} {t(`matching.levelMeaning.${level}`)}
+            </Typography.Text>
+          </Tooltip>
+        );
+      })}
+    </Space>
+  );
 }
 
 function escapeRegExp(text: string): string {
@@ -103,11 +152,15 @@ function Highlighted({ label, terms }: { label: string; terms: readonly string[]
   );
 }
 
-/** One reason as a chip, the terms that hit highlighted; its weight on hover. */
-function Reason({ reason }: { reason: MatchReason }) {
+/**
+ * One reason as a chip, the terms that hit highlighted; on hover, its share of what the result's reasons
+ * add up to (their values are on the engine's own scale, not the 匹配度's).
+ */
+function Reason({ reason, total }: { reason: MatchReason; total: number }) {
   const t = useT();
+  const share = total > 0 ? Math.round((100 * Math.abs(reason.value)) / total) : 0;
   return (
-    <Tooltip title={t('matching.reasonValue', { value: decimal(reason.value) })}>
+    <Tooltip title={t(reason.value < 0 ? 'matching.reasonPenalty' : 'matching.reasonShare', { share })}>
       <Tag
         color={FACTOR_COLORS[reason.factor] ?? 'default'}
         style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
@@ -144,19 +197,29 @@ function ResultItem({
   const { token } = theme.useToken();
   const link = useRecordLink()(result, against);
   const details = [result.summary.subtitle, result.summary.regionName].filter(Boolean).join(' · ');
+  const total = result.reasons.reduce((sum, reason) => sum + Math.abs(reason.value), 0);
   return (
     <List.Item
       data-testid="match-result"
       extra={
         <Space direction="vertical" size={0} style={{ textAlign: 'right', minWidth: 72 }}>
-          <Tooltip title={t('matching.scoreHelp')}>
+          <Tooltip title={scoreHelp(t)}>
             <Typography.Text type="secondary" style={{ fontSize: 12, cursor: 'help' }}>
               {t('matching.score')}
             </Typography.Text>
           </Tooltip>
-          <Typography.Text strong style={{ fontSize: 18, color: token.colorPrimary }}>
-            {decimal(result.score)}
+          <Typography.Text
+            strong
+            style={{ fontSize: 18, color: token.colorPrimary }}
+            data-testid="match-score"
+          >
+            {result.score}
           </Typography.Text>
+          <Tooltip title={levelHelp(t, result.level)}>
+            <Tag color={LEVEL_COLORS[result.level]} style={{ marginInlineEnd: 0 }} data-testid="match-level">
+              {t(`matching.level.${result.level}`)}
+            </Tag>
+          </Tooltip>
         </Space>
       }
     >
@@ -207,7 +270,7 @@ function ResultItem({
                 <Typography.Text type="secondary">{t('matching.reasons')}</Typography.Text>
                 {result.reasons.map((reason, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: reasons have no id and come in a fixed order.
-                  <Reason key={index} reason={reason} />
+                  <Reason key={index} reason={reason} total={total} />
                 ))}
               </Space>
             )}
@@ -275,8 +338,25 @@ export function MatchList({
       </div>
     ) : null;
   }
+  // Results below the lowest level are not shown: say how many, and what would find better ones (the
+  // server's advice suits what was asked: a record's keywords, one's own profile, a more specific text).
+  const hidden =
+    response.hidden > 0 ? (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="match-hidden"
+        message={t(response.items.length === 0 ? 'matching.hiddenAll' : 'matching.hidden', {
+          count: response.hidden,
+          floor: LEVEL_FLOORS.low,
+        })}
+        description={response.advice}
+      />
+    ) : null;
   if (response.items.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('matching.empty')} />;
+    return (
+      hidden ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('matching.empty')} />
+    );
   }
   return (
     <List<MatchResult>
@@ -285,6 +365,7 @@ export function MatchList({
       loading={loading}
       dataSource={response.items}
       data-testid="match-results"
+      header={compact ? undefined : <LevelLegend />}
       renderItem={(result, index) => (
         <ResultItem
           result={result}
@@ -296,10 +377,15 @@ export function MatchList({
         />
       )}
       footer={
-        compact ? undefined : (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {tookText(t, response)}
-          </Typography.Text>
+        compact && !hidden ? undefined : (
+          <Space direction="vertical" size={8} style={{ width: '100%' }}>
+            {hidden}
+            {!compact && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {tookText(t, response)}
+              </Typography.Text>
+            )}
+          </Space>
         )
       }
     />
