@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
+import { chinaToday } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { FromList } from '../../app/listPage.tsx';
 import { useActivities } from './api.ts';
@@ -48,8 +49,8 @@ export function ActivityCalendar({
   fromList: FromList;
 }) {
   const t = useT();
-  const shown = month ? dayjs(`${month}-01`) : dayjs().startOf('month');
-  const [picked, setPicked] = useState<Dayjs>(() => dayjs());
+  const shown = month ? dayjs(`${month}-01`) : dayjs(chinaToday()).startOf('month');
+  const [picked, setPicked] = useState<Dayjs>(() => dayjs(chinaToday()));
   const value = picked.isSame(shown, 'month') ? picked : shown;
   // The cells the month view draws: from the week of the 1st, six weeks.
   const first = shown.startOf('month').startOf('week');
@@ -158,7 +159,7 @@ export function ActivityCalendar({
               aria-label={t('activities.calendar.next')}
               title={t('activities.calendar.next')}
             />
-            <Button onClick={() => go(dayjs())}>{t('activities.calendar.thisMonth')}</Button>
+            <Button onClick={() => go(dayjs(chinaToday()))}>{t('activities.calendar.thisMonth')}</Button>
             <Typography.Text type="secondary">
               {t('activities.calendar.count', { count: activities.data?.total ?? 0 })}
             </Typography.Text>

@@ -1,6 +1,11 @@
 import { Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { EMPTY } from '../../app/format.ts';
+import {
+  formatTime as chinaClock,
+  formatDate as chinaDate,
+  formatDateTime as chinaDateTime,
+  chinaPickerValue,
+  pickedChinaTime,
+} from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import {
   ACTIVITY_KINDS,
@@ -26,42 +31,11 @@ import {
 } from './types.ts';
 
 // ---------- China time ----------
-// Activities happen in China: their times are read and written as China time
-// (UTC+8, no daylight saving), whatever the browser's zone, as the server
-// lays out meeting slots.
+// Activities happen in China: their times are read and written as China time,
+// whatever the browser's zone, as the server lays out meeting slots. The one
+// formatter for the whole web is app/format.ts; these are its names here.
 
-const CST_MS = 8 * 3600_000;
-
-/** The wall clock in China of an instant: YYYY-MM-DDTHH:mm. */
-function chinaWallClock(iso: string): string {
-  return new Date(Date.parse(iso) + CST_MS).toISOString().slice(0, 16);
-}
-
-/** The China date of an instant, YYYY-MM-DD. */
-export function chinaDate(iso: string): string {
-  return chinaWallClock(iso).slice(0, 10);
-}
-
-/** HH:mm in China. */
-export function chinaClock(iso: string): string {
-  return chinaWallClock(iso).slice(11, 16);
-}
-
-/** YYYY-MM-DD HH:mm in China; an em dash when absent. */
-export function chinaDateTime(iso: string | null | undefined): string {
-  if (!iso || Number.isNaN(Date.parse(iso))) return EMPTY;
-  return chinaWallClock(iso).replace('T', ' ');
-}
-
-/** A picker's value (the wall clock it shows) as that moment in China. */
-export function pickedChinaTime(value: Dayjs): string {
-  return `${value.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
-}
-
-/** An instant as a picker value showing its China wall clock. */
-export function chinaPickerValue(iso: string | null | undefined): Dayjs | undefined {
-  return iso ? dayjs(chinaWallClock(iso)) : undefined;
-}
+export { chinaClock, chinaDate, chinaDateTime, chinaPickerValue, pickedChinaTime };
 
 /** 2026-12-10 13:30–17:30, or from one day to another. */
 export function activityTime(t: Translate, activity: Pick<ActivitySummary, 'startsAt' | 'endsAt'>): string {

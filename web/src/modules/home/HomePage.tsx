@@ -19,6 +19,7 @@ import {
 import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { chinaHour } from '../../app/format.ts';
 import { type MessageKey, useI18n } from '../../app/i18n.tsx';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
@@ -282,7 +283,7 @@ export function HomePage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t(greetingKey(new Date().getHours()), { name: me.displayName })}
+          {t(greetingKey(chinaHour()), { name: me.displayName })}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">

@@ -16,13 +16,13 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
+import { chinaToday } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { type RegionNode, regionCodeOf, regionPath, regionPathLabel, useRegions } from '../../app/regions.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { chinaDate } from '../activities/shared.tsx';
 import { formatDate } from '../lists/shared.tsx';
 import { DASHBOARD_XLSX_PATH, REPORT_PATH, useDashboard } from './api.ts';
 import { DashboardCharts } from './DashboardCharts.tsx';
@@ -218,7 +218,7 @@ function FilterBar({
   const to = params.to ?? resolved?.to;
   const period = periodOf(params);
   // Presets count from today in China (the server's periods are China dates), whatever the browser's zone.
-  const today = dayjs(chinaDate(new Date().toISOString()));
+  const today = dayjs(chinaToday());
 
   return (
     <Space wrap size={[12, 12]} data-testid="insights-filters">

@@ -4,11 +4,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
-import { EMPTY } from '../../app/format.ts';
+import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../app/listParams.ts';
 import { PageError } from '../../app/PageState.tsx';
-import { chinaDateTime } from '../activities/shared.tsx';
 import { recordsPath, useRecords } from './api.ts';
 import { formatCount, formatMoney, recordKindLabel } from './shared.tsx';
 import type { MetricRecord, RecordsOf, RecordsQuery } from './types.ts';
@@ -86,7 +85,7 @@ export function RecordsDrawer({
       title: t('insights.record.at'),
       dataIndex: 'at',
       width: 140,
-      render: (at: string) => chinaDateTime(at),
+      render: (at: string) => formatDateTime(at),
     },
     {
       title: t('insights.record.region'),

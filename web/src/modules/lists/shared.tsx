@@ -1,6 +1,6 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { EMPTY } from '../../app/format.ts';
+import { formatDate as chinaDay, chinaToday, EMPTY } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import {
   type CooperationMode,
@@ -122,16 +122,16 @@ export function formatAmount(
   return item.amountNegotiable ? t('lists.amountNegotiable', { amount: text }) : text;
 }
 
-/** A YYYY-MM-DD date as people write it in the chosen language (2026年12月31日). */
+/** A date (or an instant's day in China) as people write it in the chosen language (2026年12月31日). */
 export function formatDate(t: Translate, value: string | null | undefined): string {
   if (!value) return EMPTY;
-  const parsed = dayjs(value);
+  const parsed = dayjs(chinaDay(value));
   return parsed.isValid() ? parsed.format(t('lists.dateFormat')) : value;
 }
 
-/** Whether a deadline (a date in China) is before today. */
+/** Whether a deadline (a date in China) is before today in China. */
 export function deadlinePassed(deadline: string | null): boolean {
-  return deadline !== null && deadline < dayjs().format('YYYY-MM-DD');
+  return deadline !== null && deadline < chinaToday();
 }
 
 /** 截止日期, marked when it has passed. */

@@ -18,6 +18,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { downloadFile, errorMessage } from '../../app/api.ts';
+import { chinaToday } from '../../app/format.ts';
 import { applyServerErrors, clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { formatDate } from '../lists/shared.tsx';
@@ -189,7 +190,7 @@ function VisitModal({ order, onClose }: { order: OrderView; onClose: () => void 
       {
         id: order.id,
         body: {
-          visitedOn: (values.visitedOn ?? dayjs()).format('YYYY-MM-DD'),
+          visitedOn: values.visitedOn ? values.visitedOn.format('YYYY-MM-DD') : chinaToday(),
           summary: clean(values.summary) ?? '',
           ...(place ? { place } : {}),
           ...(people ? { people } : {}),
@@ -227,7 +228,7 @@ function VisitModal({ order, onClose }: { order: OrderView; onClose: () => void 
       <Form<VisitValues>
         form={form}
         layout="vertical"
-        initialValues={{ visitedOn: dayjs() }}
+        initialValues={{ visitedOn: dayjs(chinaToday()) }}
         onFinish={submit}
         preserve={false}
       >
@@ -238,7 +239,7 @@ function VisitModal({ order, onClose }: { order: OrderView; onClose: () => void 
         >
           <DatePicker
             style={{ width: 200 }}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            disabledDate={(day) => day.format('YYYY-MM-DD') > chinaToday()}
             data-testid="visit-date"
           />
         </Form.Item>

@@ -2,7 +2,6 @@ import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-de
 import type { Role } from '@server/platform/access/permissions.ts';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
@@ -137,7 +136,7 @@ function useUserColumns(canManage: boolean, open: (dialog: Dialog) => void): Col
 function UserStatus({ user }: { user: User }) {
   const t = useT();
   if (user.disabled) return <Tag color="red">{t('users.statusDisabled')}</Tag>;
-  if (user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs())) {
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now()) {
     return (
       <Tooltip title={t('users.lockedUntil', { time: formatDateTime(user.lockedUntil) })}>
         <Tag color="orange">{t('users.statusLocked')}</Tag>
