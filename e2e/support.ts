@@ -163,3 +163,21 @@ export const modalOf = (page: Page, title: string) => page.locator('.ant-modal-c
 
 /** The input of a field: the element itself (antd puts the test id on the input of pickers and numbers) or the one inside. */
 export const inputOf = (field: Locator) => field.locator('xpath=self::input | .//input').first();
+
+/**
+ * A second browser on a run's platform, in a context of its own: another time
+ * zone (`timezoneId`), language or viewport than the run's. Its own Chromium,
+ * since the run's context is persistent and cannot open another.
+ */
+export async function browserContextWith(
+  options: NonNullable<Parameters<Browser['newContext']>[0]>,
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 820 },
+    ...options,
+  });
+  const page = await context.newPage();
+  return { context, page, close: () => browser.close() };
+}

@@ -1,11 +1,17 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import {
+  AUDIT_ACTION_NAMES,
+  AUDIT_ENTITY_NAMES,
+  auditActionName,
+  auditEntityName,
+} from '@server/platform/audit/names.ts';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, sameParams } from '../../app/api.ts';
-import { formatDateTime } from '../../app/format.ts';
-import { useT } from '../../app/i18n.tsx';
+import { chinaDayStart, formatDateTime } from '../../app/format.ts';
+import { useI18n, useT } from '../../app/i18n.tsx';
 import { FilterButtons } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { useDocumentTitle } from '../../app/title.ts';
@@ -54,7 +60,7 @@ export function AuditPage() {
           loading={audit.isFetching}
           scroll={{ x: 'max-content' }}
           expandable={{
-            expandedRowRender: (row) => <ChangesList changes={row.changes} />,
+            expandedRowRender: (row) => <ChangesList changes={row.changes} entity={row.entity} />,
             rowExpandable: (row) => Object.keys(row.changes ?? {}).length > 0,
           }}
           pagination={{
@@ -79,7 +85,7 @@ export function AuditPage() {
 }
 
 function useAuditColumns(): ColumnsType<AuditRow> {
-  const t = useT();
+  const { t, pick } = useI18n();
   const roleLabel = useRoleLabel();
   return [
     { title: t('audit.id'), dataIndex: 'id', width: 80 },
@@ -97,9 +103,18 @@ function useAuditColumns(): ColumnsType<AuditRow> {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (action: string) => <Tag color="blue">{action}</Tag>,
+      render: (action: string) => (
+        // An action without a name of its own reads from its parts; its key is kept for the hover.
+        <Tag color="blue" data-testid="audit-action" title={hasActionName(action) ? undefined : action}>
+          {pick(auditActionName(action))}
+        </Tag>
+      ),
     },
-    { title: t('audit.entity'), dataIndex: 'entity' },
+    {
+      title: t('audit.entity'),
+      dataIndex: 'entity',
+      render: (entity: string) => <span data-testid="audit-entity">{pick(auditEntityName(entity))}</span>,
+    },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
@@ -122,18 +137,27 @@ interface FilterValues {
 }
 
 function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
-  const t = useT();
+  const { t, pick } = useI18n();
   const [form] = Form.useForm<FilterValues>();
+  // The log is filtered by key; people choose by name.
+  const entityOptions = Object.entries(AUDIT_ENTITY_NAMES).map(([value, name]) => ({
+    value,
+    label: pick(name),
+  }));
+  const actionOptions = Object.entries(AUDIT_ACTION_NAMES).map(([value, name]) => ({
+    value,
+    label: pick(name),
+  }));
 
   const submit = (values: FilterValues) => {
     const [start, end] = values.range ?? [null, null];
     onSearch({
-      entity: values.entity?.trim() || undefined,
-      action: values.action?.trim() || undefined,
+      entity: values.entity || undefined,
+      action: values.action || undefined,
       actor: values.actor?.trim() || undefined,
-      // Whole days in local time; the server's upper bound is exclusive.
-      from: start ? start.startOf('day').toISOString() : undefined,
-      to: end ? end.add(1, 'day').startOf('day').toISOString() : undefined,
+      // Whole days in China, whatever the browser's zone; the server's upper bound is exclusive.
+      from: start ? chinaDayStart(start) : undefined,
+      to: end ? chinaDayStart(end.add(1, 'day')) : undefined,
     });
   };
 
@@ -145,10 +169,27 @@ function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
       style={{ marginBottom: 16, rowGap: 12 }}
     >
       <Form.Item name="entity">
-        <Input allowClear placeholder={t('audit.entityPlaceholder')} style={{ width: 180 }} maxLength={64} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('audit.entityPlaceholder')}
+          options={entityOptions}
+          style={{ width: 180 }}
+          data-testid="audit-filter-entity"
+        />
       </Form.Item>
       <Form.Item name="action">
-        <Input allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 180 }} maxLength={64} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('audit.actionPlaceholder')}
+          options={actionOptions}
+          style={{ width: 220 }}
+          popupMatchSelectWidth={false}
+          data-testid="audit-filter-action"
+        />
       </Form.Item>
       <Form.Item name="actor">
         <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 150 }} maxLength={64} />
@@ -157,6 +198,7 @@ function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
         <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} />
       </Form.Item>
       <FilterButtons
+        searchTestId="audit-search"
         onReset={() => {
           form.resetFields();
           onSearch({});
@@ -164,6 +206,10 @@ function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
       />
     </Form>
   );
+}
+
+function hasActionName(action: string): boolean {
+  return Object.hasOwn(AUDIT_ACTION_NAMES, action);
 }
 
 /** The verdict of the last hash-chain check. */

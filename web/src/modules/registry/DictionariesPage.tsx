@@ -20,6 +20,7 @@ export function DictionariesPage() {
   const requested = searchParams.get('kind');
   const kind: DictionaryKind = isDictionaryKind(requested) ? requested : DICTIONARY_KINDS[0];
   const kinds = useDictionaryKinds();
+  const chosen = kinds.data?.find((item) => item.kind === kind);
 
   return (
     <Row gutter={[16, 16]}>
@@ -53,11 +54,8 @@ export function DictionariesPage() {
         <EntriesCard
           key={kind}
           kind={kind}
-          title={
-            kinds.data
-              ? pick(kinds.data.find((item) => item.kind === kind)?.name ?? { zh: kind, en: kind })
-              : kind
-          }
+          // The list by its name only (行业分类, not its key `industry`); blank until the names load.
+          title={chosen ? pick(chosen.name) : ''}
         />
       </Col>
     </Row>
@@ -86,14 +84,7 @@ function EntriesCard({ kind, title }: { kind: DictionaryKind; title: string }) {
 
   return (
     <Card
-      title={
-        <Space size={8}>
-          {title}
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {kind}
-          </Typography.Text>
-        </Space>
-      }
+      title={<span data-testid="dictionary-title">{title}</span>}
       extra={
         <Space wrap>
           <Button

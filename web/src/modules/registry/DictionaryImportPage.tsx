@@ -15,7 +15,8 @@ export function DictionaryImportPage() {
   const kinds = useDictionaryKinds();
   if (!isDictionaryKind(kind)) return <NotFound />;
   const item = kinds.data?.find((entry) => entry.kind === kind);
-  const name = item ? pick(item.name) : kind;
+  // The list's name, never its key; blank for the moment the names take to load.
+  const name = item ? pick(item.name) : '';
   return (
     <ImportPage
       title={t('dict.importTitle', { name })}

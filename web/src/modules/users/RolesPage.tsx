@@ -1,5 +1,5 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Space, Table, Tag, Typography, theme } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Space, Table, Tag, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
@@ -99,17 +99,13 @@ function useMatrixColumns(
       key: 'permission',
       fixed: 'left',
       width: 240,
+      // The permission by its name only: its key (orders.read) is the server's, not a word for people.
       render: (_, permission) => (
-        <Space direction="vertical" size={0}>
-          <Space size={6}>
-            <span>{pick(permission.name)}</span>
-            <Tag color={permission.kind === 'write' ? 'volcano' : 'geekblue'}>
-              {permission.kind === 'write' ? t('roles.kindWrite') : t('roles.kindRead')}
-            </Tag>
-          </Space>
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-            {permission.code}
-          </Typography.Text>
+        <Space size={6}>
+          <span data-testid="role-permission">{pick(permission.name)}</span>
+          <Tag color={permission.kind === 'write' ? 'volcano' : 'geekblue'}>
+            {permission.kind === 'write' ? t('roles.kindWrite') : t('roles.kindRead')}
+          </Tag>
         </Space>
       ),
     },
