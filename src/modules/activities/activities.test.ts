@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activity,
   commitImport,
+  idOf,
   talentIds,
   transition,
   type Versioned,
@@ -567,6 +568,106 @@ describe('activities', () => {
     expect(await commitImport(operator, res.body.id)).toMatchObject({ status: 'committed', created: 1 });
     const registered = (await operator.get(`/api/activities/${tour.id}/registrations?pageSize=50`)).body;
     expect(registered.counts.confirmed).toBe(1);
+  });
+
+  it('registers institutions: the institution’s own account, an organiser’s pick, and a sheet’s 高校院所 rows', async () => {
+    const meeting = await create({ kind: 'matchmaking', title: '校企对接会', capacity: 50 }, 'published');
+    const institution = await p.signIn('institution');
+    const jg001 = await idOf(operator, '/api/registry/institutions', 'JG-001');
+    const jg002 = await idOf(operator, '/api/registry/institutions', 'JG-002');
+    // Each organisation account is offered its own kind of organisation, never the other's.
+    expect((await institution.get(`/api/activities/${meeting.id}`)).body.canRegisterAs).toContain(
+      'institution',
+    );
+    const asEnterprise = (await enterprise.get(`/api/activities/${meeting.id}`)).body.canRegisterAs;
+    expect(asEnterprise).toContain('enterprise');
+    expect(asEnterprise).not.toContain('institution');
+    const wrongSide = await enterprise.post(`/api/activities/${meeting.id}/registrations`, {
+      role: 'institution',
+    });
+    expect(wrongSide.body.error.code).toBe('REGISTRATION_NO_PROFILE');
+    // The institution account registers its institution (浙北理工学院, JG-001), as an enterprise account does.
+    const own = await institution.post(`/api/activities/${meeting.id}/registrations`, {});
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect(own.body).toMatchObject({
+      role: 'institution',
+      institutionId: jg001,
+      name: '浙北理工学院',
+      status: 'confirmed',
+    });
+    expect((await institution.get(`/api/activities/${meeting.id}`)).body.mine[0].institutionId).toBe(jg001);
+    // An organiser picks one from the registry.
+    const picked = await operator.post(`/api/activities/${meeting.id}/registrations`, {
+      institutionId: jg002,
+    });
+    expect(picked.status, JSON.stringify(picked.body)).toBe(201);
+    expect(picked.body).toMatchObject({ role: 'institution', institutionId: jg002 });
+    // A kind where institutions do not come as 高校院所 refuses the role.
+    const training = await create({ kind: 'training', title: '无高校院所身份的培训' }, 'published');
+    const refused = await operator.post(`/api/activities/${training.id}/registrations`, {
+      institutionId: jg002,
+    });
+    expect(refused.body.error.code).toBe('REGISTRATION_ROLE_INVALID');
+
+    // A sheet: 高校院所 in its several spellings; a 单位 the registry knows is linked, one it does not is flagged.
+    const file = await xlsx(
+      ['姓名', '手机', '单位', '身份'],
+      [
+        ['沈教授', '13905725001', '湖州绿色制造研究院', '科研院所'],
+        ['韩老师', '13905725002', '浙北理工学院', '高校'],
+        ['蒋研究员', '13905725003', '外省某研究所', '高校院所'],
+        ['杨经理', '13905725004', '某公司', '企业'],
+      ],
+    );
+    const preview = await previewSheet(meeting.id, '报名表.xlsx', file);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ total: 4, valid: 4, flagged: 1, rejected: 0 });
+    expect(issuesOf(preview.body)).toEqual([
+      '4:单位“外省某研究所”未在本地区高校院所库中找到，已按原文登记，未关联档案',
+    ]);
+    expect(await commitImport(operator, preview.body.id)).toMatchObject({ status: 'committed', created: 4 });
+    const rows = (
+      await operator.get(`/api/activities/${meeting.id}/registrations?pageSize=50`)
+    ).body.items.map((r: { name: string; role: string; institutionId: string | null }) => [
+      r.name,
+      r.role,
+      r.institutionId,
+    ]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['沈教授', 'institution', jg002],
+        ['韩老师', 'institution', jg001],
+        ['蒋研究员', 'institution', null],
+        ['杨经理', 'enterprise', null],
+      ]),
+    );
+    // 杭州's operator, who cannot see 湖州's institutions, gets no link to them.
+    const admin = await p.signIn('admin');
+    const hz = (
+      await admin.post('/api/users', {
+        username: 'hz.activities',
+        displayName: '杭州活动',
+        role: 'operator',
+        regionCode: '330100',
+        password: 'scope-Test-2026',
+      })
+    ).body;
+    expect(hz.id).toBeTruthy();
+    const hzOperator = await p.signIn('hz.activities', 'scope-Test-2026');
+    const hzMeeting = await activity(hzOperator, {
+      kind: 'matchmaking',
+      title: '杭州校企对接会',
+      regionCode: '330106',
+      startsAt: at('09:00'),
+      endsAt: at('17:00'),
+    });
+    const elsewhere = await previewSheet(
+      hzMeeting.id,
+      '报名表.xlsx',
+      await xlsx(['姓名', '单位', '身份'], [['韩老师', '浙北理工学院', '高校']]),
+      hzOperator,
+    );
+    expect(elsewhere.body).toMatchObject({ valid: 1, flagged: 1 });
   });
 
   it('keeps activities to their region and their organisers', async () => {

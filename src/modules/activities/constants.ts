@@ -19,6 +19,7 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const ROLES = [
   'enterprise',
   'expert',
+  'institution',
   'employer',
   'applicant',
   'host',
@@ -31,6 +32,7 @@ export type ParticipantRole = (typeof ROLES)[number];
 export const ROLE_NAMES: Record<ParticipantRole, { zh: string; en: string }> = {
   enterprise: { zh: '需求企业', en: 'Enterprise' },
   expert: { zh: '专家', en: 'Expert' },
+  institution: { zh: '高校院所', en: 'University or institute' },
   employer: { zh: '招聘单位', en: 'Employer' },
   applicant: { zh: '求职者', en: 'Applicant' },
   host: { zh: '接待单位', en: 'Host' },
@@ -40,7 +42,23 @@ export const ROLE_NAMES: Record<ParticipantRole, { zh: string; en: string }> = {
 };
 
 /** Who a role is: a person (an account, an expert, a guest) or an organisation. */
-export const ORGANISATION_ROLES: ReadonlySet<ParticipantRole> = new Set(['enterprise', 'employer', 'host']);
+export const ORGANISATION_ROLES: ReadonlySet<ParticipantRole> = new Set([
+  'enterprise',
+  'institution',
+  'employer',
+  'host',
+]);
+
+/**
+ * The organisation roles an organisation's own account registers itself in:
+ * an institution's as 高校院所, an enterprise's in the others. (An organiser
+ * may also name an institution as a host.)
+ */
+export const SELF_ORGANISATION_ROLES = {
+  enterprise: ['enterprise', 'employer', 'host'],
+  institution: ['institution'],
+} as const satisfies Record<string, readonly ParticipantRole[]>;
+export type OrganisationAccount = keyof typeof SELF_ORGANISATION_ROLES;
 
 export const OUTCOME_KINDS = [
   'contact',
@@ -78,19 +96,19 @@ export interface KindSpec {
 export const KIND_SPECS: Record<ActivityKind, KindSpec> = {
   matchmaking: {
     name: { zh: '项目对接会', en: 'Matchmaking meeting' },
-    roles: ['enterprise', 'expert', 'attendee'],
+    roles: ['enterprise', 'expert', 'institution', 'attendee'],
     unseated: [],
     outcomes: ['contact', 'agreement', 'other'],
   },
   forum: {
     name: { zh: '论坛沙龙', en: 'Forum or salon' },
-    roles: ['attendee', 'speaker', 'expert', 'enterprise'],
+    roles: ['attendee', 'speaker', 'expert', 'enterprise', 'institution'],
     unseated: ['speaker'],
     outcomes: ['contact', 'agreement', 'other'],
   },
   visit: {
     name: { zh: '考察走访', en: 'Site visit' },
-    roles: ['attendee', 'expert', 'host'],
+    roles: ['attendee', 'expert', 'host', 'institution'],
     unseated: ['host'],
     outcomes: ['contact', 'agreement', 'other'],
   },

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import type { Actor } from '../../platform/access/actor.ts';
+import { scopeOf } from '../../platform/access/scope.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
+import type { Executor } from '../../platform/db/client.ts';
 import { type ColumnSpec, columnHeader } from '../../platform/io/columns.ts';
 import type { ImportKind, PreparedRow } from '../../platform/io/import.ts';
 import { isValidMobile, normaliseMobile } from '../../reference/mobile.ts';
+import { RegistryRepository } from '../registry/repository.ts';
 import { REGISTRATION_IMPORT_KIND } from './constants.ts';
 import { type ActivityKind, KINDS, type ParticipantRole, ROLE_NAMES } from './kinds.ts';
 import { ActivitiesRepository } from './repository.ts';
@@ -44,7 +48,7 @@ export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
     header: '身份',
     headerEn: 'Role',
     aliases: ['参会身份', '角色', '类别'],
-    hint: '如：专家、企业、学员',
+    hint: '如：专家、企业、高校院所、学员',
   },
   { key: 'note', header: '备注', headerEn: 'Note' },
 ];
@@ -62,7 +66,9 @@ const IMPORT_LIMITS: readonly (readonly [string, number])[] = [
  * registered as an organiser would, a batch per transaction (seats under the
  * activity's row lock, the waiting list as usual). A role no one knows is
  * kept as text in the note and the kind's default role used; a bad mobile is
- * left out; both are flagged and the row registered. A row without a name or
+ * left out; both are flagged and the row registered. A 高校院所 row is linked
+ * to the institution of that name in the caller's region, or flagged and kept
+ * as written when there is none. A row without a name or
  * with a value longer than a registration by hand allows is refused, and so
  * is a person already registered (one live registration per mobile, or per
  * name and organisation) or repeated in the sheet.
@@ -82,7 +88,8 @@ export function registrationsImport(
       // Only the activity's organisers, and one outside their region is answered as missing.
       const activity = await activities.managed(db, actor, activityId);
       const roles = KINDS[activity.kind as ActivityKind].roles;
-      return (cells) => registrationRow(cells, roles, cipher);
+      const institutions = roles.includes('institution') ? await institutionsByName(db, actor) : new Map();
+      return (cells) => registrationRow(cells, roles, cipher, institutions);
     },
     // Registrations have no code of their own: every valid row is a new registration.
     existing: async () => new Map(),
@@ -111,11 +118,36 @@ export function registrationsImport(
   };
 }
 
+/** An institution of the registry as a sheet's 单位 names it. */
+interface KnownInstitution {
+  id: string;
+  name: string;
+  organisationId: string | null;
+}
+
+/**
+ * The institutions of the caller's region by name (any organisation's: an
+ * organiser names them all). A region has tens of them, not thousands, so
+ * they are read once per run and every row is matched in memory; of two
+ * records with one name, the first by code is taken.
+ */
+async function institutionsByName(db: Executor, actor: Actor): Promise<Map<string, KnownInstitution>> {
+  const out = new Map<string, KnownInstitution>();
+  const scope = { ...scopeOf(actor), organisationId: null };
+  for await (const page of new RegistryRepository(db).iterate('institutions', scope, {})) {
+    for (const r of page) {
+      if (!out.has(r.name)) out.set(r.name, { id: r.id, name: r.name, organisationId: r.organisationId });
+    }
+  }
+  return out;
+}
+
 /** One row of a registration sheet as the person it registers, or why not (null: a blank row). */
 function registrationRow(
   cells: Record<string, string>,
   roles: readonly ParticipantRole[],
   cipher: FieldCipher,
+  institutions: ReadonlyMap<string, KnownInstitution>,
 ): PreparedRow<Participant> | null {
   const name = cells.name?.trim() ?? '';
   if (!name && !Object.values(cells).some((v) => v.trim())) return null;
@@ -151,6 +183,20 @@ function registrationRow(
     mobile = null;
   }
   const organisationName = cells.organisation?.trim() || null;
+  // A 高校院所 row is linked to the institution its 单位 names (or, without one, its 姓名), as registered
+  // in the caller's region; a name the registry does not know is kept as written and flagged.
+  let institution: KnownInstitution | undefined;
+  if (role === 'institution') {
+    institution = institutions.get(organisationName ?? name);
+    if (!institution) {
+      row.flags.push({
+        column: header('organisation'),
+        message: organisationName
+          ? `单位“${organisationName}”未在本地区高校院所库中找到，已按原文登记，未关联档案`
+          : '未填写单位，已登记但未关联高校院所档案',
+      });
+    }
+  }
   row.data = {
     role,
     identity: mobile ? `mobile:${cipher.lookupHash(mobile)}` : `name:${name}|${organisationName ?? ''}`,
@@ -159,8 +205,8 @@ function registrationRow(
     userId: null,
     talentId: null,
     enterpriseId: null,
-    institutionId: null,
-    organisationId: null,
+    institutionId: institution?.id ?? null,
+    organisationId: institution?.organisationId ?? null,
     mobile,
     note: notes.join('；') || null,
     source: 'imported',
@@ -175,6 +221,7 @@ function roleFromText(text: string, roles: readonly ParticipantRole[]): Particip
   const aliases: Record<ParticipantRole, string[]> = {
     enterprise: ['企业', '需求企业', '企业代表'],
     expert: ['专家', '专家人才', '教授', '博士'],
+    institution: ['高校院所', '高校', '院所', '科研院所', '高等院校', '科研机构'],
     employer: ['招聘单位', '用人单位', '企业'],
     applicant: ['求职者', '应聘者', '求职人员', '毕业生', '学生'],
     host: ['接待单位', '实习单位', '企业'],

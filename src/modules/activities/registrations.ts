@@ -8,6 +8,7 @@ import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { RegisterRequest } from './contract.ts';
 import { activitiesError } from './errors.ts';
+import { type OrganisationAccount, SELF_ORGANISATION_ROLES } from './constants.ts';
 import { type ActivityKind, KINDS, ORGANISATION_ROLES, type ParticipantRole, ROLE_NAMES } from './kinds.ts';
 import {
   ACTIVITY_STATUS_NAMES,
@@ -256,7 +257,8 @@ export class RegistrationsService {
           enterpriseId: k === 'enterprises' ? org.id : null,
           institutionId: k === 'institutions' ? org.id : null,
           organisationId: org.organisationId,
-          role: k === 'enterprises' ? 'enterprise' : undefined,
+          // An institution comes as 高校院所 where the kind has them; elsewhere in the role asked (a host).
+          role: k === 'enterprises' ? 'enterprise' : 'institution',
         };
       } else {
         const name = request.name!;
@@ -270,26 +272,42 @@ export class RegistrationsService {
         };
       }
     } else {
-      // Registering oneself, or one's organisation.
-      const wantsOrg = request.role ? ORGANISATION_ROLES.has(request.role) : false;
-      if (
-        wantsOrg ||
-        (!request.role && kind.roles.some((r) => ORGANISATION_ROLES.has(r)) && actor.role === 'enterprise')
-      ) {
-        const enterprise = actor.organisationId
-          ? await registry.byColumn('enterprises', 'organisationId', actor.organisationId)
+      // Registering oneself, or one's organisation: an enterprise's account as the enterprise, an
+      // institution's as the institution (高校院所), in the kind's first role for them unless asked.
+      const account = organisationAccount(actor);
+      const ownRole = account
+        ? kind.roles.find((r) => (SELF_ORGANISATION_ROLES[account] as readonly string[]).includes(r))
+        : undefined;
+      const orgRole = request.role
+        ? ORGANISATION_ROLES.has(request.role)
+          ? request.role
+          : undefined
+        : ownRole;
+      if (orgRole) {
+        const institution = orgRole === 'institution';
+        const org = actor.organisationId
+          ? await registry.byColumn(
+              institution ? 'institutions' : 'enterprises',
+              'organisationId',
+              actor.organisationId,
+            )
           : undefined;
-        if (!enterprise) throw activitiesError('REGISTRATION_NO_PROFILE', { params: { what: '企业' } });
+        if (!org) {
+          throw activitiesError('REGISTRATION_NO_PROFILE', {
+            params: { what: institution ? '高校院所' : '企业' },
+          });
+        }
         who = {
           ...base,
           source: 'self',
-          identity: `enterprise:${enterprise.id}`,
-          name: enterprise.name,
-          organisationName: enterprise.name,
-          enterpriseId: enterprise.id,
-          organisationId: enterprise.organisationId,
+          identity: `${institution ? 'institution' : 'enterprise'}:${org.id}`,
+          name: org.name,
+          organisationName: org.name,
+          enterpriseId: institution ? null : org.id,
+          institutionId: institution ? org.id : null,
+          organisationId: org.organisationId,
           userId: actor.userId,
-          role: request.role ?? (kind.roles.find((r) => ORGANISATION_ROLES.has(r)) as ParticipantRole),
+          role: orgRole,
         };
       } else {
         const talent = await registry.byColumn('talents', 'userId', actor.userId);
@@ -315,4 +333,9 @@ export class RegistrationsService {
     }
     return { ...who, role };
   }
+}
+
+/** The kind of organisation an account acts for, when it is an enterprise's or an institution's. */
+export function organisationAccount(actor: Actor): OrganisationAccount | null {
+  return actor.role === 'enterprise' || actor.role === 'institution' ? actor.role : null;
 }

@@ -13,6 +13,7 @@ import { chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { CheckInCodes } from './checkin.ts';
 import { CheckInDesk } from './checkin-desk.ts';
+import { SELF_ORGANISATION_ROLES } from './constants.ts';
 import type { ActivitiesQuery, ActivityInput, ActivityUpdate, ActivityView } from './contract.ts';
 import { activitiesError } from './errors.ts';
 import { ActivityExports } from './export.ts';
@@ -20,7 +21,7 @@ import { registrationsImport } from './import.ts';
 import { type ActivityKind, KINDS, ORGANISATION_ROLES, type ParticipantRole } from './kinds.ts';
 import { ACTIVITY_WORKFLOW, type ActivityAction, activityActionsFor, LIVE_REGISTRATION } from './machine.ts';
 import { Registrants } from './registrants.ts';
-import { RegistrationsService } from './registrations.ts';
+import { organisationAccount, RegistrationsService } from './registrations.ts';
 import {
   ActivitiesRepository,
   type ActivityScope,
@@ -308,11 +309,14 @@ export class ActivitiesService {
     const taken = new Set(
       mine.map((m) => (ORGANISATION_ROLES.has(m.role as ParticipantRole) ? 'org' : 'person')),
     );
+    // An enterprise's account registers the enterprise; an institution's the institution (or a person).
+    const account = organisationAccount(actor);
     const canRegisterAs = open
       ? kind.roles.filter((r) => {
           const org = ORGANISATION_ROLES.has(r);
           if (taken.has(org ? 'org' : 'person')) return false;
-          return org ? actor.role === 'enterprise' : actor.role !== 'enterprise';
+          if (!org) return actor.role !== 'enterprise';
+          return !!account && (SELF_ORGANISATION_ROLES[account] as readonly string[]).includes(r);
         })
       : [];
     return {
