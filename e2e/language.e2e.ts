@@ -185,10 +185,30 @@ describe('one clock and one language (browser)', () => {
   });
 
   it('names the audit log’s actions and object types, filters by name, and has no Chinese in them in English', async () => {
-    const { page, baseUrl, context } = run;
+    const { page, baseUrl, context, platform } = run;
+    // The administrator gives the reviewer one more permission: a row kept under the role's code.
+    const admin = await platform.signIn('admin');
+    const granted = await admin.put('/api/roles/reviewer/permissions', {
+      permissions: ['lists.read', 'activities.read', 'activities.join', 'teams.read'],
+    });
+    expect(granted.status).toBe(200);
+
     await signIn(page, baseUrl, 'auditor');
     await page.goto(`${baseUrl}/audit`);
     await settled(page);
+    const roleRow = page.locator('tr.ant-table-row', {
+      hasText: AUDIT_ACTION_NAMES['role.permissions.set']!.zh,
+    });
+    expect(await roleRow.first().textContent()).toContain('评审专家');
+    await roleRow.first().locator('.ant-table-row-expand-icon').click();
+    const grants = page.locator('tr.ant-table-expanded-row').first();
+    await expect
+      .poll(() => grants.textContent(), { timeout: 15_000 })
+      .toContain(PERMISSIONS['teams.read'].name.zh);
+    expect(rawKeysIn((await grants.textContent()) ?? '')).toEqual([]);
+    expect(rawKeysIn(await visibleWords(page))).toEqual([]);
+    await roleRow.first().locator('.ant-table-row-expand-icon').click();
+
     // The demo's orders were placed, dispatched and cancelled: filter by the object type's name.
     // The options scroll (only those in view are drawn): type to find it, as a person would.
     await page.getByTestId('audit-filter-entity').click();

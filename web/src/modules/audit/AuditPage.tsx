@@ -10,10 +10,11 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, sameParams } from '../../app/api.ts';
-import { chinaDayStart, formatDateTime } from '../../app/format.ts';
+import { chinaDayStart, EMPTY, formatDateTime } from '../../app/format.ts';
 import { useI18n, useT } from '../../app/i18n.tsx';
 import { FilterButtons } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
+import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useRoleLabel } from '../users/api.ts';
 import { type AuditParams, type AuditRow, useAuditLog, useVerifyAuditChain } from './api.ts';
@@ -87,6 +88,7 @@ export function AuditPage() {
 function useAuditColumns(): ColumnsType<AuditRow> {
   const { t, pick } = useI18n();
   const roleLabel = useRoleLabel();
+  const regions = useRegions();
   return [
     { title: t('audit.id'), dataIndex: 'id', width: 80 },
     { title: t('audit.at'), dataIndex: 'at', render: (value: string) => formatDateTime(value) },
@@ -118,13 +120,23 @@ function useAuditColumns(): ColumnsType<AuditRow> {
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
-      render: (id: string) => (
-        <Typography.Text copyable={{ text: id }} style={{ maxWidth: 160 }} ellipsis={{ tooltip: id }}>
-          {id}
-        </Typography.Text>
-      ),
+      // A role's rows are kept under its code (operator): shown by its name.
+      render: (id: string, row) =>
+        row.entity === 'role' ? (
+          roleLabel(id)
+        ) : (
+          <Typography.Text copyable={{ text: id }} style={{ maxWidth: 160 }} ellipsis={{ tooltip: id }}>
+            {id}
+          </Typography.Text>
+        ),
     },
-    { title: t('audit.regionCode'), dataIndex: 'regionCode', render: (code: string | null) => code ?? '—' },
+    {
+      title: t('audit.regionCode'),
+      dataIndex: 'regionCode',
+      // The region by its name (湖州市), its code on hover.
+      render: (code: string | null) =>
+        code ? <span title={code}>{regionPathLabel(regions.data, code).split(' / ').pop()}</span> : EMPTY,
+    },
     { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
   ];
 }

@@ -9,7 +9,7 @@ export const auditMessages = {
   'audit.action': { zh: '操作', en: 'Action' },
   'audit.entity': { zh: '对象类型', en: 'Object type' },
   'audit.entityId': { zh: '对象编号', en: 'Object ID' },
-  'audit.regionCode': { zh: '区域代码', en: 'Region code' },
+  'audit.regionCode': { zh: '区域', en: 'Region' },
   'audit.ip': { zh: 'IP 地址', en: 'IP address' },
   'audit.entityPlaceholder': { zh: '全部对象类型', en: 'All object types' },
   'audit.actionPlaceholder': { zh: '全部操作', en: 'All actions' },
