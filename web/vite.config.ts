@@ -43,25 +43,50 @@ function serverValuesArePure(): Plugin {
   };
 }
 
-/** Splits the heavy third-party libraries into long-cacheable vendor chunks. */
+/**
+ * antd's Modal (and so App, on every page) imports antd's form context, which takes only
+ * FormProvider from rc-field-form's index; that index also attaches Field, List and useForm to
+ * the form (property assignments Rollup must keep), so the whole form library came with every
+ * page. That one import is pointed at the file FormProvider lives in: the same binding.
+ */
+function antdFormContextOnly(): Plugin {
+  return {
+    name: 'caiqiao:antd-form-context-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (
+        source === 'rc-field-form' &&
+        importer &&
+        /[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/.test(importer)
+      ) {
+        return this.resolve('rc-field-form/es/FormContext.js', importer, { skipSelf: true });
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * Long-cacheable vendor chunks for what every screen runs (React and its router, TanStack Query),
+ * and ECharts, which only the dashboard's chunk imports. antd and the rest are left to Rollup:
+ * each component lands in the chunks of the pages that use it (shared ones in shared chunks), so
+ * the sign-in page and the first screen do not carry every component of the app.
+ */
 function vendorChunk(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
   if (/node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/.test(id)) {
     return 'vendor-react';
   }
   if (/node_modules[\\/]@tanstack[\\/]/.test(id)) return 'vendor-query';
-  // Charts are big and only the dashboard needs them: their own chunk, loaded with that page.
   if (/node_modules[\\/](echarts|zrender|tslib)[\\/]/.test(id)) return 'vendor-charts';
-  if (/node_modules[\\/](@ant-design|antd|rc-[^\\/]+|@rc-component|dayjs)[\\/]/.test(id))
-    return 'vendor-antd';
-  return 'vendor';
+  return undefined;
 }
 
 export default defineConfig({
   root,
   base: '/',
   esbuild: { jsx: 'automatic' },
-  plugins: [serverValuesArePure()],
+  plugins: [serverValuesArePure(), antdFormContextOnly()],
   resolve: { alias: { '@server/': server } },
   server: {
     port: 5173,
@@ -75,6 +100,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // .vite/manifest.json: the chunks each entry and route imports (scripts/bundle-size.mjs reads it).
+    manifest: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
       output: { manualChunks: vendorChunk },

@@ -2,46 +2,78 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactNode, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AccountPage } from '../modules/account/AccountPage.tsx';
-import { ActivitiesPage } from '../modules/activities/ActivitiesPage.tsx';
-import { ActivityDetailPage } from '../modules/activities/ActivityDetailPage.tsx';
-import { AuditPage } from '../modules/audit/AuditPage.tsx';
-import { LoginPage } from '../modules/auth/LoginPage.tsx';
-import { HomePage } from '../modules/home/HomePage.tsx';
 import { LIST_CONFIGS, type ListKindConfig } from '../modules/lists/config.ts';
-import { ListImportPage } from '../modules/lists/ListImportPage.tsx';
-import { ListItemDetailPage } from '../modules/lists/ListItemDetailPage.tsx';
-import { ListItemsPage } from '../modules/lists/ListItemsPage.tsx';
-import { MatchingSearchPage } from '../modules/matching/MatchingSearchPage.tsx';
-import { NotificationsPage } from '../modules/notifications/NotificationsPage.tsx';
-import { OrderBoardPage } from '../modules/orders/OrderBoardPage.tsx';
-import { OrderDetailPage } from '../modules/orders/OrderDetailPage.tsx';
-import { OrdersPage } from '../modules/orders/OrdersPage.tsx';
-import { ProfilePage } from '../modules/profile/ProfilePage.tsx';
 import type { KindConfig } from '../modules/registry/config.ts';
-import { DictionariesPage } from '../modules/registry/DictionariesPage.tsx';
-import { DictionaryImportPage } from '../modules/registry/DictionaryImportPage.tsx';
-import { KIND_CONFIGS } from '../modules/registry/kinds/index.ts';
-import { RegistryDetailPage } from '../modules/registry/RegistryDetailPage.tsx';
-import { RegistryImportPage } from '../modules/registry/RegistryImportPage.tsx';
-import { RegistryListPage } from '../modules/registry/RegistryListPage.tsx';
 import type { RegistryKind } from '../modules/registry/types.ts';
-import { TeamDetailPage } from '../modules/teams/TeamDetailPage.tsx';
-import { TeamsPage } from '../modules/teams/TeamsPage.tsx';
-import { RolesPage } from '../modules/users/RolesPage.tsx';
-import { UsersPage } from '../modules/users/UsersPage.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { NotFound } from './NotFound.tsx';
-import { PageLoading } from './PageState.tsx';
+import { PageBoundary } from './PageBoundary.tsx';
 import { queryClient } from './queryClient.ts';
 import { RequireAuth, RequirePermission } from './RequireAuth.tsx';
-import { Shell } from './Shell.tsx';
 
-/** The dashboard pulls in ECharts: loaded when it is opened. */
-const InsightsPage = lazy(() =>
-  import('../modules/insights/InsightsPage.tsx').then((m) => ({ default: m.InsightsPage })),
+/*
+ * Every page is loaded with its route (React.lazy), each in its own chunk with only the
+ * components it uses: a phone fetches the sign-in page, or the shell and the home page, and
+ * nothing of the other pages until they are opened (scripts/bundle-size.mjs measures it).
+ */
+
+/** A page's component from its module, fetched the first time the page is shown. */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const loadShell = () => import('./Shell.tsx');
+const loadHome = () => import('../modules/home/HomePage.tsx');
+/** Fetches a chunk ahead of its page; if that fails, the page's own load tries again and tells. */
+const prefetch = (load: () => Promise<unknown>) => void load().catch(() => undefined);
+
+/** The signed-in frame; on the home page its chunk and the home page's are fetched together. */
+const Shell = page(async () => {
+  if (window.location.pathname === '/') prefetch(loadHome);
+  return (await loadShell()).Shell;
+});
+const LoginPage = page(async () => (await import('../modules/auth/LoginPage.tsx')).LoginPage);
+const HomePage = page(async () => (await loadHome()).HomePage);
+const AccountPage = page(async () => (await import('../modules/account/AccountPage.tsx')).AccountPage);
+const UsersPage = page(async () => (await import('../modules/users/UsersPage.tsx')).UsersPage);
+const RolesPage = page(async () => (await import('../modules/users/RolesPage.tsx')).RolesPage);
+const AuditPage = page(async () => (await import('../modules/audit/AuditPage.tsx')).AuditPage);
+const DictionariesPage = page(
+  async () => (await import('../modules/registry/DictionariesPage.tsx')).DictionariesPage,
+);
+const DictionaryImportPage = page(
+  async () => (await import('../modules/registry/DictionaryImportPage.tsx')).DictionaryImportPage,
+);
+const ProfilePage = page(async () => (await import('../modules/profile/ProfilePage.tsx')).ProfilePage);
+const ListItemsPage = page(async () => (await import('../modules/lists/ListItemsPage.tsx')).ListItemsPage);
+const ListImportPage = page(async () => (await import('../modules/lists/ListImportPage.tsx')).ListImportPage);
+const ListItemDetailPage = page(
+  async () => (await import('../modules/lists/ListItemDetailPage.tsx')).ListItemDetailPage,
+);
+const MatchingSearchPage = page(
+  async () => (await import('../modules/matching/MatchingSearchPage.tsx')).MatchingSearchPage,
+);
+const OrdersPage = page(async () => (await import('../modules/orders/OrdersPage.tsx')).OrdersPage);
+const OrderBoardPage = page(
+  async () => (await import('../modules/orders/OrderBoardPage.tsx')).OrderBoardPage,
+);
+const OrderDetailPage = page(
+  async () => (await import('../modules/orders/OrderDetailPage.tsx')).OrderDetailPage,
+);
+const TeamsPage = page(async () => (await import('../modules/teams/TeamsPage.tsx')).TeamsPage);
+const TeamDetailPage = page(async () => (await import('../modules/teams/TeamDetailPage.tsx')).TeamDetailPage);
+const ActivitiesPage = page(
+  async () => (await import('../modules/activities/ActivitiesPage.tsx')).ActivitiesPage,
+);
+const ActivityDetailPage = page(
+  async () => (await import('../modules/activities/ActivityDetailPage.tsx')).ActivityDetailPage,
+);
+/** The dashboard pulls in ECharts, which only its chunk imports. */
+const InsightsPage = page(async () => (await import('../modules/insights/InsightsPage.tsx')).InsightsPage);
+const NotificationsPage = page(
+  async () => (await import('../modules/notifications/NotificationsPage.tsx')).NotificationsPage,
 );
 
 export interface AppRoute {
@@ -59,10 +91,10 @@ export const appRoutes: AppRoute[] = [
   { path: 'users', element: <UsersPage />, permission: 'users.read' },
   { path: 'roles', element: <RolesPage />, permission: 'roles.read' },
   { path: 'audit', element: <AuditPage />, permission: 'audit.read' },
-  ...registryRoutes(KIND_CONFIGS.talents),
-  ...registryRoutes(KIND_CONFIGS.enterprises),
-  ...registryRoutes(KIND_CONFIGS.institutions),
-  ...registryRoutes(KIND_CONFIGS.stations),
+  ...registryRoutes('talents'),
+  ...registryRoutes('enterprises'),
+  ...registryRoutes('institutions'),
+  ...registryRoutes('stations'),
   { path: 'dictionaries', element: <DictionariesPage />, permission: 'dictionaries.manage' },
   { path: 'dictionaries/:kind/import', element: <DictionaryImportPage />, permission: 'dictionaries.manage' },
   { path: 'profile', element: <ProfilePage />, permission: 'profile.own' },
@@ -77,33 +109,47 @@ export const appRoutes: AppRoute[] = [
   { path: 'teams/:id', element: <TeamDetailPage />, permission: 'teams.read' },
   { path: 'activities', element: <ActivitiesPage />, permission: 'activities.read' },
   { path: 'activities/:id', element: <ActivityDetailPage />, permission: 'activities.read' },
-  {
-    path: 'insights',
-    element: (
-      <Suspense fallback={<PageLoading />}>
-        <InsightsPage />
-      </Suspense>
-    ),
-    permission: 'insights.read',
-  },
+  { path: 'insights', element: <InsightsPage />, permission: 'insights.read' },
   { path: 'notifications', element: <NotificationsPage /> },
 ];
 
+/**
+ * A registry page of one kind: the page's chunk and the kinds' configurations (fields, forms,
+ * columns) are fetched together the first time it is shown.
+ */
+function registryPage<K extends RegistryKind>(
+  kind: K,
+  load: () => Promise<ComponentType<{ config: KindConfig<K> }>>,
+) {
+  return lazy(async () => {
+    const [Page, { KIND_CONFIGS }] = await Promise.all([
+      load(),
+      import('../modules/registry/kinds/index.ts'),
+    ]);
+    const config = KIND_CONFIGS[kind];
+    return { default: () => <Page config={config} /> };
+  });
+}
+
 /** A registry's list, import and record pages (the key keeps each kind's page state apart). */
-function registryRoutes<K extends RegistryKind>(config: KindConfig<K>): AppRoute[] {
-  const base = `registry/${config.kind}`;
+function registryRoutes<K extends RegistryKind>(kind: K): AppRoute[] {
+  const base = `registry/${kind}`;
+  const List = registryPage(
+    kind,
+    async () => (await import('../modules/registry/RegistryListPage.tsx')).RegistryListPage,
+  );
+  const Import = registryPage(
+    kind,
+    async () => (await import('../modules/registry/RegistryImportPage.tsx')).RegistryImportPage,
+  );
+  const Detail = registryPage(
+    kind,
+    async () => (await import('../modules/registry/RegistryDetailPage.tsx')).RegistryDetailPage,
+  );
   return [
-    { path: base, element: <RegistryListPage key={base} config={config} />, permission: 'registry.read' },
-    {
-      path: `${base}/import`,
-      element: <RegistryImportPage key={base} config={config} />,
-      permission: 'registry.manage',
-    },
-    {
-      path: `${base}/:id`,
-      element: <RegistryDetailPage key={base} config={config} />,
-      permission: 'registry.read',
-    },
+    { path: base, element: <List key={base} />, permission: 'registry.read' },
+    { path: `${base}/import`, element: <Import key={base} />, permission: 'registry.manage' },
+    { path: `${base}/:id`, element: <Detail key={base} />, permission: 'registry.read' },
   ];
 }
 
@@ -133,6 +179,21 @@ function guarded(route: AppRoute): ReactNode {
   );
 }
 
+/**
+ * The sign-in page. While the person types, the shell and the home page are fetched, so that
+ * signing in shows them without another wait.
+ */
+function SignIn() {
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      prefetch(loadShell);
+      prefetch(loadHome);
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, []);
+  return <LoginPage />;
+}
+
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return (
@@ -148,26 +209,28 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <LocalizedAntd>
           <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route
-                path="/"
-                element={
-                  <RequireAuth>
-                    <Shell />
-                  </RequireAuth>
-                }
-              >
-                {appRoutes.map((route) =>
-                  route.path === '' ? (
-                    <Route key="index" index element={guarded(route)} />
-                  ) : (
-                    <Route key={route.path} path={route.path} element={guarded(route)} />
-                  ),
-                )}
-                <Route path="*" element={<NotFound />} />
-              </Route>
-            </Routes>
+            <PageBoundary fullScreen>
+              <Routes>
+                <Route path="/login" element={<SignIn />} />
+                <Route
+                  path="/"
+                  element={
+                    <RequireAuth>
+                      <Shell />
+                    </RequireAuth>
+                  }
+                >
+                  {appRoutes.map((route) =>
+                    route.path === '' ? (
+                      <Route key="index" index element={guarded(route)} />
+                    ) : (
+                      <Route key={route.path} path={route.path} element={guarded(route)} />
+                    ),
+                  )}
+                  <Route path="*" element={<NotFound />} />
+                </Route>
+              </Routes>
+            </PageBoundary>
           </BrowserRouter>
         </LocalizedAntd>
       </QueryClientProvider>

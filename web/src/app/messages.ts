@@ -30,7 +30,12 @@ export type Locale = 'zh-CN' | 'en-US';
  */
 const appMessages = {
   'app.name': { zh: '才桥', en: 'Caiqiao 才桥' },
+  'app.shortName': { zh: '才桥', en: 'Caiqiao' },
   'app.tagline': { zh: '人才科技服务平台', en: 'Talent & technology services platform' },
+  'app.pageLoadFailed': {
+    zh: '页面未能加载，请检查网络后重新加载',
+    en: 'The page could not be loaded; check your connection and reload',
+  },
 
   'lang.zh': { zh: '中文', en: '中文' },
   'lang.en': { zh: 'English', en: 'English' },
@@ -94,6 +99,7 @@ const appMessages = {
     en: 'The page you asked for does not exist or has been removed.',
   },
 
+  'menu.open': { zh: '打开菜单', en: 'Open the menu' },
   'menu.home': { zh: '首页', en: 'Home' },
   'menu.users': { zh: '用户管理', en: 'Users' },
   'menu.roles': { zh: '角色权限', en: 'Roles & permissions' },
