@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD, type TestPlatform, testPlatform } from '../test/support/platform.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -180,4 +180,46 @@ export async function browserContextWith(
   });
   const page = await context.newPage();
   return { context, page, close: () => browser.close() };
+}
+
+/**
+ * A phone's screen: 390×844 CSS pixels (an iPhone 12 to 15), touch, and a mobile viewport (the
+ * page's meta viewport honoured). `browserContextWith(PHONE)` opens one beside a run.
+ */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 3,
+} as const;
+
+/**
+ * Fails when the page is wider than the screen (it would scroll sideways), naming the elements
+ * that stick out. A mobile browser zooms out to fit a page that is too wide, so the screen's width
+ * is the context's viewport, not window.innerWidth.
+ */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const screen = page.viewportSize()?.width ?? 0;
+  const { scrollWidth, wide } = await page.evaluate((width) => {
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}` +
+      `${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map((el) => `${describe(el)} (right edge at ${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: document.documentElement.scrollWidth, wide };
+  }, screen);
+  expect(
+    scrollWidth,
+    `${page.url()} is ${scrollWidth} px wide on a ${screen} px screen: ${wide.join('; ')}`,
+  ).toBeLessThanOrEqual(screen);
+}
+
+/** Fails unless the element is at least 44×44 CSS pixels, the smallest comfortable touch target. */
+export async function expectTouchTarget(target: Locator) {
+  const box = await target.boundingBox();
+  expect(box, 'the touch target is on the page').not.toBeNull();
+  expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
+  expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
 }
