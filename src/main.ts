@@ -23,6 +23,8 @@ import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
 import { registerTeamsRoutes } from './modules/teams/routes.ts';
 import { TeamsService } from './modules/teams/service.ts';
+import { registerWorkbenchRoutes } from './modules/workbench/routes.ts';
+import { WorkbenchService } from './modules/workbench/service.ts';
 import type { Actor } from './platform/access/actor.ts';
 import type { Role } from './platform/access/permissions.ts';
 import { registerAccessRoutes } from './platform/access/routes.ts';
@@ -73,6 +75,8 @@ export interface Platform {
   activityWork: ActivityWorkService;
   insights: InsightsService;
   reports: ReportService;
+  /** 工作台: what waits for each caller, counted by the lists it opens. */
+  workbench: WorkbenchService;
   notifications: NotificationsService;
   /** Committed record changes, in process (the matching index follows them). */
   changes: ChangeFeed;
@@ -178,6 +182,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const activityWork = new ActivityWorkService(database, audit, clock, activities, lists, orders);
     const insights = new InsightsService(database, clock, dictionaries);
     const reports = new ReportService(insights, clock);
+    const workbench = new WorkbenchService(clock, lists, registry, orders, activities);
     // Matching weighs experts' open orders and past outcomes, as the orders module knows them.
     matching.setSignals(orders.expertSignals);
     jobs.register(JOBS, {
@@ -225,6 +230,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerMatchingRoutes(app, matching, config.importMaxBytes);
     registerOrdersRoutes(app, orders);
     registerActivitiesRoutes(app, activities, meetings, activityWork);
+    registerWorkbenchRoutes(app, workbench);
     registerInsightsRoutes(app, insights, reports);
     await app.ready();
     jobs.log = app.log;
@@ -250,6 +256,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       activityWork,
       insights,
       reports,
+      workbench,
       notifications,
       changes,
       jobs,

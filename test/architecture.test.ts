@@ -19,6 +19,7 @@ const MODULE_ORDER = [
   'benefits',
   'talentcode',
   'reviews',
+  'workbench',
   'insights',
 ] as const;
 

@@ -32,3 +32,23 @@ export const FUNNEL_STAGE_KEYS = [
   'cancelled',
 ] as const;
 export type FunnelStage = (typeof FUNNEL_STAGE_KEYS)[number];
+
+/**
+ * 待办: the orders waiting for the caller, as the list filters them (the
+ * workbench's tasks open these). answer: an offer to them still open;
+ * serve: accepted or in service, and theirs to serve (their accepted offer, or
+ * their team's order); confirm: finished, awaiting their organisation's
+ * confirmation; dispatch: sent to their institution, or back in the queue from
+ * it, with no expert offered it now; offered: sent to their institution, with
+ * an offer to its experts still open.
+ */
+export const ORDER_TODOS = ['answer', 'serve', 'confirm', 'dispatch', 'offered'] as const;
+export type OrderTodo = (typeof ORDER_TODOS)[number];
+
+export const ORDER_TODO_NAMES: Record<OrderTodo, { zh: string; en: string }> = {
+  answer: { zh: '待我接单', en: 'Offers to answer' },
+  serve: { zh: '我在服务', en: 'Serving now' },
+  confirm: { zh: '待我确认', en: 'To confirm' },
+  dispatch: { zh: '待本机构派给专家', en: 'To dispatch to our experts' },
+  offered: { zh: '待本机构专家接单', en: 'Awaiting our experts' },
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, pageQuery, recordVersion } from '../../platform/auth/contract.ts';
-import { OUTCOME_KINDS } from './constants.ts';
+import { ORDER_TODOS, OUTCOME_KINDS } from './constants.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './machine.ts';
 
 export const placeOrderRequest = z.strictObject({
@@ -40,6 +40,8 @@ export const ordersQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
   /** Only orders whose current step is past its deadline. */
   overdue: z.enum(['true', 'false']).optional(),
+  /** 待办: only the orders waiting for the caller in this way (constants.ts ORDER_TODOS). */
+  todo: z.enum(ORDER_TODOS).optional(),
   /** updated: last changed first (default); due: the most pressing step first (the dispatcher's queue); created. */
   sort: z.enum(['updated', 'due', 'created']).default('updated'),
 });

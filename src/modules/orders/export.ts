@@ -9,7 +9,8 @@ import { RegistryRepository } from '../registry/repository.ts';
 import { OUTCOME_NAMES } from './constants.ts';
 import type { OrdersExportQuery } from './contract.ts';
 import { ORDER_STATUS_NAMES } from './machine.ts';
-import { type OrderScope, OrdersRepository } from './repository.ts';
+import { type OrderScope, orderFilters } from './conditions.ts';
+import { OrdersRepository } from './repository.ts';
 import type { ServiceOrderRow } from './schema.ts';
 
 /** Rows an export holds at most, and read at a time. */
@@ -46,12 +47,7 @@ export async function exportOrders(
 ): Promise<ExportFile> {
   const en = locale === 'en-US';
   const repo = new OrdersRepository(db);
-  const filters = {
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.q ? { q: q.q } : {}),
-    ...(q.overdue === 'true' ? { overdueAt: now } : {}),
-    sort: q.sort,
-  };
+  const filters = orderFilters(q, now);
   const pages = numberedPages(
     (page) => repo.page(scope, { ...filters, page, pageSize: EXPORT_PAGE }),
     EXPORT_PAGE,

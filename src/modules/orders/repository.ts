@@ -4,22 +4,19 @@ import {
   count,
   desc,
   eq,
-  exists,
   getTableColumns,
-  ilike,
   inArray,
   isNotNull,
   isNull,
   lt,
-  or,
   type SQL,
   sql,
 } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { containing } from '../../platform/db/like.ts';
 import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
+import { filterCondition, type OrderFilters, type OrderScope, scopeCondition } from './conditions.ts';
 import type { FunnelStage } from './constants.ts';
 import type { OrderStatus } from './machine.ts';
 import {
@@ -37,53 +34,17 @@ import {
   type ServiceOrderRow,
 } from './schema.ts';
 
-/**
- * Whose orders a caller sees: an operator (orders.manage) every order of
- * their region; anyone else the orders they are a party to — their
- * organisation's (enterprise), dispatched to their organisation
- * (institution), offered to them as an expert in any round, or dispatched
- * to a team they belong to.
- */
-export interface OrderScope {
-  regionPrefix: string;
-  manager: boolean;
-  organisationId: string | null;
-  userId: string;
-}
-
-/** The list's filters and sort. */
-export interface OrderFilters {
-  status?: OrderStatus;
-  q?: string;
-  overdueAt?: Date;
-  sort?: 'updated' | 'due' | 'created';
-}
+export type { OrderFilters, OrderScope } from './conditions.ts';
 
 export class OrdersRepository {
   constructor(private readonly db: Executor) {}
 
   private scoped(scope: OrderScope): SQL | undefined {
-    if (scope.manager) return regionPrefixCondition(o.scopeRegion, scope.regionPrefix);
-    const offeredToMe = exists(
-      this.db
-        .select({ one: sql`1` })
-        .from(orderOffers)
-        .innerJoin(talents, eq(talents.id, orderOffers.talentId))
-        .where(and(eq(orderOffers.orderId, o.id), eq(talents.userId, scope.userId))),
-    );
-    const inMyTeam = exists(
-      this.db
-        .select({ one: sql`1` })
-        .from(teamMembers)
-        .innerJoin(talents, eq(talents.id, teamMembers.talentId))
-        .where(and(eq(teamMembers.teamId, o.teamId), eq(talents.userId, scope.userId))),
-    );
-    return or(
-      scope.organisationId ? eq(o.organisationId, scope.organisationId) : undefined,
-      scope.organisationId ? eq(o.institutionOrganisationId, scope.organisationId) : undefined,
-      offeredToMe,
-      and(isNotNull(o.teamId), inMyTeam),
-    );
+    return scopeCondition(this.db, scope);
+  }
+
+  private filters(scope: OrderScope, q: OrderFilters): SQL | undefined {
+    return filterCondition(this.db, scope, q);
   }
 
   async byId(id: string, scope: OrderScope): Promise<ServiceOrderRow | undefined> {
@@ -92,16 +53,6 @@ export class OrdersRepository {
       .from(o)
       .where(and(eq(o.id, id), this.scoped(scope)));
     return row;
-  }
-
-  private filters(scope: OrderScope, q: OrderFilters): SQL | undefined {
-    const like = q.q ? containing(q.q) : undefined;
-    return and(
-      this.scoped(scope),
-      q.status ? eq(o.status, q.status) : undefined,
-      like ? or(ilike(o.code, like), ilike(o.title, like)) : undefined,
-      q.overdueAt ? lt(o.stepDueAt, q.overdueAt) : undefined,
-    );
   }
 
   /** One page of the orders the scope sees, filtered and in the list's sort (exports read every page). */
@@ -128,8 +79,13 @@ export class OrdersRepository {
   /** A page of the list and how many orders it has in all. */
   async list(scope: OrderScope, q: OrderFilters & { page: number; pageSize: number }) {
     const items = await this.page(scope, q);
+    return { items, total: await this.count(scope, q) };
+  }
+
+  /** How many orders the list has with these filters (its total; the workbench's counts). */
+  async count(scope: OrderScope, q: OrderFilters): Promise<number> {
     const [total] = await this.db.select({ n: count() }).from(o).where(this.filters(scope, q));
-    return { items, total: total?.n ?? 0 };
+    return total?.n ?? 0;
   }
 
   async insert(values: typeof o.$inferInsert): Promise<ServiceOrderRow> {

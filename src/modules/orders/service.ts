@@ -19,6 +19,7 @@ import { ordersError } from './errors.ts';
 import { exportOrders } from './export.ts';
 import { ORDER_STATUSES } from './machine.ts';
 import { OrderNotices } from './notices.ts';
+import { orderFilters } from './conditions.ts';
 import { OrdersRepository } from './repository.ts';
 import { ExpertSignalCache } from './signals.ts';
 import { OrderTransitions } from './transitions.ts';
@@ -64,12 +65,9 @@ export class OrdersService {
   async list(actor: Actor, q: OrdersQuery) {
     const repo = new OrdersRepository(this.database.db);
     const { items, total } = await repo.list(orderScope(actor), {
+      ...orderFilters(q, this.clock.now()),
       page: q.page,
       pageSize: q.pageSize,
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.q ? { q: q.q } : {}),
-      ...(q.overdue === 'true' ? { overdueAt: this.clock.now() } : {}),
-      sort: q.sort,
     });
     const offers = await repo.offers(items.map((i) => i.id));
     const teams = await orderTeams(repo, items);
@@ -94,6 +92,11 @@ export class OrdersService {
       page: q.page,
       pageSize: q.pageSize,
     };
+  }
+
+  /** How many orders the list has for this query (its total, without reading a page): the workbench's counts. */
+  async count(actor: Actor, q: Omit<OrdersQuery, 'page' | 'pageSize'>): Promise<number> {
+    return new OrdersRepository(this.database.db).count(orderScope(actor), orderFilters(q, this.clock.now()));
   }
 
   /** 服务订单台账: the orders the caller sees, with the list's filters, as one sheet (export.ts). */
