@@ -35,7 +35,7 @@ describe('the statistics dashboard (browser)', () => {
     await expect
       .poll(() => page.getByTestId('insights-intro').textContent())
       .toContain('浙江省湖州市，2026年1月1日至2026年11月20日');
-    expect(await page.getByTestId('insights-period').first().inputValue()).toBe('2026-01-01');
+    expect(await page.getByTestId('insights-period').first().inputValue()).toBe('2026年1月1日');
 
     // 发布技术需求: a number on the card, and exactly that many records behind it.
     const demands = page.getByTestId('insights-card-demands_posted');

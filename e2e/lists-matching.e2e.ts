@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xlsx } from '../test/support/sheets.ts';
-import { browserRunForTests, signIn, signOut } from './support.ts';
+import { browserRunForTests, inputOf, signIn, signOut } from './support.ts';
 
 describe('a technical demand from posting to matched experts (browser)', () => {
   const run = browserRunForTests();
@@ -20,9 +20,16 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await page
       .getByLabel('需求描述')
       .fill('复合材料与铝合金连接处在疲劳试验中分层开裂，需要胶接与铆接混合连接工艺和失效分析方法。');
+    // 截止日期 typed as people write it (the picker shows the Chinese form) is understood and saved.
+    const deadline = inputOf(page.getByTestId('list-deadline'));
+    await deadline.click();
+    await deadline.fill('2027-03-31');
+    await deadline.press('Enter');
+    await expect.poll(() => deadline.inputValue()).toBe('2027年3月31日');
     await page.getByTestId('list-save').click();
     await page.getByTestId('record-title').waitFor();
     await expect.poll(() => page.locator('main').textContent()).toContain('XQ-2026-009');
+    await expect.poll(() => page.locator('main').textContent()).toContain('2027年3月31日');
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('草稿');
     await page.getByTestId('list-action-submit').click();
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('待审核');

@@ -1,5 +1,7 @@
 import { chinaClock, chinaDate, chinaDateTime, startOfChinaDay } from '@server/reference/china-time.ts';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { type Locale, useI18n } from './i18n.tsx';
 
 /** What a table cell or a description shows for an absent value. */
 export const EMPTY = '—';
@@ -75,4 +77,65 @@ export function chinaPickerValue(iso: string | null | undefined): Dayjs | undefi
 /** The moment the China day a date picker shows begins, as an ISO timestamp (for from/to filters). */
 export function chinaDayStart(day: Dayjs): string {
   return startOfChinaDay(day.format('YYYY-MM-DD')).toISOString();
+}
+
+// ---------- Date pickers ----------
+// A picker shows a day in the page's language but understands a day however
+// people type it: antd reads typed text by each format of its `format` list
+// (strictly, the first being the one shown), so a picker given only
+// YYYY年M月D日 silently dropped a typed 2027-03-31.
+
+/** The ways a day is typed: 2027-03-31, 2027-3-31, 2027/3/31, 2027.3.31, 20270331, 2027年3月31日. */
+export const TYPED_DATE_FORMATS: readonly string[] = [
+  'YYYY-MM-DD',
+  'YYYY-M-D',
+  'YYYY/MM/DD',
+  'YYYY/M/D',
+  'YYYY.MM.DD',
+  'YYYY.M.D',
+  'YYYYMMDD',
+  'YYYY年M月D日',
+];
+
+/** The ways a month is typed: 2027-03, 2027-3, 2027/3, 2027.3, 202703, 2027年3月. */
+const TYPED_MONTH_FORMATS: readonly string[] = [
+  'YYYY-MM',
+  'YYYY-M',
+  'YYYY/MM',
+  'YYYY/M',
+  'YYYY.MM',
+  'YYYY.M',
+  'YYYYMM',
+  'YYYY年M月',
+];
+
+/** How a picked day (and month) is shown: 2027年3月31日, in English 31 Mar 2027. */
+const SHOWN: Record<Locale, { date: string; month: string }> = {
+  'zh-CN': { date: 'YYYY年M月D日', month: 'YYYY年M月' },
+  'en-US': { date: 'D MMM YYYY', month: 'MMMM YYYY' },
+};
+
+function shownFirst(shown: string, typed: readonly string[]): string[] {
+  return [shown, ...typed.filter((format) => format !== shown)];
+}
+
+/**
+ * Every picker's `format` list: what it shows first, then every way it is typed
+ * — `date` for a day, `dateTime` for a day and a clock time (09:00 or 9:00),
+ * `month` for a month picker.
+ */
+export function pickerFormats(locale: Locale): { date: string[]; dateTime: string[]; month: string[] } {
+  const { date, month } = SHOWN[locale];
+  const typedWithTime = TYPED_DATE_FORMATS.flatMap((day) => [`${day} HH:mm`, `${day} H:mm`]);
+  return {
+    date: shownFirst(date, TYPED_DATE_FORMATS),
+    dateTime: shownFirst(`${date} HH:mm`, typedWithTime),
+    month: shownFirst(month, TYPED_MONTH_FORMATS),
+  };
+}
+
+/** The picker formats for the page's language (see pickerFormats). */
+export function usePickerFormats(): ReturnType<typeof pickerFormats> {
+  const { locale } = useI18n();
+  return useMemo(() => pickerFormats(locale), [locale]);
 }

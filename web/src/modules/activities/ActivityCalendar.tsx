@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
-import { chinaToday } from '../../app/format.ts';
+import { chinaToday, usePickerFormats } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { FromList } from '../../app/listPage.tsx';
 import { useActivities } from './api.ts';
@@ -49,6 +49,7 @@ export function ActivityCalendar({
   fromList: FromList;
 }) {
   const t = useT();
+  const formats = usePickerFormats();
   const shown = month ? dayjs(`${month}-01`) : dayjs(chinaToday()).startOf('month');
   const [picked, setPicked] = useState<Dayjs>(() => dayjs(chinaToday()));
   const value = picked.isSame(shown, 'month') ? picked : shown;
@@ -150,7 +151,7 @@ export function ActivityCalendar({
               allowClear={false}
               value={shown}
               onChange={(next) => next && go(next)}
-              format={t('activities.calendar.monthFormat')}
+              format={formats.month}
               data-testid="calendar-month"
             />
             <Button

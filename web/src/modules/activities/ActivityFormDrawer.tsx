@@ -16,6 +16,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
+import { usePickerFormats } from '../../app/format.ts';
 import { clean } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
@@ -81,7 +82,6 @@ const ORGANISERS_MAX = 20;
 const ORGANISER_MAX = 100;
 const CAPACITY_MAX = 100_000;
 const FEATURED_MAX = 500;
-const DATE_TIME = 'YYYY-MM-DD HH:mm';
 const ORGANISER_SEPARATORS = [',', '，', ';', '；', '、'];
 
 /** Errors the server reports without a field, and the field they are about. */
@@ -172,6 +172,7 @@ interface Props {
  */
 export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Props) {
   const t = useT();
+  const formats = usePickerFormats();
   const me = useCurrentUser();
   const [form] = Form.useForm<FormValues>();
   // The activity as it was when the form opened: a newer version read meanwhile must not be
@@ -298,7 +299,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
             >
               <DatePicker
                 showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                format={DATE_TIME}
+                format={formats.dateTime}
                 placeholder={t('activities.form.timePlaceholder')}
                 style={{ width: '100%' }}
                 data-testid="activity-starts"
@@ -324,7 +325,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
             >
               <DatePicker
                 showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                format={DATE_TIME}
+                format={formats.dateTime}
                 placeholder={t('activities.form.timePlaceholder')}
                 style={{ width: '100%' }}
                 data-testid="activity-ends"
@@ -436,7 +437,7 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
             >
               <DatePicker
                 showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                format={DATE_TIME}
+                format={formats.dateTime}
                 placeholder={t('activities.form.timePlaceholder')}
                 style={{ width: '100%' }}
                 data-testid="activity-closes"

@@ -10,7 +10,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, sameParams } from '../../app/api.ts';
-import { chinaDayStart, EMPTY, formatDateTime } from '../../app/format.ts';
+import { chinaDayStart, EMPTY, formatDateTime, usePickerFormats } from '../../app/format.ts';
 import { useI18n, useT } from '../../app/i18n.tsx';
 import { FilterButtons } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
@@ -150,6 +150,7 @@ interface FilterValues {
 
 function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
   const { t, pick } = useI18n();
+  const formats = usePickerFormats();
   const [form] = Form.useForm<FilterValues>();
   // The log is filtered by key; people choose by name.
   const entityOptions = Object.entries(AUDIT_ENTITY_NAMES).map(([value, name]) => ({
@@ -207,7 +208,11 @@ function AuditFilters({ onSearch }: { onSearch: (filters: Filters) => void }) {
         <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 150 }} maxLength={64} />
       </Form.Item>
       <Form.Item name="range">
-        <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('audit.from'), t('audit.to')]} />
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          format={formats.date}
+          placeholder={[t('audit.from'), t('audit.to')]}
+        />
       </Form.Item>
       <FilterButtons
         searchTestId="audit-search"

@@ -16,7 +16,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
-import { chinaToday } from '../../app/format.ts';
+import { chinaToday, usePickerFormats } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
@@ -210,6 +210,7 @@ function FilterBar({
   onChange: (period: Period) => void;
 }) {
   const t = useT();
+  const formats = usePickerFormats();
   const me = useCurrentUser();
   const regions = useRegions();
   const everywhere = hasPermission(me, 'scope.all');
@@ -232,7 +233,7 @@ function FilterBar({
       />
       <DatePicker.RangePicker
         value={from && to ? [dayjs(from), dayjs(to)] : null}
-        format={DATE_FORMAT}
+        format={formats.date}
         allowClear={false}
         presets={PRESETS.map((preset) => ({ label: t(preset.label), value: presetRange(preset.key, today) }))}
         onChange={(range) => {

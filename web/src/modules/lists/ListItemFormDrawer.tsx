@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
-import { EMPTY } from '../../app/format.ts';
+import { EMPTY, usePickerFormats } from '../../app/format.ts';
 import { clean } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
@@ -334,6 +334,7 @@ function ListItemFields({
   ownerPicker: boolean;
 }) {
   const t = useT();
+  const formats = usePickerFormats();
   const has = (field: ListField) => hasField(config, field);
   /** A field's flags when it has any (values kept as written by an import), else `hint`. */
   const extra = (field: string, hint?: string) => {
@@ -371,7 +372,7 @@ function ListItemFields({
       </Half>
       <Half>
         <Form.Item name="deadline" label={t('field.deadline')} extra={t('lists.form.deadlineHint')}>
-          <DatePicker style={{ width: '100%' }} format={t('lists.dateFormat')} />
+          <DatePicker style={{ width: '100%' }} format={formats.date} data-testid="list-deadline" />
         </Form.Item>
       </Half>
       <Full>

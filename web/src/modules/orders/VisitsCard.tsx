@@ -18,7 +18,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { downloadFile, errorMessage } from '../../app/api.ts';
-import { chinaToday } from '../../app/format.ts';
+import { chinaToday, usePickerFormats } from '../../app/format.ts';
 import { applyServerErrors, clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { formatDate } from '../lists/shared.tsx';
@@ -175,6 +175,7 @@ interface VisitValues {
 /** 登记服务记录: when and where, who took part, what was done. */
 function VisitModal({ order, onClose }: { order: OrderView; onClose: () => void }) {
   const t = useT();
+  const formats = usePickerFormats();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<VisitValues>();
   const logVisit = useLogVisit();
@@ -239,6 +240,7 @@ function VisitModal({ order, onClose }: { order: OrderView; onClose: () => void 
         >
           <DatePicker
             style={{ width: 200 }}
+            format={formats.date}
             disabledDate={(day) => day.format('YYYY-MM-DD') > chinaToday()}
             data-testid="visit-date"
           />
