@@ -465,13 +465,25 @@ describe('references to records outside the caller’s scope', () => {
         [
           ['listItemId', () => foreign.demand.id],
           ['orderId', () => foreign.order.id],
-          ['enterpriseId', () => foreign.enterprise.id],
-          ['talentId', () => foreign.talent.id],
           ['registrationId', () => foreign.forum.registrationId],
         ] as const
       ).map(([field, id]) => [
         `POST /api/activities/{id}/outcomes ${field}`,
         () => hz.post(`/api/activities/${own.forum}/outcomes`, { kind: 'agreement', [field]: id() }),
+      ]),
+    ),
+    // An outcome's parties: one of 湖州's among the operator's own is refused all the same.
+    ...Object.fromEntries(
+      (
+        [
+          ['institutionIds', () => foreign.institution.id, () => []],
+          ['enterpriseIds', () => foreign.enterprise.id, () => [own.enterprise]],
+          ['talentIds', () => foreign.talent.id, () => [own.expert]],
+        ] as const
+      ).map(([field, id, mine]) => [
+        `POST /api/activities/{id}/outcomes ${field}[]`,
+        () =>
+          hz.post(`/api/activities/${own.forum}/outcomes`, { kind: 'agreement', [field]: [...mine(), id()] }),
       ]),
     ),
     'DELETE /api/activities/{id}/outcomes/{outcomeId} {outcomeId}': () =>
@@ -530,7 +542,8 @@ describe('references to records outside the caller’s scope', () => {
     expect(meeting.status).toBe(201);
     const outcome = await hz.post(`/api/activities/${own.forum}/outcomes`, {
       kind: 'agreement',
-      enterpriseId: own.enterprise,
+      enterpriseIds: [own.enterprise],
+      talentIds: [own.expert],
     });
     expect(outcome.status).toBe(201);
   });

@@ -6,7 +6,9 @@ const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
 
 /**
  * Demo activities of the demo city: a matchmaking meeting open for
- * registration (enterprises and invited experts, demands featured), a job
+ * registration (enterprises, a university and invited experts, demands
+ * featured, an agreement already reached between the university and an
+ * enterprise), a job
  * fair and a training class already held (with outcomes), and a talent-care
  * event that asks for approval.
  */
@@ -53,6 +55,23 @@ export async function seedActivitiesDemo(platform: Platform, adminUserId: string
   for (const code of ['ZJ-0002', 'ZJ-0003', 'ZJ-0004', 'ZJ-0007', 'ZJ-0013']) {
     const talentId = talents.get(code);
     if (talentId) await svc.registrations.register(actor, meeting.id, { talentId, invited: true });
+  }
+  // A university comes as 高校院所, and signs with an enterprise: the agreement names both parties.
+  const [university] = await registry.byCodes('institutions', ['JG-001']);
+  const signer = enterprises.get('QY-001');
+  if (university && signer) {
+    await svc.registrations.register(actor, meeting.id, { institutionId: university.id, invited: true });
+    await platform.activityWork.addOutcome(actor, meeting.id, {
+      kind: 'agreement',
+      count: 1,
+      amountYuan: 800_000,
+      listItemId: demands[0],
+      institutionIds: [university.id],
+      enterpriseIds: [signer],
+      // The university's expert who led the talks.
+      talentIds: talents.has('ZJ-0007') ? [talents.get('ZJ-0007')!] : [],
+      note: '会前对接达成，签订复合材料联合研发协议',
+    });
   }
 
   // 2. A job fair already held.

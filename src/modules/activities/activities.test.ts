@@ -382,19 +382,38 @@ describe('activities', () => {
       seated: 1,
     });
     expect(outcomes.items[0].registration.name).toBe('陈志远');
+    // The intent names its parties: the employer and the person.
+    expect(outcomes.items[0].parties.map((x: { kind: string; name: string }) => [x.kind, x.name])).toEqual([
+      ['enterprise', '德清绿源新材料有限公司'],
+      ['talent', '陈志远'],
+    ]);
   });
 
   it('records typed outcomes linked to records, refuses what the kind does not record, and exports them', async () => {
     const meeting = await create({ kind: 'matchmaking', title: '成效登记测试' });
     const demand = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0];
+    const jg001 = await idOf(operator, '/api/registry/institutions', 'JG-001');
+    const jg002 = await idOf(operator, '/api/registry/institutions', 'JG-002');
+    // An agreement names all its parties: two institutions, the enterprise and an expert.
     const agreement = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
       kind: 'agreement',
       amountYuan: 1_200_000,
       listItemId: demand.id,
-      enterpriseId: demand.enterpriseId,
+      institutionIds: [jg002, jg001, jg001],
+      enterpriseIds: [demand.enterpriseId],
+      talentIds: [experts['ZJ-0001']],
       note: '签订技术开发合同',
     });
     expect(agreement.status, JSON.stringify(agreement.body)).toBe(201);
+    expect(
+      agreement.body.items[0].parties.map((x: { kind: string; code: string }) => `${x.kind}:${x.code}`),
+    ).toEqual(['institution:JG-001', 'institution:JG-002', 'enterprise:QY-001', 'talent:ZJ-0001']);
+    const unknownParty = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
+      kind: 'agreement',
+      institutionIds: [jg001, '00000000-0000-4000-8000-000000000000'],
+    });
+    expect(unknownParty.body.error.code).toBe('OUTCOME_LINK_UNKNOWN');
+    expect(unknownParty.body.error.message).toContain('高校院所');
     p.clock.advanceMinutes(1);
     await operator.post(`/api/activities/${meeting.id}/outcomes`, { kind: 'contact', count: 18 });
     const wrongKind = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
@@ -430,6 +449,34 @@ describe('activities', () => {
     const row = book.worksheets[0]!.getRow(2);
     expect(row.getCell(1).value).toBe('签约合作');
     expect(row.getCell(3).value).toBe(120);
+    expect(row.getCell(6).value).toBe('浙北理工学院、湖州绿色制造研究院');
+    expect(row.getCell(7).value).toBe('德清绿源新材料有限公司');
+    expect(row.getCell(8).value).toBe('陈志远');
+    // Removing an outcome removes its parties with it.
+    const extra = await operator.post(`/api/activities/${meeting.id}/outcomes`, {
+      kind: 'other',
+      institutionIds: [jg001],
+      note: '误登记',
+    });
+    const removed = await operator.request(
+      'DELETE',
+      `/api/activities/${meeting.id}/outcomes/${extra.body.items.find((o: { kind: string }) => o.kind === 'other').id}`,
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.body.items.map((o: { kind: string }) => o.kind).sort()).toEqual(['agreement', 'contact']);
+  });
+
+  it('the demo’s matchmaking meeting has a university among its participants and an agreement it signed', async () => {
+    const meeting = (await operator.get('/api/activities?kind=matchmaking&q=南太湖新材料')).body.items[0];
+    const people = (await operator.get(`/api/activities/${meeting.id}/registrations?role=institution`)).body;
+    expect(people.items.map((r: { name: string }) => r.name)).toEqual(['浙北理工学院']);
+    const outcomes = (await operator.get(`/api/activities/${meeting.id}/outcomes`)).body;
+    const signed = outcomes.items.find((o: { kind: string }) => o.kind === 'agreement');
+    expect(signed.parties.map((x: { kind: string; code: string }) => `${x.kind}:${x.code}`)).toEqual([
+      'institution:JG-001',
+      'enterprise:QY-001',
+      'talent:ZJ-0007',
+    ]);
   });
 
   it('exports the activities the caller sees as a 台账, with registrations, check-ins and outcomes', async () => {

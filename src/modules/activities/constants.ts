@@ -81,6 +81,19 @@ export const OUTCOME_NAMES: Record<ActivityOutcomeKind, { zh: string; en: string
   other: { zh: '其他成效', en: 'Other', unit: '项' },
 };
 
+/** What an outcome's party is: an institution (高校院所), an enterprise or an expert of the registry. */
+export const OUTCOME_PARTY_KINDS = ['institution', 'enterprise', 'talent'] as const;
+export type OutcomePartyKind = (typeof OUTCOME_PARTY_KINDS)[number];
+
+export const OUTCOME_PARTY_NAMES: Record<OutcomePartyKind, { zh: string; en: string }> = {
+  institution: { zh: '高校院所', en: 'Universities and institutes' },
+  enterprise: { zh: '企业', en: 'Enterprises' },
+  talent: { zh: '专家人才', en: 'Experts and talents' },
+};
+
+/** Parties of one kind an outcome may name (a signing ceremony of a whole meeting is several outcomes). */
+export const MAX_OUTCOME_PARTIES = 50;
+
 /** The one outcome that carries an amount in yuan (OUTCOME_AMOUNT_ONLY_AGREEMENT). */
 export const OUTCOME_WITH_AMOUNT: ActivityOutcomeKind = 'agreement';
 

@@ -11,8 +11,10 @@ import {
   ACTIVITY_KINDS,
   APPLICATION_STATUSES,
   MEETING_ACTIONS,
+  MAX_OUTCOME_PARTIES,
   MEETING_STATUSES,
   OUTCOME_KINDS,
+  OUTCOME_PARTY_KINDS,
   REGISTRATION_ACTIONS,
   ROLES,
 } from './constants.ts';
@@ -325,6 +327,9 @@ export const positionsResult = z.object({
   ),
 });
 
+/** The records of one kind an outcome names as its parties (an agreement's signatories …). */
+const partyIds = z.array(z.string().uuid()).max(MAX_OUTCOME_PARTIES).default([]);
+
 export const outcomeInput = z.strictObject({
   kind: z.enum(OUTCOME_KINDS),
   count: z.number().int().min(1).max(1_000_000).default(1),
@@ -332,11 +337,26 @@ export const outcomeInput = z.strictObject({
   note: text(1000).optional(),
   listItemId: z.string().uuid().optional(),
   orderId: z.string().uuid().optional(),
-  enterpriseId: z.string().uuid().optional(),
-  talentId: z.string().uuid().optional(),
+  /** Its parties: institutions (高校院所), enterprises and experts of the registry, as many as took part. */
+  institutionIds: partyIds,
+  enterpriseIds: partyIds,
+  talentIds: partyIds,
+  /** The registration it came from, when it did. */
   registrationId: z.string().uuid().optional(),
 });
-export type ActivityOutcomeInput = z.infer<typeof outcomeInput>;
+type OutcomeRequest = z.infer<typeof outcomeInput>;
+type PartyField = 'institutionIds' | 'enterpriseIds' | 'talentIds';
+/** An outcome as the service records it: parties left out are none. */
+export type ActivityOutcomeInput = Omit<OutcomeRequest, PartyField> &
+  Partial<Pick<OutcomeRequest, PartyField>>;
+
+const outcomeParty = z.object({
+  kind: z.enum(OUTCOME_PARTY_KINDS),
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+});
+export type OutcomeParty = z.infer<typeof outcomeParty>;
 
 export const outcomesResult = z.object({
   items: z.array(
@@ -350,8 +370,8 @@ export const outcomesResult = z.object({
         .object({ id: z.string(), kind: z.string(), code: z.string(), title: z.string() })
         .nullable(),
       order: z.object({ id: z.string(), code: z.string() }).nullable(),
-      enterprise: z.object({ id: z.string(), name: z.string() }).nullable(),
-      talent: z.object({ id: z.string(), name: z.string() }).nullable(),
+      /** Institutions first, then enterprises, then experts, each in the order named. */
+      parties: z.array(outcomeParty),
       registration: z.object({ id: z.string(), name: z.string() }).nullable(),
       createdAt: z.string(),
     }),

@@ -31,10 +31,19 @@ import {
   activityOutcomes,
   applications,
   meetings,
+  type OutcomePartyRow,
+  outcomeParties,
   positions,
   type RegistrationRow,
   registrations as r,
 } from './schema.ts';
+
+/** The registry records an outcome names as its parties, by kind. */
+export interface OutcomePartyIds {
+  institutionIds: readonly string[];
+  enterpriseIds: readonly string[];
+  talentIds: readonly string[];
+}
 
 /**
  * Who sees which activities: organisers (activities.manage) every activity of
@@ -445,9 +454,25 @@ export class ActivitiesRepository {
       .orderBy(asc(activityOutcomes.createdAt), asc(activityOutcomes.id));
   }
 
-  async insertOutcome(values: typeof activityOutcomes.$inferInsert) {
+  /** Writes an outcome and the parties it names (ids already resolved in the caller's scope). */
+  async insertOutcome(values: typeof activityOutcomes.$inferInsert, parties: OutcomePartyIds) {
     const [row] = await this.db.insert(activityOutcomes).values(values).returning();
+    const outcomeId = row!.id;
+    const rows = [
+      ...[...new Set(parties.institutionIds)].map((institutionId) => ({ outcomeId, institutionId })),
+      ...[...new Set(parties.enterpriseIds)].map((enterpriseId) => ({ outcomeId, enterpriseId })),
+      ...[...new Set(parties.talentIds)].map((talentId) => ({ outcomeId, talentId })),
+    ];
+    if (rows.length > 0) await this.db.insert(outcomeParties).values(rows);
     return row!;
+  }
+
+  async outcomeParties(outcomeIds: readonly string[]): Promise<OutcomePartyRow[]> {
+    if (outcomeIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(outcomeParties)
+      .where(inArray(outcomeParties.outcomeId, [...outcomeIds]));
   }
 
   async deleteOutcome(activityId: string, id: string) {

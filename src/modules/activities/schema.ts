@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -233,8 +234,9 @@ export const applications = pgTable(
 
 /**
  * 活动成效: what came of an activity, typed so statistics count it, each
- * linked to the records it concerns. An agreement that also closed a service
- * order carries the order, so the two channels count it once.
+ * linked to the records it concerns and naming its parties (the institutions,
+ * enterprises and experts of activity_outcome_parties). An agreement that also
+ * closed a service order carries the order, so the two channels count it once.
  */
 export const activityOutcomes = pgTable(
   'activity_outcomes',
@@ -251,8 +253,7 @@ export const activityOutcomes = pgTable(
     note: text('note'),
     listItemId: uuid('list_item_id').references(() => listItems.id),
     orderId: uuid('order_id').references(() => serviceOrders.id),
-    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
-    talentId: uuid('talent_id').references(() => talents.id),
+    /** The registration it came from (the applicant an application hired), when it did. */
     registrationId: uuid('registration_id').references(() => registrations.id),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -264,6 +265,40 @@ export const activityOutcomes = pgTable(
   ],
 );
 
+/**
+ * The parties an outcome names, one row each: an institution, an enterprise
+ * or an expert (talent) of the registry — an agreement's signatories, the
+ * employer and the person hired. Statistics count the distinct institutions
+ * and enterprises that signed from here.
+ */
+export const outcomeParties = pgTable(
+  'activity_outcome_parties',
+  {
+    outcomeId: uuid('outcome_id')
+      .notNull()
+      .references(() => activityOutcomes.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id').references(() => institutions.id),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    talentId: uuid('talent_id').references(() => talents.id),
+  },
+  (t) => [
+    check(
+      'activity_outcome_parties_one_record',
+      sql`num_nonnulls(${t.institutionId}, ${t.enterpriseId}, ${t.talentId}) = 1`,
+    ),
+    index('activity_outcome_parties_outcome_idx').on(t.outcomeId),
+    // Statistics: the institutions and enterprises that signed.
+    index('activity_outcome_parties_institution_idx')
+      .on(t.institutionId)
+      .where(sql`${t.institutionId} is not null`),
+    index('activity_outcome_parties_enterprise_idx')
+      .on(t.enterpriseId)
+      .where(sql`${t.enterpriseId} is not null`),
+  ],
+);
+
 export type ActivityRow = typeof activities.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
+export type OutcomeRow = typeof activityOutcomes.$inferSelect;
+export type OutcomePartyRow = typeof outcomeParties.$inferSelect;

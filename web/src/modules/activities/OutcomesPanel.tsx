@@ -99,7 +99,7 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
       key: 'links',
       render: (_, o) => {
         const people = [
-          ...new Set([o.enterprise?.name, o.talent?.name, o.registration?.name].filter(Boolean)),
+          ...new Set([...o.parties.map((party) => party.name), o.registration?.name].filter(Boolean)),
         ];
         return (
           <Space direction="vertical" size={0}>
@@ -252,10 +252,8 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
       count: agreement ? 1 : (values.count ?? 1),
       ...(agreement && typeof values.amountYuan === 'number' ? { amountYuan: values.amountYuan } : {}),
       ...(values.listItemId ? { listItemId: values.listItemId } : {}),
+      // The server names the person's records (enterprise, institution, expert) as parties too.
       ...(person ? { registrationId: person.id } : {}),
-      // The person's records too, so the outcome counts for the enterprise or the expert.
-      ...(person?.enterpriseId ? { enterpriseId: person.enterpriseId } : {}),
-      ...(person?.talentId ? { talentId: person.talentId } : {}),
       ...(note ? { note } : {}),
     };
     add.mutate(body, {
