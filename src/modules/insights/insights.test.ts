@@ -97,6 +97,18 @@ describe('insights over a seeded dataset', () => {
     const guest = await operator.post(`/api/activities/${forum.id}/registrations`, { name: '访客甲' });
     const ent = await enterprise.post(`/api/activities/${forum.id}/registrations`, {});
     expect(ent.status, JSON.stringify(ent.body)).toBe(201);
+    // A university came too (registered, not checked in): involved, and below it signs.
+    const jg = {
+      '001': await idOf(operator, '/api/registry/institutions', 'JG-001'),
+      '002': await idOf(operator, '/api/registry/institutions', 'JG-002'),
+      '003': await idOf(operator, '/api/registry/institutions', 'JG-003'),
+    };
+    const qy002 = await idOf(operator, '/api/registry/enterprises', 'QY-002');
+    const university = await operator.post(`/api/activities/${forum.id}/registrations`, {
+      institutionId: jg['001'],
+    });
+    expect(university.status, JSON.stringify(university.body)).toBe(201);
+    add('institutions_involved', 'JG-001');
     for (const r of [chen.body, guest.body]) {
       const res = await operator.post(`/api/activities/${forum.id}/check-in`, { registrationId: r.id });
       expect(res.body.counted).toBe(true);
@@ -104,14 +116,26 @@ describe('insights over a seeded dataset', () => {
     }
     add('experts_involved', 'ZJ-0001');
     add('enterprises_served', 'QY-001');
-    await operator.post(`/api/activities/${forum.id}/outcomes`, { kind: 'contact', count: 12 });
-    add('contacts_made', forum.code, 12);
+    // Talks with a third institution are contacts, not a signature.
     await operator.post(`/api/activities/${forum.id}/outcomes`, {
+      kind: 'contact',
+      count: 12,
+      institutionIds: [jg['003']],
+    });
+    add('contacts_made', forum.code, 12);
+    // One agreement, between the university and two enterprises.
+    const signed = await operator.post(`/api/activities/${forum.id}/outcomes`, {
       kind: 'agreement',
       amountYuan: 200_000,
       listItemId: d2.id,
+      institutionIds: [jg['001']],
+      enterpriseIds: [await idOf(operator, '/api/registry/enterprises', 'QY-001'), qy002],
     });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(201);
     add('agreements_signed', forum.code, 1, 200_000);
+    add('institutions_signed', 'JG-001');
+    add('enterprises_signed', 'QY-001');
+    add('enterprises_signed', 'QY-002');
 
     // May: an order from the first demand, served by the demo expert and closed with an agreement and a solved problem;
     // a second order cancelled; a third dispatched and not yet accepted. A training class with 30 trained.
@@ -130,6 +154,7 @@ describe('insights over a seeded dataset', () => {
     order = await move(enterprise, order, { action: 'confirm', rating: 5 });
     add('orders_closed', order.code);
     add('agreements_signed', order.code, 1, 300_000);
+    // The order's enterprise signed (already counted at the forum: once).
     add('problems_solved', order.code);
     const closedOrder = order;
 
@@ -166,13 +191,17 @@ describe('insights over a seeded dataset', () => {
     add('hire_intents', fair.code, 5);
     await operator.post(`/api/activities/${fair.id}/outcomes`, { kind: 'hired', count: 2 });
     add('talents_introduced', fair.code, 2);
+    // It names a second institution: a party of the order's agreement, counted with the order (closed in May).
     const forumAgain = await operator.post(`/api/activities/${forum.id}/outcomes`, {
       kind: 'agreement',
       amountYuan: 300_000,
       orderId: closedOrder.id,
       note: '与订单同一协议',
+      institutionIds: [jg['002']],
+      enterpriseIds: [qy002],
     });
     expect(forumAgain.status, JSON.stringify(forumAgain.body)).toBe(201);
+    add('institutions_signed', 'JG-002');
 
     // Not counted: a draft, a cancelled activity, one planned for July, and one in 杭州 (another city).
     await activity(
@@ -215,6 +244,21 @@ describe('insights over a seeded dataset', () => {
     // One person, one enterprise: distinct counts.
     expected.experts_involved.value = 1;
     refs.experts_involved = ['ZJ-0001'];
+    // 湖州's and 杭州's: an agreement of 杭州 between 杭州's records is counted in 杭州 only.
+    const hzInstitution = await admin.post('/api/registry/institutions', {
+      code: 'HZ-JG1',
+      name: '钱塘大学',
+      regionCode: '330106',
+    });
+    expect(hzInstitution.status, JSON.stringify(hzInstitution.body)).toBe(201);
+    expect(
+      (
+        await admin.post(`/api/activities/${hz.id}/outcomes`, {
+          kind: 'agreement',
+          institutionIds: [hzInstitution.body.id],
+        })
+      ).status,
+    ).toBe(201);
     await at('2026-07-15T10:00:00+08:00');
   }, 120_000);
   afterAll(() => p.close());
@@ -334,6 +378,8 @@ describe('insights over a seeded dataset', () => {
     const held = hz.headline.find((h: { key: string }) => h.key === 'activities_held');
     const contacts = hz.headline.find((h: { key: string }) => h.key === 'contacts_made');
     expect([held.value, contacts.value]).toEqual([1, 99]);
+    const signedThere = hz.headline.find((h: { key: string }) => h.key === 'institutions_signed');
+    expect(signedThere.value).toBe(1);
     // A county of 湖州: only its own records.
     const dq = (await operator.get(`/api/insights/dashboard?${PERIOD}&regionCode=330521`)).body;
     expect(dq.headline.find((h: { key: string }) => h.key === 'demands_posted').value).toBe(2);
@@ -359,6 +405,9 @@ describe('insights over a seeded dataset', () => {
     expect(text).toContain('发布技术需求2项');
     expect(text).toContain('受理企业点单3个、办结1个');
     expect(text).toContain('促成签订合作协议2项，金额50万元');
+    // Who signed, and who took part.
+    expect(text).toMatch(/签订合作协议2项、金额50万元(（[^）]*）)?，涉及2家高校院所、2家企业；/);
+    expect(text).toContain('参与服务的专家1人、高校院所1家、企业1家');
     expect(text).toContain('帮助企业解决技术难题1个');
     expect(text).toContain('其中论坛沙龙1场次');
     // Sections with nothing to say are left out: no achievements were published or transferred.

@@ -11,6 +11,7 @@ const LIST_KIND_NAMES: Record<string, string> = {
   order: '服务订单',
   expert: '专家',
   enterprise: '企业',
+  institution: '高校院所',
 };
 
 /** What a record's or a bar's `kind` reads as: an activity kind, a list kind, an order status. */

@@ -58,9 +58,9 @@ function heldActivities(f: MetricFilter): SQL {
     and ${region(sql`a.scope_region`, f.regionPrefix)}`;
 }
 
-/** Orders closed (confirmed by the enterprise) in the period, with when. */
+/** Orders closed (confirmed by the enterprise) in the period, with when and between whom. */
 function closedOrders(f: MetricFilter): SQL {
-  return sql`select o.id, o.code, o.title, o.scope_region, o.demand_id, o.closed_at
+  return sql`select o.id, o.code, o.title, o.scope_region, o.demand_id, o.closed_at, o.enterprise_id, o.institution_id
     from service_orders o
     where o.status = 'closed' and ${during(sql`o.closed_at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}`;
 }
@@ -96,6 +96,50 @@ function activityOutcomes(kind: string, f: MetricFilter, sameAsOrder?: string): 
     left join list_items d on d.id = ao.list_item_id
     where ao.kind = ${kind} and ${during(sql`ao.created_at`, f)} and ${region(sql`a.scope_region`, f.regionPrefix)}
       ${dedupe}`;
+}
+
+/** An order or activity recorded the same agreement itself (the activity's record names the order). */
+const orderAgreed = sql`exists (select 1 from order_outcomes x2 where x2.order_id = ao.order_id and x2.kind = 'agreement')`;
+
+/**
+ * The institutions and enterprises of the agreements agreements_signed counts
+ * (one row per party and agreement: institution_id or enterprise_id, at,
+ * region): a closed order's enterprise and the institution it was dispatched
+ * to; the parties an activity's record names. An activity's record of an
+ * agreement its order recorded too names its parties for the order's record
+ * (dated when the order closed), as the agreement counts there.
+ */
+function agreementParties(f: MetricFilter): SQL {
+  return sql`select c.institution_id, c.enterprise_id, c.closed_at as at, c.scope_region as region
+      from order_outcomes x join (${closedOrders(f)}) c on c.id = x.order_id
+      where x.kind = 'agreement'
+    union all
+    select p.institution_id, p.enterprise_id, c.closed_at, c.scope_region
+      from activity_outcomes ao
+      join activity_outcome_parties p on p.outcome_id = ao.id
+      join (${closedOrders(f)}) c on c.id = ao.order_id
+      where ao.kind = 'agreement' and ${orderAgreed}
+    union all
+    select p.institution_id, p.enterprise_id, ao.created_at, a.scope_region
+      from activity_outcomes ao
+      join activities a on a.id = ao.activity_id
+      join activity_outcome_parties p on p.outcome_id = ao.id
+      where ao.kind = 'agreement' and ${during(sql`ao.created_at`, f)} and ${region(sql`a.scope_region`, f.regionPrefix)}
+        and not ${orderAgreed}`;
+}
+
+/** Registry records of `table` behind rows of `source` (its `column`, at, region), once each: the earliest row dates it. */
+function distinctRecords(
+  source: SQL,
+  column: 'institution_id' | 'enterprise_id',
+  table: 'institutions' | 'enterprises',
+  kind: 'institution' | 'enterprise',
+): SQL {
+  return sql`select r.id::text as id, r.code as ref, r.name as title, min(x.at) as at, min(x.region) as region,
+      ${sql.raw(`'${kind}'`)} as kind, 1 as weight, null::bigint as amount_fen, ${NO_TAGS} as industry,
+      'registry' as source, ${sql.raw(`'/registry/${table}/'`)} || r.id::text as link
+    from (${source}) x join ${sql.raw(table)} r on r.id = x.${sql.raw(column)}
+    group by r.id, r.code, r.name`;
 }
 
 function listItems(kind: string, f: MetricFilter): SQL {
@@ -175,6 +219,26 @@ export const METRICS = {
       ) x join enterprises e on e.id = x.enterprise_id
       group by e.id, e.code, e.name`,
   },
+  institutions_involved: {
+    name: { zh: '参与高校院所', en: 'Universities and institutes involved' },
+    unit: '家',
+    description: '期内受派服务订单的高校院所，及确认参加活动（高校院所、接待单位）的高校院所，每家只计一次。',
+    dimensions: [],
+    records: (f) =>
+      distinctRecords(
+        sql`select o.institution_id, o.dispatched_at as at, o.scope_region as region
+          from service_orders o
+          where o.institution_id is not null and ${during(sql`o.dispatched_at`, f)}
+            and ${region(sql`o.scope_region`, f.regionPrefix)}
+          union all
+          select r.institution_id, a.starts_at, a.scope_region
+          from activity_registrations r join activities a on a.id = r.activity_id
+          where r.institution_id is not null and r.status = 'confirmed' and ${heldActivities(f)}`,
+        'institution_id',
+        'institutions',
+        'institution',
+      ),
+  },
   demands_posted: {
     name: { zh: '发布技术需求', en: 'Technical demands published' },
     unit: '项',
@@ -226,6 +290,22 @@ export const METRICS = {
     dimensions: ['industry', 'kind'],
     records: (f) =>
       sql`${orderOutcomes('agreement', f)} union all ${activityOutcomes('agreement', f, 'agreement')}`,
+  },
+  institutions_signed: {
+    name: { zh: '签约高校院所', en: 'Universities and institutes that signed' },
+    unit: '家',
+    description:
+      '期内签订合作协议（见“签订合作协议”）的高校院所：活动成效登记的签约方，及办结订单所派的高校院所，每家只计一次。',
+    dimensions: [],
+    records: (f) => distinctRecords(agreementParties(f), 'institution_id', 'institutions', 'institution'),
+  },
+  enterprises_signed: {
+    name: { zh: '签约企业', en: 'Enterprises that signed' },
+    unit: '家',
+    description:
+      '期内签订合作协议（见“签订合作协议”）的企业：活动成效登记的签约方，及办结订单的点单企业，每家只计一次。',
+    dimensions: [],
+    records: (f) => distinctRecords(agreementParties(f), 'enterprise_id', 'enterprises', 'enterprise'),
   },
   problems_solved: {
     name: { zh: '解决技术难题', en: 'Technical problems solved' },

@@ -128,9 +128,14 @@ export function reportText(input: {
   }
   // 合作成效
   {
+    // Who signed, as a city's news reports it: 签约23项，涉及18家高校院所、19家企业.
+    const signed = [
+      v('institutions_signed') > 0 ? `${count(v('institutions_signed'))}家高校院所` : '',
+      v('enterprises_signed') > 0 ? `${count(v('enterprises_signed'))}家企业` : '',
+    ].filter(Boolean);
     const parts = [
       v('agreements_signed') > 0
-        ? `签订合作协议${count(v('agreements_signed'))}项${amount('agreements_signed') > 0 ? `、金额${money(amount('agreements_signed'))}` : ''}${trend('agreements_signed')}`
+        ? `签订合作协议${count(v('agreements_signed'))}项${amount('agreements_signed') > 0 ? `、金额${money(amount('agreements_signed'))}` : ''}${trend('agreements_signed')}${signed.length > 0 ? `，涉及${signed.join('、')}` : ''}`
         : '',
       v('problems_solved') > 0 ? `解决技术难题${count(v('problems_solved'))}个` : '',
       v('achievements_transferred') > 0
@@ -145,6 +150,7 @@ export function reportText(input: {
   {
     const parts = [
       v('experts_involved') > 0 ? `专家${count(v('experts_involved'))}人` : '',
+      v('institutions_involved') > 0 ? `高校院所${count(v('institutions_involved'))}家` : '',
       v('enterprises_served') > 0 ? `企业${count(v('enterprises_served'))}家` : '',
     ].filter(Boolean);
     if (parts.length > 0)

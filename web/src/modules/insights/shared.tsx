@@ -96,12 +96,15 @@ const METRIC_NAME_KEYS: Record<MetricKey, MessageKey> = {
   activity_attendance: 'insights.metric.activity_attendance',
   experts_involved: 'insights.metric.experts_involved',
   enterprises_served: 'insights.metric.enterprises_served',
+  institutions_involved: 'insights.metric.institutions_involved',
   demands_posted: 'insights.metric.demands_posted',
   achievements_published: 'insights.metric.achievements_published',
   talent_demands_posted: 'insights.metric.talent_demands_posted',
   orders_placed: 'insights.metric.orders_placed',
   orders_closed: 'insights.metric.orders_closed',
   agreements_signed: 'insights.metric.agreements_signed',
+  institutions_signed: 'insights.metric.institutions_signed',
+  enterprises_signed: 'insights.metric.enterprises_signed',
   problems_solved: 'insights.metric.problems_solved',
   achievements_transferred: 'insights.metric.achievements_transferred',
   talents_introduced: 'insights.metric.talents_introduced',
@@ -142,11 +145,19 @@ export function itemLabel(
   return item.label;
 }
 
-/** A record's kind: an activity kind, an order status, or the server's name for it (技术需求, 专家 …). */
+/** Kinds of registry records a figure counts (参与专家, 签约高校院所 …). */
+const REGISTRY_KIND_KEYS: Record<string, MessageKey> = {
+  expert: 'insights.recordKind.expert',
+  enterprise: 'insights.recordKind.enterprise',
+  institution: 'insights.recordKind.institution',
+};
+
+/** A record's kind: an activity kind, an order status, a registry record, or the server's name for it (技术需求 …). */
 export function recordKindLabel(t: Translate, kind: string, serverName: string): string {
   if (isActivityKind(kind)) return kindLabel(t, kind);
   if (isOrderStatus(kind)) return orderStatusLabel(t, kind);
-  return serverName;
+  const registry = REGISTRY_KIND_KEYS[kind];
+  return registry ? t(registry) : serverName;
 }
 
 const DIMENSION_KEYS: Record<Dimension, MessageKey> = {
