@@ -1,7 +1,7 @@
 import { unstableSetRender } from 'antd';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { App, preloadPage } from './app/App.tsx';
 
 // antd 5 renders its static pop-ups (wave effect, notifications) with the React 18
 // render API by default; point it at createRoot for React 19.
@@ -22,6 +22,9 @@ unstableSetRender((node, container) => {
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');
+
+// The page's chunks come while the session is checked.
+preloadPage(window.location.pathname);
 
 createRoot(container).render(
   <StrictMode>

@@ -2,8 +2,15 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { type ComponentType, lazy, type ReactNode, useEffect } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import {
+  type ComponentType,
+  isValidElement,
+  type LazyExoticComponent,
+  lazy,
+  type ReactNode,
+  useEffect,
+} from 'react';
+import { BrowserRouter, matchRoutes, Route, type RouteObject, Routes } from 'react-router';
 import { LIST_CONFIGS, type ListKindConfig } from '../modules/lists/config.ts';
 import type { KindConfig } from '../modules/registry/config.ts';
 import type { RegistryKind } from '../modules/registry/types.ts';
@@ -19,23 +26,31 @@ import { RequireAuth, RequirePermission } from './RequireAuth.tsx';
  * nothing of the other pages until they are opened (scripts/bundle-size.mjs measures it).
  */
 
-/** A page's component from its module, fetched the first time the page is shown. */
-function page<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(async () => ({ default: await load() }));
+/** A page loaded with its route; preload() fetches its chunk ahead (once, again after a failure). */
+type Page<P extends object> = LazyExoticComponent<ComponentType<P>> & { preload(): Promise<unknown> };
+
+/** A page's component from its module, fetched the first time the page is shown (or preloaded). */
+function page<P extends object>(load: () => Promise<ComponentType<P>>): Page<P> {
+  let loading: Promise<ComponentType<P>> | undefined;
+  const preload = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  return Object.assign(
+    lazy(async () => ({ default: await preload() })),
+    { preload },
+  );
 }
 
-const loadShell = () => import('./Shell.tsx');
-const loadHome = () => import('../modules/home/HomePage.tsx');
 /** Fetches a chunk ahead of its page; if that fails, the page's own load tries again and tells. */
 const prefetch = (load: () => Promise<unknown>) => void load().catch(() => undefined);
 
-/** The signed-in frame; on the home page its chunk and the home page's are fetched together. */
-const Shell = page(async () => {
-  if (window.location.pathname === '/') prefetch(loadHome);
-  return (await loadShell()).Shell;
-});
+const Shell = page(async () => (await import('./Shell.tsx')).Shell);
 const LoginPage = page(async () => (await import('../modules/auth/LoginPage.tsx')).LoginPage);
-const HomePage = page(async () => (await loadHome()).HomePage);
+const HomePage = page(async () => (await import('../modules/home/HomePage.tsx')).HomePage);
 const AccountPage = page(async () => (await import('../modules/account/AccountPage.tsx')).AccountPage);
 const UsersPage = page(async () => (await import('../modules/users/UsersPage.tsx')).UsersPage);
 const RolesPage = page(async () => (await import('../modules/users/RolesPage.tsx')).RolesPage);
@@ -121,13 +136,13 @@ function registryPage<K extends RegistryKind>(
   kind: K,
   load: () => Promise<ComponentType<{ config: KindConfig<K> }>>,
 ) {
-  return lazy(async () => {
+  return page(async () => {
     const [Page, { KIND_CONFIGS }] = await Promise.all([
       load(),
       import('../modules/registry/kinds/index.ts'),
     ]);
     const config = KIND_CONFIGS[kind];
-    return { default: () => <Page config={config} /> };
+    return () => <Page config={config} />;
   });
 }
 
@@ -180,14 +195,37 @@ function guarded(route: AppRoute): ReactNode {
 }
 
 /**
+ * On a full load of a page, fetches its chunks (and the shell's) at once, while the session is
+ * checked, instead of one after the other: the session, then the shell, then the page.
+ */
+export function preloadPage(pathname: string) {
+  if (pathname === '/login') return prefetch(LoginPage.preload);
+  prefetch(Shell.preload);
+  const routes: RouteObject[] = [
+    {
+      path: '/',
+      children: appRoutes.map((route, index) =>
+        route.path === '' ? { index: true, id: String(index) } : { path: route.path, id: String(index) },
+      ),
+    },
+  ];
+  const matches = matchRoutes(routes, pathname);
+  const leaf = matches?.at(-1)?.route.id;
+  const element = leaf === undefined ? undefined : appRoutes[Number(leaf)]?.element;
+  // Pages loaded with their route carry preload(); a module's page imported directly has none.
+  const preload = isValidElement(element) ? (element.type as { preload?: unknown }).preload : undefined;
+  if (typeof preload === 'function') prefetch(preload as () => Promise<unknown>);
+}
+
+/**
  * The sign-in page. While the person types, the shell and the home page are fetched, so that
  * signing in shows them without another wait.
  */
 function SignIn() {
   useEffect(() => {
     const timer = setTimeout(() => {
-      prefetch(loadShell);
-      prefetch(loadHome);
+      prefetch(Shell.preload);
+      prefetch(HomePage.preload);
     }, 1500);
     return () => clearTimeout(timer);
   }, []);
