@@ -10,6 +10,10 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await signIn(page, baseUrl, 'enterprise');
     await page.goto(`${baseUrl}/lists/demands`);
     await page.getByTestId('list-create').click();
+    // 地区 starts where the enterprise is (德清县), without being chosen.
+    await expect
+      .poll(() => page.locator('.ant-drawer .ant-cascader').first().textContent())
+      .toContain('德清县');
     // Saving an empty form says what is missing, in Chinese.
     await page.getByTestId('list-save').click();
     await expect
@@ -30,6 +34,7 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await page.getByTestId('record-title').waitFor();
     await expect.poll(() => page.locator('main').textContent()).toContain('XQ-2026-009');
     await expect.poll(() => page.locator('main').textContent()).toContain('2027年3月31日');
+    await expect.poll(() => page.locator('main').textContent()).toContain('德清县');
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('草稿');
     await page.getByTestId('list-action-submit').click();
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('待审核');

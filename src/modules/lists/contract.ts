@@ -112,6 +112,13 @@ export const listItemView = z.object({
 });
 export type ListItemView = z.infer<typeof listItemView>;
 
+/** What a new item starts with (GET /api/lists/:kind/defaults): its owner's region, else the caller's county or city. */
+export const newItemDefaults = z.object({
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+});
+export type NewItemDefaults = z.infer<typeof newItemDefaults>;
+
 export const listItemPage = z.object({
   items: z.array(listItemView),
   total: z.number().int(),

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitImport } from '../../../test/support/factories.ts';
+import { commitImport, expectStatus } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { xlsx } from '../../../test/support/sheets.ts';
 import { parseAmount, parseDate } from './cells.ts';
@@ -207,6 +207,72 @@ describe('technical demands: post, review, publish, expire', () => {
       version: extended.body.version,
     });
     expect(reopened.body.status).toBe('published');
+  });
+});
+
+describe('a region left out', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+  });
+  afterAll(() => p.close());
+
+  it("is the owner's region, else the caller's own county or city; the form starts at the same", async () => {
+    const enterprise = await p.signIn('enterprise');
+    const operator = await p.signIn('operator');
+    const admin = await p.signIn('admin');
+    // The enterprise's account sits in 德清县 (330521); its record moves to 安吉县 (330523).
+    const found = expectStatus(
+      await operator.get(`/api/registry/enterprises?q=${encodeURIComponent('德清绿源')}`),
+      200,
+    ).body.items[0];
+    const record = expectStatus(await operator.get(`/api/registry/enterprises/${found.id}`), 200).body;
+    expectStatus(
+      await operator.patch(`/api/registry/enterprises/${record.id}`, {
+        regionCode: '330523',
+        version: record.version,
+      }),
+      200,
+    );
+
+    // The enterprise's demand is where the enterprise is, not where its account was registered.
+    expect(expectStatus(await enterprise.get('/api/lists/demands/defaults'), 200).body).toEqual({
+      regionCode: '330523',
+      regionName: '浙江省湖州市安吉县',
+    });
+    const own = expectStatus(
+      await enterprise.post('/api/lists/demands', { title: '竹纤维增强复合板材' }),
+      201,
+    );
+    expect(own.body.regionCode).toBe('330523');
+    // One chosen or written stays as given.
+    const chosen = await enterprise.post('/api/lists/demands', {
+      title: '指定地区的需求',
+      regionCode: '330502',
+    });
+    expect(chosen.body.regionCode).toBe('330502');
+    const written = await enterprise.post('/api/lists/demands', {
+      title: '写明地区的需求',
+      regionText: '长三角',
+    });
+    expect([written.body.regionCode, written.body.regionText]).toEqual([null, '长三角']);
+
+    // An operator's item for that enterprise is the enterprise's; one for nobody is the office's city.
+    const linked = await operator.post('/api/lists/demands', {
+      title: '代企业发布的需求',
+      enterpriseId: record.id,
+    });
+    expect(linked.body.regionCode).toBe('330523');
+    expect((await operator.get('/api/lists/demands/defaults')).body.regionCode).toBe('330500');
+    const office = await operator.post('/api/lists/achievements', { title: '人才办登记的成果' });
+    expect(office.body.regionCode).toBe('330500');
+    // A province's office is too wide a region for an item: none is given.
+    expect((await admin.get('/api/lists/demands/defaults')).body).toEqual({
+      regionCode: null,
+      regionName: null,
+    });
+    const provincial = await admin.post('/api/lists/achievements', { title: '省里登记的成果' });
+    expect(provincial.body.regionCode).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ import {
   listItemPage,
   listItemsQuery,
   listItemView,
+  newItemDefaults,
   transitionRequest,
 } from './contract.ts';
 import { LIST_KIND_DEFS } from './kinds.ts';
@@ -44,6 +45,18 @@ export function registerListsRoutes(app: App, lists: ListsService): void {
         const file = await lists.export(request.actor!, kind, filter, format, request.locale);
         return sendExport(reply, file);
       },
+    );
+    app.get(
+      `${base}/defaults`,
+      {
+        config: { access: 'lists.submit' },
+        schema: {
+          tags,
+          summary: `新建${label.zh}的默认值 Defaults of a new item`,
+          response: { 200: newItemDefaults },
+        },
+      },
+      async (request) => lists.defaults(request.actor!),
     );
     app.get(
       `${base}/:id`,

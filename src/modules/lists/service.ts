@@ -9,10 +9,12 @@ import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
 import { chinaDate } from '../../reference/china-time.ts';
+import { regionLevel } from '../../reference/regions.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
 import { registryError } from '../registry/errors.ts';
 import { References } from '../registry/references.ts';
+import { regionName } from '../registry/regions.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { LIST_CODE_PREFIX, LIST_POSTERS } from './constants.ts';
 import type { ListItemsQuery, ListItemView, ListKind } from './contract.ts';
@@ -109,11 +111,16 @@ export class ListsService {
       if (typeof input.code === 'string') await this.refuseTakenCode(repo, actor, kind, input.code);
       const code = typeof input.code === 'string' ? input.code : await numbered(repo, kind, now);
       const owner = await this.owner(tx, actor, input);
+      // A region left out (neither chosen nor written) is the owner's, else the caller's own.
+      const regionLeftOut = input.regionCode === undefined && !input.regionText;
+      const regionCode = regionLeftOut
+        ? (owner.regionCode ?? ownRegion(actor))
+        : ((input.regionCode as string | null | undefined) ?? null);
       const values = {
-        ...itemValues({ ...input, code }, dict),
-        ...owner,
+        ...itemValues({ ...input, code, ...(regionLeftOut ? { regionCode } : {}) }, dict),
+        ...owner.columns,
         kind,
-        scopeRegion: maintainingRegion(actor, (input.regionCode as string | null) ?? null),
+        scopeRegion: maintainingRegion(actor, regionCode),
         status: 'draft',
         statusChangedAt: now,
         createdBy: actor.userId,
@@ -159,7 +166,7 @@ export class ListsService {
       const values: Record<string, unknown> = {
         ...itemValues(fields, dict, before),
         ...(fields.enterpriseId !== undefined || fields.institutionId !== undefined
-          ? await this.owner(tx, actor, fields)
+          ? (await this.owner(tx, actor, fields)).columns
           : {}),
         updatedAt: this.clock.now(),
       };
@@ -223,29 +230,43 @@ export class ListsService {
     throw listsError('LIST_CODE_TAKEN', { params: { code: taken.code, title: taken.title } });
   }
 
-  /** The owner of a new item: the caller's own organisation, or the enterprise/institution an operator names. */
-  private async owner(tx: Executor, actor: Actor, input: Record<string, unknown>) {
-    const registry = new RegistryRepository(tx);
+  /**
+   * What a new item starts with where the form leaves it to the platform: the region of
+   * its owner (the caller's enterprise or institution), else the caller's own county or
+   * city. The form shows it; a create that leaves the region out gets the same.
+   */
+  async defaults(actor: Actor): Promise<{ regionCode: string | null; regionName: string | null }> {
+    const owned = await this.ownRecord(this.database.db, actor);
+    const regionCode = owned?.record.regionCode ?? ownRegion(actor);
+    return { regionCode, regionName: regionName(regionCode) };
+  }
+
+  /**
+   * The owner of a new item — the caller's own organisation, or the enterprise/institution
+   * an operator names — as columns, and the owner record's region.
+   */
+  private async owner(
+    tx: Executor,
+    actor: Actor,
+    input: Record<string, unknown>,
+  ): Promise<{ columns: Record<string, unknown>; regionCode: string | null }> {
     if (!actor.permissions.has('lists.manage')) {
-      const org = actor.organisationId;
-      const enterprise = org ? await registry.byColumn('enterprises', 'organisationId', org) : undefined;
-      const institution =
-        org && !enterprise ? await registry.byColumn('institutions', 'organisationId', org) : undefined;
+      const own = await this.ownRecord(tx, actor);
       return {
-        organisationId: org,
-        enterpriseId: enterprise?.id ?? null,
-        institutionId: institution?.id ?? null,
-        ownerName:
-          (input.ownerName as string | undefined) ??
-          enterprise?.name ??
-          institution?.name ??
-          actor.displayName,
+        columns: {
+          organisationId: actor.organisationId,
+          enterpriseId: own?.enterpriseId ?? null,
+          institutionId: own?.institutionId ?? null,
+          ownerName: (input.ownerName as string | undefined) ?? own?.record.name ?? actor.displayName,
+        },
+        regionCode: own?.record.regionCode ?? null,
       };
     }
     const references = new References(tx, actor);
     const notFound = () => listsError('LIST_NOT_FOUND');
     const linkRule = { anyOrganisation: true, archived: true };
-    const out: Record<string, unknown> = {};
+    const columns: Record<string, unknown> = {};
+    let regionCode: string | null = null;
     // Named both, the institution is applied last: its organisation owns the item.
     const links = [
       ['enterpriseId', 'enterprises'],
@@ -255,13 +276,27 @@ export class ListsService {
       const id = input[field];
       if (typeof id !== 'string') continue;
       const linked = await references.one(registryKind, id, notFound, linkRule);
-      Object.assign(out, {
+      Object.assign(columns, {
         [field]: linked.id,
         organisationId: linked.organisationId,
         ownerName: input.ownerName ?? linked.name,
       });
+      regionCode = linked.regionCode ?? regionCode;
     }
-    return out;
+    return { columns, regionCode };
+  }
+
+  /** The enterprise (else the institution) record of the caller's organisation, if it has one. */
+  private async ownRecord(db: Executor, actor: Actor) {
+    const org = actor.organisationId;
+    if (!org || actor.permissions.has('lists.manage')) return undefined;
+    const registry = new RegistryRepository(db);
+    const enterprise = await registry.byColumn('enterprises', 'organisationId', org);
+    if (enterprise) return { enterpriseId: enterprise.id, institutionId: null, record: enterprise };
+    const institution = await registry.byColumn('institutions', 'organisationId', org);
+    return institution
+      ? { enterpriseId: null, institutionId: institution.id, record: institution }
+      : undefined;
   }
 }
 
@@ -283,6 +318,12 @@ function rethrowDuplicate(err: unknown, input: Record<string, unknown>): never {
     throw listsError('LIST_CODE_REGISTERED', { params: { code: String(input.code ?? '') }, cause: err });
   }
   throw err;
+}
+
+/** The caller's own region when it is a county or a city (a province office's is too wide to be a record's). */
+function ownRegion(actor: Actor): string | null {
+  const level = regionLevel(actor.regionCode);
+  return level === 'city' || level === 'county' ? actor.regionCode : null;
 }
 
 /** The next 编号 of the kind this China year, at least three digits: XQ-2026-009, XQ-2026-1000. */

@@ -42,9 +42,10 @@ export interface RecordFormOptions<Values, Saved, Input, Body extends { version:
   /**
    * The form field holding the region as a Cascader path, filled in once the region tree has
    * loaded (unless already chosen): the record's region, or for a new record with `ownForNew`
-   * the signed-in account's own.
+   * the caller's own — `own` when the form knows it (an enterprise's demand is where the
+   * enterprise is), else the signed-in account's region when that is a county or a city.
    */
-  region?: { field: string; ownForNew?: boolean };
+  region?: { field: string; ownForNew?: boolean; own?: string | null };
   /** Errors the server reports without a field (by code), and the form field they are about. */
   codeFields?: Readonly<Record<string, string>>;
   /** The form field a server error's path (`body.tags.3`) stands for; by default its last segment. */
@@ -69,7 +70,8 @@ export function useRecordForm<Values, Saved, Input, Body extends { version: numb
   // The form by plain field names (the region field is named by the caller).
   const plainForm = form as unknown as FormInstance<Record<string, unknown>>;
 
-  const regionCode = record ? (record.regionCode ?? null) : region?.ownForNew ? me.regionCode : null;
+  const own = region?.own !== undefined ? region.own : countyOrCity(me.regionCode);
+  const regionCode = record ? (record.regionCode ?? null) : region?.ownForNew ? own : null;
   const regionField = region?.field;
   // The region tree may arrive after the form mounted: fill the region in unless already chosen.
   useEffect(() => {
@@ -165,6 +167,11 @@ function placeFieldErrors(
   // applyServerErrors names a field by the last segment of the path, as here.
   const names = new Set(form.getFieldsError().map((field) => String(field.name[0])));
   return fields.map((field) => lastSegment(field.path)).find((name) => names.has(name)) ?? null;
+}
+
+/** A region code when it names a county or a city (a province office's region is too wide to be a record's). */
+function countyOrCity(code: string): string | null {
+  return /^\d{6}$/.test(code) && !code.endsWith('0000') ? code : null;
 }
 
 function lastSegment(path: string): string {

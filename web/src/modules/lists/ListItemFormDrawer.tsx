@@ -8,7 +8,7 @@ import { EMPTY, usePickerFormats } from '../../app/format.ts';
 import { clean } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf, regionPath } from '../../app/regions.ts';
+import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDebounced } from '../../app/useDebounced.ts';
 import { changedFields, fieldOfPath, useRecordForm, withoutBlanks } from '../../app/useRecordForm.ts';
@@ -19,7 +19,7 @@ import { cleanTags } from '../registry/kinds/common.ts';
 import { ClusterInput } from '../registry/kinds/enterprises.tsx';
 import { flagLine } from '../registry/shared.tsx';
 import { codeRules, maxRule } from '../registry/validators.ts';
-import { listKeys, useCreateListItem, useUpdateListItem } from './api.ts';
+import { listKeys, useCreateListItem, useNewItemDefaults, useUpdateListItem } from './api.ts';
 import { hasField, type ListField, type ListKindConfig } from './config.ts';
 import { modeLabel, stageLabel } from './shared.tsx';
 import {
@@ -255,6 +255,8 @@ export function ListItemFormDrawer({ config, item, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<FormValues>();
+  // A new item starts where its owner is (the caller's enterprise or institution), else the caller's county or city.
+  const defaults = useNewItemDefaults(config.kind, item === null);
   const recordForm = useRecordForm({
     form,
     record: item,
@@ -264,7 +266,7 @@ export function ListItemFormDrawer({ config, item, onClose, onSaved }: Props) {
     onSaved,
     onClose,
     reload: listKeys.kind(config.kind),
-    region: { field: 'region' },
+    region: { field: 'region', ownForNew: true, own: defaults.data?.regionCode ?? null },
     codeFields: ERROR_FIELDS,
     fieldName: formName,
   });
@@ -587,11 +589,18 @@ function OwnerSelect({ config, item }: { config: ListKindConfig; item: ListItemV
     value: record.id,
     label: t('users.organisationOption', { name: record.name, region: record.regionName ?? EMPTY }),
     name: record.name,
+    regionCode: record.regionCode,
   }));
   const currentId = config.ownerRegistry === 'enterprises' ? item?.enterpriseId : item?.institutionId;
   if (currentId && !options.some((option) => option.value === currentId)) {
-    options.unshift({ value: currentId, label: item?.ownerName ?? currentId, name: item?.ownerName ?? '' });
+    options.unshift({
+      value: currentId,
+      label: item?.ownerName ?? currentId,
+      name: item?.ownerName ?? '',
+      regionCode: null,
+    });
   }
+  const regions = useRegions();
   const label = t(
     config.ownerRegistry === 'enterprises' ? 'lists.form.ownerEnterprise' : 'lists.form.ownerInstitution',
   );
@@ -608,8 +617,12 @@ function OwnerSelect({ config, item }: { config: ListKindConfig; item: ListItemV
         placeholder={t('users.organisationPlaceholder')}
         notFoundContent={records.isError ? errorMessage(records.error) : undefined}
         onSelect={(_value, option) => {
-          // The owner's name follows the linked record unless one was written.
+          // The owner's name follows the linked record unless one was written; a new item's
+          // region follows it unless one was chosen.
           if (!clean(form.getFieldValue('ownerName'))) form.setFieldValue('ownerName', option.name);
+          if (!item && option.regionCode && !form.isFieldTouched('region')) {
+            form.setFieldValue('region', regionPath(regions.data, option.regionCode));
+          }
         }}
       />
     </Form.Item>

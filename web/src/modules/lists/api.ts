@@ -16,6 +16,7 @@ export const listKeys = {
   kind: (kind: ListKind) => ['lists', kind] as const,
   list: (kind: ListKind, params: ListParams) => ['lists', kind, 'list', params] as const,
   detail: (kind: ListKind, id: string) => ['lists', kind, 'detail', id] as const,
+  defaults: (kind: ListKind) => ['lists', kind, 'defaults'] as const,
 };
 
 /** Suggestions follow the lists: an item changed may fit differently now. */
@@ -33,6 +34,16 @@ export function useListItem(kind: ListKind, id: string) {
   return useQuery({
     queryKey: listKeys.detail(kind, id),
     queryFn: ({ signal }) => call('GET /api/lists/:kind/:id', { params: { kind, id }, signal }),
+  });
+}
+
+/** What a new item starts with: its owner's region (the caller's enterprise or institution), else the caller's county or city. */
+export function useNewItemDefaults(kind: ListKind, enabled: boolean) {
+  return useQuery({
+    queryKey: listKeys.defaults(kind),
+    queryFn: ({ signal }) => call('GET /api/lists/:kind/defaults', { params: { kind }, signal }),
+    enabled,
+    staleTime: 60_000,
   });
 }
 

@@ -14,6 +14,7 @@ import type {
   listItemPage,
   listItemsQuery,
   listItemView,
+  newItemDefaults,
   transitionRequest,
 } from '@server/modules/lists/contract.ts';
 import type { UpdateOf } from '@server/modules/registry/contract.ts';
@@ -24,6 +25,7 @@ type Inputs = typeof LIST_INPUTS;
 
 export type ListRoutes = {
   'GET /api/lists/:kind': { query: typeof listItemsQuery; reply: typeof listItemPage };
+  'GET /api/lists/:kind/defaults': { reply: typeof newItemDefaults };
   'GET /api/lists/:kind/:id': { reply: typeof listItemView };
   'POST /api/lists/:kind': { body: Inputs[ListKind]; reply: typeof listItemView };
   'PATCH /api/lists/:kind/:id': {

@@ -64,7 +64,8 @@ export function RecordFormDrawer<K extends RegistryKind>({
     onSaved,
     onClose,
     reload: mode === 'profile' ? profileKey : registryKeys.kind(config.kind),
-    region: { field: 'region' },
+    // A new record starts in the office's own county or city.
+    region: { field: 'region', ownForNew: true },
     codeFields: TAKEN_FIELDS,
     fieldName: formName,
   });
