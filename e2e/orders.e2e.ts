@@ -90,6 +90,13 @@ describe('a service order from placing to closing (browser)', () => {
     const operator = await run.platform.signIn('operator');
     const id = orderUrl.split('/').pop()!;
     const current = (await operator.get(`/api/orders/${id}`)).body;
+    // (The demo's enterprises have no contact mobile: 德清绿源 is given one, to be seen masked, then whole.)
+    const record = (await operator.get(`/api/registry/enterprises/${current.enterprise.id}`)).body;
+    const contact = await operator.patch(`/api/registry/enterprises/${record.id}`, {
+      contactMobile: '13905721234',
+      version: record.version,
+    });
+    expect(contact.status).toBe(200);
     const redispatched = await operator.post(`/api/orders/${id}/transition`, {
       action: 'redispatch',
       version: current.version,
@@ -100,8 +107,15 @@ describe('a service order from placing to closing (browser)', () => {
     await page.getByTestId('order-action-accept').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('记录已被他人修改');
     await expect.poll(() => page.getByTestId('order-offers').textContent()).toContain('第 2 轮');
+    // Offered, the expert sees whom the order is for, but not yet how to reach them.
+    expect(await page.getByTestId('order-enterprise').textContent()).toBe('德清绿源新材料有限公司');
+    expect(await page.getByTestId('order-contact-mobile').textContent()).toBe('139****1234');
+    expect(await page.getByTestId('order-contact-name').textContent()).toMatch(/^.\*+$/);
     await page.getByTestId('order-action-accept').click();
     await expect.poll(() => statusOf(page)).toBe('已接单');
+    // Accepted: the enterprise's contact, whole.
+    await expect.poll(() => page.getByTestId('order-contact-mobile').textContent()).toBe('13905721234');
+    expect(await page.getByTestId('order-contact-name').textContent()).toBe(record.contactName);
     await page.getByTestId('order-action-start').click();
     await expect.poll(() => statusOf(page)).toBe('服务中');
 

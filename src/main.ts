@@ -166,6 +166,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       new IdempotencyService(database, clock),
       clock,
       notifications,
+      cipher,
       new Set(config.holidays),
     );
     const teams = new TeamsService(database, audit, clock);

@@ -103,6 +103,19 @@ export const orderView = z.object({
   createdAt: z.string(),
   version: z.number().int(),
   offers: z.array(offerView),
+  /**
+   * The enterprise that placed the order and its contact (contact.ts): whole for the
+   * enterprise itself and whoever serves the order, masked (`masked`) for anyone else.
+   */
+  enterprise: z
+    .object({
+      id: z.string().uuid(),
+      name: z.string(),
+      contactName: z.string().nullable(),
+      contactMobile: z.string().nullable(),
+      masked: z.boolean(),
+    })
+    .nullable(),
   outcomes: z.array(
     z.object({ kind: z.enum(OUTCOME_KINDS), amountYuan: z.number().nullable(), note: z.string().nullable() }),
   ),
@@ -133,12 +146,14 @@ export const orderView = z.object({
 export type OrderView = z.infer<typeof orderView>;
 
 export const orderPage = z.object({
-  items: z.array(orderView.omit({ offers: true, events: true, outcomes: true, visits: true })),
+  items: z.array(
+    orderView.omit({ offers: true, events: true, enterprise: true, outcomes: true, visits: true }),
+  ),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });
-/** One order as the list answers it (without offers, history, outcomes and visits). */
+/** One order as the list answers it (without offers, history, the enterprise's contact, outcomes and visits). */
 export type OrderListItem = z.infer<typeof orderPage>['items'][number];
 
 /** 派单看板: orders per status (overdue counted), and how long each step took (from the history). */

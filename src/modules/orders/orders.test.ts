@@ -197,6 +197,47 @@ describe('service orders over HTTP', () => {
     expect(audit.body.items.length).toBe(9);
   });
 
+  it('shows the enterprise and its contact: whole to the expert who accepted and to the enterprise, masked to others', async () => {
+    // The demand's enterprise (德清绿源) is given a contact mobile to be seen.
+    const demand = (await operator.get(`/api/lists/demands/${demandId}`)).body;
+    const record = (await operator.get(`/api/registry/enterprises/${demand.enterpriseId}`)).body;
+    const edited = await operator.patch(`/api/registry/enterprises/${record.id}`, {
+      contactName: '沈建华',
+      contactMobile: '13905721234',
+      version: record.version,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+
+    const placed = await place();
+    const dispatched = (await move(operator, placed, { action: 'dispatch', experts: [experts['ZJ-0001']] }))
+      .body;
+    const masked = {
+      id: record.id,
+      name: '德清绿源新材料有限公司',
+      contactName: '沈**',
+      contactMobile: '139****1234',
+      masked: true,
+    };
+    const whole = { ...masked, contactName: '沈建华', contactMobile: '13905721234', masked: false };
+    // Offered, not yet accepted: the expert sees whom the order is for, not how to reach them.
+    expect((await expert.get(`/api/orders/${placed.id}`)).body.enterprise).toEqual(masked);
+    expect((await operator.get(`/api/orders/${placed.id}`)).body.enterprise).toEqual(masked);
+    expect((await enterprise.get(`/api/orders/${placed.id}`)).body.enterprise).toEqual(whole);
+
+    const acceptedOrder = (await move(expert, dispatched, { action: 'accept' })).body;
+    expect(acceptedOrder.enterprise).toEqual(whole);
+    expect((await expert.get(`/api/orders/${placed.id}`)).body.enterprise).toEqual(whole);
+    expect((await operator.get(`/api/orders/${placed.id}`)).body.enterprise).toEqual(masked);
+    const auditor = await p.signIn('auditor');
+    // The list does not carry it.
+    const listed = (await expert.get('/api/orders?pageSize=100')).body.items;
+    expect(listed.find((o: { id: string }) => o.id === placed.id)).not.toHaveProperty('enterprise');
+    // Handing the contact over is recorded with the acceptance, as the registry records a reveal.
+    const audit = (await auditor.get(`/api/audit?entityId=${placed.id}`)).body.items;
+    const accept = audit.find((row: { action: string }) => row.action === 'order.accept');
+    expect(accept.changes.revealed).toEqual({ to: ['contactName', 'contactMobile'] });
+  });
+
   it('refuses illegal and stale moves with the current state, and changes nothing', async () => {
     const order = await place();
     const accept = await move(operator, order, { action: 'accept' });

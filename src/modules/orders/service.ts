@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
@@ -51,14 +52,24 @@ export class OrdersService {
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
     notifications: NotificationsService,
+    /** Opens the enterprise's contact for the expert serving an order (contact.ts). */
+    private readonly cipher: FieldCipher,
     /** Days off besides weekends (YYYY-MM-DD), for step deadlines. */
     private readonly holidays: ReadonlySet<string> = new Set(),
   ) {
     this.signals = new ExpertSignalCache(database);
     this.expertSignals = this.signals.expertSignals;
     const notices = new OrderNotices(notifications, clock, holidays);
-    this.transitions = new OrderTransitions(audit, idempotency, clock, holidays, notices, this.signals);
-    this.visits = new OrderVisits(database, audit, clock);
+    this.transitions = new OrderTransitions(
+      audit,
+      idempotency,
+      clock,
+      holidays,
+      notices,
+      this.signals,
+      cipher,
+    );
+    this.visits = new OrderVisits(database, audit, clock, cipher);
     this.deadlines = new DeadlineSweep(database, audit, clock, this.transitions, notices, this.signals);
   }
 
@@ -125,7 +136,7 @@ export class OrdersService {
   }
 
   async get(actor: Actor, id: string): Promise<OrderView> {
-    return loadOrder(this.database.db, actor, id, this.clock);
+    return loadOrder(this.database.db, actor, id, { clock: this.clock, cipher: this.cipher });
   }
 
   /** An order's code (订单号) if the caller may see the order, for other modules that link to orders. */
@@ -175,7 +186,7 @@ export class OrdersService {
         regionCode: row.scopeRegion,
         changes: { status: { to: 'placed' }, demand: { to: demand.code } },
       });
-      return loadOrder(tx, actor, row.id, this.clock);
+      return loadOrder(tx, actor, row.id, { clock: this.clock, cipher: this.cipher });
     });
     // The demand is now being worked on (对接中). Its own rules decide: a demand already moved on stays.
     if (demand.status === 'published') {

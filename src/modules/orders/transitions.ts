@@ -1,11 +1,13 @@
 import type { Actor, AuditActor } from '../../platform/access/actor.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import { statusRefusalParams } from '../../platform/workflow.ts';
 import { References } from '../registry/references.ts';
+import { RegistryRepository } from '../registry/repository.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { OrderTransitionRequest, OrderView } from './contract.ts';
 import { stepDue } from './deadlines.ts';
@@ -40,6 +42,8 @@ export class OrderTransitions {
     private readonly holidays: ReadonlySet<string>,
     private readonly notices: OrderNotices,
     private readonly signals: ExpertSignalCache,
+    /** Opens the enterprise's contact on the order's view. */
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** A request to move an order (派单、接单、拒单 …), as the caller. */
@@ -66,7 +70,7 @@ export class OrderTransitions {
           offers,
           request,
         );
-        return loadOrder(tx, actor, order.id, this.clock);
+        return loadOrder(tx, actor, order.id, { clock: this.clock, cipher: this.cipher });
       },
     );
     await this.signals.refresh();
@@ -105,6 +109,8 @@ export class OrderTransitions {
     const values: Partial<ServiceOrderRow> = { updatedAt: now };
     const details: Record<string, unknown> = {};
     const mine = offers.find((x) => who.userId !== null && x.userId === who.userId);
+    /** The enterprise's contact fields the step opens to the expert (accept: contact.ts). */
+    let revealed: string[] = [];
     // Offer changes run after the compare-and-set: a racing request fails on the order row first.
     const then: (() => Promise<void>)[] = [];
 
@@ -157,6 +163,8 @@ export class OrderTransitions {
           () => repo.withdrawOpenOffers(order.id, order.round, now),
         );
         details.expert = mine!.name;
+        // From now the expert reads the enterprise's contact whole: recorded here, once, as the registry records a reveal.
+        revealed = await contactFields(tx, order);
         break;
       case 'decline': {
         then.push(() =>
@@ -238,6 +246,7 @@ export class OrderTransitions {
         status: { from: status, to },
         ...(request.reason ? { reason: { to: request.reason } } : {}),
         ...(Object.keys(details).length > 0 ? { details: { to: details } } : {}),
+        ...(revealed.length > 0 ? { revealed: { to: revealed } } : {}),
       },
     });
     await this.notices.tell(
@@ -281,4 +290,16 @@ export class OrderTransitions {
     }
     return experts;
   }
+}
+
+/** The enterprise's contact fields an order holds (the registry's 联系人 and 手机), by name. */
+async function contactFields(tx: Executor, order: ServiceOrderRow): Promise<string[]> {
+  if (!order.enterpriseId) return [];
+  const record = (await new RegistryRepository(tx).linkedByIds('enterprises', [order.enterpriseId])).get(
+    order.enterpriseId,
+  );
+  return [
+    record?.contactName ? 'contactName' : null,
+    record?.contactMobileEnc ? 'contactMobile' : null,
+  ].filter((field): field is string => field !== null);
 }

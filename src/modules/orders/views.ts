@@ -1,7 +1,9 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { orderEnterprise } from './contact.ts';
 import type { OrderView } from './contract.ts';
 import { ordersError } from './errors.ts';
 import { type OrderParty, type OrderStatus, orderActionsFor } from './machine.ts';
@@ -77,7 +79,7 @@ export function orderParties(
   return out;
 }
 
-/** An order as the caller sees it, without its outcomes and visits (the list shows this much). */
+/** An order as the caller sees it, without its enterprise's contact, outcomes and visits (the list shows this much). */
 export function orderSummary(
   actor: Actor,
   row: ServiceOrderRow,
@@ -85,7 +87,7 @@ export function orderSummary(
   events: Awaited<ReturnType<OrdersRepository['events']>>,
   teams: OrderTeams,
   now: Date,
-): Omit<OrderView, 'outcomes' | 'visits'> {
+): Omit<OrderView, 'enterprise' | 'outcomes' | 'visits'> {
   const current = offers.filter((x) => x.round === row.round);
   const parties = orderParties(actor, row, current, teams);
   return {
@@ -131,21 +133,34 @@ export function orderSummary(
   };
 }
 
-/** One order the caller may see, whole: history, outcomes, visits and their files. */
-export async function loadOrder(db: Executor, actor: Actor, id: string, clock: Clock): Promise<OrderView> {
+/** What reading a whole order needs besides the database: the time (deadlines) and the key (the enterprise's contact). */
+export interface OrderReading {
+  clock: Clock;
+  cipher: FieldCipher;
+}
+
+/** One order the caller may see, whole: history, the enterprise and its contact, outcomes, visits and their files. */
+export async function loadOrder(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  { clock, cipher }: OrderReading,
+): Promise<OrderView> {
   const repo = new OrdersRepository(db);
   const row = await repo.byId(id, orderScope(actor));
   if (!row) throw ordersError('ORDER_NOT_FOUND');
   const attachments = await repo.attachments(row.id);
+  const offers = await repo.offers([row.id]);
+  const teams = await orderTeams(repo, [row]);
+  const parties = orderParties(
+    actor,
+    row,
+    offers.filter((x) => x.round === row.round),
+    teams,
+  );
   return {
-    ...orderSummary(
-      actor,
-      row,
-      await repo.offers([row.id]),
-      await repo.events(row.id),
-      await orderTeams(repo, [row]),
-      clock.now(),
-    ),
+    ...orderSummary(actor, row, offers, await repo.events(row.id), teams, clock.now()),
+    enterprise: await orderEnterprise(db, cipher, row, parties),
     outcomes: (await repo.outcomes(row.id)).map((x) => ({
       kind: x.kind,
       amountYuan: x.amountFen === null ? null : x.amountFen / 100,

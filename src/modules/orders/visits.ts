@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
 import type { OrderView, VisitInput } from './contract.ts';
@@ -20,6 +21,8 @@ export class OrderVisits {
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** Opens the enterprise's contact on the order's view. */
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** 服务记录: the expert serving the order (or an operator) logs a visit, between acceptance and confirmation. */
@@ -45,7 +48,7 @@ export class OrderVisits {
         regionCode: order.scopeRegion,
         changes: { visit: { to: { id: visit.id, visitedOn: visit.visitedOn, summary: visit.summary } } },
       });
-      return loadOrder(tx, actor, order.id, this.clock);
+      return loadOrder(tx, actor, order.id, { clock: this.clock, cipher: this.cipher });
     });
     return view;
   }
@@ -93,7 +96,7 @@ export class OrderVisits {
         regionCode: order.scopeRegion,
         changes: { attachment: { to: { visitId: visit.id, name, size: file.data.length, sha256 } } },
       });
-      return loadOrder(tx, actor, order.id, this.clock);
+      return loadOrder(tx, actor, order.id, { clock: this.clock, cipher: this.cipher });
     });
   }
 

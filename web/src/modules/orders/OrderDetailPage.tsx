@@ -1,3 +1,4 @@
+import { LockOutlined } from '@ant-design/icons';
 import {
   Alert,
   Card,
@@ -11,12 +12,13 @@ import {
   Table,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useParams } from 'react-router';
 import { DetailCard, DetailDescriptions, DetailPage, LongText } from '../../app/DetailPage.tsx';
-import { EMPTY, formatDateTime } from '../../app/format.ts';
+import { EMPTY, formatDateTime, show } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
 import { useOrder } from './api.ts';
@@ -77,6 +79,28 @@ function OrderDetail({ id }: { id: string }) {
                 ) : (
                   EMPTY
                 )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('orders.enterprise')}>
+                {data.enterprise && canOpen('registry.read') ? (
+                  <Link to={`/registry/enterprises/${data.enterprise.id}`} data-testid="order-enterprise">
+                    {data.enterprise.name}
+                  </Link>
+                ) : (
+                  <span data-testid="order-enterprise">{data.enterprise?.name ?? EMPTY}</span>
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.contactName')}>
+                <span data-testid="order-contact-name">{show(data.enterprise?.contactName)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.contactMobile')}>
+                <Space size={4} data-testid="order-contact-mobile">
+                  {show(data.enterprise?.contactMobile)}
+                  {data.enterprise?.masked && data.enterprise.contactMobile && (
+                    <Tooltip title={t('orders.contactMasked')}>
+                      <LockOutlined aria-label={t('orders.contactMasked')} />
+                    </Tooltip>
+                  )}
+                </Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('orders.institution')}>
                 {data.institutionId && canOpen('registry.read') ? (

@@ -28,6 +28,11 @@ export const ordersMessages = {
   'orders.statusChangedAt': { zh: '状态变更时间', en: 'Status changed' },
   'orders.demand': { zh: '技术需求', en: 'Technical demand' },
   'orders.openDemand': { zh: '查看需求', en: 'Open the demand' },
+  'orders.enterprise': { zh: '需求企业', en: 'Enterprise' },
+  'orders.contactMasked': {
+    zh: '接单后可见完整联系方式',
+    en: 'Shown in full to the expert who accepts the order',
+  },
   'orders.institution': { zh: '承办机构', en: 'Institution' },
   'orders.openInstitution': { zh: '查看机构', en: 'Open the institution' },
   'orders.institutionAssigned': { zh: '已派至机构', en: 'Dispatched to an institution' },
