@@ -31,17 +31,22 @@ import {
   type RegisterBody,
 } from './types.ts';
 
-type Who = 'expert' | 'enterprise' | 'guest';
+type Who = 'expert' | 'enterprise' | 'institution' | 'guest';
 
 const WHO_KEYS: Record<Who, MessageKey> = {
   expert: 'activities.registration.by.expert',
   enterprise: 'activities.registration.by.enterprise',
+  institution: 'activities.registration.by.institution',
   guest: 'activities.registration.by.guest',
 };
+
+/** The organisation roles an institution of the registry may come in: 高校院所, or a host (接待单位). */
+const INSTITUTION_ROLES: readonly ParticipantRole[] = ['institution', 'host'];
 
 interface Values {
   talentId?: string;
   enterpriseId?: string;
+  institutionId?: string;
   name?: string;
   mobile?: string;
   organisationName?: string;
@@ -55,8 +60,8 @@ const ORGANISATION_MAX = 128;
 const NOTE_MAX = 500;
 
 /**
- * 添加报名 by an organiser: an expert of the registry, an enterprise of the
- * registry, or anyone by name (and mobile); registered by hand or invited.
+ * 添加报名 by an organiser: an expert, an enterprise or an institution (高校院所)
+ * of the registry, or anyone by name (and mobile); registered by hand or invited.
  * Organisers' registrations need no approval (seats and the waiting list as usual).
  */
 export function AddRegistrationModal({ activity, onClose }: { activity: ActivityView; onClose: () => void }) {
@@ -67,10 +72,12 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
   const [form] = Form.useForm<Values>();
   const kindRoles = KIND_SPECS[activity.kind].roles;
   const personRoles = kindRoles.filter((role) => !ORGANISATION_ROLES.has(role));
-  const organisationRoles = kindRoles.filter((role) => ORGANISATION_ROLES.has(role));
+  const enterpriseRoles = kindRoles.filter((role) => ORGANISATION_ROLES.has(role) && role !== 'institution');
+  const institutionRoles = kindRoles.filter((role) => INSTITUTION_ROLES.includes(role));
   const choices: Who[] = [
     ...(canSearch ? (['expert'] as const) : []),
-    ...(canSearch && organisationRoles.length > 0 ? (['enterprise'] as const) : []),
+    ...(canSearch && enterpriseRoles.length > 0 ? (['enterprise'] as const) : []),
+    ...(canSearch && institutionRoles.length > 0 ? (['institution'] as const) : []),
     'guest',
   ];
   const [who, setWho] = useState<Who>(choices[0] ?? 'guest');
@@ -83,10 +90,18 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
   }, []);
 
   const rolesFor = (choice: Who): readonly ParticipantRole[] =>
-    choice === 'expert' ? personRoles : choice === 'enterprise' ? organisationRoles : kindRoles;
+    choice === 'expert'
+      ? personRoles
+      : choice === 'enterprise'
+        ? enterpriseRoles
+        : choice === 'institution'
+          ? institutionRoles
+          : kindRoles;
   const defaultRole = (choice: Who): ParticipantRole | undefined => {
     const roles = rolesFor(choice);
     if (choice === 'expert' && roles.includes('expert')) return 'expert';
+    if (choice === 'institution' && roles.includes('institution')) return 'institution';
+    if (choice === 'enterprise' || choice === 'institution') return roles[0];
     return roles.find((role) => !ORGANISATION_ROLES.has(role)) ?? roles[0];
   };
 
@@ -100,6 +115,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
     let body: RegisterBody;
     if (who === 'expert') body = { ...common, talentId: values.talentId };
     else if (who === 'enterprise') body = { ...common, enterpriseId: values.enterpriseId };
+    else if (who === 'institution') body = { ...common, institutionId: values.institutionId };
     else {
       const mobile = clean(values.mobile);
       const organisationName = clean(values.organisationName);
@@ -177,7 +193,16 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
               label={t('activities.registration.enterprise')}
               rules={[{ required: true, message: t('activities.validation.enterpriseRequired') }]}
             >
-              <EnterpriseSelect data-testid="registration-enterprise" />
+              <OrganisationSelect kind="enterprises" data-testid="registration-enterprise" />
+            </Form.Item>
+          )}
+          {who === 'institution' && (
+            <Form.Item
+              name="institutionId"
+              label={t('activities.registration.institution')}
+              rules={[{ required: true, message: t('activities.validation.institutionRequired') }]}
+            >
+              <OrganisationSelect kind="institutions" data-testid="registration-institution" />
             </Form.Item>
           )}
           {who === 'guest' && (
@@ -264,7 +289,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
   );
 }
 
-interface EnterpriseOption {
+interface OrganisationOption {
   value: string;
   label: string;
   code: string;
@@ -272,13 +297,15 @@ interface EnterpriseOption {
   region: string;
 }
 
-/** An enterprise of the registry, found by name or code as one types (the registry scopes it to the region). */
-function EnterpriseSelect({
+/** An enterprise or an institution of the registry, found by name or code as one types (the registry scopes it to the region). */
+function OrganisationSelect({
+  kind,
   value,
   onChange,
   id,
   'data-testid': testId,
 }: {
+  kind: 'enterprises' | 'institutions';
   value?: string;
   onChange?: (value: string | undefined) => void;
   id?: string;
@@ -287,8 +314,8 @@ function EnterpriseSelect({
   const t = useT();
   const [input, setInput] = useState('');
   const q = useDebounced(input.trim());
-  const records = useRegistryList('enterprises', { page: 1, pageSize: 20, ...(q ? { q } : {}) });
-  const options: EnterpriseOption[] = (records.data?.items ?? [])
+  const records = useRegistryList(kind, { page: 1, pageSize: 20, ...(q ? { q } : {}) });
+  const options: OrganisationOption[] = (records.data?.items ?? [])
     .filter((record) => !record.archived)
     .map((record) => ({
       value: record.id,
@@ -298,7 +325,7 @@ function EnterpriseSelect({
       region: record.regionName ?? EMPTY,
     }));
   return (
-    <Select<string, EnterpriseOption>
+    <Select<string, OrganisationOption>
       id={id}
       value={value}
       onChange={(next) => onChange?.(next)}
@@ -308,10 +335,18 @@ function EnterpriseSelect({
       allowClear
       loading={records.isFetching}
       options={options}
-      placeholder={t('activities.registration.enterprisePlaceholder')}
+      placeholder={t(
+        kind === 'institutions'
+          ? 'activities.registration.institutionPlaceholder'
+          : 'activities.registration.enterprisePlaceholder',
+      )}
       notFoundContent={records.isError ? errorMessage(records.error) : undefined}
       optionRender={(option) => (
-        <Space size={6} wrap data-testid="enterprise-option">
+        <Space
+          size={6}
+          wrap
+          data-testid={kind === 'institutions' ? 'institution-option' : 'enterprise-option'}
+        >
           <Typography.Text strong>{option.data.name}</Typography.Text>
           <Tag style={{ marginInlineEnd: 0 }}>{option.data.code}</Tag>
           <Typography.Text type="secondary">{option.data.region}</Typography.Text>

@@ -26,11 +26,11 @@ import { EMPTY } from '../../app/format.ts';
 import { clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
-import { useDebounced } from '../../app/useDebounced.ts';
 import { isListKind } from '../lists/types.ts';
 import { formatYuan } from '../orders/shared.tsx';
-import { exportPath, useAddOutcome, useOutcomes, useRegistrations, useRemoveOutcome } from './api.ts';
-import { chinaDateTime, outcomeLabel, outcomeUnit, registrationLabel } from './shared.tsx';
+import { exportPath, useAddOutcome, useOutcomes, useRemoveOutcome } from './api.ts';
+import { PartySelect, PartyTags, partyIds } from './PartySelect.tsx';
+import { chinaDateTime, outcomeLabel, outcomeUnit } from './shared.tsx';
 import {
   type ActivityView,
   KIND_SPECS,
@@ -38,7 +38,6 @@ import {
   type OutcomeInput,
   type OutcomeKind,
   type OutcomeView,
-  type RegistrationView,
 } from './types.ts';
 
 const MAX_YUAN = 1e12;
@@ -46,7 +45,8 @@ const NOTE_MAX = 1000;
 
 /**
  * 成效: what the activity produced, typed per kind (对接洽谈, 签约合作, 录用 …),
- * with totals, links to the demands and people concerned, and the export.
+ * with totals, links to the demands and orders concerned, the parties each
+ * names (高校院所, 企业, 专家; an agreement's signatories), and the export.
  */
 export function OutcomesPanel({ activity }: { activity: ActivityView }) {
   const t = useT();
@@ -97,12 +97,15 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
     {
       title: t('activities.outcomeLinks'),
       key: 'links',
+      width: 320,
       render: (_, o) => {
-        const people = [
-          ...new Set([...o.parties.map((party) => party.name), o.registration?.name].filter(Boolean)),
-        ];
+        // The registration it came from, when its person is not among the parties (a guest).
+        const guest =
+          o.registration && !o.parties.some((party) => party.name === o.registration?.name)
+            ? o.registration.name
+            : null;
         return (
-          <Space direction="vertical" size={0}>
+          <Space direction="vertical" size={2}>
             {o.listItem && (
               <span>
                 {o.listItem.code}{' '}
@@ -114,8 +117,9 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
               </span>
             )}
             {o.order && <Link to={`/orders/${o.order.id}`}>{o.order.code}</Link>}
-            {people.length > 0 && <span>{people.join('、')}</span>}
-            {!o.listItem && !o.order && people.length === 0 && EMPTY}
+            {o.parties.length > 0 && <PartyTags parties={o.parties} />}
+            {guest && <span>{guest}</span>}
+            {!o.listItem && !o.order && o.parties.length === 0 && !guest && EMPTY}
           </Space>
         );
       },
@@ -208,7 +212,7 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
         columns={columns}
         dataSource={outcomes.data?.items ?? []}
         loading={outcomes.isFetching}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1100 }}
         pagination={false}
         locale={{ emptyText: t('activities.outcomeNone') }}
         data-testid="outcomes-table"
@@ -223,21 +227,18 @@ interface OutcomeValues {
   count?: number | null;
   amountYuan?: number | null;
   listItemId?: string;
-  registrationId?: string;
+  /** institution:…, enterprise:…, talent:… (PartySelect). */
+  parties?: string[];
   note?: string;
 }
 
-/** 登记成效: a kind the activity records, how many, an amount for an agreement, and what it concerns. */
+/** 登记成效: a kind the activity records, how many, an amount for an agreement, what it concerns and who took part (an agreement: who signed). */
 function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: () => void }) {
   const t = useT();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<OutcomeValues>();
   const add = useAddOutcome(activity.id);
   const kind = Form.useWatch('kind', form);
-  const [input, setInput] = useState('');
-  const q = useDebounced(input.trim());
-  const people = useRegistrations(activity.id, { page: 1, pageSize: 20, ...(q ? { q } : {}) });
-  const [known, setKnown] = useState<ReadonlyMap<string, RegistrationView>>(new Map());
   const agreement = kind === OUTCOME_WITH_AMOUNT;
   const ok: ButtonProps & { 'data-testid': string } = {
     loading: add.isPending,
@@ -246,14 +247,12 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
 
   const submit = (values: OutcomeValues) => {
     const note = clean(values.note);
-    const person = values.registrationId ? known.get(values.registrationId) : undefined;
     const body: OutcomeInput = {
       kind: values.kind!,
       count: agreement ? 1 : (values.count ?? 1),
       ...(agreement && typeof values.amountYuan === 'number' ? { amountYuan: values.amountYuan } : {}),
       ...(values.listItemId ? { listItemId: values.listItemId } : {}),
-      // The server names the person's records (enterprise, institution, expert) as parties too.
-      ...(person ? { registrationId: person.id } : {}),
+      ...partyIds(values.parties ?? []),
       ...(note ? { note } : {}),
     };
     add.mutate(body, {
@@ -369,22 +368,19 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
           />
         </Form.Item>
         <Form.Item
-          name="registrationId"
-          label={t('activities.outcomePerson')}
-          extra={t('activities.outcomePersonHint')}
+          name="parties"
+          label={t(agreement ? 'activities.outcomeSigners' : 'activities.outcomeParties')}
+          extra={t(agreement ? 'activities.outcomeSignersHint' : 'activities.outcomePartiesHint')}
+          rules={[
+            {
+              required: agreement,
+              type: 'array',
+              min: agreement ? 1 : 0,
+              message: t('activities.validation.outcomeSigners'),
+            },
+          ]}
         >
-          <Select
-            allowClear
-            showSearch
-            filterOption={false}
-            onSearch={setInput}
-            loading={people.isFetching}
-            onChange={(id?: string) => {
-              const person = (people.data?.items ?? []).find((r) => r.id === id);
-              if (person) setKnown((before) => new Map([...before, [person.id, person]]));
-            }}
-            options={(people.data?.items ?? []).map((r) => ({ value: r.id, label: registrationLabel(t, r) }))}
-          />
+          <PartySelect activityId={activity.id} data-testid="outcome-parties" />
         </Form.Item>
         <Form.Item
           name="note"

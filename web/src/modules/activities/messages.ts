@@ -229,6 +229,11 @@ export const activitiesMessages = {
   'activities.validation.roleRequired': { zh: '请选择报名身份', en: 'Choose a role' },
   'activities.validation.expertRequired': { zh: '请选择专家', en: 'Choose an expert' },
   'activities.validation.enterpriseRequired': { zh: '请选择企业', en: 'Choose an enterprise' },
+  'activities.validation.institutionRequired': {
+    zh: '请选择高校院所',
+    en: 'Choose a university or institute',
+  },
+  'activities.validation.outcomeSigners': { zh: '请选择签约各方', en: 'Choose who signed' },
   'activities.validation.meetingEnterprise': { zh: '请选择洽谈企业', en: 'Choose the enterprise' },
   'activities.validation.meetingExpert': { zh: '请选择洽谈专家', en: 'Choose the expert' },
   'activities.validation.employerRequired': {
@@ -343,11 +348,17 @@ export const activitiesMessages = {
   'activities.registration.added': { zh: '已登记 {name}：{status}', en: 'Registered {name}: {status}' },
   'activities.registration.by.expert': { zh: '专家库', en: 'Expert' },
   'activities.registration.by.enterprise': { zh: '企业库', en: 'Enterprise' },
+  'activities.registration.by.institution': { zh: '高校院所库', en: 'University or institute' },
   'activities.registration.by.guest': { zh: '其他人员', en: 'Anyone else' },
   'activities.registration.expert': { zh: '专家', en: 'Expert' },
   'activities.registration.enterprise': { zh: '企业', en: 'Enterprise' },
   'activities.registration.enterprisePlaceholder': {
     zh: '输入企业名称或编号搜索',
+    en: 'Search by name or code',
+  },
+  'activities.registration.institution': { zh: '高校院所', en: 'University or institute' },
+  'activities.registration.institutionPlaceholder': {
+    zh: '输入高校院所名称或编号搜索',
     en: 'Search by name or code',
   },
   'activities.registration.invited': { zh: '以邀请方式登记', en: 'Invited' },
@@ -596,10 +607,28 @@ export const activitiesMessages = {
     en: 'Optional, among the items the activity features',
   },
   'activities.outcomeNoFeatured': { zh: '本次活动没有推介的需求或成果', en: 'The activity features nothing' },
-  'activities.outcomePerson': { zh: '关联报名人员', en: 'Person registered' },
-  'activities.outcomePersonHint': {
-    zh: '选填，输入姓名或单位查找；企业和专家的档案一并关联',
-    en: 'Optional; search by name. Their enterprise or expert record is linked too',
+  'activities.outcomeParties': { zh: '关联各方', en: 'Parties' },
+  'activities.outcomePartiesHint': {
+    zh: '选填，可多选：本次活动的参会单位和专家，或输入名称、编号在库中查找',
+    en: 'Optional, several: the activity’s participants, or search the registry by name or code',
+  },
+  'activities.outcomeSigners': { zh: '签约各方', en: 'Signed by' },
+  'activities.outcomeSignersHint': {
+    zh: '签约的高校院所、企业和专家，可多选；“签约高校院所”“签约企业”按此统计',
+    en: 'The universities, institutes, enterprises and experts that signed (several); the statistics count them',
+  },
+  'activities.outcomePartiesPlaceholder': {
+    zh: '输入名称或编号，搜索高校院所、企业、专家',
+    en: 'Search universities, institutes, enterprises and experts by name or code',
+  },
+  'activities.outcomePartiesFromList': {
+    zh: '从本次活动的参会单位和专家中选择',
+    en: 'Choose among the activity’s participants',
+  },
+  'activities.outcomePartiesNone': { zh: '没有找到', en: 'Nothing found' },
+  'activities.outcomePartiesNoParticipants': {
+    zh: '本次活动暂无已确认的参会单位或专家，请输入名称搜索',
+    en: 'No confirmed participants with a record yet: type to search',
   },
   'activities.outcomeFromPositions': {
     zh: '招聘会和研学实习中达成意向、录用的投递会自动计入成效。',
