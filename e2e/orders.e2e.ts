@@ -7,6 +7,8 @@ const DEMAND = '汽车轻量化碳纤维复合材料构件连接技术';
 
 /** The text of the order's status tag in the page header. */
 const statusOf = (page: Page) => page.getByTestId('order-status').first().textContent();
+/** The text of a list item's status tag in the page header. */
+const statusOfDemand = (page: Page) => page.getByTestId('list-status').first().textContent();
 
 describe('a service order from placing to closing (browser)', () => {
   const run = browserRunForTests();
@@ -214,5 +216,22 @@ describe('a service order from placing to closing (browser)', () => {
     const ours = rows.find((r) => r?.includes(DEMAND))!;
     expect(ours).toContain('已办结');
     expect(ours).toContain(5);
+
+    // Closed with an agreement: the enterprise is asked whether its demand is solved, in its inbox and
+    // on the demand's page; 已解决 closes the demand.
+    await page.getByTestId('inbox-bell').click();
+    await page.waitForURL(/\/notifications$/);
+    await page
+      .getByTestId('inbox-item')
+      .filter({ hasText: `请确认需求是否已解决：${DEMAND}` })
+      .click();
+    await page.waitForURL(/\/lists\/demands\/[0-9a-f-]{36}$/);
+    const question = page.getByTestId('list-solved-question');
+    await expect.poll(() => question.textContent()).toContain('该需求是否已解决？');
+    expect(await statusOfDemand(page)).toBe('对接中');
+    expect(await page.getByTestId('list-action-close').count()).toBe(1);
+    await question.getByTestId('list-solved-solve').click();
+    await expect.poll(() => statusOfDemand(page)).toBe('已关闭');
+    expect(await page.getByTestId('list-solved-question').count()).toBe(0);
   });
 });

@@ -99,6 +99,8 @@ export const listItemView = z.object({
   statusReason: z.string().nullable(),
   statusChangedAt: z.string(),
   publishedAt: z.string().nullable(),
+  /** Demands: when its enterprise was asked 「该需求是否已解决？」 (an order closed with an outcome), until answered. */
+  solvedAskedAt: z.string().nullable(),
   flags: z.array(flag),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -33,6 +33,11 @@ export const listsError = defineErrors({
     zh: '截止日期 {deadline} 已过，请先修改截止日期',
     en: 'The deadline {deadline} has passed; change it first',
   },
+  LIST_SOLVED_NOT_ASKED: {
+    status: 409,
+    zh: '该需求目前没有待回答的“是否已解决”询问',
+    en: 'This demand has no open question whether it is solved',
+  },
   LIST_KIND_NOT_ALLOWED: {
     status: 422,
     zh: '您的账户不能发布此类条目',

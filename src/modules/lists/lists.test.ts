@@ -15,6 +15,9 @@ describe('the lifecycle table', () => {
     }
     expect(TRANSITIONS.expire.by).toEqual(['system']);
     expect(TRANSITIONS.publish.by).not.toContain('owner');
+    // 「该需求是否已解决？」: 已解决 closes the demand; 尚未解决 is the owner's answer and keeps it being worked on.
+    expect(TRANSITIONS.solve.to).toBe('closed');
+    expect(TRANSITIONS.keepOpen).toEqual({ from: ['in_progress'], to: 'in_progress', by: ['owner'] });
   });
 });
 

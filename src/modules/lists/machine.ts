@@ -3,11 +3,15 @@
  * states to which, and who may take it. Every status change goes through
  * ListsService.transition, which checks this table.
  *
- *   draft ──submit──▶ submitted ──publish──▶ published ──start──▶ in_progress
- *     ▲                 │  │                    │  │                 │
- *     └──withdraw/reject┘  │                    │  └──────close──────┴──▶ closed
+ *   draft ──submit──▶ submitted ──publish──▶ published ──start──▶ in_progress ──keepOpen─┐
+ *     ▲                 │  │                    │  │                 │   ▲──────────────────┘
+ *     └──withdraw/reject┘  │                    │  └──close / solve──┴──▶ closed
  *                          │                    └──expire (deadline)──────▶ expired
  *   closed / expired ──reopen──▶ published
+ *
+ * solve and keepOpen answer 「该需求是否已解决？」, which the enterprise is asked when
+ * an order of its demand closes with an outcome (solvedAskedAt): 已解决 closes the
+ * demand as solved; 尚未解决 keeps it open and is offered only while the question stands.
  */
 import {
   actionsFor as workflowActionsFor,
@@ -46,6 +50,8 @@ export const TRANSITIONS = {
   publish: { from: ['draft', 'submitted'], to: 'published', by: ['operator'] },
   start: { from: ['published'], to: 'in_progress', by: ['owner', 'operator'] },
   close: { from: ['published', 'in_progress'], to: 'closed', by: ['owner', 'operator'] },
+  solve: { from: ['published', 'in_progress'], to: 'closed', by: ['owner', 'operator'] },
+  keepOpen: { from: ['in_progress'], to: 'in_progress', by: ['owner'] },
   expire: { from: ['published'], to: 'expired', by: ['system'] },
   reopen: { from: ['closed', 'expired'], to: 'published', by: ['operator'] },
 } as const satisfies Record<string, Transition>;
@@ -60,6 +66,8 @@ export const ACTION_NAMES: Record<Action, { zh: string; en: string }> = {
   publish: { zh: '发布', en: 'publish' },
   start: { zh: '开始对接', en: 'start' },
   close: { zh: '关闭', en: 'close' },
+  solve: { zh: '已解决', en: 'mark solved' },
+  keepOpen: { zh: '尚未解决', en: 'not solved yet' },
   expire: { zh: '过期', en: 'expire' },
   reopen: { zh: '重新发布', en: 'reopen' },
 };

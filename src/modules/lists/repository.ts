@@ -223,6 +223,20 @@ export class ListsRepository {
     return row;
   }
 
+  /**
+   * Asks whether a demand being worked on (对接中) is solved: stamps solvedAskedAt (a new
+   * version, so a page read before sees it changed). Answers the demand, or undefined
+   * when it is not being worked on.
+   */
+  async askSolved(id: string, at: Date): Promise<ListItemRow | undefined> {
+    const [row] = await this.db
+      .update(t)
+      .set({ solvedAskedAt: at, version: sql`${t.version} + 1` })
+      .where(and(eq(t.id, id), eq(t.kind, 'demands'), eq(t.status, 'in_progress'), isNull(t.archivedAt)))
+      .returning();
+    return row;
+  }
+
   /** Published items whose deadline is before `today` (YYYY-MM-DD). */
   async overdue(today: string, limit = 1000): Promise<ListItemRow[]> {
     return this.db

@@ -73,6 +73,11 @@ export const listItems = pgTable(
     statusReason: text('status_reason'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /**
+     * Demands: when the enterprise was asked whether the demand is solved (an order of it
+     * closed with an outcome); cleared by its answer, as by any status change.
+     */
+    solvedAskedAt: timestamp('solved_asked_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     flags: jsonb('flags').$type<Flag[]>().notNull().default([]),
     searchText: text('search_text').notNull().default(''),

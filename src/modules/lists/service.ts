@@ -199,6 +199,16 @@ export class ListsService {
     return this.transitions.expireDue();
   }
 
+  /**
+   * 「该需求是否已解决？」: an order of the demand closed with an outcome (orders calls this
+   * in the transaction of the confirmation), so its enterprise is asked; it answers with
+   * solve (已解决) or keepOpen (尚未解决). True when asked: only a demand being worked on is.
+   */
+  async askSolved(tx: Executor, demandId: string): Promise<boolean> {
+    // (Nothing matching reads changes: the change feed is not told.)
+    return (await new ListsRepository(tx).askSolved(demandId, this.clock.now())) !== undefined;
+  }
+
   /** The list as a sheet, with the list's filters (export.ts). */
   async export(
     actor: Actor,

@@ -82,15 +82,19 @@ export class ListTransitions {
     if (to === 'published' && before.deadline && before.deadline < today) {
       throw listsError('LIST_DEADLINE_PASSED', { params: { deadline: before.deadline } });
     }
+    // 尚未解决 answers the question 「该需求是否已解决？」; without one standing there is nothing to answer.
+    if (request.action === 'keepOpen' && !before.solvedAskedAt) throw listsError('LIST_SOLVED_NOT_ASKED');
     const after = await new ListsRepository(tx).updateVersioned(
       before.id,
       request.version,
       {
         status: to,
         statusReason: request.reason ?? null,
-        statusChangedAt: now,
+        ...(to !== status ? { statusChangedAt: now } : {}),
         updatedAt: now,
         ...(to === 'published' && !before.publishedAt ? { publishedAt: now } : {}),
+        // Any move answers (or overtakes) the question whether the demand is solved.
+        solvedAskedAt: null,
       },
       status,
     );

@@ -51,8 +51,10 @@ export async function findItem(db: Executor, actor: Actor, kind: ListKind, id: s
 /** An item as the caller sees it, with what they may do to it. */
 export function itemView(actor: Actor, row: ListItemRow, dict: DictionarySnapshot): ListItemView {
   const parties = listParties(actor, row);
+  const asked = row.solvedAskedAt !== null;
   return listView(row, dict, {
-    actions: actionsFor(row.status, parties).filter((a) => a !== 'expire'),
+    // 尚未解决 only answers the question whether the demand is solved, while it stands.
+    actions: actionsFor(row.status, parties).filter((a) => a !== 'expire' && (a !== 'keepOpen' || asked)),
     editable: editable(row.status, parties),
     own: parties.includes('owner'),
   });
@@ -96,6 +98,7 @@ function listView(
     statusReason: row.statusReason,
     statusChangedAt: row.statusChangedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    solvedAskedAt: row.solvedAskedAt?.toISOString() ?? null,
     flags: row.flags,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

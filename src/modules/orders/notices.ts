@@ -103,6 +103,14 @@ export class OrderNotices {
           body: action === 'confirm' ? `评分 ${details.rating ?? ''} 分` : reason,
           link,
         });
+        if (details.askSolved === true && order.demandId) {
+          await n.send(tx, await enterprise(), {
+            kind: 'demand.solved',
+            title: title('请确认需求是否已解决'),
+            body: '服务订单已办结并有成效。需求已解决的，请在需求页面点“已解决”；尚未解决的，点“尚未解决”，需求继续对接。',
+            link: `/lists/demands/${order.demandId}`,
+          });
+        }
         break;
       case 'cancel':
         await n.send(tx, [...open, ...accepted], {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { order, talentIds } from '../../../test/support/factories.ts';
+import { order, publishedDemand, talentIds } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 import { downloadedSheet } from '../../../test/support/sheets.ts';
 import { talents } from '../registry/schema.ts';
@@ -408,6 +408,72 @@ describe('service orders over HTTP', () => {
       await move(expert, order, { action: 'finish', outcomes: [{ kind: 'agreement', amountYuan: 300000 }] })
     ).body;
     expect(order.outcomes).toEqual([{ kind: 'agreement', amountYuan: 300000, note: null }]);
+  });
+
+  it('asks the enterprise whether the demand is solved when an order of it closes with an outcome', async () => {
+    const enterpriseId = (await enterprise.get(`/api/lists/demands/${demandId}`)).body.enterpriseId;
+    const demand = await publishedDemand(operator, operator, {
+      title: '竹纤维复合板材阻燃改性',
+      enterpriseId,
+      regionCode: '330521',
+    });
+    const url = `/api/lists/demands/${demand.id}`;
+    /** An order of the demand served and confirmed with these outcomes. */
+    const closedWith = async (outcomes: Record<string, unknown>[]) => {
+      let o = await order({ enterprise, operator, expert }, demand.id, 'accepted', {
+        experts: [experts['ZJ-0001']!],
+      });
+      o = (await move(expert, o, { action: 'start' })).body;
+      o = (await move(expert, o, { action: 'finish', outcomes })).body;
+      const res = await move(enterprise, o, { action: 'confirm', rating: 4 });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+
+    // Closed with nothing to show: nobody is asked.
+    await closedWith([{ kind: 'none' }]);
+    let seen = (await enterprise.get(url)).body;
+    expect([seen.status, seen.solvedAskedAt]).toEqual(['in_progress', null]);
+    expect(seen.actions).not.toContain('keepOpen');
+
+    // Closed with an outcome: the demand asks, and the enterprise is told where to answer.
+    const closed = await closedWith([{ kind: 'solved', note: '阻燃等级达到B1' }]);
+    seen = (await enterprise.get(url)).body;
+    expect(seen.solvedAskedAt).toBe(closed.statusChangedAt);
+    expect(seen.actions).toEqual(expect.arrayContaining(['solve', 'keepOpen']));
+    const inbox = (await enterprise.get('/api/notifications?unread=true')).body.items;
+    const ask = inbox.find((m: { link: string }) => m.link === `/lists/demands/${demand.id}`);
+    expect(ask.title).toBe('请确认需求是否已解决：竹纤维复合板材阻燃改性');
+    // Only its owner answers 尚未解决 (an operator who did not post it cannot); the answer keeps the
+    // demand open and the question goes.
+    const admin = await p.signIn('admin');
+    const byOperator = await admin.post(`${url}/transition`, { action: 'keepOpen', version: seen.version });
+    expect(byOperator.status).toBe(403);
+    const kept = await enterprise.post(`${url}/transition`, { action: 'keepOpen', version: seen.version });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect([kept.body.status, kept.body.solvedAskedAt, kept.body.statusChangedAt]).toEqual([
+      'in_progress',
+      null,
+      seen.statusChangedAt,
+    ]);
+    expect(kept.body.actions).not.toContain('keepOpen');
+    const again = await enterprise.post(`${url}/transition`, {
+      action: 'keepOpen',
+      version: kept.body.version,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('LIST_SOLVED_NOT_ASKED');
+
+    // The next order with an outcome asks again; 已解决 closes the demand.
+    await closedWith([{ kind: 'agreement', amountYuan: 80000 }]);
+    seen = (await enterprise.get(url)).body;
+    expect(seen.solvedAskedAt).not.toBeNull();
+    const solved = await enterprise.post(`${url}/transition`, { action: 'solve', version: seen.version });
+    expect([solved.body.status, solved.body.solvedAskedAt]).toEqual(['closed', null]);
+    const audit = (await (await p.signIn('auditor')).get(`/api/audit?entityId=${demand.id}`)).body.items;
+    expect(audit.map((row: { action: string }) => row.action)).toEqual(
+      expect.arrayContaining(['demand.keepOpen', 'demand.solve']),
+    );
   });
 
   it('lets an institution dispatch an order sent to it only to its own experts', async () => {

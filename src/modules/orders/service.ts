@@ -68,6 +68,7 @@ export class OrdersService {
       notices,
       this.signals,
       cipher,
+      lists,
     );
     this.visits = new OrderVisits(database, audit, clock, cipher);
     this.deadlines = new DeadlineSweep(database, audit, clock, this.transitions, notices, this.signals);

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import { statusRefusalParams } from '../../platform/workflow.ts';
+import type { ListsService } from '../lists/service.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { TeamsRepository } from '../teams/repository.ts';
@@ -44,6 +45,8 @@ export class OrderTransitions {
     private readonly signals: ExpertSignalCache,
     /** Opens the enterprise's contact on the order's view. */
     private readonly cipher: FieldCipher,
+    /** Asks the enterprise whether the demand is solved once an order of it closes with an outcome. */
+    private readonly lists: ListsService,
   ) {}
 
   /** A request to move an order (派单、接单、拒单 …), as the caller. */
@@ -226,6 +229,11 @@ export class OrderTransitions {
     const after = await repo.move(order.id, order.version, status, values);
     if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: order.version, status } });
     for (const step of then) await step();
+    // Closed with an outcome: the enterprise is asked 「该需求是否已解决？」 on its demand (lists decides whether it can be).
+    const askSolved =
+      request.action === 'confirm' && after.hasOutcome && after.demandId !== null
+        ? await this.lists.askSolved(tx, after.demandId)
+        : false;
     await repo.addEvent({
       orderId: order.id,
       action: request.action,
@@ -253,7 +261,7 @@ export class OrderTransitions {
       tx,
       after,
       request.action,
-      { ...details, reason: request.reason, actor: who.audit.displayName },
+      { ...details, reason: request.reason, actor: who.audit.displayName, askSolved },
       offers,
     );
   }

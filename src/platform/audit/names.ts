@@ -63,6 +63,8 @@ const LIST_VERBS: Record<string, Bilingual> = {
   publish: { zh: '发布{x}', en: 'Publish {x}' },
   start: { zh: '{x}开始对接', en: 'Start work on {x}' },
   close: { zh: '关闭{x}', en: 'Close {x}' },
+  solve: { zh: '确认{x}已解决', en: 'Mark {x} solved' },
+  keepOpen: { zh: '确认{x}尚未解决', en: 'Keep {x} open, not solved yet' },
   expire: { zh: '{x}过期', en: '{x} expired' },
   reopen: { zh: '重新发布{x}', en: 'Reopen {x}' },
 };

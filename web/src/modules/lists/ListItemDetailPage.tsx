@@ -14,6 +14,7 @@ import type { ListKindConfig } from './config.ts';
 import { ListItemDescriptions } from './ListItemDescriptions.tsx';
 import { ListItemFormDrawer } from './ListItemFormDrawer.tsx';
 import { actionLabel, StatusTag } from './shared.tsx';
+import { SolvedQuestion } from './SolvedQuestion.tsx';
 import { LIST_ACTIONS, type ListAction, type ListItemView } from './types.ts';
 
 /** One technical demand, talent demand or achievement: every field, its status actions, edit, and what fits it. */
@@ -44,6 +45,7 @@ function ItemDetail({ config, id }: { config: ListKindConfig; id: string }) {
             }
             actions={<ItemActions config={config} item={data} onEdit={() => setEditing(true)} />}
           >
+            {config.kind === 'demands' && <SolvedQuestion item={data} />}
             {data.status === 'draft' && data.statusReason && (
               <Alert
                 type="warning"
@@ -90,7 +92,10 @@ function ItemActions({
   const transition = useTransitionListItem(config.kind);
   const [pending, setPending] = useState<ListAction | null>(null);
   const [rejecting, setRejecting] = useState(false);
-  const offered = LIST_ACTIONS.filter((action) => item.actions.includes(action));
+  // 已解决 and 尚未解决 answer the question above the item (SolvedQuestion), not a button here.
+  const offered = LIST_ACTIONS.filter(
+    (action) => item.actions.includes(action) && action !== 'solve' && action !== 'keepOpen',
+  );
   const canOrder = useCanPlaceOrder(config, item);
 
   const run = (action: ListAction, reason?: string) => {

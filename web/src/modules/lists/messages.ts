@@ -28,6 +28,15 @@ export const listsMessages = {
   'lists.action.close': { zh: '关闭', en: 'Close' },
   'lists.action.expire': { zh: '过期', en: 'Expire' },
   'lists.action.reopen': { zh: '重新发布', en: 'Republish' },
+  'lists.action.solve': { zh: '已解决', en: 'Solved' },
+  'lists.action.keepOpen': { zh: '尚未解决', en: 'Not solved yet' },
+  'lists.solved.question': { zh: '该需求是否已解决？', en: 'Is this demand solved?' },
+  'lists.solved.hint': {
+    zh: '此需求的服务订单已办结并有成效。已解决的，需求将关闭；尚未解决的，需求继续对接。',
+    en: 'An order for this demand has closed with an outcome. If the demand is solved, it is closed; if not, work on it goes on.',
+  },
+  'lists.solved.done': { zh: '需求已解决，已关闭', en: 'The demand is solved and closed' },
+  'lists.solved.kept': { zh: '需求继续对接', en: 'Work on the demand goes on' },
   'lists.transitioned': { zh: '已{action}', en: 'Done: {action}' },
   'lists.closeConfirm': {
     zh: '关闭后不再对接，运营人员可重新发布。确定关闭？',

@@ -57,6 +57,8 @@ const ACTION_KEYS: Record<ListAction, MessageKey> = {
   close: 'lists.action.close',
   expire: 'lists.action.expire',
   reopen: 'lists.action.reopen',
+  solve: 'lists.action.solve',
+  keepOpen: 'lists.action.keepOpen',
 };
 
 export function actionLabel(t: Translate, action: ListAction): string {

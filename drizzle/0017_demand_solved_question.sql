@@ -1,0 +1,1 @@
+ALTER TABLE "list_items" ADD COLUMN "solved_asked_at" timestamp with time zone;
