@@ -1,9 +1,10 @@
 import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { EMPTY } from '../../app/format.ts';
+import { EMPTY, usePickerFormats } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import {
   actionsColumn,
@@ -211,6 +212,8 @@ interface FilterValues {
   status?: ActivityStatus;
   region?: string[];
   mine?: boolean;
+  /** The days the activities overlap (the workbench's 本周活动 opens the list with this week). */
+  dates?: [Dayjs | null, Dayjs | null];
 }
 
 function ActivityFilterForm({
@@ -223,6 +226,7 @@ function ActivityFilterForm({
   const t = useT();
   const [form] = Form.useForm<FilterValues>();
   const regions = useRegions();
+  const formats = usePickerFormats();
 
   // Keep the form showing the filters in force (from the URL; the region needs the tree to become a path).
   useEffect(() => {
@@ -232,8 +236,22 @@ function ActivityFilterForm({
       status: params.status,
       region: params.regionCode ? regionPath(regions.data, params.regionCode) : undefined,
       mine: params.mine === 'true',
+      dates:
+        params.from || params.to
+          ? [params.from ? dayjs(params.from) : null, params.to ? dayjs(params.to) : null]
+          : undefined,
     });
-  }, [form, regions.data, params.q, params.kind, params.status, params.regionCode, params.mine]);
+  }, [
+    form,
+    regions.data,
+    params.q,
+    params.kind,
+    params.status,
+    params.regionCode,
+    params.mine,
+    params.from,
+    params.to,
+  ]);
 
   return (
     <FilterForm<FilterValues>
@@ -246,6 +264,8 @@ function ActivityFilterForm({
           status: values.status || undefined,
           regionCode: regionFilter(values.region, params.regionCode),
           mine: values.mine ? 'true' : undefined,
+          from: values.dates?.[0]?.format('YYYY-MM-DD'),
+          to: values.dates?.[1]?.format('YYYY-MM-DD'),
         })
       }
       onReset={() => onSearch({})}
@@ -273,6 +293,14 @@ function ActivityFilterForm({
       </Form.Item>
       <Form.Item name="region">
         <RegionCascader placeholder={t('field.region')} style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item name="dates">
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          format={formats.date}
+          placeholder={[t('activities.from'), t('activities.to')]}
+          data-testid="activity-filter-dates"
+        />
       </Form.Item>
       <Form.Item name="mine" valuePropName="checked">
         <Checkbox data-testid="activity-filter-mine">{t('activities.mineOnly')}</Checkbox>

@@ -1,4 +1,4 @@
-import { listParams, param } from '../../app/listParams.ts';
+import { listParams, type ParamReader, param } from '../../app/listParams.ts';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_STATUSES,
@@ -7,6 +7,12 @@ import {
   type ActivityQuery,
 } from './types.ts';
 
+/** A calendar day, YYYY-MM-DD, that exists (the server refuses 2026-02-30). */
+const day: ParamReader<string> = (value) =>
+  value && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+    ? value
+    : undefined;
+
 /** The activity list's URL parameters: the filters, and the calendar view with its month. */
 export const activityParams = listParams<Omit<ActivityListParams, 'page' | 'pageSize'>>({
   kind: param.oneOf(ACTIVITY_KINDS),
@@ -14,6 +20,8 @@ export const activityParams = listParams<Omit<ActivityListParams, 'page' | 'page
   q: param.text(64),
   regionCode: param.region,
   mine: param.flag,
+  from: day,
+  to: day,
   view: param.oneOf(['calendar'] as const),
   month: param.month,
 });

@@ -61,6 +61,8 @@ export const activitiesMessages = {
   'activities.transitioned': { zh: '已{action}', en: 'Done: {action}' },
   'activities.searchPlaceholder': { zh: '活动名称、编号或地点', en: 'Title, code or place' },
   'activities.mineOnly': { zh: '我报名的', en: 'Mine only' },
+  'activities.from': { zh: '开始日期', en: 'From' },
+  'activities.to': { zh: '结束日期', en: 'To' },
   'activities.help.manager': {
     zh: '本地区的各类活动。新建后为“筹备中”，发布后本地区人员即可报名；在活动页可审核报名、扫码签到、安排一对一洽谈和登记成效。',
     en: 'The activities of your region. A new activity is a draft; once published, people of the region can register. On an activity’s page you approve registrations, check people in, schedule 1:1 meetings and record outcomes.',

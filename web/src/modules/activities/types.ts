@@ -165,10 +165,10 @@ export function isActivityStatus(value: string | null | undefined): value is Act
   return (ACTIVITY_STATUSES as readonly string[]).includes(value ?? '');
 }
 
-/** What GET /api/activities filters by (`mine` is only ever asked for). */
+/** What GET /api/activities filters by (`mine` is only ever asked for; the calendar sets from/to itself). */
 export type ActivityFilters = Pick<
   QueryOf<ActivityRoutes['GET /api/activities']>,
-  'kind' | 'status' | 'q' | 'regionCode'
+  'kind' | 'status' | 'q' | 'regionCode' | 'from' | 'to'
 > & {
   /** Only the caller's own. */
   mine?: 'true';

@@ -27,6 +27,7 @@ import { MyMatchesCard } from '../matching/MyMatchesCard.tsx';
 import { useOrders } from '../orders/api.ts';
 import { orderStatusLabel } from '../orders/shared.tsx';
 import type { OrderListItem } from '../orders/types.ts';
+import { Workbench } from './Workbench.tsx';
 
 /**
  * 适合我的需求, with the demands the expert already has an order for marked (我的订单 · 服务中),
@@ -294,6 +295,8 @@ export function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <Workbench />
 
       {showMatches && <ExpertMatches canReadOrders={hasPermission(me, 'orders.read')} />}
 

@@ -7,8 +7,125 @@ export const homeMessages = {
   'home.greeting.afternoon': { zh: '下午好，{name}', en: 'Good afternoon, {name}' },
   'home.greeting.evening': { zh: '晚上好，{name}', en: 'Good evening, {name}' },
   'home.intro': {
-    zh: '欢迎使用才桥人才科技服务平台。以下是您当前角色可以使用的功能。',
-    en: 'Welcome to Caiqiao. Here is what your role can do.',
+    zh: '欢迎使用才桥人才科技服务平台。先看等您处理的事项，再往下是您当前角色可以使用的功能。',
+    en: 'Welcome to Caiqiao. First what waits for you, then what your role can do.',
+  },
+  'home.workbench': { zh: '工作台 · 待办', en: 'Workbench' },
+  'home.workbenchHelp': {
+    zh: '数字是当前等您处理的记录数，点击直接打开已筛选好的列表。',
+    en: 'Each number is how many records wait for you; click it to open the list, already filtered.',
+  },
+
+  'home.workbenchFixes': { zh: '导入数据待修正', en: 'Imported values to fix' },
+  'home.task.demands.draft': { zh: '我的需求 · 草稿', en: 'My demands · drafts' },
+  'home.task.demands.draft.hint': {
+    zh: '还未提交审核的技术需求，完善后提交',
+    en: 'Technical demands not yet submitted for review',
+  },
+  'home.task.demands.submitted': { zh: '我的需求 · 待审核', en: 'My demands · under review' },
+  'home.task.demands.submitted.hint': {
+    zh: '已提交、等待运营人员审核发布的技术需求',
+    en: 'Submitted technical demands waiting for an operator to publish them',
+  },
+  'home.task.demands.published': { zh: '我的需求 · 已发布', en: 'My demands · published' },
+  'home.task.demands.published.hint': {
+    zh: '已公开的技术需求，可为其点单请专家服务',
+    en: 'Published technical demands: order expert help for them',
+  },
+  'home.task.orders.confirm': { zh: '待确认办结', en: 'Orders to confirm' },
+  'home.task.orders.confirm.hint': {
+    zh: '专家已完成服务、等待本单位确认并评价的订单',
+    en: 'Services finished, waiting for your confirmation and rating',
+  },
+  'home.task.orders.answer': { zh: '待我接单', en: 'Offers to answer' },
+  'home.task.orders.answer.hint': {
+    zh: '派给您的服务订单，请在时限内接单或拒单',
+    en: 'Orders offered to you: accept or decline before the deadline',
+  },
+  'home.task.orders.serve': { zh: '服务中 · 待登记', en: 'Serving · visits to log' },
+  'home.task.orders.serve.hint': {
+    zh: '您已接单或正在服务的订单，上门后登记服务记录',
+    en: 'Orders you accepted or are serving: log each visit',
+  },
+  'home.task.orders.institutionDispatch': { zh: '待派给本机构专家', en: 'To dispatch to our experts' },
+  'home.task.orders.institutionDispatch.hint': {
+    zh: '派到本机构、还没有专家待接的订单，请选派专家',
+    en: 'Orders sent to your institution with no expert offered yet',
+  },
+  'home.task.orders.institutionOffered': { zh: '待本机构专家接单', en: 'Awaiting our experts' },
+  'home.task.orders.institutionOffered.hint': {
+    zh: '已派给本机构专家、等待其接单的订单',
+    en: 'Orders offered to your experts, waiting for their answer',
+  },
+  'home.task.orders.placed': { zh: '待派单', en: 'To dispatch' },
+  'home.task.orders.placed.hint': {
+    zh: '企业已点单、等待派给专家、机构或服务团队的订单',
+    en: 'Orders placed by enterprises, waiting to be dispatched',
+  },
+  'home.task.orders.overdue': { zh: '环节超时', en: 'Overdue steps' },
+  'home.task.orders.overdue.hint': {
+    zh: '当前环节已超过时限的订单，需要督办',
+    en: 'Orders whose current step is past its deadline: follow them up',
+  },
+  'home.task.review.demands': { zh: '技术需求待审核', en: 'Technical demands to review' },
+  'home.task.review.demands.hint': {
+    zh: '企业、机构提交的技术需求，审核通过后发布',
+    en: 'Submitted technical demands: publish or send back',
+  },
+  'home.task.review.talent-demands': { zh: '人才需求待审核', en: 'Talent demands to review' },
+  'home.task.review.talent-demands.hint': {
+    zh: '提交的人才需求，审核通过后发布',
+    en: 'Submitted talent demands: publish or send back',
+  },
+  'home.task.review.achievements': { zh: '科技成果待审核', en: 'Achievements to review' },
+  'home.task.review.achievements.hint': {
+    zh: '提交的科技成果，审核通过后发布',
+    en: 'Submitted achievements: publish or send back',
+  },
+  'home.task.activities.week': { zh: '本周活动', en: 'Activities this week' },
+  'home.task.activities.week.hint': {
+    zh: '本周（周一至周日）举行的活动：报名审核、签到与成效',
+    en: 'Activities held this week (Monday to Sunday): registrations, check-in, outcomes',
+  },
+  'home.task.activities.myWeek': { zh: '我本周的活动', en: 'My activities this week' },
+  'home.task.activities.myWeek.hint': {
+    zh: '您已报名、本周举行的活动',
+    en: 'Activities you registered for that take place this week',
+  },
+  'home.task.flagged.demands': { zh: '技术需求 · 待修正', en: 'Technical demands · to fix' },
+  'home.task.flagged.demands.hint': {
+    zh: '导入时有值未在数据字典中找到、需要修正的记录',
+    en: 'Records with values no code list knew on import',
+  },
+  'home.task.flagged.talent-demands': { zh: '人才需求 · 待修正', en: 'Talent demands · to fix' },
+  'home.task.flagged.talent-demands.hint': {
+    zh: '导入时有值未在数据字典中找到、需要修正的记录',
+    en: 'Records with values no code list knew on import',
+  },
+  'home.task.flagged.achievements': { zh: '科技成果 · 待修正', en: 'Achievements · to fix' },
+  'home.task.flagged.achievements.hint': {
+    zh: '导入时有值未在数据字典中找到、需要修正的记录',
+    en: 'Records with values no code list knew on import',
+  },
+  'home.task.flagged.talents': { zh: '人才库 · 待修正', en: 'Talents · to fix' },
+  'home.task.flagged.talents.hint': {
+    zh: '导入时有值未在数据字典中找到、需要修正的档案',
+    en: 'Records with values no code list knew on import',
+  },
+  'home.task.flagged.enterprises': { zh: '企业库 · 待修正', en: 'Enterprises · to fix' },
+  'home.task.flagged.enterprises.hint': {
+    zh: '导入时有值未在数据字典中找到、需要修正的档案',
+    en: 'Records with values no code list knew on import',
+  },
+  'home.task.flagged.institutions': { zh: '机构库 · 待修正', en: 'Institutions · to fix' },
+  'home.task.flagged.institutions.hint': {
+    zh: '导入时有值未在数据字典中找到、需要修正的档案',
+    en: 'Records with values no code list knew on import',
+  },
+  'home.task.flagged.stations': { zh: '驿站库 · 待修正', en: 'Stations · to fix' },
+  'home.task.flagged.stations.hint': {
+    zh: '导入时有值未在数据字典中找到、需要修正的档案',
+    en: 'Records with values no code list knew on import',
   },
   'home.myOrder': { zh: '我的订单 · {status}', en: 'My order · {status}' },
   'home.capabilities': { zh: '您可以', en: 'What you can do' },

@@ -20,7 +20,14 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { useOrders } from './api.ts';
 import { orderParams } from './listParams.ts';
 import { OrderStatusTag, orderStatusLabel, StepDue } from './shared.tsx';
-import { ORDER_STATUSES, type OrderFilters, type OrderListItem, type OrderStatus } from './types.ts';
+import {
+  ORDER_STATUSES,
+  ORDER_TODO_NAMES,
+  type OrderFilters,
+  type OrderListItem,
+  type OrderStatus,
+  type OrderTodo,
+} from './types.ts';
 
 /** How the page introduces itself: the dispatcher's region, the enterprise's own orders, the expert's inbox. */
 function pageText(role: string, manager: boolean): { title: MessageKey; help: MessageKey } {
@@ -29,6 +36,13 @@ function pageText(role: string, manager: boolean): { title: MessageKey; help: Me
   if (role === 'institution') return { title: 'orders.title', help: 'orders.help.institution' };
   return { title: 'orders.title', help: 'orders.help.enterprise' };
 }
+
+/** The 待办 filters each party's list offers (the workbench's tiles open them); a dispatcher filters by status. */
+const TODOS_BY_ROLE: Record<string, readonly OrderTodo[]> = {
+  expert: ['answer', 'serve'],
+  enterprise: ['confirm'],
+  institution: ['dispatch', 'offered'],
+};
 
 /** Whether the caller has an open offer of this order (the list carries each order's actions). */
 export function awaitsMyAnswer(order: Pick<OrderListItem, 'actions'>): boolean {
@@ -119,6 +133,7 @@ export function OrdersPage() {
       </Typography.Paragraph>
       <OrderFilterForm
         params={params}
+        todos={manager ? [] : (TODOS_BY_ROLE[me.role] ?? [])}
         onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
       />
       <ListTable<OrderListItem>
@@ -138,22 +153,33 @@ interface FilterValues {
   q?: string;
   status?: OrderStatus;
   overdue?: boolean;
+  todo?: OrderTodo;
 }
 
 function OrderFilterForm({
   params,
+  todos,
   onSearch,
 }: {
   params: OrderFilters;
+  /** The 待办 filters the caller's part has. */
+  todos: readonly OrderTodo[];
   onSearch: (filters: OrderFilters) => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<FilterValues>();
+  // A link may carry one the caller's part does not list: it is shown, so it can be seen and cleared.
+  const todoOptions = params.todo && !todos.includes(params.todo) ? [...todos, params.todo] : todos;
 
   // Keep the form showing the filters in force (from the URL).
   useEffect(() => {
-    form.setFieldsValue({ q: params.q, status: params.status, overdue: params.overdue === 'true' });
-  }, [form, params.q, params.status, params.overdue]);
+    form.setFieldsValue({
+      q: params.q,
+      status: params.status,
+      overdue: params.overdue === 'true',
+      todo: params.todo,
+    });
+  }, [form, params.q, params.status, params.overdue, params.todo]);
 
   return (
     <FilterForm<FilterValues>
@@ -164,6 +190,7 @@ function OrderFilterForm({
           q: values.q?.trim() || undefined,
           status: values.status || undefined,
           overdue: values.overdue ? 'true' : undefined,
+          todo: values.todo || undefined,
         })
       }
       onReset={() => onSearch({})}
@@ -171,6 +198,17 @@ function OrderFilterForm({
       searchTestId="order-search"
     >
       <SearchField placeholder={t('orders.searchPlaceholder')} width={240} />
+      {todoOptions.length > 0 && (
+        <Form.Item name="todo">
+          <Select
+            allowClear
+            placeholder={t('orders.todo')}
+            options={todoOptions.map((todo) => ({ value: todo, label: t(ORDER_TODO_NAMES[todo]) }))}
+            style={{ width: 180 }}
+            data-testid="order-filter-todo"
+          />
+        </Form.Item>
+      )}
       <Form.Item name="status">
         <Select
           allowClear

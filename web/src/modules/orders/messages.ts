@@ -44,6 +44,7 @@ export const ordersMessages = {
   'orders.nameSeparator': { zh: '、', en: ', ' },
   'orders.listSeparator': { zh: '；', en: '; ' },
   'orders.overdueOnly': { zh: '只看超时', en: 'Overdue only' },
+  'orders.todo': { zh: '待办', en: 'Waiting for me' },
   'orders.awaitingMe': { zh: '待我接单', en: 'Awaiting me' },
   'orders.searchPlaceholder': { zh: '订单号或名称', en: 'Order no. or title' },
   'orders.action.place': { zh: '企业点单', en: 'Placed by the enterprise' },

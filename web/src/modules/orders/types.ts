@@ -31,6 +31,9 @@ export type OrderRoutes = {
 };
 
 export {
+  ORDER_TODO_NAMES,
+  ORDER_TODOS,
+  type OrderTodo,
   OUTCOME_KINDS,
   OUTCOMES_WITH_AMOUNT,
   type OutcomeKind,
@@ -63,7 +66,7 @@ export function isOrderStatus(value: string | null | undefined): value is OrderS
 export type OrderEventAction = OrderAction | 'place' | 'overdue';
 
 /** The list's filters as its page keeps them in the URL (`overdue` is only ever asked for). */
-export type OrderFilters = Pick<QueryOf<OrderRoutes['GET /api/orders']>, 'status' | 'q' | 'sort'> & {
+export type OrderFilters = Pick<QueryOf<OrderRoutes['GET /api/orders']>, 'status' | 'q' | 'sort' | 'todo'> & {
   overdue?: 'true';
 };
 
