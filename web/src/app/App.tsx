@@ -196,11 +196,29 @@ function guarded(route: AppRoute): ReactNode {
 
 /**
  * On a full load of a page, fetches its chunks (and the shell's) at once, while the session is
- * checked, instead of one after the other: the session, then the shell, then the page.
+ * checked, instead of one after the other: the session, then the shell, then the page. The
+ * window's load event waits for them, as it did when every page was in one bundle: a page that
+ * has loaded has its code.
  */
 export function preloadPage(pathname: string) {
-  if (pathname === '/login') return prefetch(LoginPage.preload);
-  prefetch(Shell.preload);
+  const before = new Set(document.head.querySelectorAll('link[rel=modulepreload]'));
+  for (const load of pageLoads(pathname)) prefetch(load);
+  // Vite's preload puts a modulepreload link in the head for each chunk of a dynamic import; a
+  // script-inserted module importing them delays the load event (modulepreload and import() alone
+  // do not). The modules are the ones React.lazy imports, evaluated once.
+  const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].filter(
+    (link) => !before.has(link),
+  );
+  if (links.length === 0) return;
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.textContent = links.map((link) => `import ${JSON.stringify(link.href)};`).join('\n');
+  document.head.append(script);
+}
+
+/** The chunks a full load of `pathname` needs: the sign-in page's, or the shell's and the page's. */
+function pageLoads(pathname: string): (() => Promise<unknown>)[] {
+  if (pathname === '/login') return [LoginPage.preload];
   const routes: RouteObject[] = [
     {
       path: '/',
@@ -209,12 +227,11 @@ export function preloadPage(pathname: string) {
       ),
     },
   ];
-  const matches = matchRoutes(routes, pathname);
-  const leaf = matches?.at(-1)?.route.id;
+  const leaf = matchRoutes(routes, pathname)?.at(-1)?.route.id;
   const element = leaf === undefined ? undefined : appRoutes[Number(leaf)]?.element;
   // Pages loaded with their route carry preload(); a module's page imported directly has none.
   const preload = isValidElement(element) ? (element.type as { preload?: unknown }).preload : undefined;
-  if (typeof preload === 'function') prefetch(preload as () => Promise<unknown>);
+  return typeof preload === 'function' ? [Shell.preload, preload as () => Promise<unknown>] : [Shell.preload];
 }
 
 /**
