@@ -313,9 +313,10 @@ describe('malformed requests', () => {
       const activity = (await admin.get('/api/activities')).body.items[0].id;
       for (const route of uploads()) {
         // Real ids where the route needs them, so the upload itself is what is read.
-        const url = route.url
-          .replace(':id', activity)
-          .replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+        // (The registrations import names its activity in the query string.)
+        const url =
+          route.url.replace(':id', activity).replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000') +
+          (route.url.endsWith('/activity-registrations') ? `?activityId=${activity}` : '');
         const head =
           '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u0003\u0004';
         const bodies: [string, string, string][] = [
