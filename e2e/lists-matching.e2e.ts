@@ -30,11 +30,14 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await deadline.fill('2027-03-31');
     await deadline.press('Enter');
     await expect.poll(() => deadline.inputValue()).toBe('2027年3月31日');
+    // The budget is typed and shown in 万元, as the label says (and the sheets).
+    await page.getByLabel('预算（万元）').fill('50');
     await page.getByTestId('list-save').click();
     await page.getByTestId('record-title').waitFor();
     await expect.poll(() => page.locator('main').textContent()).toContain('XQ-2026-009');
     await expect.poll(() => page.locator('main').textContent()).toContain('2027年3月31日');
     await expect.poll(() => page.locator('main').textContent()).toContain('德清县');
+    expect(await page.locator('main').textContent()).toMatch(/预算（万元）\s*50(?![\d.])/);
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('草稿');
     await page.getByTestId('list-action-submit').click();
     await expect.poll(() => page.getByTestId('list-status').first().textContent()).toContain('待审核');

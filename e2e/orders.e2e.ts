@@ -153,13 +153,15 @@ describe('a service order from placing to closing (browser)', () => {
     const finish = page.locator('.ant-modal-content', { hasText: '服务完成' });
     await finish.getByTestId('outcome-kind').click();
     await page.locator('.ant-select-item-option', { hasText: '签订合作协议' }).click();
+    expect(await finish.textContent()).toContain('金额（元）');
     await finish.getByTestId('outcome-amount').fill('500000');
     await finish.getByTestId('outcome-note').fill('联合开发混合连接工艺');
     await finish.getByTestId('order-action-submit').click();
     await expect.poll(() => statusOf(page)).toBe('待确认');
     const outcomes = page.getByTestId('order-outcomes');
     await expect.poll(() => outcomes.textContent()).toContain('签订合作协议');
-    expect(await outcomes.textContent()).toContain('¥50万元');
+    // Outcomes are in 元, as the form took them.
+    expect(await outcomes.textContent()).toContain('500,000元');
     await signOut(page);
 
     // 确认办结: the enterprise is told, rates the service and closes the order.
@@ -199,7 +201,7 @@ describe('a service order from placing to closing (browser)', () => {
     expect(steps[2]).toContain('原因：补充派单说明');
     expect(steps[3]).toContain('已派单 → 已接单');
     expect(steps[3]).toContain('陈志远');
-    expect(steps[5]).toContain('签订合作协议 ¥50万元');
+    expect(steps[5]).toContain('签订合作协议 500,000元');
     expect(steps[6]).toContain('待确认 → 已办结');
     expect(steps[6]).toContain('5 分');
 

@@ -105,9 +105,10 @@ const owner = (header: string, headerEn: string, aliases: string[]): ColumnSpec 
   headerEn,
   aliases,
 });
-const amountColumn = (header: string, aliases: string[]): ColumnSpec => ({
+/** 预算 / 价格 in 万元, the lists' one unit: the header says so (a bracketed unit is read as the bare name). */
+const amountColumn = (name: string, aliases: string[]): ColumnSpec => ({
   key: 'amount',
-  header,
+  header: `${name}（万元）`,
   headerEn: 'Amount (10k CNY)',
   aliases,
   hint: '单位万元；也可写“面议”或“30000元”',
@@ -133,7 +134,7 @@ export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
       field,
       owner('企业名称', 'Enterprise', ['需求单位', '企业', '单位名称']),
       region,
-      amountColumn('预算', ['预算（万元）', '经费预算', '投入资金', '拟投入资金']),
+      amountColumn('预算', ['经费预算', '投入资金', '拟投入资金']),
       modes('合作方式', ['合作模式']),
       deadline,
       cluster,
@@ -196,7 +197,7 @@ export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
       },
       modes('转化方式', ['合作方式', '交易方式']),
       { key: 'patents', header: '专利号', headerEn: 'Patents', aliases: ['知识产权', '专利'] },
-      amountColumn('价格', ['转让价格', '成果价格', '价格（万元）', '意向价格']),
+      amountColumn('价格', ['转让价格', '成果价格', '意向价格']),
       deadline,
       cluster,
       contact,

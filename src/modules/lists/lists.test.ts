@@ -365,7 +365,14 @@ describe('list imports', () => {
     expect(exported.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets[0]!.getRow(1).getCell(2).value).toBe('成果名称');
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('成果名称');
+    // The price in 万元, as the sheet was written (价格 80) and as its header says; 面议 as written.
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const rows = (sheet.getSheetValues() as unknown[][]).filter(
+      (row) => row?.[1] === 'CG-I-1' || row?.[1] === 'CG-I-2',
+    );
+    expect(rows.map((row) => row[headers.indexOf('价格（万元）')])).toEqual(['面议', '80']);
     const before = await p.tableCounts();
     const again = await upload(operator, '/api/imports/achievements', '导出.xlsx', exported.rawPayload);
     expect(again.body).toMatchObject({ rejected: 0, toCreate: 0 });

@@ -88,7 +88,7 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
       render: (_, o) => `${o.count} ${outcomeUnit(t, o.kind)}`,
     },
     {
-      title: t('activities.outcomeAmount'),
+      title: t('orders.outcome.amount'),
       dataIndex: 'amountYuan',
       width: 140,
       align: 'right',
@@ -331,7 +331,7 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
           <Col xs={12} md={7}>
             <Form.Item
               name="amountYuan"
-              label={t('activities.outcomeAmount')}
+              label={t('orders.outcome.amount')}
               rules={[
                 {
                   type: 'number',
@@ -346,7 +346,6 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
                 max={MAX_YUAN}
                 precision={2}
                 disabled={!agreement}
-                addonAfter={t('orders.outcome.yuan')}
                 placeholder={agreement ? t('orders.outcome.amountPlaceholder') : undefined}
                 style={{ width: '100%' }}
                 data-testid="outcome-amount"

@@ -331,7 +331,7 @@ function HeadlineCard({
       </div>
       {figure.amountYuan !== null && (
         <Typography.Text data-testid="insights-card-amount">
-          {t('insights.amountOf', { amount: formatMoney(t, figure.amountYuan) })}
+          {t('insights.amountOf', { amount: formatMoney(figure.amountYuan) })}
         </Typography.Text>
       )}
       <Space size={12} wrap style={{ minHeight: 20 }}>

@@ -114,7 +114,7 @@ export function RecordsDrawer({
             dataIndex: 'amountYuan',
             width: 120,
             align: 'right' as const,
-            render: (amount: number | null) => (amount === null ? EMPTY : formatMoney(t, amount)),
+            render: (amount: number | null) => (amount === null ? EMPTY : formatMoney(amount)),
           },
         ]
       : []),
@@ -152,7 +152,7 @@ export function RecordsDrawer({
             </Typography.Text>
             {data && data.amountYuan !== null && (
               <Typography.Text style={{ marginInlineStart: 8 }}>
-                {t('insights.amountOf', { amount: formatMoney(t, data.amountYuan) })}
+                {t('insights.amountOf', { amount: formatMoney(data.amountYuan) })}
               </Typography.Text>
             )}
           </Descriptions.Item>

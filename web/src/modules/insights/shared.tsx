@@ -11,8 +11,9 @@ import type { BreakdownItem, Dimension, FunnelStage, MetricInfo, MetricKey } fro
 // ---------- figures ----------
 // As the server's work report writes them (src/modules/insights/numbers.ts), so
 // the page, the Excel files and the Word report show the same figures:
-// counts plain (from 100,000 in 万), money in 万元 below one 亿元 and in 亿元
-// from there, two decimals at most with trailing zeros dropped.
+// counts plain (from 100,000 in 万), two decimals at most with trailing zeros
+// dropped. Money is in 万元 throughout, as the workbooks' 金额（万元） columns, the
+// labels saying so (the Word report's sentences may still say 1.25亿元).
 
 function trim(n: number, decimals: number): string {
   return n
@@ -29,10 +30,9 @@ export function formatCount(t: Translate, n: number): string {
   return t('insights.count.plain', { n: String(Math.round(n)), grouped: grouped(Math.round(n)) });
 }
 
-/** 120万元, 3.5万元, 1.25亿元, 0.8万元 (in English ¥1,200,000). */
-export function formatMoney(t: Translate, yuan: number): string {
-  if (Math.abs(yuan) >= 1e8) return t('insights.money.yi', { yi: trim(yuan / 1e8, 2), yuan: grouped(yuan) });
-  return t('insights.money.wan', { wan: trim(yuan / 1e4, 2), yuan: grouped(yuan) });
+/** Yuan in 万元, the dashboard's one unit (its labels say 金额（万元））: 120, 3.5, 12,500, 0.8. */
+export function formatMoney(yuan: number): string {
+  return grouped(Number(trim(yuan / 1e4, 2)));
 }
 
 /** The change from `before` to `now` as a fraction; null when there is nothing to compare with. */

@@ -491,11 +491,7 @@ function ListItemFields({
                 },
               ]}
             >
-              <InputNumber<number>
-                style={{ width: '100%' }}
-                addonAfter={t('lists.form.wan')}
-                placeholder={t('lists.form.amountPlaceholder')}
-              />
+              <InputNumber<number> style={{ width: '100%' }} />
             </Form.Item>
           </Half>
           <Half>

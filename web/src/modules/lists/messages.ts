@@ -8,7 +8,7 @@ export const listsMessages = {
   'lists.demands.title': { zh: '需求名称', en: 'Title' },
   'lists.demands.description': { zh: '需求描述', en: 'Description' },
   'lists.demands.owner': { zh: '需求单位', en: 'Posted by' },
-  'lists.demands.amount': { zh: '预算', en: 'Budget' },
+  'lists.demands.amount': { zh: '预算（万元）', en: 'Budget (10k CNY)' },
   'lists.talentDemands.title': { zh: '需求名称', en: 'Title' },
   'lists.talentDemands.description': { zh: '需求描述', en: 'Description' },
   'lists.talentDemands.owner': { zh: '需求单位', en: 'Posted by' },
@@ -16,7 +16,7 @@ export const listsMessages = {
   'lists.achievements.description': { zh: '成果简介', en: 'Summary' },
   'lists.achievements.owner': { zh: '完成单位', en: 'Owner' },
   'lists.achievements.modes': { zh: '转化方式', en: 'Transfer modes' },
-  'lists.achievements.amount': { zh: '意向价格', en: 'Asking price' },
+  'lists.achievements.amount': { zh: '意向价格（万元）', en: 'Asking price (10k CNY)' },
   'lists.status': { zh: '状态', en: 'Status' },
   'lists.statusSince': { zh: '变更于 {time}', en: 'since {time}' },
   'lists.statusReason': { zh: '退回原因', en: 'Reason sent back' },
@@ -76,8 +76,6 @@ export const listsMessages = {
   'lists.trlShort': { zh: 'TRL {level}', en: 'TRL {level}' },
   'lists.negotiable': { zh: '面议', en: 'Negotiable' },
   'lists.amountNegotiable': { zh: '{amount}（可议价）', en: '{amount} (negotiable)' },
-  'lists.money.wan': { zh: '¥{wan}万元', en: '¥{yuan}' },
-  'lists.money.yuan': { zh: '¥{yuan}元', en: '¥{yuan}' },
   'lists.dateFormat': { zh: 'YYYY年M月D日', en: 'D MMM YYYY' },
   'lists.deadlinePassed': { zh: '已过截止日期', en: 'The deadline has passed' },
   'lists.keywordsExtracted': {
@@ -122,8 +120,6 @@ export const listsMessages = {
     en: 'Optional; type to search. Accounts of the linked organisation can keep the item',
   },
   'lists.form.modesPlaceholder': { zh: '可多选', en: 'Choose one or more' },
-  'lists.form.wan': { zh: '万元', en: '×10k CNY' },
-  'lists.form.amountPlaceholder': { zh: '单位：万元', en: 'In units of 10,000 CNY' },
   'lists.form.negotiable': { zh: '可面议', en: 'Negotiable' },
   'lists.form.trlHint': {
     zh: '1至9级，9级为已在实际使用环境中验证',
@@ -139,10 +135,7 @@ export const listsMessages = {
     en: 'Each of the {label} may have at most {max} characters',
   },
   'lists.validation.amountMin': { zh: '{label}不能为负数', en: '{label} cannot be negative' },
-  'lists.validation.amountMax': {
-    zh: '{label}不能超过{max}万元',
-    en: '{label} may be at most {max} ×10k CNY',
-  },
+  'lists.validation.amountMax': { zh: '{label}不能超过{max}', en: '{label} may be at most {max}' },
   'lists.validation.headcount': {
     zh: '需求人数应为1至{max}的整数',
     en: 'Headcount must be a whole number from 1 to {max}',

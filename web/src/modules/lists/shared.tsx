@@ -107,20 +107,19 @@ export function stageText(t: Translate, item: Pick<ListItemView, 'stage' | 'trl'
 }
 
 function number(value: number): string {
-  return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  return value.toLocaleString('zh-CN', { maximumFractionDigits: 6 });
 }
 
-/** Yuan as ¥: 万元 from ten thousand up (in Chinese); 面议 when negotiable. */
+/**
+ * A budget or asking price in 万元, the lists' one unit (the form, the sheets and the label
+ * 预算（万元） say so): 50, 0.8, 1,200; 面议 when negotiable.
+ */
 export function formatAmount(
   t: Translate,
   item: Pick<ListItemView, 'amountYuan' | 'amountNegotiable'>,
 ): string {
   if (item.amountYuan === null) return item.amountNegotiable ? t('lists.negotiable') : EMPTY;
-  const yuan = item.amountYuan;
-  const text =
-    Math.abs(yuan) >= 10_000
-      ? t('lists.money.wan', { wan: number(yuan / 10_000), yuan: number(yuan) })
-      : t('lists.money.yuan', { yuan: number(yuan) });
+  const text = number(item.amountYuan / 10_000);
   return item.amountNegotiable ? t('lists.amountNegotiable', { amount: text }) : text;
 }
 

@@ -347,7 +347,6 @@ function FinishModal({
                         max={MAX_YUAN}
                         precision={2}
                         disabled={!withAmount}
-                        addonAfter={t('orders.outcome.yuan')}
                         placeholder={withAmount ? t('orders.outcome.amountPlaceholder') : undefined}
                         data-testid="outcome-amount"
                       />

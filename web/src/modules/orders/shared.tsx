@@ -1,7 +1,6 @@
 import { Space, Tag } from 'antd';
 import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
-import { formatAmount } from '../lists/shared.tsx';
 import {
   isOrderStatus,
   ORDER_STATUS_NAMES,
@@ -102,9 +101,10 @@ export function OfferStateTag({ state }: { state: string }) {
   );
 }
 
-/** Yuan as ¥ (万元 from ten thousand up); a dash when there is none. */
+/** An outcome's amount in 元, the outcomes' one unit (the forms, the pages and 台账 alike): 500,000元. */
 export function formatYuan(t: Translate, yuan: number | null): string {
-  return formatAmount(t, { amountYuan: yuan, amountNegotiable: false });
+  if (yuan === null) return EMPTY;
+  return t('orders.money.yuan', { yuan: yuan.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) });
 }
 
 /** When the current step is due, with a red 超时 once it has passed. */
