@@ -1,7 +1,6 @@
 import { splitMultiValue } from '../../reference/dictionaries/index.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
-import { type CellsOutcome, dictionaryCells, type KindContext } from '../registry/kinds.ts';
-import { regionName, resolveRegion } from '../registry/regions.ts';
+import { type CellsOutcome, dictionaryCells, type KindContext, regionCells } from '../registry/kinds.ts';
 import { COOPERATION_MODES, STAGES } from './contract.ts';
 import type { ListKindDef } from './kinds.ts';
 import { STATUS_NAMES, STATUSES, type Status } from './machine.ts';
@@ -79,22 +78,7 @@ export function listFromCells(
   dictionaryCells(out, ctx, cells.industries, 'industry', 'industries', header('industries'), true);
   dictionaryCells(out, ctx, cells.disciplines, 'discipline', 'disciplines', header('disciplines'), true);
   fieldCell(out, ctx.dict, text('field'));
-  const regionText = text('region');
-  if (regionText) {
-    const resolved = resolveRegion(regionText);
-    if (resolved && 'code' in resolved) out.candidate.regionCode = resolved.code;
-    else {
-      out.candidate.regionText = regionText.slice(0, 64);
-      out.flags.push({
-        field: 'regionCode',
-        column: '所在地区',
-        value: regionText,
-        message: resolved
-          ? `地区名称有歧义（${resolved.ambiguous.map((r) => regionName(r.code)).join('、')}），已按原文保留`
-          : '未识别的地区，已按原文保留',
-      });
-    }
-  }
+  regionCells(out, text('region'));
   const modesRaw = text('cooperationModes');
   if (modesRaw) {
     const known: string[] = [];

@@ -14,7 +14,7 @@ import { talentKind } from './kinds/talents.ts';
 import type { NewRowOf, RowOf } from './repository.ts';
 
 // What lists builds on: its sheets are read with the same cells, checks and search words.
-export { type CellsOutcome, dictionaryCells, preparedRow } from './kinds/cells.ts';
+export { type CellsOutcome, dictionaryCells, preparedRow, regionCells } from './kinds/cells.ts';
 export { type KindContext, words } from './kinds/common.ts';
 
 /** A record input of kind K as its contract parses it. */

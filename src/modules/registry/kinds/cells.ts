@@ -25,23 +25,30 @@ export function recordCells(cells: Record<string, string>, nameHeader: string): 
   const name = cells.name?.trim() ?? '';
   if (!name) out.errors.push({ column: nameHeader, value: '', message: `${nameHeader}必填` });
   out.candidate.name = name;
-  const regionText = cells.region?.trim() ?? '';
-  if (regionText) {
-    const resolved = resolveRegion(regionText);
-    if (resolved && 'code' in resolved) out.candidate.regionCode = resolved.code;
-    else {
-      out.candidate.regionText = regionText.slice(0, 64);
-      out.flags.push({
-        field: 'regionCode',
-        column: '所在地区',
-        value: regionText,
-        message: resolved
-          ? `地区名称有歧义（${resolved.ambiguous.map((r) => regionName(r.code)).join('、')}），已按原文保留`
-          : '未识别的地区，已按原文保留',
-      });
-    }
-  }
+  regionCells(out, cells.region?.trim() ?? '');
   return out;
+}
+
+/**
+ * 所在地区 as written: a name the region list knows becomes its code; one it
+ * does not, or one that names several places, is kept as text and flagged.
+ */
+export function regionCells(out: CellsOutcome, regionText: string): void {
+  if (!regionText) return;
+  const resolved = resolveRegion(regionText);
+  if (resolved && 'code' in resolved) {
+    out.candidate.regionCode = resolved.code;
+    return;
+  }
+  out.candidate.regionText = regionText.slice(0, 64);
+  out.flags.push({
+    field: 'regionCode',
+    column: '所在地区',
+    value: regionText,
+    message: resolved
+      ? `地区名称有歧义（${resolved.ambiguous.map((r) => regionName(r.code)).join('、')}），已按原文保留`
+      : '未识别的地区，已按原文保留',
+  });
 }
 
 /** Text columns taken as written (trimmed), when not empty. */
