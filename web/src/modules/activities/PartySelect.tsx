@@ -6,6 +6,7 @@ import {
 import { Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
+import { ChosenTag } from '../../app/ChosenTag.tsx';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDebounced } from '../../app/useDebounced.ts';
@@ -175,20 +176,14 @@ export function PartySelect({ activityId, value = [], onChange, id, 'data-testid
       tagRender={({ value: chosen, closable, onClose }) => {
         const party = known.get(String(chosen));
         return (
-          <Tag
+          <ChosenTag
             color={party ? PARTY_COLOURS[party.kind] : undefined}
             closable={closable}
             onClose={onClose}
-            // Closing a tag should not open the list.
-            onMouseDown={(event) => {
-              event.preventDefault();
-              event.stopPropagation();
-            }}
-            style={{ marginBlock: 2, marginInlineEnd: 4 }}
-            data-testid="outcome-party-tag"
+            testId="outcome-party-tag"
           >
             {labelOf(chosen)}
-          </Tag>
+          </ChosenTag>
         );
       }}
       showSearch

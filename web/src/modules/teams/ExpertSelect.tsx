@@ -1,6 +1,7 @@
 import { Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../app/api.ts';
+import { ChosenTag } from '../../app/ChosenTag.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useDebounced } from '../../app/useDebounced.ts';
 import { useRegistryList } from '../registry/api.ts';
@@ -102,19 +103,9 @@ export function ExpertSelect({
       onChange={(next) => onChange?.(next)}
       labelRender={({ value: chosen }) => labelOf(chosen)}
       tagRender={({ value: chosen, closable, onClose }) => (
-        <Tag
-          closable={closable}
-          onClose={onClose}
-          // Closing a tag should not open the list.
-          onMouseDown={(event) => {
-            event.preventDefault();
-            event.stopPropagation();
-          }}
-          style={{ marginBlock: 2, marginInlineEnd: 4 }}
-          data-testid="expert-tag"
-        >
+        <ChosenTag closable={closable} onClose={onClose} testId="expert-tag">
           {labelOf(chosen)}
-        </Tag>
+        </ChosenTag>
       )}
       showSearch
       filterOption={false}
