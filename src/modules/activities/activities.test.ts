@@ -717,6 +717,30 @@ describe('activities', () => {
     expect(elsewhere.body).toMatchObject({ valid: 1, flagged: 1 });
   });
 
+  it('numbers activities by the China day they start: no two share a 编号, even created at once', async () => {
+    const day = '2026-05-06';
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        activity(operator, {
+          kind: 'forum',
+          title: `编号测试${i}`,
+          startsAt: at('09:00', day),
+          endsAt: at('12:00', day),
+        }),
+      ),
+    );
+    const codes = made.map((m) => m.code as string).sort();
+    expect(codes).toEqual(['01', '02', '03', '04', '05', '06'].map((n) => `HD-20260506-${n}`));
+    // 00:30 China time on the 7th is still the 6th in UTC: the China date names it.
+    const lateNight = await activity(operator, {
+      kind: 'forum',
+      title: '夜场',
+      startsAt: '2026-05-07T00:30:00+08:00',
+      endsAt: '2026-05-07T02:00:00+08:00',
+    });
+    expect(lateNight.code).toBe('HD-20260507-01');
+  });
+
   it('keeps activities to their region and their organisers', async () => {
     const admin = await p.signIn('admin');
     const hangzhou = await admin.post('/api/activities', {

@@ -6,9 +6,9 @@ import type { Database, Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
+import { type OrganisationAccount, SELF_ORGANISATION_ROLES } from './constants.ts';
 import type { RegisterRequest } from './contract.ts';
 import { activitiesError } from './errors.ts';
-import { type OrganisationAccount, SELF_ORGANISATION_ROLES } from './constants.ts';
 import { type ActivityKind, KINDS, ORGANISATION_ROLES, type ParticipantRole, ROLE_NAMES } from './kinds.ts';
 import {
   ACTIVITY_STATUS_NAMES,

@@ -19,6 +19,7 @@ import {
 import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
+import { nextNumber } from '../../platform/db/numbering.ts';
 import { startOfChinaDay } from '../../reference/china-time.ts';
 import type { ApplicationStatus } from './constants.ts';
 import type { ActivitiesExportQuery } from './contract.ts';
@@ -168,6 +169,11 @@ export class ActivitiesRepository {
   async byIdUnscoped(id: string): Promise<ActivityRow | undefined> {
     const [row] = await this.db.select().from(a).where(eq(a.id, id));
     return row;
+  }
+
+  /** The next number of the activities whose 编号 starts `prefix` (HD-20260320-). */
+  nextNumber(prefix: string): Promise<number> {
+    return nextNumber(this.db, a, a.code, prefix);
   }
 
   async insert(values: typeof a.$inferInsert): Promise<ActivityRow> {

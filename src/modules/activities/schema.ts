@@ -31,7 +31,7 @@ export const activities = pgTable(
   'activities',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** 活动编号, e.g. HD-20260315-3F2A. */
+    /** 活动编号, e.g. HD-20260315-02 (numbered per day; older ones end in four hex digits). */
     code: text('code').notNull(),
     /** See kinds.ts: matchmaking | forum | visit | job_fair | study_tour | training | care */
     kind: text('kind').notNull(),

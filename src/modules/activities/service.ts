@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.ts';
 import { publicPrefix, regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
@@ -144,7 +143,7 @@ export class ActivitiesService {
       const repo = new ActivitiesRepository(tx);
       const row = await repo.insert({
         ...fields,
-        code: activityCode(new Date(input.startsAt)),
+        code: await activityCode(repo, new Date(input.startsAt)),
         kind: input.kind,
         regionCode: input.regionCode,
         scopeRegion: input.regionCode,
@@ -360,8 +359,8 @@ function summary(row: ActivityRow, counts: Counts) {
   };
 }
 
-/** 活动编号: HD-YYYYMMDD-XXXX (the China date it starts, a random suffix). */
-function activityCode(startsAt: Date): string {
-  const day = chinaDate(startsAt).replaceAll('-', '');
-  return `HD-${day}-${randomBytes(2).toString('hex').toUpperCase()}`;
+/** 活动编号: HD-YYYYMMDD-NN, the China date it starts and its number that day (01, 02 … 100). */
+async function activityCode(repo: ActivitiesRepository, startsAt: Date): Promise<string> {
+  const prefix = `HD-${chinaDate(startsAt).replaceAll('-', '')}-`;
+  return `${prefix}${String(await repo.nextNumber(prefix)).padStart(2, '0')}`;
 }

@@ -14,9 +14,9 @@
  * demand as solved; 尚未解决 keeps it open and is offered only while the question stands.
  */
 import {
-  actionsFor as workflowActionsFor,
   type Workflow,
   type WorkflowTransition,
+  actionsFor as workflowActionsFor,
 } from '../../platform/workflow.ts';
 
 export const STATUSES = ['draft', 'submitted', 'published', 'in_progress', 'closed', 'expired'] as const;

@@ -17,6 +17,7 @@ import {
 import { publicPrefix, regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { nextNumber } from '../../platform/db/numbering.ts';
 import { keysetPages } from '../../platform/db/pages.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
@@ -99,15 +100,9 @@ export class ListsRepository {
    * their scope, with the kind's numbering locked until the transaction ends so
    * two items posted at once never get the same one.
    */
-  async nextNumber(kind: ListKind, prefix: string): Promise<number> {
-    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`list-code:${kind}:${prefix}`}))`);
-    // Prefixes are letters, digits and hyphens: nothing a pattern would read specially.
-    const pattern = `^${prefix}(\\d{1,9})$`;
-    const [row] = await this.db
-      .select({ n: sql<number | null>`max(((regexp_match(${t.code}, ${pattern}))[1])::int)` })
-      .from(t)
-      .where(and(eq(t.kind, kind), like(t.code, `${prefix}%`)));
-    return Number(row?.n ?? 0) + 1;
+  /** The next number of the kind's items whose 编号 starts `prefix` (XQ-2026-). */
+  nextNumber(kind: ListKind, prefix: string): Promise<number> {
+    return nextNumber(this.db, t, t.code, prefix, eq(t.kind, kind));
   }
 
   /** Items with these codes, whatever their scope (codes are unique per kind). */
