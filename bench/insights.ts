@@ -118,9 +118,10 @@ async function main() {
     );
     await step(
       'order outcomes',
-      `insert into order_outcomes (order_id, kind, amount_fen, created_at)
+      `insert into order_outcomes (order_id, kind, amount_fen, happened_on, created_at)
        select o.id, (array['agreement','solved','transfer','talent','none'])[1 + abs(hashtext(o.code)) % 5],
-              case when abs(hashtext(o.code)) % 5 in (0, 2) then (abs(hashtext(o.code)) % 5000 + 1)::bigint * 1000000 end, o.created_at
+              case when abs(hashtext(o.code)) % 5 in (0, 2) then (abs(hashtext(o.code)) % 5000 + 1)::bigint * 1000000 end,
+              (o.created_at at time zone 'Asia/Shanghai')::date, o.created_at
        from service_orders o where o.code like 'GD-B-%' and o.status = 'closed'`,
     );
     await step(
@@ -138,16 +139,17 @@ async function main() {
     );
     await step(
       `registrations ×${COUNTS.activities * COUNTS.registrationsPerActivity}`,
-      `insert into activity_registrations (activity_id, role, name, source, status, identity, checked_in_at, talent_id, created_at, updated_at)
-       select a.id, case when k = 1 then 'expert' else 'attendee' end, '参会人' || k, 'self', 'confirmed', 'bench:' || k,
+      `insert into activity_registrations (activity_id, role, name, source, status, identity, short_code, checked_in_at, talent_id, created_at, updated_at)
+       select a.id, case when k = 1 then 'expert' else 'attendee' end, '参会人' || k, 'self', 'confirmed', 'bench:' || k, 'B' || lpad(k::text, 5, '0'),
               case when k % 3 <> 0 then a.starts_at end, case when k = 1 then ${talent} end, a.created_at, a.created_at
        from activities a cross join generate_series(1, ${COUNTS.registrationsPerActivity}) k where a.code like 'HD-B-%'`,
     );
     await step(
       `activity outcomes ×${COUNTS.activityOutcomes}`,
-      `insert into activity_outcomes (activity_id, kind, count, amount_fen, created_at)
+      `insert into activity_outcomes (activity_id, kind, count, amount_fen, happened_on, created_at)
        select a.id, (array['contact','agreement','hire_intent','hired','trained','served'])[1 + g % 6], 1 + g % 40,
-              case when g % 6 = 1 then (g % 3000 + 1)::bigint * 1000000 end, a.starts_at + interval '1 day'
+              case when g % 6 = 1 then (g % 3000 + 1)::bigint * 1000000 end,
+              ((a.starts_at + interval '1 day') at time zone 'Asia/Shanghai')::date, a.starts_at + interval '1 day'
        from generate_series(1, ${COUNTS.activityOutcomes}) g
        join activities a on a.code = 'HD-B-' || (1 + g % ${COUNTS.activities})`,
     );

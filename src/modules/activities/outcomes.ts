@@ -5,7 +5,7 @@ import type { Database, Executor } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import { exportXlsx } from '../../platform/io/workbook.ts';
-import { chinaDateTime } from '../../reference/china-time.ts';
+import { chinaDate, chinaDateTime } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { OrdersService } from '../orders/service.ts';
 import { References } from '../registry/references.ts';
@@ -93,6 +93,7 @@ export class ActivityOutcomes {
           listItemId: input.listItemId ?? null,
           orderId: input.orderId ?? null,
           registrationId: input.registrationId ?? null,
+          happenedOn: happenedOn(activity, this.clock.now()),
           createdBy: actor.userId,
           createdAt: this.clock.now(),
         },
@@ -293,3 +294,10 @@ export class ActivityOutcomes {
 }
 
 const partyKey = (p: { kind: OutcomePartyKind; id: string }) => `${p.kind}:${p.id}`;
+
+/** An outcome entered without its date happened on the activity's last day, or today if that is still to come. */
+export function happenedOn(activity: Pick<ActivityRow, 'endsAt'>, now: Date): string {
+  const today = chinaDate(now);
+  const last = chinaDate(activity.endsAt);
+  return last < today ? last : today;
+}

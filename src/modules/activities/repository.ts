@@ -323,6 +323,15 @@ export class ActivitiesRepository {
       .orderBy(asc(r.seq));
   }
 
+  async shortCodeTaken(activityId: string, shortCode: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: r.id })
+      .from(r)
+      .where(and(eq(r.activityId, activityId), eq(r.shortCode, shortCode)))
+      .limit(1);
+    return row !== undefined;
+  }
+
   async insertRegistration(values: typeof r.$inferInsert): Promise<RegistrationRow> {
     const [row] = await this.db.insert(r).values(values).returning();
     return row!;

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -116,6 +117,11 @@ export const registrations = pgTable(
     note: text('note'),
     /** The identity this registration is unique on within the activity (user:…, talent:…, enterprise:…, mobile:…). */
     identity: text('identity').notNull(),
+    /**
+     * 签到码: the short code a person reads out at the desk when the QR code will
+     * not scan (6–8 letters and digits, unique within the activity).
+     */
+    shortCode: text('short_code').notNull(),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     /** qr | search */
     checkInMethod: text('check_in_method'),
@@ -129,6 +135,7 @@ export const registrations = pgTable(
     uniqueIndex('activity_registrations_identity_uq')
       .on(t.activityId, t.identity)
       .where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('activity_registrations_short_code_uq').on(t.activityId, t.shortCode),
     index('activity_registrations_activity_idx').on(t.activityId, t.status, t.seq),
     index('activity_registrations_user_idx').on(t.userId),
     index('activity_registrations_org_idx').on(t.organisationId),
@@ -255,12 +262,14 @@ export const activityOutcomes = pgTable(
     orderId: uuid('order_id').references(() => serviceOrders.id),
     /** The registration it came from (the applicant an application hired), when it did. */
     registrationId: uuid('registration_id').references(() => registrations.id),
+    /** The China date it happened (an agreement signed), not after the day it was entered; figures count by it. */
+    happenedOn: date('happened_on', { mode: 'string' }).notNull(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('activity_outcomes_activity_idx').on(t.activityId),
-    index('activity_outcomes_kind_idx').on(t.kind, t.createdAt),
+    index('activity_outcomes_kind_idx').on(t.kind, t.happenedOn),
     index('activity_outcomes_order_idx').on(t.orderId),
   ],
 );

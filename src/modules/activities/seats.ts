@@ -9,6 +9,7 @@ import { REGISTRATION_STATUS_NAMES, type RegistrationStatus } from './machine.ts
 import type { Registrants } from './registrants.ts';
 import { ActivitiesRepository } from './repository.ts';
 import type { ActivityRow, RegistrationRow } from './schema.ts';
+import { newShortCode } from './short-codes.ts';
 
 /** Who is registering: resolved from the request and the caller before any seat is taken. */
 export interface Participant {
@@ -79,6 +80,7 @@ export class Seats {
       seated,
       note: who.note,
       identity: who.identity,
+      shortCode: await newShortCode(repo, activity.id),
       createdAt: now,
       updatedAt: now,
     });

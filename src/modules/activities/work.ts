@@ -3,6 +3,7 @@ import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { OrdersService } from '../orders/service.ts';
 import { APPLICATION_NEXT, type ApplicationStatus, hasPositions } from './constants.ts';
@@ -199,6 +200,7 @@ export class ActivityWorkService {
             note: `${employer?.name ?? ''}：${position.title}`,
             registrationId: applicant?.id ?? null,
             listItemId: position.listItemId,
+            happenedOn: chinaDate(this.clock.now()),
             createdBy: actor.userId,
             createdAt: this.clock.now(),
           },

@@ -6,10 +6,10 @@ import { type ExportFile, type ExportRow, exportPages } from '../../platform/io/
 import { chinaDateTime } from '../../reference/china-time.ts';
 import { regionFullName } from '../../reference/regions.ts';
 import { RegistryRepository } from '../registry/repository.ts';
+import { type OrderScope, orderFilters } from './conditions.ts';
 import { OUTCOME_NAMES } from './constants.ts';
 import type { OrdersExportQuery } from './contract.ts';
 import { ORDER_STATUS_NAMES } from './machine.ts';
-import { type OrderScope, orderFilters } from './conditions.ts';
 import { OrdersRepository } from './repository.ts';
 import type { ServiceOrderRow } from './schema.ts';
 

@@ -152,10 +152,16 @@ export const orderOutcomes = pgTable(
     /** Agreements and transfers: the amount in fen. */
     amountFen: bigint('amount_fen', { mode: 'number' }),
     note: text('note'),
+    /** The China date it happened (an agreement signed), not after the day it was entered; figures count by it. */
+    happenedOn: date('happened_on', { mode: 'string' }).notNull(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('order_outcomes_order_idx').on(t.orderId), index('order_outcomes_kind_idx').on(t.kind)],
+  (t) => [
+    index('order_outcomes_order_idx').on(t.orderId),
+    index('order_outcomes_kind_idx').on(t.kind),
+    index('order_outcomes_happened_idx').on(t.happenedOn),
+  ],
 );
 
 /** 服务记录: a visit or session logged against an order while it is served. */

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import { statusRefusalParams } from '../../platform/workflow.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
@@ -190,6 +191,7 @@ export class OrderTransitions {
               kind: x.kind,
               amountFen: x.amountYuan === undefined ? null : Math.round(x.amountYuan * 100),
               note: x.note ?? null,
+              happenedOn: chinaDate(now),
               createdBy: who.userId,
               createdAt: now,
             })),
