@@ -299,5 +299,6 @@ const partyKey = (p: { kind: OutcomePartyKind; id: string }) => `${p.kind}:${p.i
 export function happenedOn(activity: Pick<ActivityRow, 'endsAt'>, now: Date): string {
   const today = chinaDate(now);
   const last = chinaDate(activity.endsAt);
-  return last < today ? last : today;
+  // ISO dates compare as text.
+  return last.localeCompare(today) < 0 ? last : today;
 }
