@@ -29,7 +29,8 @@ const CHROMIUM_ARGS = [
 
 /** A platform listening on a free loopback port with the built web app, and a headless Chromium. */
 export async function startBrowserRun(): Promise<BrowserRun> {
-  const platform = await testPlatform({ config: { webDir: resolve('web/dist') } });
+  // E2E_WEB_DIR lets a run use its own build (vite build --outDir …) while another rebuilds web/dist.
+  const platform = await testPlatform({ config: { webDir: resolve(process.env.E2E_WEB_DIR ?? 'web/dist') } });
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
