@@ -72,6 +72,7 @@ const eventView = z.object({
 });
 
 export const visitInput = z.strictObject({
+  /** The China date the visit took place: today or earlier (a later one is VISIT_DATE_IN_FUTURE, by the server's clock). */
   visitedOn: calendarDate,
   place: z.string().trim().max(200).optional(),
   people: z.string().trim().max(500).optional(),

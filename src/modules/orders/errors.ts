@@ -46,6 +46,11 @@ export const ordersError = defineErrors({
     en: 'The team does not exist, is archived or is not of the order’s region',
   },
   ORDER_VISIT_NOT_FOUND: { status: 404, zh: '服务记录不存在', en: 'Visit not found' },
+  VISIT_DATE_IN_FUTURE: {
+    status: 400,
+    zh: '走访日期不能晚于今天（{today}）',
+    en: 'The visit date cannot be after today ({today})',
+  },
   ORDER_ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
   ORDER_ATTACHMENT_EMPTY: { status: 400, zh: '请选择要上传的附件', en: 'Choose a file to attach' },
   ORDER_ATTACHMENT_TOO_LARGE: {

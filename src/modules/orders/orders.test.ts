@@ -125,7 +125,7 @@ describe('service orders over HTTP', () => {
     expect(order.status).toBe('accepted');
     order = (await move(expert, order, { action: 'start' })).body;
     const visit = await expert.post(`/api/orders/${order.id}/visits`, {
-      visitedOn: '2026-03-05',
+      visitedOn: '2026-02-27',
       place: '德清绿源新材料有限公司车间',
       people: '陈志远、企业技术部',
       summary: '现场查看连接部位开裂样件，提出胶接—铆接混合方案',
@@ -162,7 +162,7 @@ describe('service orders over HTTP', () => {
     expect(order.status).toBe('closed');
     expect(order.rating).toBe(5);
     const late = await expert.post(`/api/orders/${order.id}/visits`, {
-      visitedOn: '2026-03-09',
+      visitedOn: '2026-03-02',
       summary: '回访',
     });
     expect(late.status).toBe(409);
@@ -340,7 +340,7 @@ describe('service orders over HTTP', () => {
     order = (await move(teammate, order, { action: 'start' })).body;
     expect(order.status).toBe('in_service');
     const visit = await teammate.post(`/api/orders/${order.id}/visits`, {
-      visitedOn: '2026-03-05',
+      visitedOn: '2026-03-01',
       summary: '团队成员上门调试',
     });
     expect(visit.status).toBe(201);
@@ -351,7 +351,7 @@ describe('service orders over HTTP', () => {
   it('keeps files on a visit: type checked by content, size-limited, downloaded by parties only', async () => {
     let order = await accepted();
     order = (
-      await expert.post(`/api/orders/${order.id}/visits`, { visitedOn: '2026-03-06', summary: '现场取样' })
+      await expert.post(`/api/orders/${order.id}/visits`, { visitedOn: '2026-03-02', summary: '现场取样' })
     ).body;
     const visitId = order.visits[0].id;
     const url = `/api/orders/${order.id}/visits/${visitId}/attachments`;
@@ -396,6 +396,34 @@ describe('service orders over HTTP', () => {
     const stranger = await p.signIn('institution');
     const refused = await stranger.get(`/api/orders/${order.id}/attachments/${file.id}`);
     expect(refused.status).toBe(404);
+  });
+
+  it('refuses a visit dated after today in China, and takes one dated today there', async () => {
+    const order = await accepted();
+    const before = p.clock.now();
+    // 01:00 on 3 March in China is still 2 March in UTC: China's today is what counts.
+    p.clock.set(new Date('2026-03-03T01:00:00+08:00'));
+    try {
+      // Signed in at that hour (the file's sessions would have lapsed overnight).
+      const expert = await p.signIn('expert');
+      const tomorrow = await expert.post(`/api/orders/${order.id}/visits`, {
+        visitedOn: '2026-03-04',
+        summary: '预约的下次走访',
+      });
+      expect(tomorrow.status).toBe(400);
+      expect(tomorrow.body.error.code).toBe('VISIT_DATE_IN_FUTURE');
+      expect(tomorrow.body.error.message).toBe('走访日期不能晚于今天（2026-03-03）');
+      // Nothing was logged.
+      expect((await expert.get(`/api/orders/${order.id}`)).body.visits).toEqual([]);
+      const today = await expert.post(`/api/orders/${order.id}/visits`, {
+        visitedOn: '2026-03-03',
+        summary: '凌晨抢修后的现场记录',
+      });
+      expect(today.status, JSON.stringify(today.body)).toBe(201);
+      expect(today.body.visits.map((v: { visitedOn: string }) => v.visitedOn)).toEqual(['2026-03-03']);
+    } finally {
+      p.clock.set(before);
+    }
   });
 
   it('replaces the outcomes when the enterprise sends the order back and the expert finishes again', async () => {

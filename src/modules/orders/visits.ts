@@ -4,6 +4,7 @@ import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
 import type { OrderView, VisitInput } from './contract.ts';
 import { ordersError } from './errors.ts';
@@ -27,10 +28,13 @@ export class OrderVisits {
 
   /** 服务记录: the expert serving the order (or an operator) logs a visit, between acceptance and confirmation. */
   async logVisit(actor: Actor, id: string, input: VisitInput): Promise<OrderView> {
+    const now = this.clock.now();
+    // A visit is logged once it happened: today (China time) at the latest. ISO dates compare as text.
+    const today = chinaDate(now);
+    if (input.visitedOn > today) throw ordersError('VISIT_DATE_IN_FUTURE', { params: { today } });
     const view = await this.database.transaction(async (tx) => {
       const repo = new OrdersRepository(tx);
       const order = await this.serving(repo, actor, id);
-      const now = this.clock.now();
       const visit = await repo.addVisit({
         orderId: order.id,
         visitedOn: input.visitedOn,
