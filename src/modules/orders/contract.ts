@@ -72,8 +72,11 @@ const eventView = z.object({
 });
 
 export const visitInput = z.strictObject({
-  /** The China date the visit took place: today or earlier (a later one is VISIT_DATE_IN_FUTURE, by the server's clock). */
-  visitedOn: calendarDate,
+  /**
+   * The China date the visit took place, today (the platform's clock) when absent; a later
+   * day is refused (VISIT_DATE_IN_FUTURE).
+   */
+  visitedOn: calendarDate.optional(),
   place: z.string().trim().max(200).optional(),
   people: z.string().trim().max(500).optional(),
   summary: z.string().trim().min(1).max(4000),

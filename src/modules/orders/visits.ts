@@ -29,15 +29,17 @@ export class OrderVisits {
   /** 服务记录: the expert serving the order (or an operator) logs a visit, between acceptance and confirmation. */
   async logVisit(actor: Actor, id: string, input: VisitInput): Promise<OrderView> {
     const now = this.clock.now();
-    // A visit is logged once it happened: today (China time) at the latest. ISO dates compare as text.
+    // A visit is logged once it happened: today (China time, by the platform's clock, not the phone's)
+    // unless told otherwise, and never later. ISO dates compare as text.
     const today = chinaDate(now);
-    if (input.visitedOn > today) throw ordersError('VISIT_DATE_IN_FUTURE', { params: { today } });
+    const visitedOn = input.visitedOn ?? today;
+    if (visitedOn > today) throw ordersError('VISIT_DATE_IN_FUTURE', { params: { today } });
     const view = await this.database.transaction(async (tx) => {
       const repo = new OrdersRepository(tx);
       const order = await this.serving(repo, actor, id);
       const visit = await repo.addVisit({
         orderId: order.id,
-        visitedOn: input.visitedOn,
+        visitedOn,
         place: input.place ?? null,
         people: input.people ?? null,
         summary: input.summary,
