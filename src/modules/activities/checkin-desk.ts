@@ -9,11 +9,20 @@ import { ACTIVITY_STATUS_NAMES, REGISTRATION_STATUS_NAMES } from './machine.ts';
 import type { Registrants } from './registrants.ts';
 import { ActivitiesRepository, NO_COUNTS } from './repository.ts';
 import type { ActivitiesService } from './service.ts';
+import { normaliseShortCode } from './short-codes.ts';
+
+/** What the desk answers when the registration a check-in names is not there, by how it was named. */
+const NOT_FOUND = {
+  qr: 'CHECKIN_CODE_INVALID',
+  code: 'CHECKIN_SHORT_CODE_UNKNOWN',
+  search: 'REGISTRATION_NOT_FOUND',
+} as const;
 
 /**
  * The check-in desk at the door: a registrant's QR code (signed by
  * CheckInCodes, checked against the activity and the registration as it is
- * at the moment of the scan), or a registration found by name.
+ * at the moment of the scan), the 签到码 they read out when the QR code will
+ * not scan, or a registration found by name.
  */
 export class CheckInDesk {
   constructor(
@@ -27,18 +36,26 @@ export class CheckInDesk {
 
   /**
    * 签到: by the QR code on the attendee's phone (checked against this
-   * activity and the registration as it is now) or by a registration found
-   * by search. A second check-in is reported and not counted.
+   * activity and the registration as it is now), by the 签到码 typed at the
+   * desk (looked up within this activity only, so another activity's code is
+   * simply not found), or by a registration found by search. The same rules
+   * hold for all three: confirmed only, and a second check-in is reported
+   * and not counted.
    */
-  async checkIn(actor: Actor, id: string, request: { code: string } | { registrationId: string }) {
+  async checkIn(
+    actor: Actor,
+    id: string,
+    request: { code: string } | { shortCode: string } | { registrationId: string },
+  ) {
     return this.database.transaction(async (tx) => {
       const activity = await this.activities.managed(tx, actor, id);
       const status = activity.status;
       if (status === 'draft' || status === 'cancelled') {
         throw activitiesError('CHECKIN_NOT_OPEN', { params: { status: ACTIVITY_STATUS_NAMES[status].zh } });
       }
+      const repo = new ActivitiesRepository(tx);
       let registrationId: string;
-      let method: 'qr' | 'search';
+      let method: 'qr' | 'code' | 'search';
       if ('code' in request) {
         const decoded = this.codes.verify(request.code);
         if (!decoded) throw activitiesError('CHECKIN_CODE_INVALID');
@@ -50,13 +67,17 @@ export class CheckInDesk {
         }
         registrationId = decoded.registrationId;
         method = 'qr';
+      } else if ('shortCode' in request) {
+        const found = await repo.registrationByShortCode(id, normaliseShortCode(request.shortCode));
+        if (!found) throw activitiesError('CHECKIN_SHORT_CODE_UNKNOWN');
+        registrationId = found.id;
+        method = 'code';
       } else {
         registrationId = request.registrationId;
         method = 'search';
       }
-      const repo = new ActivitiesRepository(tx);
       const before = await repo.registration(id, registrationId);
-      if (!before) throw activitiesError(method === 'qr' ? 'CHECKIN_CODE_INVALID' : 'REGISTRATION_NOT_FOUND');
+      if (!before) throw activitiesError(NOT_FOUND[method]);
       if (before.status !== 'confirmed') {
         throw activitiesError('CHECKIN_NOT_CONFIRMED', {
           params: { status: REGISTRATION_STATUS_NAMES[before.status].zh },

@@ -119,7 +119,13 @@ const registrationView = z.object({
   waitlistPosition: z.number().int().nullable(),
   note: z.string().nullable(),
   checkedInAt: z.string().nullable(),
+  /** qr | code (the 签到码 typed at the desk) | search */
   checkInMethod: z.string().nullable(),
+  /**
+   * 签到码: 6–8 letters and digits the person reads out when the QR code will not scan.
+   * For the organisers always; for the registrant once confirmed, like the QR code.
+   */
+  shortCode: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -199,6 +205,8 @@ export const registrationPage = z.object({
 
 export const checkInRequest = z.union([
   z.strictObject({ code: z.string().trim().min(10).max(300) }),
+  /** The 签到码 as staff typed it: any case, spaces and hyphens ignored. */
+  z.strictObject({ shortCode: z.string().trim().min(1).max(20) }),
   z.strictObject({ registrationId: z.string().uuid() }),
 ]);
 

@@ -79,6 +79,11 @@ export const activitiesError = defineErrors({
     zh: '签到码无效（不是本平台签发的二维码，或已被改动）',
     en: 'Not a valid check-in code',
   },
+  CHECKIN_SHORT_CODE_UNKNOWN: {
+    status: 404,
+    zh: '签到码不存在，请核对后重试或按姓名查找',
+    en: 'No registration has this check-in code: check it and try again, or search by name',
+  },
   CHECKIN_OTHER_ACTIVITY: {
     status: 409,
     zh: '这是另一场活动的签到码：{title}',

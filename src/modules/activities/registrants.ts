@@ -44,7 +44,11 @@ export class Registrants {
     return new Map([...found].map(([id, t]) => [id, t.code]));
   }
 
-  /** A registration as the API answers it; `own`: the caller's own, which carries its check-in code. */
+  /**
+   * A registration as the API answers it. `own`: the registrant's view, which
+   * carries the check-in codes (the QR's signed one and the 签到码) once
+   * confirmed; otherwise the organisers', who see every 签到码 on their list.
+   */
   view(
     row: RegistrationRow,
     own: boolean,
@@ -71,6 +75,7 @@ export class Registrants {
       note: row.note,
       checkedInAt: row.checkedInAt?.toISOString() ?? null,
       checkInMethod: row.checkInMethod,
+      shortCode: !own || row.status === 'confirmed' ? row.shortCode : null,
       createdAt: row.createdAt.toISOString(),
       version: row.version,
       checkInCode: own && row.status === 'confirmed' ? this.codes.sign(row.activityId, row.id) : null,

@@ -323,13 +323,13 @@ export class ActivitiesRepository {
       .orderBy(asc(r.seq));
   }
 
-  async shortCodeTaken(activityId: string, shortCode: string): Promise<boolean> {
+  /** The activity's registration with this 签到码 (any status; unique within the activity). */
+  async registrationByShortCode(activityId: string, shortCode: string): Promise<RegistrationRow | undefined> {
     const [row] = await this.db
-      .select({ id: r.id })
+      .select()
       .from(r)
-      .where(and(eq(r.activityId, activityId), eq(r.shortCode, shortCode)))
-      .limit(1);
-    return row !== undefined;
+      .where(and(eq(r.activityId, activityId), eq(r.shortCode, shortCode)));
+    return row;
   }
 
   async insertRegistration(values: typeof r.$inferInsert): Promise<RegistrationRow> {

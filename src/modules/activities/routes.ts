@@ -211,7 +211,7 @@ export function registerActivitiesRoutes(
       config: { access: 'activities.manage' },
       schema: {
         tags,
-        summary: '签到（扫码或查找）Check in by QR code or by search',
+        summary: '签到（扫码、签到码或查找）Check in by QR code, short code or search',
         params: idParams,
         body: checkInRequest,
         response: { 200: checkInResult },

@@ -16,7 +16,7 @@ export async function newShortCode(repo: ActivitiesRepository, activityId: strin
     const length = Math.min(LENGTH + Math.floor(attempt / 4), 8);
     let code = '';
     for (let i = 0; i < length; i++) code += ALPHABET[randomInt(ALPHABET.length)];
-    if (!(await repo.shortCodeTaken(activityId, code))) return code;
+    if (!(await repo.registrationByShortCode(activityId, code))) return code;
   }
 }
 
