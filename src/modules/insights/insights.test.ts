@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activity,
+  commitImport,
   idOf,
   order as placeOrder,
   publishedDemand,
@@ -10,7 +12,8 @@ import {
   transition,
   type Versioned,
 } from '../../../test/support/factories.ts';
-import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
+import { xlsx } from '../../../test/support/sheets.ts';
 import { METRIC_KEYS, type MetricKey } from './metrics.ts';
 
 /**
@@ -176,6 +179,8 @@ describe('insights over a seeded dataset', () => {
     add('activities_held', training.code);
     await operator.post(`/api/activities/${training.id}/outcomes`, { kind: 'trained', count: 30 });
     add('people_trained', training.code, 30);
+    // Trainees are attendance too (培训人才 is part of 活动参与).
+    add('activity_attendance', training.code, 30);
 
     // June: a job fair with intents, an agreement recorded at the fair for the order already closed (one
     // agreement, not two), and a talent hired.
@@ -401,7 +406,7 @@ describe('insights over a seeded dataset', () => {
     const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
     expect(text).toContain('浙江省湖州市人才科技服务工作简报');
     expect(text).toContain('（2026年4月1日至6月30日）');
-    expect(text).toContain('共举办各类对接活动3场次、参与2人次');
+    expect(text).toContain('共举办各类对接活动3场次、参与32人次');
     expect(text).toContain('发布技术需求2项');
     expect(text).toContain('受理企业点单3个、办结1个');
     expect(text).toContain('促成签订合作协议2项，金额50万元');
@@ -448,5 +453,212 @@ describe('insights over a seeded dataset', () => {
     expect(effective.items.map((r: { ref: string }) => r.ref)).not.toContain(order.code);
     const closed = (await operator.get(`/api/insights/funnel/closed/records?${PERIOD}`)).body;
     expect(closed.items.map((r: { ref: string }) => r.ref)).toContain(order.code);
+  });
+});
+
+/**
+ * Offices enter last year's work today: a list imported with its 发布日期, an
+ * activity held last year and its outcomes, an order's agreement signed last
+ * year. Each counts in last year's period and month (card, drill-down, report),
+ * not in this one, whatever day it was typed in.
+ */
+describe('figures count by when things happened, not when they were entered', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  const LAST_YEAR = 'from=2025-01-01&to=2025-12-31';
+  const THIS_YEAR = 'from=2026-01-01&to=2026-03-02';
+  const codes = { forum: '', training: '', order: '' };
+
+  const figure = async (query: string, key: MetricKey) => {
+    const res = await operator.get(`/api/insights/dashboard?${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.headline.find((h: { key: string }) => h.key === key);
+  };
+  const refsOf = async (query: string, key: MetricKey) =>
+    (await operator.get(`/api/insights/metrics/${key}/records?${query}&pageSize=200`)).body.items
+      .map((r: { ref: string }) => r.ref)
+      .sort();
+
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true });
+    // Today is 2026-03-02 (China): everything below is entered today.
+    operator = await p.signIn('operator');
+    const enterprise = await p.signIn('enterprise');
+    const expert = await p.signIn('expert');
+    const experts = await talentIds(operator);
+
+    // A demand published last November, imported with its 发布日期.
+    const sheet = await xlsx(
+      ['编号', '需求名称', '发布日期'],
+      [['BK-XQ-1', '丝绸印染废水回用', '2025-11-03']],
+    );
+    const job = (await upload(operator, '/api/imports/demands', '往年需求.xlsx', sheet)).body;
+    expect(job, JSON.stringify(job)).toMatchObject({ valid: 1, flagged: 0 });
+    expect((await commitImport(operator, job.id)).created).toBe(1);
+
+    // A forum held last November: one guest checked in, contacts (dated by the activity) and an agreement
+    // signed a week later.
+    const forum = await activity(operator, {
+      kind: 'forum',
+      title: '往年新材料沙龙',
+      startsAt: '2025-11-12T09:00:00+08:00',
+      endsAt: '2025-11-12T11:00:00+08:00',
+    });
+    codes.forum = forum.code;
+    const guest = await operator.post(`/api/activities/${forum.id}/registrations`, { name: '往年访客' });
+    expect(guest.status, JSON.stringify(guest.body)).toBe(201);
+    const checked = await operator.post(`/api/activities/${forum.id}/check-in`, {
+      registrationId: guest.body.id,
+    });
+    expect(checked.body.counted, JSON.stringify(checked.body)).toBe(true);
+    expect(
+      (await operator.post(`/api/activities/${forum.id}/outcomes`, { kind: 'contact', count: 7 })).status,
+    ).toBe(201);
+    const signed = await operator.post(`/api/activities/${forum.id}/outcomes`, {
+      kind: 'agreement',
+      amountYuan: 100_000,
+      happenedOn: '2025-11-20',
+      institutionIds: [await idOf(operator, '/api/registry/institutions', 'JG-003')],
+      enterpriseIds: [await idOf(operator, '/api/registry/enterprises', 'QY-007')],
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+
+    // A training class held last December: two students and a speaker checked in, 20 trained reported.
+    const training = await activity(operator, {
+      kind: 'training',
+      title: '往年专利实务培训',
+      startsAt: '2025-12-02T09:00:00+08:00',
+      endsAt: '2025-12-03T17:00:00+08:00',
+    });
+    codes.training = training.code;
+    for (const [name, role] of [
+      ['学员甲', 'student'],
+      ['学员乙', 'student'],
+      ['讲师丙', 'speaker'],
+    ]) {
+      const r = await operator.post(`/api/activities/${training.id}/registrations`, { name, role });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const c = await operator.post(`/api/activities/${training.id}/check-in`, { registrationId: r.body.id });
+      expect(c.status, JSON.stringify(c.body)).toBe(200);
+    }
+    await operator.post(`/api/activities/${training.id}/outcomes`, { kind: 'trained', count: 20 });
+
+    // An order served and closed today whose agreement and solved problem date from last December.
+    const d = await publishedDemand(operator, operator, {
+      code: 'BK-XQ-2',
+      title: '复合材料连接工艺',
+      description: '复合材料构件连接工艺改进',
+      industries: ['29'],
+      enterpriseId: await idOf(operator, '/api/registry/enterprises', 'QY-001'),
+      regionCode: '330521',
+    });
+    let order = await placeOrder({ enterprise, operator, expert }, d.id, 'accepted', {
+      experts: [experts['ZJ-0001']!],
+    });
+    codes.order = order.code;
+    order = await transition(expert, '/api/orders', order, { action: 'start' });
+    order = await transition(expert, '/api/orders', order, {
+      action: 'finish',
+      outcomes: [{ kind: 'agreement', amountYuan: 300_000 }, { kind: 'solved' }],
+    });
+    await transition(enterprise, '/api/orders', order, { action: 'confirm', rating: 5 });
+    // (The finish form's 发生日期 is another change under way; until it lands the test dates the outcomes here.)
+    await p.database.rows(
+      sql`update order_outcomes set happened_on = '2025-12-20'
+          where order_id = (select id from service_orders where code = ${order.code})`,
+    );
+  }, 120_000);
+  afterAll(() => p.close());
+
+  it('counts them in last year’s period and not in this one: cards, drill-downs and months', async () => {
+    const lastYear: [MetricKey, number, string[]][] = [
+      ['demands_posted', 1, ['BK-XQ-1']],
+      ['activities_held', 2, [codes.forum, codes.training].sort()],
+      ['contacts_made', 7, [codes.forum]],
+      ['agreements_signed', 2, [codes.forum, codes.order].sort()],
+      ['problems_solved', 1, [codes.order]],
+      ['institutions_signed', 1, ['JG-003']],
+      ['enterprises_signed', 2, ['QY-001', 'QY-007']],
+      ['people_trained', 20, [codes.training]],
+    ];
+    for (const [key, value, refs] of lastYear) {
+      expect((await figure(LAST_YEAR, key)).value, key).toBe(value);
+      expect(await refsOf(LAST_YEAR, key), key).toEqual(refs);
+      const now = await refsOf(THIS_YEAR, key);
+      // (QY-001, the demo enterprise, also signed this year in the demo data.)
+      for (const ref of refs.filter((r) => r !== 'QY-001'))
+        expect(now, `${key} this year`).not.toContain(ref);
+    }
+    expect((await figure(LAST_YEAR, 'agreements_signed')).amountYuan).toBe(400_000);
+    // The order itself was closed today: 办结订单 counts when the enterprise confirmed.
+    expect(await refsOf(THIS_YEAR, 'orders_closed')).toContain(codes.order);
+    expect(await refsOf(LAST_YEAR, 'orders_closed')).not.toContain(codes.order);
+
+    // The months they happened in, and each month's bar lists them.
+    const month = async (key: MetricKey) =>
+      (
+        await operator.get(`/api/insights/metrics/${key}/breakdown?${LAST_YEAR}&dimension=month`)
+      ).body.items.map((m: { key: string; value: number }) => [m.key, m.value]);
+    expect(await month('activities_held')).toEqual([
+      ['2025-11', 1],
+      ['2025-12', 1],
+    ]);
+    expect(await month('agreements_signed')).toEqual([
+      ['2025-11', 1],
+      ['2025-12', 1],
+    ]);
+    expect(await month('demands_posted')).toEqual([['2025-11', 1]]);
+    const december = await operator.get(
+      `/api/insights/metrics/agreements_signed/records?${LAST_YEAR}&dimension=month&value=2025-12`,
+    );
+    expect(december.body.items.map((r: { ref: string; at: string }) => [r.ref, r.at])).toEqual([
+      [codes.order, '2025-12-19T16:00:00.000Z'],
+    ]);
+    // Attendance goes by the activity's day, not the day the check-in was typed in.
+    const attendance = (
+      await operator.get(`/api/insights/metrics/activity_attendance/breakdown?${LAST_YEAR}&dimension=month`)
+    ).body.items.map((m: { key: string; value: number }) => [m.key, m.value]);
+    expect(attendance).toEqual([
+      ['2025-11', 1],
+      ['2025-12', 21],
+    ]);
+  });
+
+  it('counts a training class’s trainees as attendance: 培训人才 never exceeds 活动参与', async () => {
+    // December holds only the training class: 20 trainees reported (its students' check-ins are those
+    // trainees, not more), and the speaker who checked in.
+    const DECEMBER = 'from=2025-12-01&to=2025-12-31';
+    expect((await figure(DECEMBER, 'people_trained')).value).toBe(20);
+    expect((await figure(DECEMBER, 'activity_attendance')).value).toBe(21);
+    expect((await figure(LAST_YEAR, 'activity_attendance')).value).toBe(22);
+    for (const query of [LAST_YEAR, DECEMBER, THIS_YEAR, '']) {
+      const trained = (await figure(query, 'people_trained')).value;
+      expect((await figure(query, 'activity_attendance')).value, query).toBeGreaterThanOrEqual(trained);
+    }
+  });
+
+  it('compares this year with last on the cards, and the report and workbooks use the same dates', async () => {
+    const signed = await figure('from=2026-01-01&to=2026-12-31', 'agreements_signed');
+    expect(signed.lastYear).toMatchObject({ value: 2, amountYuan: 400_000 });
+    const json = (await operator.get(`/api/insights/report?${LAST_YEAR}&format=json`)).body;
+    const m = (key: string) => json.metrics.find((x: { key: string }) => x.key === key);
+    expect([m('agreements_signed').value, m('people_trained').value, m('activity_attendance').value]).toEqual(
+      [2, 20, 22],
+    );
+    expect(m('demands_posted').value).toBe(1);
+    const file = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/metrics/agreements_signed/records.xlsx?${LAST_YEAR}`,
+      headers: { cookie: operator.cookie! },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[1], r[3]]).sort()).toEqual(
+      [
+        [codes.forum, '2025-11-20'],
+        [codes.order, '2025-12-20'],
+      ].sort(),
+    );
   });
 });

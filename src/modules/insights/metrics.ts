@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import { FUNNEL_STAGES, type FunnelStage, overdueAt } from '../orders/repository.ts';
 import type { Dimension, MetricKey } from './constants.ts';
 
@@ -15,8 +16,13 @@ export { DIMENSIONS, type Dimension, METRIC_KEYS, type MetricKey } from './const
  * figure is the sum over exactly those rows, and the drill-down lists exactly
  * those rows, so a figure can always be traced to its records.
  *
- * Periods are half-open [from, to) instants; regions are GB/T 2260 prefixes
- * over the maintaining office's region (scope_region).
+ * Figures count by when things happened, not when they were typed in: an
+ * outcome by the China date it happened (happened_on), a list item by when it
+ * was published, an activity, its attendance and those who came by when the
+ * activity started; the month a record falls in (trend charts, drill-down) is
+ * that same date. Periods are half-open [from, to) instants at the start of
+ * China days; regions are GB/T 2260 prefixes over the maintaining office's
+ * region (scope_region).
  */
 export interface MetricFilter {
   /** '' for the whole country, '33' a province, '3305' a city, '330502' a county. */
@@ -50,6 +56,13 @@ export function region(column: SQL, prefix: string): SQL {
 const during = (column: SQL, f: MetricFilter) =>
   sql`${column} >= ${f.from.toISOString()}::timestamptz and ${column} < ${f.to.toISOString()}::timestamptz`;
 
+/** A China-date column within the period (its ends are starts of China days): index-friendly on the date. */
+const onDays = (column: SQL, f: MetricFilter) =>
+  sql`${column} >= ${chinaDate(f.from)}::date and ${column} < ${chinaDate(f.to)}::date`;
+
+/** A China date as the instant its day starts, so records dated by a day sort and bucket with the rest. */
+const dayStart = (column: SQL) => sql`(${column}::timestamp at time zone 'Asia/Shanghai')`;
+
 /** Activities held in the period: published, closed or finished, started within it and not in the future. */
 function heldActivities(f: MetricFilter): SQL {
   return sql`a.status in ('published', 'closed', 'finished')
@@ -67,15 +80,24 @@ function closedOrders(f: MetricFilter): SQL {
 
 const NO_TAGS = sql`'{}'::text[]`;
 
-/** Outcomes of closed orders of a kind (one row per outcome). */
+/**
+ * Outcomes of a kind of orders since closed (confirmed by the enterprise),
+ * dated the day they happened (one row per outcome).
+ */
+function orderOutcomeRows(kind: string, f: MetricFilter): SQL {
+  return sql`select x.id, x.amount_fen, ${dayStart(sql`x.happened_on`)} as at, o.id as order_id, o.code, o.title,
+      o.scope_region, o.demand_id, o.enterprise_id, o.institution_id
+    from order_outcomes x join service_orders o on o.id = x.order_id
+    where x.kind = ${kind} and ${onDays(sql`x.happened_on`, f)} and o.status = 'closed'
+      and ${region(sql`o.scope_region`, f.regionPrefix)}`;
+}
+
 function orderOutcomes(kind: string, f: MetricFilter): SQL {
-  return sql`select x.id::text as id, c.code as ref, c.title as title, c.closed_at as at, c.scope_region as region,
+  return sql`select x.id::text as id, x.code as ref, x.title as title, x.at as at, x.scope_region as region,
       'order' as kind, 1 as weight, x.amount_fen as amount_fen, coalesce(d.industry_tags, ${NO_TAGS}) as industry,
-      'order' as source, '/orders/' || c.id::text as link
-    from order_outcomes x
-    join (${closedOrders(f)}) c on c.id = x.order_id
-    left join list_items d on d.id = c.demand_id
-    where x.kind = ${kind}`;
+      'order' as source, '/orders/' || x.order_id::text as link
+    from (${orderOutcomeRows(kind, f)}) x
+    left join list_items d on d.id = x.demand_id`;
 }
 
 /**
@@ -89,12 +111,13 @@ function activityOutcomes(kind: string, f: MetricFilter, sameAsOrder?: string): 
     ? sql`and not exists (select 1 from order_outcomes x2 where x2.order_id = ao.order_id and x2.kind = ${sameAsOrder})`
     : sql``;
   return sql`select ao.id::text as id, a.code as ref, a.title || coalesce('：' || ao.note, '') as title,
-      ao.created_at as at, a.scope_region as region, a.kind as kind, ao.count as weight, ao.amount_fen as amount_fen,
+      ${dayStart(sql`ao.happened_on`)} as at, a.scope_region as region, a.kind as kind, ao.count as weight,
+      ao.amount_fen as amount_fen,
       coalesce(d.industry_tags, ${NO_TAGS}) as industry, 'activity' as source, '/activities/' || a.id::text as link
     from activity_outcomes ao
     join activities a on a.id = ao.activity_id
     left join list_items d on d.id = ao.list_item_id
-    where ao.kind = ${kind} and ${during(sql`ao.created_at`, f)} and ${region(sql`a.scope_region`, f.regionPrefix)}
+    where ao.kind = ${kind} and ${onDays(sql`ao.happened_on`, f)} and ${region(sql`a.scope_region`, f.regionPrefix)}
       ${dedupe}`;
 }
 
@@ -107,24 +130,23 @@ const orderAgreed = sql`exists (select 1 from order_outcomes x2 where x2.order_i
  * region): a closed order's enterprise and the institution it was dispatched
  * to; the parties an activity's record names. An activity's record of an
  * agreement its order recorded too names its parties for the order's record
- * (dated when the order closed), as the agreement counts there.
+ * (dated when the order's agreement happened), as the agreement counts there.
  */
 function agreementParties(f: MetricFilter): SQL {
-  return sql`select c.institution_id, c.enterprise_id, c.closed_at as at, c.scope_region as region
-      from order_outcomes x join (${closedOrders(f)}) c on c.id = x.order_id
-      where x.kind = 'agreement'
+  return sql`select x.institution_id, x.enterprise_id, x.at, x.scope_region as region
+      from (${orderOutcomeRows('agreement', f)}) x
     union all
-    select p.institution_id, p.enterprise_id, c.closed_at, c.scope_region
+    select p.institution_id, p.enterprise_id, x.at, x.scope_region
       from activity_outcomes ao
       join activity_outcome_parties p on p.outcome_id = ao.id
-      join (${closedOrders(f)}) c on c.id = ao.order_id
-      where ao.kind = 'agreement' and ${orderAgreed}
+      join (${orderOutcomeRows('agreement', f)}) x on x.order_id = ao.order_id
+      where ao.kind = 'agreement'
     union all
-    select p.institution_id, p.enterprise_id, ao.created_at, a.scope_region
+    select p.institution_id, p.enterprise_id, ${dayStart(sql`ao.happened_on`)}, a.scope_region
       from activity_outcomes ao
       join activities a on a.id = ao.activity_id
       join activity_outcome_parties p on p.outcome_id = ao.id
-      where ao.kind = 'agreement' and ${during(sql`ao.created_at`, f)} and ${region(sql`a.scope_region`, f.regionPrefix)}
+      where ao.kind = 'agreement' and ${onDays(sql`ao.happened_on`, f)} and ${region(sql`a.scope_region`, f.regionPrefix)}
         and not ${orderAgreed}`;
 }
 
@@ -156,7 +178,7 @@ export const METRICS = {
     name: { zh: '举办活动', en: 'Activities held' },
     unit: '场次',
     description:
-      '期内已开始的活动（不含筹备中、已取消）：对接会、论坛沙龙、考察、招聘会、研学、培训、关爱活动。',
+      '按活动开始日期计入期内、已经开始的活动（不含筹备中、已取消）：对接会、论坛沙龙、考察、招聘会、研学、培训、关爱活动。',
     dimensions: ['kind'],
     records: (f) => sql`select a.id::text as id, a.code as ref, a.title as title, a.starts_at as at,
         a.scope_region as region, a.kind as kind, 1 as weight, null::bigint as amount_fen, ${NO_TAGS} as industry,
@@ -166,18 +188,26 @@ export const METRICS = {
   activity_attendance: {
     name: { zh: '活动参与', en: 'Attendance' },
     unit: '人次',
-    description: '期内举办的活动中签到的人次（每个报名签到一次计一人次）。',
+    description:
+      '期内举办的活动中签到的人次（每个报名签到一次计一人次，按活动开始日期计），加上培训班、研学等活动登记的培训人次（见“培训人才”）；登记了培训人次的活动，其学员签到不再另计，嘉宾、接待方等签到照计。培训人才因此总是活动参与的一部分。',
     dimensions: ['kind'],
+    // Trainees are attendance: the rows of people_trained are rows here too, so 培训人才 ≤ 活动参与 on any data.
+    // An activity that reports its trainees as a number counts them by that number, not by its students'
+    // check-ins as well (the same people); its other check-ins (speakers, hosts) count as at any activity.
     records: (f) => sql`select r.id::text as id, a.code as ref, r.name || '（' || a.title || '）' as title,
-        r.checked_in_at as at, a.scope_region as region, a.kind as kind, 1 as weight, null::bigint as amount_fen,
+        a.starts_at as at, a.scope_region as region, a.kind as kind, 1 as weight, null::bigint as amount_fen,
         ${NO_TAGS} as industry, 'activity' as source, '/activities/' || a.id::text as link
       from activity_registrations r join activities a on a.id = r.activity_id
-      where r.status = 'confirmed' and r.checked_in_at is not null and ${heldActivities(f)}`,
+      where r.status = 'confirmed' and r.checked_in_at is not null and ${heldActivities(f)}
+        and not (r.role = 'student' and exists (
+          select 1 from activity_outcomes t where t.activity_id = a.id and t.kind = 'trained'))
+      union all ${activityOutcomes('trained', f)}`,
   },
   experts_involved: {
     name: { zh: '参与专家', en: 'Experts involved' },
     unit: '人',
-    description: '期内接单服务企业、或确认参加活动（专家、嘉宾身份）的专家人数，每人只计一次。',
+    description:
+      '期内接单服务企业（按接单时间）、或确认参加期内举办的活动（专家、嘉宾身份）的专家人数，每人只计一次。',
     dimensions: [],
     records: (
       f,
@@ -200,7 +230,7 @@ export const METRICS = {
   enterprises_served: {
     name: { zh: '服务企业', en: 'Enterprises served' },
     unit: '家',
-    description: '期内点单的企业，及确认参加活动（企业、招聘单位、接待单位）的企业，每家只计一次。',
+    description: '期内点单的企业，及确认参加期内举办的活动（企业、招聘单位、接待单位）的企业，每家只计一次。',
     dimensions: [],
     records: (
       f,
@@ -222,7 +252,8 @@ export const METRICS = {
   institutions_involved: {
     name: { zh: '参与高校院所', en: 'Universities and institutes involved' },
     unit: '家',
-    description: '期内受派服务订单的高校院所，及确认参加活动（高校院所、接待单位）的高校院所，每家只计一次。',
+    description:
+      '期内受派服务订单的高校院所，及确认参加期内举办的活动（高校院所、接待单位）的高校院所，每家只计一次。',
     dimensions: [],
     records: (f) =>
       distinctRecords(
@@ -242,21 +273,21 @@ export const METRICS = {
   demands_posted: {
     name: { zh: '发布技术需求', en: 'Technical demands published' },
     unit: '项',
-    description: '期内发布（审核通过）的企业技术需求。',
+    description: '发布日期（审核通过之日，补录的按所填发布日期）在期内的企业技术需求。',
     dimensions: ['industry'],
     records: (f) => listItems('demands', f),
   },
   achievements_published: {
     name: { zh: '发布科技成果', en: 'Achievements published' },
     unit: '项',
-    description: '期内发布的科技成果。',
+    description: '发布日期在期内的科技成果（补录的按所填发布日期）。',
     dimensions: ['industry'],
     records: (f) => listItems('achievements', f),
   },
   talent_demands_posted: {
     name: { zh: '发布人才需求', en: 'Talent demands published' },
     unit: '项',
-    description: '期内发布的人才合作需求。',
+    description: '发布日期在期内的人才合作需求（补录的按所填发布日期）。',
     dimensions: ['industry'],
     records: (f) => listItems('talent-demands', f),
   },
@@ -286,7 +317,7 @@ export const METRICS = {
     unit: '项',
     money: true,
     description:
-      '期内办结订单登记的合作协议，及活动登记的签约（已在订单中登记的同一协议不重复计算），金额合计。',
+      '签订日期在期内的合作协议：已办结订单登记的，及活动登记的签约（已在订单中登记的同一协议不重复计算），金额合计。',
     dimensions: ['industry', 'kind'],
     records: (f) =>
       sql`${orderOutcomes('agreement', f)} union all ${activityOutcomes('agreement', f, 'agreement')}`,
@@ -295,7 +326,7 @@ export const METRICS = {
     name: { zh: '签约高校院所', en: 'Universities and institutes that signed' },
     unit: '家',
     description:
-      '期内签订合作协议（见“签订合作协议”）的高校院所：活动成效登记的签约方，及办结订单所派的高校院所，每家只计一次。',
+      '期内签订合作协议（见“签订合作协议”，按签订日期）的高校院所：活动成效登记的签约方，及办结订单所派的高校院所，每家只计一次。',
     dimensions: [],
     records: (f) => distinctRecords(agreementParties(f), 'institution_id', 'institutions', 'institution'),
   },
@@ -303,14 +334,14 @@ export const METRICS = {
     name: { zh: '签约企业', en: 'Enterprises that signed' },
     unit: '家',
     description:
-      '期内签订合作协议（见“签订合作协议”）的企业：活动成效登记的签约方，及办结订单的点单企业，每家只计一次。',
+      '期内签订合作协议（见“签订合作协议”，按签订日期）的企业：活动成效登记的签约方，及办结订单的点单企业，每家只计一次。',
     dimensions: [],
     records: (f) => distinctRecords(agreementParties(f), 'enterprise_id', 'enterprises', 'enterprise'),
   },
   problems_solved: {
     name: { zh: '解决技术难题', en: 'Technical problems solved' },
     unit: '个',
-    description: '期内办结订单中登记为“解决技术难题”的成效。',
+    description: '已办结订单登记为“解决技术难题”、发生日期在期内的成效。',
     dimensions: ['industry'],
     records: (f) => orderOutcomes('solved', f),
   },
@@ -318,35 +349,36 @@ export const METRICS = {
     name: { zh: '转化科技成果', en: 'Achievements transferred' },
     unit: '项',
     money: true,
-    description: '期内办结订单中登记为“成果转化”的成效，金额合计。',
+    description: '已办结订单登记为“成果转化”、发生日期在期内的成效，金额合计。',
     dimensions: ['industry'],
     records: (f) => orderOutcomes('transfer', f),
   },
   talents_introduced: {
     name: { zh: '引进人才', en: 'Talents introduced' },
     unit: '人',
-    description: '期内办结订单登记的引进人才，及活动登记的录用/引进人数（同一订单已登记的不重复计算）。',
+    description:
+      '发生日期在期内的引进人才：已办结订单登记的，及活动登记的录用/引进人数（同一订单已登记的不重复计算）。',
     dimensions: ['kind'],
     records: (f) => sql`${orderOutcomes('talent', f)} union all ${activityOutcomes('hired', f, 'talent')}`,
   },
   hire_intents: {
     name: { zh: '达成就业意向', en: 'Intents to hire' },
     unit: '人',
-    description: '期内招聘会、研学实习等活动登记的就业/引才意向人数。',
+    description: '招聘会、研学实习等活动登记、发生日期在期内的就业/引才意向人数。',
     dimensions: ['kind'],
     records: (f) => activityOutcomes('hire_intent', f),
   },
   people_trained: {
     name: { zh: '培训人才', en: 'People trained' },
     unit: '人次',
-    description: '期内培训班、研学等活动登记的培训人次。',
+    description: '期内培训班、研学等活动登记的培训人次（按登记的发生日期计）；这些人次也计入“活动参与”。',
     dimensions: ['kind'],
     records: (f) => activityOutcomes('trained', f),
   },
   contacts_made: {
     name: { zh: '对接洽谈', en: 'Contacts made' },
     unit: '次',
-    description: '期内活动登记的对接洽谈次数。',
+    description: '活动登记、发生日期在期内的对接洽谈次数。',
     dimensions: ['kind'],
     records: (f) => activityOutcomes('contact', f),
   },
