@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../reference/china-time.ts';
 import { splitMultiValue } from '../../reference/dictionaries/index.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
 import { type CellsOutcome, dictionaryCells, type KindContext, regionCells } from '../registry/kinds.ts';
@@ -40,9 +41,11 @@ export function parseAmount(raw: string): { yuan: number | null; negotiable: boo
   return { yuan: Math.round(yuan * 100) / 100, negotiable: false };
 }
 
-/** ISO dates and the ways people write them: 2026/12/31, 2026.12.31, 2026年12月31日, 2026-12. */
+/** ISO dates and the ways people write them: 2026/12/31, 2026.12.31, 2026年12月31日, 20261231, 2026-12. */
 export function parseDate(raw: string): string | undefined {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$/.exec(raw.trim());
+  const m =
+    /^(\d{4})(\d{2})(\d{2})$/.exec(raw.trim()) ??
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$/.exec(raw.trim());
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 0];
   const day = d || new Date(Date.UTC(y, mo, 0)).getUTCDate();
@@ -51,18 +54,28 @@ export function parseDate(raw: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar day as parseDate reads it, a time of day after it ignored (2025/11/3 0:00:00 from a CSV);
+ * a month alone (2025-11) is not a day.
+ */
+export function parseDay(raw: string): string | undefined {
+  const s = raw.trim().replace(/[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/, '');
+  if (!/^\d{8}$/.test(s) && s.match(/\d+/g)?.length !== 3) return undefined;
+  const date = parseDate(s);
+  return date && isCalendarDate(date) ? date : undefined;
+}
+
+/** The statuses of an item that has been published: a 发布日期 applies to them only. */
+export const PUBLISHED_ONCE: readonly Status[] = ['published', 'in_progress', 'closed', 'expired'];
+
 /** A spreadsheet row into a candidate input (validated by the kind's zod schema afterwards). */
 export function listFromCells(
   def: ListKindDef,
   cells: Record<string, string>,
   ctx: KindContext,
-): CellsOutcome & { status: Status | null } {
-  const out: CellsOutcome & { status: Status | null } = {
-    candidate: {},
-    flags: [],
-    errors: [],
-    status: null,
-  };
+  today: string,
+): ListCellsOutcome {
+  const out: ListCellsOutcome = { candidate: {}, flags: [], errors: [], status: null, publishedOn: null };
   const header = (key: string) => def.columns.find((c) => c.key === key)?.header ?? key;
   const text = (key: string) => cells[key]?.trim() ?? '';
   out.candidate.code = text('code');
@@ -148,7 +161,27 @@ export function listFromCells(
         message: '状态应为 草稿/待审核/已发布/对接中/已关闭',
       });
   }
+  publishedOnCell(out, text('publishedOn'), today);
   return out;
+}
+
+/** A row read: the candidate, its 状态 when the sheet gives one, and its 发布日期 when usable. */
+export type ListCellsOutcome = CellsOutcome & { status: Status | null; publishedOn: string | null };
+
+/**
+ * 发布日期 as written: a day not after today is the row's publishedOn; a later or unreadable one
+ * is flagged on its cell and the row imported without it (published on the day of the import).
+ */
+function publishedOnCell(out: ListCellsOutcome, raw: string, today: string) {
+  if (!raw) return;
+  const flag = (message: string) =>
+    out.flags.push({ field: 'publishedAt', column: '发布日期', value: raw, message });
+  const date = parseDay(raw);
+  if (!date) flag('无法识别的发布日期（应如 2025-11-03），未使用');
+  else if (date > today) flag('发布日期晚于今天，未使用');
+  else if (out.status && !PUBLISHED_ONCE.includes(out.status)) {
+    flag(`状态为${STATUS_NAMES[out.status].zh}，发布日期未使用`);
+  } else out.publishedOn = date;
 }
 
 /** 所属领域: a discipline name, else an industry name, else kept as written and flagged. */

@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { type ExportFile, exportPages } from '../../platform/io/workbook.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
 import { LIST_KIND_DEFS } from './kinds.ts';
@@ -61,5 +62,6 @@ function listExportRow(row: ListItemRow, dict: DictionarySnapshot): Record<strin
     cluster: row.cluster,
     contactName: row.contactName,
     status: STATUS_NAMES[row.status].zh,
+    publishedOn: row.publishedAt ? chinaDate(row.publishedAt) : '',
   };
 }

@@ -6,11 +6,12 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
+import { chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { preparedRow } from '../registry/kinds.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { Flag } from '../registry/schema.ts';
-import { listFromCells } from './cells.ts';
+import { listFromCells, PUBLISHED_ONCE } from './cells.ts';
 import type { ListKind } from './contract.ts';
 import { LIST_KIND_DEFS } from './kinds.ts';
 import type { Status } from './machine.ts';
@@ -40,9 +41,13 @@ export class ListImports {
       prepare: async (db) => {
         const dict = await this.dictionaries.snapshot(db);
         const ctx = { dict, cipher: null as never };
+        const today = chinaDate(this.clock.now());
         return (cells) => {
-          const outcome = listFromCells(def, cells, ctx);
-          return preparedRow(outcome, def.input, def.columns, { status: outcome.status });
+          const outcome = listFromCells(def, cells, ctx, today);
+          return preparedRow(outcome, def.input, def.columns, {
+            status: outcome.status,
+            publishedOn: outcome.publishedOn,
+          });
         };
       },
       existing: async (db, actor, codes) => {
@@ -98,10 +103,12 @@ export class ListImports {
       const {
         flags: cellFlags,
         status,
+        publishedOn,
         ...fields
       } = input as Record<string, unknown> & {
         flags: Flag[];
         status: Status | null;
+        publishedOn: string | null;
       };
       const flags = [...cellFlags];
       const owner = typeof fields.ownerName === 'string' ? owners.get(fields.ownerName) : undefined;
@@ -121,6 +128,20 @@ export class ListImports {
         if (!before || before.status !== status) values.statusChangedAt = now;
         if (status === 'published' && !before?.publishedAt) values.publishedAt = now;
       }
+      if (publishedOn) {
+        // Entered after the fact: published on the sheet's day (the audit row keeps when it was entered).
+        if (PUBLISHED_ONCE.includes(status ?? before?.status ?? 'published')) {
+          const unchanged = before?.publishedAt && chinaDate(before.publishedAt) === publishedOn;
+          if (!unchanged)
+            values.publishedAt = publishedOn === chinaDate(now) ? now : startOfChinaDay(publishedOn);
+        } else {
+          flags.push({
+            field: 'publishedAt',
+            value: publishedOn,
+            reason: '草稿或待审核的条目，发布日期未使用',
+          });
+        }
+      }
       values.scopeRegion = maintainingRegion(
         actor,
         (fields.regionCode as string | null) ?? null,
@@ -138,12 +159,14 @@ export class ListImports {
         audits.push(itemAudit('import.update', before, after));
         updated++;
       } else {
+        const publishedAt = (values.publishedAt as Date | undefined) ?? null;
         fresh.push({
           ...(values as ListItemInsert),
           kind,
           status: status ?? 'published',
-          statusChangedAt: now,
-          publishedAt: (status ?? 'published') === 'published' ? now : null,
+          // A published row of an earlier day has been in that status since then.
+          statusChangedAt: (status ?? 'published') === 'published' ? (publishedAt ?? now) : now,
+          publishedAt: publishedAt ?? ((status ?? 'published') === 'published' ? now : null),
           createdBy: actor.userId,
           createdAt: now,
         });

@@ -77,6 +77,17 @@ const status: ColumnSpec = {
   headerEn: 'Status',
   hint: '草稿 / 待审核 / 已发布 / 对接中 / 已关闭；留空为已发布',
 };
+/**
+ * 发布日期: the day an item was published, for items entered after the fact (last year's lists);
+ * empty is the day of the import. Not after today.
+ */
+const publishedOn: ColumnSpec = {
+  key: 'publishedOn',
+  header: '发布日期',
+  headerEn: 'Published on',
+  aliases: ['发布时间', '发布日'],
+  hint: '如 2025-11-03，不晚于今天；留空为导入当天。草稿、待审核的不使用',
+};
 const contact: ColumnSpec = { key: 'contactName', header: '联系人', headerEn: 'Contact' };
 const modes = (header: string, aliases: string[]): ColumnSpec => ({
   key: 'cooperationModes',
@@ -140,6 +151,7 @@ export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
       cluster,
       contact,
       status,
+      publishedOn,
     ],
   },
   'talent-demands': {
@@ -170,6 +182,7 @@ export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
       cluster,
       contact,
       status,
+      publishedOn,
     ],
   },
   achievements: {
@@ -202,6 +215,7 @@ export const LIST_KIND_DEFS: Record<ListKind, ListKindDef> = {
       cluster,
       contact,
       status,
+      publishedOn,
     ],
   },
 };

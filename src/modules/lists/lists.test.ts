@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitImport, expectStatus } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
-import { xlsx } from '../../../test/support/sheets.ts';
-import { parseAmount, parseDate } from './cells.ts';
+import { downloadedSheet, xlsx } from '../../../test/support/sheets.ts';
+import { parseAmount, parseDate, parseDay } from './cells.ts';
 import { ACTIONS, STATUSES, TRANSITIONS } from './machine.ts';
 
 describe('the lifecycle table', () => {
@@ -35,6 +35,10 @@ describe('cells as people write them', () => {
     expect(parseDate('2026年6月1日')).toBe('2026-06-01');
     expect(parseDate('2026.2')).toBe('2026-02-28');
     expect(parseDate('2026-02-30')).toBeUndefined();
+    expect(parseDay('20251103')).toBe('2025-11-03');
+    expect(parseDay('2025/11/3 0:00:00')).toBe('2025-11-03');
+    expect(parseDay('2025-11')).toBeUndefined();
+    expect(parseDay('下周')).toBeUndefined();
   });
 });
 
@@ -382,6 +386,129 @@ describe('list imports', () => {
     expect(after.list_items).toBe(before.list_items);
     // Only the import job's own audit row was added: no record changed.
     expect(after.audit_log).toBe((before.audit_log ?? 0) + 1);
+  });
+});
+
+describe('list imports of items published before (发布日期)', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  beforeAll(async () => {
+    p = await testPlatform();
+    operator = await p.signIn('operator');
+  });
+  afterAll(() => p.close());
+
+  /** The item of a code as the list shows it: its status and the China day it was published. */
+  async function published(kind: string, code: string) {
+    const item = (await operator.get(`/api/lists/${kind}?q=${code}`)).body.items[0];
+    const day = item.publishedAt && new Date(Date.parse(item.publishedAt) + 8 * 3600_000).toISOString();
+    return [item.status, day?.slice(0, 10) ?? null];
+  }
+
+  it('imports each row as published on its date, however it is written; a later or unreadable date is flagged and the row kept', async () => {
+    // The platform's today is 2026-03-02 (China). A real date cell, then the ways people type one.
+    const demands = await xlsx(
+      ['编号', '需求名称', '状态', '发布日期'],
+      [
+        ['BD-1', '竹材防霉处理', '', new Date(Date.UTC(2025, 10, 3)) as never],
+        ['BD-2', '丝绸印染废水回用', '', '2025/11/3'],
+        ['BD-3', '电机绕组自动化', '已发布', '2025.11.4'],
+        ['BD-4', '茶叶分选视觉检测', '', '20251105'],
+        ['BD-5', '生物基涂料配方', '已关闭', '2025年11月6日'],
+        ['BD-6', '下周发布的需求', '', '下周'],
+        ['BD-7', '明天发布的需求', '', '2026-03-03'],
+        ['BD-8', '还在起草的需求', '草稿', '2025-11-07'],
+      ],
+    );
+    const preview = (await upload(operator, '/api/imports/demands', '需求.xlsx', demands)).body;
+    expect(preview).toMatchObject({ total: 8, valid: 8, rejected: 0, flagged: 3 });
+    expect(
+      preview.report.map(
+        (r: { code: string; flags: { column: string; value: string; message: string }[] }) => [
+          r.code,
+          r.flags,
+        ],
+      ),
+    ).toEqual([
+      [
+        'BD-6',
+        [{ column: '发布日期', value: '下周', message: '无法识别的发布日期（应如 2025-11-03），未使用' }],
+      ],
+      ['BD-7', [{ column: '发布日期', value: '2026-03-03', message: '发布日期晚于今天，未使用' }]],
+      ['BD-8', [{ column: '发布日期', value: '2025-11-07', message: '状态为草稿，发布日期未使用' }]],
+    ]);
+    expect((await commitImport(operator, preview.id)).created).toBe(8);
+    // The other two lists spell the header 发布时间 and 发布日.
+    const talent = Buffer.from('编号,需求名称,发布时间\r\nBT-1,纺织工艺工程师,2025-12-01 09:30\r\n');
+    const achievements = await xlsx(
+      ['编号', '成果名称', '发布日'],
+      [['BA-1', '竹纤维复合板材', '2024/6/30']],
+    );
+    for (const [kind, name, file] of [
+      ['talent-demands', '人才.csv', talent],
+      ['achievements', '成果.xlsx', achievements],
+    ] as const) {
+      const job = (await upload(operator, `/api/imports/${kind}`, name, file)).body;
+      expect(job).toMatchObject({ valid: 1, flagged: 0 });
+      await commitImport(operator, job.id);
+    }
+
+    expect(await published('demands', 'BD-1')).toEqual(['published', '2025-11-03']);
+    expect(await published('demands', 'BD-2')).toEqual(['published', '2025-11-03']);
+    expect(await published('demands', 'BD-3')).toEqual(['published', '2025-11-04']);
+    expect(await published('demands', 'BD-4')).toEqual(['published', '2025-11-05']);
+    expect(await published('demands', 'BD-5')).toEqual(['closed', '2025-11-06']);
+    // Kept without the date: published on the day of the import; the draft stays a draft.
+    expect(await published('demands', 'BD-6')).toEqual(['published', '2026-03-02']);
+    expect(await published('demands', 'BD-7')).toEqual(['published', '2026-03-02']);
+    expect(await published('demands', 'BD-8')).toEqual(['draft', null]);
+    expect(await published('talent-demands', 'BT-1')).toEqual(['published', '2025-12-01']);
+    expect(await published('achievements', 'BA-1')).toEqual(['published', '2024-06-30']);
+
+    // The export carries 发布日期, the China day (the export re-imported unchanged: 'list imports' above).
+    const exported = await downloadedSheet(p.app, operator.cookie!, '/api/lists/demands/export');
+    const dated = exported.rows.map((r) => [r.编号, r.发布日期]);
+    expect(dated.filter(([code]) => code?.startsWith('BD-')).sort()).toEqual([
+      ['BD-1', '2025-11-03'],
+      ['BD-2', '2025-11-03'],
+      ['BD-3', '2025-11-04'],
+      ['BD-4', '2025-11-05'],
+      ['BD-5', '2025-11-06'],
+      ['BD-6', '2026-03-02'],
+      ['BD-7', '2026-03-02'],
+      ['BD-8', ''],
+    ]);
+    const template = await p.app.inject({
+      method: 'GET',
+      url: '/api/imports/demands/template',
+      headers: { cookie: operator.cookie! },
+    });
+    expect(template.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    expect((book.worksheets[0]!.getRow(1).values as unknown[]).map(String)).toContain('发布日期');
+  });
+
+  it('an operator corrects a published day by importing the row again; the audit keeps when and by whom', async () => {
+    const first = await xlsx(['编号', '需求名称', '发布日期'], [['BD-20', '蚕丝蛋白提取', '2025-10-01']]);
+    await commitImport(operator, (await upload(operator, '/api/imports/demands', 'a.xlsx', first)).body.id);
+    p.clock.advanceMinutes(10);
+    const again = await xlsx(['编号', '需求名称', '发布日期'], [['BD-20', '蚕丝蛋白提取', '2025-09-15']]);
+    const job = (await upload(operator, '/api/imports/demands', 'b.xlsx', again)).body;
+    expect(job).toMatchObject({ toUpdate: 1, flagged: 0 });
+    expect((await commitImport(operator, job.id)).updated).toBe(1);
+    expect(await published('demands', 'BD-20')).toEqual(['published', '2025-09-15']);
+    const item = (await operator.get('/api/lists/demands?q=BD-20')).body.items[0];
+    const auditor = await p.signIn('auditor');
+    const audit = (await auditor.get(`/api/audit?entityId=${item.id}&action=demand.import.update`)).body;
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]).toMatchObject({
+      at: '2026-03-02T01:10:00.000Z',
+      actorRole: 'operator',
+      changes: {
+        publishedAt: { from: '2025-09-30T16:00:00.000Z', to: '2025-09-14T16:00:00.000Z' },
+      },
+    });
   });
 });
 
