@@ -62,6 +62,77 @@ describe('demo data', () => {
     expect(agreements.amountYuan).toBeGreaterThanOrEqual(200_000);
   });
 
+  it('reads like a real city: one name per expert, genders that fit, the professor’s institution, enterprise contacts', async () => {
+    const operator = await p.signIn('operator');
+    const talents = (await operator.get('/api/registry/talents?pageSize=100&sort=code')).body.items as {
+      code: string;
+      name: string;
+      gender: string;
+      institutionId: string | null;
+      employerName: string | null;
+      title: { name: string } | null;
+    }[];
+    expect(talents.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(talents.map((t) => t.name)).size).toBe(talents.length);
+    const gender = new Map(talents.map((t) => [t.name, t.gender]));
+    expect(['王雪梅', '张文静', '孙春燕', '钱佳琪', '方秀英'].map((n) => gender.get(n))).toEqual(
+      Array(5).fill('female'),
+    );
+    expect(['陈志远', '刘宏伟', '赵国强', '沈建国'].map((n) => gender.get(n))).toEqual(Array(4).fill('male'));
+    // Given names people read as a woman's are women's, and the other way round.
+    for (const t of talents) {
+      if (/[梅静燕琪英娟芬瑶琳桐怡敏清]$/.test(t.name)) expect(t.gender, t.name).toBe('female');
+      if (/[远伟强峰宇鸣辉涛国军刚东杰栋阳]$/.test(t.name)) expect(t.gender, t.name).toBe('male');
+    }
+    // The professor (the demo expert) belongs to 浙北理工学院.
+    const professor = talents.find((t) => t.code === 'ZJ-0001')!;
+    expect(professor.title?.name).toBe('教授');
+    const university = (await operator.get('/api/registry/institutions?q=JG-001')).body.items[0];
+    expect(professor).toMatchObject({ institutionId: university.id, employerName: '浙北理工学院' });
+
+    const enterprises = (await operator.get('/api/registry/enterprises?pageSize=100')).body.items as {
+      name: string;
+      contactName: string | null;
+      contactMobile: string | null;
+    }[];
+    for (const e of enterprises) {
+      expect(e.contactName, e.name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/);
+      expect(e.contactName, e.name).not.toMatch(/经理$/);
+      expect(e.contactMobile, e.name).toMatch(/^1\d{2}\*{4}\d{4}$|^1\d{10}$/);
+    }
+    expect(new Set(enterprises.map((e) => e.contactName)).size).toBe(enterprises.length);
+  });
+
+  it('shows an institution’s administrator the expert count of its own 人才库', async () => {
+    const institution = await p.signIn('institution');
+    const card = (await institution.get('/api/registry/institutions')).body.items;
+    expect(card).toHaveLength(1);
+    const own = (await institution.get('/api/registry/talents?pageSize=100')).body;
+    expect(own.total).toBeGreaterThan(0);
+    expect(card[0]).toMatchObject({ code: 'JG-001', expertCount: own.total });
+    const detail = (await institution.get(`/api/registry/institutions/${card[0].id}`)).body;
+    expect(detail.expertCount).toBe(own.total);
+    // The city's office sees all of the university's experts, and counts the same.
+    const operator = await p.signIn('operator');
+    const all = (await operator.get('/api/registry/talents?pageSize=100')).body.items.filter(
+      (t: { institutionId: string }) => t.institutionId === card[0].id,
+    );
+    const seen = (await operator.get('/api/registry/institutions?q=JG-001')).body.items[0];
+    expect(seen.expertCount).toBe(all.length);
+    expect(all.length).toBeGreaterThanOrEqual(own.total);
+  });
+
+  it('counts trainees as attendance on the demo dashboard: 活动参与 is never below 培训人才', async () => {
+    const operator = await p.signIn('operator');
+    const headline = (await operator.get('/api/insights/dashboard')).body.headline as {
+      key: string;
+      value: number;
+    }[];
+    const value = (key: string) => headline.find((h) => h.key === key)!.value;
+    expect(value('people_trained')).toBe(56);
+    expect(value('activity_attendance')).toBeGreaterThanOrEqual(value('people_trained'));
+  });
+
   it('leaves the audit chain intact', async () => {
     expect((await p.audit.verify()).ok).toBe(true);
   });

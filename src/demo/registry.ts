@@ -139,42 +139,61 @@ const ENTERPRISES = [
   },
 ] as const;
 
-const SURNAMES = [
-  '陈',
-  '王',
-  '李',
-  '张',
-  '刘',
-  '杨',
-  '赵',
-  '黄',
-  '周',
-  '吴',
-  '徐',
-  '孙',
-  '朱',
-  '胡',
-  '沈',
-  '钱',
+/**
+ * The demo experts, one name each (no two alike) with the gender the name reads as (王雪梅 female,
+ * 刘宏伟 male). The first sixteen keep the names browser tests pick them by (ZJ-0001 陈志远 …).
+ */
+const EXPERTS: readonly (readonly [name: string, gender: 'male' | 'female'])[] = [
+  ['陈志远', 'male'],
+  ['王雪梅', 'female'],
+  ['李立新', 'male'],
+  ['张文静', 'female'],
+  ['刘宏伟', 'male'],
+  ['杨丽华', 'female'],
+  ['赵国强', 'male'],
+  ['黄晓峰', 'male'],
+  ['周振宇', 'male'],
+  ['吴一鸣', 'male'],
+  ['徐明辉', 'male'],
+  ['孙春燕', 'female'],
+  ['朱海涛', 'male'],
+  ['胡思远', 'male'],
+  ['沈建国', 'male'],
+  ['钱佳琪', 'female'],
+  ['郑晓东', 'male'],
+  ['冯静怡', 'female'],
+  ['蒋立军', 'male'],
+  ['韩雨桐', 'female'],
+  ['曹永刚', 'male'],
+  ['许慧敏', 'female'],
+  ['邓志华', 'male'],
+  ['彭晓燕', 'female'],
+  ['潘建明', 'male'],
+  ['袁丽娟', 'female'],
+  ['蔡俊杰', 'male'],
+  ['叶佩琳', 'female'],
+  ['程国栋', 'male'],
+  ['魏淑芬', 'female'],
+  ['姚天宇', 'male'],
+  ['陆婉清', 'female'],
+  ['金晨阳', 'male'],
+  ['方秀英', 'female'],
+  ['高振华', 'male'],
+  ['严梦瑶', 'female'],
 ];
-const GIVEN = [
-  '志远',
-  '晓峰',
-  '建国',
-  '丽华',
-  '海涛',
-  '文静',
-  '明辉',
-  '雪梅',
-  '振宇',
-  '佳琪',
-  '国强',
-  '思远',
-  '宏伟',
-  '春燕',
-  '立新',
-  '一鸣',
-];
+
+/** Whom to call at each demo enterprise (invented people and numbers). */
+const ENTERPRISE_CONTACTS: Record<string, { contactName: string; contactMobile: string }> = {
+  'QY-001': { contactName: '周建华', contactMobile: '13957201001' },
+  'QY-002': { contactName: '马俊峰', contactMobile: '13957201002' },
+  'QY-003': { contactName: '潘雅琴', contactMobile: '13957201003' },
+  'QY-004': { contactName: '钟伟东', contactMobile: '13957201004' },
+  'QY-005': { contactName: '戴丽萍', contactMobile: '13957201005' },
+  'QY-006': { contactName: '任嘉伟', contactMobile: '13957201006' },
+  'QY-007': { contactName: '谢永明', contactMobile: '13957201007' },
+  'QY-008': { contactName: '唐秀兰', contactMobile: '13957201008' },
+};
+
 const FIELDS = [
   {
     disciplines: ['43055', '43020'],
@@ -323,17 +342,16 @@ export async function seedRegistryDemo(
       ...e,
       industries: [...e.industries],
       qualifications: [...e.qualifications],
-      contactName: `${SURNAMES[e.code.length % SURNAMES.length]}经理`,
+      ...ENTERPRISE_CONTACTS[e.code],
     });
   }
-  for (let n = 0; n < 36; n++) {
+  for (const [n, [name, gender]] of EXPERTS.entries()) {
     const field = FIELDS[n % FIELDS.length]!;
     const institution = INSTITUTIONS[n % INSTITUTIONS.length]!;
-    const name = n === 0 ? '陈志远' : `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`;
     await platform.registry.create(actor, 'talents', {
       code: `ZJ-${String(n + 1).padStart(4, '0')}`,
       name,
-      gender: n % 3 === 1 ? 'female' : 'male',
+      gender,
       birthYear: 1962 + ((n * 5) % 30),
       // Invented contact data, so that masking and reveal can be seen in the demo.
       mobile: `1390572${String(1000 + n * 37).slice(-4)}`,

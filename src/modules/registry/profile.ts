@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/access/actor.ts';
+import { scopeOf } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { registryError } from './errors.ts';
 import { KINDS } from './kinds.ts';
@@ -18,7 +19,7 @@ const OPERATOR_FIELDS = ['code', 'name', 'regionCode', 'regionText', 'idNumber',
 /** The signed-in expert's own record, or the signed-in enterprise's. */
 export async function myProfile(deps: RegistryDeps, actor: Actor) {
   const { kind, row } = await ownRecord(deps.database.db, actor);
-  return { kind, record: await recordView(deps, kind, row, true) };
+  return { kind, record: await recordView(deps, kind, row, true, scopeOf(actor)) };
 }
 
 /** Experts and enterprises keep their own profiles; who and where they are stays with the operator. */
@@ -32,7 +33,7 @@ export async function updateMyProfile(deps: RegistryDeps, actor: Actor, input: P
     return { kind, row: await applyUpdate(deps, tx, actor, def, row, allowed, ctx) };
   });
   deps.changes.publish(result.kind, [result.row.id]);
-  return { kind: result.kind, record: await recordView(deps, result.kind, result.row, true) };
+  return { kind: result.kind, record: await recordView(deps, result.kind, result.row, true, scopeOf(actor)) };
 }
 
 async function ownRecord(db: Executor, actor: Actor): Promise<OwnRecord> {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/access/actor.ts';
+import type { Actor, Scope } from '../../platform/access/actor.ts';
 import { scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { ChangeFeed } from '../../platform/changes.ts';
@@ -46,12 +46,17 @@ export async function recordViews<K extends RegistryKind>(
   kind: K,
   rows: RowOf<K>[],
   reveal: boolean,
+  /** The caller's scope: an institution's count of experts is of those the caller's 人才库 shows. */
+  scope: Scope,
 ): Promise<ViewOf<K>[]> {
   const ctx = await kindContext(deps, reveal);
   const def = KINDS[kind];
   const expertCounts =
     kind === 'institutions'
-      ? await new RegistryRepository(deps.database.db).expertCounts(rows.map((r) => r.id))
+      ? await new RegistryRepository(deps.database.db).expertCounts(
+          rows.map((r) => r.id),
+          scope,
+        )
       : undefined;
   return rows.map((row) => def.view(row, { ...ctx, ...(expertCounts ? { expertCounts } : {}) }));
 }
@@ -61,8 +66,9 @@ export async function recordView<K extends RegistryKind>(
   kind: K,
   row: RowOf<K>,
   reveal: boolean,
+  scope: Scope,
 ): Promise<ViewOf<K>> {
-  return (await recordViews(deps, kind, [row], reveal))[0]!;
+  return (await recordViews(deps, kind, [row], reveal, scope))[0]!;
 }
 
 export async function listRecords<K extends RegistryKind>(
@@ -77,7 +83,7 @@ export async function listRecords<K extends RegistryKind>(
     query,
   );
   return {
-    items: await recordViews(deps, kind, items, false),
+    items: await recordViews(deps, kind, items, false, scopeOf(actor)),
     total,
     totalCapped,
     page: query.page,
@@ -91,7 +97,7 @@ export async function getRecord<K extends RegistryKind>(
   kind: K,
   id: string,
 ): Promise<ViewOf<K>> {
-  return recordView(deps, kind, await findRecord(deps.database.db, actor, kind, id), false);
+  return recordView(deps, kind, await findRecord(deps.database.db, actor, kind, id), false, scopeOf(actor));
 }
 
 /** The unmasked personal data of one record; every reveal is audited. */

@@ -316,12 +316,22 @@ export class RegistryRepository {
       .where(and(inArray(enterprises.name, names), ...this.scoped('enterprises', scope)));
   }
 
-  async expertCounts(institutionIds: string[]): Promise<Map<string, number>> {
+  /**
+   * Each institution's current talents that the caller's talent list shows (the same scope), so
+   * the count on an institution's card is the number of experts one can open from it.
+   */
+  async expertCounts(institutionIds: string[], scope: Scope): Promise<Map<string, number>> {
     if (institutionIds.length === 0) return new Map();
     const rows = await this.db
       .select({ id: talents.institutionId, n: count() })
       .from(talents)
-      .where(and(inArray(talents.institutionId, institutionIds), isNull(talents.archivedAt)))
+      .where(
+        and(
+          inArray(talents.institutionId, institutionIds),
+          isNull(talents.archivedAt),
+          ...this.scoped('talents', scope),
+        ),
+      )
       .groupBy(talents.institutionId);
     return new Map(rows.map((r) => [r.id!, r.n]));
   }

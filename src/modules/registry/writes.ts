@@ -52,7 +52,7 @@ export async function createRecord<K extends RegistryKind>(
     return created;
   });
   deps.changes.publish(kind, [row.id]);
-  return recordView(deps, kind, row, false);
+  return recordView(deps, kind, row, false, scopeOf(actor));
 }
 
 export async function updateRecord<K extends RegistryKind>(
@@ -70,7 +70,7 @@ export async function updateRecord<K extends RegistryKind>(
     return applyUpdate(deps, tx, actor, def, before, input, ctx);
   });
   deps.changes.publish(kind, [row.id]);
-  return recordView(deps, kind, row, false);
+  return recordView(deps, kind, row, false, scopeOf(actor));
 }
 
 /** An edit written by compare-and-set on the version read, checked and audited like a new record. */
@@ -155,7 +155,7 @@ export async function setArchived<K extends RegistryKind>(
     return after;
   });
   deps.changes.publish(kind, [row.id]);
-  return recordView(deps, kind, row, false);
+  return recordView(deps, kind, row, false, scopeOf(actor));
 }
 
 export function checkDictionaryCodes<K extends RegistryKind>(
