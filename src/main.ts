@@ -201,6 +201,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       ...lists.importKinds(),
       ...dictionaries.importKinds(),
       ...activities.importKinds(),
+      ...activityWork.importKinds(),
     ];
     for (const kind of importKinds) imports.register(kind);
 

@@ -448,7 +448,7 @@ describe('activities', () => {
     await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const row = book.worksheets[0]!.getRow(2);
     expect(row.getCell(1).value).toBe('签约合作');
-    expect(row.getCell(3).value).toBe(120);
+    expect(row.getCell(3).value).toBe(1_200_000);
     expect(row.getCell(6).value).toBe('浙北理工学院、湖州绿色制造研究院');
     expect(row.getCell(7).value).toBe('德清绿源新材料有限公司');
     expect(row.getCell(8).value).toBe('陈志远');

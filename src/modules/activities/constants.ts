@@ -173,6 +173,9 @@ export const REGISTRATION_ACTIONS = ['approve', 'reject', 'cancel'] as const;
 /** The import kind of registration sheets (platform/io: /api/imports/activity-registrations?activityId=…). */
 export const REGISTRATION_IMPORT_KIND = 'activity-registrations';
 
+/** The import kind of outcome sheets (成效表: /api/imports/activity-outcomes?activityId=…). */
+export const OUTCOME_IMPORT_KIND = 'activity-outcomes';
+
 export const MEETING_STATUSES = ['proposed', 'accepted', 'declined', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_ACTIONS = ['accept', 'decline', 'cancel'] as const;

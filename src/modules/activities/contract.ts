@@ -351,6 +351,11 @@ export const outcomeInput = z.strictObject({
   talentIds: partyIds,
   /** The registration it came from, when it did. */
   registrationId: z.string().uuid().optional(),
+  /**
+   * The China date it happened (an agreement signed): today or earlier (a later one is
+   * ACTIVITY_OUTCOME_DATE_IN_FUTURE); without it, the activity's last day or today if that is to come.
+   */
+  happenedOn: calendarDate.optional(),
 });
 type OutcomeRequest = z.infer<typeof outcomeInput>;
 type PartyField = 'institutionIds' | 'enterpriseIds' | 'talentIds';
@@ -381,6 +386,8 @@ export const outcomesResult = z.object({
       /** Institutions first, then enterprises, then experts, each in the order named. */
       parties: z.array(outcomeParty),
       registration: z.object({ id: z.string(), name: z.string() }).nullable(),
+      /** The China date it happened (YYYY-MM-DD). */
+      happenedOn: z.string(),
       createdAt: z.string(),
     }),
   ),

@@ -161,4 +161,9 @@ export const activitiesError = defineErrors({
     en: 'Only agreements carry an amount',
   },
   OUTCOME_NOT_FOUND: { status: 404, zh: '成效记录不存在', en: 'Outcome not found' },
+  ACTIVITY_OUTCOME_DATE_IN_FUTURE: {
+    status: 400,
+    zh: '成效日期不能晚于今天（{today}）',
+    en: 'The outcome’s date cannot be after today ({today})',
+  },
 });

@@ -68,55 +68,76 @@ export class ActivityOutcomes {
   async add(actor: Actor, id: string, input: ActivityOutcomeInput) {
     return this.database.transaction(async (tx) => {
       const activity = await this.activities.managed(tx, actor, id);
-      const kind = KINDS[activity.kind as ActivityKind];
-      if (!kind.outcomes.includes(input.kind)) {
-        throw activitiesError('OUTCOME_KIND_INVALID', { params: { kind: OUTCOME_NAMES[input.kind].zh } });
-      }
-      if (input.amountYuan !== undefined && input.kind !== OUTCOME_WITH_AMOUNT) {
-        throw activitiesError('OUTCOME_AMOUNT_ONLY_AGREEMENT');
-      }
-      const person = await this.checkLinks(tx, actor, id, input);
-      // The registration it came from names its records too.
-      const from = partiesOf(person);
-      const parties: OutcomePartyIds = {
-        institutionIds: [...(input.institutionIds ?? []), ...from.institutionIds],
-        enterpriseIds: [...(input.enterpriseIds ?? []), ...from.enterpriseIds],
-        talentIds: [...(input.talentIds ?? []), ...from.talentIds],
-      };
-      const row = await new ActivitiesRepository(tx).insertOutcome(
-        {
-          activityId: id,
-          kind: input.kind,
-          count: input.kind === 'agreement' ? 1 : input.count,
-          amountFen: input.amountYuan === undefined ? null : Math.round(input.amountYuan * 100),
-          note: input.note ?? null,
-          listItemId: input.listItemId ?? null,
-          orderId: input.orderId ?? null,
-          registrationId: input.registrationId ?? null,
-          happenedOn: happenedOn(activity, this.clock.now()),
-          createdBy: actor.userId,
-          createdAt: this.clock.now(),
-        },
-        parties,
-      );
-      await this.audit.record(tx, actor, {
-        action: 'activity.outcome.add',
-        entity: 'activity',
-        entityId: id,
-        regionCode: activity.scopeRegion,
-        changes: {
-          outcome: {
-            to: {
-              id: row.id,
-              kind: row.kind,
-              count: row.count,
-              amountFen: row.amountFen,
-              ...Object.fromEntries(Object.entries(parties).filter(([, ids]) => ids.length > 0)),
-            },
+      await this.record(tx, actor, activity, input);
+      return this.result(tx, actor, activity);
+    });
+  }
+
+  /**
+   * One outcome written and audited in the open transaction, by hand or from a sheet's row
+   * (outcomes-import.ts): checked as a request is, on a date not after today's China date.
+   */
+  async record(
+    tx: Executor,
+    actor: Actor,
+    activity: ActivityRow,
+    input: ActivityOutcomeInput,
+  ): Promise<void> {
+    const kind = KINDS[activity.kind as ActivityKind];
+    if (!kind.outcomes.includes(input.kind)) {
+      throw activitiesError('OUTCOME_KIND_INVALID', { params: { kind: OUTCOME_NAMES[input.kind].zh } });
+    }
+    if (input.amountYuan !== undefined && input.kind !== OUTCOME_WITH_AMOUNT) {
+      throw activitiesError('OUTCOME_AMOUNT_ONLY_AGREEMENT');
+    }
+    const now = this.clock.now();
+    const today = chinaDate(now);
+    // ISO dates compare as text.
+    if (input.happenedOn && input.happenedOn > today) {
+      throw activitiesError('ACTIVITY_OUTCOME_DATE_IN_FUTURE', { params: { today } });
+    }
+    const person = await this.checkLinks(tx, actor, activity.id, input);
+    // The registration it came from names its records too.
+    const from = partiesOf(person);
+    const parties: OutcomePartyIds = {
+      institutionIds: [...(input.institutionIds ?? []), ...from.institutionIds],
+      enterpriseIds: [...(input.enterpriseIds ?? []), ...from.enterpriseIds],
+      talentIds: [...(input.talentIds ?? []), ...from.talentIds],
+    };
+    const row = await new ActivitiesRepository(tx).insertOutcome(
+      {
+        activityId: activity.id,
+        kind: input.kind,
+        count: input.kind === 'agreement' ? 1 : input.count,
+        amountFen: input.amountYuan === undefined ? null : Math.round(input.amountYuan * 100),
+        note: input.note ?? null,
+        listItemId: input.listItemId ?? null,
+        orderId: input.orderId ?? null,
+        registrationId: input.registrationId ?? null,
+        happenedOn: input.happenedOn ?? happenedOn(activity, now),
+        createdBy: actor.userId,
+        createdAt: now,
+      },
+      parties,
+    );
+    // The audit row's own time and actor are when it was entered and by whom; happenedOn is when it happened.
+    await this.audit.record(tx, actor, {
+      action: 'activity.outcome.add',
+      entity: 'activity',
+      entityId: activity.id,
+      regionCode: activity.scopeRegion,
+      changes: {
+        outcome: {
+          to: {
+            id: row.id,
+            kind: row.kind,
+            count: row.count,
+            amountFen: row.amountFen,
+            happenedOn: row.happenedOn,
+            ...Object.fromEntries(Object.entries(parties).filter(([, ids]) => ids.length > 0)),
           },
         },
-      });
-      return this.result(tx, actor, activity);
+      },
     });
   }
 
@@ -146,13 +167,14 @@ export class ActivityOutcomes {
     const columns: ColumnSpec[] = [
       { key: 'kind', header: '成效类型', headerEn: 'Outcome' },
       { key: 'count', header: '数量', headerEn: 'Count' },
-      { key: 'amount', header: '金额（万元）', headerEn: 'Amount (10k CNY)' },
+      { key: 'amount', header: '金额（元）', headerEn: 'Amount (CNY)' },
       { key: 'listItem', header: '关联需求/成果', headerEn: 'Demand / achievement' },
       { key: 'order', header: '关联订单', headerEn: 'Order' },
       { key: 'institution', header: '高校院所', headerEn: 'Universities and institutes' },
       { key: 'enterprise', header: '企业', headerEn: 'Enterprises' },
       { key: 'person', header: '人员', headerEn: 'People' },
       { key: 'note', header: '说明', headerEn: 'Note' },
+      { key: 'happenedOn', header: '日期', headerEn: 'Date' },
       { key: 'at', header: '登记时间', headerEn: 'Recorded' },
     ];
     const names = (parties: OutcomeParty[], kind: OutcomePartyKind) =>
@@ -163,7 +185,8 @@ export class ActivityOutcomes {
     const rows = items.map((o) => ({
       kind: en ? OUTCOME_NAMES[o.kind].en : OUTCOME_NAMES[o.kind].zh,
       count: o.count,
-      amount: o.amountYuan === null ? '' : Math.round(o.amountYuan / 100) / 100,
+      amount: o.amountYuan ?? '',
+      happenedOn: o.happenedOn,
       listItem: o.listItem ? `${o.listItem.code} ${o.listItem.title}` : '',
       order: o.order?.code ?? '',
       institution: names(o.parties, 'institution'),
@@ -260,6 +283,7 @@ export class ActivityOutcomes {
                 a.code.localeCompare(b.code),
             ),
           registration: p ? { id: p.id, name: p.name } : null,
+          happenedOn: r.happenedOn,
           createdAt: r.createdAt.toISOString(),
         };
       }),

@@ -3,6 +3,7 @@ import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import type { ImportKind } from '../../platform/io/import.ts';
 import { chinaDate } from '../../reference/china-time.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { OrdersService } from '../orders/service.ts';
@@ -11,6 +12,7 @@ import type { ActivityOutcomeInput } from './contract.ts';
 import { activitiesError } from './errors.ts';
 import type { ActivityKind, ActivityOutcomeKind } from './kinds.ts';
 import { ActivityOutcomes, partiesOf } from './outcomes.ts';
+import { outcomesImport } from './outcomes-import.ts';
 import { ActivitiesRepository } from './repository.ts';
 import type { ActivityRow } from './schema.ts';
 import type { ActivitiesService } from './service.ts';
@@ -38,6 +40,7 @@ const OUTCOME_OF: Partial<Record<ApplicationStatus, ActivityOutcomeKind>> = {
 export class ActivityWorkService {
   /** The outcomes every activity records (outcomes.ts). */
   private readonly recorded: ActivityOutcomes;
+  private readonly outcomesImport: ImportKind;
 
   constructor(
     private readonly database: Database,
@@ -48,6 +51,12 @@ export class ActivityWorkService {
     orders: OrdersService,
   ) {
     this.recorded = new ActivityOutcomes(database, audit, clock, activities, lists, orders);
+    this.outcomesImport = outcomesImport(activities, this.recorded, lists, orders, clock);
+  }
+
+  /** What the module's work imports through platform/io: outcome sheets (outcomes-import.ts). */
+  importKinds(): ImportKind[] {
+    return [this.outcomesImport];
   }
 
   // ---------- positions ----------

@@ -71,6 +71,38 @@ export class References {
     return (await this.repo.byIds(kind, [id], this.scope(rule))).has(id);
   }
 
+  /**
+   * The records a sheet's cell names, by the value that named them: a code (any case), an
+   * enterprise's 统一社会信用代码, or else an exact name. A value answers the records it names in
+   * the caller's scope that fit the rule: none, one, or several that share the name. Current
+   * records are preferred to archived ones of the same name.
+   */
+  async named<K extends RegistryKind>(
+    kind: K,
+    values: readonly string[],
+    rule: ReferenceRule = {},
+  ): Promise<Map<string, RowOf<K>[]>> {
+    const wanted = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+    const variants = [...new Set(wanted.flatMap((v) => [v, v.toUpperCase()]))];
+    const rows = (await this.repo.byCodesOrNames(kind, variants, this.scope(rule))).filter((row) =>
+      fits(kind, row, rule),
+    );
+    const out = new Map<string, RowOf<K>[]>();
+    for (const value of wanted) {
+      const upper = value.toUpperCase();
+      const coded = rows.filter(
+        (r) =>
+          r.code.toUpperCase() === upper ||
+          ('creditCode' in r && typeof r.creditCode === 'string' && r.creditCode.toUpperCase() === upper),
+      );
+      const byName = rows.filter((r) => r.name === value);
+      const found = coded.length > 0 ? coded : byName;
+      const current = found.filter((r) => !r.archivedAt);
+      out.set(value, current.length > 0 ? current : found);
+    }
+    return out;
+  }
+
   private scope(rule: ReferenceRule): Scope {
     const scope = scopeOf(this.actor);
     return rule.anyOrganisation ? { ...scope, organisationId: null } : scope;

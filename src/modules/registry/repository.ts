@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/actor.ts';
 import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
@@ -296,6 +310,26 @@ export class RegistryRepository {
       .where(and(eq(t.id, id), eq(t.version, version)))
       .returning();
     return row as RowOf<K> | undefined;
+  }
+
+  /**
+   * Records inside a scope whose code or exact name (an enterprise's 统一社会信用代码 too) is one
+   * of these values: what a sheet's cell names (References.named sorts them by value).
+   */
+  async byCodesOrNames<K extends RegistryKind>(
+    kind: K,
+    values: readonly string[],
+    scope: Scope,
+  ): Promise<RowOf<K>[]> {
+    if (values.length === 0) return [];
+    const t = common(kind);
+    const keys = [t.code, t.name, column(kind, 'creditCode')].filter((c) => c !== undefined);
+    return (await this.db
+      .select()
+      .from(t)
+      .where(
+        and(or(...keys.map((c) => inArray(c, [...values]))), ...this.scoped(kind, scope)),
+      )) as RowOf<K>[];
   }
 
   /** Institutions of these exact names inside a scope (an import's 工作单位 or 完成单位). */

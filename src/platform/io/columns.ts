@@ -1,4 +1,4 @@
-import { normaliseHeader } from './sheet.ts';
+import { headerText, normaliseHeader } from './sheet.ts';
 
 /** One column of an import template and export: the field it fills and the headers people write for it. */
 export interface ColumnSpec {
@@ -25,6 +25,8 @@ export interface ColumnSpec {
    * this message, instead of the row being refused.
    */
   whenDigitsLost?: string;
+  /** False: read when a sheet has it, but not offered in the template (金额（万元） beside 金额（元）). */
+  template?: false;
 }
 
 export interface HeaderMapping {
@@ -34,18 +36,26 @@ export interface HeaderMapping {
   ignored: string[];
 }
 
-/** Matches a file's headers to the columns, in any order, tolerating spaces, `*` marks and bracketed notes. */
+/**
+ * Matches a file's headers to the columns, in any order, tolerating spaces, `*` marks and bracketed
+ * notes. A header is first matched as written (金额（万元） to the column of that name, when a kind
+ * has one), then without its bracketed note.
+ */
 export function mapHeaders(headers: readonly string[], columns: readonly ColumnSpec[]): HeaderMapping {
+  const exact = new Map<string, string>();
   const lookup = new Map<string, string>();
   for (const c of columns) {
     for (const name of [c.header, c.headerEn, ...(c.aliases ?? [])]) {
+      exact.set(headerText(name).toLowerCase(), c.key);
       lookup.set(normaliseHeader(name).toLowerCase(), c.key);
     }
   }
+  // A name written bare (金额) stands for its own column, not for one whose note was cut off (金额（万元）).
+  for (const [name, key] of exact) if (!name.endsWith(')')) lookup.set(name, key);
   const keyOf = new Map<string, string>();
   const ignored: string[] = [];
   for (const h of headers) {
-    const key = lookup.get(normaliseHeader(h).toLowerCase());
+    const key = exact.get(headerText(h).toLowerCase()) ?? lookup.get(normaliseHeader(h).toLowerCase());
     if (key && ![...keyOf.values()].includes(key)) keyOf.set(h, key);
     else ignored.push(h);
   }

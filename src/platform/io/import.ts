@@ -75,6 +75,12 @@ export interface ImportKind<T = unknown, O = unknown> {
     actor: Actor,
     options: O,
   ): Promise<(cells: Record<string, string>) => PreparedRow<T> | null>;
+  /**
+   * What rows name that only stored records can say (an outcome's parties by name or code),
+   * looked up for a chunk of rows at once, at preview and commit alike: it may fill in a row's
+   * data and add its flags and errors. Runs before codes and unique values are checked.
+   */
+  resolve?(db: Executor, actor: Actor, rows: PreparedRow<T>[], options: O): Promise<void>;
   existing(db: Executor, actor: Actor, codes: string[], options: O): Promise<Map<string, ExistingRecord>>;
   /** Unique values of a prepared row, checked within the file and against stored records at preview and commit. */
   uniqueValues?(data: T): UniqueValue[];

@@ -96,6 +96,7 @@ export async function scanFile<T, O>(
     let ready: ReadyRow<T>[] = [];
     for await (const chunk of reader.chunks()) {
       const rows = chunk.map((line) => check(kind, prepareRow, mapping, line)).filter((row) => row !== null);
+      if (kind.resolve) await resolveRows(database, kind, actor, options, rows);
       checkWithinFile(kind, rows, state);
       const existing = await checkStored(database, kind, actor, options, rows);
       for (const { rowNumber, row } of rows) {
@@ -161,6 +162,25 @@ function check<T, O>(
   }
   const values = row.data && kind.uniqueValues ? kind.uniqueValues(row.data) : [];
   return { rowNumber: line.rowNumber, row, values };
+}
+
+/** The kind's lookups for a chunk's rows that have data; their unique values read again afterwards. */
+async function resolveRows<T, O>(
+  database: Database,
+  kind: ImportKind<T, O>,
+  actor: Actor,
+  options: O,
+  rows: Checked<T>[],
+): Promise<void> {
+  const ready = rows.filter((c) => c.row.errors.length === 0 && c.row.data !== null);
+  if (ready.length === 0) return;
+  await kind.resolve!(
+    database.db,
+    actor,
+    ready.map((c) => c.row),
+    options,
+  );
+  for (const c of ready) c.values = c.row.data && kind.uniqueValues ? kind.uniqueValues(c.row.data) : [];
 }
 
 /** A code or a unique value seen on an earlier row of the file: the later row is refused. */

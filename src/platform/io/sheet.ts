@@ -86,8 +86,8 @@ export async function* readSheet(
     for (const raw of batch) {
       if (isBlank(raw.cells)) continue;
       if (!headers) {
-        headers = Array.from(raw.cells, (c) => normaliseHeader(c === undefined ? '' : plainText(c)));
-        identifierAt = headers.map((h) => identifiers.has(h.toLowerCase()));
+        headers = Array.from(raw.cells, (c) => headerText(c === undefined ? '' : plainText(c)));
+        identifierAt = headers.map((h) => identifiers.has(normaliseHeader(h).toLowerCase()));
         items.push({ headers: headers.filter(Boolean) });
         continue;
       }
@@ -263,12 +263,20 @@ export function* csvRecords(text: string): Generator<string[]> {
   if (row.length > 0) yield row;
 }
 
-/** Normalised header text: no spaces, no required-marks (*), half-width brackets. */
-export function normaliseHeader(header: string): string {
+/**
+ * A header as the reader keeps it: no spaces, no required-marks (*), half-width brackets. A
+ * bracketed note at the end is kept: it may be a unit that names a column of its own
+ * (金额（万元） beside 金额（元）), which mapHeaders tells apart.
+ */
+export function headerText(header: string): string {
   return header
     .replace(/[\s\u3000]/g, '')
     .replace(/[*＊]/g, '')
     .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/\(.*\)$/, '');
+    .replace(/）/g, ')');
+}
+
+/** Normalised header text: headerText without a bracketed note at the end (工作单位（全称） is 工作单位). */
+export function normaliseHeader(header: string): string {
+  return headerText(header).replace(/\(.*\)$/, '');
 }

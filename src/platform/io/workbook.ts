@@ -30,7 +30,8 @@ export function addPrintableSheet(workbook: ExcelJS.Workbook, name: string): Exc
  * An import template: Chinese headers (required ones marked *), a hint on each header, identifier
  * columns formatted as text, and an instructions sheet.
  */
-export async function templateXlsx(title: string, columns: readonly ColumnSpec[]): Promise<Buffer> {
+export async function templateXlsx(title: string, all: readonly ColumnSpec[]): Promise<Buffer> {
+  const columns = all.filter((c) => c.template !== false);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Caiqiao';
   const sheet = addPrintableSheet(workbook, sheetName(title));
