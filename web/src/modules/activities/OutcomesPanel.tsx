@@ -1,4 +1,4 @@
-import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
@@ -6,6 +6,7 @@ import {
   type ButtonProps,
   Card,
   Col,
+  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -19,21 +20,25 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
-import { EMPTY } from '../../app/format.ts';
+import { chinaToday, EMPTY, formatDate, usePickerFormats } from '../../app/format.ts';
 import { clean } from '../../app/forms.ts';
+import { ImportWizard } from '../../app/ImportWizard.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { isListKind } from '../lists/types.ts';
 import { formatYuan } from '../orders/shared.tsx';
-import { exportPath, useAddOutcome, useOutcomes, useRemoveOutcome } from './api.ts';
+import { activityKeys, exportPath, useAddOutcome, useOutcomes, useRemoveOutcome } from './api.ts';
+import { ListItemSelect, OrderSelect } from './LinkSelect.tsx';
 import { PartySelect, PartyTags, partyIds } from './PartySelect.tsx';
-import { chinaDateTime, outcomeLabel, outcomeUnit } from './shared.tsx';
+import { chinaDate, chinaDateTime, outcomeLabel, outcomeUnit } from './shared.tsx';
 import {
   type ActivityView,
   KIND_SPECS,
+  OUTCOME_IMPORT_KIND,
   OUTCOME_WITH_AMOUNT,
   type OutcomeInput,
   type OutcomeKind,
@@ -55,6 +60,7 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
   const remove = useRemoveOutcome(activity.id);
   const canOpenLists = useCan('lists.read');
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const kinds = KIND_SPECS[activity.kind].outcomes;
   const totals = new Map((outcomes.data?.totals ?? []).map((total) => [total.kind, total]));
@@ -74,6 +80,12 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
   };
 
   const columns: ColumnsType<OutcomeView> = [
+    {
+      title: t('activities.outcomeDate'),
+      dataIndex: 'happenedOn',
+      width: 120,
+      render: (day: string) => formatDate(day),
+    },
     {
       title: t('activities.outcomeKind'),
       dataIndex: 'kind',
@@ -193,6 +205,9 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
         >
           {t('activities.outcomeAdd')}
         </Button>
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="outcome-import">
+          {t('activities.outcomeImport')}
+        </Button>
         <Button
           icon={<DownloadOutlined />}
           loading={exporting}
@@ -218,8 +233,50 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
         data-testid="outcomes-table"
       />
       {adding && <OutcomeModal activity={activity} onClose={() => setAdding(false)} />}
+      {importing && <ImportOutcomesModal activity={activity} onClose={() => setImporting(false)} />}
     </Space>
   );
+}
+
+/**
+ * 导入成效: the agreements of a meeting as one sheet, through the import wizard every import
+ * uses — the template, a row-by-row preview with each row's issues, then recorded once confirmed.
+ */
+function ImportOutcomesModal({ activity, onClose }: { activity: ActivityView; onClose: () => void }) {
+  const t = useT();
+  // The outcomes, the activity's totals and the lists that show them read differently afterwards.
+  const invalidate = useMemo(() => [activityKeys.one(activity.id), activityKeys.lists], [activity.id]);
+  const options = useMemo(() => ({ activityId: activity.id }), [activity.id]);
+  return (
+    <Modal
+      open
+      width={960}
+      title={t('activities.outcomeImportTitle', { title: activity.title })}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+      footer={null}
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('activities.outcomeImportIntro')}</Typography.Text>
+        <ImportWizard
+          importKind={OUTCOME_IMPORT_KIND}
+          options={options}
+          invalidate={invalidate}
+          backLabel={t('common.confirm')}
+          onBack={onClose}
+        />
+      </Space>
+    </Modal>
+  );
+}
+
+/** The day an outcome entered without one is dated: the activity's last day, or today if that is to come. */
+function defaultDay(activity: Pick<ActivityView, 'endsAt'>): string {
+  const today = chinaToday();
+  const last = chinaDate(activity.endsAt);
+  // ISO dates compare as text.
+  return last.localeCompare(today) < 0 ? last : today;
 }
 
 interface OutcomeValues {
@@ -227,6 +284,8 @@ interface OutcomeValues {
   count?: number | null;
   amountYuan?: number | null;
   listItemId?: string;
+  orderId?: string;
+  happenedOn?: Dayjs | null;
   /** institution:…, enterprise:…, talent:… (PartySelect). */
   parties?: string[];
   note?: string;
@@ -236,6 +295,7 @@ interface OutcomeValues {
 function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: () => void }) {
   const t = useT();
   const { message } = AntApp.useApp();
+  const formats = usePickerFormats();
   const [form] = Form.useForm<OutcomeValues>();
   const add = useAddOutcome(activity.id);
   const kind = Form.useWatch('kind', form);
@@ -252,6 +312,8 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
       count: agreement ? 1 : (values.count ?? 1),
       ...(agreement && typeof values.amountYuan === 'number' ? { amountYuan: values.amountYuan } : {}),
       ...(values.listItemId ? { listItemId: values.listItemId } : {}),
+      ...(values.orderId ? { orderId: values.orderId } : {}),
+      ...(values.happenedOn ? { happenedOn: values.happenedOn.format('YYYY-MM-DD') } : {}),
       ...partyIds(values.parties ?? []),
       ...(note ? { note } : {}),
     };
@@ -280,7 +342,11 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ kind: KIND_SPECS[activity.kind].outcomes[0], count: 1 }}
+        initialValues={{
+          kind: KIND_SPECS[activity.kind].outcomes[0],
+          count: 1,
+          happenedOn: dayjs(defaultDay(activity)),
+        }}
         onFinish={submit}
       >
         <Row gutter={16}>
@@ -354,18 +420,33 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
           </Col>
         </Row>
         <Form.Item
-          name="listItemId"
-          label={t('activities.outcomeListItem')}
-          extra={t('activities.outcomeListItemHint')}
+          name="happenedOn"
+          label={t('activities.outcomeDate')}
+          extra={t('activities.outcomeDateHint')}
         >
-          <Select
-            allowClear
-            options={activity.featured
-              .filter((item) => isListKind(item.kind))
-              .map((item) => ({ value: item.id, label: `${item.code} ${item.title}` }))}
-            notFoundContent={t('activities.outcomeNoFeatured')}
+          <DatePicker
+            style={{ width: 200 }}
+            format={formats.date}
+            disabledDate={(day) => day.format('YYYY-MM-DD') > chinaToday()}
+            data-testid="outcome-date"
           />
         </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={14}>
+            <Form.Item
+              name="listItemId"
+              label={t('activities.outcomeListItem')}
+              extra={t('activities.outcomeListItemHint')}
+            >
+              <ListItemSelect activity={activity} data-testid="outcome-list-item" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item name="orderId" label={t('activities.outcomeOrder')}>
+              <OrderSelect data-testid="outcome-order" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item
           name="parties"
           label={t(agreement ? 'activities.outcomeSigners' : 'activities.outcomeParties')}

@@ -605,8 +605,29 @@ export const activitiesMessages = {
   'activities.outcomeNone': { zh: '暂无成效记录', en: 'No outcomes recorded' },
   'activities.outcomeListItem': { zh: '关联需求/成果', en: 'Demand or achievement' },
   'activities.outcomeListItemHint': {
-    zh: '选填，从本次活动推介的条目中选择',
-    en: 'Optional, among the items the activity features',
+    zh: '选填：本次活动推介的条目，或输入编号、名称查找',
+    en: 'Optional: an item the activity features, or search by code or title',
+  },
+  'activities.outcomeListItemSearch': {
+    zh: '输入编号（如 XQ-2026-001）或名称搜索需求和成果',
+    en: 'Search demands and achievements by code (e.g. XQ-2026-001) or title',
+  },
+  'activities.outcomeOrder': { zh: '关联服务订单', en: 'Service order' },
+  'activities.outcomeOrderSearch': { zh: '输入订单号或名称搜索', en: 'Search by order code or title' },
+  'activities.outcomeOrderType': {
+    zh: '输入订单号或名称，搜索您可见的服务订单',
+    en: 'Type an order code or title to search the orders you see',
+  },
+  'activities.outcomeDate': { zh: '日期', en: 'Date' },
+  'activities.outcomeDateHint': {
+    zh: '成效发生的日期（如签约日期），不能晚于今天',
+    en: 'When it happened (the day it was signed); not after today',
+  },
+  'activities.outcomeImport': { zh: '导入成效', en: 'Import outcomes' },
+  'activities.outcomeImportTitle': { zh: '导入成效：{title}', en: 'Import outcomes: {title}' },
+  'activities.outcomeImportIntro': {
+    zh: '列为：成效类型（必填，如签约、协议、对接洽谈）、数量、金额（元）或金额（万元）、日期、高校院所、企业、专家、关联清单编号、关联订单编号、说明。多个单位或专家用顿号、逗号、分号或斜杠分隔，可填名称或编号。上传后先逐行校验（不登记），确认后登记；找不到或重名的单位标出并记入说明“未匹配：…”，该行照常登记；成效类型无法识别或日期晚于今天的行不登记。',
+    en: 'Columns: outcome (required: agreement, contact …), count, amount in yuan or in 10k yuan, date, universities and institutes, enterprises, experts, demand or achievement code, order code, note. Several organisations or experts are separated by 、，; or /, by name or code. The sheet is checked row by row first (nothing recorded), then recorded once you confirm; a name that is not found or not unique is marked and kept in the note as 未匹配：… and the row recorded; a row with an unknown outcome or a date after today is not recorded.',
   },
   'activities.outcomeNoFeatured': { zh: '本次活动没有推介的需求或成果', en: 'The activity features nothing' },
   'activities.outcomeParties': { zh: '关联各方', en: 'Parties' },

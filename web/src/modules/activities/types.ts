@@ -96,6 +96,7 @@ export {
   type JobFairMode,
   KIND_SPECS,
   ORGANISATION_ROLES,
+  OUTCOME_IMPORT_KIND,
   OUTCOME_NAMES,
   OUTCOME_WITH_AMOUNT,
   type ParticipantRole,
