@@ -115,6 +115,25 @@ describe('the statistics dashboard (browser)', () => {
     ]);
     expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
 
+    // Each card says what it counts; 活动参与 counts the training class's 56 trainees too, so it is never
+    // below 培训人才.
+    const attendance = page.getByTestId('insights-card-activity_attendance');
+    expect(await attendance.getByTestId('insights-card-basis').textContent()).toBe(
+      '期内签到的活动人次（含培训班学员）',
+    );
+    const cardValue = async (key: string) =>
+      Number(await page.getByTestId(`insights-card-${key}`).getByTestId('insights-card-value').textContent());
+    expect(await cardValue('people_trained')).toBe(56);
+    expect(await cardValue('activity_attendance')).toBeGreaterThanOrEqual(56);
+    // 同比 and 环比 on every card: "—" when the earlier period has nothing to compare with …
+    expect(await demands.getByTestId('insights-yoy').textContent()).toBe('同比 —');
+    // … and a signed percentage when it has: from 3 March the demo's demands (published 2 March) are
+    // behind, in the period before.
+    await page.goto(`${baseUrl}/insights?from=2026-03-03&to=2026-11-20`);
+    await expect.poll(() => demands.getByTestId('insights-card-value').textContent()).toBe('0');
+    expect(await demands.getByTestId('insights-mom').textContent()).toBe('环比 −100%');
+    expect(await demands.getByTestId('insights-yoy').textContent()).toBe('同比 —');
+
     // Another city is outside the operator's scope: the server's reason is shown.
     await page.goto(`${baseUrl}/insights?regionCode=330100`);
     await expect

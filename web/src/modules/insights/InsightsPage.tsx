@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
 import { chinaToday, usePickerFormats } from '../../app/format.ts';
-import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
+import { type Locale, type MessageKey, type Translate, useI18n, useT } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { type RegionNode, regionCodeOf, regionPath, regionPathLabel, useRegions } from '../../app/regions.ts';
@@ -43,6 +43,7 @@ import {
   formatCount,
   formatMoney,
   itemLabel,
+  metricBasis,
   metricName,
   unitLabel,
 } from './shared.tsx';
@@ -303,7 +304,7 @@ function HeadlineCard({
   figure: HeadlineFigure;
   onOpen: () => void;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { token } = theme.useToken();
   const unit = unitLabel(t, metric.unit);
   return (
@@ -315,11 +316,14 @@ function HeadlineCard({
       styles={{ body: { display: 'flex', flexDirection: 'column', gap: 4 } }}
       data-testid={`insights-card-${metric.key}`}
     >
-      <Tooltip title={metric.description} placement="topLeft">
+      <Tooltip title={metricDescription(locale, t, metric)} placement="topLeft">
         <Typography.Text type="secondary" data-testid="insights-card-name">
           {metricName(t, metric)} <InfoCircleOutlined style={{ fontSize: 12 }} />
         </Typography.Text>
       </Tooltip>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="insights-card-basis">
+        {metricBasis(t, metric.key)}
+      </Typography.Text>
       <div style={{ whiteSpace: 'nowrap' }}>
         <span
           style={{ fontSize: 26, fontWeight: 600, color: token.colorText, lineHeight: 1.3 }}
@@ -354,7 +358,7 @@ function Drill({
   period: Period;
   onClose: () => void;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const regions = useRegions();
   const metric = dashboard.metrics.find((m) => m.key === drill.metric);
   if (!metric) return null;
@@ -388,7 +392,7 @@ function Drill({
       title={barLabel ? t('insights.drill.barTitle', { metric: name, bar: barLabel }) : name}
       unit={unit}
       money={metric.money}
-      description={metric.description}
+      description={metricDescription(locale, t, metric)}
       scopeText={scope}
       bar={
         drill.dimension && barLabel
@@ -398,4 +402,12 @@ function Drill({
       onClose={onClose}
     />
   );
+}
+
+/**
+ * What a figure counts in full: the server's 口径 (Chinese, as the report's notes say it); in English
+ * the card's line, as the server words it in Chinese only.
+ */
+function metricDescription(locale: Locale, t: Translate, metric: MetricInfo): string {
+  return locale === 'en-US' ? metricBasis(t, metric.key) : metric.description;
 }

@@ -55,6 +55,89 @@ export const insightsMessages = {
   'insights.metric.hire_intents': { zh: '达成就业意向', en: 'Intents to hire' },
   'insights.metric.people_trained': { zh: '培训人才', en: 'People trained' },
   'insights.metric.contacts_made': { zh: '对接洽谈', en: 'Contacts made' },
+  'insights.basis.activities_held': {
+    zh: '期内开始举办的活动场次（按活动开始日期）',
+    en: 'Activities that started in the period (by start date)',
+  },
+  'insights.basis.activity_attendance': {
+    zh: '期内签到的活动人次（含培训班学员）',
+    en: 'Check-ins at activities of the period (trainees included)',
+  },
+  'insights.basis.experts_involved': {
+    zh: '期内接单或参加活动的专家，每人计一次',
+    en: 'Experts who took an order or came to an activity, once each',
+  },
+  'insights.basis.enterprises_served': {
+    zh: '期内点单或参加活动的企业，每家计一次',
+    en: 'Enterprises that placed an order or came to an activity, once each',
+  },
+  'insights.basis.institutions_involved': {
+    zh: '期内受派订单或参加活动的高校院所',
+    en: 'Universities and institutes sent an order or at an activity',
+  },
+  'insights.basis.demands_posted': {
+    zh: '发布日期在期内的技术需求',
+    en: 'Technical demands published in the period',
+  },
+  'insights.basis.achievements_published': {
+    zh: '发布日期在期内的科技成果',
+    en: 'Achievements published in the period',
+  },
+  'insights.basis.talent_demands_posted': {
+    zh: '发布日期在期内的人才需求',
+    en: 'Talent demands published in the period',
+  },
+  'insights.basis.orders_placed': {
+    zh: '期内企业提交的服务订单',
+    en: 'Service orders placed in the period',
+  },
+  'insights.basis.orders_closed': {
+    zh: '期内经企业确认办结的订单',
+    en: 'Orders the enterprise confirmed closed in the period',
+  },
+  'insights.basis.agreements_signed': {
+    zh: '签订日期在期内的合作协议（订单、活动）',
+    en: 'Agreements signed in the period (orders, activities)',
+  },
+  'insights.basis.institutions_signed': {
+    zh: '期内签约的高校院所，每家计一次',
+    en: 'Universities and institutes that signed, once each',
+  },
+  'insights.basis.enterprises_signed': {
+    zh: '期内签约的企业，每家计一次',
+    en: 'Enterprises that signed, once each',
+  },
+  'insights.basis.problems_solved': {
+    zh: '发生日期在期内、订单已办结的解决难题',
+    en: 'Problems solved in the period, in closed orders',
+  },
+  'insights.basis.achievements_transferred': {
+    zh: '发生日期在期内、订单已办结的成果转化',
+    en: 'Transfers in the period, in closed orders',
+  },
+  'insights.basis.talents_introduced': {
+    zh: '发生日期在期内的引进、录用人数',
+    en: 'People hired or brought in, by the day it happened',
+  },
+  'insights.basis.hire_intents': {
+    zh: '发生日期在期内的就业、引才意向人数',
+    en: 'Intents to hire, by the day they were reached',
+  },
+  'insights.basis.people_trained': {
+    zh: '发生日期在期内的培训人次（计入活动参与）',
+    en: 'People trained in the period (part of attendance)',
+  },
+  'insights.basis.contacts_made': {
+    zh: '发生日期在期内的活动对接洽谈次数',
+    en: 'Contacts made at activities, by the day they happened',
+  },
+  'insights.noBase': { zh: '—', en: '—' },
+  'insights.noBaseTip': {
+    zh: '{earlier}：为 0，无法计算变化幅度',
+    en: '{earlier}: 0, so no change can be given',
+  },
+  'insights.lastYearName': { zh: '上年同期', en: 'Same period last year' },
+  'insights.previousName': { zh: '上一期', en: 'Prior period' },
   'insights.unit.sessions': { zh: '场次', en: 'held' },
   'insights.unit.personTimes': { zh: '人次', en: 'attendances' },
   'insights.unit.people': { zh: '人', en: 'people' },

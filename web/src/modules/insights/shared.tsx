@@ -45,7 +45,10 @@ export function formatPercent(ratio: number): string {
   return `${trim(Math.abs(ratio) * 100, 1)}%`;
 }
 
-/** 同比 / 环比 as a green ↑ or red ↓ percentage; nothing when the earlier figure is 0. */
+/**
+ * 同比 / 环比 as a signed percentage with a green ↑ or red ↓ (持平 when unchanged); "—" when the earlier
+ * figure is 0 and no percentage can be given. The tooltip gives the earlier figure.
+ */
 export function Change({
   label,
   now,
@@ -60,13 +63,18 @@ export function Change({
   const t = useT();
   const { token } = theme.useToken();
   const ratio = changeRatio(now, before);
-  if (ratio === null) return null;
   const name = t(label === 'yoy' ? 'insights.yoy' : 'insights.mom');
-  const earlier = t(label === 'yoy' ? 'insights.lastYearWas' : 'insights.previousWas', {
-    value: t('insights.valueUnit', { value: formatCount(t, before), unit }),
-  });
-  const flat = Math.abs(ratio) < 0.0005;
-  const color = flat ? token.colorTextSecondary : ratio > 0 ? token.colorSuccess : token.colorError;
+  const earlier =
+    ratio === null
+      ? t('insights.noBaseTip', {
+          earlier: t(label === 'yoy' ? 'insights.lastYearName' : 'insights.previousName'),
+        })
+      : t(label === 'yoy' ? 'insights.lastYearWas' : 'insights.previousWas', {
+          value: t('insights.valueUnit', { value: formatCount(t, before), unit }),
+        });
+  const flat = ratio !== null && Math.abs(ratio) < 0.0005;
+  const color =
+    ratio === null || flat ? token.colorTextSecondary : ratio > 0 ? token.colorSuccess : token.colorError;
   return (
     <Tooltip title={earlier}>
       <Typography.Text
@@ -74,11 +82,14 @@ export function Change({
         data-testid={`insights-${label}`}
       >
         {name}{' '}
-        {flat ? (
+        {ratio === null ? (
+          t('insights.noBase')
+        ) : flat ? (
           t('insights.flat')
         ) : (
           <>
             {ratio > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />}
+            {ratio > 0 ? '+' : '−'}
             {formatPercent(ratio)}
           </>
         )}
@@ -116,6 +127,11 @@ const METRIC_NAME_KEYS: Record<MetricKey, MessageKey> = {
 export function metricName(t: Translate, metric: Pick<MetricInfo, 'key' | 'name'>): string {
   const key = METRIC_NAME_KEYS[metric.key];
   return key ? t(key) : metric.name;
+}
+
+/** What a figure counts, in a line (口径): the card says it under the name, the drill-down above its records. */
+export function metricBasis(t: Translate, key: MetricKey): string {
+  return t(`insights.basis.${key}` as const);
 }
 
 /** The units of metrics.ts MetricUnit. */
