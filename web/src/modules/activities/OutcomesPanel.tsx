@@ -307,13 +307,15 @@ function OutcomeModal({ activity, onClose }: { activity: ActivityView; onClose: 
 
   const submit = (values: OutcomeValues) => {
     const note = clean(values.note);
+    const picked = values.happenedOn?.format('YYYY-MM-DD');
     const body: OutcomeInput = {
       kind: values.kind!,
       count: agreement ? 1 : (values.count ?? 1),
       ...(agreement && typeof values.amountYuan === 'number' ? { amountYuan: values.amountYuan } : {}),
       ...(values.listItemId ? { listItemId: values.listItemId } : {}),
       ...(values.orderId ? { orderId: values.orderId } : {}),
-      ...(values.happenedOn ? { happenedOn: values.happenedOn.format('YYYY-MM-DD') } : {}),
+      // The day it starts at is left to the server's clock (a phone's may be a day off).
+      ...(picked && picked !== defaultDay(activity) ? { happenedOn: picked } : {}),
       ...partyIds(values.parties ?? []),
       ...(note ? { note } : {}),
     };
