@@ -9,16 +9,24 @@ import {
 import {
   App as AntApp,
   Button,
+  Card,
+  ConfigProvider,
+  Descriptions,
+  Empty,
   Form,
   type FormInstance,
+  Grid,
   Input,
+  Pagination,
   Space,
+  Spin,
   Table,
   type TablePaginationConfig,
   type TableProps,
+  type ThemeConfig,
 } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { type ReactNode, useState } from 'react';
+import { isValidElement, type Key, type ReactNode, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { downloadFile, errorMessage, type QueryParams, sameParams } from './api.ts';
 import { formatDateTime } from './format.ts';
@@ -91,16 +99,50 @@ export function useListPaging<P extends Paging>(
   return { apply, paging };
 }
 
-/** A list page's table with server paging; the error and a retry when the first page cannot be read. */
+/** Below antd's md breakpoint (768 px): a phone. Unknown before the first measurement, which counts as wide. */
+export function usePhone(): boolean {
+  return Grid.useBreakpoint().md === false;
+}
+
+/** Buttons and fields a thumb can hit on a phone: 44 px high, small ones too. */
+const TOUCH_THEME: ThemeConfig = {
+  components: {
+    Button: { controlHeight: 44, controlHeightSM: 44, controlHeightLG: 44 },
+    Input: { controlHeight: 44 },
+    InputNumber: { controlHeight: 44 },
+    Select: { controlHeight: 44 },
+    DatePicker: { controlHeight: 44 },
+    Segmented: { controlHeight: 44 },
+    Pagination: { itemSize: 44, itemSizeSM: 44 },
+  },
+};
+
+/** What it wraps gets touch targets of at least 44×44 px when `on` (a phone); as it is otherwise. */
+export function TouchTargets({ on, children }: { on: boolean; children: ReactNode }) {
+  return on ? <ConfigProvider theme={TOUCH_THEME}>{children}</ConfigProvider> : children;
+}
+
+/**
+ * A list page's table with server paging; the error and a retry when the first page cannot be read.
+ * On a phone each row is a card instead (ListCards), unless `cards` is false (a list whose rows
+ * make no sense as cards); `cardTitle` names the column that titles a card.
+ */
 export function ListTable<T extends object>({
   list,
   paging,
+  cards = true,
+  cardTitle,
   ...table
-}: { list: ListQuery<T>; paging: TablePaging } & Omit<
-  TableProps<T>,
-  'dataSource' | 'loading' | 'pagination' | 'onChange'
->) {
+}: {
+  list: ListQuery<T>;
+  paging: TablePaging;
+  cards?: boolean;
+  /** The key or dataIndex of the card's title column; by default `title` or `name`, else the first. */
+  cardTitle?: string;
+} & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'onChange'>) {
+  const phone = usePhone();
   if (list.isError && !list.data) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
+  if (phone && cards) return <ListCards list={list} paging={paging} cardTitle={cardTitle} {...table} />;
   return (
     <Table<T>
       rowKey="id"
@@ -110,6 +152,128 @@ export function ListTable<T extends object>({
       {...paging}
       {...table}
     />
+  );
+}
+
+type Column<T> = ColumnType<T> & { children?: Column<T>[] };
+
+/** A column's own key: its key, else its dataIndex (a path joined with dots). */
+function columnKey<T>(column: Column<T>, index: number): string {
+  if (column.key !== undefined) return String(column.key);
+  const path = column.dataIndex;
+  if (Array.isArray(path)) return path.join('.');
+  return path !== undefined ? String(path) : String(index);
+}
+
+/** What a column shows for a row, as the table would render it. */
+function cellOf<T extends object>(column: Column<T>, row: T, index: number): ReactNode {
+  const path = column.dataIndex;
+  const parts = Array.isArray(path) ? path : path === undefined ? [] : [path];
+  let value: unknown = parts.length > 0 ? row : undefined;
+  for (const part of parts) value = (value as Record<string, unknown> | undefined)?.[String(part)];
+  const cell: unknown = column.render ? column.render(value, row, index) : value;
+  // A render may answer { children, props } (colSpan and the like): only its content counts here.
+  if (cell && typeof cell === 'object' && !isValidElement(cell) && 'children' in cell) {
+    return (cell as { children: ReactNode }).children;
+  }
+  return cell as ReactNode;
+}
+
+function titleOf<T>(column: Column<T>): ReactNode {
+  return typeof column.title === 'function' ? column.title({}) : column.title;
+}
+
+/**
+ * A list's rows as cards, for a phone: the row's main column as the title, the other
+ * visible columns as label: value pairs under their column titles, the row's actions
+ * (the `actions` column) as 44 px buttons; the same paging, the same test id as the table.
+ */
+function ListCards<T extends object>({
+  list,
+  paging,
+  cardTitle,
+  columns = [],
+  rowKey = 'id',
+  onRow,
+  locale,
+  'data-testid': testId,
+}: {
+  list: ListQuery<T>;
+  paging: TablePaging;
+  cardTitle?: string;
+} & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'onChange'> & {
+    'data-testid'?: string;
+  }) {
+  const flat = (cols: Column<T>[]): Column<T>[] =>
+    cols.filter((c) => !c.hidden).flatMap((c) => (c.children ? flat(c.children) : [c]));
+  const shown = flat(columns as Column<T>[]);
+  const keys = shown.map(columnKey);
+  const actionsAt = keys.indexOf('actions');
+  const wanted = cardTitle ? [cardTitle] : ['title', 'name'];
+  const found = keys.findIndex((k) => wanted.includes(k));
+  const titleAt = found >= 0 ? found : keys.findIndex((_, i) => i !== actionsAt);
+  const items = list.data?.items ?? [];
+  const keyOf = (row: T, index: number): Key =>
+    typeof rowKey === 'function'
+      ? rowKey(row, index)
+      : String((row as Record<string, unknown>)[String(rowKey)] ?? index);
+  const { pagination, onChange } = paging;
+
+  return (
+    <TouchTargets on>
+      <Spin spinning={list.isFetching}>
+        <div data-testid={testId} data-layout="cards">
+          {items.length === 0 ? (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={typeof locale?.emptyText === 'function' ? locale.emptyText() : locale?.emptyText}
+            />
+          ) : (
+            <Space direction="vertical" size={12} style={{ width: '100%' }}>
+              {items.map((row, index) => {
+                const rowProps = onRow?.(row, index) ?? {};
+                return (
+                  <Card
+                    key={keyOf(row, index)}
+                    size="small"
+                    title={titleAt >= 0 ? cellOf(shown[titleAt]!, row, index) : undefined}
+                    style={rowProps.style}
+                    styles={{ title: { whiteSpace: 'normal' } }}
+                    data-testid="list-card"
+                  >
+                    <Descriptions column={1} size="small" colon>
+                      {shown.map((column, i) =>
+                        i === titleAt || i === actionsAt ? null : (
+                          <Descriptions.Item key={keys[i]} label={titleOf(column)}>
+                            {cellOf(column, row, index)}
+                          </Descriptions.Item>
+                        ),
+                      )}
+                    </Descriptions>
+                    {actionsAt >= 0 && (
+                      <div style={{ marginTop: 8 }} data-testid="list-card-actions">
+                        {cellOf(shown[actionsAt]!, row, index)}
+                      </div>
+                    )}
+                  </Card>
+                );
+              })}
+            </Space>
+          )}
+          {(pagination.total ?? 0) > 0 && (
+            <Pagination
+              simple
+              style={{ marginTop: 16, justifyContent: 'center' }}
+              current={pagination.current}
+              pageSize={pagination.pageSize}
+              total={pagination.total}
+              showTotal={pagination.showTotal}
+              onChange={(current, pageSize) => onChange({ current, pageSize })}
+            />
+          )}
+        </div>
+      </Spin>
+    </TouchTargets>
   );
 }
 
@@ -217,7 +381,10 @@ export function FilterButtons({ onReset, searchTestId }: { onReset: () => void; 
   );
 }
 
-/** A list's filter form: the fields inline, then 查询 / 重置 (reset clears the form and searches with none). */
+/**
+ * A list's filter form: the fields inline (wrapping on a phone, with 44 px fields and buttons),
+ * then 查询 / 重置 (reset clears the form and searches with none).
+ */
 export function FilterForm<V extends object>({
   form,
   initialValues,
@@ -236,24 +403,27 @@ export function FilterForm<V extends object>({
   searchTestId: string;
   children: ReactNode;
 }) {
+  const phone = usePhone();
   return (
-    <Form<V>
-      form={form}
-      layout="inline"
-      initialValues={initialValues}
-      onFinish={onFinish}
-      style={{ marginBottom: 16, rowGap: 12 }}
-      data-testid={testId}
-    >
-      {children}
-      <FilterButtons
-        searchTestId={searchTestId}
-        onReset={() => {
-          form.resetFields();
-          onReset();
-        }}
-      />
-    </Form>
+    <TouchTargets on={phone}>
+      <Form<V>
+        form={form}
+        layout="inline"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        style={{ marginBottom: 16, rowGap: 12 }}
+        data-testid={testId}
+      >
+        {children}
+        <FilterButtons
+          searchTestId={searchTestId}
+          onReset={() => {
+            form.resetFields();
+            onReset();
+          }}
+        />
+      </Form>
+    </TouchTargets>
   );
 }
 

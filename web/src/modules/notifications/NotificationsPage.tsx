@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
+import { TouchTargets, usePhone } from '../../app/listPage.tsx';
 import { DEFAULT_PAGE_SIZE } from '../../app/listParams.ts';
 import { PageError } from '../../app/PageState.tsx';
 import { useDocumentTitle } from '../../app/title.ts';
@@ -42,6 +43,7 @@ export function NotificationsPage() {
   const inbox = useNotifications(params);
   const markRead = useMarkRead();
   const unread = inbox.data?.unread ?? 0;
+  const phone = usePhone();
 
   const open = (item: Notification) => {
     if (!item.read) {
@@ -51,106 +53,123 @@ export function NotificationsPage() {
     if (link) navigate(link);
   };
 
+  const sent = (item: Notification) => (
+    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+      {formatDateTime(item.createdAt)}
+    </Typography.Text>
+  );
+  const controls = (
+    <Space wrap>
+      <Segmented
+        value={params.unread ? 'unread' : 'all'}
+        options={[
+          { value: 'all', label: t('inbox.all') },
+          { value: 'unread', label: t('inbox.unread') },
+        ]}
+        onChange={(value) =>
+          setSearchParams(
+            writeParams({
+              page: 1,
+              pageSize: params.pageSize,
+              ...(value === 'unread' ? { unread: 'true' } : {}),
+            }),
+          )
+        }
+      />
+      <Button
+        icon={<CheckOutlined />}
+        disabled={unread === 0}
+        loading={markRead.isPending}
+        onClick={() =>
+          markRead.mutate(
+            { all: true },
+            {
+              onSuccess: () => void message.success(t('inbox.allRead')),
+              onError: (error) => void message.error(errorMessage(error)),
+            },
+          )
+        }
+        data-testid="inbox-read-all"
+      >
+        {t('inbox.markAllRead')}
+      </Button>
+    </Space>
+  );
+
+  // On a phone: the switch and 全部已读 go under the title, each message's time under its text, and
+  // the switch, the button and the pages are 44 px touch targets.
   return (
-    <Card
-      title={
-        <Space size={8}>
-          {t('inbox.title')}
-          {unread > 0 && (
-            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-              {t('inbox.unreadCount', { count: unread })}
-            </Typography.Text>
-          )}
-        </Space>
-      }
-      extra={
-        <Space wrap>
-          <Segmented
-            value={params.unread ? 'unread' : 'all'}
-            options={[
-              { value: 'all', label: t('inbox.all') },
-              { value: 'unread', label: t('inbox.unread') },
-            ]}
-            onChange={(value) =>
-              setSearchParams(
-                writeParams({
-                  page: 1,
-                  pageSize: params.pageSize,
-                  ...(value === 'unread' ? { unread: 'true' } : {}),
-                }),
-              )
-            }
+    <TouchTargets on={phone}>
+      <Card
+        title={
+          <Space size={8}>
+            {t('inbox.title')}
+            {unread > 0 && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                {t('inbox.unreadCount', { count: unread })}
+              </Typography.Text>
+            )}
+          </Space>
+        }
+        extra={phone ? undefined : controls}
+      >
+        {phone && <div style={{ marginBottom: 12 }}>{controls}</div>}
+        {inbox.isError && !inbox.data ? (
+          <PageError error={inbox.error} onRetry={() => void inbox.refetch()} />
+        ) : (
+          <List<Notification>
+            loading={inbox.isFetching}
+            dataSource={inbox.data?.items ?? []}
+            locale={{ emptyText: t(params.unread ? 'inbox.noneUnread' : 'inbox.none') }}
+            data-testid="inbox-list"
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: inbox.data?.total ?? 0,
+              hideOnSinglePage: true,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page) => setSearchParams(writeParams({ ...params, page })),
+            }}
+            renderItem={(item) => (
+              <List.Item
+                onClick={() => open(item)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') open(item);
+                }}
+                tabIndex={0}
+                role="link"
+                style={{
+                  cursor: 'pointer',
+                  paddingInline: 12,
+                  background: item.read ? undefined : token.colorPrimaryBg,
+                }}
+                data-testid="inbox-item"
+                data-read={item.read}
+                extra={phone ? undefined : sent(item)}
+              >
+                <List.Item.Meta
+                  avatar={<Badge status={item.read ? 'default' : 'processing'} />}
+                  title={
+                    <Typography.Text strong={!item.read} data-testid="inbox-item-title">
+                      {item.title}
+                    </Typography.Text>
+                  }
+                  description={
+                    phone ? (
+                      <>
+                        {item.body && <div>{item.body}</div>}
+                        {sent(item)}
+                      </>
+                    ) : (
+                      (item.body ?? undefined)
+                    )
+                  }
+                />
+              </List.Item>
+            )}
           />
-          <Button
-            icon={<CheckOutlined />}
-            disabled={unread === 0}
-            loading={markRead.isPending}
-            onClick={() =>
-              markRead.mutate(
-                { all: true },
-                {
-                  onSuccess: () => void message.success(t('inbox.allRead')),
-                  onError: (error) => void message.error(errorMessage(error)),
-                },
-              )
-            }
-            data-testid="inbox-read-all"
-          >
-            {t('inbox.markAllRead')}
-          </Button>
-        </Space>
-      }
-    >
-      {inbox.isError && !inbox.data ? (
-        <PageError error={inbox.error} onRetry={() => void inbox.refetch()} />
-      ) : (
-        <List<Notification>
-          loading={inbox.isFetching}
-          dataSource={inbox.data?.items ?? []}
-          locale={{ emptyText: t(params.unread ? 'inbox.noneUnread' : 'inbox.none') }}
-          data-testid="inbox-list"
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: inbox.data?.total ?? 0,
-            hideOnSinglePage: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page) => setSearchParams(writeParams({ ...params, page })),
-          }}
-          renderItem={(item) => (
-            <List.Item
-              onClick={() => open(item)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') open(item);
-              }}
-              tabIndex={0}
-              role="link"
-              style={{
-                cursor: 'pointer',
-                paddingInline: 12,
-                background: item.read ? undefined : token.colorPrimaryBg,
-              }}
-              data-testid="inbox-item"
-              data-read={item.read}
-              extra={
-                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDateTime(item.createdAt)}
-                </Typography.Text>
-              }
-            >
-              <List.Item.Meta
-                avatar={<Badge status={item.read ? 'default' : 'processing'} />}
-                title={
-                  <Typography.Text strong={!item.read} data-testid="inbox-item-title">
-                    {item.title}
-                  </Typography.Text>
-                }
-                description={item.body ?? undefined}
-              />
-            </List.Item>
-          )}
-        />
-      )}
-    </Card>
+        )}
+      </Card>
+    </TouchTargets>
   );
 }

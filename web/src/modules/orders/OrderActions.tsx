@@ -46,8 +46,11 @@ const PRIMARY: readonly OrderAction[] = ['dispatch', 'accept', 'start', 'finish'
 /** The largest amount the server takes, in yuan. */
 const MAX_YUAN = 1e12;
 
-/** Buttons for exactly the actions the server offers the caller now, each with the form it needs. */
-export function OrderActions({ order }: { order: OrderView }) {
+/**
+ * Buttons for exactly the actions the server offers the caller now, each with the form it needs.
+ * `bar`: full-width buttons for a phone's action bar (the parent lays them out, two to a row).
+ */
+export function OrderActions({ order, bar = false }: { order: OrderView; bar?: boolean }) {
   const t = useT();
   const { message } = AntApp.useApp();
   const manager = useCan('orders.manage');
@@ -103,6 +106,7 @@ export function OrderActions({ order }: { order: OrderView }) {
         loading={pending === action}
         disabled={pending !== null && pending !== action}
         onClick={() => (direct ? void run({ action }, keyFor(action)) : setDialog(action))}
+        {...(bar ? { block: true, style: BAR_BUTTON } : {})}
         data-testid={`order-action-${action}`}
       >
         {buttonLabel(t, action, manager)}
@@ -111,8 +115,8 @@ export function OrderActions({ order }: { order: OrderView }) {
   };
 
   const reasonTexts = dialog ? REASON_ACTIONS[dialog] : undefined;
-  return (
-    <Space wrap>
+  const content = (
+    <>
       {offered.map(button)}
       {(dialog === 'dispatch' || dialog === 'redispatch') && (
         <DispatchDialog order={order} action={dialog} onClose={() => setDialog(null)} />
@@ -145,9 +149,14 @@ export function OrderActions({ order }: { order: OrderView }) {
           }
         />
       )}
-    </Space>
+    </>
   );
+  // The bar lays the buttons out itself.
+  return bar ? content : <Space wrap>{content}</Space>;
 }
+
+/** A button of the phone's action bar: half the bar (two to a row), the whole bar when alone on its row. */
+export const BAR_BUTTON = { flex: '1 1 40%', minHeight: 44 } as const;
 
 /**
  * 取消 reads as “close the dialog” on a button: the order's cancellation says

@@ -1,6 +1,7 @@
-import { LockOutlined } from '@ant-design/icons';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
+  Button,
   Card,
   Col,
   Descriptions,
@@ -14,15 +15,18 @@ import {
   Timeline,
   Tooltip,
   Typography,
+  theme,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DetailCard, DetailDescriptions, DetailPage, LongText } from '../../app/DetailPage.tsx';
 import { EMPTY, formatDateTime, show } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
+import { TouchTargets, usePhone } from '../../app/listPage.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
 import { useOrder } from './api.ts';
-import { OrderActions } from './OrderActions.tsx';
+import { BAR_BUTTON, OrderActions } from './OrderActions.tsx';
 import {
   formatYuan,
   OfferStateTag,
@@ -35,7 +39,11 @@ import {
 import type { OrderEvent, OrderOffer, OrderOutcome, OrderView } from './types.ts';
 import { VisitsCard } from './VisitsCard.tsx';
 
-/** One service order: where it stands, what the caller may do now, its offers, visits, outcomes and history. */
+/**
+ * One service order: where it stands, what the caller may do now, its offers, visits, outcomes and
+ * history. On a phone the facts are one column, every button is a 44 px target, and the actions
+ * (with 登记服务记录) are full-width buttons in a bar that stays at the bottom of the screen.
+ */
 export function OrderDetailPage() {
   const { id = '' } = useParams();
   return <OrderDetail key={id} id={id} />;
@@ -46,109 +54,160 @@ function OrderDetail({ id }: { id: string }) {
   const me = useCurrentUser();
   const order = useOrder(id);
   const canOpen = (permission: string) => hasPermission(me, permission);
+  const phone = usePhone();
+  const [logging, setLogging] = useState(false);
 
   return (
     <DetailPage query={order} listPath="/orders" documentTitle="menu.orders">
       {(data) => (
-        <>
-          <DetailCard
-            title={data.title}
-            titleTestId="order-title"
-            tags={
-              <>
-                <Tag>{data.code}</Tag>
-                <OrderStatusTag status={data.status} />
-              </>
-            }
-            actions={<OrderActions order={data} />}
-          >
-            <OrderNotice order={data} />
-            <DetailDescriptions testId="order-descriptions">
-              <Descriptions.Item label={t('orders.code')}>{data.code}</Descriptions.Item>
-              <Descriptions.Item label={t('orders.status')}>
-                {orderStatusLabel(t, data.status)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.stepDue')}>
-                <StepDue order={data} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.demand')}>
-                {data.demandId && canOpen('lists.read') ? (
-                  <Link to={`/lists/demands/${data.demandId}`} data-testid="order-demand">
-                    {t('orders.openDemand')}
-                  </Link>
-                ) : (
-                  EMPTY
-                )}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.enterprise')}>
-                {data.enterprise && canOpen('registry.read') ? (
-                  <Link to={`/registry/enterprises/${data.enterprise.id}`} data-testid="order-enterprise">
-                    {data.enterprise.name}
-                  </Link>
-                ) : (
-                  <span data-testid="order-enterprise">{data.enterprise?.name ?? EMPTY}</span>
-                )}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('field.contactName')}>
-                <span data-testid="order-contact-name">{show(data.enterprise?.contactName)}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('field.contactMobile')}>
-                <Space size={4} data-testid="order-contact-mobile">
-                  {show(data.enterprise?.contactMobile)}
-                  {data.enterprise?.masked && data.enterprise.contactMobile && (
-                    <Tooltip title={t('orders.contactMasked')}>
-                      <LockOutlined aria-label={t('orders.contactMasked')} />
-                    </Tooltip>
-                  )}
-                </Space>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.institution')}>
-                {data.institutionId && canOpen('registry.read') ? (
-                  <Link to={`/registry/institutions/${data.institutionId}`}>
-                    {data.institutionName ?? t('orders.openInstitution')}
-                  </Link>
-                ) : data.institutionId ? (
-                  (data.institutionName ?? t('orders.institutionAssigned'))
-                ) : (
-                  EMPTY
-                )}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.team')}>
-                {data.teamId && canOpen('teams.read') ? (
-                  <Link to={`/teams/${data.teamId}`}>{data.teamName ?? t('orders.team')}</Link>
-                ) : (
-                  (data.teamName ?? EMPTY)
-                )}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.round')}>
-                {data.round > 0 ? t('orders.roundN', { round: data.round }) : EMPTY}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.createdAt')}>
-                {formatDateTime(data.createdAt)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.statusChangedAt')}>
-                {formatDateTime(data.statusChangedAt)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('orders.description')} span={3}>
-                <LongText>{data.description ?? EMPTY}</LongText>
-              </Descriptions.Item>
-            </DetailDescriptions>
-          </DetailCard>
-          <Row gutter={[24, 24]}>
-            <Col xs={24} xl={15}>
-              <Space direction="vertical" size="large" style={{ width: '100%' }}>
-                <OffersCard order={data} />
-                <VisitsCard order={data} canLog={data.canLogVisit} />
-                <OutcomesCard order={data} />
-              </Space>
-            </Col>
-            <Col xs={24} xl={9}>
-              <HistoryCard order={data} />
-            </Col>
-          </Row>
-        </>
+        <TouchTargets on={phone}>
+          {/* One box for the cards and the bar, so that the bar sticks to the screen's bottom while any card shows. */}
+          <div>
+            <Space direction="vertical" size="large" style={{ width: '100%' }}>
+              <DetailCard
+                title={data.title}
+                titleTestId="order-title"
+                tags={
+                  <>
+                    <Tag>{data.code}</Tag>
+                    <OrderStatusTag status={data.status} />
+                  </>
+                }
+                actions={phone ? undefined : <OrderActions order={data} />}
+              >
+                <OrderNotice order={data} />
+                <DetailDescriptions testId="order-descriptions">
+                  <Descriptions.Item label={t('orders.code')}>{data.code}</Descriptions.Item>
+                  <Descriptions.Item label={t('orders.status')}>
+                    {orderStatusLabel(t, data.status)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.stepDue')}>
+                    <StepDue order={data} />
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.demand')}>
+                    {data.demandId && canOpen('lists.read') ? (
+                      <Link to={`/lists/demands/${data.demandId}`} data-testid="order-demand">
+                        {t('orders.openDemand')}
+                      </Link>
+                    ) : (
+                      EMPTY
+                    )}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.enterprise')}>
+                    {data.enterprise && canOpen('registry.read') ? (
+                      <Link to={`/registry/enterprises/${data.enterprise.id}`} data-testid="order-enterprise">
+                        {data.enterprise.name}
+                      </Link>
+                    ) : (
+                      <span data-testid="order-enterprise">{data.enterprise?.name ?? EMPTY}</span>
+                    )}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('field.contactName')}>
+                    <span data-testid="order-contact-name">{show(data.enterprise?.contactName)}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('field.contactMobile')}>
+                    <Space size={4} data-testid="order-contact-mobile">
+                      {show(data.enterprise?.contactMobile)}
+                      {data.enterprise?.masked && data.enterprise.contactMobile && (
+                        <Tooltip title={t('orders.contactMasked')}>
+                          <LockOutlined aria-label={t('orders.contactMasked')} />
+                        </Tooltip>
+                      )}
+                    </Space>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.institution')}>
+                    {data.institutionId && canOpen('registry.read') ? (
+                      <Link to={`/registry/institutions/${data.institutionId}`}>
+                        {data.institutionName ?? t('orders.openInstitution')}
+                      </Link>
+                    ) : data.institutionId ? (
+                      (data.institutionName ?? t('orders.institutionAssigned'))
+                    ) : (
+                      EMPTY
+                    )}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.team')}>
+                    {data.teamId && canOpen('teams.read') ? (
+                      <Link to={`/teams/${data.teamId}`}>{data.teamName ?? t('orders.team')}</Link>
+                    ) : (
+                      (data.teamName ?? EMPTY)
+                    )}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.round')}>
+                    {data.round > 0 ? t('orders.roundN', { round: data.round }) : EMPTY}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.createdAt')}>
+                    {formatDateTime(data.createdAt)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.statusChangedAt')}>
+                    {formatDateTime(data.statusChangedAt)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('orders.description')} span={3}>
+                    <LongText>{data.description ?? EMPTY}</LongText>
+                  </Descriptions.Item>
+                </DetailDescriptions>
+              </DetailCard>
+              <Row gutter={[24, 24]}>
+                <Col xs={24} xl={15}>
+                  <Space direction="vertical" size="large" style={{ width: '100%' }}>
+                    <OffersCard order={data} />
+                    <VisitsCard
+                      order={data}
+                      canLog={data.canLogVisit}
+                      logging={logging}
+                      onLogging={setLogging}
+                    />
+                    <OutcomesCard order={data} />
+                  </Space>
+                </Col>
+                <Col xs={24} xl={9}>
+                  <HistoryCard order={data} />
+                </Col>
+              </Row>
+            </Space>
+            {phone && <PhoneActionBar order={data} onLogVisit={() => setLogging(true)} />}
+          </div>
+        </TouchTargets>
       )}
     </DetailPage>
+  );
+}
+
+/**
+ * A phone's actions on the order: what the caller may do now, and 登记服务记录 while serving, as
+ * full-width buttons (two to a row) in a bar kept at the bottom of the screen, in reach of a thumb.
+ */
+function PhoneActionBar({ order, onLogVisit }: { order: OrderView; onLogVisit: () => void }) {
+  const t = useT();
+  const { token } = theme.useToken();
+  if (order.actions.length === 0 && !order.canLogVisit) return null;
+  return (
+    <div
+      role="toolbar"
+      aria-label={t('orders.actionBar')}
+      data-testid="order-action-bar"
+      style={{
+        position: 'sticky',
+        bottom: 0,
+        zIndex: 10,
+        marginTop: 16,
+        padding: 8,
+        paddingBottom: 'calc(8px + env(safe-area-inset-bottom, 0px))',
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 8,
+        background: token.colorBgContainer,
+        borderRadius: token.borderRadiusLG,
+        boxShadow: token.boxShadowSecondary,
+      }}
+    >
+      <OrderActions order={order} bar />
+      {order.canLogVisit && (
+        <Button block icon={<PlusOutlined />} style={BAR_BUTTON} onClick={onLogVisit} data-testid="visit-add">
+          {t('orders.visit.add')}
+        </Button>
+      )}
+    </div>
   );
 }
 
@@ -193,8 +252,11 @@ function OffersCard({ order }: { order: OrderView }) {
   const t = useT();
   const me = useCurrentUser();
   const canOpen = hasPermission(me, 'registry.read');
+  const phone = usePhone();
   // The latest round first.
   const offers = [...order.offers].sort((a, b) => b.round - a.round);
+  const expert = (offer: OrderOffer) =>
+    canOpen ? <Link to={`/registry/talents/${offer.talentId}`}>{offer.name}</Link> : offer.name;
   const columns: ColumnsType<OrderOffer> = [
     {
       title: t('orders.offer.round'),
@@ -205,8 +267,7 @@ function OffersCard({ order }: { order: OrderView }) {
     {
       title: t('orders.offer.expert'),
       dataIndex: 'name',
-      render: (name: string, offer) =>
-        canOpen ? <Link to={`/registry/talents/${offer.talentId}`}>{name}</Link> : name,
+      render: (_, offer) => expert(offer),
     },
     {
       title: t('orders.offer.state'),
@@ -220,6 +281,36 @@ function OffersCard({ order }: { order: OrderView }) {
       render: (reason: string | null) => reason ?? EMPTY,
     },
   ];
+  // On a phone, one offer per line instead of a table's squeezed columns.
+  if (phone) {
+    return (
+      <Card title={t('orders.offers')} data-testid="order-offers">
+        <List<OrderOffer>
+          size="small"
+          dataSource={offers}
+          locale={{ emptyText: t('orders.offer.none') }}
+          renderItem={(offer) => (
+            <List.Item key={`${offer.round}:${offer.talentId}`}>
+              <Space direction="vertical" size={2}>
+                <Space size={8} wrap>
+                  {expert(offer)}
+                  <OfferStateTag state={offer.state} />
+                  <Typography.Text type="secondary">
+                    {t('orders.roundN', { round: offer.round })}
+                  </Typography.Text>
+                </Space>
+                {offer.reason && (
+                  <Typography.Text type="secondary">
+                    {t('orders.offer.reason')}：{offer.reason}
+                  </Typography.Text>
+                )}
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Card>
+    );
+  }
   return (
     <Card title={t('orders.offers')} data-testid="order-offers">
       <Table<OrderOffer>

@@ -11,8 +11,10 @@ import {
   FilterForm,
   ListTable,
   SearchField,
+  TouchTargets,
   useListPaging,
   useListUrl,
+  usePhone,
 } from '../../app/listPage.tsx';
 import { filtersOf } from '../../app/listParams.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
@@ -62,6 +64,7 @@ export function OrdersPage() {
   const { params, fromList } = url;
   const orders = useOrders(params);
   const { apply, paging } = useListPaging(url, orders);
+  const phone = usePhone();
 
   const columns: ColumnsType<OrderListItem> = [
     { title: t('orders.code'), dataIndex: 'code', width: 190 },
@@ -109,43 +112,47 @@ export function OrdersPage() {
     }),
   ];
 
+  const tools = (
+    <Space wrap>
+      {manager && (
+        <Button icon={<DashboardOutlined />} onClick={() => navigate('/orders/board')}>
+          {t('menu.orderBoard')}
+        </Button>
+      )}
+      <ExportButtons
+        path="/api/orders/export"
+        fileName="orders"
+        filters={{ ...filtersOf(params) }}
+        testId="orders"
+      />
+    </Space>
+  );
+
+  // On a phone the buttons go under the title (beside it they would push the page wider), and the
+  // rows are cards (ListTable).
   return (
-    <Card
-      title={t(text.title)}
-      extra={
-        <Space wrap>
-          {manager && (
-            <Button icon={<DashboardOutlined />} onClick={() => navigate('/orders/board')}>
-              {t('menu.orderBoard')}
-            </Button>
-          )}
-          <ExportButtons
-            path="/api/orders/export"
-            fileName="orders"
-            filters={{ ...filtersOf(params) }}
-            testId="orders"
-          />
-        </Space>
-      }
-    >
-      <Typography.Paragraph type="secondary" data-testid="orders-help">
-        {t(text.help)}
-      </Typography.Paragraph>
-      <OrderFilterForm
-        params={params}
-        todos={manager ? [] : (TODOS_BY_ROLE[me.role] ?? [])}
-        onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
-      />
-      <ListTable<OrderListItem>
-        list={orders}
-        paging={paging}
-        columns={columns}
-        scroll={{ x: 960 }}
-        data-testid="orders-table"
-        // An offer waiting for this expert's answer stands out.
-        onRow={(order) => (awaitsMyAnswer(order) ? { style: { background: token.colorWarningBg } } : {})}
-      />
-    </Card>
+    <TouchTargets on={phone}>
+      <Card title={t(text.title)} extra={phone ? undefined : tools}>
+        {phone && <div style={{ marginBottom: 12 }}>{tools}</div>}
+        <Typography.Paragraph type="secondary" data-testid="orders-help">
+          {t(text.help)}
+        </Typography.Paragraph>
+        <OrderFilterForm
+          params={params}
+          todos={manager ? [] : (TODOS_BY_ROLE[me.role] ?? [])}
+          onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
+        />
+        <ListTable<OrderListItem>
+          list={orders}
+          paging={paging}
+          columns={columns}
+          scroll={{ x: 960 }}
+          data-testid="orders-table"
+          // An offer waiting for this expert's answer stands out.
+          onRow={(order) => (awaitsMyAnswer(order) ? { style: { background: token.colorWarningBg } } : {})}
+        />
+      </Card>
+    </TouchTargets>
   );
 }
 
