@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Row, Space, Statistic, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { DetailCard, DetailDescriptions, DetailPage, LongText } from '../../app/DetailPage.tsx';
 import { EMPTY } from '../../app/format.ts';
@@ -35,6 +35,9 @@ export function ActivityDetailPage() {
   return <ActivityDetail key={id} id={id} />;
 }
 
+/** Narrower than antd's md breakpoint: the shell's phone layout. */
+const PHONE_QUERY = '(max-width: 767.98px)';
+
 const TABS = ['registrations', 'checkin', 'meetings', 'positions', 'outcomes'] as const;
 type TabKey = (typeof TABS)[number];
 
@@ -46,6 +49,8 @@ function ActivityDetail({ id }: { id: string }) {
     <DetailPage query={activity} listPath="/activities" documentTitle="menu.activities">
       {(data) => (
         <>
+          {/* Once confirmed, the check-in QR code is what a person opens the page for at the door: first. */}
+          {hasPass(data) && <RegistrationCard activity={data} />}
           <DetailCard
             title={data.title}
             titleTestId="activity-title"
@@ -69,24 +74,34 @@ function ActivityDetail({ id }: { id: string }) {
   );
 }
 
-/** The participant's registration, with their meetings or the positions beside it. */
+/** Whether the caller holds a confirmed registration, whose check-in QR code the page leads with. */
+function hasPass(activity: ActivityView): boolean {
+  return activity.mine.some((r) => r.status === 'confirmed' && r.checkInCode);
+}
+
+/** The participant's registration (unless it leads the page), with their meetings or the positions beside it. */
 function ParticipantCards({ activity }: { activity: ActivityView }) {
   const t = useT();
   const myMeetings =
     hasMeetings(activity.kind) && activity.mine.some((r) => r.role === 'enterprise' || r.role === 'expert');
   const myPositions = hasPositions(activity.kind) && activity.status !== 'draft' && !activity.manage;
+  const registration = !hasPass(activity);
+  if (!registration && !myMeetings && !myPositions) return null;
+  const side = registration ? 14 : 24;
   return (
     <Row gutter={[24, 24]}>
-      <Col xs={24} xl={myMeetings || myPositions ? 10 : 24}>
-        <RegistrationCard activity={activity} />
-      </Col>
+      {registration && (
+        <Col xs={24} xl={myMeetings || myPositions ? 10 : 24}>
+          <RegistrationCard activity={activity} />
+        </Col>
+      )}
       {myMeetings && (
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={side}>
           <MyMeetingsCard activity={activity} />
         </Col>
       )}
       {myPositions && (
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={side}>
           <Card title={t('activities.tab.positions')} data-testid="my-positions">
             <PositionsPanel activity={activity} />
           </Card>
@@ -102,6 +117,12 @@ function ManageTabs({ activity }: { activity: ActivityView }) {
   const location = useLocation();
   const [searchParams, setSearchParams] = useSearchParams();
   const wanted = searchParams.get('tab');
+  const card = useRef<HTMLDivElement>(null);
+  // Arriving at the desk (?tab=checkin) on a phone: the desk on the first screen, not the details above it.
+  const [arrivedAtDesk] = useState(() => wanted === 'checkin' && window.matchMedia(PHONE_QUERY).matches);
+  useEffect(() => {
+    if (arrivedAtDesk) card.current?.scrollIntoView({ block: 'start' });
+  }, [arrivedAtDesk]);
   const tabs: { key: TabKey; label: string; children: ReactNode }[] = [
     {
       key: 'registrations',
@@ -131,7 +152,8 @@ function ManageTabs({ activity }: { activity: ActivityView }) {
   });
   const active = tabs.find((tab) => tab.key === wanted)?.key ?? 'registrations';
   return (
-    <Card data-testid="activity-manage">
+    // The margin keeps the sticky header from covering the tabs when scrolled to.
+    <Card ref={card} style={{ scrollMarginTop: 64 }} data-testid="activity-manage">
       <Tabs
         activeKey={active}
         onChange={(key) => {

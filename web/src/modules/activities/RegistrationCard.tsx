@@ -4,13 +4,17 @@ import {
   App as AntApp,
   Button,
   Card,
+  Col,
+  ConfigProvider,
   Descriptions,
   Divider,
   Empty,
   Form,
+  Grid,
   Input,
   Popconfirm,
   Radio,
+  Row,
   Space,
   Tag,
   Typography,
@@ -20,7 +24,7 @@ import { clean } from '../../app/forms.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { useCan, useCurrentUser } from '../../app/session.ts';
 import { qrPath, useActOnRegistration, useRegister } from './api.ts';
-import { chinaDateTime, RegistrationStatusTag, roleLabel } from './shared.tsx';
+import { activityTime, chinaDateTime, RegistrationStatusTag, roleLabel } from './shared.tsx';
 import {
   type ActivityView,
   type MyRegistration,
@@ -30,6 +34,15 @@ import {
 } from './types.ts';
 
 const NOTE_MAX = 500;
+
+/** On a phone the card's buttons are 44 px touch targets (as the shell's header). */
+const PHONE_TOUCH_TARGETS = { components: { Button: { controlHeight: 44 } } };
+
+/** The 签到码 grouped for reading out: 7KQ-M4P (6), 7KQM-4P2 (7), 7KQM-4P2X (8). */
+export function groupShortCode(code: string): string {
+  const cut = code.length > 6 ? 4 : 3;
+  return `${code.slice(0, cut)}-${code.slice(cut)}`;
+}
 
 /** Why the caller cannot register now. */
 function closedReason(activity: ActivityView, canJoin: boolean): MessageKey {
@@ -63,42 +76,46 @@ function registeredText(t: Translate, registration: MyRegistration): string {
 
 /**
  * 我的报名: the caller's own registrations (status, place on the waiting list,
- * the check-in QR code once confirmed, cancel), and registering in the roles
- * open to them.
+ * the check-in QR code and 签到码 once confirmed, cancel), and registering in
+ * the roles open to them. Once confirmed the page shows this card first, the
+ * QR code at its top: what a person opens the page for at the door.
  */
 export function RegistrationCard({ activity }: { activity: ActivityView }) {
   const t = useT();
   const canJoin = useCan('activities.join');
+  const phone = Grid.useBreakpoint().md === false;
   const { mine, canRegisterAs } = activity;
   return (
-    <Card
-      title={
-        <Space>
-          <QrcodeOutlined />
-          {t(mine.length > 0 ? 'activities.my.title' : 'activities.my.register')}
+    <ConfigProvider theme={phone ? PHONE_TOUCH_TARGETS : {}}>
+      <Card
+        title={
+          <Space>
+            <QrcodeOutlined />
+            {t(mine.length > 0 ? 'activities.my.title' : 'activities.my.register')}
+          </Space>
+        }
+        data-testid="registration-card"
+      >
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          {mine.map((registration) => (
+            <MyRegistrationItem key={registration.id} activity={activity} registration={registration} />
+          ))}
+          {canRegisterAs.length > 0 && (
+            <>
+              {mine.length > 0 && <Divider style={{ margin: 0 }} />}
+              <RegisterForm activity={activity} />
+            </>
+          )}
+          {mine.length === 0 && canRegisterAs.length === 0 && (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t(closedReason(activity, canJoin))}
+              data-testid="registration-closed"
+            />
+          )}
         </Space>
-      }
-      data-testid="registration-card"
-    >
-      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        {mine.map((registration) => (
-          <MyRegistrationItem key={registration.id} activity={activity} registration={registration} />
-        ))}
-        {canRegisterAs.length > 0 && (
-          <>
-            {mine.length > 0 && <Divider style={{ margin: 0 }} />}
-            <RegisterForm activity={activity} />
-          </>
-        )}
-        {mine.length === 0 && canRegisterAs.length === 0 && (
-          <Empty
-            image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={t(closedReason(activity, canJoin))}
-            data-testid="registration-closed"
-          />
-        )}
-      </Space>
-    </Card>
+      </Card>
+    </ConfigProvider>
   );
 }
 
@@ -124,6 +141,8 @@ function RegisterForm({ activity }: { activity: ActivityView }) {
         onSuccess: (registration) => {
           void message.success(registeredText(t, registration));
           form.resetFields();
+          // Confirmed: the card with the QR code now leads the page; show it rather than what was below.
+          if (registration.status === 'confirmed') window.scrollTo({ top: 0 });
         },
         onError: (error) => void message.error(errorMessage(error)),
       },
@@ -202,24 +221,39 @@ function MyRegistrationItem({
       (error: unknown) => void message.error(errorMessage(error)),
     );
 
+  const pass = registration.status === 'confirmed' && !!registration.checkInCode;
+  const about = (
+    <Descriptions column={1} size="small">
+      <Descriptions.Item label={t('activities.my.role')}>{roleLabel(t, registration.role)}</Descriptions.Item>
+      <Descriptions.Item label={t('activities.registration.name')}>
+        {registration.organisationName && registration.organisationName !== registration.name
+          ? `${registration.name}（${registration.organisationName}）`
+          : registration.name}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('activities.registration.status')}>
+        <RegistrationStatusTag registration={registration} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('activities.registration.createdAt')}>
+        {chinaDateTime(registration.createdAt)}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+
   return (
     <Space direction="vertical" size="small" style={{ width: '100%' }} data-testid="my-registration">
-      <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('activities.my.role')}>
-          {roleLabel(t, registration.role)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('activities.registration.name')}>
-          {registration.organisationName && registration.organisationName !== registration.name
-            ? `${registration.name}（${registration.organisationName}）`
-            : registration.name}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('activities.registration.status')}>
-          <RegistrationStatusTag registration={registration} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('activities.registration.createdAt')}>
-          {chinaDateTime(registration.createdAt)}
-        </Descriptions.Item>
-      </Descriptions>
+      {pass ? (
+        // The code to show at the door first; on a wide screen what it is for beside it.
+        <Row gutter={[24, 8]} align="middle">
+          <Col xs={24} md={10}>
+            <CheckInPass activity={activity} registration={registration} />
+          </Col>
+          <Col xs={24} md={14}>
+            {about}
+          </Col>
+        </Row>
+      ) : (
+        about
+      )}
       {registration.status === 'pending' && (
         <Alert
           type="info"
@@ -236,31 +270,6 @@ function MyRegistrationItem({
           data-testid="my-registration-note"
         />
       )}
-      {registration.status === 'confirmed' && registration.checkedInAt && (
-        <Tag icon={<CheckCircleFilled />} color="success" data-testid="my-checked-in">
-          {t('activities.my.checkedIn', { time: chinaDateTime(registration.checkedInAt) })}
-        </Tag>
-      )}
-      {registration.status === 'confirmed' && registration.checkInCode && (
-        <div style={{ textAlign: 'center' }} data-testid="checkin-qr">
-          <img
-            src={qrPath(activity.id, registration.id)}
-            alt={t('activities.my.qrAlt')}
-            width={200}
-            height={200}
-            style={{ display: 'block', margin: '0 auto' }}
-          />
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-            {t('activities.my.qrHint')}
-          </Typography.Paragraph>
-          <Typography.Paragraph
-            copyable={{ text: registration.checkInCode }}
-            style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', marginBottom: 0 }}
-          >
-            <span data-testid="checkin-code">{registration.checkInCode}</span>
-          </Typography.Paragraph>
-        </div>
-      )}
       {(['pending', 'confirmed', 'waitlisted'] as RegistrationStatus[]).includes(registration.status) &&
         !registration.checkedInAt && (
           <Popconfirm
@@ -270,11 +279,94 @@ function MyRegistrationItem({
             cancelText={t('common.cancel')}
             onConfirm={cancel}
           >
-            <Button danger size="small" loading={act.isPending} data-testid="my-registration-cancel">
+            <Button danger loading={act.isPending} data-testid="my-registration-cancel">
               {t('activities.my.cancel')}
             </Button>
           </Popconfirm>
         )}
     </Space>
+  );
+}
+
+/**
+ * What a confirmed registrant shows at the door: the QR code, large, and under it
+ * the 签到码 in big spaced letters for when the code will not scan (read out or
+ * shown to the staff, who type it in). The QR's own text stays copyable, folded away.
+ */
+function CheckInPass({ activity, registration }: { activity: ActivityView; registration: MyRegistration }) {
+  const t = useT();
+  const { shortCode, checkInCode } = registration;
+  return (
+    <div style={{ textAlign: 'center' }} data-testid="checkin-qr">
+      <Typography.Text strong style={{ display: 'block' }} ellipsis data-testid="checkin-pass-activity">
+        {activity.title}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+        {activityTime(t, activity)}
+      </Typography.Text>
+      {registration.checkedInAt && (
+        <Tag
+          icon={<CheckCircleFilled />}
+          color="success"
+          style={{ marginTop: 8 }}
+          data-testid="my-checked-in"
+        >
+          {t('activities.my.checkedIn', { time: chinaDateTime(registration.checkedInAt) })}
+        </Tag>
+      )}
+      <img
+        src={qrPath(activity.id, registration.id)}
+        alt={t('activities.my.qrAlt')}
+        width={256}
+        height={256}
+        // The PNG's modules stay sharp when scaled for the screen.
+        style={{
+          display: 'block',
+          margin: '4px auto 0',
+          maxWidth: '100%',
+          height: 'auto',
+          imageRendering: 'pixelated',
+        }}
+      />
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+        {t('activities.my.qrHint')}
+      </Typography.Text>
+      {shortCode && (
+        <>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 8 }}>
+            {t('activities.my.shortCode')}
+          </Typography.Text>
+          <div
+            style={{
+              fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+              fontSize: 36,
+              fontWeight: 700,
+              letterSpacing: '0.12em',
+              lineHeight: 1.25,
+              whiteSpace: 'nowrap',
+            }}
+            data-testid="checkin-short-code"
+          >
+            {groupShortCode(shortCode)}
+          </div>
+          <Typography.Text style={{ display: 'block' }} data-testid="checkin-short-code-hint">
+            {t('activities.my.shortCodeHint')}
+          </Typography.Text>
+        </>
+      )}
+      {checkInCode && (
+        <details style={{ marginTop: 4, fontSize: 12, textAlign: 'start' }}>
+          <summary style={{ cursor: 'pointer', color: 'inherit', opacity: 0.65 }}>
+            {t('activities.my.qrText')}
+          </summary>
+          <Typography.Paragraph
+            copyable={{ text: checkInCode }}
+            style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', marginBottom: 0 }}
+          >
+            <span data-testid="checkin-code">{checkInCode}</span>
+          </Typography.Paragraph>
+        </details>
+      )}
+    </div>
   );
 }

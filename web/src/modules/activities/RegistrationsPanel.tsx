@@ -10,6 +10,7 @@ import { AddRegistrationModal } from './AddRegistrationModal.tsx';
 import { exportPath, useActOnRegistration, useRegistrations } from './api.ts';
 import { ImportRegistrationsModal } from './ImportRegistrationsModal.tsx';
 import { ReasonModal } from './ReasonModal.tsx';
+import { groupShortCode } from './RegistrationCard.tsx';
 import {
   chinaDateTime,
   RegistrationStatusTag,
@@ -28,6 +29,13 @@ import {
   type RegistrationStatus,
   type RegistrationView,
 } from './types.ts';
+
+/** How a registration was checked in (qr | code | search), as its tag says. */
+const METHOD_KEYS: Partial<Record<string, MessageKey>> = {
+  qr: 'activities.checkin.byQr',
+  code: 'activities.checkin.byCode',
+  search: 'activities.checkin.bySearch',
+};
 
 /** Which actions a registration offers the organisers (machine.ts). */
 function actionsOf(registration: RegistrationView): RegistrationAction[] {
@@ -153,6 +161,19 @@ export function RegistrationsPanel({ activity }: { activity: ActivityView }) {
       ),
     },
     {
+      title: t('activities.registration.shortCode'),
+      dataIndex: 'shortCode',
+      width: 110,
+      render: (code: string | null) =>
+        code ? (
+          <Typography.Text code style={{ whiteSpace: 'nowrap' }} data-testid="registration-short-code">
+            {groupShortCode(code)}
+          </Typography.Text>
+        ) : (
+          EMPTY
+        ),
+    },
+    {
       title: t('activities.registration.checkIn'),
       dataIndex: 'checkedInAt',
       width: 150,
@@ -161,11 +182,7 @@ export function RegistrationsPanel({ activity }: { activity: ActivityView }) {
           <Space size={4} wrap>
             <span>{chinaDateTime(at)}</span>
             <Tag style={{ marginInlineEnd: 0 }}>
-              {t(
-                registration.checkInMethod === 'qr'
-                  ? 'activities.checkin.byQr'
-                  : 'activities.checkin.bySearch',
-              )}
+              {t(METHOD_KEYS[registration.checkInMethod ?? ''] ?? 'activities.checkin.bySearch')}
             </Tag>
           </Space>
         ) : (

@@ -281,9 +281,15 @@ export const activitiesMessages = {
   },
   'activities.my.qrAlt': { zh: '签到二维码', en: 'Check-in QR code' },
   'activities.my.qrHint': {
-    zh: '签到时请向工作人员出示此二维码；无法扫码时可报出下方签到码。',
-    en: 'Show this QR code at the door, or read out the code below.',
+    zh: '签到时请向工作人员出示此二维码',
+    en: 'Show this QR code at the check-in desk',
   },
+  'activities.my.shortCode': { zh: '签到码', en: 'Check-in code' },
+  'activities.my.shortCodeHint': {
+    zh: '无法扫码时，向签到人员出示此签到码',
+    en: 'If the QR code will not scan, show this code to the check-in staff',
+  },
+  'activities.my.qrText': { zh: '二维码内容（可复制）', en: 'The QR code’s text (to copy)' },
   'activities.my.checkedIn': { zh: '已于 {time} 签到', en: 'Checked in at {time}' },
   'activities.my.cancel': { zh: '取消报名', en: 'Cancel registration' },
   'activities.my.cancelConfirm': {
@@ -333,6 +339,7 @@ export const activitiesMessages = {
   'activities.registration.source': { zh: '来源', en: 'Source' },
   'activities.registration.status': { zh: '报名状态', en: 'Status' },
   'activities.registration.checkIn': { zh: '签到', en: 'Check-in' },
+  'activities.registration.shortCode': { zh: '签到码', en: 'Check-in code' },
   'activities.registration.createdAt': { zh: '报名时间', en: 'Registered' },
   'activities.registration.note': { zh: '备注', en: 'Note' },
   'activities.registration.unseated': { zh: '不占名额', en: 'No seat' },
@@ -422,6 +429,13 @@ export const activitiesMessages = {
   'activities.checkin.done': { zh: '已签到', en: 'Checked in' },
   'activities.checkin.notYet': { zh: '未签到', en: 'Not yet' },
   'activities.checkin.byQr': { zh: '扫码', en: 'QR code' },
+  'activities.checkin.byCode': { zh: '签到码', en: 'code' },
+  'activities.checkin.shortCodeLabel': { zh: '签到码', en: 'Check-in code' },
+  'activities.checkin.shortCodeHint': {
+    zh: '无法扫码时，输入参会人员出示的 6–8 位签到码，按回车签到（不区分大小写）',
+    en: 'When a QR code will not scan, type the 6–8 character code the attendee shows, then Enter (any case)',
+  },
+  'activities.checkin.shortCodePlaceholder': { zh: '如 7KQ-M4P', en: 'e.g. 7KQ-M4P' },
   'activities.checkin.bySearch': { zh: '查找', en: 'search' },
 
   'activities.meeting.status.proposed': { zh: '待确认', en: 'Proposed' },
