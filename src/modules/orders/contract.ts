@@ -14,6 +14,11 @@ export const outcomeInput = z.strictObject({
   /** 合作协议 / 成果转化 (OUTCOMES_WITH_AMOUNT): the amount in yuan (CNY). */
   amountYuan: z.number().min(0).max(1e12).multipleOf(0.01).optional(),
   note: z.string().trim().max(1000).optional(),
+  /**
+   * The China date it happened (an agreement signed last week), today when absent; not after
+   * today (ORDER_OUTCOME_DATE_IN_FUTURE) nor before the order was placed (ORDER_OUTCOME_DATE_BEFORE_ORDER).
+   */
+  happenedOn: calendarDate.optional(),
 });
 
 export const orderTransitionRequest = z.strictObject({
@@ -121,7 +126,13 @@ export const orderView = z.object({
     })
     .nullable(),
   outcomes: z.array(
-    z.object({ kind: z.enum(OUTCOME_KINDS), amountYuan: z.number().nullable(), note: z.string().nullable() }),
+    z.object({
+      kind: z.enum(OUTCOME_KINDS),
+      amountYuan: z.number().nullable(),
+      note: z.string().nullable(),
+      /** The China date it happened. */
+      happenedOn: z.string(),
+    }),
   ),
   visits: z.array(
     z.object({

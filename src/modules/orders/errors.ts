@@ -39,6 +39,16 @@ export const ordersError = defineErrors({
     zh: '订单当前状态为“{status}”，只能在接单后、确认前登记服务记录',
     en: 'Visits are logged between acceptance and confirmation; the order is {status}',
   },
+  ORDER_OUTCOME_DATE_IN_FUTURE: {
+    status: 400,
+    zh: '成效日期不能晚于今天（{today}）',
+    en: 'An outcome cannot be dated after today ({today})',
+  },
+  ORDER_OUTCOME_DATE_BEFORE_ORDER: {
+    status: 400,
+    zh: '成效日期不能早于下单日期（{placedOn}）',
+    en: 'An outcome cannot be dated before the order was placed ({placedOn})',
+  },
   ORDER_RATING_REQUIRED: { status: 400, zh: '请为本次服务评分（1–5 分）', en: 'Rate the service (1–5)' },
   ORDER_TEAM_UNKNOWN: {
     status: 400,

@@ -30,6 +30,7 @@ const ORDER_EXPORT_COLUMNS: ColumnSpec[] = [
   { key: 'closedAt', header: '办结时间', headerEn: 'Closed at' },
   { key: 'rating', header: '评分', headerEn: 'Rating' },
   { key: 'outcomes', header: '服务成效', headerEn: 'Outcomes' },
+  { key: 'outcomesOn', header: '成效日期', headerEn: 'Outcome date' },
   { key: 'amountYuan', header: '金额（元）', headerEn: 'Amount (CNY)' },
 ];
 
@@ -95,6 +96,8 @@ export async function exportOrders(
         closedAt: row.closedAt ? chinaDateTime(row.closedAt) : null,
         rating: row.rating,
         outcomes: mine.map((x) => OUTCOME_NAMES[x.kind][en ? 'en' : 'zh']).join(en ? '; ' : '；') || null,
+        // The days the outcomes happened (most orders have one), earliest first.
+        outcomesOn: [...new Set(mine.map((x) => x.happenedOn))].sort().join(en ? '; ' : '；') || null,
         amountYuan: amountFen > 0 ? amountFen / 100 : null,
       };
     });

@@ -148,9 +148,10 @@ describe('service orders over HTTP', () => {
     expect(toConfirm.map((m: { title: string }) => m.title)).toContain(
       '服务已完成，请确认办结并评价：汽车轻量化碳纤维复合材料构件连接技术',
     );
+    // Undated outcomes happened today (the platform's China date).
     expect(order.outcomes).toEqual([
-      { kind: 'agreement', amountYuan: 300000, note: '签订技术开发合同' },
-      { kind: 'solved', amountYuan: null, note: '连接开裂问题解决' },
+      { kind: 'agreement', amountYuan: 300000, note: '签订技术开发合同', happenedOn: '2026-03-02' },
+      { kind: 'solved', amountYuan: null, note: '连接开裂问题解决', happenedOn: '2026-03-02' },
     ]);
 
     const unrated = await move(enterprise, order, { action: 'confirm' });
@@ -441,7 +442,83 @@ describe('service orders over HTTP', () => {
     order = (
       await move(expert, order, { action: 'finish', outcomes: [{ kind: 'agreement', amountYuan: 300000 }] })
     ).body;
-    expect(order.outcomes).toEqual([{ kind: 'agreement', amountYuan: 300000, note: null }]);
+    expect(order.outcomes).toEqual([
+      { kind: 'agreement', amountYuan: 300000, note: null, happenedOn: '2026-03-02' },
+    ]);
+  });
+
+  it('dates each outcome when it happened: not after today in China, not before the order was placed', async () => {
+    const now = p.clock.now();
+    // Placed and taken on 20 February; entered on 2 March (sessions signed in at each hour).
+    p.clock.set(new Date('2026-02-20T10:00:00+08:00'));
+    let placed: { id: string; version: number };
+    try {
+      placed = await order(
+        {
+          enterprise: await p.signIn('enterprise'),
+          operator: await p.signIn('operator'),
+          expert: await p.signIn('expert'),
+        },
+        demandId,
+        'accepted',
+        { experts: [experts['ZJ-0001']!] },
+      );
+    } finally {
+      p.clock.set(now);
+    }
+    const expert = await p.signIn('expert');
+    let current = (await move(expert, placed, { action: 'start' })).body;
+    const finish = (outcomes: Record<string, unknown>[]) =>
+      move(expert, current, { action: 'finish', outcomes });
+
+    const tomorrow = await finish([{ kind: 'agreement', amountYuan: 200000, happenedOn: '2026-03-03' }]);
+    expect(tomorrow.status).toBe(400);
+    expect(tomorrow.body.error).toMatchObject({
+      code: 'ORDER_OUTCOME_DATE_IN_FUTURE',
+      message: '成效日期不能晚于今天（2026-03-02）',
+    });
+    const early = await finish([{ kind: 'solved' }, { kind: 'agreement', happenedOn: '2026-02-19' }]);
+    expect(early.status).toBe(400);
+    expect(early.body.error).toMatchObject({
+      code: 'ORDER_OUTCOME_DATE_BEFORE_ORDER',
+      message: '成效日期不能早于下单日期（2026-02-20）',
+    });
+    const malformed = await finish([{ kind: 'solved', happenedOn: '2026-02-30' }]);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('VALIDATION_FAILED');
+    // Nothing was recorded by the refusals.
+    expect((await expert.get(`/api/orders/${placed.id}`)).body).toMatchObject({
+      status: 'in_service',
+      outcomes: [],
+    });
+
+    const done = await finish([
+      { kind: 'agreement', amountYuan: 200000, note: '上周签约', happenedOn: '2026-02-25' },
+      { kind: 'solved', happenedOn: '2026-02-20' },
+      { kind: 'talent' },
+    ]);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    current = done.body;
+    expect(
+      done.body.outcomes.map((x: { kind: string; happenedOn: string }) => [x.kind, x.happenedOn]),
+    ).toEqual([
+      ['agreement', '2026-02-25'],
+      ['solved', '2026-02-20'],
+      ['talent', '2026-03-02'],
+    ]);
+    // The history keeps the dates with the step, which is itself dated when it was entered.
+    const step = done.body.events.find((e: { action: string }) => e.action === 'finish');
+    expect(step.at).toBe(p.clock.now().toISOString());
+    expect(step.details.outcomes.map((x: { happenedOn: string }) => x.happenedOn)).toEqual([
+      '2026-02-25',
+      '2026-02-20',
+      '2026-03-02',
+    ]);
+    // 台账: 成效日期, earliest first.
+    const sheet = await downloadedSheet(p.app, (await p.signIn('operator')).cookie!, '/api/orders/export');
+    expect(sheet.rows.find((r) => r.订单号 === done.body.code)?.成效日期).toBe(
+      '2026-02-20；2026-02-25；2026-03-02',
+    );
   });
 
   it('asks the enterprise whether the demand is solved when an order of it closes with an outcome', async () => {

@@ -183,21 +183,30 @@ export class OrderTransitions {
       case 'finish': {
         const outcomes = request.outcomes ?? [];
         if (outcomes.length === 0) throw ordersError('ORDER_OUTCOME_REQUIRED');
+        // Dated when it happened (an agreement signed last week): between the order's day and today.
+        const today = chinaDate(now);
+        const placedOn = chinaDate(order.createdAt);
+        const dated = outcomes.map((x) => ({ ...x, happenedOn: x.happenedOn ?? today }));
+        for (const x of dated) {
+          if (x.happenedOn > today) throw ordersError('ORDER_OUTCOME_DATE_IN_FUTURE', { params: { today } });
+          if (x.happenedOn < placedOn)
+            throw ordersError('ORDER_OUTCOME_DATE_BEFORE_ORDER', { params: { placedOn } });
+        }
         then.push(() =>
           repo.setOutcomes(
             order.id,
-            outcomes.map((x) => ({
+            dated.map((x) => ({
               orderId: order.id,
               kind: x.kind,
               amountFen: x.amountYuan === undefined ? null : Math.round(x.amountYuan * 100),
               note: x.note ?? null,
-              happenedOn: chinaDate(now),
+              happenedOn: x.happenedOn,
               createdBy: who.userId,
               createdAt: now,
             })),
           ),
         );
-        details.outcomes = outcomes;
+        details.outcomes = dated;
         break;
       }
       case 'timeout':

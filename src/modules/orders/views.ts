@@ -165,6 +165,7 @@ export async function loadOrder(
       kind: x.kind,
       amountYuan: x.amountFen === null ? null : x.amountFen / 100,
       note: x.note,
+      happenedOn: x.happenedOn,
     })),
     visits: (await repo.visits(row.id)).map((v) => ({
       id: v.id,
