@@ -741,6 +741,100 @@ describe('activities', () => {
     expect(lateNight.code).toBe('HD-20260507-01');
   });
 
+  it('records an activity after it was held: created today for last month, who came checked in on its day', async () => {
+    // Today is 2 March 2026; the salon was held on 10 February and is entered now.
+    const held = await activity(operator, {
+      kind: 'forum',
+      title: '二月人才沙龙（补录）',
+      startsAt: '2026-02-10T14:00:00+08:00',
+      endsAt: '2026-02-10T17:00:00+08:00',
+    });
+    expect(held).toMatchObject({ status: 'published', code: expect.stringMatching(/^HD-20260210-\d{2}$/) });
+    const register = (client: Client, body: Record<string, unknown>) =>
+      client.post(`/api/activities/${held.id}/registrations`, body);
+    // A participant cannot register for it any more, nor say they came.
+    expect((await expert.get(`/api/activities/${held.id}`)).body.canRegisterAs).toEqual([]);
+    const self = await register(expert, {});
+    expect([self.status, self.body.error.code]).toEqual([409, 'REGISTRATION_CLOSED']);
+    const claim = await register(expert, { attended: true });
+    expect([claim.status, claim.body.error.code]).toEqual([403, 'ACTIVITY_NOT_MANAGER']);
+
+    // The organiser records who came: two by hand, then ends it, then one more from the sign-in sheet.
+    expect((await register(operator, { talentId: experts['ZJ-0001'], attended: true })).status).toBe(201);
+    const guest = await register(operator, {
+      name: '沈立',
+      organisationName: '湖州丝绸集团',
+      attended: true,
+    });
+    expect(guest.status, JSON.stringify(guest.body)).toBe(201);
+    const finished = await transition(
+      operator,
+      '/api/activities',
+      (await operator.get(`/api/activities/${held.id}`)).body,
+      { action: 'finish' },
+    );
+    expect(finished.status).toBe('finished');
+    const sheet = await xlsx(
+      ['姓名', '单位', '签到'],
+      [
+        ['钱涛', '德清县科技局', '是'],
+        ['孙悦', '湖州师范学院', '否'],
+        ['赵明', '湖州职业技术学院', '迟到'],
+      ],
+    );
+    const preview = (await previewSheet(held.id, '签到表.xlsx', sheet)).body;
+    expect(preview).toMatchObject({ valid: 3, flagged: 1, rejected: 0 });
+    expect(issuesOf(preview)).toEqual(['4:签到“迟到”未识别（应为“是”或“否”），已登记为未签到']);
+    expect((await commitImport(operator, preview.id)).created).toBe(3);
+    // After it ended, a registration that is not an attendance is refused, even an organiser's.
+    const late = await register(operator, { name: '未到场的人' });
+    expect([late.status, late.body.error.code]).toEqual([409, 'REGISTRATION_CLOSED']);
+
+    // Three came, checked in at the activity's start, not on the day they were entered.
+    const came = (await operator.get(`/api/activities/${held.id}/registrations?checkedIn=true&pageSize=50`))
+      .body;
+    expect(came.counts.checkedIn).toBe(3);
+    expect(
+      came.items
+        .map((r: { name: string; checkedInAt: string; checkInMethod: string }) => [
+          r.name,
+          r.checkedInAt,
+          r.checkInMethod,
+        ])
+        .sort(),
+    ).toEqual([
+      ['沈立', '2026-02-10T06:00:00.000Z', 'recorded'],
+      ['钱涛', '2026-02-10T06:00:00.000Z', 'recorded'],
+      ['陈志远', '2026-02-10T06:00:00.000Z', 'recorded'],
+    ]);
+    // The desk checks in someone found afterwards on the same day, too.
+    const sun = (await operator.get(`/api/activities/${held.id}/registrations?q=孙悦`)).body.items[0];
+    const desk = await operator.post(`/api/activities/${held.id}/check-in`, { registrationId: sun.id });
+    expect(desk.body).toMatchObject({ counted: true, checkedIn: 4 });
+    expect(desk.body.registration.checkedInAt).toBe('2026-02-10T06:00:00.000Z');
+
+    // Figures count the attendance on the activity's day: in February, none of it in March.
+    const attendance = async (period: string) =>
+      (
+        await operator.get(`/api/insights/metrics/activity_attendance/records?${period}&pageSize=200`)
+      ).body.items.filter((r: { ref: string }) => r.ref === held.code);
+    expect(await attendance('from=2026-02-01&to=2026-02-28')).toHaveLength(4);
+    expect(await attendance('from=2026-03-01&to=2026-03-02')).toHaveLength(0);
+
+    // The audit keeps when each was entered and by whom, with the activity's date.
+    const audit = (
+      await (await p.signIn('auditor')).get(`/api/audit?entityId=${held.id}&action=activity.checkin`)
+    ).body.items;
+    expect(audit).toHaveLength(4);
+    for (const row of audit) {
+      expect(row).toMatchObject({
+        at: p.clock.now().toISOString(),
+        actorRole: 'operator',
+        changes: { checkedInAt: { to: '2026-02-10T06:00:00.000Z' }, activityOn: { to: '2026-02-10' } },
+      });
+    }
+  });
+
   it('keeps activities to their region and their organisers', async () => {
     const admin = await p.signIn('admin');
     const hangzhou = await admin.post('/api/activities', {

@@ -3,10 +3,12 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import type { CheckInCodes } from './checkin.ts';
 import { activitiesError } from './errors.ts';
 import { ACTIVITY_STATUS_NAMES, REGISTRATION_STATUS_NAMES } from './machine.ts';
 import type { Registrants } from './registrants.ts';
+import { attendedAt } from './registrations.ts';
 import { ActivitiesRepository, NO_COUNTS } from './repository.ts';
 import type { ActivitiesService } from './service.ts';
 import { normaliseShortCode } from './short-codes.ts';
@@ -87,8 +89,10 @@ export class CheckInDesk {
       let counted = false;
       if (!before.checkedInAt) {
         const now = this.clock.now();
+        // Checked in after the activity ended (recorded later): on the activity's day, not today's.
+        const at = attendedAt(activity, now);
         const after = await repo.updateRegistration(before.id, before.version, {
-          checkedInAt: now,
+          checkedInAt: at,
           checkInMethod: method,
           checkedInBy: actor.userId,
           updatedAt: now,
@@ -101,7 +105,12 @@ export class CheckInDesk {
             entity: 'activity',
             entityId: id,
             regionCode: activity.scopeRegion,
-            changes: { registration: { to: { id: row.id, name: row.name, method } } },
+            changes: {
+              registration: { to: { id: row.id, name: row.name, method } },
+              ...(at !== now
+                ? { checkedInAt: { to: at.toISOString() }, activityOn: { to: chinaDate(activity.startsAt) } }
+                : {}),
+            },
           });
         } else {
           row = (await repo.registration(id, registrationId)) ?? before;

@@ -178,6 +178,11 @@ export const registerRequest = z.strictObject({
   note: text(500).optional(),
   /** Operators: invited (邀请) rather than registered by hand. */
   invited: z.boolean().optional(),
+  /**
+   * Organisers: the person came (出席), recorded at the door or after the activity was held:
+   * registered and checked in, at the activity's start when it is already over.
+   */
+  attended: z.boolean().optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequest>;
 

@@ -13,6 +13,9 @@ import { ActivitiesRepository } from './repository.ts';
 import type { Participant, Seats } from './seats.ts';
 import type { ActivitiesService } from './service.ts';
 
+/** A sheet's row: who it registers, and whether they came (签到). */
+type RegistrationImportRow = Participant & { attended: boolean };
+
 /** A registration import's parameter: the activity its people are registered for. */
 const registrationImportOptions = z.strictObject({ activityId: z.string().uuid() });
 type RegistrationImportOptions = z.infer<typeof registrationImportOptions>;
@@ -51,7 +54,23 @@ export const REGISTRATION_COLUMNS: readonly ColumnSpec[] = [
     hint: '如：专家、企业、高校院所、学员',
   },
   { key: 'note', header: '备注', headerEn: 'Note' },
+  {
+    key: 'attended',
+    header: '签到',
+    headerEn: 'Attended',
+    aliases: ['是否签到', '签到情况', '出席', '是否出席', '出席情况', '是否参会'],
+    hint: '“是”：已出席（活动结束后补录的，按活动开始时间签到）；留空或“否”：仅报名',
+  },
 ];
+
+/** 签到 as people fill it in: yes, no, or (undefined) not understood. */
+function attendedCell(raw: string): boolean | undefined {
+  const s = raw.trim().toLowerCase();
+  if (/^(是|y|yes|true|1|√|✓|✔|到|已到|已签到|签到|出席|已出席|参加|已参加|参会|已参会)$/.test(s))
+    return true;
+  if (/^(|否|n|no|false|0|×|✗|未到|未签到|缺席|未出席|未参加|未参会)$/.test(s)) return false;
+  return undefined;
+}
 
 /** The longest name, organisation and note a sheet's row may give: those of registerRequest. */
 const IMPORT_LIMITS: readonly (readonly [string, number])[] = [
@@ -77,7 +96,7 @@ export function registrationsImport(
   activities: ActivitiesService,
   seats: Seats,
   cipher: FieldCipher,
-): ImportKind<Participant, RegistrationImportOptions> {
+): ImportKind<RegistrationImportRow, RegistrationImportOptions> {
   return {
     kind: REGISTRATION_IMPORT_KIND,
     label: { zh: '活动报名表', en: 'Activity registrations' },
@@ -89,7 +108,9 @@ export function registrationsImport(
       const activity = await activities.managed(db, actor, activityId);
       const roles = KINDS[activity.kind as ActivityKind].roles;
       const institutions = roles.includes('institution') ? await institutionsByName(db, actor) : new Map();
-      return (cells) => registrationRow(cells, roles, cipher, institutions);
+      // Check-in opens when the activity is published (the desk's rule): a draft's 签到 is not recorded.
+      const attendOpen = activity.status !== 'draft' && activity.status !== 'cancelled';
+      return (cells) => registrationRow(cells, roles, cipher, institutions, attendOpen);
     },
     // Registrations have no code of their own: every valid row is a new registration.
     existing: async () => new Map(),
@@ -111,7 +132,11 @@ export function registrationsImport(
     },
     commitBatch: async (tx, actor, rows, { activityId }) => {
       const activity = await activities.managed(tx, actor, activityId);
-      for (const { data } of rows) await seats.admit(tx, actor, activity, data, true);
+      for (const { data } of rows) {
+        const row = await seats.admit(tx, actor, activity, data, true);
+        // Who came (an activity entered after it was held): checked in, on the activity's day.
+        if (data.attended) await activities.registrations.markAttended(tx, actor, activity, row);
+      }
       return { created: rows.length, updated: 0 };
     },
     tables: ['activity_registrations'],
@@ -148,10 +173,11 @@ function registrationRow(
   roles: readonly ParticipantRole[],
   cipher: FieldCipher,
   institutions: ReadonlyMap<string, KnownInstitution>,
-): PreparedRow<Participant> | null {
+  attendOpen: boolean,
+): PreparedRow<RegistrationImportRow> | null {
   const name = cells.name?.trim() ?? '';
   if (!name && !Object.values(cells).some((v) => v.trim())) return null;
-  const row: PreparedRow<Participant> = { code: null, data: null, errors: [], flags: [] };
+  const row: PreparedRow<RegistrationImportRow> = { code: null, data: null, errors: [], flags: [] };
   const header = (key: string) => columnHeader(REGISTRATION_COLUMNS, key);
   if (!name) {
     row.errors.push({ column: header('name'), message: '缺少姓名，未登记' });
@@ -182,6 +208,16 @@ function registrationRow(
     row.flags.push({ column: header('mobile'), message: `手机号“${cells.mobile}”有误，已登记但未记手机号` });
     mobile = null;
   }
+  let attended = attendedCell(cells.attended ?? '');
+  if (attended === undefined) {
+    row.flags.push({
+      column: header('attended'),
+      message: `签到“${cells.attended?.trim()}”未识别（应为“是”或“否”），已登记为未签到`,
+    });
+  } else if (attended && !attendOpen) {
+    attended = false;
+    row.flags.push({ column: header('attended'), message: '活动尚未发布（或已取消），已登记但未签到' });
+  }
   const organisationName = cells.organisation?.trim() || null;
   // A 高校院所 row is linked to the institution its 单位 names (or, without one, its 姓名), as registered
   // in the caller's region; a name the registry does not know is kept as written and flagged.
@@ -210,6 +246,7 @@ function registrationRow(
     mobile,
     note: notes.join('；') || null,
     source: 'imported',
+    attended: attended ?? false,
   };
   return row;
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
+import { chinaDate } from '../../reference/china-time.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { type OrganisationAccount, SELF_ORGANISATION_ROLES } from './constants.ts';
@@ -18,7 +19,7 @@ import {
 } from './machine.ts';
 import type { Registrants } from './registrants.ts';
 import { ActivitiesRepository, NO_COUNTS } from './repository.ts';
-import type { ActivityRow } from './schema.ts';
+import type { ActivityRow, RegistrationRow } from './schema.ts';
 import { type Participant, rethrowDuplicate, type Seats } from './seats.ts';
 import type { ActivitiesService } from './service.ts';
 
@@ -50,9 +51,12 @@ export class RegistrationsService {
       .transaction(async (tx) => {
         const activity = await this.activities.find(tx, actor, id);
         const manager = this.activities.manages(actor, activity);
-        this.checkOpen(activity, manager);
+        // Who came is recorded by the organisers only; a participant registers, the desk checks them in.
+        if (request.attended && !manager) throw activitiesError('ACTIVITY_NOT_MANAGER');
+        this.checkOpen(activity, manager, request.attended === true);
         const who = await this.participant(tx, actor, activity, request, manager);
-        return this.seats.admit(tx, actor, activity, who, manager);
+        const row = await this.seats.admit(tx, actor, activity, who, manager);
+        return request.attended ? this.markAttended(tx, actor, activity, row) : row;
       })
       .catch(rethrowDuplicate);
     return this.registrants.view(
@@ -189,12 +193,60 @@ export class RegistrationsService {
     };
   }
 
-  private checkOpen(activity: ActivityRow, manager: boolean): void {
+  /**
+   * 出席: a registration an organiser records as having come (an activity entered after it was held,
+   * or a registration by hand at the door), confirmed and checked in — at the activity's start when
+   * it is already over, so that it counts on the activity's day; the audit row keeps when it was
+   * entered and by whom. Checked-in registrations stay as they are.
+   */
+  async markAttended(
+    tx: Executor,
+    actor: Actor,
+    activity: ActivityRow,
+    row: RegistrationRow,
+  ): Promise<RegistrationRow> {
+    if (activity.status === 'draft' || activity.status === 'cancelled') {
+      throw activitiesError('CHECKIN_NOT_OPEN', {
+        params: { status: ACTIVITY_STATUS_NAMES[activity.status].zh },
+      });
+    }
+    if (row.checkedInAt) return row;
+    const now = this.clock.now();
+    const at = attendedAt(activity, now);
+    // They came: a seat they held or not (a full activity's waiting list, recorded afterwards).
+    const after = await new ActivitiesRepository(tx).updateRegistration(row.id, row.version, {
+      status: 'confirmed',
+      checkedInAt: at,
+      checkInMethod: 'recorded',
+      checkedInBy: actor.userId,
+      updatedAt: now,
+    });
+    if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: row.version } });
+    await this.audit.record(tx, actor, {
+      action: 'activity.checkin',
+      entity: 'activity',
+      entityId: activity.id,
+      regionCode: activity.scopeRegion,
+      changes: {
+        registration: { to: { id: after.id, name: after.name, method: 'recorded' } },
+        checkedInAt: { to: at.toISOString() },
+        activityOn: { to: chinaDate(activity.startsAt) },
+      },
+    });
+    return after;
+  }
+
+  private checkOpen(activity: ActivityRow, manager: boolean, attended: boolean): void {
     const status = activity.status;
     const closesAt = activity.registrationClosesAt ?? activity.endsAt;
     const open = status === 'published' && closesAt.getTime() > this.clock.now().getTime();
-    // Organisers also register people before publishing and at the door.
-    const organiserOpen = manager && (status === 'draft' || status === 'published' || status === 'closed');
+    // Organisers also register people before publishing and at the door, and record who came after it ended.
+    const organiserOpen =
+      manager &&
+      (status === 'draft' ||
+        status === 'published' ||
+        status === 'closed' ||
+        (status === 'finished' && attended));
     if (!open && !organiserOpen) {
       throw activitiesError('REGISTRATION_CLOSED', {
         params: {
@@ -333,6 +385,14 @@ export class RegistrationsService {
     }
     return { ...who, role };
   }
+}
+
+/**
+ * When someone who came is checked in: now, while the activity is on (or about to be); the
+ * activity's start once it is over (recorded afterwards), so that figures count it on its day.
+ */
+export function attendedAt(activity: Pick<ActivityRow, 'startsAt' | 'endsAt'>, now: Date): Date {
+  return now.getTime() > activity.endsAt.getTime() ? activity.startsAt : now;
 }
 
 /** The kind of organisation an account acts for, when it is an enterprise's or an institution's. */
