@@ -192,6 +192,9 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
     fieldName: formName,
   });
   const kind = Form.useWatch('kind', form) ?? activity?.kind ?? 'matchmaking';
+  // An activity entered after it was held: say what can be recorded, and that nobody registers any more.
+  const endsAt = Form.useWatch('endsAt', form) as Dayjs | null | undefined;
+  const held = !!endsAt && Date.parse(pickedChinaTime(endsAt)) < Date.now();
 
   const initialValues: Partial<FormValues> = activity
     ? {
@@ -336,6 +339,15 @@ export function ActivityFormDrawer({ activity: current, onClose, onSaved }: Prop
         <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
           {t('activities.form.chinaTime')}
         </Typography.Paragraph>
+        {held && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('activities.form.heldAlready')}
+            data-testid="activity-held-already"
+          />
+        )}
         <Row gutter={16}>
           <Col xs={24} md={14}>
             <Form.Item

@@ -52,6 +52,8 @@ interface Values {
   organisationName?: string;
   role?: ParticipantRole;
   invited?: boolean;
+  /** 已出席: they came (recorded at the door or after the activity): checked in, at its time once over. */
+  attended?: boolean;
   note?: string;
 }
 
@@ -70,6 +72,9 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
   const canSearch = useCan('registry.read');
   const register = useRegister(activity.id);
   const [form] = Form.useForm<Values>();
+  // Once the activity is over, whoever is added came: a finished one takes nobody else.
+  const finished = activity.status === 'finished';
+  const over = finished || (activity.status !== 'draft' && Date.parse(activity.endsAt) < Date.now());
   const kindRoles = KIND_SPECS[activity.kind].roles;
   const personRoles = kindRoles.filter((role) => !ORGANISATION_ROLES.has(role));
   const enterpriseRoles = kindRoles.filter((role) => ORGANISATION_ROLES.has(role) && role !== 'institution');
@@ -110,6 +115,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
     const common: RegisterBody = {
       ...(values.role ? { role: values.role } : {}),
       ...(values.invited ? { invited: true } : {}),
+      ...(values.attended || finished ? { attended: true } : {}),
       ...(note ? { note } : {}),
     };
     let body: RegisterBody;
@@ -174,7 +180,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
         <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={{ role: defaultRole(who), invited: false }}
+          initialValues={{ role: defaultRole(who), invited: false, attended: over }}
           onFinish={submit}
           preserve={false}
         >
@@ -274,6 +280,15 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
           </Form.Item>
           <Form.Item name="invited" valuePropName="checked" extra={t('activities.registration.invitedHint')}>
             <Checkbox data-testid="registration-invited">{t('activities.registration.invited')}</Checkbox>
+          </Form.Item>
+          <Form.Item
+            name="attended"
+            valuePropName="checked"
+            extra={t('activities.registration.attendedHint')}
+          >
+            <Checkbox disabled={finished} data-testid="registration-attended">
+              {t('activities.registration.attended')}
+            </Checkbox>
           </Form.Item>
         </Form>
         {register.isError && (

@@ -35,6 +35,8 @@ const METHOD_KEYS: Partial<Record<string, MessageKey>> = {
   qr: 'activities.checkin.byQr',
   code: 'activities.checkin.byCode',
   search: 'activities.checkin.bySearch',
+  // Recorded as having come (registered as attended, or by a sheet's 签到): not checked in at a desk.
+  recorded: 'activities.checkin.byRecord',
 };
 
 /** Which actions a registration offers the organisers (machine.ts). */
@@ -291,7 +293,8 @@ export function RegistrationsPanel({ activity }: { activity: ActivityView }) {
             type="primary"
             icon={<UserAddOutlined />}
             onClick={() => setDialog('add')}
-            disabled={activity.status === 'finished' || activity.status === 'cancelled'}
+            // A finished activity still takes who came (recorded afterwards, as attended).
+            disabled={activity.status === 'cancelled'}
             data-testid="registration-add"
           >
             {t('activities.registration.add')}
@@ -299,7 +302,7 @@ export function RegistrationsPanel({ activity }: { activity: ActivityView }) {
           <Button
             icon={<UploadOutlined />}
             onClick={() => setDialog('import')}
-            disabled={activity.status === 'finished' || activity.status === 'cancelled'}
+            disabled={activity.status === 'cancelled'}
             data-testid="registration-import"
           >
             {t('activities.import.title')}

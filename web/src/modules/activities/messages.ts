@@ -110,6 +110,10 @@ export const activitiesMessages = {
 
   'activities.form.kindFixed': { zh: '活动类型创建后不可修改', en: 'The kind cannot change once created' },
   'activities.form.chinaTime': { zh: '时间均为北京时间。', en: 'Times are China time (UTC+8).' },
+  'activities.form.heldAlready': {
+    zh: '活动已经举办过：保存并发布后，可补录出席人员（添加报名时勾选“已出席”，或导入报名表并在“签到”列填“是”，均按活动时间签到）和成效；参会人员不能再自行报名。',
+    en: 'This activity has been held: once saved and published, record who came (add them with “Came” ticked, or a registration sheet with Attended “yes”; checked in at the activity’s time) and its outcomes. Participants can no longer register themselves.',
+  },
   'activities.form.timePlaceholder': { zh: '选择日期和时间', en: 'Date and time' },
   'activities.form.placePlaceholder': {
     zh: '例如：湖州市南太湖科技创新中心 3 楼报告厅',
@@ -371,6 +375,11 @@ export const activitiesMessages = {
     en: 'Search by name or code',
   },
   'activities.registration.invited': { zh: '以邀请方式登记', en: 'Invited' },
+  'activities.registration.attended': { zh: '已出席（同时签到）', en: 'Came (checked in as well)' },
+  'activities.registration.attendedHint': {
+    zh: '活动结束后补录的，按活动开始时间签到；已结束的活动只能补录出席人员',
+    en: 'Recorded after the activity: checked in at its start. A finished activity takes only those who came',
+  },
   'activities.registration.invitedHint': {
     zh: '来源记为“邀请”，便于区分主动报名和组织方邀请的人员',
     en: 'Recorded as invited rather than registered by hand',
@@ -437,6 +446,7 @@ export const activitiesMessages = {
   },
   'activities.checkin.shortCodePlaceholder': { zh: '如 7KQ-M4P', en: 'e.g. 7KQ-M4P' },
   'activities.checkin.bySearch': { zh: '查找', en: 'search' },
+  'activities.checkin.byRecord': { zh: '补录', en: 'recorded' },
 
   'activities.meeting.status.proposed': { zh: '待确认', en: 'Proposed' },
   'activities.meeting.status.accepted': { zh: '已确认', en: 'Accepted' },
