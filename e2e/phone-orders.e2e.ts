@@ -114,6 +114,8 @@ describe("the expert's orders on a phone, 390×844 (browser)", () => {
     await add.tap();
     const modal = modalOf(page, '登记服务记录');
     await modal.getByTestId('visit-summary').waitFor();
+    // Measured once the dialog has zoomed in.
+    await expect.poll(() => modal.evaluate((el) => el.closest('.ant-modal')?.getAnimations().length)).toBe(0);
     await expectNoHorizontalOverflow(page);
     const body = await modal.locator('.ant-modal-body').boundingBox();
     for (const id of ['visit-date', 'visit-place', 'visit-summary']) {
@@ -158,6 +160,20 @@ describe("the expert's orders on a phone, 390×844 (browser)", () => {
     await expectNoHorizontalOverflow(page);
     await expectTouchTarget(page.getByTestId('inbox-item').first());
     await expectTouchTarget(page.getByTestId('inbox-read-all'));
+  });
+
+  it("every module's list is cards on the phone, none scrolling sideways", async () => {
+    const { page } = phone;
+    const { baseUrl } = run;
+    await phone.context.clearCookies();
+    await signIn(page, baseUrl, 'operator');
+    for (const path of ['/lists/demands', '/registry/talents', '/teams', '/activities', '/orders']) {
+      await page.goto(`${baseUrl}${path}`);
+      await settled(page, page.locator('[data-layout=cards]').getByTestId('list-card').first());
+      expect(await page.locator('.ant-table').count(), path).toBe(0);
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(page.getByTestId('list-card').first().getByRole('button', { name: '查看' }));
+    }
   });
 
   it('the same list on a desk is still a table', async () => {
