@@ -156,12 +156,28 @@ describe('a service order from placing to closing (browser)', () => {
     expect(await finish.textContent()).toContain('金额（元）');
     await finish.getByTestId('outcome-amount').fill('500000');
     await finish.getByTestId('outcome-note').fill('联合开发混合连接工艺');
+    // 日期: today in China (the browser's) unless it happened earlier; no later day can be picked.
+    const chinaDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000);
+    const today = chinaDay(0).toISOString().slice(0, 10);
+    const [y, m, d] = today.split('-').map(Number);
+    expect(await finish.getByTestId('outcome-date').inputValue()).toBe(`${y}年${m}月${d}日`);
+    await finish.getByTestId('outcome-date').click();
+    const cell = (day: string) => page.locator(`.ant-picker-dropdown .ant-picker-cell[title="${day}"]`);
+    await expect
+      .poll(() => cell(chinaDay(1).toISOString().slice(0, 10)).getAttribute('class'))
+      .toContain('ant-picker-cell-disabled');
+    expect(await cell(today).getAttribute('class')).not.toContain('ant-picker-cell-disabled');
+    // Picking today closes the calendar (Escape would close the dialog too).
+    await cell(today).click();
     await finish.getByTestId('order-action-submit').click();
     await expect.poll(() => statusOf(page)).toBe('待确认');
     const outcomes = page.getByTestId('order-outcomes');
     await expect.poll(() => outcomes.textContent()).toContain('签订合作协议');
     // Outcomes are in 元, as the form took them.
     expect(await outcomes.textContent()).toContain('500,000元');
+    // Left at today, the date is the server's today (its clock here is not the browser's).
+    const happened = (await outcomes.getByTestId('order-outcome-date').textContent()) ?? '';
+    expect(happened).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await signOut(page);
 
     // 确认办结: the enterprise is told, rates the service and closes the order.
@@ -201,7 +217,7 @@ describe('a service order from placing to closing (browser)', () => {
     expect(steps[2]).toContain('原因：补充派单说明');
     expect(steps[3]).toContain('已派单 → 已接单');
     expect(steps[3]).toContain('陈志远');
-    expect(steps[5]).toContain('签订合作协议 500,000元');
+    expect(steps[5]).toContain(`签订合作协议 500,000元（${happened}）`);
     expect(steps[6]).toContain('待确认 → 已办结');
     expect(steps[6]).toContain('5 分');
 
@@ -218,6 +234,8 @@ describe('a service order from placing to closing (browser)', () => {
     const ours = rows.find((r) => r?.includes(DEMAND))!;
     expect(ours).toContain('已办结');
     expect(ours).toContain(5);
+    // 成效日期: the day the agreement was signed.
+    expect(ours).toContain(happened);
 
     // Closed with an agreement: the enterprise is asked whether its demand is solved, in its inbox and
     // on the demand's page; 已解决 closes the demand.

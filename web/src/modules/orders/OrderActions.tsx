@@ -3,6 +3,7 @@ import {
   App as AntApp,
   Button,
   type ButtonProps,
+  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -12,8 +13,10 @@ import {
   Space,
   Typography,
 } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { ApiError, errorMessage, newIdempotencyKey } from '../../app/api.ts';
+import { chinaToday, formatDate, usePickerFormats } from '../../app/format.ts';
 import { clean } from '../../app/forms.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
@@ -134,6 +137,7 @@ export function OrderActions({ order, bar = false }: { order: OrderView; bar?: b
       {dialog === 'finish' && (
         <FinishModal
           title={order.title}
+          placedOn={formatDate(order.createdAt)}
           loading={pending === 'finish'}
           onCancel={() => setDialog(null)}
           onSubmit={async (outcomes, key) => closeAfter(await run({ action: 'finish', outcomes }, key))}
@@ -239,16 +243,21 @@ interface OutcomeRow {
   kind?: OutcomeKind;
   amountYuan?: number | null;
   note?: string;
+  /** The day it happened: today unless it was earlier (not before the order was placed). */
+  happenedOn?: Dayjs;
 }
 
 /** 服务完成: what came of the service, one row per outcome (at least one; 无 when nothing did). */
 function FinishModal({
   title,
+  placedOn,
   loading,
   onCancel,
   onSubmit,
 }: {
   title: string;
+  /** The China date the order was placed: no outcome happened before it. */
+  placedOn: string;
   loading: boolean;
   onCancel: () => void;
   onSubmit: (outcomes: OutcomeInput[], key: string) => void;
@@ -257,6 +266,9 @@ function FinishModal({
   const [form] = Form.useForm<{ outcomes: OutcomeRow[] }>();
   const [key] = useState(newIdempotencyKey);
   const rows = Form.useWatch('outcomes', form) ?? [];
+  const formats = usePickerFormats();
+  const today = chinaToday();
+  const newRow = (): OutcomeRow => ({ happenedOn: dayjs(today) });
 
   const submit = (values: { outcomes: OutcomeRow[] }) =>
     onSubmit(
@@ -269,6 +281,10 @@ function FinishModal({
             ? { amountYuan: row.amountYuan }
             : {}),
           ...(note ? { note } : {}),
+          // Today is left to the server's clock (a phone's may be a day off); an earlier day is sent.
+          ...(row.happenedOn && row.happenedOn.format('YYYY-MM-DD') !== today
+            ? { happenedOn: row.happenedOn.format('YYYY-MM-DD') }
+            : {}),
         };
       }),
       key,
@@ -291,7 +307,7 @@ function FinishModal({
       <Form<{ outcomes: OutcomeRow[] }>
         form={form}
         layout="vertical"
-        initialValues={{ outcomes: [{}] }}
+        initialValues={{ outcomes: [newRow()] }}
         onFinish={submit}
         preserve={false}
       >
@@ -375,6 +391,22 @@ function FinishModal({
                     >
                       <Input style={{ width: 220 }} maxLength={1000} data-testid="outcome-note" />
                     </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'happenedOn']}
+                      label={index === 0 ? t('orders.outcome.date') : undefined}
+                      rules={[{ required: true, message: t('orders.validation.outcomeDate') }]}
+                    >
+                      <DatePicker
+                        style={{ width: 150 }}
+                        format={formats.date}
+                        allowClear={false}
+                        disabledDate={(day) => {
+                          const date = day.format('YYYY-MM-DD');
+                          return date > today || date < placedOn;
+                        }}
+                        data-testid="outcome-date"
+                      />
+                    </Form.Item>
                     {fields.length > 1 && (
                       <Button
                         type="text"
@@ -391,7 +423,7 @@ function FinishModal({
                 <Button
                   type="dashed"
                   icon={<PlusOutlined />}
-                  onClick={() => add({})}
+                  onClick={() => add(newRow())}
                   data-testid="outcome-add"
                 >
                   {t('orders.outcome.add')}

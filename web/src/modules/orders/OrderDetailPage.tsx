@@ -21,7 +21,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DetailCard, DetailDescriptions, DetailPage, LongText } from '../../app/DetailPage.tsx';
-import { EMPTY, formatDateTime, show } from '../../app/format.ts';
+import { EMPTY, formatDate, formatDateTime, show } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { TouchTargets, usePhone } from '../../app/listPage.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
@@ -346,6 +346,9 @@ function OutcomesCard({ order }: { order: OrderView }) {
                   <Typography.Text strong>{formatYuan(t, outcome.amountYuan)}</Typography.Text>
                 )}
                 {outcome.note && <Typography.Text type="secondary">{outcome.note}</Typography.Text>}
+                <Typography.Text type="secondary" data-testid="order-outcome-date">
+                  {formatDate(outcome.happenedOn)}
+                </Typography.Text>
               </Space>
             </List.Item>
           )}
@@ -391,12 +394,20 @@ function eventDetails(t: Translate, event: OrderEvent, order: OrderView): string
   if (typeof d.team === 'string') lines.push(t('orders.event.team', { name: d.team }));
   if (Array.isArray(d.outcomes)) {
     const outcomes = d.outcomes
-      .filter((x): x is { kind: string; amountYuan?: number } => typeof x === 'object' && x !== null)
-      .map((x) =>
-        typeof x.amountYuan === 'number'
-          ? `${outcomeLabel(t, x.kind)} ${formatYuan(t, x.amountYuan)}`
-          : outcomeLabel(t, x.kind),
-      );
+      .filter(
+        (x): x is { kind: string; amountYuan?: number; happenedOn?: string } =>
+          typeof x === 'object' && x !== null,
+      )
+      .map((x) => {
+        const outcome =
+          typeof x.amountYuan === 'number'
+            ? `${outcomeLabel(t, x.kind)} ${formatYuan(t, x.amountYuan)}`
+            : outcomeLabel(t, x.kind);
+        // Outcomes entered before they were dated (earlier finishes) have no day in their history.
+        return typeof x.happenedOn === 'string'
+          ? t('orders.outcome.on', { outcome, date: x.happenedOn })
+          : outcome;
+      });
     if (outcomes.length > 0) {
       lines.push(t('orders.event.outcomes', { outcomes: outcomes.join(t('orders.listSeparator')) }));
     }

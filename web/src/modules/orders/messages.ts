@@ -89,6 +89,8 @@ export const ordersMessages = {
   'orders.outcome.amountPlaceholder': { zh: '选填', en: 'Optional' },
   'orders.money.yuan': { zh: '{yuan}元', en: 'CNY {yuan}' },
   'orders.outcome.note': { zh: '说明', en: 'Note' },
+  'orders.outcome.date': { zh: '日期', en: 'Date' },
+  'orders.outcome.on': { zh: '{outcome}（{date}）', en: '{outcome} ({date})' },
   'orders.outcome.add': { zh: '添加一项成效', en: 'Add an outcome' },
   'orders.outcome.remove': { zh: '删除此项', en: 'Remove this outcome' },
   'orders.outcome.agreement': { zh: '签订合作协议', en: 'Cooperation agreement signed' },
@@ -187,6 +189,7 @@ export const ordersMessages = {
   'orders.validation.reasonRequired': { zh: '请填写原因', en: 'Give a reason' },
   'orders.validation.outcomeRequired': { zh: '请至少登记一项服务成效', en: 'Record at least one outcome' },
   'orders.validation.outcomeKind': { zh: '请选择成效类型', en: 'Choose the outcome' },
+  'orders.validation.outcomeDate': { zh: '请选择成效日期', en: 'Choose the day it happened' },
   'orders.validation.noneAlone': {
     zh: '“无明显成效”不能与其他成效同时登记',
     en: '“No notable outcome” cannot be recorded with other outcomes',
