@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // A page under a loaded CI machine can take seconds to answer; 1 s (the default) made tests flaky.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     pool: 'forks',
     fileParallelism: false,
   },
