@@ -168,6 +168,16 @@ export const DEFAULT_MEETING_GRID = { firstSlotAt: '14:00', slotMinutes: 20, slo
 export const JOB_FAIR_MODES = ['offline', 'online', 'hybrid'] as const;
 export type JobFairMode = (typeof JOB_FAIR_MODES)[number];
 
+/** How someone was checked in: scanned, 签到码 typed, found by name at the desk, or recorded as having come (补录). */
+export const CHECK_IN_METHODS = ['qr', 'code', 'search', 'recorded'] as const;
+export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
+export const CHECK_IN_METHOD_NAMES: Record<CheckInMethod, { zh: string; en: string }> = {
+  qr: { zh: '扫码', en: 'QR code' },
+  code: { zh: '签到码', en: 'check-in code' },
+  search: { zh: '查找', en: 'search' },
+  recorded: { zh: '补录', en: 'recorded' },
+};
+
 export const REGISTRATION_ACTIONS = ['approve', 'reject', 'cancel'] as const;
 
 /** The import kind of registration sheets (platform/io: /api/imports/activity-registrations?activityId=…). */

@@ -10,6 +10,7 @@ import {
 import {
   ACTIVITY_KINDS,
   APPLICATION_STATUSES,
+  CHECK_IN_METHODS,
   MAX_OUTCOME_PARTIES,
   MEETING_ACTIONS,
   MEETING_STATUSES,
@@ -120,7 +121,7 @@ const registrationView = z.object({
   note: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   /** qr | code (the 签到码 typed at the desk) | search */
-  checkInMethod: z.string().nullable(),
+  checkInMethod: z.enum(CHECK_IN_METHODS).nullable(),
   /**
    * 签到码: 6–8 letters and digits the person reads out when the QR code will not scan.
    * For the organisers always; for the registrant once confirmed, like the QR code.

@@ -9,6 +9,7 @@ import { type ExportRow, exportPages, exportXlsx } from '../../platform/io/workb
 import { chinaDateTime } from '../../reference/china-time.ts';
 import { maskMobile } from '../../reference/mobile.ts';
 import { regionFullName } from '../../reference/regions.ts';
+import { CHECK_IN_METHOD_NAMES } from './constants.ts';
 import type { ActivitiesExportQuery } from './contract.ts';
 import {
   type ActivityKind,
@@ -144,16 +145,7 @@ export class ActivityExports {
         mobile: r.mobileEnc ? maskMobile(this.cipher.decrypt(r.mobileEnc)) : '',
         status: REGISTRATION_STATUS_NAMES[r.status][en ? 'en' : 'zh'],
         checkedIn: r.checkedInAt ? chinaDateTime(r.checkedInAt) : '',
-        method:
-          r.checkInMethod === 'qr'
-            ? en
-              ? 'QR code'
-              : '扫码'
-            : r.checkInMethod
-              ? en
-                ? 'search'
-                : '查找'
-              : '',
+        method: r.checkInMethod ? CHECK_IN_METHOD_NAMES[r.checkInMethod][en ? 'en' : 'zh'] : '',
         note: r.note ?? '',
       }));
     return {

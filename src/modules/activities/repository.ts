@@ -21,7 +21,6 @@ import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
 import { startOfChinaDay } from '../../reference/china-time.ts';
-import type { ApplicationStatus } from './constants.ts';
 import type { ActivitiesExportQuery } from './contract.ts';
 import type { ActivityKind } from './kinds.ts';
 import type { ActivityStatus, RegistrationStatus } from './machine.ts';
@@ -30,11 +29,9 @@ import {
   activities as a,
   activityItems,
   activityOutcomes,
-  applications,
   meetings,
   type OutcomePartyRow,
   outcomeParties,
-  positions,
   type RegistrationRow,
   registrations as r,
 } from './schema.ts';
@@ -385,63 +382,6 @@ export class ActivitiesRepository {
 
   async placeMeeting(id: string, slot: number | null, tableNo: number | null): Promise<void> {
     await this.db.update(meetings).set({ slot, tableNo }).where(eq(meetings.id, id));
-  }
-
-  // ---- positions and applications ----
-
-  async positions(activityId: string) {
-    return this.db
-      .select()
-      .from(positions)
-      .where(eq(positions.activityId, activityId))
-      .orderBy(asc(positions.createdAt), asc(positions.id));
-  }
-
-  async position(activityId: string, id: string) {
-    const [row] = await this.db
-      .select()
-      .from(positions)
-      .where(and(eq(positions.activityId, activityId), eq(positions.id, id)));
-    return row;
-  }
-
-  async insertPosition(values: typeof positions.$inferInsert) {
-    const [row] = await this.db.insert(positions).values(values).returning();
-    return row!;
-  }
-
-  async applications(activityId: string) {
-    return this.db
-      .select()
-      .from(applications)
-      .where(eq(applications.activityId, activityId))
-      .orderBy(asc(applications.createdAt), asc(applications.id));
-  }
-
-  async application(activityId: string, id: string) {
-    const [row] = await this.db
-      .select()
-      .from(applications)
-      .where(and(eq(applications.activityId, activityId), eq(applications.id, id)));
-    return row;
-  }
-
-  async insertApplication(values: typeof applications.$inferInsert) {
-    const [row] = await this.db.insert(applications).values(values).onConflictDoNothing().returning();
-    return row;
-  }
-
-  async updateApplication(
-    id: string,
-    from: ApplicationStatus,
-    values: Partial<typeof applications.$inferInsert>,
-  ) {
-    const [row] = await this.db
-      .update(applications)
-      .set(values)
-      .where(and(eq(applications.id, id), eq(applications.status, from)))
-      .returning();
-    return row;
   }
 
   // ---- outcomes ----

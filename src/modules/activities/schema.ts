@@ -20,7 +20,7 @@ import { organisations } from '../../platform/access/schema.ts';
 import { listItems } from '../lists/schema.ts';
 import { serviceOrders } from '../orders/schema.ts';
 import { enterprises, institutions, talents } from '../registry/schema.ts';
-import type { ApplicationStatus, MeetingStatus } from './constants.ts';
+import type { ApplicationStatus, CheckInMethod, MeetingStatus } from './constants.ts';
 import type { ActivityStatus, RegistrationStatus } from './machine.ts';
 
 /**
@@ -123,8 +123,8 @@ export const registrations = pgTable(
      */
     shortCode: text('short_code').notNull(),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
-    /** qr | search */
-    checkInMethod: text('check_in_method'),
+    /** qr | code | search | recorded (constants.ts CHECK_IN_METHODS) */
+    checkInMethod: text('check_in_method').$type<CheckInMethod>(),
     checkedInBy: uuid('checked_in_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -13,6 +13,7 @@ import { activitiesError } from './errors.ts';
 import type { ActivityKind, ActivityOutcomeKind } from './kinds.ts';
 import { ActivityOutcomes, partiesOf } from './outcomes.ts';
 import { outcomesImport } from './outcomes-import.ts';
+import { PositionsRepository } from './positions-repository.ts';
 import { ActivitiesRepository } from './repository.ts';
 import type { ActivityRow } from './schema.ts';
 import type { ActivitiesService } from './service.ts';
@@ -82,6 +83,7 @@ export class ActivityWorkService {
     return this.database.transaction(async (tx) => {
       const activity = await this.withPositions(tx, actor, id);
       const repo = new ActivitiesRepository(tx);
+      const jobs = new PositionsRepository(tx);
       const employer = await repo.registration(id, input.employerRegistrationId);
       if (!employer || !['employer', 'host'].includes(employer.role) || employer.status !== 'confirmed') {
         throw activitiesError('POSITION_EMPLOYER_INVALID');
@@ -91,7 +93,7 @@ export class ActivityWorkService {
       if (input.listItemId && (await this.lists.visibleRows(actor, [input.listItemId], tx)).length === 0) {
         throw activitiesError('OUTCOME_LINK_UNKNOWN', { params: { what: '人才需求' } });
       }
-      const row = await repo.insertPosition({
+      const row = await jobs.insertPosition({
         activityId: id,
         employerRegistrationId: employer.id,
         title: input.title,
@@ -126,7 +128,8 @@ export class ActivityWorkService {
     return this.database.transaction(async (tx) => {
       const activity = await this.withPositions(tx, actor, id);
       const repo = new ActivitiesRepository(tx);
-      const position = await repo.position(id, positionId);
+      const jobs = new PositionsRepository(tx);
+      const position = await jobs.position(id, positionId);
       if (!position) throw activitiesError('POSITION_NOT_FOUND');
       const manager = this.activities.manages(actor, activity);
       let applicant = input.applicantRegistrationId
@@ -142,7 +145,7 @@ export class ActivityWorkService {
       ) {
         throw activitiesError('APPLICATION_APPLICANT_INVALID');
       }
-      const row = await repo.insertApplication({
+      const row = await jobs.insertApplication({
         activityId: id,
         positionId,
         applicantRegistrationId: applicant.id,
@@ -175,9 +178,10 @@ export class ActivityWorkService {
     return this.database.transaction(async (tx) => {
       const activity = await this.withPositions(tx, actor, id);
       const repo = new ActivitiesRepository(tx);
-      const application = await repo.application(id, applicationId);
+      const jobs = new PositionsRepository(tx);
+      const application = await jobs.application(id, applicationId);
       if (!application) throw activitiesError('APPLICATION_NOT_FOUND');
-      const position = (await repo.position(id, application.positionId))!;
+      const position = (await jobs.position(id, application.positionId))!;
       const employer = await repo.registration(id, position.employerRegistrationId);
       const applicant = await repo.registration(id, application.applicantRegistrationId);
       const employerSide = !!actor.organisationId && employer?.organisationId === actor.organisationId;
@@ -193,7 +197,7 @@ export class ActivityWorkService {
           params: { from: APPLICATION_NAMES[from], to: APPLICATION_NAMES[input.status] },
         });
       }
-      const after = await repo.updateApplication(application.id, from, {
+      const after = await jobs.updateApplication(application.id, from, {
         status: input.status,
         note: input.note ?? application.note,
         updatedAt: this.clock.now(),
@@ -242,9 +246,10 @@ export class ActivityWorkService {
   /** Positions by employer with their applications; applicants see only their own applications. */
   private async positionsResult(db: Executor, actor: Actor, activity: ActivityRow) {
     const repo = new ActivitiesRepository(db);
+    const jobs = new PositionsRepository(db);
     const manager = this.activities.manages(actor, activity);
-    const positions = await repo.positions(activity.id);
-    const applications = await repo.applications(activity.id);
+    const positions = await jobs.positions(activity.id);
+    const applications = await jobs.applications(activity.id);
     const people = await repo.registrationsByIds([
       ...new Set([
         ...positions.map((p) => p.employerRegistrationId),

@@ -24,7 +24,7 @@ import { clean } from '../../app/forms.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
 import { useCan, useCurrentUser } from '../../app/session.ts';
 import { qrPath, useActOnRegistration, useRegister } from './api.ts';
-import { activityTime, chinaDateTime, RegistrationStatusTag, roleLabel } from './shared.tsx';
+import { activityTime, chinaDateTime, groupShortCode, RegistrationStatusTag, roleLabel } from './shared.tsx';
 import {
   type ActivityView,
   type MyRegistration,
@@ -37,12 +37,6 @@ const NOTE_MAX = 500;
 
 /** On a phone the card's buttons are 44 px touch targets (as the shell's header). */
 const PHONE_TOUCH_TARGETS = { components: { Button: { controlHeight: 44 } } };
-
-/** The 签到码 grouped for reading out: 7KQ-M4P (6), 7KQM-4P2 (7), 7KQM-4P2X (8). */
-export function groupShortCode(code: string): string {
-  const cut = code.length > 6 ? 4 : 3;
-  return `${code.slice(0, cut)}-${code.slice(cut)}`;
-}
 
 /** Why the caller cannot register now. */
 function closedReason(activity: ActivityView, canJoin: boolean): MessageKey {

@@ -10,9 +10,9 @@ import { AddRegistrationModal } from './AddRegistrationModal.tsx';
 import { exportPath, useActOnRegistration, useRegistrations } from './api.ts';
 import { ImportRegistrationsModal } from './ImportRegistrationsModal.tsx';
 import { ReasonModal } from './ReasonModal.tsx';
-import { groupShortCode } from './RegistrationCard.tsx';
 import {
   chinaDateTime,
+  groupShortCode,
   RegistrationStatusTag,
   registrationStatusLabel,
   roleLabel,

@@ -281,3 +281,9 @@ export function registrationLabel(t: Translate, registration: RegistrationView):
   const code = registration.talentCode ? ` ${registration.talentCode}` : '';
   return `${who}${code}（${roleLabel(t, registration.role)}）`;
 }
+
+/** The 签到码 grouped for reading out: 7KQ-M4P (6), 7KQM-4P2 (7), 7KQM-4P2X (8). */
+export function groupShortCode(code: string): string {
+  const cut = code.length > 6 ? 4 : 3;
+  return `${code.slice(0, cut)}-${code.slice(cut)}`;
+}
