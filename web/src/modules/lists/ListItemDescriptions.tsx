@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { EMPTY, formatDateTime, show } from '../../app/format.ts';
+import { EMPTY, formatDate, formatDateTime, show } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import type { DetailItem } from '../registry/config.ts';
@@ -129,7 +129,7 @@ export function ListItemDescriptions({ config, item }: { config: ListKindConfig;
       : []),
     { key: 'deadline', label: t('field.deadline'), children: <Deadline deadline={item.deadline} /> },
     { key: 'contactName', label: t('field.contactName'), children: show(item.contactName) },
-    { key: 'publishedAt', label: t('lists.publishedAt'), children: formatDateTime(item.publishedAt) },
+    { key: 'publishedAt', label: t('lists.publishedAt'), children: formatDate(item.publishedAt) },
     { key: 'version', label: t('registry.version'), children: item.version },
     { key: 'createdAt', label: t('field.createdAt'), children: formatDateTime(item.createdAt) },
     { key: 'updatedAt', label: t('field.updatedAt'), children: formatDateTime(item.updatedAt) },

@@ -82,7 +82,7 @@ export const listsMessages = {
     zh: '（系统从名称和描述中提取）',
     en: '(extracted from the title and description)',
   },
-  'lists.publishedAt': { zh: '发布时间', en: 'Published' },
+  'lists.publishedAt': { zh: '发布日期', en: 'Published on' },
   'lists.searchPlaceholder': { zh: '编号、名称、单位或关键词', en: 'Code, title, poster or keyword' },
   'lists.mineOnly': { zh: '只看我的', en: 'Mine only' },
   'lists.sort.deadline': { zh: '按截止日期', en: 'By deadline' },
