@@ -92,6 +92,10 @@ describe('the shell on a phone, 390×844 (browser)', () => {
     await signIn(page, baseUrl, 'expert');
     await expect.poll(() => page.getByTestId('current-user').textContent()).toBe('陈志远');
     await settled(page, page.locator('.ant-layout-content .ant-card').first());
+    // His account belongs to no organisation: 所属机构 is the 工作单位 of his own record.
+    await expect
+      .poll(() => page.locator('.ant-descriptions-item', { hasText: '所属机构' }).first().textContent())
+      .toContain('浙北理工学院');
     await expectNoHorizontalOverflow(page);
     await expectHeaderTouchTargets(page);
 

@@ -19,6 +19,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { NewPasswordFields } from '../../app/NewPasswordFields.tsx';
 import { useChangePassword, useCurrentUser, useSetOwnEmail } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
+import { useOwnOrganisationName } from '../registry/api.ts';
 
 export function AccountPage() {
   useDocumentTitle('menu.account');
@@ -40,6 +41,7 @@ export function AccountPage() {
 function ProfileCard() {
   const { t, pick } = useI18n();
   const me = useCurrentUser();
+  const organisationName = useOwnOrganisationName();
   return (
     <Card title={t('account.profile')}>
       <Descriptions column={1} bordered size="middle">
@@ -48,7 +50,7 @@ function ProfileCard() {
         <Descriptions.Item label={t('field.role')}>{pick(me.roleName)}</Descriptions.Item>
         <Descriptions.Item label={t('field.region')}>{me.regionName}</Descriptions.Item>
         <Descriptions.Item label={t('field.organisation')}>
-          {me.organisationName ?? t('common.none')}
+          {organisationName ?? t('common.none')}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.mobile')}>{me.mobile ?? t('common.none')}</Descriptions.Item>
       </Descriptions>

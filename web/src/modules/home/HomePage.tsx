@@ -27,6 +27,7 @@ import { MyMatchesCard } from '../matching/MyMatchesCard.tsx';
 import { useOrders } from '../orders/api.ts';
 import { orderStatusLabel } from '../orders/shared.tsx';
 import type { OrderListItem } from '../orders/types.ts';
+import { useOwnOrganisationName } from '../registry/api.ts';
 import { Workbench } from './Workbench.tsx';
 
 /**
@@ -267,6 +268,7 @@ export function HomePage() {
   const { t, pick } = useI18n();
   useDocumentTitle('menu.home');
   const me = useCurrentUser();
+  const organisationName = useOwnOrganisationName();
 
   const superseded = new Set(
     Object.entries(SUPERSEDES)
@@ -291,7 +293,7 @@ export function HomePage() {
           <Descriptions.Item label={t('field.role')}>{pick(me.roleName)}</Descriptions.Item>
           <Descriptions.Item label={t('field.region')}>{me.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('field.organisation')}>
-            {me.organisationName ?? t('common.none')}
+            {organisationName ?? t('common.none')}
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type BodyOf, routes } from '../../app/api.ts';
+import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import type {
   DictionaryEntryBody,
   DictionaryKind,
@@ -119,6 +120,18 @@ export function useProfile(enabled = true) {
     queryFn: ({ signal }) => profile('GET /api/profile', { signal }),
     enabled,
   });
+}
+
+/**
+ * 所属机构 as the signed-in person would name it: the account's organisation, or
+ * for an expert whose account belongs to none, the 工作单位 of their own record.
+ */
+export function useOwnOrganisationName(): string | null {
+  const me = useCurrentUser();
+  const ownRecord = me.organisationName === null && me.role === 'expert' && hasPermission(me, 'profile.own');
+  const { data } = useProfile(ownRecord);
+  if (me.organisationName !== null) return me.organisationName;
+  return data?.kind === 'talents' ? data.record.employerName : null;
 }
 
 export function useUpdateProfile() {
