@@ -167,10 +167,21 @@ describe("the expert's orders on a phone, 390×844 (browser)", () => {
     const { baseUrl } = run;
     await phone.context.clearCookies();
     await signIn(page, baseUrl, 'operator');
-    for (const path of ['/lists/demands', '/registry/talents', '/teams', '/activities', '/orders']) {
+    const titles: Record<string, string> = {
+      '/lists/demands': '技术需求',
+      '/registry/talents': '人才库',
+      '/teams': '服务团队',
+      '/activities': '活动',
+      '/orders': '订单',
+    };
+    for (const [path, title] of Object.entries(titles)) {
       await page.goto(`${baseUrl}${path}`);
       await settled(page, page.locator('[data-layout=cards]').getByTestId('list-card').first());
       expect(await page.locator('.ant-table').count(), path).toBe(0);
+      // The page's title is not squeezed out by its tools (新建, 导入, 导出), which sit under it.
+      const head = page.locator('.ant-layout-content .ant-card-head-title').first();
+      expect(await head.textContent(), path).toContain(title);
+      expect((await head.boundingBox())?.width ?? 0, path).toBeGreaterThan(80);
       await expectNoHorizontalOverflow(page);
       await expectTouchTarget(page.getByTestId('list-card').first().getByRole('button', { name: '查看' }));
     }

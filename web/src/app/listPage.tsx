@@ -10,6 +10,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  type CardProps,
   ConfigProvider,
   Descriptions,
   Empty,
@@ -120,6 +121,22 @@ const TOUCH_THEME: ThemeConfig = {
 /** What it wraps gets touch targets of at least 44×44 px when `on` (a phone); as it is otherwise. */
 export function TouchTargets({ on, children }: { on: boolean; children: ReactNode }) {
   return on ? <ConfigProvider theme={TOUCH_THEME}>{children}</ConfigProvider> : children;
+}
+
+/**
+ * A list page's card: its title with the page's tools (新建, 导入, 导出 …) beside it, or on a phone
+ * under it (beside it they would squeeze the title out or push the page wider), touch-sized.
+ */
+export function ListPageCard({ extra, children, ...card }: CardProps) {
+  const phone = usePhone();
+  return (
+    <TouchTargets on={phone}>
+      <Card {...card} extra={phone ? undefined : extra}>
+        {phone && extra ? <div style={{ marginBottom: 12 }}>{extra}</div> : null}
+        {children}
+      </Card>
+    </TouchTargets>
+  );
 }
 
 /**

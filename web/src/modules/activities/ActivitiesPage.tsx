@@ -1,5 +1,5 @@
 import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Form, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import {
   ExportButtons,
   FilterForm,
   type FromList,
+  ListPageCard,
   ListTable,
   SearchField,
   useListPaging,
@@ -48,7 +49,7 @@ export function ActivitiesPage() {
   const columns = useColumns(fromList);
 
   return (
-    <Card
+    <ListPageCard
       title={t('menu.activities')}
       extra={
         <Space wrap>
@@ -114,7 +115,7 @@ export function ActivitiesPage() {
           onSaved={(activity) => navigate(`/activities/${activity.id}`, { state: fromList })}
         />
       )}
-    </Card>
+    </ListPageCard>
   );
 }
 

@@ -5,14 +5,14 @@ import {
   auditActionName,
   auditEntityName,
 } from '@server/platform/audit/names.ts';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, sameParams } from '../../app/api.ts';
 import { chinaDayStart, EMPTY, formatDateTime, usePickerFormats } from '../../app/format.ts';
 import { useI18n, useT } from '../../app/i18n.tsx';
-import { FilterButtons } from '../../app/listPage.tsx';
+import { FilterButtons, ListPageCard } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useDocumentTitle } from '../../app/title.ts';
@@ -38,7 +38,7 @@ export function AuditPage() {
   const verify = useVerifyAuditChain();
 
   return (
-    <Card
+    <ListPageCard
       title={t('menu.audit')}
       extra={
         <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
@@ -81,7 +81,7 @@ export function AuditPage() {
           }
         />
       )}
-    </Card>
+    </ListPageCard>
   );
 }
 

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Select, Space } from 'antd';
+import { Button, Checkbox, Form, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import {
   FilterForm,
   type FromList,
   ImportButton,
+  ListPageCard,
   ListTable,
   SearchField,
   updatedAtColumn,
@@ -67,7 +68,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
   const columns = useListColumns(config, fromList, (item) => setDialog({ kind: 'edit', item }));
 
   return (
-    <Card
+    <ListPageCard
       title={t(config.titleKey)}
       extra={
         <Space wrap>
@@ -113,7 +114,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
       {dialog?.kind === 'edit' && (
         <ListItemFormDrawer config={config} item={dialog.item} onClose={() => setDialog(null)} />
       )}
-    </Card>
+    </ListPageCard>
   );
 }
 

@@ -1,5 +1,5 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Select, Space, Tag, Typography, theme } from 'antd';
+import { Button, Checkbox, Form, Select, Space, Tag, Typography, theme } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,12 +9,11 @@ import {
   actionsColumn,
   ExportButtons,
   FilterForm,
+  ListPageCard,
   ListTable,
   SearchField,
-  TouchTargets,
   useListPaging,
   useListUrl,
-  usePhone,
 } from '../../app/listPage.tsx';
 import { filtersOf } from '../../app/listParams.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
@@ -64,7 +63,6 @@ export function OrdersPage() {
   const { params, fromList } = url;
   const orders = useOrders(params);
   const { apply, paging } = useListPaging(url, orders);
-  const phone = usePhone();
 
   const columns: ColumnsType<OrderListItem> = [
     { title: t('orders.code'), dataIndex: 'code', width: 190 },
@@ -128,31 +126,27 @@ export function OrdersPage() {
     </Space>
   );
 
-  // On a phone the buttons go under the title (beside it they would push the page wider), and the
-  // rows are cards (ListTable).
+  // On a phone the buttons go under the title (ListPageCard), and the rows are cards (ListTable).
   return (
-    <TouchTargets on={phone}>
-      <Card title={t(text.title)} extra={phone ? undefined : tools}>
-        {phone && <div style={{ marginBottom: 12 }}>{tools}</div>}
-        <Typography.Paragraph type="secondary" data-testid="orders-help">
-          {t(text.help)}
-        </Typography.Paragraph>
-        <OrderFilterForm
-          params={params}
-          todos={manager ? [] : (TODOS_BY_ROLE[me.role] ?? [])}
-          onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
-        />
-        <ListTable<OrderListItem>
-          list={orders}
-          paging={paging}
-          columns={columns}
-          scroll={{ x: 960 }}
-          data-testid="orders-table"
-          // An offer waiting for this expert's answer stands out.
-          onRow={(order) => (awaitsMyAnswer(order) ? { style: { background: token.colorWarningBg } } : {})}
-        />
-      </Card>
-    </TouchTargets>
+    <ListPageCard title={t(text.title)} extra={tools}>
+      <Typography.Paragraph type="secondary" data-testid="orders-help">
+        {t(text.help)}
+      </Typography.Paragraph>
+      <OrderFilterForm
+        params={params}
+        todos={manager ? [] : (TODOS_BY_ROLE[me.role] ?? [])}
+        onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
+      />
+      <ListTable<OrderListItem>
+        list={orders}
+        paging={paging}
+        columns={columns}
+        scroll={{ x: 960 }}
+        data-testid="orders-table"
+        // An offer waiting for this expert's answer stands out.
+        onRow={(order) => (awaitsMyAnswer(order) ? { style: { background: token.colorWarningBg } } : {})}
+      />
+    </ListPageCard>
   );
 }
 

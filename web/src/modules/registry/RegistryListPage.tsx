@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import {
   FilterForm,
   type FromList,
   ImportButton,
+  ListPageCard,
   ListTable,
   SearchField,
   updatedAtColumn,
@@ -57,7 +58,7 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
   );
 
   return (
-    <Card
+    <ListPageCard
       title={t(config.titleKey)}
       extra={
         <Space wrap>
@@ -112,7 +113,7 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
           onClose={() => setDialog(null)}
         />
       )}
-    </Card>
+    </ListPageCard>
   );
 }
 

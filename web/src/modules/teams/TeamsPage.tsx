@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { useT } from '../../app/i18n.tsx';
 import {
   actionsColumn,
   FilterForm,
+  ListPageCard,
   ListTable,
   SearchField,
   updatedAtColumn,
@@ -93,7 +94,7 @@ export function TeamsPage() {
   ];
 
   return (
-    <Card
+    <ListPageCard
       title={t('menu.teams')}
       extra={
         canManage && (
@@ -124,7 +125,7 @@ export function TeamsPage() {
       />
       {dialog?.kind === 'create' && <TeamFormDrawer team={null} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <TeamFormDrawer team={dialog.team} onClose={() => setDialog(null)} />}
-    </Card>
+    </ListPageCard>
   );
 }
 

@@ -1,12 +1,12 @@
 import { EditOutlined, KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Role } from '@server/platform/access/permissions.ts';
-import { Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { sameParams } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
-import { FilterButtons } from '../../app/listPage.tsx';
+import { FilterButtons, ListPageCard } from '../../app/listPage.tsx';
 import { PageError } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionCodeOf, regionPath, useRegions } from '../../app/regions.ts';
@@ -35,7 +35,7 @@ export function UsersPage() {
   };
 
   return (
-    <Card
+    <ListPageCard
       title={t('menu.users')}
       extra={
         canManage && (
@@ -76,7 +76,7 @@ export function UsersPage() {
       {dialog?.kind === 'create' && <UserFormModal user={null} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <UserFormModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
-    </Card>
+    </ListPageCard>
   );
 }
 
