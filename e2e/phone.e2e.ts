@@ -96,6 +96,11 @@ describe('the shell on a phone, 390×844 (browser)', () => {
     await expect
       .poll(() => page.locator('.ant-descriptions-item', { hasText: '所属机构' }).first().textContent())
       .toContain('浙北理工学院');
+    // 适合我的需求: its links are thumb-sized too.
+    const matches = page.getByTestId('home-my-matches');
+    await matches.getByTestId('match-result').first().waitFor();
+    await expectTouchTarget(matches.getByTestId('match-result').first().getByRole('link').first());
+    await expectTouchTarget(matches.locator('.ant-card-extra').getByRole('link'));
     await expectNoHorizontalOverflow(page);
     await expectHeaderTouchTargets(page);
 

@@ -27,7 +27,7 @@ import {
   type ThemeConfig,
 } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { isValidElement, type Key, type ReactNode, useState } from 'react';
+import { type CSSProperties, isValidElement, type Key, type ReactNode, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { downloadFile, errorMessage, type QueryParams, sameParams } from './api.ts';
 import { formatDateTime } from './format.ts';
@@ -117,6 +117,9 @@ const TOUCH_THEME: ThemeConfig = {
     Pagination: { itemSize: 44, itemSizeSM: 44 },
   },
 };
+
+/** A text link a thumb can hit on a phone: 44 px high (its text stays as it is). */
+export const TOUCH_LINK: CSSProperties = { display: 'inline-flex', alignItems: 'center', minHeight: 44 };
 
 /** What it wraps gets touch targets of at least 44×44 px when `on` (a phone); as it is otherwise. */
 export function TouchTargets({ on, children }: { on: boolean; children: ReactNode }) {

@@ -1,3 +1,4 @@
+import { LEVEL_FLOORS, MATCH_LEVELS, type MatchLevel } from '@server/modules/matching/constants.ts';
 import {
   Alert,
   Avatar,
@@ -12,11 +13,11 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { LEVEL_FLOORS, MATCH_LEVELS, type MatchLevel } from '@server/modules/matching/constants.ts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
+import { TOUCH_LINK, usePhone } from '../../app/listPage.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 import { StatusTag } from '../lists/shared.tsx';
 import type { MatchReason, MatchResponse, MatchResult, MatchTarget } from './types.ts';
@@ -198,6 +199,7 @@ function ResultItem({
   const link = useRecordLink()(result, against);
   const details = [result.summary.subtitle, result.summary.regionName].filter(Boolean).join(' · ');
   const total = result.reasons.reduce((sum, reason) => sum + Math.abs(reason.value), 0);
+  const phone = usePhone();
   return (
     <List.Item
       data-testid="match-result"
@@ -247,7 +249,13 @@ function ResultItem({
         }
         title={
           <Space size={6} wrap>
-            {link ? <Link to={link}>{result.name}</Link> : <span>{result.name}</span>}
+            {link ? (
+              <Link to={link} style={phone ? TOUCH_LINK : undefined}>
+                {result.name}
+              </Link>
+            ) : (
+              <span>{result.name}</span>
+            )}
             {result.code && <Tag style={{ marginInlineEnd: 0 }}>{result.code}</Tag>}
             {result.summary.status && <StatusTag status={result.summary.status} />}
             {badge?.(result)}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
+import { TOUCH_LINK, usePhone } from '../../app/listPage.tsx';
 import { useMyMatches } from './api.ts';
 import { MatchList } from './MatchList.tsx';
 import type { MatchResult } from './types.ts';
@@ -16,6 +17,7 @@ const HOME_TOP = 5;
  */
 export function MyMatchesCard({ badge }: { badge?: (result: MatchResult) => ReactNode }) {
   const t = useT();
+  const phone = usePhone();
   const matches = useMyMatches('demands', HOME_TOP);
   // No profile (404) or no longer allowed (403): the card is simply not there.
   if (matches.error instanceof ApiError && (matches.error.status === 404 || matches.error.status === 403)) {
@@ -29,7 +31,11 @@ export function MyMatchesCard({ badge }: { badge?: (result: MatchResult) => Reac
           {t('matching.mine')}
         </Space>
       }
-      extra={<Link to="/lists/demands">{t('matching.mineAll')}</Link>}
+      extra={
+        <Link to="/lists/demands" style={phone ? TOUCH_LINK : undefined}>
+          {t('matching.mineAll')}
+        </Link>
+      }
       data-testid="home-my-matches"
     >
       <MatchList
