@@ -9,11 +9,12 @@
 // Exits with 1 when a page is over the budget (400 KB gzipped), so it can guard a change.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'web/dist');
+// BUNDLE_DIR: a build made elsewhere (vite build --outDir …), measured with --no-build.
+const dist = process.env.BUNDLE_DIR ? resolve(process.env.BUNDLE_DIR) : join(root, 'web/dist');
 const manifestPath = join(dist, '.vite/manifest.json');
 const BUDGET_KB = 400;
 

@@ -11,12 +11,10 @@ import {
   Button,
   Card,
   type CardProps,
-  ConfigProvider,
   Descriptions,
   Empty,
   Form,
   type FormInstance,
-  Grid,
   Input,
   Pagination,
   Space,
@@ -24,16 +22,16 @@ import {
   Table,
   type TablePaginationConfig,
   type TableProps,
-  type ThemeConfig,
 } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { type CSSProperties, isValidElement, type Key, type ReactNode, useState } from 'react';
+import { isValidElement, type Key, type ReactNode, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { downloadFile, errorMessage, type QueryParams, sameParams } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { type Translate, useT } from './i18n.tsx';
 import { type ListParamsCodec, PAGE_SIZES, type Paging } from './listParams.ts';
 import { PageError } from './PageState.tsx';
+import { TouchTargets, usePhone } from './phone.tsx';
 
 /**
  * What a list page hands the pages it opens (a record, an import), so that
@@ -98,32 +96,6 @@ export function useListPaging<P extends Paging>(
   };
   const paging = useTablePaging(url.params, list.data?.total ?? 0, apply, list.data?.totalCapped === true);
   return { apply, paging };
-}
-
-/** Below antd's md breakpoint (768 px): a phone. Unknown before the first measurement, which counts as wide. */
-export function usePhone(): boolean {
-  return Grid.useBreakpoint().md === false;
-}
-
-/** Buttons and fields a thumb can hit on a phone: 44 px high, small ones too. */
-const TOUCH_THEME: ThemeConfig = {
-  components: {
-    Button: { controlHeight: 44, controlHeightSM: 44, controlHeightLG: 44 },
-    Input: { controlHeight: 44 },
-    InputNumber: { controlHeight: 44 },
-    Select: { controlHeight: 44 },
-    DatePicker: { controlHeight: 44 },
-    Segmented: { controlHeight: 44 },
-    Pagination: { itemSize: 44, itemSizeSM: 44 },
-  },
-};
-
-/** A text link a thumb can hit on a phone: 44 px high (its text stays as it is). */
-export const TOUCH_LINK: CSSProperties = { display: 'inline-flex', alignItems: 'center', minHeight: 44 };
-
-/** What it wraps gets touch targets of at least 44×44 px when `on` (a phone); as it is otherwise. */
-export function TouchTargets({ on, children }: { on: boolean; children: ReactNode }) {
-  return on ? <ConfigProvider theme={TOUCH_THEME}>{children}</ConfigProvider> : children;
 }
 
 /**

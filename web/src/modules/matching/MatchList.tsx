@@ -17,7 +17,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
-import { TOUCH_LINK, usePhone } from '../../app/listPage.tsx';
+import { TOUCH_LINK, usePhone } from '../../app/phone.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 import { StatusTag } from '../lists/shared.tsx';
 import type { MatchReason, MatchResponse, MatchResult, MatchTarget } from './types.ts';

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { useT } from '../../app/i18n.tsx';
-import { TOUCH_LINK, usePhone } from '../../app/listPage.tsx';
+import { TOUCH_LINK, usePhone } from '../../app/phone.tsx';
 import { useMyMatches } from './api.ts';
 import { MatchList } from './MatchList.tsx';
 import type { MatchResult } from './types.ts';

@@ -4,9 +4,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
-import { TouchTargets, usePhone } from '../../app/listPage.tsx';
 import { DEFAULT_PAGE_SIZE } from '../../app/listParams.ts';
 import { PageError } from '../../app/PageState.tsx';
+import { TouchTargets, usePhone } from '../../app/phone.tsx';
 import { useDocumentTitle } from '../../app/title.ts';
 import { type Notification, type NotificationParams, useMarkRead, useNotifications } from './api.ts';
 

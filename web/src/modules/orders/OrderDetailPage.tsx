@@ -23,7 +23,7 @@ import { Link, useParams } from 'react-router';
 import { DetailCard, DetailDescriptions, DetailPage, LongText } from '../../app/DetailPage.tsx';
 import { EMPTY, formatDate, formatDateTime, show } from '../../app/format.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
-import { TouchTargets, usePhone } from '../../app/listPage.tsx';
+import { TouchTargets, usePhone } from '../../app/phone.tsx';
 import { hasPermission, useCan, useCurrentUser } from '../../app/session.ts';
 import { useOrder } from './api.ts';
 import { BAR_BUTTON, OrderActions } from './OrderActions.tsx';

@@ -30,7 +30,7 @@ import { downloadFile, errorMessage } from '../../app/api.ts';
 import { chinaToday, usePickerFormats } from '../../app/format.ts';
 import { applyServerErrors, clean } from '../../app/forms.ts';
 import { useT } from '../../app/i18n.tsx';
-import { usePhone } from '../../app/listPage.tsx';
+import { usePhone } from '../../app/phone.tsx';
 import { formatDate } from '../lists/shared.tsx';
 import { attachmentPath, useLogVisit, useUploadVisitAttachment } from './api.ts';
 import type { OrderView, OrderVisit, VisitAttachment } from './types.ts';
