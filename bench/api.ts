@@ -169,7 +169,12 @@ async function main() {
     const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'caiqiao-bench-api-profile-')) : undefined;
     const server = spawn(
       process.execPath,
-      [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...command, 'start', '--no-demo'],
+      [
+        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+        ...command,
+        'start',
+        '--no-demo',
+      ],
       {
         cwd: root,
         env: { ...env, PORT: String(port), HOST: '127.0.0.1' },

@@ -35,7 +35,9 @@ const keepModules = {
       if (args.kind === 'entry-point') return undefined;
       return { path: args.path.replace(/\.ts$/, '.js'), external: true };
     });
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith('.json') ? undefined : { external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.endsWith('.json') ? undefined : { external: true },
+    );
   },
 };
 

@@ -39,26 +39,58 @@ export class AccessService {
       await new AccessRepository(tx).insertGrants(grants);
       await catalogue.markKnown(fresh);
     });
-    this.cache = undefined;
+    this.invalidate();
   }
 
   /**
-   * The permissions a role holds now. Cached for a few seconds per process;
-   * separation of duties is applied on top of whatever the table says.
+   * The permissions a role holds now. Each process keeps a copy of the
+   * grants no older than `cacheMs`: past half of that a request starts a
+   * reload and answers from the copy (the reload is off the request path
+   * while requests keep coming); only a copy past the whole bound (an idle
+   * process, or `cacheMs` 0) is waited for. Separation of duties is applied
+   * on top of whatever the table says.
    */
   async permissionsOf(role: Role): Promise<Set<Permission>> {
-    const now = Date.now();
-    if (!this.cache || now - this.cache.at >= this.cacheMs) {
-      const grants = new Map<string, Set<Permission>>();
-      for (const { role: r, permission } of await new AccessRepository(this.database.db).grants()) {
-        if (!isPermission(permission) || !grantAllowed(r as Role, permission)) continue;
-        const set = grants.get(r) ?? new Set<Permission>();
-        set.add(permission);
-        grants.set(r, set);
-      }
-      this.cache = { at: now, grants };
+    const cache = this.cache;
+    const age = cache ? Date.now() - cache.at : Number.POSITIVE_INFINITY;
+    const grants = age < this.cacheMs ? cache!.grants : await this.reloadGrants();
+    if (age >= this.cacheMs / 2 && age < this.cacheMs) void this.reloadGrants().catch(() => {});
+    return new Set(grants.get(role) ?? []);
+  }
+
+  /** Bumped when this process changes the grants: a read begun before it does not become the copy. */
+  private generation = 0;
+  private reloading: { generation: number; done: Promise<Map<string, Set<Permission>>> } | undefined;
+
+  /** Reads the grants into the copy; callers at the same generation share one read (unless cacheMs is 0). */
+  private reloadGrants(): Promise<Map<string, Set<Permission>>> {
+    const generation = this.generation;
+    if (this.cacheMs > 0 && this.reloading?.generation === generation) return this.reloading.done;
+    const entry = { generation, done: this.readGrants(generation) };
+    const settled = () => {
+      if (this.reloading === entry) this.reloading = undefined;
+    };
+    entry.done.then(settled, settled);
+    this.reloading = entry;
+    return entry.done;
+  }
+
+  private async readGrants(generation: number): Promise<Map<string, Set<Permission>>> {
+    const at = Date.now();
+    const grants = new Map<string, Set<Permission>>();
+    for (const { role: r, permission } of await new AccessRepository(this.database.db).grants()) {
+      if (!isPermission(permission) || !grantAllowed(r as Role, permission)) continue;
+      const set = grants.get(r) ?? new Set<Permission>();
+      set.add(permission);
+      grants.set(r, set);
     }
-    return new Set(this.cache.grants.get(role) ?? []);
+    if (generation === this.generation) this.cache = { at, grants };
+    return grants;
+  }
+
+  private invalidate() {
+    this.cache = undefined;
+    this.generation++;
   }
 
   async listRoles() {
@@ -94,7 +126,7 @@ export class AccessService {
         changes: { permissions: { from: before, to: wanted } },
       });
     });
-    this.cache = undefined;
+    this.invalidate();
     return { role, name: ROLE_NAMES[role], permissions: [...(await this.permissionsOf(role))].sort() };
   }
 

@@ -125,21 +125,29 @@ function scoped(scope: Scope): (SQL | undefined)[] {
   return conditions;
 }
 
+/**
+ * The live-session lookup every signed-in request makes, built once per
+ * database as a prepared statement: no query is built per request, and
+ * PostgreSQL plans it once per connection.
+ */
+export function liveSessionLookup(
+  db: Executor,
+): (tokenHash: string) => Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const query = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.endedAt)))
+    .prepare('auth_live_session');
+  return async (tokenHash) => (await query.execute({ tokenHash }))[0];
+}
+
 export class SessionsRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(values: typeof sessions.$inferInsert): Promise<SessionRow> {
     const [row] = await this.db.insert(sessions).values(values).returning();
     return row!;
-  }
-
-  async liveByTokenHash(tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-    const [row] = await this.db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
-    return row;
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -11,7 +11,13 @@ import type { Database } from '../db/client.ts';
 import type { SessionResolver } from '../http/app.ts';
 import { authError } from './errors.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
-import { LoginFailuresRepository, SessionsRepository, type UserRow, UsersRepository } from './repository.ts';
+import {
+  LoginFailuresRepository,
+  liveSessionLookup,
+  SessionsRepository,
+  type UserRow,
+  UsersRepository,
+} from './repository.ts';
 
 export interface AuthPolicy {
   idleMinutes: number;
@@ -33,6 +39,8 @@ const TOUCH_EVERY_MS = 30_000;
 
 /** Sign-in, sessions and password changes. */
 export class AuthService implements SessionResolver {
+  private liveSession: ReturnType<typeof liveSessionLookup> | undefined;
+
   constructor(
     private readonly database: Database,
     private readonly access: AccessService,
@@ -140,9 +148,10 @@ export class AuthService implements SessionResolver {
     token: string,
     context: { ip: string; requestId: string },
   ): Promise<{ actor: Actor; csrfToken: string } | null> {
-    const repo = new SessionsRepository(this.database.db);
-    const found = await repo.liveByTokenHash(this.tokenHash(token));
+    this.liveSession ??= liveSessionLookup(this.database.db);
+    const found = await this.liveSession(this.tokenHash(token));
     if (!found) return null;
+    const repo = new SessionsRepository(this.database.db);
     const { session, user } = found;
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000;

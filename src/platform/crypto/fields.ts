@@ -1,5 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
+/** Masked values remembered per mask (about 100 bytes each). */
+const MASKED_CACHE_SIZE = 20_000;
+
 /**
  * Encrypts personal data at rest (AES-256-GCM) and computes keyed lookup
  * hashes (HMAC-SHA256) so an exact value can be found without decrypting
@@ -41,6 +44,29 @@ export class FieldCipher {
       'utf8',
     );
   }
+
+  /**
+   * The masked form of a sealed value, what a caller without reveal sees (a
+   * list page shows twenty of them per request). Remembered by ciphertext —
+   * a changed value is a new ciphertext — so a page read again is not
+   * decrypted again; only masked forms are kept, never the plain values.
+   */
+  masked(sealed: string, mask: (plain: string) => string): string {
+    let byCiphertext = this.maskedCache.get(mask);
+    if (!byCiphertext) {
+      byCiphertext = new Map();
+      this.maskedCache.set(mask, byCiphertext);
+    }
+    const known = byCiphertext.get(sealed);
+    if (known !== undefined) return known;
+    const value = mask(this.decrypt(sealed));
+    // Oldest first out: a bounded memory, whatever the registry's size.
+    if (byCiphertext.size >= MASKED_CACHE_SIZE) byCiphertext.delete(byCiphertext.keys().next().value!);
+    byCiphertext.set(sealed, value);
+    return value;
+  }
+
+  private readonly maskedCache = new Map<(plain: string) => string, Map<string, string>>();
 
   /** Whether `sealed` was encrypted with this key (it decrypts and authenticates). */
   opens(sealed: string): boolean {

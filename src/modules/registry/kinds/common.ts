@@ -70,8 +70,7 @@ export function opened(
   mask: (s: string) => string,
 ): string | null {
   if (!enc) return null;
-  const plain = cipher.decrypt(enc);
-  return reveal ? plain : mask(plain);
+  return reveal ? cipher.decrypt(enc) : cipher.masked(enc, mask);
 }
 
 /** The part of a view every record has. */
