@@ -305,18 +305,18 @@ describe('malformed requests', () => {
             r.method === 'POST' && /\/imports\/|\/batch$|\/attachments$|registrations\/import$/.test(r.url),
         );
 
-    it('finds all 18 upload routes', () => {
-      expect(uploads()).toHaveLength(18);
+    it('finds all 19 upload routes', () => {
+      expect(uploads()).toHaveLength(19);
     });
 
     it('answers 400 UPLOAD_MALFORMED for no boundary and for a truncated body, on every upload route', async () => {
       const activity = (await admin.get('/api/activities')).body.items[0].id;
       for (const route of uploads()) {
         // Real ids where the route needs them, so the upload itself is what is read.
-        // (The registrations import names its activity in the query string.)
+        // (The registrations and outcomes imports name their activity in the query string.)
         const url =
           route.url.replace(':id', activity).replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000') +
-          (route.url.endsWith('/activity-registrations') ? `?activityId=${activity}` : '');
+          (/\/activity-(registrations|outcomes)$/.test(route.url) ? `?activityId=${activity}` : '');
         const head =
           '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u0003\u0004';
         const bodies: [string, string, string][] = [
