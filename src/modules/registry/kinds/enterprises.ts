@@ -109,15 +109,14 @@ export const enterpriseKind: KindDef<'enterprises'> = {
     );
   },
   view(row, ctx) {
-    return {
-      ...recordView(row),
+    return Object.assign(recordView(row), {
       creditCode: row.creditCode,
       industries: ctx.dict.named('industry', row.industries),
       cluster: row.cluster,
       size: row.size,
       qualifications: ctx.dict.named('qualification', row.qualifications),
       ...contactView(row, ctx),
-    };
+    });
   },
   exportRow(row, ctx) {
     return {

@@ -87,13 +87,12 @@ export const institutionKind: KindDef<'institutions'> = {
     );
   },
   view(row, ctx) {
-    return {
-      ...recordView(row),
+    return Object.assign(recordView(row), {
       kind: row.kind,
       disciplines: ctx.dict.named('discipline', row.disciplines),
       ...contactView(row, ctx),
       ...(ctx.expertCounts ? { expertCount: ctx.expertCounts.get(row.id) ?? 0 } : {}),
-    };
+    });
   },
   exportRow(row, ctx) {
     return {

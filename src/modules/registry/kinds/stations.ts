@@ -49,15 +49,14 @@ export const stationKind: KindDef<'stations'> = {
     return words(row.name, row.code, row.hostName, row.liaisonName, row.address, regionWords(row));
   },
   view(row, ctx) {
-    return {
-      ...recordView(row),
+    return Object.assign(recordView(row), {
       kind: row.kind,
       hostName: row.hostName,
       liaisonName: row.liaisonName,
       liaisonMobile: opened(ctx.cipher, row.liaisonMobileEnc, ctx.reveal, maskMobile),
       address: row.address,
       description: row.description,
-    };
+    });
   },
   exportRow(row, ctx) {
     return {

@@ -178,8 +178,7 @@ export const talentKind: KindDef<'talents'> = {
     );
   },
   view(row, ctx) {
-    return {
-      ...recordView(row),
+    return Object.assign(recordView(row), {
       gender: row.gender,
       birthYear: row.birthYear,
       education: row.education
@@ -203,7 +202,7 @@ export const talentKind: KindDef<'talents'> = {
       mobile: opened(ctx.cipher, row.mobileEnc, ctx.reveal, maskMobile),
       email: row.email,
       idNumber: opened(ctx.cipher, row.idNumberEnc, ctx.reveal, maskIdNumber),
-    };
+    });
   },
   exportRow(row, ctx) {
     return {
