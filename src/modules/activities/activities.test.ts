@@ -750,6 +750,15 @@ describe('activities', () => {
       endsAt: '2026-02-10T17:00:00+08:00',
     });
     expect(held).toMatchObject({ status: 'published', code: expect.stringMatching(/^HD-20260210-\d{2}$/) });
+    // Over by the platform's clock, whatever the browser's says; one of later this month is not.
+    expect((await operator.get(`/api/activities/${held.id}`)).body.over).toBe(true);
+    const coming = await activity(operator, {
+      kind: 'forum',
+      title: '三月沙龙',
+      startsAt: at('09:00'),
+      endsAt: at('12:00'),
+    });
+    expect((await operator.get(`/api/activities/${coming.id}`)).body.over).toBe(false);
     const register = (client: Client, body: Record<string, unknown>) =>
       client.post(`/api/activities/${held.id}/registrations`, body);
     // A participant cannot register for it any more, nor say they came.

@@ -150,6 +150,8 @@ export const activityView = activitySummary.extend({
   canRegisterAs: z.array(z.enum(ROLES)),
   /** Status actions the caller may take (operators). */
   actions: z.array(z.enum(ACTIVITY_ACTIONS)),
+  /** It has ended by the platform's clock (a browser's may be off): whoever is added now came. */
+  over: z.boolean(),
   manage: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

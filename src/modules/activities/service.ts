@@ -333,6 +333,7 @@ export class ActivitiesService {
       mine: mine.map((m) => this.registrants.view(m, true, waitlist, codes)),
       canRegisterAs,
       actions: manage ? activityActionsFor(row.status) : [],
+      over: row.endsAt.getTime() <= this.clock.now().getTime(),
       manage,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

@@ -74,7 +74,7 @@ export function AddRegistrationModal({ activity, onClose }: { activity: Activity
   const [form] = Form.useForm<Values>();
   // Once the activity is over, whoever is added came: a finished one takes nobody else.
   const finished = activity.status === 'finished';
-  const over = finished || (activity.status !== 'draft' && Date.parse(activity.endsAt) < Date.now());
+  const over = finished || (activity.status !== 'draft' && activity.over);
   const kindRoles = KIND_SPECS[activity.kind].roles;
   const personRoles = kindRoles.filter((role) => !ORGANISATION_ROLES.has(role));
   const enterpriseRoles = kindRoles.filter((role) => ORGANISATION_ROLES.has(role) && role !== 'institution');
