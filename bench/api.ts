@@ -202,6 +202,7 @@ async function main() {
     const firstTalent = (await (await fetch(`${base}/api/registry/talents?${page}`, { headers })).json()) as {
       items: { id: string }[];
       total: number;
+      totalCapped?: boolean;
     };
     const talentId = firstTalent.items[0]?.id;
     if (!talentId) throw new Error('no talent in the demo data');
@@ -221,7 +222,7 @@ async function main() {
     const wanted = requests.filter(([name]) => !only || only.includes(name));
     console.log(
       `server: ${SERVER === 'tsx' ? 'tsx src/cli.ts' : 'node dist/cli.js'} on ${fresh ? 'PostgreSQL' : 'PGlite'}, ` +
-        `${firstTalent.total} talents; ${CONNECTIONS} connections, ${SECONDS} s each\n`,
+        `${firstTalent.total.toLocaleString('en')}${firstTalent.totalCapped ? '+' : ''} talents; ${CONNECTIONS} connections, ${SECONDS} s each\n`,
     );
     const results: Result[] = [
       await measure('hello-world (bare Fastify)', `http://127.0.0.1:${helloPort}/`, {}),
