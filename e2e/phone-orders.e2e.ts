@@ -31,9 +31,9 @@ async function expectOnScreen(page: Page, target: Locator) {
   expect(box!.y + box!.height).toBeLessThanOrEqual(screen.height);
 }
 
-/** Tomorrow in China, YYYY-MM-DD (the date picker's cells are titled so). */
-function chinaTomorrow(): string {
-  return new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+/** A day in China counted from today (0) or tomorrow (1), YYYY-MM-DD (the date picker's cells are titled so). */
+function chinaDay(fromToday: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + fromToday * 24 * 3600_000).toISOString().slice(0, 10);
 }
 
 describe("the expert's orders on a phone, 390×844 (browser)", () => {
@@ -129,10 +129,12 @@ describe("the expert's orders on a phone, 390×844 (browser)", () => {
     }
     // Days after today are not offered.
     await modal.getByTestId('visit-date').tap();
-    const tomorrow = page.locator(`.ant-picker-dropdown td[title="${chinaTomorrow()}"]`);
+    const tomorrow = page.locator(`.ant-picker-dropdown td[title="${chinaDay(1)}"]`);
     await tomorrow.waitFor();
     expect(await tomorrow.getAttribute('class')).toContain('ant-picker-cell-disabled');
-    await page.locator('.ant-picker-dropdown td.ant-picker-cell-today').tap();
+    // Today in China (the picker's own "today" cell follows the browser's zone, a day behind China's
+    // between 16:00 and 24:00 UTC), which the form leaves for the platform's clock to date.
+    await page.locator(`.ant-picker-dropdown td[title="${chinaDay(0)}"]`).tap();
     await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
 
     await modal.getByTestId('visit-summary').fill('现场查看竹条防霉处理工段，拍下霉变样件。');

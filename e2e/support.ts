@@ -219,8 +219,13 @@ export async function expectNoHorizontalOverflow(page: Page) {
 
 /** Fails unless the element is at least 44×44 CSS pixels, the smallest comfortable touch target. */
 export async function expectTouchTarget(target: Locator) {
-  const box = await target.boundingBox();
-  expect(box, 'the touch target is on the page').not.toBeNull();
-  expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
-  expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  // Polled: inside a dialog or drawer still zooming in (an animation that may not have started when
+  // the caller looked) a target measures smaller than it will be.
+  const size = async () => {
+    const box = await target.boundingBox();
+    return box ? { width: Math.round(box.width), height: Math.round(box.height) } : null;
+  };
+  await expect.poll(size, { message: 'the touch target is on the page' }).not.toBeNull();
+  await expect.poll(async () => (await size())?.width ?? 0).toBeGreaterThanOrEqual(44);
+  await expect.poll(async () => (await size())?.height ?? 0).toBeGreaterThanOrEqual(44);
 }
