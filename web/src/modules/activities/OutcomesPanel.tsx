@@ -21,17 +21,17 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
 import { chinaToday, EMPTY, formatDate, usePickerFormats } from '../../app/format.ts';
 import { clean } from '../../app/forms.ts';
-import { ImportWizard } from '../../app/ImportWizard.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { isListKind } from '../lists/types.ts';
 import { formatYuan } from '../orders/shared.tsx';
-import { activityKeys, exportPath, useAddOutcome, useOutcomes, useRemoveOutcome } from './api.ts';
+import { ActivityImportModal } from './ActivityImportModal.tsx';
+import { exportPath, useAddOutcome, useOutcomes, useRemoveOutcome } from './api.ts';
 import { ListItemSelect, OrderSelect } from './LinkSelect.tsx';
 import { PartySelect, PartyTags, partyIds } from './PartySelect.tsx';
 import { chinaDate, chinaDateTime, outcomeLabel, outcomeUnit } from './shared.tsx';
@@ -233,41 +233,16 @@ export function OutcomesPanel({ activity }: { activity: ActivityView }) {
         data-testid="outcomes-table"
       />
       {adding && <OutcomeModal activity={activity} onClose={() => setAdding(false)} />}
-      {importing && <ImportOutcomesModal activity={activity} onClose={() => setImporting(false)} />}
-    </Space>
-  );
-}
-
-/**
- * 导入成效: the agreements of a meeting as one sheet, through the import wizard every import
- * uses — the template, a row-by-row preview with each row's issues, then recorded once confirmed.
- */
-function ImportOutcomesModal({ activity, onClose }: { activity: ActivityView; onClose: () => void }) {
-  const t = useT();
-  // The outcomes, the activity's totals and the lists that show them read differently afterwards.
-  const invalidate = useMemo(() => [activityKeys.one(activity.id), activityKeys.lists], [activity.id]);
-  const options = useMemo(() => ({ activityId: activity.id }), [activity.id]);
-  return (
-    <Modal
-      open
-      width={960}
-      title={t('activities.outcomeImportTitle', { title: activity.title })}
-      onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-      footer={null}
-    >
-      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{t('activities.outcomeImportIntro')}</Typography.Text>
-        <ImportWizard
+      {importing && (
+        <ActivityImportModal
+          activity={activity}
           importKind={OUTCOME_IMPORT_KIND}
-          options={options}
-          invalidate={invalidate}
-          backLabel={t('common.confirm')}
-          onBack={onClose}
+          titleKey="activities.outcomeImportTitle"
+          introKey="activities.outcomeImportIntro"
+          onClose={() => setImporting(false)}
         />
-      </Space>
-    </Modal>
+      )}
+    </Space>
   );
 }
 

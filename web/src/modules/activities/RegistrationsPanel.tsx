@@ -6,9 +6,9 @@ import { downloadFile, errorMessage } from '../../app/api.ts';
 import { EMPTY } from '../../app/format.ts';
 import { type MessageKey, useT } from '../../app/i18n.tsx';
 import { PAGE_SIZES } from '../../app/listParams.ts';
+import { ActivityImportModal } from './ActivityImportModal.tsx';
 import { AddRegistrationModal } from './AddRegistrationModal.tsx';
 import { exportPath, useActOnRegistration, useRegistrations } from './api.ts';
-import { ImportRegistrationsModal } from './ImportRegistrationsModal.tsx';
 import { ReasonModal } from './ReasonModal.tsx';
 import {
   chinaDateTime,
@@ -23,6 +23,7 @@ import {
   type ActivityView,
   KIND_SPECS,
   type ParticipantRole,
+  REGISTRATION_IMPORT_KIND,
   REGISTRATION_STATUSES,
   type RegistrationAction,
   type RegistrationQuery,
@@ -344,7 +345,13 @@ export function RegistrationsPanel({ activity }: { activity: ActivityView }) {
       />
       {dialog === 'add' && <AddRegistrationModal activity={activity} onClose={() => setDialog(null)} />}
       {dialog === 'import' && (
-        <ImportRegistrationsModal activity={activity} onClose={() => setDialog(null)} />
+        <ActivityImportModal
+          activity={activity}
+          importKind={REGISTRATION_IMPORT_KIND}
+          titleKey="activities.import.titleOf"
+          introKey="activities.import.introDetail"
+          onClose={() => setDialog(null)}
+        />
       )}
       {reasonFor && (
         <ReasonModal
