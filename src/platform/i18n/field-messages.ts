@@ -42,6 +42,19 @@ export const FIELD_MESSAGES = {
     zh: '含有无法识别的字符（编码损坏），请重新输入',
     en: 'Contains broken characters (invalid UTF-16); type it again',
   },
+  RULE_IDENTIFIER_INVALID: {
+    zh: '须以字母开头，只含字母、数字、下划线或点，最长64位',
+    en: 'Starts with a letter; letters, digits, underscores or dots; at most 64 characters',
+  },
+  RULE_TOO_DEEP: { zh: '规则嵌套过深（最多8层）', en: 'The rule is nested too deeply (at most 8 levels)' },
+  RULE_TOO_LARGE: {
+    zh: '规则过大（最多200个条件和分组）',
+    en: 'The rule is too large (at most 200 conditions and groups)',
+  },
+  RULE_AT_LEAST_RANGE: {
+    zh: '“至少满足”的项数须在0到所列条件数之间',
+    en: '“At least” must be between 0 and the number of conditions listed',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
