@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { isCalendarDate } from './reference/china-time.ts';
 
 /** Everything the process reads from its environment, parsed once at start. */
 const envSchema = z.object({
@@ -35,7 +36,10 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   /** Lets a metrics collector on another host read /metrics with `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
-  /** Days off besides weekends for order deadlines: YYYY-MM-DD, comma-separated (法定节假日). */
+  /**
+   * Local days off on top of China's official schedule (weekends, 法定节假日 and 调休 come from
+   * chinese-days; reference/workdays.ts): YYYY-MM-DD, comma-separated.
+   */
   HOLIDAYS: z
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})?(,\s*\d{4}-\d{2}-\d{2})*$/, 'YYYY-MM-DD,YYYY-MM-DD,…')
@@ -45,7 +49,8 @@ const envSchema = z.object({
         .split(',')
         .map((d) => d.trim())
         .filter(Boolean),
-    ),
+    )
+    .refine((days) => days.every(isCalendarDate), 'days that exist, YYYY-MM-DD'),
   /** Copy inbox messages by e-mail through this SMTP server, e.g. smtp://user:pass@mail.example.cn:587. */
   SMTP_URL: z
     .string()

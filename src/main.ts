@@ -52,12 +52,15 @@ import { notificationJobs } from './platform/notifications/jobs.ts';
 import { Mailer } from './platform/notifications/mailer.ts';
 import { registerNotificationRoutes } from './platform/notifications/routes.ts';
 import { NotificationsService } from './platform/notifications/service.ts';
+import { WorkCalendar } from './reference/workdays.ts';
 
 /** Everything a running Caiqiao is made of; tests and the CLI build one of these. */
 export interface Platform {
   config: Config;
   database: Database;
   clock: Clock;
+  /** China's working days (holidays, 调休) and the configured days off, for all that counts them. */
+  calendar: WorkCalendar;
   cipher: FieldCipher;
   audit: AuditService;
   access: AccessService;
@@ -122,6 +125,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   try {
     await migrateDatabase(database);
     const clock = options.clock ?? systemClock;
+    const calendar = new WorkCalendar(config.holidays);
     const jobs = new JobQueue(database);
     const cipher = new FieldCipher(config.secrets.fieldKey);
     const audit = new AuditService(database, clock);
@@ -167,7 +171,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       clock,
       notifications,
       cipher,
-      new Set(config.holidays),
+      calendar,
     );
     const teams = new TeamsService(database, audit, clock);
     const activities = new ActivitiesService(
@@ -217,7 +221,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerAuthRoutes(app, { auth, accounts, cookieSecure: config.cookieSecure });
     registerAccessRoutes(app, access);
     registerAuditRoutes(app, audit);
-    registerReferenceRoutes(app);
+    registerReferenceRoutes(app, calendar);
     registerRegistryRoutes(app, registry, dictionaries);
     registerListsRoutes(app, lists);
     registerTeamsRoutes(app, teams);
@@ -241,6 +245,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       config,
       database,
       clock,
+      calendar,
       cipher,
       audit,
       access,

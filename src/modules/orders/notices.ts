@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { chinaDate } from '../../reference/china-time.ts';
+import type { WorkCalendar } from '../../reference/workdays.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { stepDue } from './deadlines.ts';
 import { ORDER_STATUS_NAMES, type OrderAction } from './machine.ts';
@@ -16,8 +17,8 @@ export class OrderNotices {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    /** Days off besides weekends (YYYY-MM-DD), for the answer-by day of an offer. */
-    private readonly holidays: ReadonlySet<string>,
+    /** China's working days with the configured days off, for the answer-by day of an offer. */
+    private readonly calendar: WorkCalendar,
   ) {}
 
   /** Who hears of a step on `order` (as it is after the step), and what they are told. */
@@ -43,7 +44,7 @@ export class OrderNotices {
           'talents',
           (details.experts as string[]) ?? [],
         );
-        const due = stepDue('dispatched', this.clock.now(), this.holidays);
+        const due = stepDue('dispatched', this.clock.now(), this.calendar);
         const body = `${details.actor}向您派单，请在 ${due ? chinaDate(new Date(due.getTime() - 1)) : ''} 前接单或说明原因拒单。`;
         await n.send(
           tx,

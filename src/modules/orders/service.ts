@@ -10,6 +10,7 @@ import type { Locale } from '../../platform/i18n/locale.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { chinaDate } from '../../reference/china-time.ts';
+import type { WorkCalendar } from '../../reference/workdays.ts';
 import { OPEN_STATUSES } from '../lists/machine.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { ExpertSignals } from '../matching/engine.ts';
@@ -54,17 +55,17 @@ export class OrdersService {
     notifications: NotificationsService,
     /** Opens the enterprise's contact for the expert serving an order (contact.ts). */
     private readonly cipher: FieldCipher,
-    /** Days off besides weekends (YYYY-MM-DD), for step deadlines. */
-    private readonly holidays: ReadonlySet<string> = new Set(),
+    /** China's working days with the configured days off, for step deadlines. */
+    private readonly calendar: WorkCalendar,
   ) {
     this.signals = new ExpertSignalCache(database);
     this.expertSignals = this.signals.expertSignals;
-    const notices = new OrderNotices(notifications, clock, holidays);
+    const notices = new OrderNotices(notifications, clock, calendar);
     this.transitions = new OrderTransitions(
       audit,
       idempotency,
       clock,
-      holidays,
+      calendar,
       notices,
       this.signals,
       cipher,
@@ -166,7 +167,7 @@ export class OrdersService {
         scopeRegion: demand.scopeRegion,
         status: 'placed',
         statusChangedAt: now,
-        stepDueAt: stepDue('placed', now, this.holidays),
+        stepDueAt: stepDue('placed', now, this.calendar),
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,

@@ -7,6 +7,7 @@ import { httpError } from '../../platform/http/errors.ts';
 import type { IdempotencyService } from '../../platform/idempotency/service.ts';
 import { statusRefusalParams } from '../../platform/workflow.ts';
 import { chinaDate } from '../../reference/china-time.ts';
+import type { WorkCalendar } from '../../reference/workdays.ts';
 import type { ListsService } from '../lists/service.ts';
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
@@ -40,8 +41,8 @@ export class OrderTransitions {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
-    /** Days off besides weekends (YYYY-MM-DD), for step deadlines. */
-    private readonly holidays: ReadonlySet<string>,
+    /** China's working days with the configured days off, for step deadlines. */
+    private readonly calendar: WorkCalendar,
     private readonly notices: OrderNotices,
     private readonly signals: ExpertSignalCache,
     /** Opens the enterprise's contact on the order's view. */
@@ -234,7 +235,7 @@ export class OrderTransitions {
     if (to !== status || request.action === 'redispatch') {
       values.status = to;
       values.statusChangedAt = now;
-      values.stepDueAt = stepDue(to, now, this.holidays);
+      values.stepDueAt = stepDue(to, now, this.calendar);
       values.escalatedAt = null;
     }
     const after = await repo.move(order.id, order.version, status, values);
