@@ -20,7 +20,7 @@ export interface CalendarName {
 
 /** Why a day is not a working day. */
 export interface DayOff {
-  /** weekend: a Saturday or Sunday nobody works; holiday: an official holiday; local: a configured day off. */
+  /** weekend: a plain Saturday or Sunday; holiday: an official holiday; local: a configured day off. */
   kind: 'weekend' | 'holiday' | 'local';
   /** The holiday's name (国庆节 National Day); none for weekends and local days off. */
   name?: CalendarName;
@@ -139,7 +139,7 @@ function officialSchedule(): Official {
 const WEEKEND: DayOff = Object.freeze({ kind: 'weekend' });
 const LOCAL: DayOff = Object.freeze({ kind: 'local' });
 
-/** What is special about a day: off (with why), or a make-up working day. Absent: a plain weekday or weekend. */
+/** What is special about a day: off (and why) or a make-up working day; absent for a plain one. */
 type Special = { off: DayOff } | { makeUp: CalendarName };
 
 /**
@@ -166,7 +166,7 @@ export class WorkCalendar {
     }
   }
 
-  /** Whether the official schedule of `year` is in the package (otherwise: weekends and local days off only). */
+  /** Whether the official schedule of `year` is in the package (if not: weekends and local days off only). */
   knows(year: number): boolean {
     return this.years.has(year);
   }
@@ -251,7 +251,7 @@ export class WorkCalendar {
     return special ? 'makeUp' in special : !isWeekend(day);
   }
 
-  /** The first working day from `day` on in the direction `step` (local days off are finite, so one comes). */
+  /** The first working day from `day` on, going `step` (local days off are finite: one comes). */
   private seek(day: number, step: 1 | -1): number {
     let at = day;
     while (!this.isWorkingDay(at)) at += step;
