@@ -137,10 +137,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       audit,
       cipher,
       clock,
-      { ...config.session, ...config.login },
+      // Sessions trusted from memory for 2 s at most: another process's sign-out is seen that late (see SessionCache).
+      { ...config.session, ...config.login, sessionCacheMs: Math.min(config.cacheMs, 2_000) },
       config.secrets.sessionSecret,
     );
-    const accounts = new AccountsService(database, audit, cipher, clock);
+    const accounts = new AccountsService(database, audit, cipher, clock, auth);
     const imports = new ImportService(database, audit, clock, {
       maxBytes: config.importMaxBytes,
       maxRows: 200_000,

@@ -105,6 +105,29 @@ describe('account administration', () => {
     expect(login.body.error.code).toBe('AUTH_ACCOUNT_DISABLED');
   });
 
+  it('a changed role governs the account from its very next request (sessions are not trusted stale)', async () => {
+    const created = await operator.post('/api/users', {
+      ...newExpert,
+      username: 'li.na',
+      displayName: '李娜',
+      mobile: '13800138001',
+    });
+    expect(created.status).toBe(201);
+    const session = await p.signIn('li.na', 'first-Pass-2026');
+    const before = await session.get('/api/auth/me');
+    expect(before.body.user.permissions).not.toContain('users.manage');
+    expect((await session.get('/api/users')).status).toBe(403);
+    const res = await operator.patch(`/api/users/${created.body.id}`, {
+      version: created.body.version,
+      role: 'operator',
+    });
+    expect(res.status).toBe(200);
+    const after = await session.get('/api/auth/me');
+    expect(after.body.user.role).toBe('operator');
+    expect(after.body.user.permissions).toContain('users.manage');
+    expect((await session.get('/api/users')).status).toBe(200);
+  });
+
   it('resets a password: the old one stops working and the reset is audited', async () => {
     const users = await operator.get('/api/users?q=expert');
     const expert = users.body.items.find((u: { username: string }) => u.username === 'expert');

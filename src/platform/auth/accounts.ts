@@ -13,26 +13,37 @@ import { httpError } from '../http/errors.ts';
 import type { CreateUserRequest, ListUsersQuery, Me, UpdateUserRequest, UserView } from './contract.ts';
 import { authError } from './errors.ts';
 import { hashPassword } from './password.ts';
-import { SessionsRepository, type UserRow, UsersRepository } from './repository.ts';
+import {
+  SessionsRepository,
+  type UserRow,
+  UsersRepository,
+  userWithOrganisationLookup,
+} from './repository.ts';
 
 /** Fields of a user row that are secret or personal: audited as changed, never with values. */
 const REDACTED_FIELDS = ['passwordHash', 'mobileEnc', 'mobileHash'];
 
 /** Account administration: operators manage the accounts of their region, admins all. */
 export class AccountsService {
+  private userWithOrganisation: ReturnType<typeof userWithOrganisationLookup> | undefined;
+
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    /** Told after an account's change commits, so its sessions are read again (AuthService). */
+    private readonly sessions: { forgetUser(userId: string): void } = { forgetUser: () => {} },
   ) {}
 
   async me(actor: Actor): Promise<Me> {
-    const user = await new UsersRepository(this.database.db).byId(actor.userId, UNSCOPED);
-    if (!user) throw httpError('UNAUTHENTICATED');
-    const [view] = await this.views([user]);
+    this.userWithOrganisation ??= userWithOrganisationLookup(this.database.db);
+    const found = await this.userWithOrganisation(actor.userId);
+    if (!found) throw httpError('UNAUTHENTICATED');
+    const { user, organisationName } = found;
+    const view = this.viewOf(user, organisationName);
     return {
-      ...view!,
+      ...view,
       email: user.email,
       roleName: ROLE_NAMES[user.role as Role],
       permissions: [...actor.permissions].sort(),
@@ -142,6 +153,7 @@ export class AccountsService {
       });
       return after;
     });
+    this.sessions.forgetUser(row.id);
     return (await this.views([row]))[0]!;
   }
 
@@ -187,6 +199,7 @@ export class AccountsService {
         changes: { password: { from: REDACTED, to: REDACTED }, sessionsEnded: { to: ended } },
       });
     });
+    this.sessions.forgetUser(id);
   }
 
   private checkAssignment(actor: Actor, role: Role, regionCode: string): void {
@@ -247,24 +260,30 @@ export class AccountsService {
     const orgs = new Map(
       (await new AccessRepository(this.database.db).organisationsByIds(orgIds)).map((o) => [o.id, o.name]),
     );
-    return rows.map((row) => ({
+    return rows.map((row) =>
+      this.viewOf(row, row.organisationId ? (orgs.get(row.organisationId) ?? null) : null),
+    );
+  }
+
+  private viewOf(row: UserRow, organisationName: string | null): UserView {
+    return {
       id: row.id,
       username: row.username,
       displayName: row.displayName,
-      mobile: row.mobileEnc ? maskMobile(this.cipher.decrypt(row.mobileEnc)) : null,
+      mobile: row.mobileEnc ? this.cipher.masked(row.mobileEnc, maskMobile) : null,
       email: row.email ? maskEmail(row.email) : null,
       role: row.role as Role,
       regionCode: row.regionCode,
       regionName: regionFullName(row.regionCode),
       organisationId: row.organisationId,
-      organisationName: row.organisationId ? (orgs.get(row.organisationId) ?? null) : null,
+      organisationName: row.organisationId ? organisationName : null,
       disabled: row.disabled,
       lockedUntil:
         row.lockedUntil && row.lockedUntil > this.clock.now() ? row.lockedUntil.toISOString() : null,
       lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
       version: row.version,
-    }));
+    };
   }
 }
 

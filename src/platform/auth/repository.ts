@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../access/actor.ts';
+import { organisations } from '../access/schema.ts';
 import { regionCondition, regionFilterCondition } from '../access/scope.ts';
 import type { Executor } from '../db/client.ts';
 import { escapeLike } from '../db/like.ts';
@@ -140,6 +141,22 @@ export function liveSessionLookup(
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.endedAt)))
     .prepare('auth_live_session');
   return async (tokenHash) => (await query.execute({ tokenHash }))[0];
+}
+
+/**
+ * An account with its organisation's name, in one prepared query (the
+ * signed-in user's own page, /api/auth/me, which the web asks for often).
+ */
+export function userWithOrganisationLookup(
+  db: Executor,
+): (userId: string) => Promise<{ user: UserRow; organisationName: string | null } | undefined> {
+  const query = db
+    .select({ user: users, organisationName: organisations.name })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare('auth_user_with_organisation');
+  return async (userId) => (await query.execute({ userId }))[0];
 }
 
 export class SessionsRepository {

@@ -18,6 +18,7 @@ import {
   type UserRow,
   UsersRepository,
 } from './repository.ts';
+import { SessionCache } from './session-cache.ts';
 
 export interface AuthPolicy {
   idleMinutes: number;
@@ -25,6 +26,8 @@ export interface AuthPolicy {
   maxFailures: number;
   lockMinutes: number;
   ipMaxFailures: number;
+  /** How long a looked-up session is trusted from memory (0: read every request); see SessionCache. */
+  sessionCacheMs?: number;
 }
 
 export interface SignedIn {
@@ -40,6 +43,7 @@ const TOUCH_EVERY_MS = 30_000;
 /** Sign-in, sessions and password changes. */
 export class AuthService implements SessionResolver {
   private liveSession: ReturnType<typeof liveSessionLookup> | undefined;
+  private readonly sessions: SessionCache;
 
   constructor(
     private readonly database: Database,
@@ -49,7 +53,9 @@ export class AuthService implements SessionResolver {
     private readonly clock: Clock,
     private readonly policy: AuthPolicy,
     private readonly sessionSecret: string,
-  ) {}
+  ) {
+    this.sessions = new SessionCache(policy.sessionCacheMs ?? 0);
+  }
 
   /**
    * Signs in with a username or mobile number. Failed attempts count towards
@@ -148,18 +154,28 @@ export class AuthService implements SessionResolver {
     token: string,
     context: { ip: string; requestId: string },
   ): Promise<{ actor: Actor; csrfToken: string } | null> {
-    this.liveSession ??= liveSessionLookup(this.database.db);
-    const found = await this.liveSession(this.tokenHash(token));
-    if (!found) return null;
+    const tokenHash = this.tokenHash(token);
+    let found = this.sessions.get(tokenHash);
+    if (!found) {
+      const epoch = this.sessions.begin();
+      this.liveSession ??= liveSessionLookup(this.database.db);
+      const read = await this.liveSession(tokenHash);
+      if (!read) return null;
+      found = this.sessions.put(tokenHash, read, epoch);
+    }
     const repo = new SessionsRepository(this.database.db);
     const { session, user } = found;
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000;
     if (now.getTime() > idleLimit || now >= session.expiresAt || user.disabled) {
       await repo.end(session.id, now);
+      this.sessions.forgetSession(session.id);
       return null;
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touch(session.id, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await repo.touch(session.id, now);
+      found.session = { ...session, lastSeenAt: now };
+    }
     const actor: Actor = {
       userId: user.id,
       username: user.username,
@@ -186,6 +202,12 @@ export class AuthService implements SessionResolver {
         changes: {},
       });
     });
+    this.sessions.forgetSession(actor.sessionId);
+  }
+
+  /** After a commit that changed an account or ended its sessions: its sessions are read again. */
+  forgetUser(userId: string): void {
+    this.sessions.forgetUser(userId);
   }
 
   /** Changes the caller's own password and ends their other sessions. */
@@ -209,6 +231,7 @@ export class AuthService implements SessionResolver {
         changes: { password: { from: REDACTED, to: REDACTED }, otherSessionsEnded: { to: ended } },
       });
     });
+    this.sessions.forgetUser(user.id);
   }
 
   private tokenHash(token: string): string {
