@@ -21,6 +21,9 @@ import { DictionaryService } from './modules/registry/dictionaries.ts';
 import { registryJobs } from './modules/registry/jobs.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { RegistryService } from './modules/registry/service.ts';
+import { standingJobs } from './modules/standing/jobs.ts';
+import { registerStandingRoutes } from './modules/standing/routes.ts';
+import { StandingService } from './modules/standing/service.ts';
 import { registerTeamsRoutes } from './modules/teams/routes.ts';
 import { TeamsService } from './modules/teams/service.ts';
 import { registerWorkbenchRoutes } from './modules/workbench/routes.ts';
@@ -76,6 +79,8 @@ export interface Platform {
   activities: ActivitiesService;
   meetings: MeetingsService;
   activityWork: ActivityWorkService;
+  /** 常态化服务: teams' yearly plans, their sessions on the working-day calendar, records and reminders. */
+  standing: StandingService;
   insights: InsightsService;
   reports: ReportService;
   /** 工作台: what waits for each caller, counted by the lists it opens. */
@@ -101,6 +106,7 @@ export const JOBS = [
   ...listsJobs,
   ...matchingJobs,
   ...ordersJobs,
+  ...standingJobs,
 ] as const;
 
 /**
@@ -174,7 +180,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       cipher,
       calendar,
     );
-    const teams = new TeamsService(database, audit, clock);
+    const teams = new TeamsService(database, audit, clock, cipher);
     const activities = new ActivitiesService(
       database,
       audit,
@@ -186,6 +192,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     );
     const meetings = new MeetingsService(database, audit, clock, activities, lists, matching);
     const activityWork = new ActivityWorkService(database, audit, clock, activities, lists, orders);
+    const standing = new StandingService(database, audit, clock, calendar, activities, notifications);
     const insights = new InsightsService(database, clock, dictionaries);
     const reports = new ReportService(insights, clock);
     const workbench = new WorkbenchService(clock, lists, registry, orders, activities);
@@ -199,6 +206,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       lists,
       matching,
       orders,
+      standing,
     });
     await jobs.install();
     const importKinds = [
@@ -237,6 +245,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerMatchingRoutes(app, matching, config.importMaxBytes);
     registerOrdersRoutes(app, orders);
     registerActivitiesRoutes(app, activities, meetings, activityWork);
+    registerStandingRoutes(app, standing);
     registerWorkbenchRoutes(app, workbench);
     registerInsightsRoutes(app, insights, reports);
     await app.ready();
@@ -262,6 +271,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       activities,
       meetings,
       activityWork,
+      standing,
       insights,
       reports,
       workbench,

@@ -15,6 +15,7 @@ const MODULE_ORDER = [
   'teams',
   'orders',
   'activities',
+  'standing',
   'certification',
   'benefits',
   'talentcode',

@@ -22,6 +22,8 @@ interface Foreign {
   enterprise: { id: string; name: string };
   institution: { id: string; name: string; organisationId: string };
   team: { id: string; name: string };
+  station: { id: string; name: string };
+  activity: string;
   demand: { id: string; title: string };
   talentDemand: { id: string; title: string };
   order: { id: string; code: string; visitId: string };
@@ -36,6 +38,9 @@ interface Own {
   demand: string;
   order: { id: string; version: number };
   team: { id: string; version: number };
+  /** Sessions of the own team's plan: a salon (an activity records it) and a visit. */
+  salon: string;
+  visit: string;
   forum: string;
   meeting: { id: string; enterpriseRegistrationId: string; expertRegistrationId: string };
   fair: { id: string; positionId: string; employerRegistrationId: string; applicantRegistrationId: string };
@@ -86,6 +91,8 @@ describe('references to records outside the caller’s scope', () => {
     expect(foreign.institution.organisationId).toBeTruthy();
     const team = await first('/api/teams');
     foreign.team = { id: team.id, name: team.name };
+    const station = await first('/api/registry/stations?q=YZ-002');
+    foreign.station = { id: station.id, name: station.name };
     const demand = await first('/api/lists/demands?status=published');
     foreign.demand = { id: demand.id, title: demand.title };
     const talentDemand = await first('/api/lists/talent-demands?status=published');
@@ -105,6 +112,7 @@ describe('references to records outside the caller’s scope', () => {
       kind: string;
     }[];
     const huzhouForum = activities.find((a) => a.kind === 'training')!;
+    foreign.activity = huzhouForum.id;
     const outcome = ok(
       await huzhou.post(`/api/activities/${huzhouForum.id}/outcomes`, { kind: 'trained', count: 1 }),
     );
@@ -211,6 +219,13 @@ describe('references to records outside the caller’s scope', () => {
       }),
     );
     own.team = { id: ownTeam.id, version: ownTeam.version };
+    const ownPlan = ok(
+      await hz.put(`/api/standing/teams/${ownTeam.id}/plans/2026`, {
+        cadence: ok(await hz.get(`/api/standing/teams/${ownTeam.id}/plans/2026`)).cadence,
+      }),
+    );
+    own.salon = ownPlan.occurrences.find((o: { kind: string }) => o.kind === 'salon').id;
+    own.visit = ownPlan.occurrences.find((o: { kind: string }) => o.kind === 'visit').id;
     const activity = async (kind: string) => {
       const a = ok(
         await hz.post('/api/activities', {
@@ -359,6 +374,39 @@ describe('references to records outside the caller’s scope', () => {
         members: [{ talentId: foreign.talent.id }],
         version: own.team.version,
       }),
+    'POST /api/teams stationId': () =>
+      hz.post('/api/teams', {
+        name: '钱塘五团',
+        kind: 'assistance',
+        regionCode: '330100',
+        leaderTalentId: own.expert,
+        stationId: foreign.station.id,
+      }),
+    'PUT /api/teams/{id} stationId': () =>
+      hz.put(`/api/teams/${own.team.id}`, {
+        name: '钱塘服务团',
+        kind: 'assistance',
+        regionCode: '330100',
+        leaderTalentId: own.expert,
+        stationId: foreign.station.id,
+        version: own.team.version,
+      }),
+    'PUT /api/standing/teams/{teamId}/plans/{year} {teamId}': () =>
+      hz.put(`/api/standing/teams/${foreign.team.id}/plans/2026`, {
+        cadence: {
+          salon: { period: 'week', count: 1 },
+          visit: { period: 'month', count: 1 },
+          consultation: { period: 'quarter', count: 1 },
+          research: { period: 'half', count: 1 },
+          transfer: { period: 'year', count: 1 },
+        },
+      }),
+    'POST /api/standing/occurrences/{id}/record activityId': () =>
+      hz.post(`/api/standing/occurrences/${own.salon}/record`, { activityId: foreign.activity }),
+    'POST /api/standing/occurrences/{id}/record visit.enterpriseId': () =>
+      hz.post(`/api/standing/occurrences/${own.visit}/record`, {
+        visit: { summary: '走访', enterpriseId: foreign.enterprise.id },
+      }),
     'POST /api/orders demandId': () => hz.post('/api/orders', { demandId: foreign.demand.id }),
     'POST /api/orders/{id}/transition experts[]': () =>
       hz.post(`/api/orders/${own.order.id}/transition`, {
@@ -496,6 +544,7 @@ describe('references to records outside the caller’s scope', () => {
     foreign.enterprise.name,
     foreign.institution.name,
     foreign.team.name,
+    foreign.station.name,
     foreign.demand.title,
     foreign.talentDemand.title,
     foreign.order.code,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { pageQuery, recordVersion, regionCode } from '../../platform/auth/contract.ts';
-import { TEAM_KINDS } from './constants.ts';
+import { MEMBER_ROLES, TEAM_KINDS } from './constants.ts';
 
 const member = z.strictObject({
   talentId: z.string().uuid(),
+  /** chief (首席专家) | expert | manager (技术经理人) | member; the leader's own role is leaderRole. */
+  role: z.enum(MEMBER_ROLES).default('member'),
   duty: z.string().trim().max(100).optional(),
 });
 
@@ -13,6 +15,18 @@ export const teamInput = z.strictObject({
   description: z.string().trim().max(2000).optional(),
   regionCode,
   leaderTalentId: z.string().uuid(),
+  /** The leader's place as the composition rules count it (an assistance team's leader is usually its chief expert). */
+  leaderRole: z.enum(MEMBER_ROLES).default('member'),
+  /** 结对县（市、区）: a county within the team's region (assistance teams). */
+  countyCode: z
+    .string()
+    .regex(/^\d{6}$/, '请选择县（市、区）')
+    .optional(),
+  /** 主导产业: a GB/T 4754 code from the code list, and its name (a name no code list knows is kept as text). */
+  industryCode: z.string().trim().max(10).optional(),
+  industryName: z.string().trim().max(60).optional(),
+  /** 人才驿站 where the team meets the county's enterprises. */
+  stationId: z.string().uuid().optional(),
   /** Everyone in the team besides the leader (the leader is always a member). */
   members: z.array(member).max(100).default([]),
 });
@@ -47,10 +61,25 @@ export const teamView = z.object({
       talentId: z.string(),
       code: z.string(),
       name: z.string(),
+      role: z.enum(MEMBER_ROLES),
       duty: z.string().nullable(),
       leader: z.boolean(),
     }),
   ),
+  countyCode: z.string().nullable(),
+  countyName: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  station: z
+    .object({
+      id: z.string().uuid(),
+      code: z.string(),
+      name: z.string(),
+      liaisonName: z.string().nullable(),
+      /** Masked unless the caller may see personal data. */
+      liaisonMobile: z.string().nullable(),
+    })
+    .nullable(),
   archived: z.boolean(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -62,4 +91,13 @@ export const teamPage = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+});
+
+/** The composition rules in force for a kind of team, for the form to show what is asked. */
+export const compositionRulesView = z.object({
+  kind: z.enum(TEAM_KINDS),
+  version: z.number().int().nullable(),
+  name: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** Each condition in words, in the caller's language. */
+  conditions: z.array(z.string()),
 });

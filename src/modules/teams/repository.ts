@@ -17,6 +17,7 @@ import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { talents } from '../registry/schema.ts';
+import type { MemberRole } from './constants.ts';
 import { type TeamRow, teamMembers, teams } from './schema.ts';
 
 export interface TeamMemberWithName {
@@ -24,6 +25,7 @@ export interface TeamMemberWithName {
   talentId: string;
   name: string;
   code: string;
+  role: MemberRole;
   duty: string | null;
   userId: string | null;
 }
@@ -90,6 +92,7 @@ export class TeamsRepository {
         talentId: teamMembers.talentId,
         name: talents.name,
         code: talents.code,
+        role: teamMembers.role,
         duty: teamMembers.duty,
         userId: talents.userId,
       })
@@ -116,7 +119,7 @@ export class TeamsRepository {
 
   async replaceMembers(
     teamId: string,
-    members: readonly { talentId: string; duty: string | null }[],
+    members: readonly { talentId: string; role: MemberRole; duty: string | null }[],
     now: Date,
   ): Promise<void> {
     const before = await this.db
@@ -133,8 +136,11 @@ export class TeamsRepository {
     for (const m of members) {
       await this.db
         .insert(teamMembers)
-        .values({ teamId, talentId: m.talentId, duty: m.duty, joinedAt: now })
-        .onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.talentId], set: { duty: m.duty } });
+        .values({ teamId, talentId: m.talentId, role: m.role, duty: m.duty, joinedAt: now })
+        .onConflictDoUpdate({
+          target: [teamMembers.teamId, teamMembers.talentId],
+          set: { role: m.role, duty: m.duty },
+        });
     }
   }
 }

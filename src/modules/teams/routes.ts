@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { teamArchive, teamInput, teamPage, teamsQuery, teamUpdate, teamView } from './contract.ts';
+import { TEAM_KINDS } from './constants.ts';
+import {
+  compositionRulesView,
+  teamArchive,
+  teamInput,
+  teamPage,
+  teamsQuery,
+  teamUpdate,
+  teamView,
+} from './contract.ts';
 import type { TeamsService } from './service.ts';
 
 export function registerTeamsRoutes(app: App, teams: TeamsService): void {
@@ -13,6 +22,19 @@ export function registerTeamsRoutes(app: App, teams: TeamsService): void {
       schema: { tags, summary: '服务团队 Teams', querystring: teamsQuery, response: { 200: teamPage } },
     },
     async (request) => teams.list(request.actor!, request.query),
+  );
+  app.get(
+    '/api/teams/composition-rules',
+    {
+      config: { access: 'teams.read' },
+      schema: {
+        tags,
+        summary: '团队组建规则（现行版本）The composition rules in force',
+        querystring: z.strictObject({ kind: z.enum(TEAM_KINDS).default('combined') }),
+        response: { 200: compositionRulesView },
+      },
+    },
+    async (request) => teams.rules(request.query.kind, request.locale),
   );
   app.get(
     '/api/teams/:id',

@@ -1,5 +1,6 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { talents } from '../registry/schema.ts';
+import { stations, talents } from '../registry/schema.ts';
+import type { MemberRole } from './constants.ts';
 
 /**
  * 服务团队: a standing group of experts an office sends to enterprises
@@ -19,6 +20,13 @@ export const teams = pgTable(
     leaderTalentId: uuid('leader_talent_id')
       .notNull()
       .references(() => talents.id),
+    /** 结对县（市、区）: the county an assistance team is paired with (GB/T 2260), within the team's region. */
+    countyCode: text('county_code'),
+    /** 主导产业: the county's one leading industry, a GB/T 4754 code, or text no code list knows (kept, flagged). */
+    industryCode: text('industry_code'),
+    industryName: text('industry_name'),
+    /** 人才驿站: where the team meets the county's enterprises; its liaison (联络员) is the station's. */
+    stationId: uuid('station_id').references(() => stations.id),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -40,6 +48,8 @@ export const teamMembers = pgTable(
     talentId: uuid('talent_id')
       .notNull()
       .references(() => talents.id),
+    /** chief (首席专家) | expert (专家) | manager (技术经理人) | member: what the composition rules count. */
+    role: text('role').$type<MemberRole>().notNull().default('member'),
     /** What the member brings (e.g. 材料工艺), free text. */
     duty: text('duty'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),

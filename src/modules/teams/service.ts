@@ -2,14 +2,23 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { publicPrefix, regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import { type Database, type Executor, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
 import { httpError } from '../../platform/http/errors.ts';
-import { regionFullName } from '../../reference/regions.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import { maskMobile } from '../../reference/mobile.ts';
+import { regionFullName, regionLevel, scopePrefix } from '../../reference/regions.ts';
 import { References } from '../registry/references.ts';
+import { RegistryRepository } from '../registry/repository.ts';
+import type { stations as stationsTable } from '../registry/schema.ts';
+import { checkComposition, compositionRules } from './composition.ts';
+import type { MemberRole, TeamKind } from './constants.ts';
 import type { TeamInput, TeamUpdate, TeamView } from './contract.ts';
 import { teamsError } from './errors.ts';
 import { type TeamMemberWithName, TeamsRepository } from './repository.ts';
 import type { TeamRow } from './schema.ts';
+
+type StationRow = typeof stationsTable.$inferSelect;
 
 /**
  * 服务团队: operators set up standing teams of experts in their region; orders
@@ -20,7 +29,14 @@ export class TeamsService {
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** Masks the station liaison's mobile on the team's view. */
+    private readonly cipher: FieldCipher,
   ) {}
+
+  /** The composition rules in force for a kind of team, in words. */
+  rules(kind: TeamKind, locale: Locale) {
+    return compositionRules(this.database.db, kind, locale);
+  }
 
   async list(
     actor: Actor,
@@ -41,8 +57,9 @@ export class TeamsService {
       pageSize: q.pageSize,
     });
     const members = await repo.members(items.map((t) => t.id));
+    const stations = await this.stations(this.database.db, items);
     return {
-      items: items.map((t) => view(t, members)),
+      items: items.map((t) => this.view(t, members, stations)),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -71,6 +88,7 @@ export class TeamsService {
           description: input.description ?? null,
           regionCode: input.regionCode,
           leaderTalentId: input.leaderTalentId,
+          ...pairing(input),
           createdBy: actor.userId,
           createdAt: now,
           updatedAt: now,
@@ -82,7 +100,14 @@ export class TeamsService {
         entity: 'team',
         entityId: team.id,
         regionCode: team.regionCode,
-        changes: { name: { to: team.name }, leader: { to: input.leaderTalentId }, members: { to: members } },
+        changes: {
+          name: { to: team.name },
+          leader: { to: input.leaderTalentId },
+          members: { to: members },
+          county: { to: team.countyCode },
+          industry: { to: team.industryName },
+          station: { to: team.stationId },
+        },
       });
       return this.load(tx, '', team.id);
     });
@@ -104,6 +129,7 @@ export class TeamsService {
           description: input.description ?? null,
           regionCode: input.regionCode,
           leaderTalentId: input.leaderTalentId,
+          ...pairing(input),
           updatedAt: now,
           ...(input.archived === undefined
             ? {}
@@ -120,7 +146,13 @@ export class TeamsService {
         changes: {
           name: { from: before.name, to: after.name },
           leader: { from: before.leaderTalentId, to: after.leaderTalentId },
-          members: { from: beforeMembers.map((m) => m.talentId), to: members.map((m) => m.talentId) },
+          members: {
+            from: beforeMembers.map((m) => ({ talentId: m.talentId, role: m.role })),
+            to: members.map((m) => ({ talentId: m.talentId, role: m.role })),
+          },
+          county: { from: before.countyCode, to: after.countyCode },
+          industry: { from: before.industryName, to: after.industryName },
+          station: { from: before.stationId, to: after.stationId },
           archived: { from: before.archivedAt !== null, to: after.archivedAt !== null },
         },
       });
@@ -158,11 +190,25 @@ export class TeamsService {
     }
   }
 
-  /** The leader and the members must be experts of the registry, not archived; the leader is always a member. */
+  /**
+   * The leader and the members must be experts of the registry, not
+   * archived; the leader is always a member. The paired county lies in the
+   * team's region, the station is one the caller sees, and the whole team
+   * meets its kind's composition rules (data, composition.ts).
+   */
   private async checkMembers(tx: Executor, actor: Actor, input: TeamInput) {
-    const members = new Map<string, string | null>([[input.leaderTalentId, null]]);
-    for (const m of input.members) members.set(m.talentId, m.duty ?? members.get(m.talentId) ?? null);
-    await new References(tx, actor).all(
+    const members = new Map<string, { role: MemberRole; duty: string | null }>([
+      [input.leaderTalentId, { role: input.leaderRole, duty: null }],
+    ]);
+    for (const m of input.members) {
+      const before = members.get(m.talentId);
+      members.set(m.talentId, {
+        role: m.talentId === input.leaderTalentId ? input.leaderRole : m.role,
+        duty: m.duty ?? before?.duty ?? null,
+      });
+    }
+    const refs = new References(tx, actor);
+    const rows = await refs.all(
       'talents',
       [...members.keys()],
       (id, row) =>
@@ -178,18 +224,76 @@ export class TeamsService {
         }),
       { expert: true },
     );
-    return [...members].map(([talentId, duty]) => ({ talentId, duty }));
+    if (
+      input.countyCode &&
+      (regionLevel(input.countyCode) !== 'county' ||
+        !input.countyCode.startsWith(scopePrefix(input.regionCode)))
+    ) {
+      throw teamsError('TEAM_COUNTY_OUT_OF_SCOPE', {
+        fields: [{ path: 'body.countyCode', message: '须为团队所属地区内的县（市、区）' }],
+      });
+    }
+    if (input.stationId) {
+      await refs.one('stations', input.stationId, () =>
+        teamsError('TEAM_STATION_UNKNOWN', {
+          fields: [{ path: 'body.stationId', message: '人才驿站不存在或不在您的管辖范围内' }],
+        }),
+      );
+    }
+    await checkComposition(tx, input.kind, {
+      members: [...members].map(([id, m]) => ({
+        role: m.role,
+        honourLevel: rows.get(id)?.honourLevel ?? null,
+      })),
+      countyCode: input.countyCode,
+      industryName: input.industryName,
+      stationId: input.stationId,
+    });
+    return [...members].map(([talentId, m]) => ({ talentId, role: m.role, duty: m.duty }));
   }
 
   private async load(db: Executor, regionPrefix: string, id: string): Promise<TeamView> {
     const repo = new TeamsRepository(db);
     const team = await repo.byId(id, regionPrefix);
     if (!team) throw teamsError('TEAM_NOT_FOUND');
-    return view(team, await repo.members([team.id]));
+    return this.view(team, await repo.members([team.id]), await this.stations(db, [team]));
+  }
+
+  /** The stations teams meet at, whatever their scope: a team the caller sees shows its station's name. */
+  private async stations(db: Executor, list: readonly TeamRow[]) {
+    const ids = list.map((t) => t.stationId).filter((id): id is string => id !== null);
+    return ids.length ? new RegistryRepository(db).linkedByIds('stations', ids) : new Map();
+  }
+
+  private view(team: TeamRow, members: TeamMemberWithName[], stations: Map<string, StationRow>): TeamView {
+    const station = team.stationId ? stations.get(team.stationId) : undefined;
+    return Object.assign(view(team, members), {
+      station: station
+        ? {
+            id: station.id,
+            code: station.code,
+            name: station.name,
+            liaisonName: station.liaisonName,
+            liaisonMobile: station.liaisonMobileEnc
+              ? this.cipher.masked(station.liaisonMobileEnc, maskMobile)
+              : null,
+          }
+        : null,
+    });
   }
 }
 
-function view(team: TeamRow, members: TeamMemberWithName[]): TeamView {
+/** An assistance team's pairing: county, leading industry (code and name as given) and station. */
+function pairing(input: TeamInput) {
+  return {
+    countyCode: input.countyCode ?? null,
+    industryCode: input.industryCode ?? null,
+    industryName: input.industryName ?? null,
+    stationId: input.stationId ?? null,
+  };
+}
+
+function view(team: TeamRow, members: TeamMemberWithName[]): Omit<TeamView, 'station'> {
   const mine = members.filter((m) => m.teamId === team.id);
   const leader = mine.find((m) => m.talentId === team.leaderTalentId);
   return {
@@ -204,9 +308,14 @@ function view(team: TeamRow, members: TeamMemberWithName[]): TeamView {
       talentId: m.talentId,
       code: m.code,
       name: m.name,
+      role: m.role,
       duty: m.duty,
       leader: m.talentId === team.leaderTalentId,
     })),
+    countyCode: team.countyCode,
+    countyName: team.countyCode ? regionFullName(team.countyCode) : null,
+    industryCode: team.industryCode,
+    industryName: team.industryName,
     archived: team.archivedAt !== null,
     updatedAt: team.updatedAt.toISOString(),
     version: team.version,

@@ -113,4 +113,63 @@ describe('service teams', () => {
     const enterprise = await p.signIn('enterprise');
     expect((await enterprise.get('/api/teams')).status).toBe(403);
   });
+
+  it('sets up a 组合式人才帮扶团 only as its composition rules allow, naming each rule that failed', async () => {
+    const rules = (await operator.get('/api/teams/composition-rules?kind=combined')).body;
+    expect(rules.version).toBe(1);
+    expect(rules.conditions).toContain('须有且只有一名首席专家');
+    const team = (over: Record<string, unknown>) => ({
+      name: '安吉绿色家居帮扶团',
+      kind: 'combined',
+      regionCode: '330500',
+      leaderTalentId: experts['ZJ-0002'],
+      leaderRole: 'chief',
+      countyCode: '330523',
+      industryName: '绿色家居',
+      members: [
+        { talentId: experts['ZJ-0004'], role: 'expert' },
+        { talentId: experts['ZJ-0006'], role: 'expert' },
+        { talentId: experts['ZJ-0008'], role: 'manager' },
+      ],
+      ...over,
+    });
+    const noChief = await operator.post('/api/teams', team({ leaderRole: 'expert' }));
+    expect(noChief.status).toBe(400);
+    expect(noChief.body.error.code).toBe('TEAM_COMPOSITION_RULE');
+    expect(noChief.body.error.message).toBe('团队组成不符合组建规则（第1版）：须有且只有一名首席专家');
+    const bare = await operator.post('/api/teams', team({ members: [], countyCode: undefined }));
+    expect(bare.body.error.details.failed).toEqual(['expertCount', 'managerCount', 'countyCode']);
+    const english = await operator.request('POST', '/api/teams', team({ members: [] }), {
+      'accept-language': 'en-US',
+    });
+    expect(english.body.error.message).toContain('At least one technology manager');
+    // A chief expert outside the registry is refused as an unknown member, naming the field.
+    const stranger = await operator.post(
+      '/api/teams',
+      team({ leaderTalentId: '00000000-0000-4000-8000-000000000000' }),
+    );
+    expect(stranger.body.error.code).toBe('TEAM_MEMBER_UNKNOWN');
+    const farCounty = await operator.post('/api/teams', team({ countyCode: '330106' }));
+    expect(farCounty.body.error.code).toBe('TEAM_COUNTY_OUT_OF_SCOPE');
+
+    const made = await operator.post('/api/teams', team({}));
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({
+      kind: 'combined',
+      countyName: expect.stringContaining('安吉县'),
+      industryName: '绿色家居',
+    });
+    expect(made.body.members.map((m: { role: string }) => m.role)).toEqual([
+      'chief',
+      'expert',
+      'expert',
+      'manager',
+    ]);
+    // Other kinds of team are not bound by these rules.
+    const plain = await operator.post('/api/teams', {
+      ...team({ kind: 'other', name: '其他团队' }),
+      members: [],
+    });
+    expect(plain.status).toBe(201);
+  });
 });

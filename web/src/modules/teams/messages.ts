@@ -3,6 +3,7 @@ import type { Messages } from '../../app/bilingual.ts';
 /** Service teams. Each key in Chinese and English. */
 export const teamsMessages = {
   'teams.kind.assistance': { zh: '助企服务团', en: 'Enterprise assistance team' },
+  'teams.kind.combined': { zh: '组合式人才帮扶团', en: 'Combined talent assistance team' },
   'teams.kind.commissioners': { zh: '科技特派员团队', en: 'Tech commissioner team' },
   'teams.kind.other': { zh: '其他服务团队', en: 'Other team' },
   'teams.name': { zh: '团队名称', en: 'Team name' },

@@ -6,12 +6,14 @@ import { isTeamKind, TEAM_KINDS, type TeamKind } from './types.ts';
 const KIND_KEYS: Record<TeamKind, MessageKey> = {
   assistance: 'teams.kind.assistance',
   commissioners: 'teams.kind.commissioners',
+  combined: 'teams.kind.combined',
   other: 'teams.kind.other',
 };
 
 const KIND_COLORS: Record<TeamKind, string> = {
   assistance: 'blue',
   commissioners: 'green',
+  combined: 'purple',
   other: 'default',
 };
 

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { calendarDate, pageQuery, recordVersion } from '../../platform/auth/contract.ts';
+import {
+  OCCURRENCE_STATES,
+  PERIODS,
+  RECORD_KINDS,
+  SERVICE_KINDS,
+  SESSION_KINDS,
+  type SessionKind,
+} from './constants.ts';
+
+const cadenceEntry = z.strictObject({
+  period: z.enum(PERIODS),
+  /** How many sessions each period holds; 0 plans none. */
+  count: z.number().int().min(0).max(7),
+});
+
+export const cadence = z.strictObject(
+  Object.fromEntries(SESSION_KINDS.map((k) => [k, cadenceEntry])) as Record<SessionKind, typeof cadenceEntry>,
+);
+
+export const planYear = z.coerce.number().int().min(2000).max(2100);
+
+/** A team's plan for a year: create it (no version) or change it (the version it was read at). */
+export const planInput = z.strictObject({
+  cadence,
+  services: z.partialRecord(z.enum(SERVICE_KINDS), z.string().trim().max(500)).default({}),
+  goal: z.string().trim().max(1000).optional(),
+  milestones: z
+    .array(
+      z.strictObject({ year: z.number().int().min(2000).max(2100), text: z.string().trim().min(1).max(300) }),
+    )
+    .max(10)
+    .default([]),
+  /** The first day sessions are planned from when the plan is made (default: today, or 1 January of a later year). */
+  from: calendarDate.optional(),
+  version: recordVersion.optional(),
+});
+export type PlanInput = z.infer<typeof planInput>;
+
+export const recordRef = z.object({
+  kind: z.enum(RECORD_KINDS),
+  activityId: z.string().uuid().nullable(),
+  activityCode: z.string().nullable(),
+  activityTitle: z.string().nullable(),
+  visitId: z.string().uuid().nullable(),
+  visitSummary: z.string().nullable(),
+  files: z.number().int(),
+  doneOn: z.string(),
+  recordedByName: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+});
+
+export const occurrenceView = z.object({
+  id: z.string().uuid(),
+  teamId: z.string().uuid(),
+  teamName: z.string(),
+  regionCode: z.string(),
+  kind: z.enum(SESSION_KINDS),
+  period: z.enum(PERIODS),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  /** 第12周 / 3月 / 第一季度 / 上半年 / 2026年, in the caller's language. */
+  periodLabel: z.string(),
+  seq: z.number().int(),
+  dueOn: z.string(),
+  state: z.enum(OCCURRENCE_STATES),
+  /** Whether the caller may record it (a member of the team, or the region's operator). */
+  canRecord: z.boolean(),
+  record: recordRef.nullable(),
+  version: z.number().int(),
+});
+export type OccurrenceView = z.infer<typeof occurrenceView>;
+
+const tally = z.object({
+  planned: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  due: z.number().int(),
+});
+export type Tally = z.infer<typeof tally>;
+
+export const planView = z.object({
+  /** Null while the team has no plan for the year (the defaults are shown to start from). */
+  id: z.string().uuid().nullable(),
+  teamId: z.string().uuid(),
+  year: z.number().int(),
+  cadence,
+  services: z.partialRecord(z.enum(SERVICE_KINDS), z.string()),
+  goal: z.string().nullable(),
+  milestones: z.array(z.object({ year: z.number().int(), text: z.string() })),
+  /** Whether the official holiday schedule of the year is known (otherwise weekends only). */
+  calendarKnown: z.boolean(),
+  today: z.string(),
+  occurrences: z.array(occurrenceView),
+  byKind: z.record(z.string(), tally),
+  /** Per month, January first: sessions due that month and what became of them. */
+  byMonth: z.array(tally),
+  version: z.number().int().nullable(),
+});
+export type PlanView = z.infer<typeof planView>;
+
+const visitInput = z.strictObject({
+  /** The day of the visit (China date); today by the platform's clock when left out. */
+  visitedOn: calendarDate.optional(),
+  enterpriseId: z.string().uuid().optional(),
+  place: z.string().trim().max(200).optional(),
+  people: z.string().trim().max(500).optional(),
+  summary: z.string().trim().min(2).max(5000),
+  /** 发现的问题与需求: what the enterprise said. */
+  findings: z.string().trim().max(5000).optional(),
+});
+
+/** Recording a session: the activity it became, or the visit log written now. */
+export const recordInput = z.union([
+  z.strictObject({ activityId: z.string().uuid() }),
+  z.strictObject({ visit: visitInput }),
+]);
+export type RecordInput = z.infer<typeof recordInput>;
+
+export const occurrencesQuery = z.strictObject({
+  ...pageQuery,
+  teamId: z.string().uuid().optional(),
+  kind: z.enum(SESSION_KINDS).optional(),
+  state: z.enum(OCCURRENCE_STATES).optional(),
+  /** Only the teams the caller serves in (an expert's own due list). */
+  mine: z.enum(['true', 'false']).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+});
+
+export const occurrencePage = z.object({
+  items: z.array(occurrenceView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The platform's China date the states were decided on (a form's "not after today"). */
+  today: z.string(),
+});
+
+export const overviewQuery = z.strictObject({ year: planYear.optional() });
+
+export const overviewView = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  teams: z.array(
+    z.object({
+      teamId: z.string().uuid(),
+      teamName: z.string(),
+      regionCode: z.string(),
+      regionName: z.string(),
+      countyName: z.string().nullable(),
+      industryName: z.string().nullable(),
+      hasPlan: z.boolean(),
+      total: tally,
+      byMonth: z.array(tally),
+      /** Done out of those due by today, as a whole percentage; null when nothing was due yet. */
+      fulfilment: z.number().int().nullable(),
+    }),
+  ),
+  total: tally,
+  byMonth: z.array(tally),
+});
+export type OverviewView = z.infer<typeof overviewView>;
+
+export const visitView = z.object({
+  id: z.string().uuid(),
+  teamId: z.string().uuid().nullable(),
+  visitedOn: z.string(),
+  enterpriseId: z.string().uuid().nullable(),
+  place: z.string().nullable(),
+  people: z.string().nullable(),
+  summary: z.string(),
+  findings: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  files: z.array(
+    z.object({ id: z.string().uuid(), name: z.string(), contentType: z.string(), size: z.number().int() }),
+  ),
+});
+export type VisitView = z.infer<typeof visitView>;
+
+export const fileView = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});

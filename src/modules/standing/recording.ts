@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../platform/access/actor.ts';
+import { publicPrefix, scopeOf } from '../../platform/access/scope.ts';
+import type { AuditService } from '../../platform/audit/service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { type Database, type Executor, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import { chinaDate } from '../../reference/china-time.ts';
+import { scopePrefix } from '../../reference/regions.ts';
+import { ACTIVITY_STATUS_NAMES } from '../activities/machine.ts';
+import { ActivitiesRepository } from '../activities/repository.ts';
+import type { ActivitiesService } from '../activities/service.ts';
+import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from '../orders/attachments.ts';
+import { References } from '../registry/references.ts';
+import { TeamsRepository } from '../teams/repository.ts';
+import type { TeamRow } from '../teams/schema.ts';
+import { type RecordKind, SESSION_KIND_NAMES, SESSION_RECORDS } from './constants.ts';
+import type { OccurrenceView, RecordInput } from './contract.ts';
+import { standingError } from './errors.ts';
+import { type OccurrenceWithRecord, StandingRepository } from './repository.ts';
+import { occurrenceView } from './views.ts';
+
+const RECORD_NAMES: Record<RecordKind, { zh: string; en: string }> = {
+  activity: { zh: '活动', en: 'an activity' },
+  visit: { zh: '走访记录', en: 'a visit log' },
+};
+
+/** The statuses of an activity that was (or is being) held. */
+const HELD = new Set(['published', 'closed', 'finished']);
+
+/**
+ * Recording a planned session: the activity it became, or a visit log with
+ * its findings (and the files taken there, added one by one). A session is
+ * recorded once; two people at once make one record and the second is told
+ * who came first.
+ */
+export class StandingRecords {
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly activities: ActivitiesService,
+  ) {}
+
+  /** A team's member (by their registry record) or the region's operator records its sessions. */
+  async canRecord(db: Executor, actor: Actor, team: TeamRow): Promise<boolean> {
+    if (actor.permissions.has('teams.manage')) return team.regionCode.startsWith(scopeOf(actor).regionPrefix);
+    const members = await new TeamsRepository(db).members([team.id]);
+    return members.some((m) => m.userId === actor.userId);
+  }
+
+  async record(actor: Actor, id: string, input: RecordInput, locale: Locale): Promise<OccurrenceView> {
+    const now = this.clock.now();
+    const today = chinaDate(now);
+    return this.database.transaction(async (tx) => {
+      const repo = new StandingRepository(tx);
+      const { occurrence, team } = await this.recordable(tx, actor, id);
+      if (occurrence.recordKind) throw alreadyRecorded(occurrence);
+      const kind: RecordKind = 'activityId' in input ? 'activity' : 'visit';
+      const allowed = SESSION_RECORDS[occurrence.kind];
+      if (!allowed.includes(kind)) {
+        throw standingError('OCCURRENCE_RECORD_KIND', {
+          params: {
+            kind: SESSION_KIND_NAMES[occurrence.kind],
+            records: {
+              zh: allowed.map((k) => RECORD_NAMES[k].zh).join('或'),
+              en: allowed.map((k) => RECORD_NAMES[k].en).join(' or '),
+            },
+          },
+        });
+      }
+      let doneOn: string;
+      let activityId: string | null = null;
+      let visitId: string | null = null;
+      if ('activityId' in input) {
+        const activity = await new ActivitiesRepository(tx).byId(
+          input.activityId,
+          this.activities.scopeFor(actor),
+        );
+        const inTeamRegion = activity?.scopeRegion.startsWith(scopePrefix(team.regionCode)) ?? false;
+        if (!activity || !inTeamRegion) {
+          throw standingError('OCCURRENCE_ACTIVITY_UNKNOWN', {
+            fields: [{ path: 'body.activityId', message: '活动不存在或不在团队所在地区' }],
+          });
+        }
+        if (!HELD.has(activity.status)) {
+          throw standingError('OCCURRENCE_ACTIVITY_NOT_HELD', {
+            params: { title: activity.title, status: ACTIVITY_STATUS_NAMES[activity.status] },
+          });
+        }
+        doneOn = chinaDate(activity.startsAt);
+        activityId = activity.id;
+      } else {
+        doneOn = input.visit.visitedOn ?? today;
+      }
+      if (doneOn > today) throw standingError('OCCURRENCE_DATE_IN_FUTURE', { params: { today } });
+      if (doneOn < occurrence.periodStart) {
+        throw standingError('OCCURRENCE_BEFORE_PERIOD', {
+          params: { on: doneOn, start: occurrence.periodStart },
+        });
+      }
+      if ('visit' in input) {
+        const v = input.visit;
+        if (v.enterpriseId) {
+          await new References(tx, actor).one('enterprises', v.enterpriseId, () =>
+            standingError('STANDING_ENTERPRISE_UNKNOWN', {
+              fields: [{ path: 'body.visit.enterpriseId', message: '企业不存在或不在您的管辖范围内' }],
+            }),
+          );
+        }
+        const visit = await repo.addVisit({
+          scopeRegion: team.regionCode,
+          teamId: team.id,
+          visitedOn: doneOn,
+          enterpriseId: v.enterpriseId ?? null,
+          place: v.place ?? null,
+          people: v.people ?? null,
+          summary: v.summary,
+          findings: v.findings ?? null,
+          createdBy: actor.userId,
+          createdByName: actor.displayName,
+          createdAt: now,
+        });
+        visitId = visit.id;
+      }
+      const set = await repo
+        .setRecord(occurrence.id, {
+          recordKind: kind,
+          activityId,
+          visitId,
+          doneOn,
+          recordedAt: now,
+          recordedBy: actor.userId,
+          recordedByName: actor.displayName,
+        })
+        .catch((err: unknown) => {
+          // The partial unique index: the activity already counts for another session.
+          if (activityId && pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
+            throw standingError('OCCURRENCE_ACTIVITY_TAKEN', { cause: err });
+          }
+          throw err;
+        });
+      if (!set) {
+        const first = await repo.recordedBy(occurrence.id);
+        throw alreadyRecorded({ recordedByName: first?.by ?? null, recordedAt: first?.at ?? null });
+      }
+      await this.audit.record(tx, actor, {
+        action: 'standing.record',
+        entity: 'team',
+        entityId: team.id,
+        regionCode: team.regionCode,
+        changes: {
+          occurrence: { to: { id: occurrence.id, kind: occurrence.kind, dueOn: occurrence.dueOn } },
+          record: { to: { kind, activityId, visitId, doneOn } },
+        },
+      });
+      const after = await repo.occurrence(occurrence.id, '');
+      return occurrenceView(after!, today, locale, false);
+    });
+  }
+
+  /** A file for a visit log: by whoever may record the team's sessions; type decided from the content. */
+  async attach(actor: Actor, visitId: string, file: { fileName: string; data: Buffer }) {
+    const name = cleanFileName(file.fileName);
+    if (file.data.length === 0) throw standingError('STANDING_FILE_EMPTY');
+    const contentType = attachmentType(name, file.data);
+    if (!contentType) throw standingError('STANDING_FILE_TYPE');
+    return this.database.transaction(async (tx) => {
+      const repo = new StandingRepository(tx);
+      const visit = await repo.visit(visitId, visiblePrefix(actor));
+      const team = visit?.teamId ? await new TeamsRepository(tx).byId(visit.teamId, '') : undefined;
+      if (!visit || !team || !(await this.canRecord(tx, actor, team)))
+        throw standingError('STANDING_VISIT_NOT_FOUND');
+      if ((await repo.fileCount(visit.id)) >= ATTACHMENTS_PER_VISIT) {
+        throw standingError('STANDING_FILES_FULL', { params: { max: ATTACHMENTS_PER_VISIT } });
+      }
+      const sha256 = createHash('sha256').update(file.data).digest('hex');
+      const added = await repo.addFile({
+        visitId: visit.id,
+        name,
+        contentType,
+        size: file.data.length,
+        sha256,
+        data: file.data,
+        createdBy: actor.userId,
+        createdByName: actor.displayName,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record(tx, actor, {
+        action: 'standing.attach',
+        entity: 'team',
+        entityId: team.id,
+        regionCode: team.regionCode,
+        changes: { file: { to: { visitId: visit.id, name, size: file.data.length, sha256 } } },
+      });
+      return added;
+    });
+  }
+
+  /** A visit log with its files, for anyone who sees the team. */
+  async visit(actor: Actor, visitId: string) {
+    const repo = new StandingRepository(this.database.db);
+    const visit = await repo.visit(visitId, visiblePrefix(actor));
+    if (!visit) throw standingError('STANDING_VISIT_NOT_FOUND');
+    return { ...visit, createdAt: visit.createdAt.toISOString(), files: await repo.files([visit.id]) };
+  }
+
+  async file(actor: Actor, visitId: string, fileId: string) {
+    const repo = new StandingRepository(this.database.db);
+    const visit = await repo.visit(visitId, visiblePrefix(actor));
+    const file = visit ? await repo.file(visit.id, fileId) : undefined;
+    if (!file) throw standingError('STANDING_FILE_NOT_FOUND');
+    return file;
+  }
+
+  /** The session and its team, if the caller may record it. */
+  private async recordable(tx: Executor, actor: Actor, id: string) {
+    const occurrence = await new StandingRepository(tx).occurrence(id, '');
+    const team = occurrence ? await new TeamsRepository(tx).byId(occurrence.teamId, '') : undefined;
+    // A session of a team the caller cannot see is answered like one that does not exist.
+    const seen = team?.regionCode.startsWith(visiblePrefix(actor)) ?? false;
+    if (!occurrence || !team || !seen) {
+      throw standingError('OCCURRENCE_NOT_FOUND');
+    }
+    if (!(await this.canRecord(tx, actor, team))) throw standingError('OCCURRENCE_NOT_YOURS');
+    return { occurrence, team };
+  }
+}
+
+/** Operators see their region; others (a team's expert) the city around theirs, as the teams list does. */
+export function visiblePrefix(actor: Actor): string {
+  const prefix = scopeOf(actor).regionPrefix;
+  return actor.permissions.has('teams.manage') ? prefix : publicPrefix(prefix);
+}
+
+function alreadyRecorded(o: Pick<OccurrenceWithRecord, 'recordedByName' | 'recordedAt'>) {
+  const at = o.recordedAt ? `${chinaDate(o.recordedAt)}` : '';
+  return standingError('OCCURRENCE_ALREADY_RECORDED', { params: { by: o.recordedByName ?? '', at } });
+}

@@ -1,0 +1,312 @@
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import type { Executor } from '../../platform/db/client.ts';
+import { activities } from '../activities/schema.ts';
+import { talents } from '../registry/schema.ts';
+import { teamMembers, teams } from '../teams/schema.ts';
+import type { PlannedSession } from './cadence.ts';
+import type { SessionKind } from './constants.ts';
+import {
+  standingVisitFiles as f,
+  serviceOccurrences as o,
+  servicePlans as p,
+  type ServiceOccurrenceRow,
+  type ServicePlanRow,
+  standingVisits as v,
+} from './schema.ts';
+
+/** The occurrences' filters as the repository reads them (China dates, both ends included). */
+export interface OccurrenceFilter {
+  regionPrefix: string;
+  teamIds?: readonly string[] | undefined;
+  kind?: SessionKind | undefined;
+  /** done | overdue | due | planned, against this China date. */
+  state?: 'done' | 'overdue' | 'due' | 'planned' | undefined;
+  today: string;
+  dueUntil: string;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface OccurrenceWithRecord extends ServiceOccurrenceRow {
+  teamName: string;
+  activityCode: string | null;
+  activityTitle: string | null;
+  visitSummary: string | null;
+  files: number;
+}
+
+export class StandingRepository {
+  constructor(private readonly db: Executor) {}
+
+  async plan(teamId: string, year: number): Promise<ServicePlanRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(p)
+      .where(and(eq(p.teamId, teamId), eq(p.year, year)));
+    return row;
+  }
+
+  /** A new plan; undefined when the team already has one for the year (two people planning at once). */
+  async insertPlan(values: typeof p.$inferInsert): Promise<ServicePlanRow | undefined> {
+    const [row] = await this.db.insert(p).values(values).onConflictDoNothing().returning();
+    return row;
+  }
+
+  /** Compare-and-set on version; undefined when the plan changed since it was read. */
+  async updatePlan(id: string, version: number, values: Partial<typeof p.$inferInsert>) {
+    const [row] = await this.db
+      .update(p)
+      .set({ ...values, version: sql`${p.version} + 1` })
+      .where(and(eq(p.id, id), eq(p.version, version)))
+      .returning();
+    return row;
+  }
+
+  /** Adds the planned sessions a plan does not hold yet (a slot is its kind, period and place). */
+  async addOccurrences(
+    plan: Pick<ServicePlanRow, 'id' | 'teamId' | 'scopeRegion'>,
+    sessions: readonly PlannedSession[],
+  ): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < sessions.length; i += 500) {
+      const rows = await this.db
+        .insert(o)
+        .values(
+          sessions
+            .slice(i, i + 500)
+            .map((s) => ({ ...s, planId: plan.id, teamId: plan.teamId, scopeRegion: plan.scopeRegion })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: o.id });
+      added += rows.length;
+    }
+    return added;
+  }
+
+  /** Removes a plan's sessions due on or after a day that nobody has recorded: the future a new cadence replaces. */
+  async dropUnrecordedFrom(planId: string, from: string): Promise<number> {
+    const rows = await this.db
+      .delete(o)
+      .where(and(eq(o.planId, planId), gte(o.dueOn, from), isNull(o.recordKind)))
+      .returning({ id: o.id });
+    return rows.length;
+  }
+
+  private where(q: OccurrenceFilter): SQL | undefined {
+    return and(
+      regionPrefixCondition(o.scopeRegion, q.regionPrefix),
+      q.teamIds ? (q.teamIds.length ? inArray(o.teamId, [...q.teamIds]) : sql`false`) : undefined,
+      q.kind ? eq(o.kind, q.kind) : undefined,
+      q.from ? gte(o.dueOn, q.from) : undefined,
+      q.to ? lte(o.dueOn, q.to) : undefined,
+      q.state === 'done' ? isNotNull(o.recordKind) : undefined,
+      q.state === 'overdue' ? and(isNull(o.recordKind), lt(o.dueOn, q.today)) : undefined,
+      q.state === 'due'
+        ? and(isNull(o.recordKind), gte(o.dueOn, q.today), lte(o.dueOn, q.dueUntil))
+        : undefined,
+      q.state === 'planned' ? and(isNull(o.recordKind), sql`${o.dueOn} > ${q.dueUntil}`) : undefined,
+    );
+  }
+
+  private selectWithRecord() {
+    return this.db
+      .select({
+        occurrence: o,
+        teamName: teams.name,
+        activityCode: activities.code,
+        activityTitle: activities.title,
+        visitSummary: v.summary,
+        files: sql<number>`(select count(*)::int from ${f} where ${f.visitId} = ${o.visitId})`,
+      })
+      .from(o)
+      .innerJoin(teams, eq(teams.id, o.teamId))
+      .leftJoin(activities, eq(activities.id, o.activityId))
+      .leftJoin(v, eq(v.id, o.visitId));
+  }
+
+  private static flatten(
+    rows: Awaited<ReturnType<StandingRepository['selectWithRecord']>>,
+  ): OccurrenceWithRecord[] {
+    return rows.map((r) =>
+      Object.assign(r.occurrence, {
+        teamName: r.teamName,
+        activityCode: r.activityCode,
+        activityTitle: r.activityTitle,
+        visitSummary: r.visitSummary,
+        files: Number(r.files),
+      }),
+    );
+  }
+
+  async page(q: OccurrenceFilter, page: number, pageSize: number) {
+    const where = this.where(q);
+    const rows = await this.selectWithRecord()
+      .where(where)
+      .orderBy(asc(o.dueOn), asc(teams.name), asc(o.kind), asc(o.seq))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [total] = await this.db.select({ n: count() }).from(o).where(where);
+    return { items: StandingRepository.flatten(rows), total: total?.n ?? 0 };
+  }
+
+  /** Every session of a plan, in the order they fall due. */
+  async ofPlan(planId: string): Promise<OccurrenceWithRecord[]> {
+    const rows = await this.selectWithRecord()
+      .where(eq(o.planId, planId))
+      .orderBy(asc(o.dueOn), asc(o.kind), asc(o.seq));
+    return StandingRepository.flatten(rows);
+  }
+
+  async occurrence(id: string, regionPrefix: string): Promise<OccurrenceWithRecord | undefined> {
+    const rows = await this.selectWithRecord().where(
+      and(eq(o.id, id), regionPrefixCondition(o.scopeRegion, regionPrefix)),
+    );
+    return StandingRepository.flatten(rows)[0];
+  }
+
+  /**
+   * Sets a session's record once: only while it has none (compare-and-set),
+   * so of two people recording at once one succeeds and the other is told.
+   */
+  async setRecord(
+    id: string,
+    values: Pick<
+      typeof o.$inferInsert,
+      'recordKind' | 'activityId' | 'visitId' | 'doneOn' | 'recordedAt' | 'recordedBy' | 'recordedByName'
+    >,
+  ): Promise<boolean> {
+    const rows = await this.db
+      .update(o)
+      .set({ ...values, version: sql`${o.version} + 1` })
+      .where(and(eq(o.id, id), isNull(o.recordKind)))
+      .returning({ id: o.id });
+    return rows.length === 1;
+  }
+
+  /** Who recorded a session, for the one who came second. */
+  async recordedBy(id: string) {
+    const [row] = await this.db
+      .select({ by: o.recordedByName, at: o.recordedAt })
+      .from(o)
+      .where(eq(o.id, id));
+    return row;
+  }
+
+  async addVisit(values: typeof v.$inferInsert) {
+    const [row] = await this.db.insert(v).values(values).returning();
+    return row!;
+  }
+
+  async visit(id: string, regionPrefix: string) {
+    const [row] = await this.db
+      .select()
+      .from(v)
+      .where(and(eq(v.id, id), regionPrefixCondition(v.scopeRegion, regionPrefix)));
+    return row;
+  }
+
+  async fileCount(visitId: string): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(f).where(eq(f.visitId, visitId));
+    return row?.n ?? 0;
+  }
+
+  async files(visitIds: readonly string[]) {
+    if (visitIds.length === 0) return [];
+    return this.db
+      .select({ id: f.id, visitId: f.visitId, name: f.name, contentType: f.contentType, size: f.size })
+      .from(f)
+      .where(inArray(f.visitId, [...visitIds]))
+      .orderBy(asc(f.createdAt));
+  }
+
+  async addFile(values: typeof f.$inferInsert) {
+    const [row] = await this.db
+      .insert(f)
+      .values(values)
+      .returning({ id: f.id, name: f.name, contentType: f.contentType, size: f.size });
+    return row!;
+  }
+
+  async file(visitId: string, fileId: string) {
+    const [row] = await this.db
+      .select()
+      .from(f)
+      .where(and(eq(f.visitId, visitId), eq(f.id, fileId)));
+    return row;
+  }
+
+  /** Per team and month of a year, the sessions due and what became of them. */
+  async tallies(regionPrefix: string, year: number, today: string, dueUntil: string) {
+    return this.db
+      .select({
+        teamId: o.teamId,
+        month: sql<number>`extract(month from ${o.dueOn})::int`,
+        planned: count(),
+        done: sql<number>`count(*) filter (where ${o.recordKind} is not null)::int`,
+        overdue: sql<number>`count(*) filter (where ${o.recordKind} is null and ${o.dueOn} < ${today})::int`,
+        due: sql<number>`count(*) filter (where ${o.recordKind} is null and ${o.dueOn} >= ${today} and ${o.dueOn} <= ${dueUntil})::int`,
+      })
+      .from(o)
+      .where(
+        and(
+          regionPrefixCondition(o.scopeRegion, regionPrefix),
+          gte(o.dueOn, `${year}-01-01`),
+          lte(o.dueOn, `${year}-12-31`),
+        ),
+      )
+      .groupBy(o.teamId, sql`extract(month from ${o.dueOn})`);
+  }
+
+  /** The teams a registry talent (an expert's own record) serves in. */
+  async teamsOfUser(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ teamId: teamMembers.teamId })
+      .from(teamMembers)
+      .innerJoin(talents, eq(talents.id, teamMembers.talentId))
+      .where(eq(talents.userId, userId));
+    return rows.map((r) => r.teamId);
+  }
+
+  /** Sessions not recorded and due between two days that nobody was reminded of yet. */
+  async toRemind(from: string, until: string, limit: number) {
+    return this.db
+      .select({ occurrence: o, teamName: teams.name, leaderTalentId: teams.leaderTalentId })
+      .from(o)
+      .innerJoin(teams, eq(teams.id, o.teamId))
+      .where(
+        and(
+          isNull(o.recordKind),
+          isNull(o.remindedAt),
+          gte(o.dueOn, from),
+          lte(o.dueOn, until),
+          isNull(teams.archivedAt),
+        ),
+      )
+      .orderBy(asc(o.dueOn))
+      .limit(limit);
+  }
+
+  /** Sessions past their day, not recorded, whose region was not told yet. */
+  async toFlagOverdue(today: string, limit: number) {
+    return this.db
+      .select({ occurrence: o, teamName: teams.name, leaderTalentId: teams.leaderTalentId })
+      .from(o)
+      .innerJoin(teams, eq(teams.id, o.teamId))
+      .where(
+        and(isNull(o.recordKind), isNull(o.overdueNotifiedAt), lt(o.dueOn, today), isNull(teams.archivedAt)),
+      )
+      .orderBy(asc(o.dueOn))
+      .limit(limit);
+  }
+
+  async markReminded(ids: readonly string[], at: Date, column: 'remindedAt' | 'overdueNotifiedAt') {
+    if (ids.length === 0) return;
+    await this.db
+      .update(o)
+      .set({ [column]: at })
+      .where(inArray(o.id, [...ids]));
+  }
+}
+
+export type { ServicePlanRow };

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.ts';
+import { attachment, readUpload } from '../../platform/io/routes.ts';
+import { ATTACHMENT_MAX_BYTES } from '../orders/attachments.ts';
+import {
+  fileView,
+  occurrencePage,
+  occurrencesQuery,
+  occurrenceView,
+  overviewQuery,
+  overviewView,
+  planInput,
+  planView,
+  planYear,
+  recordInput,
+  visitView,
+} from './contract.ts';
+import { standingError } from './errors.ts';
+import type { StandingService } from './service.ts';
+
+export function registerStandingRoutes(app: App, standing: StandingService): void {
+  const tags = ['standing'];
+  const planParams = z.strictObject({ teamId: z.string().uuid(), year: planYear });
+  const idParams = z.strictObject({ id: z.string().uuid() });
+  app.get(
+    '/api/standing/teams/:teamId/plans/:year',
+    {
+      config: { access: 'teams.read' },
+      schema: {
+        tags,
+        summary: '团队年度服务计划（1346）及每次计划服务 A team’s plan for a year',
+        params: planParams,
+        response: { 200: planView },
+      },
+    },
+    async (request) =>
+      standing.plan(request.actor!, request.params.teamId, request.params.year, request.locale),
+  );
+  app.put(
+    '/api/standing/teams/:teamId/plans/:year',
+    {
+      config: { access: 'teams.manage' },
+      schema: {
+        tags,
+        summary: '制定或调整年度服务计划（调整频次只重排今后未登记的） Make or change a plan',
+        params: planParams,
+        body: planInput,
+        response: { 200: planView },
+      },
+    },
+    async (request) =>
+      standing.savePlan(
+        request.actor!,
+        request.params.teamId,
+        request.params.year,
+        request.body,
+        request.locale,
+      ),
+  );
+  app.get(
+    '/api/standing/occurrences',
+    {
+      config: { access: 'teams.read' },
+      schema: {
+        tags,
+        summary: '计划服务（待办、逾期、本人的）Planned sessions',
+        querystring: occurrencesQuery,
+        response: { 200: occurrencePage },
+      },
+    },
+    async (request) => standing.occurrences(request.actor!, request.query, request.locale),
+  );
+  app.post(
+    '/api/standing/occurrences/:id/record',
+    {
+      config: { access: 'teams.read' },
+      schema: {
+        tags,
+        summary: '登记计划服务（关联活动或填写走访记录）Record a planned session',
+        params: idParams,
+        body: recordInput,
+        response: { 200: occurrenceView },
+      },
+    },
+    async (request) =>
+      standing.records.record(request.actor!, request.params.id, request.body, request.locale),
+  );
+  app.get(
+    '/api/standing/visits/:id',
+    {
+      config: { access: 'teams.read' },
+      schema: { tags, summary: '走访记录 A visit log', params: idParams, response: { 200: visitView } },
+    },
+    async (request) => standing.records.visit(request.actor!, request.params.id),
+  );
+  app.post(
+    '/api/standing/visits/:id/files',
+    {
+      config: { access: 'teams.read' },
+      schema: {
+        tags,
+        summary: '上传走访照片或材料（≤10 MB）Attach a file to a visit',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: fileView },
+      },
+    },
+    async (request, reply) => {
+      const file = await readUpload(request, ATTACHMENT_MAX_BYTES, {
+        empty: () => standingError('STANDING_FILE_EMPTY'),
+        tooLarge: (limitMb, cause) =>
+          standingError('STANDING_FILE_TOO_LARGE', { params: { limitMb }, cause }),
+      });
+      return reply.code(201).send(await standing.records.attach(request.actor!, request.params.id, file));
+    },
+  );
+  app.get(
+    '/api/standing/visits/:id/files/:fileId',
+    {
+      config: { access: 'teams.read' },
+      schema: {
+        tags,
+        summary: '下载走访附件 Download a visit’s file',
+        params: z.strictObject({ id: z.string().uuid(), fileId: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await standing.records.file(request.actor!, request.params.id, request.params.fileId);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachment(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.data);
+    },
+  );
+  app.get(
+    '/api/standing/overview',
+    {
+      config: { access: 'teams.manage' },
+      schema: {
+        tags,
+        summary: '常态化服务总览（各团队每月计划完成情况）Standing service overview',
+        querystring: overviewQuery,
+        response: { 200: overviewView },
+      },
+    },
+    async (request) => standing.overview(request.actor!, request.query.year),
+  );
+}

@@ -1,0 +1,302 @@
+import type { Actor } from '../../platform/access/actor.ts';
+import { publicPrefix, scopeOf } from '../../platform/access/scope.ts';
+import type { AuditService } from '../../platform/audit/service.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import { httpError } from '../../platform/http/errors.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import type { NotificationsService } from '../../platform/notifications/service.ts';
+import { chinaDate } from '../../reference/china-time.ts';
+import { regionFullName } from '../../reference/regions.ts';
+import type { WorkCalendar } from '../../reference/workdays.ts';
+import type { ActivitiesService } from '../activities/service.ts';
+import { TeamsRepository } from '../teams/repository.ts';
+import type { TeamRow } from '../teams/schema.ts';
+import { planYear as planSessions } from './cadence.ts';
+import { DEFAULT_CADENCE, MONTHS } from './constants.ts';
+import type { OverviewView, PlanInput, PlanView } from './contract.ts';
+import { standingError } from './errors.ts';
+import { StandingRecords } from './recording.ts';
+import { StandingReminders } from './reminders.ts';
+import { type OccurrenceFilter, StandingRepository } from './repository.ts';
+import type { ServicePlanRow } from './schema.ts';
+import { add, count, dueUntil, emptyTally, fulfilment, occurrenceView, stateOf } from './views.ts';
+
+/**
+ * 常态化服务: the standing cadence of assistance teams. An operator sets a
+ * team's "1346" plan for a year; the platform plans its sessions on the
+ * working-day calendar; each session is done only through its record (an
+ * activity or a visit log, recording.ts); people are reminded before a
+ * session is due and the region is told of what is overdue (reminders.ts).
+ * This file is the module's face to routes, jobs and other modules.
+ */
+export class StandingService {
+  readonly records: StandingRecords;
+  private readonly reminders: StandingReminders;
+
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly calendar: WorkCalendar,
+    activities: ActivitiesService,
+    notifications: NotificationsService,
+  ) {
+    this.records = new StandingRecords(database, audit, clock, activities);
+    this.reminders = new StandingReminders(database, clock, calendar, notifications);
+  }
+
+  private today(): string {
+    return chinaDate(this.clock.now());
+  }
+
+  /** Operators see their region's teams; experts and institutions those of their city (as the teams list does). */
+  private seen(actor: Actor): string {
+    const prefix = scopeOf(actor).regionPrefix;
+    return actor.permissions.has('teams.manage') ? prefix : publicPrefix(prefix);
+  }
+
+  private async team(
+    db: Executor,
+    actor: Actor,
+    teamId: string,
+    prefix = this.seen(actor),
+  ): Promise<TeamRow> {
+    const team = await new TeamsRepository(db).byId(teamId, prefix);
+    if (!team) throw standingError('PLAN_TEAM_NOT_FOUND');
+    return team;
+  }
+
+  /** A team's plan for a year with every session and where it stands; the defaults while there is none. */
+  async plan(actor: Actor, teamId: string, year: number, locale: Locale): Promise<PlanView> {
+    const db = this.database.db;
+    const team = await this.team(db, actor, teamId);
+    const plan = await new StandingRepository(db).plan(team.id, year);
+    return this.planView(db, actor, team, year, plan, locale);
+  }
+
+  /**
+   * Makes or changes a team's plan. Making it plans the year's sessions from
+   * its first day (`from`: today by default, 1 January of a later year or of
+   * a past one being entered afterwards). Changing the cadence re-plans
+   * only the sessions from today on that nobody has recorded; the past and
+   * every record stay. A past year's cadence no longer changes.
+   */
+  async savePlan(
+    actor: Actor,
+    teamId: string,
+    year: number,
+    input: PlanInput,
+    locale: Locale,
+  ): Promise<PlanView> {
+    const today = this.today();
+    const thisYear = Number(today.slice(0, 4));
+    if (input.from && !input.from.startsWith(`${year}-`)) {
+      throw standingError('PLAN_FROM_OUTSIDE_YEAR', {
+        params: { year },
+        fields: [{ path: 'body.from', message: `须在${year}年内` }],
+      });
+    }
+    return this.database.transaction(async (tx) => {
+      const team = await this.team(tx, actor, teamId, scopeOf(actor).regionPrefix);
+      if (team.archivedAt) throw standingError('PLAN_TEAM_ARCHIVED');
+      const repo = new StandingRepository(tx);
+      const before = await repo.plan(team.id, year);
+      const now = this.clock.now();
+      const fields = {
+        cadence: input.cadence,
+        services: input.services,
+        goal: input.goal ?? null,
+        milestones: input.milestones,
+        updatedAt: now,
+      };
+      let plan: ServicePlanRow;
+      let replanned = 0;
+      if (!before) {
+        if (input.version !== undefined) throw standingError('PLAN_NOT_FOUND');
+        const inserted = await repo.insertPlan({
+          ...fields,
+          teamId: team.id,
+          scopeRegion: team.regionCode,
+          year,
+          createdBy: actor.userId,
+          createdAt: now,
+        });
+        if (!inserted) throw standingError('PLAN_EXISTS');
+        plan = inserted;
+        const from = input.from ?? (year === thisYear ? today : `${year}-01-01`);
+        replanned = await repo.addOccurrences(
+          plan,
+          planSessions(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= from),
+        );
+      } else {
+        if (input.version === undefined) throw standingError('PLAN_EXISTS');
+        const cadenceChanged = JSON.stringify(before.cadence) !== JSON.stringify(input.cadence);
+        if (cadenceChanged && year < thisYear) throw standingError('PLAN_YEAR_OVER', { params: { year } });
+        const after = await repo.updatePlan(before.id, input.version, fields);
+        if (!after) throw httpError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+        plan = after;
+        if (cadenceChanged) {
+          await repo.dropUnrecordedFrom(plan.id, today);
+          replanned = await repo.addOccurrences(
+            plan,
+            planSessions(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= today),
+          );
+        }
+      }
+      await this.audit.record(tx, actor, {
+        action: before ? 'standing.plan.update' : 'standing.plan.create',
+        entity: 'team',
+        entityId: team.id,
+        regionCode: team.regionCode,
+        changes: {
+          year: { to: year },
+          cadence: { from: before?.cadence ?? null, to: plan.cadence },
+          goal: { from: before?.goal ?? null, to: plan.goal },
+          planned: { to: replanned },
+        },
+      });
+      return this.planView(tx, actor, team, year, plan, locale);
+    });
+  }
+
+  private async planView(
+    db: Executor,
+    actor: Actor,
+    team: TeamRow,
+    year: number,
+    plan: ServicePlanRow | undefined,
+    locale: Locale,
+  ): Promise<PlanView> {
+    const today = this.today();
+    const sessions = plan ? await new StandingRepository(db).ofPlan(plan.id) : [];
+    const canRecord = await this.records.canRecord(db, actor, team);
+    const byKind: PlanView['byKind'] = {};
+    const byMonth = MONTHS.map(emptyTally);
+    for (const s of sessions) {
+      const state = stateOf(s, today);
+      const kind = byKind[s.kind] ?? emptyTally();
+      byKind[s.kind] = kind;
+      count(kind, state);
+      count(byMonth[Number(s.dueOn.slice(5, 7)) - 1]!, state);
+    }
+    return {
+      id: plan?.id ?? null,
+      teamId: team.id,
+      year,
+      cadence: plan?.cadence ?? DEFAULT_CADENCE,
+      services: plan?.services ?? {},
+      goal: plan?.goal ?? null,
+      milestones: plan?.milestones ?? [],
+      calendarKnown: this.calendar.knows(year),
+      today,
+      occurrences: sessions.map((s) => occurrenceView(s, today, locale, canRecord)),
+      byKind,
+      byMonth,
+      version: plan?.version ?? null,
+    };
+  }
+
+  /** Planned sessions across teams: an office's due and overdue lists, or an expert's own (`mine`). */
+  async occurrences(
+    actor: Actor,
+    q: {
+      teamId?: string | undefined;
+      kind?: OccurrenceFilter['kind'];
+      state?: OccurrenceFilter['state'];
+      mine?: 'true' | 'false' | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
+    locale: Locale,
+  ) {
+    const db = this.database.db;
+    const repo = new StandingRepository(db);
+    const today = this.today();
+    const mineOnly = q.mine === 'true' || !actor.permissions.has('teams.manage');
+    const mine = mineOnly ? await repo.teamsOfUser(actor.userId) : undefined;
+    const teamIds = q.teamId ? (mine ? mine.filter((id) => id === q.teamId) : [q.teamId]) : mine;
+    const { items, total } = await repo.page(
+      {
+        regionPrefix: mineOnly ? '' : scopeOf(actor).regionPrefix,
+        teamIds,
+        kind: q.kind,
+        state: q.state,
+        today,
+        dueUntil: dueUntil(today),
+        from: q.from,
+        to: q.to,
+      },
+      q.page,
+      q.pageSize,
+    );
+    // What is listed is what the caller may record: the teams they serve in, or (an operator) the region's.
+    return {
+      items: items.map((o) => occurrenceView(o, today, locale, true)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      today,
+    };
+  }
+
+  /** 常态化服务总览: every team of the region with its plan fulfilment per month, for a year. */
+  async overview(actor: Actor, year?: number): Promise<OverviewView> {
+    const today = this.today();
+    const y = year ?? Number(today.slice(0, 4));
+    const prefix = scopeOf(actor).regionPrefix;
+    const db = this.database.db;
+    const [teamPage, rows] = await Promise.all([
+      new TeamsRepository(db).list(prefix, { archived: false, page: 1, pageSize: 1000 }),
+      new StandingRepository(db).tallies(prefix, y, today, dueUntil(today)),
+    ]);
+    const total = emptyTally();
+    const byMonth = MONTHS.map(emptyTally);
+    const perTeam = new Map<
+      string,
+      { total: ReturnType<typeof emptyTally>; byMonth: ReturnType<typeof emptyTally>[] }
+    >();
+    for (const r of rows) {
+      const t = perTeam.get(r.teamId) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
+      perTeam.set(r.teamId, t);
+      const tally = {
+        planned: Number(r.planned),
+        done: Number(r.done),
+        overdue: Number(r.overdue),
+        due: Number(r.due),
+      };
+      add(t.byMonth[r.month - 1]!, tally);
+      add(t.total, tally);
+      add(byMonth[r.month - 1]!, tally);
+      add(total, tally);
+    }
+    return {
+      year: y,
+      today,
+      teams: teamPage.items.map((team) => {
+        const t = perTeam.get(team.id) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
+        return {
+          teamId: team.id,
+          teamName: team.name,
+          regionCode: team.regionCode,
+          regionName: regionFullName(team.regionCode),
+          countyName: team.countyCode ? regionFullName(team.countyCode) : null,
+          industryName: team.industryName,
+          hasPlan: perTeam.has(team.id),
+          total: t.total,
+          byMonth: t.byMonth,
+          fulfilment: fulfilment(t.total),
+        };
+      }),
+      total,
+      byMonth,
+    };
+  }
+
+  /** The daily reminders and overdue flags (jobs.ts). */
+  remind() {
+    return this.reminders.run();
+  }
+}
