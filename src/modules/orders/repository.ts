@@ -228,15 +228,28 @@ export class OrdersRepository {
   }
 
   /** The accounts of a team's members (who serve an order dispatched to the team). */
-  async teamUsers(teamIds: readonly (string | null)[]): Promise<{ teamId: string; userId: string }[]> {
+  /**
+   * The teams' names and their members' accounts, in one query (a list page
+   * asks for both): members without an account are left out.
+   */
+  async teamsOf(
+    teamIds: readonly (string | null)[],
+  ): Promise<{ names: Map<string, string>; users: Map<string, Set<string>> }> {
     const ids = [...new Set(teamIds.filter((x): x is string => x !== null))];
-    if (ids.length === 0) return [];
+    const names = new Map<string, string>();
+    const users = new Map<string, Set<string>>();
+    if (ids.length === 0) return { names, users };
     const rows = await this.db
-      .select({ teamId: teamMembers.teamId, userId: talents.userId })
-      .from(teamMembers)
-      .innerJoin(talents, eq(talents.id, teamMembers.talentId))
-      .where(and(inArray(teamMembers.teamId, ids), isNotNull(talents.userId)));
-    return rows as { teamId: string; userId: string }[];
+      .select({ teamId: teams.id, name: teams.name, userId: talents.userId })
+      .from(teams)
+      .leftJoin(teamMembers, eq(teamMembers.teamId, teams.id))
+      .leftJoin(talents, and(eq(talents.id, teamMembers.talentId), isNotNull(talents.userId)))
+      .where(inArray(teams.id, ids));
+    for (const { teamId, name, userId } of rows) {
+      names.set(teamId, name);
+      if (userId) users.set(teamId, (users.get(teamId) ?? new Set()).add(userId));
+    }
+    return { names, users };
   }
 
   async institutionNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {

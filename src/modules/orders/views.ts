@@ -44,16 +44,8 @@ export async function orderTeams(
   repo: OrdersRepository,
   orders: readonly ServiceOrderRow[],
 ): Promise<OrderTeams> {
-  const ids = orders.map((x) => x.teamId);
-  const users = new Map<string, Set<string>>();
-  for (const { teamId, userId } of await repo.teamUsers(ids)) {
-    users.set(teamId, (users.get(teamId) ?? new Set()).add(userId));
-  }
-  return {
-    users,
-    names: await repo.teamNames(ids),
-    institutions: await repo.institutionNames(orders.map((x) => x.institutionId)),
-  };
+  const { names, users } = await repo.teamsOf(orders.map((x) => x.teamId));
+  return { users, names, institutions: await repo.institutionNames(orders.map((x) => x.institutionId)) };
 }
 
 /** Who the caller is to this order (see OrderParty); `offers` are the current round's. */
