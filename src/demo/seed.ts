@@ -8,6 +8,7 @@ import { DEMO_CITY } from './city.ts';
 import { seedListsDemo } from './lists.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedRegistryDemo } from './registry.ts';
+import { seedStandingDemo } from './standing.ts';
 import { seedTeamsDemo } from './teams.ts';
 
 export { DEMO_CITY, DEMO_COUNTIES } from './city.ts';
@@ -125,6 +126,7 @@ export async function seedDemo(
     await seedListsDemo(platform, admin.id);
     await seedTeamsDemo(platform, admin.id);
     await seedActivitiesDemo(platform, admin.id);
+    await seedStandingDemo(platform, admin.id);
     if (parts.orders !== false) await seedOrdersDemo(platform);
   }
   return created;

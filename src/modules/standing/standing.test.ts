@@ -165,9 +165,20 @@ describe('standing service: a combined team’s plan, its sessions and their rec
   it('lets the team’s expert log a visit with findings and a photo from a phone; others may not', async () => {
     const visit = await first('visit', '2026-03-01');
     // The expert's own list holds the sessions of the teams they serve in, each theirs to record.
-    const mine = expectStatus(await expert.get('/api/standing/occurrences?mine=true&pageSize=100'), 200).body;
+    const mine = expectStatus(
+      await expert.get(`/api/standing/occurrences?mine=true&teamId=${teamId}&pageSize=100`),
+      200,
+    ).body;
     expect(mine.total).toBe((await sessions()).length);
     expect(mine.items.every((o: Occurrence & { teamId: string }) => o.teamId === teamId)).toBe(true);
+    // A team the expert does not serve in lists nothing, even when named.
+    const others = expectStatus(await operator.get('/api/teams?kind=commissioners'), 200).body.items as {
+      id: string;
+      members: { code: string }[];
+    }[];
+    const notTheirs = others.find((t) => !t.members.some((m) => m.code === 'ZJ-0001'))!;
+    const none = await expert.get(`/api/standing/occurrences?mine=true&teamId=${notTheirs.id}`);
+    expect(none.body.total).toBe(0);
     expect(mine.items.find((o: Occurrence) => o.id === visit.id).canRecord).toBe(true);
 
     const tomorrow = await expert.post(`/api/standing/occurrences/${visit.id}/record`, {
@@ -250,9 +261,11 @@ describe('standing service: a combined team’s plan, its sessions and their rec
     const run = await p.standing.remind();
     expect(run.overdue).toBeGreaterThan(0);
     const inbox = expectStatus(await operator.get('/api/notifications?unread=true'), 200).body;
-    const flagged = inbox.items.filter((n: { title: string }) => n.title.includes('已逾期未登记'));
+    const flagged = inbox.items.filter(
+      (n: { title: string }) =>
+        n.title.includes('已逾期未登记') && n.title.includes('德清地理信息组合式人才帮扶团'),
+    );
     expect(flagged).toHaveLength(1);
-    expect(flagged[0].title).toContain('德清地理信息组合式人才帮扶团');
     expect((await p.standing.remind()).overdue).toBe(0);
 
     const before = expectStatus(await operator.get(plan()), 200).body;
