@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { describe, evaluate, failed, summary } from '../../platform/rules/evaluate.ts';
-import { currentRuleSet } from '../../platform/rules/store.ts';
+import { checkFacts, describe, evaluate, failed, summary } from '../../platform/rules/evaluate.ts';
+import { currentRuleSet, saveRuleSet } from '../../platform/rules/store.ts';
 import type { FactCatalogue, Rule } from '../../platform/rules/tree.ts';
 import { childRules, isCondition } from '../../platform/rules/tree.ts';
 import type { MemberRole, TeamKind } from './constants.ts';
@@ -78,11 +78,39 @@ export async function checkComposition(db: Executor, kind: TeamKind, input: Comp
 /** The rules in force for a kind of team, each condition in words. */
 export async function compositionRules(db: Executor, kind: TeamKind, locale: Locale) {
   const rules = await currentRuleSet(db, ruleKey(kind));
-  if (!rules) return { kind, version: null, name: null, conditions: [] };
+  const facts = Object.entries(TEAM_FACTS).map(([key, f]) => ({ key, name: f.name, type: f.type }));
+  if (!rules) return { kind, version: null, name: null, conditions: [], rule: null, facts };
   const words = (rule: Rule): string[] => {
     if (!isCondition(rule)) return childRules(rule).flatMap(words);
     const name = rule.name ?? describe(rule, TEAM_FACTS);
     return [locale === 'en-US' ? name.en : name.zh];
   };
-  return { kind, version: rules.version, name: rules.name, conditions: words(rules.rule) };
+  return {
+    kind,
+    version: rules.version,
+    name: rules.name,
+    conditions: words(rules.rule),
+    rule: rules.rule,
+    facts,
+  };
+}
+
+/**
+ * A new version of a kind's composition rules: a rule naming a fact teams
+ * do not have is refused before it is stored; the version before stays.
+ */
+export async function saveCompositionRules(
+  tx: Executor,
+  input: { kind: TeamKind; name: { zh: string; en: string }; rule: Rule },
+  createdBy: string | null,
+  at: Date,
+) {
+  const unknown = checkFacts(input.rule, TEAM_FACTS);
+  if (unknown.length > 0) {
+    throw teamsError('TEAM_RULE_FACT_UNKNOWN', {
+      params: { facts: unknown.join('、') },
+      fields: [{ path: 'body.rule', message: `未知数据项：${unknown.join('、')}` }],
+    });
+  }
+  return saveRuleSet(tx, { key: ruleKey(input.kind), name: input.name, rule: input.rule, createdBy, at });
 }

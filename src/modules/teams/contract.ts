@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, recordVersion, regionCode } from '../../platform/auth/contract.ts';
+import { ruleSchema } from '../../platform/rules/tree.ts';
 import { MEMBER_ROLES, TEAM_KINDS } from './constants.ts';
 
 const member = z.strictObject({
@@ -100,4 +101,18 @@ export const compositionRulesView = z.object({
   name: z.object({ zh: z.string(), en: z.string() }).nullable(),
   /** Each condition in words, in the caller's language. */
   conditions: z.array(z.string()),
+  /** The rule tree itself, for an administrator to edit into a new version. */
+  rule: z.unknown().nullable(),
+  /** The facts a rule may name, with their names. */
+  facts: z.array(
+    z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }), type: z.string() }),
+  ),
 });
+
+/** A new version of a kind's composition rules (administrators): the tree, checked before it is stored. */
+export const compositionRulesInput = z.strictObject({
+  kind: z.enum(TEAM_KINDS),
+  name: z.strictObject({ zh: z.string().trim().min(2).max(60), en: z.string().trim().min(2).max(80) }),
+  rule: ruleSchema,
+});
+export type CompositionRulesInput = z.infer<typeof compositionRulesInput>;

@@ -17,6 +17,11 @@ export const teamsError = defineErrors({
     zh: '团队组成不符合组建规则（第{version}版）：{rule}',
     en: 'The team does not meet its composition rules (version {version}): {rule}',
   },
+  TEAM_RULE_FACT_UNKNOWN: {
+    status: 400,
+    zh: '规则引用了团队没有的数据项：{facts}',
+    en: 'The rule names facts a team does not have: {facts}',
+  },
   TEAM_COUNTY_OUT_OF_SCOPE: {
     status: 400,
     zh: '结对县（市、区）须在团队所属地区之内',

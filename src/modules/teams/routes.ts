@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
 import { TEAM_KINDS } from './constants.ts';
 import {
+  compositionRulesInput,
   compositionRulesView,
   teamArchive,
   teamInput,
@@ -35,6 +36,19 @@ export function registerTeamsRoutes(app: App, teams: TeamsService): void {
       },
     },
     async (request) => teams.rules(request.query.kind, request.locale),
+  );
+  app.put(
+    '/api/teams/composition-rules',
+    {
+      config: { access: 'rules.manage' },
+      schema: {
+        tags,
+        summary: '发布团队组建规则新版本（管理员）Store a new version of the composition rules',
+        body: compositionRulesInput,
+        response: { 200: compositionRulesView },
+      },
+    },
+    async (request) => teams.saveRules(request.actor!, request.body, request.locale),
   );
   app.get(
     '/api/teams/:id',

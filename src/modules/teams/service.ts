@@ -11,9 +11,9 @@ import { regionFullName, regionLevel, scopePrefix } from '../../reference/region
 import { References } from '../registry/references.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import type { stations as stationsTable } from '../registry/schema.ts';
-import { checkComposition, compositionRules } from './composition.ts';
+import { checkComposition, compositionRules, saveCompositionRules } from './composition.ts';
 import type { MemberRole, TeamKind } from './constants.ts';
-import type { TeamInput, TeamUpdate, TeamView } from './contract.ts';
+import type { CompositionRulesInput, TeamInput, TeamUpdate, TeamView } from './contract.ts';
 import { teamsError } from './errors.ts';
 import { type TeamMemberWithName, TeamsRepository } from './repository.ts';
 import type { TeamRow } from './schema.ts';
@@ -36,6 +36,20 @@ export class TeamsService {
   /** The composition rules in force for a kind of team, in words. */
   rules(kind: TeamKind, locale: Locale) {
     return compositionRules(this.database.db, kind, locale);
+  }
+
+  /** 组建规则: an administrator stores a new version; teams set up from now on are checked by it. */
+  async saveRules(actor: Actor, input: CompositionRulesInput, locale: Locale) {
+    await this.database.transaction(async (tx) => {
+      const saved = await saveCompositionRules(tx, input, actor.userId, this.clock.now());
+      await this.audit.record(tx, actor, {
+        action: 'rules.update',
+        entity: 'rule_set',
+        entityId: saved.key,
+        changes: { key: { to: saved.key }, version: { to: saved.version }, rule: { to: saved.rule } },
+      });
+    });
+    return compositionRules(this.database.db, input.kind, locale);
   }
 
   async list(

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
 
@@ -171,5 +172,91 @@ describe('service teams', () => {
       members: [],
     });
     expect(plain.status).toBe(201);
+  });
+
+  it('keeps composition rules as data: an administrator stores a new version, the old one stays on record', async () => {
+    const admin = await p.signIn('admin');
+    const before = (await admin.get('/api/teams/composition-rules?kind=combined')).body;
+    const looser = {
+      kind: 'combined',
+      name: { zh: '组合式人才帮扶团组建规则（试行）', en: 'Combined team composition (trial)' },
+      rule: {
+        all: [
+          {
+            fact: 'chiefCount',
+            op: 'eq',
+            value: 1,
+            name: { zh: '须有一名首席专家', en: 'One chief expert' },
+          },
+          { fact: 'memberCount', op: 'gte', value: 3 },
+        ],
+      },
+    };
+    expect((await operator.request('PUT', '/api/teams/composition-rules', looser)).status).toBe(403);
+    const unknownFact = await admin.request('PUT', '/api/teams/composition-rules', {
+      ...looser,
+      rule: { fact: 'salary', op: 'gte', value: 1 },
+    });
+    expect(unknownFact.body.error.code).toBe('TEAM_RULE_FACT_UNKNOWN');
+    const tooDeep = await admin.request('PUT', '/api/teams/composition-rules', {
+      ...looser,
+      rule: {
+        all: [
+          {
+            all: [
+              {
+                all: [
+                  {
+                    all: [
+                      {
+                        all: [
+                          {
+                            all: [
+                              { all: [{ all: [{ all: [{ fact: 'chiefCount', op: 'eq', value: 1 }] }] }] },
+                            ],
+                          },
+                        ],
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(tooDeep.body.error.code).toBe('VALIDATION_FAILED');
+
+    const saved = await admin.request('PUT', '/api/teams/composition-rules', looser);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.version).toBe(before.version + 1);
+    expect(saved.body.conditions).toEqual(['须有一名首席专家', '团队总人数 ≥ 3名']);
+    // A team of a chief and two plain members now passes; a team without a chief still does not.
+    const small = await operator.post('/api/teams', {
+      name: '小型帮扶团',
+      kind: 'combined',
+      regionCode: '330500',
+      leaderTalentId: experts['ZJ-0010'],
+      leaderRole: 'chief',
+      members: [{ talentId: experts['ZJ-0012'] }, { talentId: experts['ZJ-0014'] }],
+    });
+    expect(small.status, JSON.stringify(small.body)).toBe(201);
+    const noChief = await operator.post('/api/teams', {
+      name: '无首席帮扶团',
+      kind: 'combined',
+      regionCode: '330500',
+      leaderTalentId: experts['ZJ-0010'],
+      members: [{ talentId: experts['ZJ-0012'] }, { talentId: experts['ZJ-0014'] }],
+    });
+    expect(noChief.body.error.message).toContain('（第2版）：须有一名首席专家');
+    const versions = await p.database.rows<{ version: number }>(
+      sql`select version from rule_sets where key = 'teams.composition.combined' order by version`,
+    );
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const audit = await admin.get('/api/audit?action=rules.update');
+    expect(audit.status).toBe(403); // the auditor alone reads the log
+    const auditor = await p.signIn('auditor');
+    expect((await auditor.get('/api/audit?action=rules.update')).body.items).toHaveLength(1);
   });
 });

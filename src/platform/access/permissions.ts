@@ -56,6 +56,13 @@ export const PERMISSIONS = {
     kind: 'write',
   },
   'dictionaries.manage': { name: { zh: '维护数据字典', en: 'Maintain the code lists' }, kind: 'write' },
+  'rules.manage': {
+    name: {
+      zh: '维护规则（团队组建规则等，按版本保存）',
+      en: 'Maintain the rules (team composition …), versioned',
+    },
+    kind: 'write',
+  },
   'profile.own': { name: { zh: '维护本人/本企业档案', en: 'Keep one’s own profile' }, kind: 'write' },
   'lists.read': {
     name: { zh: '查看技术需求、人才需求、科技成果', en: 'View demands and achievements' },
@@ -139,6 +146,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'registry.read',
     'registry.manage',
     'dictionaries.manage',
+    'rules.manage',
     'lists.read',
     'lists.submit',
     'lists.manage',
@@ -236,6 +244,8 @@ export function grantAllowed(role: Role, permission: Permission): boolean {
   // Code lists are one set for the whole platform: a change shows in every region, so only
   // the platform's administrators make it.
   if (permission === 'dictionaries.manage') return role === 'admin';
+  // Rules (team composition, later certification and eligibility) hold for every region alike.
+  if (permission === 'rules.manage') return role === 'admin';
   if (role === 'auditor') return PERMISSIONS[permission].kind === 'read';
   return true;
 }

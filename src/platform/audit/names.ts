@@ -29,6 +29,7 @@ export const AUDIT_ENTITY_NAMES = {
   team: { zh: '服务团队', en: 'Service team' },
   order: { zh: '服务订单', en: 'Service order' },
   activity: { zh: '活动', en: 'Activity' },
+  rule_set: { zh: '规则', en: 'Rules' },
 } as const satisfies Record<string, Bilingual>;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_NAMES;
@@ -105,6 +106,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, Bilingual>> = {
   'team.update': { zh: '修改服务团队', en: 'Update service team' },
   'team.archive': { zh: '归档服务团队', en: 'Archive service team' },
   'team.restore': { zh: '恢复服务团队', en: 'Restore service team' },
+  'rules.update': { zh: '发布规则新版本', en: 'Store a new version of rules' },
   'standing.plan.create': { zh: '制定年度服务计划', en: 'Make a yearly service plan' },
   'standing.plan.update': { zh: '调整年度服务计划', en: 'Change a yearly service plan' },
   'standing.record': { zh: '登记计划服务', en: 'Record a planned session' },
