@@ -1,6 +1,23 @@
 import { FUNNEL_STAGE_KEYS } from '../orders/constants.ts';
 
 /**
+ * 常态化服务 (#16): the figures of the assistance teams' standing service — teams
+ * with sessions due, sessions due (计划), done through their record, overdue —
+ * and the visits logged. The dashboard shows them in a card of their own.
+ */
+export const STANDING_METRIC_KEYS = [
+  'teams_planned',
+  'sessions_planned',
+  'sessions_done',
+  'sessions_overdue',
+  'standing_visits',
+] as const;
+export type StandingMetricKey = (typeof STANDING_METRIC_KEYS)[number];
+
+/** A session kind as a records row's `kind` (activities have a kind `visit` of their own). */
+export const sessionKindKey = (kind: string) => `session.${kind}`;
+
+/**
  * The figures (metrics.ts METRICS, in this order on the dashboard and in the
  * report) and what they break down by. Pure data: the web bundles this file.
  */
@@ -24,6 +41,7 @@ export const METRIC_KEYS = [
   'hire_intents',
   'people_trained',
   'contacts_made',
+  ...STANDING_METRIC_KEYS,
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 

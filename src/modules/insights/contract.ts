@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, pageQuery } from '../../platform/auth/contract.ts';
+import { OCCURRENCE_STATES, SESSION_KINDS } from '../standing/constants.ts';
 import { DIMENSIONS, FUNNEL_RECORD_STAGES, METRIC_KEYS } from './constants.ts';
 
 const date = calendarDate;
@@ -56,6 +57,14 @@ const breakdown = z.object({
   ),
 });
 
+const standingCounts = {
+  planned: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  /** Done of those whose day has come, in whole percent; null when none has come. */
+  fulfilment: z.number().nullable(),
+};
+
 export const dashboardView = z.object({
   region: z.object({ code: z.string(), name: z.string() }),
   from: z.string(),
@@ -83,6 +92,15 @@ export const dashboardView = z.object({
       }),
     ),
   }),
+  /** 常态化服务: sessions due in the period by kind (keys as the sessions metrics' kind bars), fulfilment 同比/环比. */
+  standing: z.object({
+    ...standingCounts,
+    lastYear: z.number().nullable(),
+    previous: z.number().nullable(),
+    byKind: z.array(
+      z.object({ key: z.string(), kind: z.enum(SESSION_KINDS), label: z.string(), ...standingCounts }),
+    ),
+  }),
 });
 
 export const breakdownView = breakdown;
@@ -108,6 +126,21 @@ const recordsPage = z.object({
       source: z.string(),
       /** The page of the record in the web, when it has one. */
       link: z.string().nullable(),
+      /** A planned session's team, due day, state and record (the sessions metrics only). */
+      session: z
+        .object({
+          teamId: z.string(),
+          teamName: z.string(),
+          kind: z.enum(SESSION_KINDS),
+          periodLabel: z.string(),
+          dueOn: z.string(),
+          state: z.enum(OCCURRENCE_STATES),
+          stateName: z.string(),
+          record: z
+            .object({ kind: z.string(), title: z.string(), doneOn: z.string(), link: z.string().nullable() })
+            .nullable(),
+        })
+        .optional(),
     }),
   ),
 });

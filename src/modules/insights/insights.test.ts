@@ -264,6 +264,27 @@ describe('insights over a seeded dataset', () => {
       ).status,
     ).toBe(201);
     await at('2026-07-15T10:00:00+08:00');
+
+    // 常态化服务: whatever sessions the demo's teams have due in the quarter, as the standing module lists
+    // them (one row per session, none recorded in the quarter, so every one past is overdue by 15 July).
+    const due = (await operator.get('/api/standing/occurrences?from=2026-04-01&to=2026-06-30&pageSize=200'))
+      .body;
+    expect(due.total).toBeLessThanOrEqual(200);
+    for (const o of due.items as {
+      teamName: string;
+      state: string;
+      record: { kind: string; doneOn: string } | null;
+    }[]) {
+      add('sessions_planned', o.teamName);
+      if (o.state === 'done') add('sessions_done', o.teamName);
+      if (o.state === 'overdue') add('sessions_overdue', o.teamName);
+      if (o.record?.kind === 'visit' && o.record.doneOn >= '2026-04-01' && o.record.doneOn <= '2026-06-30') {
+        add('standing_visits', o.teamName);
+      }
+    }
+    for (const name of new Set(due.items.map((o: { teamName: string }) => o.teamName))) {
+      add('teams_planned', name as string);
+    }
   }, 120_000);
   afterAll(() => p.close());
 

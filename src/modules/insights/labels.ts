@@ -2,6 +2,7 @@ import { regionPath } from '../../reference/regions.ts';
 import { KINDS as ACTIVITY_KINDS, type ActivityKind } from '../activities/kinds.ts';
 import { ORDER_STATUS_NAMES, type OrderStatus } from '../orders/machine.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
+import { SESSION_KIND_NAMES, type SessionKind } from '../standing/constants.ts';
 import type { Dimension } from './metrics.ts';
 
 const LIST_KIND_NAMES: Record<string, string> = {
@@ -12,10 +13,14 @@ const LIST_KIND_NAMES: Record<string, string> = {
   expert: '专家',
   enterprise: '企业',
   institution: '高校院所',
+  standing_visit: '走访',
+  team: '帮扶团',
 };
 
-/** What a record's or a bar's `kind` reads as: an activity kind, a list kind, an order status. */
+/** What a record's or a bar's `kind` reads as: an activity kind, a list kind, an order status, a session kind. */
 export function kindName(kind: string): string {
+  const session = kind.startsWith('session.') ? kind.slice('session.'.length) : '';
+  if (Object.hasOwn(SESSION_KIND_NAMES, session)) return SESSION_KIND_NAMES[session as SessionKind].zh;
   if (kind in ACTIVITY_KINDS) return ACTIVITY_KINDS[kind as ActivityKind].name.zh;
   if (kind in ORDER_STATUS_NAMES) return ORDER_STATUS_NAMES[kind as OrderStatus].zh;
   return LIST_KIND_NAMES[kind] ?? kind;

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { regionPrefixCondition } from '../../platform/access/scope.ts';
-import { chinaDate } from '../../reference/china-time.ts';
 import { FUNNEL_STAGES, type FunnelStage, overdueAt } from '../orders/repository.ts';
 import type { Dimension, MetricKey } from './constants.ts';
+import { dayStart, during, NO_TAGS, onDays, region } from './metrics-sql.ts';
+import { STANDING_METRICS } from './metrics-standing.ts';
 
 export { DIMENSIONS, type Dimension, METRIC_KEYS, type MetricKey } from './constants.ts';
 
@@ -45,23 +45,12 @@ export interface MetricDef {
   money?: boolean;
   /** Dimensions the records carry besides month and region. */
   dimensions: readonly ('industry' | 'kind')[];
+  /** Rows are planned sessions and carry their team, due day and record (metrics-standing.ts SESSION_COLUMNS). */
+  sessions?: boolean;
   records(f: MetricFilter): SQL;
 }
 
-/** Region condition on a six-digit column (a range, index-friendly); `true` for the whole country. */
-export function region(column: SQL, prefix: string): SQL {
-  return regionPrefixCondition(column, prefix) ?? sql`true`;
-}
-
-const during = (column: SQL, f: MetricFilter) =>
-  sql`${column} >= ${f.from.toISOString()}::timestamptz and ${column} < ${f.to.toISOString()}::timestamptz`;
-
-/** A China-date column within the period (its ends are starts of China days): index-friendly on the date. */
-const onDays = (column: SQL, f: MetricFilter) =>
-  sql`${column} >= ${chinaDate(f.from)}::date and ${column} < ${chinaDate(f.to)}::date`;
-
-/** A China date as the instant its day starts, so records dated by a day sort and bucket with the rest. */
-const dayStart = (column: SQL) => sql`(${column}::timestamp at time zone 'Asia/Shanghai')`;
+export { region } from './metrics-sql.ts';
 
 /** Activities held in the period: published, closed or finished, started within it and not in the future. */
 function heldActivities(f: MetricFilter): SQL {
@@ -77,8 +66,6 @@ function closedOrders(f: MetricFilter): SQL {
     from service_orders o
     where o.status = 'closed' and ${during(sql`o.closed_at`, f)} and ${region(sql`o.scope_region`, f.regionPrefix)}`;
 }
-
-const NO_TAGS = sql`'{}'::text[]`;
 
 /**
  * Outcomes of a kind of orders since closed (confirmed by the enterprise),
@@ -382,6 +369,7 @@ export const METRICS = {
     dimensions: ['kind'],
     records: (f) => activityOutcomes('contact', f),
   },
+  ...STANDING_METRICS,
 } as const satisfies Record<MetricKey, Omit<MetricDef, 'key'>>;
 
 export function metric(key: MetricKey): MetricDef {

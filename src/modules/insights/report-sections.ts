@@ -8,6 +8,7 @@ export interface ReportSection {
 }
 
 type Funnel = Awaited<ReturnType<InsightsService['funnel']>>;
+type Standing = Awaited<ReturnType<InsightsService['standing']>>;
 
 /**
  * The report's text in fluent Chinese: a lead paragraph of the headline
@@ -19,11 +20,13 @@ export function reportText(input: {
   byKind: Breakdown;
   byIndustry: Breakdown;
   funnel: Funnel;
+  /** 常态化服务: the teams' sessions due in the period by kind. */
+  standing: Standing;
   /** How the period reads at the head of the lead (今年以来, 2024年1月至3月). */
   opening: string;
   place: string;
 }): { lead: string; sections: ReportSection[] } {
-  const { figures, byKind, byIndustry, funnel, opening, place } = input;
+  const { figures, byKind, byIndustry, funnel, standing, opening, place } = input;
   const v = (key: MetricKey) => figures.get(key)!.value;
   const amount = (key: MetricKey) => figures.get(key)!.amountYuan ?? 0;
 
@@ -126,6 +129,11 @@ export function reportText(input: {
     if (funnel.overdueNow > 0) p.push(`目前有${count(funnel.overdueNow)}个订单环节超时，已提醒督办。`);
     if (p.length > 0) sections.push({ heading: '服务订单', paragraphs: p });
   }
+  // 常态化服务
+  {
+    const p = standingText(standing, v('teams_planned'), v('standing_visits'));
+    if (p.length > 0) sections.push({ heading: '常态化服务', paragraphs: p });
+  }
   // 合作成效
   {
     // Who signed, as a city's news reports it: 签约23项，涉及18家高校院所、19家企业.
@@ -157,6 +165,33 @@ export function reportText(input: {
       sections.push({ heading: '参与主体', paragraphs: [`参与服务的${parts.join('、')}。`] });
   }
   return { lead, sections };
+}
+
+/**
+ * 本期3个帮扶团计划开展服务40次，已完成31次，完成率91%，其中微沙龙计划30次、完成24次，团队走访计划6次、完成5次；
+ * 开展走访9次。The rate is of the sessions whose day has come (as the office view says it): when some
+ * are still ahead in the period, it says so (到期服务完成率).
+ */
+function standingText(s: Standing, teams: number, visits: number): string[] {
+  const p: string[] = [];
+  const kinds = s.byKind
+    .filter((k) => k.planned > 0)
+    .map((k) => `${k.label}计划${count(k.planned)}次、完成${count(k.done)}次`)
+    .join('，');
+  const clauses: string[] = [];
+  if (s.planned > 0) {
+    const rate =
+      s.fulfilment === null
+        ? ''
+        : `，${s.done + s.overdue < s.planned ? '到期服务' : ''}完成率${s.fulfilment}%`;
+    clauses.push(
+      `本期${teams > 0 ? `${count(teams)}个` : '各'}帮扶团计划开展服务${count(s.planned)}次，已完成${count(s.done)}次${rate}${kinds ? `，其中${kinds}` : ''}`,
+    );
+  }
+  if (visits > 0) clauses.push(`${s.planned > 0 ? '' : '本期各帮扶团'}开展走访${count(visits)}次`);
+  if (clauses.length > 0) p.push(`${clauses.join('；')}。`);
+  if (s.overdue > 0) p.push(`另有${count(s.overdue)}次服务逾期未登记记录，已提醒督办。`);
+  return p;
 }
 
 function hours(h: number): string {

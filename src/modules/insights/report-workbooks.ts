@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { addPrintableSheet } from '../../platform/io/workbook.ts';
 import { chinaDate } from '../../reference/china-time.ts';
 import type { FunnelStage } from '../orders/repository.ts';
+import { SESSION_KIND_NAMES } from '../standing/constants.ts';
 import type { Dimension } from './metrics.ts';
 import { change } from './numbers.ts';
 import type { Breakdown, InsightsService } from './service.ts';
@@ -34,6 +35,9 @@ export async function recordsBook(
   const book = new ExcelJS.Workbook();
   book.creator = 'Caiqiao';
   const sheet = addPrintableSheet(book, sheetName);
+  let chunk = await page(1);
+  // Planned sessions say their team, due day, state and record as well.
+  const sessions = chunk.items.some((r) => r.session);
   sheet.columns = [
     { header: '编号', key: 'ref', width: 22 },
     { header: '名称', key: 'title', width: 48 },
@@ -42,10 +46,11 @@ export async function recordsBook(
     { header: '类别', key: 'kind', width: 14 },
     { header: `计数（${unit}）`, key: 'weight', width: 12 },
     ...(money ? [{ header: '金额（万元）', key: 'amount', width: 14 }] : []),
+    ...(sessions ? SESSION_SHEET_COLUMNS.slice(2) : []),
   ];
   sheet.getRow(1).font = { bold: true };
   for (let n = 1; ; n++) {
-    const chunk = await page(n);
+    if (n > 1) chunk = await page(n);
     for (const r of chunk.items) {
       sheet.addRow({
         ref: r.ref,
@@ -55,6 +60,7 @@ export async function recordsBook(
         kind: r.kindName,
         weight: r.weight,
         amount: r.amountYuan === null ? '' : r.amountYuan / 10_000,
+        ...(r.session ? sessionCells(r.session) : {}),
       });
     }
     if (chunk.items.length < 1000) break;
@@ -62,8 +68,37 @@ export async function recordsBook(
   return { fileName, data: Buffer.from(await book.xlsx.writeBuffer()) };
 }
 
-/** Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel. */
-export async function dashboardBook(d: Dashboard) {
+type SessionDetail = NonNullable<RecordsPage['items'][number]['session']>;
+
+/** A planned session's columns: team, kind, period, due day, state, its record and the day it was held. */
+const SESSION_SHEET_COLUMNS = [
+  { header: '帮扶团', key: 'team', width: 30 },
+  { header: '服务类型', key: 'sessionKind', width: 12 },
+  { header: '周期', key: 'period', width: 12 },
+  { header: '应完成日期', key: 'dueOn', width: 12 },
+  { header: '状态', key: 'state', width: 10 },
+  { header: '服务记录', key: 'record', width: 40 },
+  { header: '完成日期', key: 'doneOn', width: 12 },
+];
+
+function sessionCells(s: SessionDetail) {
+  return {
+    team: s.teamName,
+    sessionKind: SESSION_KIND_NAMES[s.kind].zh,
+    period: s.periodLabel,
+    dueOn: s.dueOn,
+    state: s.stateName,
+    record: s.record ? `${s.record.kind === 'activity' ? '活动' : '走访'}：${s.record.title}` : '',
+    doneOn: s.record?.doneOn ?? '',
+  };
+}
+
+/**
+ * Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel, and
+ * 常态化服务 — the sessions by kind and every session due in the period (`sessions`, the rows
+ * sessions_planned counts).
+ */
+export async function dashboardBook(d: Dashboard, sessions: readonly RecordsPage['items'][number][]) {
   const book = new ExcelJS.Workbook();
   book.creator = 'Caiqiao';
   const figures = addPrintableSheet(book, '主要指标');
@@ -126,6 +161,38 @@ export async function dashboardBook(d: Dashboard) {
       n: stage === 'overdue' ? d.funnel.overdueNow : d.funnel[stage as FunnelStage],
     });
   }
+  const standing = addPrintableSheet(book, '常态化服务');
+  standing.columns = [
+    { header: '服务类型', key: 'label', width: 14 },
+    { header: '计划（次）', key: 'planned', width: 12 },
+    { header: '已完成（次）', key: 'done', width: 12 },
+    { header: '逾期（次）', key: 'overdue', width: 12 },
+    { header: '完成率（已到期）', key: 'rate', width: 16 },
+  ];
+  standing.getRow(1).font = { bold: true };
+  const rate = (x: number | null) => (x === null ? '—' : `${x}%`);
+  for (const k of d.standing.byKind) {
+    standing.addRow({
+      label: k.label,
+      planned: k.planned,
+      done: k.done,
+      overdue: k.overdue,
+      rate: rate(k.fulfilment),
+    });
+  }
+  const all = d.standing;
+  standing.addRow({
+    label: '合计',
+    planned: all.planned,
+    done: all.done,
+    overdue: all.overdue,
+    rate: rate(all.fulfilment),
+  });
+  standing.lastRow!.font = { bold: true };
+  const list = addPrintableSheet(book, '常态化服务明细');
+  list.columns = SESSION_SHEET_COLUMNS;
+  list.getRow(1).font = { bold: true };
+  for (const r of sessions) if (r.session) list.addRow(sessionCells(r.session));
   return {
     fileName: `数据看板（${d.region.name}，${d.from}至${d.to}）.xlsx`,
     data: Buffer.from(await book.xlsx.writeBuffer()),

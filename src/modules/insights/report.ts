@@ -42,6 +42,8 @@ export interface ReportFigures {
   activitiesByKind: { kind: string; name: string; value: number }[];
   demandsByIndustry: { code: string; name: string; value: number }[];
   funnel: Awaited<ReturnType<InsightsService['funnel']>>;
+  /** 常态化服务: the teams' sessions due in the period by kind, and the fulfilment. */
+  standing: Awaited<ReturnType<InsightsService['standing']>>;
 }
 
 /**
@@ -63,6 +65,7 @@ export class ReportService {
     const byKind = await this.insights.breakdown('activities_held', scope, 'kind');
     const byIndustry = await this.insights.breakdown('demands_posted', scope, 'industry');
     const funnel = await this.insights.funnel(scope);
+    const standing = await this.insights.standing(scope);
     const region = (key: MetricKey) => this.insights.breakdown(key, scope, 'region');
     const regions = await Promise.all(
       (['activities_held', 'demands_posted', 'orders_placed', 'agreements_signed'] as const).map(region),
@@ -72,7 +75,15 @@ export class ReportService {
     const yearToDate = scope.fromDate === `${scope.toDate.slice(0, 4)}-01-01` && scope.toDate === today;
     const opening = yearToDate ? '今年以来' : chinesePeriod(scope.fromDate, scope.toDate);
     const place = scope.regionName;
-    const { lead, sections } = reportText({ figures, byKind, byIndustry, funnel, opening, place });
+    const { lead, sections } = reportText({
+      figures,
+      byKind,
+      byIndustry,
+      funnel,
+      standing,
+      opening,
+      place,
+    });
 
     // County table and charts.
     const labels = new Map<string, string>();
@@ -131,6 +142,7 @@ export class ReportService {
       activitiesByKind: byKind.items.map((k) => ({ kind: k.key, name: k.label, value: k.value })),
       demandsByIndustry: byIndustry.items.map((i) => ({ code: i.key, name: i.label, value: i.value })),
       funnel,
+      standing,
     };
     return {
       scope,
@@ -177,8 +189,18 @@ export class ReportService {
     );
   }
 
-  /** Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel. */
+  /** Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel, the sessions. */
   async dashboardWorkbook(actor: Actor, period: Period) {
-    return dashboardBook(await this.insights.dashboard(actor, period));
+    const dashboard = await this.insights.dashboard(actor, period);
+    const scope = this.insights.resolve(actor, period);
+    // Every session the 计划服务 figure counts, by due day: the sheet the standing figures trace to.
+    const sessions: Awaited<ReturnType<InsightsService['records']>>['items'] = [];
+    for (let page = 1; ; page++) {
+      const chunk = await this.insights.records('sessions_planned', scope, { page, pageSize: 1000 });
+      sessions.push(...chunk.items);
+      if (chunk.items.length < 1000) break;
+    }
+    sessions.sort((a, b) => a.at.localeCompare(b.at) || a.title.localeCompare(b.title, 'zh'));
+    return dashboardBook(dashboard, sessions);
   }
 }

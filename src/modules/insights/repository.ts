@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import { milestones } from '../orders/repository.ts';
 import type { Dimension } from './metrics.ts';
+import { SESSION_COLUMNS } from './metrics-standing.ts';
 
 type Amount = string | number | null;
 
@@ -17,6 +18,19 @@ export interface RecordRow {
   amount_fen: Amount;
   source: string;
   link: string | null;
+}
+
+/** What a planned session's row carries besides (metrics-standing.ts): its team, due day and record. */
+export interface SessionColumns {
+  team_id: string;
+  team_name: string;
+  period: string;
+  period_start: string;
+  due_on: string;
+  record_kind: string | null;
+  done_on: string | null;
+  activity_id: string | null;
+  record_title: string | null;
 }
 
 /**
@@ -59,11 +73,16 @@ export class InsightsRepository {
     return rows.map((r) => ({ key: r.key ?? '-', value: Number(r.value), amountFen: Number(r.amount ?? 0) }));
   }
 
-  /** One page of a records query by time (`order`), and the totals over all its rows (window sums, one pass). */
-  async page(records: SQL, q: { page: number; pageSize: number }, order: 'asc' | 'desc') {
-    type Row = RecordRow & { total_rows: number; total_value: number; total_amount: Amount };
+  /**
+   * One page of a records query by time (`order`), and the totals over all its rows (window sums, one pass);
+   * `sessions` for rows of planned sessions, which carry their SessionColumns too.
+   */
+  async page(records: SQL, q: { page: number; pageSize: number }, order: 'asc' | 'desc', sessions = false) {
+    type Row = RecordRow &
+      Partial<SessionColumns> & { total_rows: number; total_value: number; total_amount: Amount };
     const rows = await this.database.rows<Row>(
       sql`select b.id, b.ref, b.title, b.at, b.region, b.kind, b.weight, b.amount_fen, b.source, b.link,
+            ${sessions ? sql`${SESSION_COLUMNS},` : sql``}
             count(*) over ()::int as total_rows, sum(b.weight) over ()::int as total_value,
             sum(b.amount_fen) over ()::bigint as total_amount
           from (${records}) b order by b.at ${sql.raw(order)}, b.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
@@ -79,7 +98,7 @@ export class InsightsRepository {
       );
     }
     return {
-      rows: rows as RecordRow[],
+      rows: rows as (RecordRow & Partial<SessionColumns>)[],
       total: Number(total?.n ?? 0),
       value: Number(total?.value ?? 0),
       amountFen: Number(total?.amount ?? 0),

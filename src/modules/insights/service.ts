@@ -7,6 +7,15 @@ import { CHINA_OFFSET_MS, chinaDate, startOfChinaDay } from '../../reference/chi
 import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
 import { type FunnelStage, milestoneSteps } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
+import { periodLabel } from '../standing/cadence.ts';
+import {
+  type Period as CadencePeriod,
+  OCCURRENCE_STATE_NAMES,
+  SESSION_KINDS,
+  type SessionKind,
+} from '../standing/constants.ts';
+import { fulfilment, stateOf } from '../standing/views.ts';
+import { sessionKindKey } from './constants.ts';
 import { insightsError } from './errors.ts';
 import { dimensionLabel, kindName } from './labels.ts';
 import {
@@ -20,7 +29,7 @@ import {
   ordersLate,
   ordersPlacedIn,
 } from './metrics.ts';
-import { InsightsRepository } from './repository.ts';
+import { InsightsRepository, type RecordRow, type SessionColumns } from './repository.ts';
 
 /** A region and period as asked for: dates are China dates, both ends included. */
 export interface Period {
@@ -163,7 +172,10 @@ export class InsightsService {
     const def = metric(key);
     const rows =
       q.dimension && q.value !== undefined ? inBar(def.records(f), q.dimension, q.value) : def.records(f);
-    return { metric: key, ...(await this.page(rows, def.money === true, q)) };
+    return {
+      metric: key,
+      ...(await this.page(rows, def.money === true, q, 'desc', def.sessions ? chinaDate(f.now) : undefined)),
+    };
   }
 
   /**
@@ -183,14 +195,19 @@ export class InsightsService {
     };
   }
 
-  /** One page of records rows, as the drill-down shows them, with the totals over all of them. */
+  /**
+   * One page of records rows, as the drill-down shows them, with the totals over all of them; rows of
+   * planned sessions (`today` given, the China date their state is judged on) with their team, due day,
+   * state and record.
+   */
   private async page(
     records: SQL,
     money: boolean,
     q: { page: number; pageSize: number },
     order: 'asc' | 'desc' = 'desc',
+    today?: string,
   ) {
-    const { rows, total, value, amountFen } = await this.repo.page(records, q, order);
+    const { rows, total, value, amountFen } = await this.repo.page(records, q, order, today !== undefined);
     return {
       total,
       value,
@@ -210,7 +227,36 @@ export class InsightsService {
         amountYuan: r.amount_fen === null ? null : Number(r.amount_fen) / 100,
         source: r.source,
         link: r.link,
+        ...(today !== undefined ? { session: sessionOf(r, today) } : {}),
       })),
+    };
+  }
+
+  /**
+   * 常态化服务 by session kind: planned (due in the period), done, overdue and the fulfilment
+   * (done of those whose day has come, as the standing module's office view says it), each a
+   * breakdown of the sessions metrics, so every cell opens into its sessions.
+   */
+  async standing(f: MetricFilter) {
+    const groups = (key: MetricKey) => this.repo.groups(metric(key).records(f), 'kind');
+    const [planned, done, overdue] = await Promise.all([
+      groups('sessions_planned'),
+      groups('sessions_done'),
+      groups('sessions_overdue'),
+    ]);
+    const byKind = SESSION_KINDS.map((kind) => {
+      const key = sessionKindKey(kind);
+      const at = (rows: { key: string; value: number }[]) => rows.find((r) => r.key === key)?.value ?? 0;
+      const counts = { planned: at(planned), done: at(done), overdue: at(overdue) };
+      return { key, kind, label: kindName(key), ...counts, fulfilment: rate(counts.done, counts.overdue) };
+    });
+    const sum = (k: 'planned' | 'done' | 'overdue') => byKind.reduce((n, x) => n + x[k], 0);
+    return {
+      planned: sum('planned'),
+      done: sum('done'),
+      overdue: sum('overdue'),
+      fulfilment: rate(sum('done'), sum('overdue')),
+      byKind,
     };
   }
 
@@ -268,6 +314,9 @@ export class InsightsService {
             this.breakdown(key, scope, dimension),
       ),
     );
+    const standing = await this.standing(scope);
+    const figure = (key: MetricKey) => headline.find((h) => h.key === key)!;
+    const [done, overdue] = [figure('sessions_done'), figure('sessions_overdue')];
     return {
       metrics: this.metrics(),
       region: { code: scope.regionCode, name: scope.regionName },
@@ -278,8 +327,40 @@ export class InsightsService {
       trends,
       breakdowns,
       funnel: await this.funnel(scope),
+      standing: {
+        ...standing,
+        lastYear: rate(done.lastYear.value, overdue.lastYear.value),
+        previous: rate(done.previous.value, overdue.previous.value),
+      },
     };
   }
+}
+
+/** Done of those whose day has come, as a whole percentage (standing/views.ts fulfilment); null when none has. */
+function rate(done: number, overdue: number): number | null {
+  return fulfilment({ planned: done + overdue, done, overdue, due: 0 });
+}
+
+/** A planned session's row as the drill-down shows it: its team, due day, state on `today` and record. */
+function sessionOf(r: RecordRow & Partial<SessionColumns>, today: string) {
+  const state = stateOf({ recordKind: r.record_kind ?? null, dueOn: r.due_on! }, today);
+  return {
+    teamId: r.team_id!,
+    teamName: r.team_name!,
+    kind: r.kind.slice('session.'.length) as SessionKind,
+    periodLabel: periodLabel(r.period as CadencePeriod, r.period_start!),
+    dueOn: r.due_on!,
+    state,
+    stateName: OCCURRENCE_STATE_NAMES[state].zh,
+    record: r.record_kind
+      ? {
+          kind: r.record_kind,
+          title: r.record_title ?? '',
+          doneOn: r.done_on ?? r.due_on!,
+          link: r.activity_id ? `/activities/${r.activity_id}` : null,
+        }
+      : null,
+  };
 }
 
 function addDays(date: string, days: number): string {
