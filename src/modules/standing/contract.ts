@@ -118,6 +118,13 @@ export const recordInput = z.union([
 ]);
 export type RecordInput = z.infer<typeof recordInput>;
 
+/** 撤销登记: an operator takes back a wrong record, saying why; the session is open again. */
+export const unrecordInput = z.strictObject({
+  reason: z.string().trim().min(2).max(500),
+  version: recordVersion,
+});
+export type UnrecordInput = z.infer<typeof unrecordInput>;
+
 export const occurrencesQuery = z.strictObject({
   ...pageQuery,
   teamId: z.string().uuid().optional(),

@@ -38,6 +38,12 @@ export const standingError = defineErrors({
     zh: '该次服务已由{by}于{at}登记，不能重复登记',
     en: 'This session was already recorded by {by} at {at}',
   },
+  OCCURRENCE_NOT_RECORDED: { status: 409, zh: '该次服务尚未登记', en: 'This session has no record' },
+  OCCURRENCE_UNRECORD_FORBIDDEN: {
+    status: 403,
+    zh: '只有本地区运营人员可以撤销登记',
+    en: 'Only the region’s operators take a record back',
+  },
   OCCURRENCE_RECORD_KIND: {
     status: 400,
     zh: '{kind}须以{records}登记',

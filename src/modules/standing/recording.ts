@@ -4,6 +4,7 @@ import { publicPrefix, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Database, type Executor, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
+import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { chinaDate } from '../../reference/china-time.ts';
 import { scopePrefix } from '../../reference/regions.ts';
@@ -15,7 +16,7 @@ import { References } from '../registry/references.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { TeamRow } from '../teams/schema.ts';
 import { type RecordKind, SESSION_KIND_NAMES, SESSION_RECORDS } from './constants.ts';
-import type { OccurrenceView, RecordInput } from './contract.ts';
+import type { OccurrenceView, RecordInput, UnrecordInput } from './contract.ts';
 import { standingError } from './errors.ts';
 import { type OccurrenceWithRecord, StandingRepository } from './repository.ts';
 import { occurrenceView } from './views.ts';
@@ -156,6 +157,45 @@ export class StandingRecords {
       });
       const after = await repo.occurrence(occurrence.id, '');
       return occurrenceView(after!, today, locale, false);
+    });
+  }
+
+  /**
+   * 撤销登记: the region's operator takes back a wrong record (the wrong
+   * activity linked, a visit logged on the wrong session), saying why. The
+   * session is open again and may be overdue again; a visit log stays on
+   * the team's record; the audit keeps what was taken back and why.
+   */
+  async unrecord(actor: Actor, id: string, input: UnrecordInput, locale: Locale): Promise<OccurrenceView> {
+    const today = chinaDate(this.clock.now());
+    return this.database.transaction(async (tx) => {
+      const repo = new StandingRepository(tx);
+      const { occurrence, team } = await this.recordable(tx, actor, id);
+      if (!actor.permissions.has('teams.manage')) throw standingError('OCCURRENCE_UNRECORD_FORBIDDEN');
+      if (!occurrence.recordKind) throw standingError('OCCURRENCE_NOT_RECORDED');
+      if (!(await repo.clearRecord(occurrence.id, input.version))) {
+        throw httpError('VERSION_CONFLICT', { details: { currentVersion: occurrence.version } });
+      }
+      await this.audit.record(tx, actor, {
+        action: 'standing.unrecord',
+        entity: 'team',
+        entityId: team.id,
+        regionCode: team.regionCode,
+        changes: {
+          occurrence: { to: { id: occurrence.id, kind: occurrence.kind, dueOn: occurrence.dueOn } },
+          record: {
+            from: {
+              kind: occurrence.recordKind,
+              activityId: occurrence.activityId,
+              visitId: occurrence.visitId,
+            },
+            to: null,
+          },
+          reason: { to: input.reason },
+        },
+      });
+      const after = await repo.occurrence(occurrence.id, '');
+      return occurrenceView(after!, today, locale, true);
     });
   }
 

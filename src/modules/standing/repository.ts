@@ -184,6 +184,26 @@ export class StandingRepository {
     return rows.length === 1;
   }
 
+  /** Takes a session's record back (compare-and-set on the version it was read at); the visit log itself stays. */
+  async clearRecord(id: string, version: number): Promise<boolean> {
+    const rows = await this.db
+      .update(o)
+      .set({
+        recordKind: null,
+        activityId: null,
+        visitId: null,
+        doneOn: null,
+        recordedAt: null,
+        recordedBy: null,
+        recordedByName: null,
+        overdueNotifiedAt: null,
+        version: sql`${o.version} + 1`,
+      })
+      .where(and(eq(o.id, id), eq(o.version, version), isNotNull(o.recordKind)))
+      .returning({ id: o.id });
+    return rows.length === 1;
+  }
+
   /** Who recorded a session, for the one who came second. */
   async recordedBy(id: string) {
     const [row] = await this.db

@@ -13,6 +13,7 @@ import {
   planView,
   planYear,
   recordInput,
+  unrecordInput,
   visitView,
 } from './contract.ts';
 import { standingError } from './errors.ts';
@@ -84,6 +85,21 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
     },
     async (request) =>
       standing.records.record(request.actor!, request.params.id, request.body, request.locale),
+  );
+  app.post(
+    '/api/standing/occurrences/:id/unrecord',
+    {
+      config: { access: 'teams.manage' },
+      schema: {
+        tags,
+        summary: '撤销登记（运营人员，须说明原因）Take a record back',
+        params: idParams,
+        body: unrecordInput,
+        response: { 200: occurrenceView },
+      },
+    },
+    async (request) =>
+      standing.records.unrecord(request.actor!, request.params.id, request.body, request.locale),
   );
   app.get(
     '/api/standing/visits/:id',

@@ -153,6 +153,37 @@ describe('standing service: a combined team’s plan, its sessions and their rec
       startsAt: '2026-03-12T14:00:00+08:00',
       endsAt: '2026-03-12T16:00:00+08:00',
     });
+    // A wrong link is taken back by the operator, with a reason; the session is open again and may be recorded anew.
+    const wrong = await first('research');
+    const linked = expectStatus(
+      await operator.post(`/api/standing/occurrences/${wrong.id}/record`, {
+        visit: { summary: '误登记的调研' },
+      }),
+      200,
+    ).body;
+    const byExpert = await expert.post(`/api/standing/occurrences/${wrong.id}/unrecord`, {
+      reason: '登记错了',
+      version: linked.version,
+    });
+    expect(byExpert.status).toBe(403);
+    const noReason = await operator.post(`/api/standing/occurrences/${wrong.id}/unrecord`, {
+      version: linked.version,
+    });
+    expect(noReason.body.error.code).toBe('VALIDATION_FAILED');
+    const undone = expectStatus(
+      await operator.post(`/api/standing/occurrences/${wrong.id}/unrecord`, {
+        reason: '应登记在下半年的研究课题',
+        version: linked.version,
+      }),
+      200,
+    ).body;
+    expect(undone).toMatchObject({ record: null, canRecord: true });
+    const again = await operator.post(`/api/standing/occurrences/${wrong.id}/unrecord`, {
+      reason: '再次撤销',
+      version: undone.version,
+    });
+    expect(again.body.error.code).toBe('OCCURRENCE_NOT_RECORDED');
+
     const nextSalon = (await sessions()).filter((o) => o.kind === 'salon')[1]!;
     const future = await operator.post(`/api/standing/occurrences/${nextSalon.id}/record`, {
       activityId: later.id,

@@ -110,6 +110,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, Bilingual>> = {
   'standing.plan.create': { zh: '制定年度服务计划', en: 'Make a yearly service plan' },
   'standing.plan.update': { zh: '调整年度服务计划', en: 'Change a yearly service plan' },
   'standing.record': { zh: '登记计划服务', en: 'Record a planned session' },
+  'standing.unrecord': { zh: '撤销计划服务登记', en: 'Take back a session’s record' },
   'standing.attach': { zh: '上传走访附件', en: 'Attach a file to a visit' },
   'order.place': { zh: '下单', en: 'Place order' },
   'order.dispatch': { zh: '派单', en: 'Dispatch order' },
