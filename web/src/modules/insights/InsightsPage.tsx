@@ -36,6 +36,7 @@ import {
   writeInsightsParams,
 } from './periodParams.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
+import { isStandingMetric, StandingCard } from './StandingCard.tsx';
 import {
   Change,
   dimensionLabel,
@@ -47,7 +48,15 @@ import {
   metricName,
   unitLabel,
 } from './shared.tsx';
-import type { Dashboard, DrillDown, FunnelStage, HeadlineFigure, MetricInfo, Period } from './types.ts';
+import type {
+  Dashboard,
+  DrillDown,
+  FunnelStage,
+  HeadlineFigure,
+  MetricInfo,
+  MetricKey,
+  Period,
+} from './types.ts';
 
 const PRESETS: { key: PresetKey; label: MessageKey }[] = [
   { key: 'yearToDate', label: 'insights.preset.yearToDate' },
@@ -154,6 +163,13 @@ export function InsightsPage() {
         <Spin spinning={dashboard.isFetching} delay={200}>
           <Space direction="vertical" size="large" style={{ width: '100%' }}>
             <HeadlineCards dashboard={data} onOpen={(metric) => drillTo({ metric: metric.key })} />
+            <StandingCard dashboard={data} onDrill={drillTo}>
+              <MetricCards
+                dashboard={data}
+                onOpen={(metric) => drillTo({ metric: metric.key })}
+                show={isStandingMetric}
+              />
+            </StandingCard>
             <DashboardCharts dashboard={data} onDrill={drillTo} onFunnel={funnelTo} />
           </Space>
         </Spin>
@@ -268,7 +284,7 @@ function pathWithin(
   return start >= 0 ? full.slice(start) : undefined;
 }
 
-/** One card per metric: the figure, the amount for money metrics, 同比 and 环比; a click opens its records. */
+/** The main figures' cards; the standing service's figures have a card of their own (StandingCard). */
 function HeadlineCards({
   dashboard,
   onOpen,
@@ -277,21 +293,36 @@ function HeadlineCards({
   onOpen: (metric: MetricInfo) => void;
 }) {
   const t = useT();
-  const figures = new Map(dashboard.headline.map((figure) => [figure.key, figure]));
   return (
     <Card title={t('insights.headline')} data-testid="insights-headline">
-      <Row gutter={[16, 16]}>
-        {dashboard.metrics.map((metric) => {
-          const figure = figures.get(metric.key);
-          if (!figure) return null;
-          return (
-            <Col key={metric.key} xs={12} md={8} lg={6}>
-              <HeadlineCard metric={metric} figure={figure} onOpen={() => onOpen(metric)} />
-            </Col>
-          );
-        })}
-      </Row>
+      <MetricCards dashboard={dashboard} onOpen={onOpen} show={(key) => !isStandingMetric(key)} />
     </Card>
+  );
+}
+
+/** One card per metric `show` keeps: the figure, the amount for money metrics, 同比 and 环比; a click opens its records. */
+function MetricCards({
+  dashboard,
+  onOpen,
+  show,
+}: {
+  dashboard: Dashboard;
+  onOpen: (metric: MetricInfo) => void;
+  show: (key: MetricKey) => boolean;
+}) {
+  const figures = new Map(dashboard.headline.map((figure) => [figure.key, figure]));
+  return (
+    <Row gutter={[16, 16]}>
+      {dashboard.metrics.map((metric) => {
+        const figure = figures.get(metric.key);
+        if (!figure || !show(metric.key)) return null;
+        return (
+          <Col key={metric.key} xs={12} md={8} lg={6}>
+            <HeadlineCard metric={metric} figure={figure} onOpen={() => onOpen(metric)} />
+          </Col>
+        );
+      })}
+    </Row>
   );
 }
 

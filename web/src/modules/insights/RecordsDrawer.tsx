@@ -1,15 +1,22 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { downloadFile, errorMessage } from '../../app/api.ts';
-import { EMPTY, formatDateTime } from '../../app/format.ts';
-import { useT } from '../../app/i18n.tsx';
+import { EMPTY, formatDate, formatDateTime } from '../../app/format.ts';
+import { type Translate, useT } from '../../app/i18n.tsx';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../app/listParams.ts';
 import { PageError } from '../../app/PageState.tsx';
 import { recordsPath, useRecords } from './api.ts';
-import { formatCount, formatMoney, recordKindLabel } from './shared.tsx';
+import {
+  formatCount,
+  formatMoney,
+  isSessionMetric,
+  recordKindLabel,
+  SESSION_KIND_LABELS,
+  SESSION_STATE_LABELS,
+} from './shared.tsx';
 import type { MetricRecord, RecordsOf, RecordsQuery } from './types.ts';
 
 interface RecordsDrawerProps {
@@ -60,65 +67,68 @@ export function RecordsDrawer({
     }
   };
 
-  const columns: ColumnsType<MetricRecord> = [
-    {
-      title: t('insights.record.title'),
-      dataIndex: 'title',
-      width: 280,
-      ellipsis: true,
-      render: (text: string, record) =>
-        record.link ? (
-          <Link to={record.link} data-testid="insights-record-link">
-            {text}
-          </Link>
-        ) : (
-          text
-        ),
-    },
-    {
-      title: t('insights.record.ref'),
-      dataIndex: 'ref',
-      width: 160,
-      render: (ref: string) => <span data-testid="insights-record-ref">{ref}</span>,
-    },
-    {
-      title: t('insights.record.at'),
-      dataIndex: 'at',
-      width: 140,
-      render: (at: string) => formatDateTime(at),
-    },
-    {
-      title: t('insights.record.region'),
-      dataIndex: 'regionName',
-      width: 160,
-      ellipsis: true,
-      render: (regionName: string) => regionName || EMPTY,
-    },
-    {
-      title: t('insights.record.kind'),
-      dataIndex: 'kind',
-      width: 100,
-      render: (kind: string, record) => recordKindLabel(t, kind, record.kindName),
-    },
-    {
-      title: t('insights.record.weight', { unit }),
-      dataIndex: 'weight',
-      width: 110,
-      align: 'right',
-      render: (weight: number) => formatCount(t, weight),
-    },
-    ...(money
-      ? [
-          {
-            title: t('insights.record.amount'),
-            dataIndex: 'amountYuan',
-            width: 120,
-            align: 'right' as const,
-            render: (amount: number | null) => (amount === null ? EMPTY : formatMoney(amount)),
-          },
-        ]
-      : []),
-  ];
+  const sessions = 'metric' in of && isSessionMetric(of.metric);
+  const columns: ColumnsType<MetricRecord> = sessions
+    ? sessionColumns(t)
+    : [
+        {
+          title: t('insights.record.title'),
+          dataIndex: 'title',
+          width: 280,
+          ellipsis: true,
+          render: (text: string, record) =>
+            record.link ? (
+              <Link to={record.link} data-testid="insights-record-link">
+                {text}
+              </Link>
+            ) : (
+              text
+            ),
+        },
+        {
+          title: t('insights.record.ref'),
+          dataIndex: 'ref',
+          width: 160,
+          render: (ref: string) => <span data-testid="insights-record-ref">{ref}</span>,
+        },
+        {
+          title: t('insights.record.at'),
+          dataIndex: 'at',
+          width: 140,
+          render: (at: string) => formatDateTime(at),
+        },
+        {
+          title: t('insights.record.region'),
+          dataIndex: 'regionName',
+          width: 160,
+          ellipsis: true,
+          render: (regionName: string) => regionName || EMPTY,
+        },
+        {
+          title: t('insights.record.kind'),
+          dataIndex: 'kind',
+          width: 100,
+          render: (kind: string, record) => recordKindLabel(t, kind, record.kindName),
+        },
+        {
+          title: t('insights.record.weight', { unit }),
+          dataIndex: 'weight',
+          width: 110,
+          align: 'right',
+          render: (weight: number) => formatCount(t, weight),
+        },
+        ...(money
+          ? [
+              {
+                title: t('insights.record.amount'),
+                dataIndex: 'amountYuan',
+                width: 120,
+                align: 'right' as const,
+                render: (amount: number | null) => (amount === null ? EMPTY : formatMoney(amount)),
+              },
+            ]
+          : []),
+      ];
 
   const data = records.data;
   return (
@@ -172,7 +182,7 @@ export function RecordsDrawer({
             columns={columns}
             dataSource={data?.items ?? []}
             loading={records.isFetching}
-            scroll={{ x: money ? 1070 : 950 }}
+            scroll={{ x: sessions ? 1110 : money ? 1070 : 950 }}
             locale={{ emptyText: t('insights.drill.empty') }}
             data-testid="insights-records-table"
             pagination={{
@@ -194,4 +204,88 @@ export function RecordsDrawer({
       </Space>
     </Drawer>
   );
+}
+
+const STATE_COLORS: Record<keyof typeof SESSION_STATE_LABELS, string> = {
+  done: 'green',
+  overdue: 'red',
+  due: 'orange',
+  planned: 'default',
+};
+
+/** A planned session's row: its team (to the team's plan), kind, period, due day, state and record. */
+function sessionColumns(t: Translate): ColumnsType<MetricRecord> {
+  return [
+    {
+      title: t('insights.session.team'),
+      key: 'team',
+      width: 240,
+      ellipsis: true,
+      render: (_: unknown, record) =>
+        record.link ? (
+          <Link to={record.link} data-testid="insights-record-link">
+            {record.session?.teamName ?? record.ref}
+          </Link>
+        ) : (
+          (record.session?.teamName ?? record.ref)
+        ),
+    },
+    {
+      title: t('insights.record.kind'),
+      key: 'kind',
+      width: 110,
+      render: (_: unknown, record) =>
+        record.session ? t(SESSION_KIND_LABELS[record.session.kind]) : record.kindName,
+    },
+    {
+      title: t('insights.session.period'),
+      key: 'period',
+      width: 90,
+      render: (_: unknown, record) => record.session?.periodLabel ?? EMPTY,
+    },
+    {
+      title: t('insights.session.dueOn'),
+      key: 'dueOn',
+      width: 110,
+      render: (_: unknown, record) => formatDate(record.session?.dueOn),
+    },
+    {
+      title: t('insights.session.state'),
+      key: 'state',
+      width: 100,
+      render: (_: unknown, record) =>
+        record.session ? (
+          <Tag color={STATE_COLORS[record.session.state]} data-testid="insights-session-state">
+            {t(SESSION_STATE_LABELS[record.session.state])}
+          </Tag>
+        ) : (
+          EMPTY
+        ),
+    },
+    {
+      title: t('insights.session.record'),
+      key: 'record',
+      width: 280,
+      ellipsis: true,
+      render: (_: unknown, record) => {
+        const done = record.session?.record;
+        if (!done) return EMPTY;
+        const text = t(done.kind === 'activity' ? 'insights.session.activity' : 'insights.session.visit', {
+          title: done.title,
+        });
+        return (
+          <span data-testid="insights-session-record">
+            {done.link ? <Link to={done.link}>{text}</Link> : text} · {formatDate(done.doneOn)}
+          </span>
+        );
+      },
+    },
+    {
+      title: t('insights.record.region'),
+      dataIndex: 'regionName',
+      width: 160,
+      ellipsis: true,
+      render: (regionName: string) => regionName || EMPTY,
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import type { OccurrenceState, SessionKind } from '@server/modules/standing/constants.ts';
 import { Tooltip, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { type MessageKey, type Translate, useT } from '../../app/i18n.tsx';
@@ -122,6 +123,11 @@ const METRIC_NAME_KEYS: Record<MetricKey, MessageKey> = {
   hire_intents: 'insights.metric.hire_intents',
   people_trained: 'insights.metric.people_trained',
   contacts_made: 'insights.metric.contacts_made',
+  teams_planned: 'insights.metric.teams_planned',
+  sessions_planned: 'insights.metric.sessions_planned',
+  sessions_done: 'insights.metric.sessions_done',
+  sessions_overdue: 'insights.metric.sessions_overdue',
+  standing_visits: 'insights.metric.standing_visits',
 };
 
 export function metricName(t: Translate, metric: Pick<MetricInfo, 'key' | 'name'>): string {
@@ -166,10 +172,38 @@ const REGISTRY_KIND_KEYS: Record<string, MessageKey> = {
   expert: 'insights.recordKind.expert',
   enterprise: 'insights.recordKind.enterprise',
   institution: 'insights.recordKind.institution',
+  standing_visit: 'insights.recordKind.standing_visit',
+  team: 'insights.recordKind.team',
 };
 
-/** A record's kind: an activity kind, an order status, a registry record, or the server's name for it (技术需求 …). */
+/** The figures whose records are planned sessions (their drill-down shows team, due day, state and record). */
+export function isSessionMetric(key: MetricKey): boolean {
+  return key === 'sessions_planned' || key === 'sessions_done' || key === 'sessions_overdue';
+}
+
+/** The standing service's session kinds (a records row's kind is `session.<kind>`). */
+export const SESSION_KIND_LABELS: Record<SessionKind, MessageKey> = {
+  salon: 'insights.sessionKind.salon',
+  visit: 'insights.sessionKind.visit',
+  consultation: 'insights.sessionKind.consultation',
+  research: 'insights.sessionKind.research',
+  transfer: 'insights.sessionKind.transfer',
+};
+
+export const SESSION_STATE_LABELS: Record<OccurrenceState, MessageKey> = {
+  done: 'insights.sessionState.done',
+  overdue: 'insights.sessionState.overdue',
+  due: 'insights.sessionState.due',
+  planned: 'insights.sessionState.planned',
+};
+
+/**
+ * A record's kind: a session kind, an activity kind, an order status, a registry record, or the server's
+ * name for it (技术需求 …).
+ */
 export function recordKindLabel(t: Translate, kind: string, serverName: string): string {
+  const session = kind.startsWith('session.') ? kind.slice('session.'.length) : '';
+  if (Object.hasOwn(SESSION_KIND_LABELS, session)) return t(SESSION_KIND_LABELS[session as SessionKind]);
   if (isActivityKind(kind)) return kindLabel(t, kind);
   if (isOrderStatus(kind)) return orderStatusLabel(t, kind);
   const registry = REGISTRY_KIND_KEYS[kind];
