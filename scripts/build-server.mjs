@@ -7,13 +7,15 @@
 // a running server's files are replaced, never missing). Source maps are
 // written beside the files for a debugger or `node --enable-source-maps`;
 // the server does not rewrite stack traces by them while serving.
+// `node scripts/build-server.mjs <dir>` writes elsewhere (test/cli.test.ts builds
+// its own copy); <dir> needs data/, drizzle/ and node_modules/ beside it.
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'src');
-const out = join(root, 'dist');
+const out = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
