@@ -64,12 +64,19 @@ export function workdaysIn(calendar: Workdays, start: string, end: string): stri
  * day off.
  */
 export function planYear(calendar: Workdays, year: number, cadence: Cadence): PlannedSession[] {
+  // The year's working days once (each day's date string made once, not once per kind and period).
+  const workdays = workdaysIn(calendar, `${year}-01-01`, `${year}-12-31`);
   const out: PlannedSession[] = [];
   for (const kind of SESSION_KINDS) {
     const { period, count } = cadence[kind];
     if (count <= 0) continue;
+    let from = 0;
     for (const [periodStart, periodEnd] of periodsOf(period, year)) {
-      const days = workdaysIn(calendar, periodStart, periodEnd);
+      // The working days of the period: a run of the year's, as both are in order.
+      while (from < workdays.length && (workdays[from] as string) < periodStart) from++;
+      let to = from;
+      while (to < workdays.length && (workdays[to] as string) <= periodEnd) to++;
+      const days = workdays.slice(from, to);
       const n = Math.min(count, days.length);
       for (let seq = 1; seq <= n; seq++) {
         const dueOn = days[Math.ceil((seq * days.length) / n) - 1] as string;

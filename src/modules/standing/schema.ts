@@ -133,6 +133,8 @@ export const serviceOccurrences = pgTable(
     uniqueIndex('service_occurrences_activity_uq').on(t.activityId).where(sql`${t.activityId} is not null`),
     uniqueIndex('service_occurrences_visit_uq').on(t.visitId).where(sql`${t.visitId} is not null`),
     index('service_occurrences_scope_due_idx').on(t.scopeRegion, t.dueOn),
+    // The sessions not yet recorded (overdue, due, planned lists): a small share of a year's.
+    index('service_occurrences_open_idx').on(t.scopeRegion, t.dueOn).where(sql`${t.recordKind} is null`),
     index('service_occurrences_team_due_idx').on(t.teamId, t.dueOn),
   ],
 );

@@ -248,8 +248,8 @@ export class StandingService {
     const y = year ?? Number(today.slice(0, 4));
     const prefix = scopeOf(actor).regionPrefix;
     const db = this.database.db;
-    const [teamPage, rows] = await Promise.all([
-      new TeamsRepository(db).list(prefix, { archived: false, page: 1, pageSize: 1000 }),
+    const [active, rows] = await Promise.all([
+      new TeamsRepository(db).active(prefix),
       new StandingRepository(db).tallies(prefix, y, today, dueUntil(today)),
     ]);
     const total = emptyTally();
@@ -275,7 +275,7 @@ export class StandingService {
     return {
       year: y,
       today,
-      teams: teamPage.items.map((team) => {
+      teams: active.map((team) => {
         const t = perTeam.get(team.id) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
         return {
           teamId: team.id,

@@ -84,6 +84,15 @@ export class TeamsRepository {
     return row;
   }
 
+  /** Every team of a region that is not archived, in name order (the standing service's office view). */
+  async active(regionPrefix: string): Promise<TeamRow[]> {
+    return this.db
+      .select()
+      .from(teams)
+      .where(and(regionPrefixCondition(teams.regionCode, regionPrefix), isNull(teams.archivedAt)))
+      .orderBy(asc(teams.name));
+  }
+
   async members(teamIds: readonly string[]): Promise<TeamMemberWithName[]> {
     if (teamIds.length === 0) return [];
     return this.db

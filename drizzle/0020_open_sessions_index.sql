@@ -1,0 +1,1 @@
+CREATE INDEX "service_occurrences_open_idx" ON "service_occurrences" USING btree ("scope_region","due_on") WHERE "service_occurrences"."record_kind" is null;
