@@ -79,6 +79,8 @@ const OrderDetailPage = page(
 );
 const TeamsPage = page(async () => (await import('../modules/teams/TeamsPage.tsx')).TeamsPage);
 const TeamDetailPage = page(async () => (await import('../modules/teams/TeamDetailPage.tsx')).TeamDetailPage);
+/** The overview's grid and the region's sessions: only operators open it. */
+const StandingPage = page(async () => (await import('../modules/standing/StandingPage.tsx')).StandingPage);
 const ActivitiesPage = page(
   async () => (await import('../modules/activities/ActivitiesPage.tsx')).ActivitiesPage,
 );
@@ -122,6 +124,7 @@ export const appRoutes: AppRoute[] = [
   { path: 'orders/:id', element: <OrderDetailPage />, permission: 'orders.read' },
   { path: 'teams', element: <TeamsPage />, permission: 'teams.read' },
   { path: 'teams/:id', element: <TeamDetailPage />, permission: 'teams.read' },
+  { path: 'standing', element: <StandingPage />, permission: 'teams.manage' },
   { path: 'activities', element: <ActivitiesPage />, permission: 'activities.read' },
   { path: 'activities/:id', element: <ActivityDetailPage />, permission: 'activities.read' },
   { path: 'insights', element: <InsightsPage />, permission: 'insights.read' },

@@ -147,6 +147,14 @@ export const menuEntries: MenuEntry[] = [
   },
   // Right below the orders group: orders are dispatched to teams.
   { path: '/teams', labelKey: 'menu.teams', icon: ClusterOutlined, permission: 'teams.read', order: 450 },
+  // Beside the teams: how their yearly plans are kept.
+  {
+    path: '/standing',
+    labelKey: 'menu.standing',
+    icon: CalendarOutlined,
+    permission: 'teams.manage',
+    order: 460,
+  },
   {
     path: '/activities',
     labelKey: 'menu.activities',

@@ -18,6 +18,7 @@ import { notificationsMessages } from '../modules/notifications/messages.ts';
 import { ordersMessages } from '../modules/orders/messages.ts';
 import { profileMessages } from '../modules/profile/messages.ts';
 import { registryMessages } from '../modules/registry/messages.ts';
+import { standingMessages } from '../modules/standing/messages.ts';
 import { teamsMessages } from '../modules/teams/messages.ts';
 import { usersMessages } from '../modules/users/messages.ts';
 import type { Messages } from './bilingual.ts';
@@ -327,6 +328,7 @@ const appMessages = {
   'menu.inbox': { zh: '站内消息', en: 'Messages' },
 
   'menu.teams': { zh: '服务团队', en: 'Service teams' },
+  'menu.standing': { zh: '常态化服务', en: 'Standing service' },
 
   'validation.emailRequired': { zh: '请输入电子邮箱', en: 'Enter an e-mail address' },
   'validation.emailInvalid': { zh: '电子邮箱格式不正确', en: 'Not a valid e-mail address' },
@@ -337,6 +339,17 @@ const appMessages = {
   'validation.tooLong': { zh: '{label}不能超过{max}个字符', en: '{label} may have at most {max} characters' },
 
   'menu.activities': { zh: '活动', en: 'Activities' },
+
+  // A visit's photos and files (app/visitFiles.tsx): orders' service visits, teams' planned visits.
+  'files.upload': { zh: '上传附件', en: 'Attach a file' },
+  'files.none': { zh: '暂无附件', en: 'No files' },
+  'files.uploaded': { zh: '已上传 {name}', en: '{name} attached' },
+  'files.tooLarge': { zh: '{name} 超过 10 MB，无法上传', en: '{name} is larger than 10 MB' },
+  'files.camera': { zh: '拍照', en: 'Take a photo' },
+  'files.choose': { zh: '选择文件', en: 'Choose files' },
+  'files.remove': { zh: '移除 {name}', en: 'Remove {name}' },
+  'files.failed': { zh: '{name} 上传失败：{message}', en: '{name} was not attached: {message}' },
+  'files.tooMany': { zh: '每条记录最多 {max} 个附件', en: 'At most {max} files per visit' },
   'menu.insights': { zh: '数据看板', en: 'Statistics' },
 } satisfies Messages<
   | 'app'
@@ -351,6 +364,7 @@ const appMessages = {
   | 'validation'
   | 'qr'
   | 'import'
+  | 'files'
 >;
 
 /** Each module's keys start with its own prefixes, so no two files can hold the same key. */
@@ -367,6 +381,7 @@ export const messages = {
   ...listsMessages,
   ...matchingMessages,
   ...teamsMessages,
+  ...standingMessages,
   ...ordersMessages,
   ...activitiesMessages,
   ...insightsMessages,

@@ -168,18 +168,6 @@ export const ordersMessages = {
     en: 'What was solved, what was concluded, and what comes next',
   },
   'orders.visit.saved': { zh: '服务记录已登记', en: 'Visit logged' },
-  'orders.attachment.upload': { zh: '上传附件', en: 'Attach a file' },
-  'orders.attachment.none': { zh: '暂无附件', en: 'No files' },
-  'orders.attachment.uploaded': { zh: '已上传 {name}', en: '{name} attached' },
-  'orders.attachment.tooLarge': { zh: '{name} 超过 10 MB，无法上传', en: '{name} is larger than 10 MB' },
-  'orders.attachment.camera': { zh: '拍照', en: 'Take a photo' },
-  'orders.attachment.choose': { zh: '选择文件', en: 'Choose files' },
-  'orders.attachment.remove': { zh: '移除 {name}', en: 'Remove {name}' },
-  'orders.attachment.failed': { zh: '{name} 上传失败：{message}', en: '{name} was not attached: {message}' },
-  'orders.attachment.tooMany': {
-    zh: '每条服务记录最多 {max} 个附件',
-    en: 'At most {max} files per visit',
-  },
   'orders.visit.files': { zh: '照片和附件', en: 'Photos and files' },
   'orders.visit.filesHint': {
     zh: '现场照片或 PDF、图片、Office 文档、文本文件，每个不超过 10 MB，保存时随记录一并上传',

@@ -1,8 +1,8 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tabs, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { lazy, Suspense, useState } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import {
   ArchiveButton,
   type ArchiveTexts,
@@ -13,14 +13,21 @@ import {
 } from '../../app/DetailPage.tsx';
 import { EMPTY, formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
+import { PageLoading } from '../../app/PageState.tsx';
 import { regionPathLabel, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useArchiveTeam, useTeam } from './api.ts';
-import { TeamKindTag, teamKindLabel } from './shared.tsx';
+import { MemberRoleTag, TeamKindTag, teamKindLabel } from './shared.tsx';
 import { TeamFormDrawer } from './TeamFormDrawer.tsx';
 import type { TeamMember, TeamView } from './types.ts';
 
-/** One service team: its leader and members with their duties; edit and archive for managers. */
+/** The year's plan and its calendar: fetched when the tab is first opened. */
+const PlanPanel = lazy(async () => ({ default: (await import('../standing/PlanPanel.tsx')).PlanPanel }));
+
+/**
+ * One service team: its leader and members with their roles and duties, its pairing (county,
+ * industry, station and liaison), and 年度计划 (`?tab=plan`); edit and archive for managers.
+ */
 export function TeamDetailPage() {
   const { id = '' } = useParams();
   return <TeamDetail key={id} id={id} />;
@@ -56,6 +63,32 @@ function TeamDetail({ id }: { id: string }) {
                 {data.leader ? <ExpertName talentId={data.leader.talentId} name={data.leader.name} /> : EMPTY}
               </Descriptions.Item>
               <Descriptions.Item label={t('teams.memberCount')}>{data.members.length}</Descriptions.Item>
+              {(data.kind === 'combined' || data.countyCode) && (
+                <Descriptions.Item label={t('teams.county')}>
+                  <span data-testid="team-county">{data.countyName ?? EMPTY}</span>
+                </Descriptions.Item>
+              )}
+              {(data.kind === 'combined' || data.industryName) && (
+                <Descriptions.Item label={t('teams.industry')}>
+                  <span data-testid="team-industry">
+                    {data.industryName ?? EMPTY}
+                    {data.industryCode ? `（${data.industryCode}）` : ''}
+                  </span>
+                </Descriptions.Item>
+              )}
+              {(data.kind === 'combined' || data.station) && (
+                <Descriptions.Item label={t('teams.station')}>
+                  <span data-testid="team-station">{data.station ? data.station.name : EMPTY}</span>
+                </Descriptions.Item>
+              )}
+              {data.station && (
+                <Descriptions.Item label={t('teams.liaison')}>
+                  <span data-testid="team-liaison">
+                    {[data.station.liaisonName, data.station.liaisonMobile].filter(Boolean).join(' ') ||
+                      EMPTY}
+                  </span>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('teams.status')}>
                 {data.archived ? t('teams.archived') : t('teams.active')}
               </Descriptions.Item>
@@ -67,7 +100,7 @@ function TeamDetail({ id }: { id: string }) {
               </Descriptions.Item>
             </DetailDescriptions>
           </DetailCard>
-          <MembersCard team={data} />
+          <TeamTabs team={data} />
           {editing && <TeamFormDrawer team={data} onClose={() => setEditing(false)} />}
         </>
       )}
@@ -87,8 +120,46 @@ function ExpertName({ talentId, name }: { talentId: string; name: string }) {
   );
 }
 
-/** 团队成员: the leader first, each with their duty. */
-function MembersCard({ team }: { team: TeamView }) {
+/** 团队成员 and 年度计划, the tab kept in the URL (reminders link to `?tab=plan`). */
+function TeamTabs({ team }: { team: TeamView }) {
+  const t = useT();
+  const location = useLocation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const active = searchParams.get('tab') === 'plan' ? 'plan' : 'members';
+  return (
+    // The margin keeps the sticky header from covering the tabs when scrolled to.
+    <Card style={{ scrollMarginTop: 64 }} data-testid="team-tabs">
+      <Tabs
+        activeKey={active}
+        onChange={(key) => {
+          const next = new URLSearchParams(searchParams);
+          if (key === 'members') {
+            next.delete('tab');
+            next.delete('year');
+          } else next.set('tab', key);
+          // The way back to the list goes along.
+          setSearchParams(next, { replace: true, state: location.state });
+        }}
+        items={[
+          { key: 'members', label: t('teams.members'), children: <MembersTable team={team} /> },
+          {
+            key: 'plan',
+            label: t('standing.plan.tab'),
+            children: (
+              <Suspense fallback={<PageLoading />}>
+                <PlanPanel team={team} />
+              </Suspense>
+            ),
+          },
+        ]}
+        destroyOnHidden
+      />
+    </Card>
+  );
+}
+
+/** 团队成员: the leader first, each with their role and duty. */
+function MembersTable({ team }: { team: TeamView }) {
   const t = useT();
   const members = [...team.members].sort((a, b) => Number(b.leader) - Number(a.leader));
   const columns: ColumnsType<TeamMember> = [
@@ -101,15 +172,17 @@ function MembersCard({ team }: { team: TeamView }) {
     {
       title: t('teams.memberRole'),
       dataIndex: 'leader',
-      width: 110,
-      render: (leader: boolean) =>
-        leader ? (
-          <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-            {t('teams.leaderTag')}
-          </Tag>
-        ) : (
-          t('teams.memberTag')
-        ),
+      width: 200,
+      render: (leader: boolean, member) => (
+        <Space size={4} wrap>
+          {leader && (
+            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+              {t('teams.leaderTag')}
+            </Tag>
+          )}
+          {member.role !== 'member' || !leader ? <MemberRoleTag role={member.role} /> : null}
+        </Space>
+      ),
     },
     {
       title: t('teams.duty'),
@@ -118,16 +191,14 @@ function MembersCard({ team }: { team: TeamView }) {
     },
   ];
   return (
-    <Card title={t('teams.members')}>
-      <Table<TeamMember>
-        rowKey="talentId"
-        size="small"
-        columns={columns}
-        dataSource={members}
-        pagination={false}
-        data-testid="team-members-table"
-      />
-    </Card>
+    <Table<TeamMember>
+      rowKey="talentId"
+      size="small"
+      columns={columns}
+      dataSource={members}
+      pagination={false}
+      data-testid="team-members-table"
+    />
   );
 }
 

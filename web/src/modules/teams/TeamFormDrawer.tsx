@@ -1,16 +1,19 @@
-import { Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { clean } from '../../app/forms.ts';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
-import { regionCodeOf } from '../../app/regions.ts';
+import { type RegionNode, regionCodeOf } from '../../app/regions.ts';
 import { useRecordForm } from '../../app/useRecordForm.ts';
-import { useCreateTeam, useUpdateTeam } from './api.ts';
+import { useDictionary } from '../registry/api.ts';
+import { DictionarySelect } from '../registry/DictionarySelect.tsx';
+import { useCompositionRules, useCreateTeam, useUpdateTeam } from './api.ts';
 import { type ExpertOption, ExpertSelect } from './ExpertSelect.tsx';
-import { teamKindOptions } from './shared.tsx';
-import type { TeamInput, TeamKind, TeamMemberInput, TeamView } from './types.ts';
+import { StationSelect } from './StationSelect.tsx';
+import { memberRoleOptions, teamKindOptions } from './shared.tsx';
+import type { MemberRole, TeamInput, TeamKind, TeamMemberInput, TeamView } from './types.ts';
 
 interface TeamFormValues {
   name: string;
@@ -23,6 +26,12 @@ interface TeamFormValues {
   /** 职责 by expert id, the leader's included. */
   duties?: Record<string, string | undefined>;
   description?: string;
+  /** 组合式人才帮扶团: each member's place as the composition rules count it, the leader's included. */
+  roles?: Record<string, MemberRole | undefined>;
+  countyCode?: string;
+  industryCode?: string | null;
+  industryName?: string;
+  stationId?: string;
 }
 
 /** The server's limits (contract.ts). */
@@ -31,11 +40,14 @@ const NAME_MAX = 60;
 const DUTY_MAX = 100;
 const DESCRIPTION_MAX = 2000;
 const MEMBERS_MAX = 100;
+const INDUSTRY_NAME_MAX = 60;
 
 /** Errors the server reports without a field, and the field they are about. */
 const ERROR_FIELDS: Record<string, keyof TeamFormValues> = {
   TEAM_NAME_TAKEN: 'name',
   TEAM_REGION_OUT_OF_SCOPE: 'regionCode',
+  TEAM_COUNTY_OUT_OF_SCOPE: 'countyCode',
+  TEAM_STATION_UNKNOWN: 'stationId',
 };
 
 interface Props {
@@ -79,6 +91,10 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
   }, []);
   const leader = Form.useWatch('leaderTalentId', form);
   const members = Form.useWatch('members', form) ?? [];
+  const kind = Form.useWatch('kind', form) ?? team?.kind ?? 'assistance';
+  const regionPath = Form.useWatch('regionCode', form);
+  const combined = kind === 'combined';
+  const industries = useDictionary('industry', combined);
 
   const initialValues: Partial<TeamFormValues> = team
     ? {
@@ -89,15 +105,23 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
         members: team.members.filter((m) => !m.leader).map((m) => m.talentId),
         duties: Object.fromEntries(team.members.map((m) => [m.talentId, m.duty ?? undefined])),
         description: team.description ?? undefined,
+        roles: Object.fromEntries(team.members.map((m) => [m.talentId, m.role])),
+        countyCode: team.countyCode ?? undefined,
+        industryCode: team.industryCode ?? undefined,
+        industryName: team.industryName ?? undefined,
+        stationId: team.station?.id,
       }
     : { kind: 'assistance', members: [], regionCode: recordForm.startRegion };
 
   const onFinish = (values: TeamFormValues) => {
     const leaderId = values.leaderTalentId ?? '';
     const duty = (id: string) => clean(values.duties?.[id]);
+    const roleOf = (id: string): MemberRole => values.roles?.[id] ?? 'member';
     const member = (id: string): TeamMemberInput => {
       const text = duty(id);
-      return text ? { talentId: id, duty: text } : { talentId: id };
+      // Roles count for a combined team only; other kinds keep their members plain.
+      const role = values.kind === 'combined' ? { role: roleOf(id) } : {};
+      return text ? { talentId: id, ...role, duty: text } : { talentId: id, ...role };
     };
     const input: TeamInput = {
       name: values.name.trim(),
@@ -112,6 +136,14 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
     };
     const description = clean(values.description);
     if (description) input.description = description;
+    if (values.kind === 'combined') {
+      input.leaderRole = roleOf(leaderId);
+      if (values.countyCode) input.countyCode = values.countyCode;
+      const industryName = clean(values.industryName);
+      if (values.industryCode) input.industryCode = values.industryCode;
+      if (industryName) input.industryName = industryName;
+      if (values.stationId) input.stationId = values.stationId;
+    }
     if (team) recordForm.update(input);
     else recordForm.create(input);
   };
@@ -132,6 +164,19 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
         initialValues={initialValues}
         onFinish={onFinish}
         onValuesChange={(changed: Partial<TeamFormValues>) => {
+          // A code picked from the list names the industry (a name typed alone is kept as text).
+          if ('industryCode' in changed) {
+            const entry = industries.data?.find((e) => e.code === changed.industryCode);
+            if (entry) form.setFieldValue('industryName', entry.name);
+          }
+          // Another region: the paired county must lie within it.
+          if ('regionCode' in changed) {
+            const county = form.getFieldValue('countyCode') as string | undefined;
+            const region = regionCodeOf(changed.regionCode);
+            if (county && region && !county.startsWith(regionPrefix(region))) {
+              form.setFieldValue('countyCode', undefined);
+            }
+          }
           // The leader is a member already: not listed twice.
           if (changed.leaderTalentId && form.getFieldValue('members')?.includes(changed.leaderTalentId)) {
             form.setFieldValue(
@@ -166,6 +211,16 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
         >
           <RegionCascader allowClear={false} />
         </Form.Item>
+        {combined && (
+          <Pairing
+            regions={recordForm.regions}
+            region={regionCodeOf(regionPath)}
+            station={
+              team?.station ? { id: team.station.id, name: team.station.name, code: team.station.code } : null
+            }
+          />
+        )}
+        {combined && <CompositionRules />}
         <Form.Item
           name="leaderTalentId"
           label={t('teams.leader')}
@@ -200,7 +255,7 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
           <Form.Item label={t('teams.form.duties')} extra={t('teams.form.dutiesHint')}>
             <Space direction="vertical" size={8} style={{ width: '100%' }} data-testid="team-duties">
               {roster.map((id) => (
-                <Row key={id} gutter={8} align="middle" wrap={false} data-testid="team-duty-row">
+                <Row key={id} gutter={[8, 8]} align="middle" wrap={combined} data-testid="team-duty-row">
                   <Col flex="200px">
                     <Space size={6}>
                       <Typography.Text ellipsis style={{ maxWidth: 150 }}>
@@ -213,6 +268,18 @@ export function TeamFormDrawer({ team: current, onClose, onSaved }: Props) {
                       )}
                     </Space>
                   </Col>
+                  {combined && (
+                    <Col flex="150px">
+                      <Form.Item name={['roles', id]} noStyle initialValue="member">
+                        <Select
+                          options={memberRoleOptions(t)}
+                          aria-label={t('teams.role')}
+                          style={{ width: '100%' }}
+                          data-testid="team-role"
+                        />
+                      </Form.Item>
+                    </Col>
+                  )}
                   <Col flex="auto">
                     <Form.Item
                       name={['duties', id]}
@@ -276,4 +343,104 @@ function nameRules(t: Translate): Rule[] {
       },
     },
   ];
+}
+
+/** The prefix a region's code shares with what lies within it: 33, 3305, 330522. */
+function regionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** The counties within a region (itself when it is one), from the division tree. */
+function countiesWithin(tree: readonly RegionNode[] | undefined, region: string | undefined): RegionNode[] {
+  if (!tree || !region) return [];
+  const prefix = regionPrefix(region);
+  const out: RegionNode[] = [];
+  const walk = (nodes: readonly RegionNode[]) => {
+    for (const node of nodes) {
+      const code = String(node.value);
+      if (node.children && node.children.length > 0) walk(node.children);
+      else if (/^\d{6}$/.test(code) && !code.endsWith('00') && code.startsWith(prefix)) out.push(node);
+    }
+  };
+  walk(tree);
+  return out;
+}
+
+/** 结对县、主导产业、人才驿站: what a combined team is paired with. */
+function Pairing({
+  regions,
+  region,
+  station,
+}: {
+  regions: readonly RegionNode[] | undefined;
+  region: string | undefined;
+  station: { id: string; name: string; code: string } | null;
+}) {
+  const t = useT();
+  const counties = useMemo(() => countiesWithin(regions, region), [regions, region]);
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <Form.Item name="countyCode" label={t('teams.county')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={counties.map((c) => ({ value: String(c.value), label: c.label }))}
+            notFoundContent={t('teams.form.noCounties')}
+            data-testid="team-county"
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="stationId" label={t('teams.station')}>
+          <StationSelect current={station} data-testid="team-station" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="industryCode" label={t('teams.industry')} extra={t('teams.form.industryHint')}>
+          <DictionarySelect kind="industry" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          name="industryName"
+          label={t('teams.industryName')}
+          rules={[
+            {
+              max: INDUSTRY_NAME_MAX,
+              message: t('validation.tooLong', { label: t('teams.industryName'), max: INDUSTRY_NAME_MAX }),
+            },
+          ]}
+        >
+          <Input maxLength={INDUSTRY_NAME_MAX} allowClear data-testid="team-industry-name" />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** The composition rules in force (data, versioned), said above the members. */
+function CompositionRules() {
+  const t = useT();
+  const rules = useCompositionRules('combined');
+  if (!rules.data || rules.data.conditions.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={t('teams.form.rulesTitle', { version: rules.data.version ?? '' })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {rules.data.conditions.map((condition) => (
+            <li key={condition}>{condition}</li>
+          ))}
+        </ul>
+      }
+      data-testid="team-composition-rules"
+    />
+  );
 }

@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes } from '../../app/api.ts';
-import type { TeamInput, TeamQuery, TeamRoutes, TeamUpdate } from './types.ts';
+import type { TeamInput, TeamKind, TeamQuery, TeamRoutes, TeamUpdate } from './types.ts';
 
 export const teamKeys = {
   all: ['teams'] as const,
   list: (query: TeamQuery) => ['teams', 'list', query] as const,
   detail: (id: string) => ['teams', 'detail', id] as const,
+  rules: (kind: TeamKind) => ['teams', 'rules', kind] as const,
 };
 
 const call = routes<TeamRoutes>();
@@ -61,5 +62,15 @@ export function useUpdateTeam() {
       call('PUT /api/teams/:id', { params: { id }, body }),
     onSuccess: (team) => queryClient.setQueryData(teamKeys.detail(team.id), team),
     onSettled: () => queryClient.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+}
+
+/** The composition rules in force for a kind of team, each condition in words (the form shows them). */
+export function useCompositionRules(kind: TeamKind, enabled = true) {
+  return useQuery({
+    queryKey: teamKeys.rules(kind),
+    queryFn: ({ signal }) => call('GET /api/teams/composition-rules', { query: { kind }, signal }),
+    enabled,
+    staleTime: 60_000,
   });
 }

@@ -6,6 +6,7 @@
 
 import { TEAM_KINDS, type TeamKind } from '@server/modules/teams/constants.ts';
 import type {
+  compositionRulesView,
   TeamView,
   teamArchive,
   teamInput,
@@ -14,6 +15,7 @@ import type {
   teamUpdate,
   teamView,
 } from '@server/modules/teams/contract.ts';
+import type { z } from 'zod';
 import type { BodyOf, QueryOf } from '../../app/api.ts';
 
 export type TeamRoutes = {
@@ -22,9 +24,20 @@ export type TeamRoutes = {
   'POST /api/teams': { body: typeof teamInput; reply: typeof teamView };
   'PUT /api/teams/:id': { body: typeof teamUpdate; reply: typeof teamView };
   'POST /api/teams/:id/archive': { body: typeof teamArchive; reply: typeof teamView };
+  /** The route's query schema is its own (routes.ts): the kind of team, combined unless said. */
+  'GET /api/teams/composition-rules': {
+    query: z.ZodType<{ kind?: TeamKind }>;
+    reply: typeof compositionRulesView;
+  };
 };
 
-export { TEAM_KINDS, type TeamKind } from '@server/modules/teams/constants.ts';
+export {
+  MEMBER_ROLE_NAMES,
+  MEMBER_ROLES,
+  type MemberRole,
+  TEAM_KINDS,
+  type TeamKind,
+} from '@server/modules/teams/constants.ts';
 export type { TeamView } from '@server/modules/teams/contract.ts';
 
 export type TeamMember = TeamView['members'][number];

@@ -1,0 +1,42 @@
+import { Tag } from 'antd';
+import type { CSSProperties } from 'react';
+import { useI18n } from '../../app/i18n.tsx';
+import {
+  OCCURRENCE_STATE_NAMES,
+  type OccurrenceState,
+  SESSION_KIND_NAMES,
+  type SessionKind,
+} from './types.ts';
+
+/*
+ * What every standing page shows the same way, kept light: the home page's card imports it.
+ */
+
+/** done green, overdue red, due orange, planned grey. */
+export const STATE_COLORS: Record<OccurrenceState, string> = {
+  done: 'green',
+  overdue: 'red',
+  due: 'orange',
+  planned: 'default',
+};
+
+/** 已完成 / 已逾期 / 即将到期 / 计划中 in its colour. */
+export function StateTag({ state, style }: { state: OccurrenceState; style?: CSSProperties }) {
+  const { pick } = useI18n();
+  return (
+    <Tag color={STATE_COLORS[state]} style={{ marginInlineEnd: 0, ...style }} data-testid="occurrence-state">
+      {pick(OCCURRENCE_STATE_NAMES[state])}
+    </Tag>
+  );
+}
+
+/** 微沙龙, 团队走访 …: a session kind's name in the current language. */
+export function useKindName(): (kind: SessionKind) => string {
+  const { pick } = useI18n();
+  return (kind) => pick(SESSION_KIND_NAMES[kind]);
+}
+
+/** The team's page with its plan open: where reminders and lists send people. */
+export function planPath(teamId: string, year?: number): string {
+  return `/teams/${teamId}?tab=plan${year ? `&year=${year}` : ''}`;
+}
