@@ -16,48 +16,23 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, Descriptions, Empty, Row, Space, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import { chinaHour } from '../../app/format.ts';
 import { type MessageKey, useI18n } from '../../app/i18n.tsx';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { MyMatchesCard } from '../matching/MyMatchesCard.tsx';
-import { useOrders } from '../orders/api.ts';
-import { orderStatusLabel } from '../orders/shared.tsx';
-import type { OrderListItem } from '../orders/types.ts';
 import { useOwnOrganisationName } from '../registry/api.ts';
 import { Workbench } from './Workbench.tsx';
 
-/**
- * 适合我的需求, with the demands the expert already has an order for marked (我的订单 · 服务中),
- * linking to that order.
- */
-function ExpertMatches({ canReadOrders }: { canReadOrders: boolean }) {
-  const { t } = useI18n();
-  const orders = useOrders({ page: 1, pageSize: 100, sort: 'updated' }, canReadOrders);
-  const byDemand = new Map<string, OrderListItem>();
-  // Newest first: the first order of a demand is its current one.
-  for (const order of orders.data?.items ?? []) {
-    if (order.demandId && !byDemand.has(order.demandId)) byDemand.set(order.demandId, order);
-  }
-  return (
-    <MyMatchesCard
-      badge={(result) => {
-        const order = byDemand.get(result.id);
-        if (!order) return null;
-        return (
-          <Link to={`/orders/${order.id}`} data-testid="match-my-order">
-            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-              {t('home.myOrder', { status: orderStatusLabel(t, order.status) })}
-            </Tag>
-          </Link>
-        );
-      }}
-    />
-  );
-}
+/** An expert's matching demands (with the list they are drawn in): fetched after the first screen. */
+const ExpertMatches = lazy(async () => ({ default: (await import('./ExpertMatches.tsx')).ExpertMatches }));
+
+/** Team members' planned sessions: fetched after the first screen, for those who serve in teams. */
+const MyServiceCard = lazy(async () => ({
+  default: (await import('../standing/MyServiceCard.tsx')).MyServiceCard,
+}));
 
 interface Capability {
   /** Shown when the account holds it; absent means everyone. */
@@ -300,7 +275,18 @@ export function HomePage() {
 
       <Workbench />
 
-      {showMatches && <ExpertMatches canReadOrders={hasPermission(me, 'orders.read')} />}
+      {/* Team members' planned sessions (operators follow theirs on 常态化服务). */}
+      {hasPermission(me, 'teams.read') && !hasPermission(me, 'teams.manage') && (
+        <Suspense fallback={null}>
+          <MyServiceCard expert={me.role === 'expert'} />
+        </Suspense>
+      )}
+
+      {showMatches && (
+        <Suspense fallback={null}>
+          <ExpertMatches canReadOrders={hasPermission(me, 'orders.read')} />
+        </Suspense>
+      )}
 
       <Card title={t('home.capabilities')}>
         {capabilities.length === 0 ? (
