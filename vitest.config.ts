@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: on CI's 2 cores that is one
+    // worker, and the files ran one after another with a core idle (PGlite runs in the
+    // worker, single-threaded). Two at least; the vitest main process only waits.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
