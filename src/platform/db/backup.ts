@@ -145,8 +145,15 @@ export async function restoreDatabase(
   await database.transaction(async (tx) => {
     let table = '';
     let pending: unknown[] = [];
+    // A table the backup holds is replaced whole: rows a migration seeded (the first rule sets) give way
+    // to the backup's own, which include them. A table the backup does not know keeps its seed.
+    const cleared = new Set<string>();
     const flush = async () => {
       if (pending.length === 0) return;
+      if (!cleared.has(table)) {
+        await tx.execute(sql`delete from ${sql.identifier(table)}`);
+        cleared.add(table);
+      }
       await tx.execute(
         sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(pending)}::json)`,
       );
