@@ -135,6 +135,23 @@ describe("a combined team's month: plan, record a salon and a visit, see the pla
     const overdue = page.getByTestId('standing-sessions').locator('tr', { hasText: TEAM });
     await expect.poll(() => overdue.count()).toBeGreaterThan(0);
     expect(await overdue.first().textContent()).toContain('已逾期');
+
+    // The salon was linked to the wrong activity: the operator takes the record back, saying why.
+    await page.goBack();
+    const salonDone = page
+      .getByTestId('plan-month-3')
+      .locator('[data-testid=plan-session][data-kind=salon][data-state=done]');
+    await expect.poll(() => salonDone.count()).toBeGreaterThan(0);
+    const doneBefore = (await monthTally(page, 3)).done;
+    await salonDone.last().click();
+    const wrong = dialog(page);
+    await wrong.getByTestId('occurrence-unrecord').click();
+    const confirm = wrong.getByTestId('occurrence-unrecord-confirm');
+    expect(await confirm.isDisabled()).toBe(true);
+    await wrong.getByTestId('occurrence-unrecord-reason').fill('关联错了活动，应为第二期沙龙');
+    await confirm.click();
+    await wrong.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await monthTally(page, 3)).done).toBe(doneBefore - 1);
   });
 
   describe('the demo expert on a phone, 390×844', () => {

@@ -128,6 +128,36 @@ export async function activity(
   return transition(organiser, '/api/activities', created, { action: 'publish' });
 }
 
+// ---------- teams ----------
+
+/**
+ * A 组合式人才帮扶团 of 德清县 as its composition rules want it: ZJ-0002 its chief expert, the demo expert
+ * (ZJ-0001) and ZJ-0004 its experts, ZJ-0006 its technology manager; `over` changes any field.
+ */
+export async function combinedTeam(
+  operator: Client,
+  over: Record<string, unknown> = {},
+): Promise<{ id: string; name: string }> {
+  const experts = await talentIds(operator);
+  const team = await operator.post('/api/teams', {
+    name: '德清地理信息组合式人才帮扶团',
+    kind: 'combined',
+    regionCode: '330500',
+    leaderTalentId: experts['ZJ-0002'],
+    leaderRole: 'chief',
+    countyCode: '330521',
+    industryCode: '65',
+    industryName: '地理信息',
+    members: [
+      { talentId: experts['ZJ-0001'], role: 'expert' },
+      { talentId: experts['ZJ-0004'], role: 'expert' },
+      { talentId: experts['ZJ-0006'], role: 'manager' },
+    ],
+    ...over,
+  });
+  return expectStatus(team, 201).body;
+}
+
 // ---------- imports ----------
 
 /** Commits an import job's valid rows and waits until it has finished; answers the job. */

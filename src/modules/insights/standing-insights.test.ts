@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity, expectStatus, talentIds, type Versioned } from '../../../test/support/factories.ts';
+import { activity, combinedTeam, expectStatus, type Versioned } from '../../../test/support/factories.ts';
 import type { Client, TestPlatform } from '../../../test/support/platform.ts';
 import { testPlatform } from '../../../test/support/platform.ts';
 import { STANDING_METRIC_KEYS } from './constants.ts';
@@ -46,23 +46,7 @@ describe('insights: the assistance teams’ sessions held against plan', () => {
   beforeAll(async () => {
     p = await testPlatform({ demo: true, demoOrders: false });
     operator = await p.signIn('operator');
-    const experts = await talentIds(operator);
-    const team = await operator.post('/api/teams', {
-      name: '德清地理信息组合式人才帮扶团',
-      kind: 'combined',
-      regionCode: '330521',
-      leaderTalentId: experts['ZJ-0002'],
-      leaderRole: 'chief',
-      countyCode: '330521',
-      industryCode: '65',
-      industryName: '地理信息',
-      members: [
-        { talentId: experts['ZJ-0001'], role: 'expert' },
-        { talentId: experts['ZJ-0004'], role: 'expert' },
-        { talentId: experts['ZJ-0006'], role: 'manager' },
-      ],
-    });
-    teamId = expectStatus(team, 201).body.id;
+    teamId = (await combinedTeam(operator, { regionCode: '330521' })).id;
     const empty = expectStatus(await operator.get(plan()), 200).body;
     const made = expectStatus(await operator.put(plan(), { cadence: empty.cadence }), 200).body;
     march = (made.occurrences as Session[]).filter((o) => o.dueOn <= '2026-03-31');

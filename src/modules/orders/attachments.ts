@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * What may be attached to a service visit: a closed list of document and
  * image types. The type is decided here from the file's extension and its
@@ -46,4 +48,30 @@ export function cleanFileName(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (clean || '附件').slice(-120);
+}
+
+/** A file to keep with a visit: its clean name, decided type, size and SHA-256, with the bytes. */
+export interface StoredFile {
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+}
+
+/**
+ * What a visit's upload becomes before it is stored (orders' visits and the
+ * standing service's alike): refused, with the module's own errors, when it
+ * is empty or not a type we keep.
+ */
+export function intake(
+  file: { fileName: string; data: Buffer },
+  refuse: { empty: () => Error; type: () => Error },
+): StoredFile {
+  const name = cleanFileName(file.fileName);
+  if (file.data.length === 0) throw refuse.empty();
+  const contentType = attachmentType(name, file.data);
+  if (!contentType) throw refuse.type();
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  return { name, contentType, size: file.data.length, sha256, data: file.data };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, readUpload, sendExport } from '../../platform/io/routes.ts';
+import { readUpload, sendExport, sendStoredFile } from '../../platform/io/routes.ts';
 import { ATTACHMENT_MAX_BYTES } from './attachments.ts';
 import {
   orderBoard,
@@ -158,12 +158,7 @@ export function registerOrdersRoutes(app: App, orders: OrdersService): void {
     },
     async (request, reply) => {
       const file = await orders.attachment(request.actor!, request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', attachment(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.data);
+      return sendStoredFile(reply, file);
     },
   );
 }

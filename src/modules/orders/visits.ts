@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { chinaDate } from '../../reference/china-time.ts';
-import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from './attachments.ts';
+import { ATTACHMENTS_PER_VISIT, intake } from './attachments.ts';
 import type { OrderView, VisitInput } from './contract.ts';
 import { ordersError } from './errors.ts';
 import { ORDER_STATUS_NAMES } from './machine.ts';
@@ -69,10 +68,10 @@ export class OrderVisits {
     visitId: string,
     file: { fileName: string; data: Buffer },
   ): Promise<OrderView> {
-    const name = cleanFileName(file.fileName);
-    const contentType = attachmentType(name, file.data);
-    if (file.data.length === 0) throw ordersError('ORDER_ATTACHMENT_EMPTY');
-    if (!contentType) throw ordersError('ORDER_ATTACHMENT_TYPE');
+    const stored = intake(file, {
+      empty: () => ordersError('ORDER_ATTACHMENT_EMPTY'),
+      type: () => ordersError('ORDER_ATTACHMENT_TYPE'),
+    });
     return this.database.transaction(async (tx) => {
       const repo = new OrdersRepository(tx);
       const order = await this.serving(repo, actor, id);
@@ -82,15 +81,10 @@ export class OrderVisits {
       if (already.length >= ATTACHMENTS_PER_VISIT) {
         throw ordersError('ORDER_ATTACHMENTS_FULL', { params: { max: ATTACHMENTS_PER_VISIT } });
       }
-      const sha256 = createHash('sha256').update(file.data).digest('hex');
       await repo.addAttachment({
         orderId: order.id,
         visitId: visit.id,
-        name,
-        contentType,
-        size: file.data.length,
-        sha256,
-        data: file.data,
+        ...stored,
         createdBy: actor.userId,
         createdByName: actor.displayName,
         createdAt: this.clock.now(),
@@ -100,7 +94,11 @@ export class OrderVisits {
         entity: 'order',
         entityId: order.id,
         regionCode: order.scopeRegion,
-        changes: { attachment: { to: { visitId: visit.id, name, size: file.data.length, sha256 } } },
+        changes: {
+          attachment: {
+            to: { visitId: visit.id, name: stored.name, size: stored.size, sha256: stored.sha256 },
+          },
+        },
       });
       return loadOrder(tx, actor, order.id, { clock: this.clock, cipher: this.cipher });
     });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/access/actor.ts';
 import { publicPrefix, scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
@@ -11,7 +10,7 @@ import { scopePrefix } from '../../reference/regions.ts';
 import { ACTIVITY_STATUS_NAMES } from '../activities/machine.ts';
 import { ActivitiesRepository } from '../activities/repository.ts';
 import type { ActivitiesService } from '../activities/service.ts';
-import { ATTACHMENTS_PER_VISIT, attachmentType, cleanFileName } from '../orders/attachments.ts';
+import { ATTACHMENTS_PER_VISIT, intake } from '../orders/attachments.ts';
 import { References } from '../registry/references.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { TeamRow } from '../teams/schema.ts';
@@ -201,10 +200,10 @@ export class StandingRecords {
 
   /** A file for a visit log: by whoever may record the team's sessions; type decided from the content. */
   async attach(actor: Actor, visitId: string, file: { fileName: string; data: Buffer }) {
-    const name = cleanFileName(file.fileName);
-    if (file.data.length === 0) throw standingError('STANDING_FILE_EMPTY');
-    const contentType = attachmentType(name, file.data);
-    if (!contentType) throw standingError('STANDING_FILE_TYPE');
+    const stored = intake(file, {
+      empty: () => standingError('STANDING_FILE_EMPTY'),
+      type: () => standingError('STANDING_FILE_TYPE'),
+    });
     return this.database.transaction(async (tx) => {
       const repo = new StandingRepository(tx);
       const visit = await repo.visit(visitId, visiblePrefix(actor));
@@ -214,14 +213,9 @@ export class StandingRecords {
       if ((await repo.fileCount(visit.id)) >= ATTACHMENTS_PER_VISIT) {
         throw standingError('STANDING_FILES_FULL', { params: { max: ATTACHMENTS_PER_VISIT } });
       }
-      const sha256 = createHash('sha256').update(file.data).digest('hex');
       const added = await repo.addFile({
         visitId: visit.id,
-        name,
-        contentType,
-        size: file.data.length,
-        sha256,
-        data: file.data,
+        ...stored,
         createdBy: actor.userId,
         createdByName: actor.displayName,
         createdAt: this.clock.now(),
@@ -231,7 +225,9 @@ export class StandingRecords {
         entity: 'team',
         entityId: team.id,
         regionCode: team.regionCode,
-        changes: { file: { to: { visitId: visit.id, name, size: file.data.length, sha256 } } },
+        changes: {
+          file: { to: { visitId: visit.id, name: stored.name, size: stored.size, sha256: stored.sha256 } },
+        },
       });
       return added;
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
-import { attachment, readUpload } from '../../platform/io/routes.ts';
+import { readUpload, sendStoredFile } from '../../platform/io/routes.ts';
 import { ATTACHMENT_MAX_BYTES } from '../orders/attachments.ts';
 import {
   fileView,
@@ -142,12 +142,7 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
     },
     async (request, reply) => {
       const file = await standing.records.file(request.actor!, request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', attachment(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.data);
+      return sendStoredFile(reply, file);
     },
   );
   app.get(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity, expectStatus, talentIds } from '../../../test/support/factories.ts';
+import { activity, combinedTeam, expectStatus } from '../../../test/support/factories.ts';
 import { type Client, type TestPlatform, testPlatform, upload } from '../../../test/support/platform.ts';
 
 /** A tiny PNG: what a phone's camera would send, shortened. */
@@ -26,7 +26,6 @@ describe('standing service: a combined team’s plan, its sessions and their rec
   let p: TestPlatform;
   let operator: Client;
   let expert: Client;
-  let experts: Record<string, string>;
   let teamId: string;
   const plan = (year = 2026) => `/api/standing/teams/${teamId}/plans/${year}`;
   const sessions = async (client: Client = operator): Promise<Occurrence[]> =>
@@ -38,24 +37,8 @@ describe('standing service: a combined team’s plan, its sessions and their rec
     p = await testPlatform({ demo: true, demoOrders: false });
     operator = await p.signIn('operator');
     expert = await p.signIn('expert');
-    experts = await talentIds(operator);
     // The demo expert (ZJ-0001) serves in this team as one of its experts.
-    const team = await operator.post('/api/teams', {
-      name: '德清地理信息组合式人才帮扶团',
-      kind: 'combined',
-      regionCode: '330500',
-      leaderTalentId: experts['ZJ-0002'],
-      leaderRole: 'chief',
-      countyCode: '330521',
-      industryCode: '65',
-      industryName: '地理信息',
-      members: [
-        { talentId: experts['ZJ-0001'], role: 'expert' },
-        { talentId: experts['ZJ-0004'], role: 'expert' },
-        { talentId: experts['ZJ-0006'], role: 'manager' },
-      ],
-    });
-    teamId = expectStatus(team, 201).body.id;
+    teamId = (await combinedTeam(operator)).id;
   });
   afterAll(() => p.close());
 

@@ -15,6 +15,19 @@ export function attachment(name: string): string {
   return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** Sends a stored file (a visit's photo or minutes) as a download that is never sniffed or cached. */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { name: string; contentType: string; data: Buffer },
+) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', attachment(file.name))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(file.data);
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends an exported list as a download, with its row count in X-Row-Count. */

@@ -27,7 +27,13 @@ import { useDebounced } from '../../app/useDebounced.ts';
 import { usePendingFiles, VisitFiles } from '../../app/visitFiles.tsx';
 import { useActivities } from '../activities/api.ts';
 import { useRegistryList } from '../registry/api.ts';
-import { standingFilePath, useRecordOccurrence, useStandingVisit, useUploadStandingFile } from './api.ts';
+import {
+  standingFilePath,
+  useRecordOccurrence,
+  useStandingVisit,
+  useUnrecordOccurrence,
+  useUploadStandingFile,
+} from './api.ts';
 import { StateTag, useKindName } from './shared.tsx';
 import { type OccurrenceView, SESSION_RECORDS } from './types.ts';
 
@@ -91,7 +97,7 @@ export function RecordDialog({
           <Descriptions.Item label={t('menu.teams')}>{occurrence.teamName}</Descriptions.Item>
         </Descriptions>
         {occurrence.record ? (
-          <RecordView occurrence={occurrence} />
+          <RecordView occurrence={occurrence} onUndone={onClose} />
         ) : recording ? (
           <RecordForm occurrence={occurrence} today={today} onClose={onClose} />
         ) : (
@@ -103,7 +109,7 @@ export function RecordDialog({
 }
 
 /** What made the session done: the activity (linked), or the visit log with its files. */
-function RecordView({ occurrence }: { occurrence: OccurrenceView }) {
+function RecordView({ occurrence, onUndone }: { occurrence: OccurrenceView; onUndone: () => void }) {
   const t = useT();
   const record = occurrence.record!;
   const me = useCurrentUser();
@@ -170,6 +176,59 @@ function RecordView({ occurrence }: { occurrence: OccurrenceView }) {
         ) : (
           <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
         ))}
+      {canManage && <Unrecord occurrence={occurrence} onDone={onUndone} />}
+    </Space>
+  );
+}
+
+/** 撤销登记: the region's operator takes a wrong record back, saying why (the audit keeps it). */
+function Unrecord({ occurrence, onDone }: { occurrence: OccurrenceView; onDone: () => void }) {
+  const t = useT();
+  const { message } = AntApp.useApp();
+  const unrecord = useUnrecordOccurrence();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open) {
+    return (
+      <Button danger onClick={() => setOpen(true)} data-testid="occurrence-unrecord">
+        {t('standing.record.unrecord')}
+      </Button>
+    );
+  }
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Input.TextArea
+        rows={2}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('standing.record.unrecordReason')}
+        data-testid="occurrence-unrecord-reason"
+      />
+      {unrecord.isError && <Alert type="error" showIcon message={errorMessage(unrecord.error)} />}
+      <Space>
+        <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+        <Button
+          danger
+          type="primary"
+          disabled={reason.trim().length < 2}
+          loading={unrecord.isPending}
+          onClick={() =>
+            unrecord.mutate(
+              { id: occurrence.id, reason: reason.trim(), version: occurrence.version },
+              {
+                onSuccess: () => {
+                  void message.success(t('standing.record.unrecordDone'));
+                  onDone();
+                },
+              },
+            )
+          }
+          data-testid="occurrence-unrecord-confirm"
+        >
+          {t('standing.record.unrecord')}
+        </Button>
+      </Space>
     </Space>
   );
 }

@@ -62,6 +62,16 @@ export function useRecordOccurrence() {
   });
 }
 
+/** 撤销登记 (operators): the record taken back with a reason; the plan and lists are read again. */
+export function useUnrecordOccurrence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason, version }: { id: string; reason: string; version: number }) =>
+      call('POST /api/standing/occurrences/:id/unrecord', { params: { id }, body: { reason, version } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: standingKeys.all }),
+  });
+}
+
 export function useStandingVisit(id: string | null) {
   return useQuery({
     queryKey: standingKeys.visit(id ?? ''),

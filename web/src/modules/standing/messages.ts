@@ -59,6 +59,12 @@ export const standingMessages = {
   'standing.record.doneOn': { zh: '完成日期', en: 'Done on' },
   'standing.record.by': { zh: '登记人', en: 'Recorded by' },
   'standing.record.notYours': { zh: '尚未登记', en: 'Not recorded yet' },
+  'standing.record.unrecord': { zh: '撤销登记', en: 'Take back' },
+  'standing.record.unrecordReason': {
+    zh: '撤销原因（如关联错了活动），撤销后本次服务重新计为未完成',
+    en: 'Why (e.g. the wrong activity); the session counts as not done again',
+  },
+  'standing.record.unrecordDone': { zh: '已撤销登记', en: 'The record was taken back' },
 
   'standing.visit.date': { zh: '走访日期', en: 'Date' },
   'standing.visit.dateRequired': { zh: '请选择走访日期', en: 'Choose the day of the visit' },

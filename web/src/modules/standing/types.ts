@@ -14,6 +14,7 @@ import type {
   planInput,
   planView,
   recordInput,
+  unrecordInput,
   visitView,
 } from '@server/modules/standing/contract.ts';
 import type { BodyOf, QueryOf } from '../../app/api.ts';
@@ -23,6 +24,7 @@ export type StandingRoutes = {
   'PUT /api/standing/teams/:teamId/plans/:year': { body: typeof planInput; reply: typeof planView };
   'GET /api/standing/occurrences': { query: typeof occurrencesQuery; reply: typeof occurrencePage };
   'POST /api/standing/occurrences/:id/record': { body: typeof recordInput; reply: typeof occurrenceView };
+  'POST /api/standing/occurrences/:id/unrecord': { body: typeof unrecordInput; reply: typeof occurrenceView };
   'GET /api/standing/visits/:id': { reply: typeof visitView };
   'POST /api/standing/visits/:id/files': { form: true; reply: typeof fileView };
   'GET /api/standing/overview': { query: typeof overviewQuery; reply: typeof overviewView };
