@@ -1,7 +1,6 @@
 import type { Platform } from '../main.ts';
 import { DEFAULT_CADENCE } from '../modules/standing/constants.ts';
-import { addDays } from '../modules/standing/views.ts';
-import { chinaDate } from '../reference/china-time.ts';
+import { addDays, chinaDate } from '../reference/china-time.ts';
 import { seedActor } from './registry.ts';
 
 const TEAM = '长兴新能源组合式人才帮扶团';

@@ -34,3 +34,8 @@ export function isCalendarDate(date: string): boolean {
 export function startOfChinaDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00+08:00`));
 }
+
+/** The calendar date `days` days after a calendar date (YYYY-MM-DD; negative for before). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { scopeOf } from '../../platform/access/scope.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { CHINA_OFFSET_MS, chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
+import { addDays, CHINA_OFFSET_MS, chinaDate, startOfChinaDay } from '../../reference/china-time.ts';
 import { isKnownRegion, regionFullName, scopePrefix } from '../../reference/regions.ts';
 import { type FunnelStage, milestoneSteps } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
@@ -361,10 +361,6 @@ function sessionOf(r: RecordRow & Partial<SessionColumns>, today: string) {
         }
       : null,
   };
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The same period a year earlier (2024-02-29 maps to 2023-02-28 … via Date arithmetic in China time). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../reference/workdays.ts';
-import { periodLabel, periodsOf, planYear, workdaysIn } from './cadence.ts';
+import { periodLabel, periodsOf, planYear } from './cadence.ts';
 import { type Cadence, DEFAULT_CADENCE, PERIODS, SESSION_KINDS } from './constants.ts';
 
 const calendar = new WorkCalendar(['2026-05-06']);
@@ -54,7 +54,7 @@ describe('the cadence of a plan', () => {
           const { period, count } = c[kind];
           for (const [start, end] of periodsOf(period, year)) {
             const inPeriod = sessions.filter((s) => s.kind === kind && s.periodStart === start);
-            const days = workdaysIn(calendar, start, end).length;
+            const days = calendar.workdaysBetween(start, end).length;
             expect(inPeriod.length).toBe(Math.min(count, days));
             expect(new Set(inPeriod.map((s) => s.dueOn)).size).toBe(inPeriod.length);
           }

@@ -3,7 +3,8 @@ import { SESSION_KINDS } from './constants.ts';
 
 /** What the cadence needs of the calendar (reference/workdays.ts's WorkCalendar). */
 export interface Workdays {
-  isWorkday(date: string): boolean;
+  /** The working days from start to end, both included. */
+  workdaysBetween(start: string, end: string): string[];
 }
 
 /** One planned session, before it is stored. */
@@ -45,16 +46,6 @@ export function periodsOf(period: Period, year: number): [string, string][] {
   return out;
 }
 
-/** The working days from start to end, inclusive. */
-export function workdaysIn(calendar: Workdays, start: string, end: string): string[] {
-  const out: string[] = [];
-  for (let t = ms(start), last = ms(end); t <= last; t += DAY) {
-    const day = iso(t);
-    if (calendar.isWorkday(day)) out.push(day);
-  }
-  return out;
-}
-
 /**
  * A year's planned sessions under a cadence. A period of n sessions is cut
  * into n equal runs of its working days, each session due on the last
@@ -65,7 +56,7 @@ export function workdaysIn(calendar: Workdays, start: string, end: string): stri
  */
 export function planYear(calendar: Workdays, year: number, cadence: Cadence): PlannedSession[] {
   // The year's working days once (each day's date string made once, not once per kind and period).
-  const workdays = workdaysIn(calendar, `${year}-01-01`, `${year}-12-31`);
+  const workdays = calendar.workdaysBetween(`${year}-01-01`, `${year}-12-31`);
   const out: PlannedSession[] = [];
   for (const kind of SESSION_KINDS) {
     const { period, count } = cadence[kind];

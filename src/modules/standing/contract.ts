@@ -19,7 +19,8 @@ export const cadence = z.strictObject(
   Object.fromEntries(SESSION_KINDS.map((k) => [k, cadenceEntry])) as Record<SessionKind, typeof cadenceEntry>,
 );
 
-export const planYear = z.coerce.number().int().min(2000).max(2100);
+/** A plan's year in a path or query. */
+export const planYearParam = z.coerce.number().int().min(2000).max(2100);
 
 /** A team's plan for a year: create it (no version) or change it (the version it was read at). */
 export const planInput = z.strictObject({
@@ -145,7 +146,7 @@ export const occurrencePage = z.object({
   today: z.string(),
 });
 
-export const overviewQuery = z.strictObject({ year: planYear.optional() });
+export const overviewQuery = z.strictObject({ year: planYearParam.optional() });
 
 export const overviewView = z.object({
   year: z.number().int(),

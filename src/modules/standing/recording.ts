@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/access/actor.ts';
-import { publicPrefix, scopeOf } from '../../platform/access/scope.ts';
+import { scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type Database, type Executor, PG_UNIQUE_VIOLATION, pgErrorCode } from '../../platform/db/client.ts';
@@ -14,6 +14,7 @@ import { ATTACHMENTS_PER_VISIT, intake } from '../orders/attachments.ts';
 import { References } from '../registry/references.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { TeamRow } from '../teams/schema.ts';
+import { teamsSeenPrefix } from '../teams/service.ts';
 import { type RecordKind, SESSION_KIND_NAMES, SESSION_RECORDS } from './constants.ts';
 import type { OccurrenceView, RecordInput, UnrecordInput } from './contract.ts';
 import { standingError } from './errors.ts';
@@ -206,7 +207,7 @@ export class StandingRecords {
     });
     return this.database.transaction(async (tx) => {
       const repo = new StandingRepository(tx);
-      const visit = await repo.visit(visitId, visiblePrefix(actor));
+      const visit = await repo.visit(visitId, teamsSeenPrefix(actor));
       const team = visit?.teamId ? await new TeamsRepository(tx).byId(visit.teamId, '') : undefined;
       if (!visit || !team || !(await this.canRecord(tx, actor, team)))
         throw standingError('STANDING_VISIT_NOT_FOUND');
@@ -236,14 +237,14 @@ export class StandingRecords {
   /** A visit log with its files, for anyone who sees the team. */
   async visit(actor: Actor, visitId: string) {
     const repo = new StandingRepository(this.database.db);
-    const visit = await repo.visit(visitId, visiblePrefix(actor));
+    const visit = await repo.visit(visitId, teamsSeenPrefix(actor));
     if (!visit) throw standingError('STANDING_VISIT_NOT_FOUND');
     return { ...visit, createdAt: visit.createdAt.toISOString(), files: await repo.files([visit.id]) };
   }
 
   async file(actor: Actor, visitId: string, fileId: string) {
     const repo = new StandingRepository(this.database.db);
-    const visit = await repo.visit(visitId, visiblePrefix(actor));
+    const visit = await repo.visit(visitId, teamsSeenPrefix(actor));
     const file = visit ? await repo.file(visit.id, fileId) : undefined;
     if (!file) throw standingError('STANDING_FILE_NOT_FOUND');
     return file;
@@ -254,19 +255,13 @@ export class StandingRecords {
     const occurrence = await new StandingRepository(tx).occurrence(id, '');
     const team = occurrence ? await new TeamsRepository(tx).byId(occurrence.teamId, '') : undefined;
     // A session of a team the caller cannot see is answered like one that does not exist.
-    const seen = team?.regionCode.startsWith(visiblePrefix(actor)) ?? false;
+    const seen = team?.regionCode.startsWith(teamsSeenPrefix(actor)) ?? false;
     if (!occurrence || !team || !seen) {
       throw standingError('OCCURRENCE_NOT_FOUND');
     }
     if (!(await this.canRecord(tx, actor, team))) throw standingError('OCCURRENCE_NOT_YOURS');
     return { occurrence, team };
   }
-}
-
-/** Operators see their region; others (a team's expert) the city around theirs, as the teams list does. */
-export function visiblePrefix(actor: Actor): string {
-  const prefix = scopeOf(actor).regionPrefix;
-  return actor.permissions.has('teams.manage') ? prefix : publicPrefix(prefix);
 }
 
 function alreadyRecorded(o: Pick<OccurrenceWithRecord, 'recordedByName' | 'recordedAt'>) {

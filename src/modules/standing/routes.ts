@@ -11,7 +11,7 @@ import {
   overviewView,
   planInput,
   planView,
-  planYear,
+  planYearParam,
   recordInput,
   unrecordInput,
   visitView,
@@ -21,7 +21,7 @@ import type { StandingService } from './service.ts';
 
 export function registerStandingRoutes(app: App, standing: StandingService): void {
   const tags = ['standing'];
-  const planParams = z.strictObject({ teamId: z.string().uuid(), year: planYear });
+  const planParams = z.strictObject({ teamId: z.string().uuid(), year: planYearParam });
   const idParams = z.strictObject({ id: z.string().uuid() });
   app.get(
     '/api/standing/teams/:teamId/plans/:year',

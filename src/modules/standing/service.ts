@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/access/actor.ts';
-import { publicPrefix, scopeOf } from '../../platform/access/scope.ts';
+import { scopeOf } from '../../platform/access/scope.ts';
 import type { AuditService } from '../../platform/audit/service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
@@ -12,7 +12,8 @@ import type { WorkCalendar } from '../../reference/workdays.ts';
 import type { ActivitiesService } from '../activities/service.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { TeamRow } from '../teams/schema.ts';
-import { planYear as planSessions } from './cadence.ts';
+import { teamsSeenPrefix } from '../teams/service.ts';
+import { planYear } from './cadence.ts';
 import { DEFAULT_CADENCE, MONTHS } from './constants.ts';
 import type { OverviewView, PlanInput, PlanView } from './contract.ts';
 import { standingError } from './errors.ts';
@@ -50,17 +51,11 @@ export class StandingService {
     return chinaDate(this.clock.now());
   }
 
-  /** Operators see their region's teams; experts and institutions those of their city (as the teams list does). */
-  private seen(actor: Actor): string {
-    const prefix = scopeOf(actor).regionPrefix;
-    return actor.permissions.has('teams.manage') ? prefix : publicPrefix(prefix);
-  }
-
   private async team(
     db: Executor,
     actor: Actor,
     teamId: string,
-    prefix = this.seen(actor),
+    prefix = teamsSeenPrefix(actor),
   ): Promise<TeamRow> {
     const team = await new TeamsRepository(db).byId(teamId, prefix);
     if (!team) throw standingError('PLAN_TEAM_NOT_FOUND');
@@ -127,7 +122,7 @@ export class StandingService {
         const from = input.from ?? (year === thisYear ? today : `${year}-01-01`);
         replanned = await repo.addOccurrences(
           plan,
-          planSessions(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= from),
+          planYear(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= from),
         );
       } else {
         if (input.version === undefined) throw standingError('PLAN_EXISTS');
@@ -140,7 +135,7 @@ export class StandingService {
           await repo.dropUnrecordedFrom(plan.id, today);
           replanned = await repo.addOccurrences(
             plan,
-            planSessions(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= today),
+            planYear(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= today),
           );
         }
       }

@@ -1,13 +1,9 @@
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { addDays } from '../../reference/china-time.ts';
 import { periodLabel } from './cadence.ts';
 import { DUE_WITHIN_DAYS, type OccurrenceState } from './constants.ts';
 import type { OccurrenceView, Tally } from './contract.ts';
 import type { OccurrenceWithRecord } from './repository.ts';
-
-/** The China date `days` days after `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The last day that still counts as due soon. */
 export function dueUntil(today: string): string {

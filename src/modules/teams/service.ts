@@ -84,10 +84,8 @@ export class TeamsService {
     return this.load(this.database.db, this.seen(actor), id);
   }
 
-  /** Operators see the teams of their region; experts and institutions those of their city. */
   private seen(actor: Actor): string {
-    const prefix = scopeOf(actor).regionPrefix;
-    return actor.permissions.has('teams.manage') ? prefix : publicPrefix(prefix);
+    return teamsSeenPrefix(actor);
   }
 
   async create(actor: Actor, input: TeamInput): Promise<TeamView> {
@@ -334,6 +332,15 @@ function view(team: TeamRow, members: TeamMemberWithName[]): Omit<TeamView, 'sta
     updatedAt: team.updatedAt.toISOString(),
     version: team.version,
   };
+}
+
+/**
+ * Which teams a caller sees: operators those of their region; experts and
+ * institutions those of their city (and so their plans, sessions and visits).
+ */
+export function teamsSeenPrefix(actor: Actor): string {
+  const prefix = scopeOf(actor).regionPrefix;
+  return actor.permissions.has('teams.manage') ? prefix : publicPrefix(prefix);
 }
 
 function rethrowDuplicate(err: unknown): never {
