@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +197,19 @@ describe("a combined team's month: plan, record a salon and a visit, see the pla
       // Done: it leaves the list of what is due.
       await expect.poll(() => consultation.count()).toBe(0);
       await expectNoHorizontalOverflow(page);
+
+      // A reminder's link opens the team's plan: the year fits the phone and each session is a thumb's target.
+      const [team] = await platform.database.rows<{ id: string }>(
+        sql`select id from teams where name = ${TEAM}`,
+      );
+      await page.goto(`${baseUrl}/teams/${team!.id}?tab=plan`);
+      const held = page
+        .getByTestId('plan-month-3')
+        .locator('[data-testid=plan-session][data-kind=consultation][data-state=done]');
+      await expect.poll(() => held.count()).toBe(1);
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(held);
     });
   });
 });

@@ -256,6 +256,8 @@ function MonthCard({
   const { t } = useI18n();
   const { token } = theme.useToken();
   const kindName = useKindName();
+  // On a phone (a member following a reminder's link) each session is a full touch target.
+  const phone = usePhone();
   return (
     <Card
       size="small"
@@ -285,7 +287,14 @@ function MonthCard({
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') onOpen(o.id);
               }}
-              style={{ marginInlineEnd: 0, cursor: 'pointer', padding: '4px 8px', fontSize: 13 }}
+              style={{
+                marginInlineEnd: 0,
+                cursor: 'pointer',
+                fontSize: 13,
+                ...(phone
+                  ? { display: 'inline-flex', alignItems: 'center', minHeight: 44, padding: '0 12px' }
+                  : { padding: '4px 8px' }),
+              }}
               title={`${kindName(o.kind)} · ${o.periodLabel}`}
               data-testid="plan-session"
               data-state={o.state}
