@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  between,
   count,
   desc,
   eq,
@@ -10,15 +11,16 @@ import {
   isNull,
   like,
   or,
+  type Placeholder,
   type SQL,
   sql,
 } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/actor.ts';
-import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
+import { regionFilterCondition, regionPrefixBounds } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
-import { keysetPages } from '../../platform/db/pages.ts';
+import { keysetPages, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
 
@@ -51,16 +53,37 @@ const common = (kind: RegistryKind) => TABLES[kind] as unknown as CommonTable;
 const column = (kind: RegistryKind, name: string) =>
   (TABLES[kind] as unknown as Record<string, PgColumn | undefined>)[name];
 
+/** A value of a scope condition, or its placeholder in a prepared statement. */
+type Bound = string | Placeholder;
+
+/** A list query with no filter but the caller's scope, in the default order: what a list opens with. */
+function plainQuery(q: ListQuery): boolean {
+  for (const [key, value] of Object.entries(q)) {
+    if (value !== undefined && key !== 'page' && key !== 'pageSize' && key !== 'sort' && key !== 'archived') {
+      return false;
+    }
+  }
+  return q.sort === 'updatedAt' && q.archived !== 'true';
+}
+
 export class RegistryRepository {
   constructor(private readonly db: Executor) {}
 
   /** Scope: the maintaining region, and for organisation-bound accounts their organisation's records only. */
   private scoped(kind: RegistryKind, scope: Scope): (SQL | undefined)[] {
+    return this.scopeConditions(kind, regionPrefixBounds(scope.regionPrefix), scope.organisationId);
+  }
+
+  /** The scope's conditions from the region range and organisation (values, or a prepared statement's placeholders). */
+  private scopeConditions(
+    kind: RegistryKind,
+    region: readonly [Bound, Bound] | null,
+    org: Bound | null,
+  ): (SQL | undefined)[] {
     const t = common(kind);
     const out: (SQL | undefined)[] = [];
-    out.push(regionPrefixCondition(t.scopeRegion, scope.regionPrefix));
-    if (scope.organisationId) {
-      const org = scope.organisationId;
+    if (region) out.push(between(t.scopeRegion, region[0], region[1]));
+    if (org !== null) {
       if (kind === 'talents') {
         out.push(
           inArray(
@@ -143,9 +166,9 @@ export class RegistryRepository {
     return new Map(rows.map((r) => [String((r as Record<string, unknown>)[name]), r]));
   }
 
-  private filters(kind: RegistryKind, scope: Scope, q: Partial<ListQuery>): SQL | undefined {
+  private filters(kind: RegistryKind, scoped: (SQL | undefined)[], q: Partial<ListQuery>): SQL | undefined {
     const t = common(kind);
-    const conditions = this.scoped(kind, scope);
+    const conditions = [...scoped];
     conditions.push(q.archived === 'true' ? isNotNull(t.archivedAt) : isNull(t.archivedAt));
     if (q.q) {
       // One character (a surname, typically) matches the start of the name through an index;
@@ -184,32 +207,78 @@ export class RegistryRepository {
     scope: Scope,
     q: ListQuery,
   ): Promise<{ items: RowOf<K>[]; total: number; totalCapped: boolean }> {
+    const where = this.filters(kind, this.scoped(kind, scope), q);
+    const offset = (q.page - 1) * q.pageSize;
+    const rows = plainQuery(q)
+      ? await this.plainPage(kind, scope, q, offset)
+      : await this.pageQuery(kind, where, q.sort, q.pageSize, offset);
+    const { items, total } = await pageWithTotal(
+      rows,
+      q.page,
+      async () => (await this.cappedCount(kind, where))[0]?.n ?? 0,
+    );
+    return { items: items as RowOf<K>[], total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+  }
+
+  /** A page in the list's order, each row beside the (capped) count of every match. */
+  private pageQuery(
+    kind: RegistryKind,
+    where: SQL | undefined,
+    sort: ListQuery['sort'],
+    limit: number | Placeholder,
+    offset: number | Placeholder,
+  ) {
     const t = common(kind);
-    const where = this.filters(kind, scope, q);
     const order =
-      q.sort === 'name'
+      sort === 'name'
         ? [asc(t.name), asc(t.code)]
-        : q.sort === 'code'
+        : sort === 'code'
           ? [asc(t.code)]
           : [desc(t.updatedAt), asc(t.code)];
-    const items = await this.db
-      .select()
+    return this.db
+      .select({ row: t, total: sql<number>`${this.cappedCount(kind, where)}` })
       .from(t)
       .where(where)
       .orderBy(...order)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
-    // Counting every match of a broad filter over 100,000 rows costs more than the page itself:
-    // count up to a cap and say so ("10,000+"); filters narrow it down.
+      .limit(limit)
+      .offset(offset);
+  }
+
+  /**
+   * Counting every match of a broad filter over 100,000 rows costs more than the page itself:
+   * count up to a cap and say so ("10,000+"); filters narrow it down.
+   */
+  private cappedCount(kind: RegistryKind, where: SQL | undefined) {
+    const t = common(kind);
     const capped = this.db
       .select({ one: sql`1` })
       .from(t)
       .where(where)
       .limit(COUNT_CAP + 1)
       .as('capped');
-    const [total] = await this.db.select({ n: count() }).from(capped);
-    const n = total?.n ?? 0;
-    return { items: items as RowOf<K>[], total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+    return this.db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  }
+
+  /** The plain list (plainQuery) by a prepared statement per kind and shape of scope. */
+  private plainPage(kind: RegistryKind, scope: Scope, q: ListQuery, offset: number) {
+    const region = regionPrefixBounds(scope.regionPrefix);
+    const org = scope.organisationId;
+    const name = `registry_page_${kind}${region ? '_region' : ''}${org ? '_org' : ''}`;
+    const statement = preparedOnce(this.db, name, () => {
+      const scoped = this.scopeConditions(
+        kind,
+        region && [sql.placeholder('low'), sql.placeholder('high')],
+        org && sql.placeholder('org'),
+      );
+      return this.pageQuery(
+        kind,
+        this.filters(kind, scoped, q),
+        q.sort,
+        sql.placeholder('limit'),
+        sql.placeholder('offset'),
+      ).prepare(name);
+    });
+    return statement.execute({ low: region?.[0], high: region?.[1], org, limit: q.pageSize, offset });
   }
 
   /** Every matching record (for exports), in code order, a page at a time. */
@@ -220,7 +289,7 @@ export class RegistryRepository {
     pageSize = 2000,
   ): AsyncGenerator<RowOf<K>[]> {
     const t = common(kind);
-    const where = this.filters(kind, scope, q);
+    const where = this.filters(kind, this.scoped(kind, scope), q);
     yield* keysetPages(
       async (after) =>
         (await this.db

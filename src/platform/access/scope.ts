@@ -30,11 +30,21 @@ export function regionCondition(column: PgColumn, scope: Scope): SQL | undefined
  * (LIKE 'prefix%' needs the C collation or text_pattern_ops).
  */
 export function regionPrefixCondition(column: PgColumn | SQL, prefix: string): SQL | undefined {
-  if (prefix === '') return undefined;
-  const width = Math.max(6, prefix.length);
-  const [low, high] = [prefix.padEnd(width, '0'), prefix.padEnd(width, '9')];
+  const bounds = regionPrefixBounds(prefix);
+  if (!bounds) return undefined;
+  const [low, high] = bounds;
   // (Two calls only because drizzle types `between` per overload: a column, or a raw SQL expression.)
   return column instanceof SQL ? between(column, low, high) : between(column, low, high);
+}
+
+/**
+ * The range regionPrefixCondition asks for (lowest and highest code), or null for no prefix: for
+ * prepared statements, which take the bounds as parameters.
+ */
+export function regionPrefixBounds(prefix: string): [string, string] | null {
+  if (prefix === '') return null;
+  const width = Math.max(6, prefix.length);
+  return [prefix.padEnd(width, '0'), prefix.padEnd(width, '9')];
 }
 
 /**

@@ -35,3 +35,41 @@ export async function* numberedPages<T>(
     if (rows.length < pageSize) return;
   }
 }
+
+/**
+ * A list page and its total from one statement. The page's query selects each
+ * row as `row` beside `total`, the count as an uncorrelated subquery that
+ * PostgreSQL runs once: one round trip instead of two, the page and its total
+ * read from one snapshot. A page past the end has no row to carry the total:
+ * then `recount` counts alone (on page 1 there is nothing to count).
+ */
+export async function pageWithTotal<R>(
+  rows: readonly { row: R; total: number }[],
+  page: number,
+  recount: () => Promise<number>,
+): Promise<{ items: R[]; total: number }> {
+  if (rows.length > 0) return { items: rows.map((r) => r.row), total: rows[0]!.total };
+  return { items: [], total: page > 1 ? await recount() : 0 };
+}
+
+const preparedStatements = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A prepared statement built once per database handle under a name (a list's
+ * most common request: its first pages in the default order, with no filter
+ * but the caller's scope): drizzle builds its SQL once, and PostgreSQL parses
+ * and plans it once per connection instead of on every request.
+ */
+export function preparedOnce<T>(db: object, name: string, build: () => T): T {
+  let byName = preparedStatements.get(db);
+  if (!byName) {
+    byName = new Map();
+    preparedStatements.set(db, byName);
+  }
+  let statement = byName.get(name) as T | undefined;
+  if (statement === undefined) {
+    statement = build();
+    byName.set(name, statement);
+  }
+  return statement;
+}
