@@ -1,7 +1,7 @@
 import {
   and,
   asc,
-  count,
+  between,
   desc,
   eq,
   gt,
@@ -11,14 +11,15 @@ import {
   like,
   lt,
   or,
+  type Placeholder,
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { publicPrefix, regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
+import { publicPrefix, regionFilterCondition, regionPrefixBounds } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { keysetPages } from '../../platform/db/pages.ts';
+import { keysetPages, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
 import { OPEN_STATUSES, PUBLIC_STATUSES, type Status } from './machine.ts';
@@ -36,10 +37,41 @@ export interface ListScope {
   userId: string | null;
 }
 
+/** A value of a scope condition, or its placeholder in a prepared statement. */
+type Bound = string | Placeholder;
+
+/** A ListScope's values as its conditions take them: the region as a range, each either a value or a placeholder. */
+interface ScopeBounds {
+  manager: boolean;
+  /** The caller's region (managers), or the city whose published items the caller sees. */
+  region: readonly [Bound, Bound] | null;
+  organisationId: Bound | null;
+  userId: Bound | null;
+}
+
+function scopeBounds(scope: ListScope): ScopeBounds {
+  return {
+    manager: scope.manager,
+    region: regionPrefixBounds(scope.manager ? scope.regionPrefix : publicPrefix(scope.regionPrefix)),
+    organisationId: scope.organisationId,
+    userId: scope.userId,
+  };
+}
+
+/** A list query with no filter but the caller's scope, in the default order: what a list opens with. */
+function plainQuery(q: ListItemsQuery): boolean {
+  for (const [key, value] of Object.entries(q)) {
+    if (value !== undefined && key !== 'page' && key !== 'pageSize' && key !== 'sort' && key !== 'archived') {
+      return false;
+    }
+  }
+  return q.sort === 'updatedAt' && q.archived !== 'true';
+}
+
 export class ListsRepository {
   constructor(private readonly db: Executor) {}
 
-  private own(scope: ListScope): SQL {
+  private own(scope: Pick<ScopeBounds, 'organisationId' | 'userId'>): SQL {
     return or(
       scope.organisationId ? eq(t.organisationId, scope.organisationId) : sql`false`,
       scope.userId ? eq(t.createdBy, scope.userId) : sql`false`,
@@ -47,18 +79,14 @@ export class ListsRepository {
   }
 
   private scoped(kind: ListKind, scope: ListScope): (SQL | undefined)[] {
-    if (scope.manager) return [eq(t.kind, kind), regionPrefixCondition(t.scopeRegion, scope.regionPrefix)];
+    return this.scopeConditions(kind, scopeBounds(scope));
+  }
+
+  private scopeConditions(kind: ListKind, scope: ScopeBounds): (SQL | undefined)[] {
+    const region = scope.region ? between(t.scopeRegion, scope.region[0], scope.region[1]) : undefined;
+    if (scope.manager) return [eq(t.kind, kind), region];
     // Published items are seen across the caller's city (a county's enterprises and the city's experts meet).
-    return [
-      eq(t.kind, kind),
-      or(
-        and(
-          inArray(t.status, [...PUBLIC_STATUSES]),
-          regionPrefixCondition(t.scopeRegion, publicPrefix(scope.regionPrefix)),
-        ),
-        this.own(scope),
-      ),
-    ];
+    return [eq(t.kind, kind), or(and(inArray(t.status, [...PUBLIC_STATUSES]), region), this.own(scope))];
   }
 
   async byId(kind: ListKind, id: string, scope: ListScope): Promise<ListItemRow | undefined> {
@@ -114,8 +142,8 @@ export class ListsRepository {
       .where(and(eq(t.kind, kind), inArray(t.code, codes)));
   }
 
-  private filters(kind: ListKind, scope: ListScope, q: Partial<ListItemsQuery>): SQL | undefined {
-    const conditions = this.scoped(kind, scope);
+  private filters(kind: ListKind, scope: ScopeBounds, q: Partial<ListItemsQuery>): SQL | undefined {
+    const conditions = this.scopeConditions(kind, scope);
     conditions.push(q.archived === 'true' ? isNotNull(t.archivedAt) : isNull(t.archivedAt));
     if (q.q) conditions.push(like(t.searchText, `%${escapeLike(q.q.trim().toLowerCase())}%`));
     conditions.push(regionFilterCondition(t.regionCode, q.regionCode));
@@ -129,36 +157,85 @@ export class ListsRepository {
   }
 
   async list(kind: ListKind, scope: ListScope, q: ListItemsQuery) {
-    const where = this.filters(kind, scope, q);
+    const where = this.filters(kind, scopeBounds(scope), q);
+    const offset = (q.page - 1) * q.pageSize;
+    const rows = plainQuery(q)
+      ? await this.plainPage(kind, scope, q, offset)
+      : await this.pageQuery(where, q.sort, q.pageSize, offset);
+    const { items, total } = await pageWithTotal(
+      rows,
+      q.page,
+      async () => (await this.cappedCount(where))[0]?.n ?? 0,
+    );
+    return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+  }
+
+  /** A page in the list's order, each row beside the (capped) count of every match. */
+  private pageQuery(
+    where: SQL | undefined,
+    sort: ListItemsQuery['sort'],
+    limit: number | Placeholder,
+    offset: number | Placeholder,
+  ) {
     const order =
-      q.sort === 'deadline'
+      sort === 'deadline'
         ? [sql`${t.deadline} asc nulls last`, asc(t.code)]
-        : q.sort === 'code'
+        : sort === 'code'
           ? [asc(t.code)]
-          : q.sort === 'title'
+          : sort === 'title'
             ? [asc(t.title), asc(t.code)]
             : [desc(t.updatedAt), asc(t.code)];
-    const items = await this.db
-      .select()
+    return this.db
+      .select({ row: t, total: sql<number>`${this.cappedCount(where)}` })
       .from(t)
       .where(where)
       .orderBy(...order)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
+      .limit(limit)
+      .offset(offset);
+  }
+
+  /** Matches counted up to the registry's cap (a total past it reads "10,000+"). */
+  private cappedCount(where: SQL | undefined) {
     const capped = this.db
       .select({ one: sql`1` })
       .from(t)
       .where(where)
       .limit(COUNT_CAP + 1)
       .as('capped');
-    const [total] = await this.db.select({ n: count() }).from(capped);
-    const n = total?.n ?? 0;
-    return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+    return this.db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  }
+
+  /** The plain list (plainQuery) by a prepared statement per kind and shape of scope. */
+  private plainPage(kind: ListKind, scope: ListScope, q: ListItemsQuery, offset: number) {
+    const bounds = scopeBounds(scope);
+    const name = `lists_page_${kind.replace('-', '_')}${bounds.manager ? '_manager' : ''}${bounds.region ? '_region' : ''}${bounds.organisationId ? '_org' : ''}${bounds.userId ? '_user' : ''}`;
+    const statement = preparedOnce(this.db, name, () => {
+      const placeholders: ScopeBounds = {
+        manager: bounds.manager,
+        region: bounds.region && [sql.placeholder('low'), sql.placeholder('high')],
+        organisationId: bounds.organisationId && sql.placeholder('org'),
+        userId: bounds.userId && sql.placeholder('user'),
+      };
+      return this.pageQuery(
+        this.filters(kind, placeholders, q),
+        q.sort,
+        sql.placeholder('limit'),
+        sql.placeholder('offset'),
+      ).prepare(name);
+    });
+    return statement.execute({
+      low: bounds.region?.[0],
+      high: bounds.region?.[1],
+      org: bounds.organisationId,
+      user: bounds.userId,
+      limit: q.pageSize,
+      offset,
+    });
   }
 
   /** Every matching item (exports), in code order, a page at a time. */
   async *iterate(kind: ListKind, scope: ListScope, q: Partial<ListItemsQuery>, pageSize = 2000) {
-    const where = this.filters(kind, scope, q);
+    const where = this.filters(kind, scopeBounds(scope), q);
     yield* keysetPages(
       (after) =>
         this.db
