@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  between,
   count,
   desc,
   eq,
@@ -13,13 +14,19 @@ import {
   lte,
   ne,
   or,
+  type Placeholder,
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { regionFilterCondition, regionPrefixCondition } from '../../platform/access/scope.ts';
+import {
+  regionFilterCondition,
+  regionPrefixBounds,
+  regionPrefixCondition,
+} from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
+import { pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { startOfChinaDay } from '../../reference/china-time.ts';
 import type { ActivitiesExportQuery } from './contract.ts';
 import type { ActivityKind } from './kinds.ts';
@@ -138,15 +145,47 @@ export class ActivitiesRepository {
           )
         : undefined,
     );
-    const items = await this.db
-      .select()
+    const offset = (q.page - 1) * q.pageSize;
+    const plain =
+      scope.manager && !q.kind && !q.status && !q.q && !q.regionCode && !q.from && !q.to && !q.mine;
+    const rows = plain
+      ? await this.managerPage(scope, q.pageSize, offset)
+      : await this.pageQuery(where, q.pageSize, offset);
+    return pageWithTotal(rows, q.page, async () => {
+      const [total] = await this.db.select({ n: count() }).from(a).where(where);
+      return total?.n ?? 0;
+    });
+  }
+
+  /** A page, latest first, each row beside the count of every match (pageWithTotal). */
+  private pageQuery(where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) {
+    return this.db
+      .select({
+        row: a,
+        total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(a).where(where)}`,
+      })
       .from(a)
       .where(where)
       .orderBy(desc(a.startsAt), asc(a.code))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize);
-    const [total] = await this.db.select({ n: count() }).from(a).where(where);
-    return { items, total: total?.n ?? 0 };
+      .limit(limit)
+      .offset(offset);
+  }
+
+  /**
+   * An organiser's list with no filter (what the page opens with) by a prepared statement:
+   * the region's bounds are its parameters.
+   */
+  private managerPage(scope: ActivityScope, limit: number, offset: number) {
+    const region = regionPrefixBounds(scope.regionPrefix);
+    const name = `activities_page_manager${region ? '_region' : ''}`;
+    const statement = preparedOnce(this.db, name, () =>
+      this.pageQuery(
+        region ? between(a.scopeRegion, sql.placeholder('low'), sql.placeholder('high')) : undefined,
+        sql.placeholder('limit'),
+        sql.placeholder('offset'),
+      ).prepare(name),
+    );
+    return statement.execute({ low: region?.[0], high: region?.[1], limit, offset });
   }
 
   async byId(id: string, scope: ActivityScope): Promise<ActivityRow | undefined> {

@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  between,
   count,
   desc,
   eq,
@@ -9,11 +10,13 @@ import {
   isNotNull,
   isNull,
   lt,
+  type Placeholder,
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import { regionPrefixBounds, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import { filterCondition, type OrderFilters, type OrderScope, scopeCondition } from './conditions.ts';
@@ -35,6 +38,21 @@ import {
 } from './schema.ts';
 
 export type { OrderFilters, OrderScope } from './conditions.ts';
+
+/** The keys of a list query that are not filters (a query of only these is the plain list). */
+const PAGING: ReadonlySet<string> = new Set(['page', 'pageSize', 'sort']);
+
+/** The list's order for a sort, the code last so that a page boundary is stable. */
+function ordered(sort: OrderFilters['sort']): SQL[] {
+  return [
+    ...(sort === 'due'
+      ? [sql`${o.stepDueAt} asc nulls last`, asc(o.createdAt)]
+      : sort === 'created'
+        ? [desc(o.createdAt)]
+        : [desc(o.updatedAt)]),
+    asc(o.code),
+  ];
+}
 
 export class OrdersRepository {
   constructor(private readonly db: Executor) {}
@@ -64,22 +82,56 @@ export class OrdersRepository {
       .select()
       .from(o)
       .where(this.filters(scope, q))
-      .orderBy(
-        ...(q.sort === 'due'
-          ? [sql`${o.stepDueAt} asc nulls last`, asc(o.createdAt)]
-          : q.sort === 'created'
-            ? [desc(o.createdAt)]
-            : [desc(o.updatedAt)]),
-        asc(o.code),
-      )
+      .orderBy(...ordered(q.sort))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
   }
 
-  /** A page of the list and how many orders it has in all. */
+  /** A page of the list and how many orders it has in all, from one statement (pageWithTotal). */
   async list(scope: OrderScope, q: OrderFilters & { page: number; pageSize: number }) {
-    const items = await this.page(scope, q);
-    return { items, total: await this.count(scope, q) };
+    const offset = (q.page - 1) * q.pageSize;
+    const plain = scope.manager && Object.entries(q).every(([k, v]) => v === undefined || PAGING.has(k));
+    const rows =
+      plain && (q.sort ?? 'updated') === 'updated'
+        ? await this.managerPage(scope, q.pageSize, offset)
+        : await this.pageQuery(this.filters(scope, q), q.sort, q.pageSize, offset);
+    return pageWithTotal(rows, q.page, () => this.count(scope, q));
+  }
+
+  private pageQuery(
+    where: SQL | undefined,
+    sort: OrderFilters['sort'],
+    limit: number | Placeholder,
+    offset: number | Placeholder,
+  ) {
+    return this.db
+      .select({
+        row: o,
+        total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(o).where(where)}`,
+      })
+      .from(o)
+      .where(where)
+      .orderBy(...ordered(sort))
+      .limit(limit)
+      .offset(offset);
+  }
+
+  /**
+   * An operator's list with no filter, last changed first (what the page opens with), by a
+   * prepared statement: the region's bounds are its parameters.
+   */
+  private managerPage(scope: OrderScope, limit: number, offset: number) {
+    const region = regionPrefixBounds(scope.regionPrefix);
+    const name = `orders_page_manager${region ? '_region' : ''}`;
+    const statement = preparedOnce(this.db, name, () =>
+      this.pageQuery(
+        region ? between(o.scopeRegion, sql.placeholder('low'), sql.placeholder('high')) : undefined,
+        'updated',
+        sql.placeholder('limit'),
+        sql.placeholder('offset'),
+      ).prepare(name),
+    );
+    return statement.execute({ low: region?.[0], high: region?.[1], limit, offset });
   }
 
   /** How many orders the list has with these filters (its total; the workbench's counts). */
