@@ -100,12 +100,29 @@ export class RegistryRepository {
     return out;
   }
 
+  /** One record in scope, by a prepared statement per kind and shape of scope (a detail page reads one per request). */
   async byId<K extends RegistryKind>(kind: K, id: string, scope: Scope): Promise<RowOf<K> | undefined> {
     const t = common(kind);
-    const [row] = await this.db
-      .select()
-      .from(t)
-      .where(and(eq(t.id, id), ...this.scoped(kind, scope)));
+    const region = regionPrefixBounds(scope.regionPrefix);
+    const org = scope.organisationId;
+    const name = `registry_by_id_${kind}${region ? '_region' : ''}${org ? '_org' : ''}`;
+    const statement = preparedOnce(this.db, name, () =>
+      this.db
+        .select()
+        .from(t)
+        .where(
+          and(
+            eq(t.id, sql.placeholder('id')),
+            ...this.scopeConditions(
+              kind,
+              region && [sql.placeholder('low'), sql.placeholder('high')],
+              org && sql.placeholder('org'),
+            ),
+          ),
+        )
+        .prepare(name),
+    );
+    const [row] = await statement.execute({ id, low: region?.[0], high: region?.[1], org });
     return row as RowOf<K> | undefined;
   }
 
