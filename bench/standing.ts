@@ -34,7 +34,7 @@ import { seedDemo } from '../src/demo/seed.ts';
 import { accountActor, createPlatform, type Platform } from '../src/main.ts';
 import { talents } from '../src/modules/registry/schema.ts';
 import { planYear } from '../src/modules/standing/cadence.ts';
-import { type Cadence, DEFAULT_CADENCE, PERIODS, SESSION_KINDS } from '../src/modules/standing/constants.ts';
+import { type Cadence, DEFAULT_CADENCE, PERIODS, TEAM_SESSION_KINDS } from '../src/modules/standing/constants.ts';
 import { StandingRepository } from '../src/modules/standing/repository.ts';
 import { serviceOccurrences as o, servicePlans } from '../src/modules/standing/schema.ts';
 import { teamMembers, teams } from '../src/modules/teams/schema.ts';
@@ -65,7 +65,7 @@ function random(seed: number): () => number {
 /** A cadence anywhere within the contract's ranges: any period, 0–7 sessions each. */
 function randomCadence(next: () => number): Cadence {
   return Object.fromEntries(
-    SESSION_KINDS.map((k) => [
+    TEAM_SESSION_KINDS.map((k) => [
       k,
       { period: PERIODS[Math.floor(next() * PERIODS.length)]!, count: Math.floor(next() * 8) },
     ]),

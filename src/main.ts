@@ -192,7 +192,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     );
     const meetings = new MeetingsService(database, audit, clock, activities, lists, matching);
     const activityWork = new ActivityWorkService(database, audit, clock, activities, lists, orders);
-    const standing = new StandingService(database, audit, clock, calendar, activities, notifications);
+    const standing = new StandingService(database, audit, clock, calendar, {
+      activities,
+      notifications,
+      matching,
+      lists,
+    });
     const insights = new InsightsService(database, clock, dictionaries);
     const reports = new ReportService(insights, clock);
     const workbench = new WorkbenchService(clock, lists, registry, orders, activities);

@@ -136,6 +136,60 @@ export class ListsService {
     return itemView(actor, row, dict);
   }
 
+  /**
+   * A draft demand of an enterprise, written for it by someone who is not
+   * its account (a commissioner refining what it said at a visit): owned by
+   * the enterprise's organisation, whose accounts confirm it by submitting it
+   * (or change or drop it). Runs in the caller's transaction; the caller
+   * publishes `changes` once that commits.
+   */
+  async draftDemandFor(
+    tx: Executor,
+    actor: Actor,
+    enterprise: {
+      id: string;
+      organisationId: string | null;
+      name: string;
+      regionCode: string | null;
+      industries: string[];
+    },
+    input: { title: string; description: string; keywords: readonly string[]; deadline?: string | undefined },
+  ): Promise<ListItemRow> {
+    const dict = await this.dictionaries.snapshot();
+    const repo = new ListsRepository(tx);
+    const now = this.clock.now();
+    const code = await numbered(repo, 'demands', now);
+    const values = {
+      ...itemValues(
+        {
+          code,
+          title: input.title,
+          description: input.description,
+          keywords: [...input.keywords],
+          deadline: input.deadline,
+          regionCode: enterprise.regionCode,
+          // The enterprise's industries, which matching reads, until it says otherwise.
+          industries: enterprise.industries,
+        },
+        dict,
+      ),
+      enterpriseId: enterprise.id,
+      organisationId: enterprise.organisationId,
+      ownerName: enterprise.name,
+      kind: 'demands',
+      scopeRegion: enterprise.regionCode ?? actor.regionCode,
+      status: 'draft',
+      statusChangedAt: now,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    } as ListItemInsert;
+    values.searchText = listSearchText(values as Partial<ListItemRow>, dict);
+    const created = await repo.insert(values);
+    await this.audit.record(tx, actor, itemAudit('create', null, created));
+    return created;
+  }
+
   async update(
     actor: Actor,
     kind: ListKind,

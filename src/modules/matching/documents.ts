@@ -2,7 +2,7 @@ import { OPEN_STATUSES, STATUS_NAMES } from '../lists/machine.ts';
 import type { ListItemRow } from '../lists/schema.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
 import { regionName } from '../registry/regions.ts';
-import type { InstitutionRow, TalentRow } from '../registry/repository.ts';
+import type { EnterpriseRow, InstitutionRow, TalentRow } from '../registry/repository.ts';
 import type { MatchDoc, MatchQuery } from './engine.ts';
 
 /**
@@ -113,6 +113,25 @@ export function expertQuery(row: TalentRow, dict: DictionarySnapshot): MatchQuer
     text: row.representativeWork ?? '',
     fieldNames: names(dict, row),
     disciplineTags: row.disciplineTags,
+    industryTags: row.industryTags,
+    regionCode: row.regionCode,
+  };
+}
+
+/**
+ * An enterprise as a question (the experts who fit it, for a commissioner's
+ * proposals): what it needs and its open demands first, then what it does
+ * and its industries.
+ */
+export function enterpriseQuery(
+  row: EnterpriseRow,
+  dict: DictionarySnapshot,
+  needs: readonly (string | null)[],
+): MatchQuery {
+  return {
+    title: needs.filter(Boolean).join('。'),
+    text: row.description ?? '',
+    fieldNames: dict.named('industry', row.industries).map((n) => n.name),
     industryTags: row.industryTags,
     regionCode: row.regionCode,
   };

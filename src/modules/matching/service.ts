@@ -9,9 +9,9 @@ import { ListsRepository } from '../lists/repository.ts';
 import type { ListsService } from '../lists/service.ts';
 import type { DictionaryService, DictionarySnapshot } from '../registry/dictionaries.ts';
 import { registryError } from '../registry/errors.ts';
-import { RegistryRepository } from '../registry/repository.ts';
+import { type EnterpriseRow, RegistryRepository } from '../registry/repository.ts';
 import type { RegistryService } from '../registry/service.ts';
-import { expertDoc, expertQuery, institutionDoc, listDoc, listQuery } from './documents.ts';
+import { enterpriseQuery, expertDoc, expertQuery, institutionDoc, listDoc, listQuery } from './documents.ts';
 import {
   DEFAULT_WEIGHTS,
   type MatchingEngine as Engine,
@@ -133,6 +133,40 @@ export class MatchingService {
       .match(request.against, listQuery(row, dict), request.top, (doc) => among.has(doc.id))
       .map((r) => this.view(request.against, r, dict, locale));
     return { against: request.against, items, tookMs: elapsed(started) };
+  }
+
+  /**
+   * How well each of the given experts fits each enterprise (what it needs,
+   * its open demands, what it does), whatever their region: a pairing
+   * round's proposals rank what they are given. Every expert with a score,
+   * best first, with the reasons in both languages.
+   */
+  async expertsFitting(
+    enterprises: readonly { row: EnterpriseRow; needs: readonly (string | null)[] }[],
+    among: ReadonlySet<string>,
+  ): Promise<Map<string, { talentId: string; score: number; reasons: { zh: string; en: string }[] }[]>> {
+    await this.ready();
+    const dict = await this.dictionaries.snapshot();
+    const out = new Map<string, { talentId: string; score: number; reasons: { zh: string; en: string }[] }[]>();
+    for (const { row, needs } of enterprises) {
+      const results = this.engine.match('experts', enterpriseQuery(row, dict, needs), among.size, (doc) =>
+        among.has(doc.id),
+      );
+      out.set(
+        row.id,
+        results
+          .filter((r) => r.level !== null)
+          .map((r) => ({
+            talentId: r.id,
+            score: r.score,
+            reasons: r.reasons.map((reason) => ({
+              zh: reasonView(reason, dict, 'zh-CN').label,
+              en: reasonView(reason, dict, 'en-US').label,
+            })),
+          })),
+      );
+    }
+    return out;
   }
 
   /** Free text (an operator pastes a description) against any kind. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../reference/workdays.ts';
-import { periodLabel, periodsOf, planYear } from './cadence.ts';
-import { type Cadence, DEFAULT_CADENCE, PERIODS, SESSION_KINDS } from './constants.ts';
+import { careYear, periodLabel, periodsOf, planSpan, planYear } from './cadence.ts';
+import { type Cadence, DEFAULT_CADENCE, PERIODS, TEAM_SESSION_KINDS } from './constants.ts';
 
 const calendar = new WorkCalendar(['2026-05-06']);
 
@@ -41,7 +41,7 @@ describe('the cadence of a plan', () => {
   it('never plans a session on a day off, and plans each period’s count (or one per working day when fewer)', () => {
     const entry = fc.record({ period: fc.constantFrom(...PERIODS), count: fc.integer({ min: 0, max: 7 }) });
     const cadence = fc.record(
-      Object.fromEntries(SESSION_KINDS.map((k) => [k, entry])) as Record<keyof Cadence, typeof entry>,
+      Object.fromEntries(TEAM_SESSION_KINDS.map((k) => [k, entry])) as Record<keyof Cadence, typeof entry>,
     );
     fc.assert(
       fc.property(fc.integer({ min: 2004, max: 2028 }), cadence, (year, c) => {
@@ -50,7 +50,7 @@ describe('the cadence of a plan', () => {
           expect(calendar.isWorkday(s.dueOn), s.dueOn).toBe(true);
           expect(s.dueOn >= s.periodStart && s.dueOn <= s.periodEnd).toBe(true);
         }
-        for (const kind of SESSION_KINDS) {
+        for (const kind of TEAM_SESSION_KINDS) {
           const { period, count } = c[kind];
           for (const [start, end] of periodsOf(period, year)) {
             const inPeriod = sessions.filter((s) => s.kind === kind && s.periodStart === start);
@@ -62,5 +62,29 @@ describe('the cadence of a plan', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('care visits', () => {
+  it('falls before 5·30 and the holidays the calendar knows, on the last working day before each', () => {
+    // 14 February 2026 is a Saturday worked in exchange for the Spring Festival (调休): the last working day before it.
+    expect(calendar.isMakeUpWorkday('2026-02-14')).toBe(true);
+    expect(careYear(calendar, 2026).map((c) => [c.occasion, c.dueOn, c.periodEnd])).toEqual([
+      ['spring_festival', '2026-02-14', '2026-02-15'],
+      ['workers_day', '2026-05-29', '2026-05-30'],
+      ['mid_autumn', '2026-09-24', '2026-09-25'],
+    ]);
+    // A year whose holidays are not published yet plans 5·30 only (31 May 2027 is a Monday: the Friday before).
+    expect(calendar.knows(2027)).toBe(false);
+    expect(careYear(calendar, 2027).map((c) => [c.occasion, c.dueOn])).toEqual([
+      ['workers_day', '2027-05-28'],
+    ]);
+  });
+
+  it('plans a span across years, from its first day to its last', () => {
+    const visits = planSpan(calendar, '2026-11-15', '2027-02-10', {
+      commission_visit: { period: 'month', count: 1 },
+    });
+    expect(visits.map((v) => v.dueOn)).toEqual(['2026-11-30', '2026-12-31', '2027-01-29']);
   });
 });

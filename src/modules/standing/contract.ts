@@ -1,22 +1,29 @@
 import { z } from 'zod';
 import { calendarDate, pageQuery, recordVersion } from '../../platform/auth/contract.ts';
 import {
+  CARE_OCCASIONS,
+  CONTACT_MODES,
   OCCURRENCE_STATES,
   PERIODS,
   RECORD_KINDS,
   SERVICE_KINDS,
   SESSION_KINDS,
-  type SessionKind,
+  SUBJECTS,
+  TEAM_SESSION_KINDS,
+  type TeamSessionKind,
 } from './constants.ts';
 
-const cadenceEntry = z.strictObject({
+export const cadenceEntry = z.strictObject({
   period: z.enum(PERIODS),
   /** How many sessions each period holds; 0 plans none. */
   count: z.number().int().min(0).max(7),
 });
 
 export const cadence = z.strictObject(
-  Object.fromEntries(SESSION_KINDS.map((k) => [k, cadenceEntry])) as Record<SessionKind, typeof cadenceEntry>,
+  Object.fromEntries(TEAM_SESSION_KINDS.map((k) => [k, cadenceEntry])) as Record<
+    TeamSessionKind,
+    typeof cadenceEntry
+  >,
 );
 
 /** A plan's year in a path or query. */
@@ -54,10 +61,22 @@ export const recordRef = z.object({
 
 export const occurrenceView = z.object({
   id: z.string().uuid(),
-  teamId: z.string().uuid(),
-  teamName: z.string(),
+  /** A team's session, a commissioner's visit to an enterprise, or a contact duty's contact. */
+  subject: z.enum(SUBJECTS),
+  teamId: z.string().uuid().nullable(),
+  teamName: z.string().nullable(),
+  pairingId: z.string().uuid().nullable(),
+  dutyId: z.string().uuid().nullable(),
+  /** The commissioner, or the duty's assignee. */
+  personName: z.string().nullable(),
+  /** The enterprise served, or the talent a duty keeps in touch with. */
+  counterpartName: z.string().nullable(),
+  enterpriseId: z.string().uuid().nullable(),
+  /** Whose it is, as one line: the team's name, 张三 → 某公司, 李四 联系 王五. */
+  subjectLabel: z.string(),
   regionCode: z.string(),
   kind: z.enum(SESSION_KINDS),
+  occasion: z.enum(CARE_OCCASIONS).nullable(),
   period: z.enum(PERIODS),
   periodStart: z.string(),
   periodEnd: z.string(),
@@ -73,7 +92,7 @@ export const occurrenceView = z.object({
 });
 export type OccurrenceView = z.infer<typeof occurrenceView>;
 
-const tally = z.object({
+export const tally = z.object({
   planned: z.number().int(),
   done: z.number().int(),
   overdue: z.number().int(),
@@ -104,6 +123,8 @@ export type PlanView = z.infer<typeof planView>;
 const visitInput = z.strictObject({
   /** The day of the visit (China date); today by the platform's clock when left out. */
   visitedOn: calendarDate.optional(),
+  /** How the contact was made (on site by default). */
+  mode: z.enum(CONTACT_MODES).optional(),
   enterpriseId: z.string().uuid().optional(),
   place: z.string().trim().max(200).optional(),
   people: z.string().trim().max(500).optional(),
@@ -128,10 +149,13 @@ export type UnrecordInput = z.infer<typeof unrecordInput>;
 
 export const occurrencesQuery = z.strictObject({
   ...pageQuery,
+  subject: z.enum(SUBJECTS).optional(),
   teamId: z.string().uuid().optional(),
+  pairingId: z.string().uuid().optional(),
+  dutyId: z.string().uuid().optional(),
   kind: z.enum(SESSION_KINDS).optional(),
   state: z.enum(OCCURRENCE_STATES).optional(),
-  /** Only the teams the caller serves in (an expert's own due list). */
+  /** Only what the caller answers for: the teams they serve in, their terms, their duties. */
   mine: z.enum(['true', 'false']).optional(),
   from: calendarDate.optional(),
   to: calendarDate.optional(),
@@ -166,6 +190,27 @@ export const overviewView = z.object({
       fulfilment: z.number().int().nullable(),
     }),
   ),
+  /** The region's commissioners: each with the enterprises served now and their visits per month. */
+  commissioners: z.array(
+    z.object({
+      talentId: z.string().uuid(),
+      name: z.string(),
+      enterprises: z.number().int(),
+      total: tally,
+      byMonth: z.array(tally),
+      fulfilment: z.number().int().nullable(),
+    }),
+  ),
+  /** The region's contact duties per assignee. */
+  assignees: z.array(
+    z.object({
+      userId: z.string().uuid(),
+      name: z.string(),
+      total: tally,
+      byMonth: z.array(tally),
+      fulfilment: z.number().int().nullable(),
+    }),
+  ),
   total: tally,
   byMonth: z.array(tally),
 });
@@ -174,8 +219,12 @@ export type OverviewView = z.infer<typeof overviewView>;
 export const visitView = z.object({
   id: z.string().uuid(),
   teamId: z.string().uuid().nullable(),
+  pairingId: z.string().uuid().nullable(),
+  dutyId: z.string().uuid().nullable(),
   visitedOn: z.string(),
+  mode: z.enum(CONTACT_MODES),
   enterpriseId: z.string().uuid().nullable(),
+  talentId: z.string().uuid().nullable(),
   place: z.string().nullable(),
   people: z.string().nullable(),
   summary: z.string(),
@@ -185,8 +234,31 @@ export const visitView = z.object({
   files: z.array(
     z.object({ id: z.string().uuid(), name: z.string(), contentType: z.string(), size: z.number().int() }),
   ),
+  /** 凝练需求: the demands refined from this visit, drafts until the enterprise confirms them. */
+  refinedDemands: z.array(refinedView()),
+  /** Whether the caller may refine demands from it (the commissioner or the region's operator). */
+  canRefine: z.boolean(),
 });
 export type VisitView = z.infer<typeof visitView>;
+
+function refinedView() {
+  return z.object({
+    id: z.string().uuid(),
+    code: z.string(),
+    title: z.string(),
+    /** The list item's status: 草稿 until the enterprise submits it. */
+    status: z.string(),
+  });
+}
+
+/** 凝练需求: a technical demand refined from what the enterprise said, entered as its draft. */
+export const refineInput = z.strictObject({
+  title: z.string().trim().min(4).max(200),
+  description: z.string().trim().min(10).max(5000),
+  keywords: z.array(z.string().trim().min(1).max(30)).max(10).default([]),
+  deadline: calendarDate.optional(),
+});
+export type RefineInput = z.infer<typeof refineInput>;
 
 export const fileView = z.object({
   id: z.string().uuid(),

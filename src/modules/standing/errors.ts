@@ -30,8 +30,8 @@ export const standingError = defineErrors({
   },
   OCCURRENCE_NOT_YOURS: {
     status: 403,
-    zh: '只有团队成员或本地区运营人员可以登记',
-    en: 'Only the team’s members or the region’s operators record its sessions',
+    zh: '只有负责人（团队成员、特派员或联系人）或本地区运营人员可以登记',
+    en: 'Only those responsible (the team’s members, the commissioner, the assignee) or the region’s operators record it',
   },
   OCCURRENCE_ALREADY_RECORDED: {
     status: 409,
@@ -93,4 +93,110 @@ export const standingError = defineErrors({
   },
   STANDING_FILES_FULL: { status: 409, zh: '每条记录最多 {max} 个附件', en: 'At most {max} files per visit' },
   STANDING_FILE_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'File not found' },
+  STANDING_TALENT_UNKNOWN: {
+    status: 400,
+    zh: '人才不存在或不在您的管辖范围内',
+    en: 'The talent does not exist or is outside your region',
+  },
+  ROUND_NOT_FOUND: { status: 404, zh: '选派轮次不存在或不在您的管辖范围', en: 'Round not found' },
+  ROUND_NAME_TAKEN: {
+    status: 409,
+    zh: '本地区已有同名选派轮次“{name}”',
+    en: 'The region already has a round named “{name}”',
+  },
+  ROUND_TERM_TOO_LONG: {
+    status: 400,
+    zh: '任期最长 {years} 年',
+    en: 'A term lasts at most {years} years',
+  },
+  ROUND_REGION_OUTSIDE: {
+    status: 403,
+    zh: '只能在本人管辖的地区安排',
+    en: 'Only within your own region',
+  },
+  ROUND_CONFIRMED: {
+    status: 409,
+    zh: '选派轮次已确认，不能再调整；遗留企业请开补充轮',
+    en: 'The round is confirmed; open a make-up round for the enterprises left over',
+  },
+  ROUND_NOT_PROPOSED: {
+    status: 409,
+    zh: '请先生成配对建议再确认',
+    en: 'Propose pairs before confirming them',
+  },
+  ROUND_NOT_CONFIRMED: {
+    status: 409,
+    zh: '选派轮次确认后才能开补充轮',
+    en: 'A make-up round follows a confirmed round',
+  },
+  ROUND_NOTHING_LEFT: {
+    status: 409,
+    zh: '本轮所有企业均已配对，无需补充轮',
+    en: 'Every enterprise of the round is paired',
+  },
+  ROUND_EMPTY: {
+    status: 409,
+    zh: '本轮还没有企业或专家参加',
+    en: 'The round has no enterprises or experts yet',
+  },
+  ROUND_ENTRY_NOT_FOUND: { status: 404, zh: '该参与方不在本轮', en: 'Not a participant of this round' },
+  ROUND_NOT_PARTICIPANT: {
+    status: 403,
+    zh: '您（或贵单位）不在本轮选派名单中',
+    en: 'You are not a participant of this round',
+  },
+  ROUND_PREFERENCE_UNKNOWN: {
+    status: 400,
+    zh: '意向只能填写本轮另一方的参与者',
+    en: 'Preferences name participants of the other side of the round',
+  },
+  ROUND_PAIR_EXPERT_UNKNOWN: {
+    status: 400,
+    zh: '所选专家不在本轮专家名单中',
+    en: 'The expert is not a participant of this round',
+  },
+  COMMISSIONER_PORTFOLIO_FULL: {
+    status: 409,
+    zh: '{name}已服务 {held} 家企业，达到每人 {limit} 家的上限',
+    en: '{name} already serves {held} enterprises, the limit of {limit}',
+  },
+  COMMISSIONER_CROSS_REGION: {
+    status: 409,
+    zh: '{name}已在{region}担任科技特派员；须两地均允许跨地区兼任',
+    en: '{name} already serves as a commissioner in {region}; both regions must allow serving in two',
+  },
+  PAIRING_NOT_FOUND: { status: 404, zh: '特派员服务关系不存在', en: 'Commissioner term not found' },
+  PAIRING_NOT_CONFIRMED: { status: 409, zh: '该服务关系不在任期中', en: 'The term is not current' },
+  COMMISSIONER_NOT_FOUND: {
+    status: 404,
+    zh: '未找到该科技特派员的服务记录',
+    en: 'No commissioner terms found',
+  },
+  REFINE_NOT_ALLOWED: {
+    status: 403,
+    zh: '只有该企业的科技特派员或本地区运营人员可以凝练需求',
+    en: 'Only the enterprise’s commissioner or the region’s operators refine its demands',
+  },
+  REFINE_NO_ENTERPRISE: {
+    status: 409,
+    zh: '该走访记录没有关联企业，不能凝练需求',
+    en: 'The visit names no enterprise to refine demands for',
+  },
+  DUTY_NOT_FOUND: { status: 404, zh: '联系服务任务不存在或不在您的管辖范围', en: 'Contact duty not found' },
+  DUTY_ASSIGNEE_UNKNOWN: {
+    status: 400,
+    zh: '联系人须为本地区的运营人员账号',
+    en: 'The assignee must be an operator account of the region',
+  },
+  DUTY_EXISTS: {
+    status: 409,
+    zh: '{name}已负责联系该对象',
+    en: '{name} already keeps in touch with them',
+  },
+  DUTY_SPAN_INVALID: {
+    status: 400,
+    zh: '结束日期须在开始日期之后，且不超过 {years} 年',
+    en: 'The end must come after the start, within {years} years',
+  },
+  DUTY_ENDED: { status: 409, zh: '该联系服务任务已结束', en: 'The duty has ended' },
 });

@@ -10,11 +10,11 @@ import { scopePrefix } from '../../reference/regions.ts';
 import { ACTIVITY_STATUS_NAMES } from '../activities/machine.ts';
 import { ActivitiesRepository } from '../activities/repository.ts';
 import type { ActivitiesService } from '../activities/service.ts';
-import { ATTACHMENTS_PER_VISIT, intake } from '../orders/attachments.ts';
 import { References } from '../registry/references.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { TeamRow } from '../teams/schema.ts';
 import { teamsSeenPrefix } from '../teams/service.ts';
+import { managesRegion, overseesRegion, responsibleFor } from './access.ts';
 import { type RecordKind, SESSION_KIND_NAMES, SESSION_RECORDS } from './constants.ts';
 import type { OccurrenceView, RecordInput, UnrecordInput } from './contract.ts';
 import { standingError } from './errors.ts';
@@ -55,7 +55,7 @@ export class StandingRecords {
     const today = chinaDate(now);
     return this.database.transaction(async (tx) => {
       const repo = new StandingRepository(tx);
-      const { occurrence, team } = await this.recordable(tx, actor, id);
+      const { occurrence, region } = await this.recordable(tx, actor, id);
       if (occurrence.recordKind) throw alreadyRecorded(occurrence);
       const kind: RecordKind = 'activityId' in input ? 'activity' : 'visit';
       const allowed = SESSION_RECORDS[occurrence.kind];
@@ -78,7 +78,7 @@ export class StandingRecords {
           input.activityId,
           this.activities.scopeFor(actor),
         );
-        const inTeamRegion = activity?.scopeRegion.startsWith(scopePrefix(team.regionCode)) ?? false;
+        const inTeamRegion = activity?.scopeRegion.startsWith(scopePrefix(region)) ?? false;
         if (!activity || !inTeamRegion) {
           throw standingError('OCCURRENCE_ACTIVITY_UNKNOWN', {
             fields: [{ path: 'body.activityId', message: '活动不存在或不在团队所在地区' }],
@@ -110,10 +110,15 @@ export class StandingRecords {
           );
         }
         const visit = await repo.addVisit({
-          scopeRegion: team.regionCode,
-          teamId: team.id,
+          scopeRegion: occurrence.scopeRegion,
+          teamId: occurrence.teamId,
+          pairingId: occurrence.pairingId,
+          dutyId: occurrence.dutyId,
           visitedOn: doneOn,
-          enterpriseId: v.enterpriseId ?? null,
+          mode: v.mode ?? 'onsite',
+          // A commissioner's or a duty's visit is to its enterprise (or talent) unless it names another.
+          enterpriseId: v.enterpriseId ?? occurrence.enterpriseId,
+          talentId: occurrence.contactTalentId,
           place: v.place ?? null,
           people: v.people ?? null,
           summary: v.summary,
@@ -147,9 +152,7 @@ export class StandingRecords {
       }
       await this.audit.record(tx, actor, {
         action: 'standing.record',
-        entity: 'team',
-        entityId: team.id,
-        regionCode: team.regionCode,
+        ...auditTarget(occurrence),
         changes: {
           occurrence: { to: { id: occurrence.id, kind: occurrence.kind, dueOn: occurrence.dueOn } },
           record: { to: { kind, activityId, visitId, doneOn } },
@@ -170,17 +173,17 @@ export class StandingRecords {
     const today = chinaDate(this.clock.now());
     return this.database.transaction(async (tx) => {
       const repo = new StandingRepository(tx);
-      const { occurrence, team } = await this.recordable(tx, actor, id);
-      if (!actor.permissions.has('teams.manage')) throw standingError('OCCURRENCE_UNRECORD_FORBIDDEN');
+      const { occurrence } = await this.recordable(tx, actor, id);
+      if (!managesRegion(actor, occurrence.subject, occurrence.scopeRegion)) {
+        throw standingError('OCCURRENCE_UNRECORD_FORBIDDEN');
+      }
       if (!occurrence.recordKind) throw standingError('OCCURRENCE_NOT_RECORDED');
       if (!(await repo.clearRecord(occurrence.id, input.version))) {
         throw httpError('VERSION_CONFLICT', { details: { currentVersion: occurrence.version } });
       }
       await this.audit.record(tx, actor, {
         action: 'standing.unrecord',
-        entity: 'team',
-        entityId: team.id,
-        regionCode: team.regionCode,
+        ...auditTarget(occurrence),
         changes: {
           occurrence: { to: { id: occurrence.id, kind: occurrence.kind, dueOn: occurrence.dueOn } },
           record: {
@@ -199,69 +202,41 @@ export class StandingRecords {
     });
   }
 
-  /** A file for a visit log: by whoever may record the team's sessions; type decided from the content. */
-  async attach(actor: Actor, visitId: string, file: { fileName: string; data: Buffer }) {
-    const stored = intake(file, {
-      empty: () => standingError('STANDING_FILE_EMPTY'),
-      type: () => standingError('STANDING_FILE_TYPE'),
-    });
-    return this.database.transaction(async (tx) => {
-      const repo = new StandingRepository(tx);
-      const visit = await repo.visit(visitId, teamsSeenPrefix(actor));
-      const team = visit?.teamId ? await new TeamsRepository(tx).byId(visit.teamId, '') : undefined;
-      if (!visit || !team || !(await this.canRecord(tx, actor, team)))
-        throw standingError('STANDING_VISIT_NOT_FOUND');
-      if ((await repo.fileCount(visit.id)) >= ATTACHMENTS_PER_VISIT) {
-        throw standingError('STANDING_FILES_FULL', { params: { max: ATTACHMENTS_PER_VISIT } });
-      }
-      const added = await repo.addFile({
-        visitId: visit.id,
-        ...stored,
-        createdBy: actor.userId,
-        createdByName: actor.displayName,
-        createdAt: this.clock.now(),
-      });
-      await this.audit.record(tx, actor, {
-        action: 'standing.attach',
-        entity: 'team',
-        entityId: team.id,
-        regionCode: team.regionCode,
-        changes: {
-          file: { to: { visitId: visit.id, name: stored.name, size: stored.size, sha256: stored.sha256 } },
-        },
-      });
-      return added;
-    });
-  }
-
-  /** A visit log with its files, for anyone who sees the team. */
-  async visit(actor: Actor, visitId: string) {
-    const repo = new StandingRepository(this.database.db);
-    const visit = await repo.visit(visitId, teamsSeenPrefix(actor));
-    if (!visit) throw standingError('STANDING_VISIT_NOT_FOUND');
-    return { ...visit, createdAt: visit.createdAt.toISOString(), files: await repo.files([visit.id]) };
-  }
-
-  async file(actor: Actor, visitId: string, fileId: string) {
-    const repo = new StandingRepository(this.database.db);
-    const visit = await repo.visit(visitId, teamsSeenPrefix(actor));
-    const file = visit ? await repo.file(visit.id, fileId) : undefined;
-    if (!file) throw standingError('STANDING_FILE_NOT_FOUND');
-    return file;
-  }
-
-  /** The session and its team, if the caller may record it. */
+  /**
+   * The occurrence and its region, if the caller may record it: a team's
+   * member or the region's operator (a team's session); the commissioner or
+   * the assignee, or the region's operator (a term's or a duty's).
+   */
   private async recordable(tx: Executor, actor: Actor, id: string) {
     const occurrence = await new StandingRepository(tx).occurrence(id, '');
-    const team = occurrence ? await new TeamsRepository(tx).byId(occurrence.teamId, '') : undefined;
-    // A session of a team the caller cannot see is answered like one that does not exist.
-    const seen = team?.regionCode.startsWith(teamsSeenPrefix(actor)) ?? false;
-    if (!occurrence || !team || !seen) {
-      throw standingError('OCCURRENCE_NOT_FOUND');
+    if (!occurrence) throw standingError('OCCURRENCE_NOT_FOUND');
+    if (occurrence.subject === 'team') {
+      const team = await new TeamsRepository(tx).byId(occurrence.teamId ?? '', '');
+      // A session of a team the caller cannot see is answered like one that does not exist.
+      if (!team?.regionCode.startsWith(teamsSeenPrefix(actor))) throw standingError('OCCURRENCE_NOT_FOUND');
+      if (!(await this.canRecord(tx, actor, team))) throw standingError('OCCURRENCE_NOT_YOURS');
+      return { occurrence, region: team.regionCode };
     }
-    if (!(await this.canRecord(tx, actor, team))) throw standingError('OCCURRENCE_NOT_YOURS');
-    return { occurrence, team };
+    const own = await responsibleFor(tx, actor, occurrence);
+    if (!own && !overseesRegion(actor, occurrence.scopeRegion)) throw standingError('OCCURRENCE_NOT_FOUND');
+    if (!own && !managesRegion(actor, occurrence.subject, occurrence.scopeRegion)) {
+      throw standingError('OCCURRENCE_NOT_YOURS');
+    }
+    return { occurrence, region: occurrence.scopeRegion };
   }
+}
+
+/** What an occurrence's audit entries are about: the team, the commissioner's term, or the duty. */
+export function auditTarget(o: {
+  teamId: string | null;
+  pairingId: string | null;
+  dutyId: string | null;
+  scopeRegion: string;
+}) {
+  if (o.teamId) return { entity: 'team', entityId: o.teamId, regionCode: o.scopeRegion };
+  if (o.pairingId)
+    return { entity: 'commissioner_pairing', entityId: o.pairingId, regionCode: o.scopeRegion };
+  return { entity: 'contact_duty', entityId: o.dutyId ?? '', regionCode: o.scopeRegion };
 }
 
 function alreadyRecorded(o: Pick<OccurrenceWithRecord, 'recordedByName' | 'recordedAt'>) {

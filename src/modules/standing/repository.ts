@@ -1,24 +1,66 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
+import { users } from '../../platform/auth/schema.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { activities } from '../activities/schema.ts';
-import { talents } from '../registry/schema.ts';
+import { enterprises, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import type { PlannedSession } from './cadence.ts';
-import type { SessionKind } from './constants.ts';
+import type { CareOccasion, SessionKind, Subject } from './constants.ts';
 import {
+  contactDuties as d,
   standingVisitFiles as f,
   serviceOccurrences as o,
   servicePlans as p,
+  commissionerPairings as pr,
   type ServiceOccurrenceRow,
   type ServicePlanRow,
   standingVisits as v,
 } from './schema.ts';
 
+/** The commissioner (occurrence's talent) and the talent a duty keeps in touch with are two joins of talents. */
+const commissioner = alias(talents, 'commissioner');
+const contact = alias(talents, 'contact');
+
+/** What an occurrence belongs to, as stored on each of its rows. */
+export type OccurrenceOwner =
+  | { subject: 'team'; ownerId: string; planId: string; teamId: string; scopeRegion: string }
+  | { subject: 'commission'; ownerId: string; pairingId: string; talentId: string; scopeRegion: string }
+  | { subject: 'duty'; ownerId: string; dutyId: string; assigneeUserId: string; scopeRegion: string };
+
+/** A planned occurrence before it is stored, with a care visit's occasion. */
+export type PlannedOccurrence = PlannedSession & { occasion?: CareOccasion };
+
+/** Whose occurrences `mine` lists: the teams one serves in, one's commissioner terms, one's contact duties. */
+export interface Responsible {
+  userId: string;
+  teamIds: readonly string[];
+}
+
 /** The occurrences' filters as the repository reads them (China dates, both ends included). */
 export interface OccurrenceFilter {
   regionPrefix: string;
   teamIds?: readonly string[] | undefined;
+  /** Only those the person answers for. */
+  mine?: Responsible | undefined;
+  subject?: Subject | undefined;
+  pairingId?: string | undefined;
+  dutyId?: string | undefined;
   kind?: SessionKind | undefined;
   /** done | overdue | due | planned, against this China date. */
   state?: 'done' | 'overdue' | 'due' | 'planned' | undefined;
@@ -29,7 +71,14 @@ export interface OccurrenceFilter {
 }
 
 export interface OccurrenceWithRecord extends ServiceOccurrenceRow {
-  teamName: string;
+  teamName: string | null;
+  /** The commissioner (commission) or the duty's assignee (duty). */
+  personName: string | null;
+  /** The enterprise of a commission or duty, or the talent a duty keeps in touch with. */
+  counterpartName: string | null;
+  enterpriseId: string | null;
+  /** The talent a duty keeps in touch with. */
+  contactTalentId: string | null;
   activityCode: string | null;
   activityTitle: string | null;
   visitSummary: string | null;
@@ -63,20 +112,13 @@ export class StandingRepository {
     return row;
   }
 
-  /** Adds the planned sessions a plan does not hold yet (a slot is its kind, period and place). */
-  async addOccurrences(
-    plan: Pick<ServicePlanRow, 'id' | 'teamId' | 'scopeRegion'>,
-    sessions: readonly PlannedSession[],
-  ): Promise<number> {
+  /** Adds the planned occurrences an owner does not hold yet (a slot is its kind, period and place). */
+  async addOccurrences(owner: OccurrenceOwner, sessions: readonly PlannedOccurrence[]): Promise<number> {
     let added = 0;
     for (let i = 0; i < sessions.length; i += 500) {
       const rows = await this.db
         .insert(o)
-        .values(
-          sessions
-            .slice(i, i + 500)
-            .map((s) => ({ ...s, planId: plan.id, teamId: plan.teamId, scopeRegion: plan.scopeRegion })),
-        )
+        .values(sessions.slice(i, i + 500).map((s) => ({ ...s, ...owner })))
         .onConflictDoNothing()
         .returning({ id: o.id });
       added += rows.length;
@@ -84,11 +126,14 @@ export class StandingRepository {
     return added;
   }
 
-  /** Removes a plan's sessions due on or after a day that nobody has recorded: the future a new cadence replaces. */
-  async dropUnrecordedFrom(planId: string, from: string): Promise<number> {
+  /**
+   * Removes an owner's occurrences due on or after a day that nobody has
+   * recorded: the future a new cadence replaces, or a term or duty ended.
+   */
+  async dropUnrecordedFrom(ownerId: string, from: string): Promise<number> {
     const rows = await this.db
       .delete(o)
-      .where(and(eq(o.planId, planId), gte(o.dueOn, from), isNull(o.recordKind)))
+      .where(and(eq(o.ownerId, ownerId), gte(o.dueOn, from), isNull(o.recordKind)))
       .returning({ id: o.id });
     return rows.length;
   }
@@ -97,6 +142,19 @@ export class StandingRepository {
     return and(
       regionPrefixCondition(o.scopeRegion, q.regionPrefix),
       q.teamIds ? (q.teamIds.length ? inArray(o.teamId, [...q.teamIds]) : sql`false`) : undefined,
+      q.mine
+        ? or(
+            q.mine.teamIds.length ? inArray(o.teamId, [...q.mine.teamIds]) : undefined,
+            eq(o.assigneeUserId, q.mine.userId),
+            inArray(
+              o.talentId,
+              this.db.select({ id: talents.id }).from(talents).where(eq(talents.userId, q.mine.userId)),
+            ),
+          )
+        : undefined,
+      q.subject ? eq(o.subject, q.subject) : undefined,
+      q.pairingId ? eq(o.pairingId, q.pairingId) : undefined,
+      q.dutyId ? eq(o.dutyId, q.dutyId) : undefined,
       q.kind ? eq(o.kind, q.kind) : undefined,
       q.from ? gte(o.dueOn, q.from) : undefined,
       q.to ? lte(o.dueOn, q.to) : undefined,
@@ -114,13 +172,23 @@ export class StandingRepository {
       .select({
         occurrence: o,
         teamName: teams.name,
+        personName: sql<string | null>`coalesce(${commissioner.name}, ${users.displayName})`,
+        counterpartName: sql<string | null>`coalesce(${enterprises.name}, ${contact.name})`,
+        enterpriseId: enterprises.id,
+        contactTalentId: d.talentId,
         activityCode: activities.code,
         activityTitle: activities.title,
         visitSummary: v.summary,
         files: sql<number>`(select count(*)::int from ${f} where ${f.visitId} = ${o.visitId})`,
       })
       .from(o)
-      .innerJoin(teams, eq(teams.id, o.teamId))
+      .leftJoin(teams, eq(teams.id, o.teamId))
+      .leftJoin(pr, eq(pr.id, o.pairingId))
+      .leftJoin(commissioner, eq(commissioner.id, o.talentId))
+      .leftJoin(d, eq(d.id, o.dutyId))
+      .leftJoin(users, eq(users.id, o.assigneeUserId))
+      .leftJoin(contact, eq(contact.id, d.talentId))
+      .leftJoin(enterprises, eq(enterprises.id, sql`coalesce(${pr.enterpriseId}, ${d.enterpriseId})`))
       .leftJoin(activities, eq(activities.id, o.activityId))
       .leftJoin(v, eq(v.id, o.visitId));
   }
@@ -131,6 +199,10 @@ export class StandingRepository {
     return rows.map((r) =>
       Object.assign(r.occurrence, {
         teamName: r.teamName,
+        personName: r.personName,
+        counterpartName: r.counterpartName,
+        enterpriseId: r.enterpriseId,
+        contactTalentId: r.contactTalentId,
         activityCode: r.activityCode,
         activityTitle: r.activityTitle,
         visitSummary: r.visitSummary,
@@ -143,17 +215,17 @@ export class StandingRepository {
     const where = this.where(q);
     const rows = await this.selectWithRecord()
       .where(where)
-      .orderBy(asc(o.dueOn), asc(teams.name), asc(o.kind), asc(o.seq))
+      .orderBy(asc(o.dueOn), asc(o.subject), asc(o.ownerId), asc(o.kind), asc(o.seq))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     const [total] = await this.db.select({ n: count() }).from(o).where(where);
     return { items: StandingRepository.flatten(rows), total: total?.n ?? 0 };
   }
 
-  /** Every session of a plan, in the order they fall due. */
-  async ofPlan(planId: string): Promise<OccurrenceWithRecord[]> {
+  /** Every occurrence of a plan, pairing or duty, in the order they fall due. */
+  async ofOwner(ownerId: string): Promise<OccurrenceWithRecord[]> {
     const rows = await this.selectWithRecord()
-      .where(eq(o.planId, planId))
+      .where(eq(o.ownerId, ownerId))
       .orderBy(asc(o.dueOn), asc(o.kind), asc(o.seq));
     return StandingRepository.flatten(rows);
   }
@@ -256,11 +328,17 @@ export class StandingRepository {
     return row;
   }
 
-  /** Per team and month of a year, the sessions due and what became of them. */
+  /**
+   * Per owner (a team's plan, a commissioner's term, a duty) and month of a
+   * year, the occurrences due and what became of them.
+   */
   async tallies(regionPrefix: string, year: number, today: string, dueUntil: string) {
     return this.db
       .select({
+        subject: o.subject,
         teamId: o.teamId,
+        talentId: o.talentId,
+        assigneeUserId: o.assigneeUserId,
         month: sql<number>`extract(month from ${o.dueOn})::int`,
         planned: count(),
         done: sql<number>`count(*) filter (where ${o.recordKind} is not null)::int`,
@@ -275,7 +353,23 @@ export class StandingRepository {
           lte(o.dueOn, `${year}-12-31`),
         ),
       )
-      .groupBy(o.teamId, sql`extract(month from ${o.dueOn})`);
+      .groupBy(o.subject, o.teamId, o.talentId, o.assigneeUserId, sql`extract(month from ${o.dueOn})`);
+  }
+
+  /** The assignees of the region's contact duties with occurrences in a year. */
+  async assignees(regionPrefix: string, year: number) {
+    return this.db
+      .selectDistinct({ userId: d.assigneeUserId, name: users.displayName })
+      .from(d)
+      .innerJoin(users, eq(users.id, d.assigneeUserId))
+      .where(
+        and(
+          regionPrefixCondition(d.scopeRegion, regionPrefix),
+          lte(d.startOn, `${year}-12-31`),
+          gte(d.endOn, `${year}-01-01`),
+        ),
+      )
+      .orderBy(asc(users.displayName));
   }
 
   /** The teams a registry talent (an expert's own record) serves in. */
@@ -288,33 +382,52 @@ export class StandingRepository {
     return rows.map((r) => r.teamId);
   }
 
-  /** Sessions not recorded and due between two days that nobody was reminded of yet. */
-  async toRemind(from: string, until: string, limit: number) {
+  private selectToTell() {
     return this.db
-      .select({ occurrence: o, teamName: teams.name, leaderTalentId: teams.leaderTalentId })
+      .select({
+        occurrence: o,
+        teamName: teams.name,
+        leaderTalentId: teams.leaderTalentId,
+        commissionerUserId: commissioner.userId,
+        personName: sql<string | null>`coalesce(${commissioner.name}, ${users.displayName})`,
+        counterpartName: sql<string | null>`coalesce(${enterprises.name}, ${contact.name})`,
+      })
       .from(o)
-      .innerJoin(teams, eq(teams.id, o.teamId))
+      .leftJoin(teams, eq(teams.id, o.teamId))
+      .leftJoin(pr, eq(pr.id, o.pairingId))
+      .leftJoin(commissioner, eq(commissioner.id, o.talentId))
+      .leftJoin(d, eq(d.id, o.dutyId))
+      .leftJoin(users, eq(users.id, o.assigneeUserId))
+      .leftJoin(contact, eq(contact.id, d.talentId))
+      .leftJoin(enterprises, eq(enterprises.id, sql`coalesce(${pr.enterpriseId}, ${d.enterpriseId})`));
+  }
+
+  /** Still served: a team not archived, a term confirmed, a duty not ended. */
+  private static live(): SQL {
+    return sql`((${teams.archivedAt} is null and ${o.subject} = 'team') or ${pr.status} = 'confirmed' or (${d.id} is not null and ${d.endedAt} is null))`;
+  }
+
+  /** Occurrences not recorded and due between two days that nobody was reminded of yet. */
+  async toRemind(from: string, until: string, limit: number) {
+    return this.selectToTell()
       .where(
         and(
           isNull(o.recordKind),
           isNull(o.remindedAt),
           gte(o.dueOn, from),
           lte(o.dueOn, until),
-          isNull(teams.archivedAt),
+          StandingRepository.live(),
         ),
       )
       .orderBy(asc(o.dueOn))
       .limit(limit);
   }
 
-  /** Sessions past their day, not recorded, whose region was not told yet. */
+  /** Occurrences past their day, not recorded, whose region was not told yet. */
   async toFlagOverdue(today: string, limit: number) {
-    return this.db
-      .select({ occurrence: o, teamName: teams.name, leaderTalentId: teams.leaderTalentId })
-      .from(o)
-      .innerJoin(teams, eq(teams.id, o.teamId))
+    return this.selectToTell()
       .where(
-        and(isNull(o.recordKind), isNull(o.overdueNotifiedAt), lt(o.dueOn, today), isNull(teams.archivedAt)),
+        and(isNull(o.recordKind), isNull(o.overdueNotifiedAt), lt(o.dueOn, today), StandingRepository.live()),
       )
       .orderBy(asc(o.dueOn))
       .limit(limit);

@@ -17,6 +17,7 @@ import {
   visitView,
 } from './contract.ts';
 import { standingError } from './errors.ts';
+import { registerCommissionerRoutes } from './routes-commissioners.ts';
 import type { StandingService } from './service.ts';
 
 export function registerStandingRoutes(app: App, standing: StandingService): void {
@@ -61,10 +62,10 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
   app.get(
     '/api/standing/occurrences',
     {
-      config: { access: 'teams.read' },
+      config: { access: 'standing.read' },
       schema: {
         tags,
-        summary: '计划服务（待办、逾期、本人的）Planned sessions',
+        summary: '计划服务：团队、特派员、联系服务（待办、逾期、本人的）Planned occurrences',
         querystring: occurrencesQuery,
         response: { 200: occurrencePage },
       },
@@ -74,7 +75,7 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
   app.post(
     '/api/standing/occurrences/:id/record',
     {
-      config: { access: 'teams.read' },
+      config: { access: 'standing.read' },
       schema: {
         tags,
         summary: '登记计划服务（关联活动或填写走访记录）Record a planned session',
@@ -89,7 +90,7 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
   app.post(
     '/api/standing/occurrences/:id/unrecord',
     {
-      config: { access: 'teams.manage' },
+      config: { access: 'standing.manage' },
       schema: {
         tags,
         summary: '撤销登记（运营人员，须说明原因）Take a record back',
@@ -104,15 +105,15 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
   app.get(
     '/api/standing/visits/:id',
     {
-      config: { access: 'teams.read' },
+      config: { access: 'standing.read' },
       schema: { tags, summary: '走访记录 A visit log', params: idParams, response: { 200: visitView } },
     },
-    async (request) => standing.records.visit(request.actor!, request.params.id),
+    async (request) => standing.visits.visit(request.actor!, request.params.id),
   );
   app.post(
     '/api/standing/visits/:id/files',
     {
-      config: { access: 'teams.read' },
+      config: { access: 'standing.read' },
       schema: {
         tags,
         summary: '上传走访照片或材料（≤10 MB）Attach a file to a visit',
@@ -127,13 +128,13 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
         tooLarge: (limitMb, cause) =>
           standingError('STANDING_FILE_TOO_LARGE', { params: { limitMb }, cause }),
       });
-      return reply.code(201).send(await standing.records.attach(request.actor!, request.params.id, file));
+      return reply.code(201).send(await standing.visits.attach(request.actor!, request.params.id, file));
     },
   );
   app.get(
     '/api/standing/visits/:id/files/:fileId',
     {
-      config: { access: 'teams.read' },
+      config: { access: 'standing.read' },
       schema: {
         tags,
         summary: '下载走访附件 Download a visit’s file',
@@ -141,21 +142,22 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
       },
     },
     async (request, reply) => {
-      const file = await standing.records.file(request.actor!, request.params.id, request.params.fileId);
+      const file = await standing.visits.file(request.actor!, request.params.id, request.params.fileId);
       return sendStoredFile(reply, file);
     },
   );
   app.get(
     '/api/standing/overview',
     {
-      config: { access: 'teams.manage' },
+      config: { access: 'standing.manage' },
       schema: {
         tags,
-        summary: '常态化服务总览（各团队每月计划完成情况）Standing service overview',
+        summary: '常态化服务总览（各团队、特派员、联系人每月完成情况）Standing service overview',
         querystring: overviewQuery,
         response: { 200: overviewView },
       },
     },
     async (request) => standing.overview(request.actor!, request.query.year),
   );
+  registerCommissionerRoutes(app, standing);
 }

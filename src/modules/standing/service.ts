@@ -10,18 +10,25 @@ import { chinaDate } from '../../reference/china-time.ts';
 import { regionFullName } from '../../reference/regions.ts';
 import type { WorkCalendar } from '../../reference/workdays.ts';
 import type { ActivitiesService } from '../activities/service.ts';
+import type { ListsService } from '../lists/service.ts';
+import type { MatchingService } from '../matching/service.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { TeamRow } from '../teams/schema.ts';
 import { teamsSeenPrefix } from '../teams/service.ts';
 import { planYear } from './cadence.ts';
+import { CommissionersService } from './commissioners.ts';
+import { CommissionersRepository } from './commissioners-repository.ts';
 import { DEFAULT_CADENCE, MONTHS } from './constants.ts';
-import type { OverviewView, PlanInput, PlanView } from './contract.ts';
+import type { OverviewView, PlanInput, PlanView, Tally } from './contract.ts';
+import { DutiesService } from './duties.ts';
 import { standingError } from './errors.ts';
+import { CommissionerDesk } from './portfolio.ts';
 import { StandingRecords } from './recording.ts';
 import { StandingReminders } from './reminders.ts';
-import { type OccurrenceFilter, StandingRepository } from './repository.ts';
+import { type OccurrenceFilter, type OccurrenceOwner, StandingRepository } from './repository.ts';
 import type { ServicePlanRow } from './schema.ts';
 import { add, count, dueUntil, emptyTally, fulfilment, occurrenceView, stateOf } from './views.ts';
+import { StandingVisits } from './visits.ts';
 
 /**
  * 常态化服务: the standing cadence of assistance teams. An operator sets a
@@ -33,6 +40,12 @@ import { add, count, dueUntil, emptyTally, fulfilment, occurrenceView, stateOf }
  */
 export class StandingService {
   readonly records: StandingRecords;
+  readonly visits: StandingVisits;
+  /** 科技特派员: rounds, pairs and terms; the desk beside them (portfolios, settings). */
+  readonly commissioners: CommissionersService;
+  readonly desk: CommissionerDesk;
+  /** 联系服务. */
+  readonly duties: DutiesService;
   private readonly reminders: StandingReminders;
 
   constructor(
@@ -40,11 +53,19 @@ export class StandingService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly calendar: WorkCalendar,
-    activities: ActivitiesService,
-    notifications: NotificationsService,
+    deps: {
+      activities: ActivitiesService;
+      notifications: NotificationsService;
+      matching: MatchingService;
+      lists: ListsService;
+    },
   ) {
-    this.records = new StandingRecords(database, audit, clock, activities);
-    this.reminders = new StandingReminders(database, clock, calendar, notifications);
+    this.records = new StandingRecords(database, audit, clock, deps.activities);
+    this.visits = new StandingVisits(database, audit, clock, this.records, deps.lists);
+    this.commissioners = new CommissionersService(database, audit, clock, calendar, deps.matching);
+    this.desk = new CommissionerDesk(database, audit, clock);
+    this.duties = new DutiesService(database, audit, clock, calendar);
+    this.reminders = new StandingReminders(database, clock, calendar, deps.notifications);
   }
 
   private today(): string {
@@ -121,7 +142,7 @@ export class StandingService {
         plan = inserted;
         const from = input.from ?? (year === thisYear ? today : `${year}-01-01`);
         replanned = await repo.addOccurrences(
-          plan,
+          planOwner(plan),
           planYear(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= from),
         );
       } else {
@@ -134,7 +155,7 @@ export class StandingService {
         if (cadenceChanged) {
           await repo.dropUnrecordedFrom(plan.id, today);
           replanned = await repo.addOccurrences(
-            plan,
+            planOwner(plan),
             planYear(this.calendar, year, plan.cadence).filter((s) => s.dueOn >= today),
           );
         }
@@ -164,7 +185,7 @@ export class StandingService {
     locale: Locale,
   ): Promise<PlanView> {
     const today = this.today();
-    const sessions = plan ? await new StandingRepository(db).ofPlan(plan.id) : [];
+    const sessions = plan ? await new StandingRepository(db).ofOwner(plan.id) : [];
     const canRecord = await this.records.canRecord(db, actor, team);
     const byKind: PlanView['byKind'] = {};
     const byMonth = MONTHS.map(emptyTally);
@@ -192,11 +213,18 @@ export class StandingService {
     };
   }
 
-  /** Planned sessions across teams: an office's due and overdue lists, or an expert's own (`mine`). */
+  /**
+   * Planned occurrences across the region: an office's due and overdue
+   * lists (every team, commissioner and duty), or a person's own (`mine`:
+   * the teams they serve in, their commissioner terms, their duties).
+   */
   async occurrences(
     actor: Actor,
     q: {
+      subject?: OccurrenceFilter['subject'];
       teamId?: string | undefined;
+      pairingId?: string | undefined;
+      dutyId?: string | undefined;
       kind?: OccurrenceFilter['kind'];
       state?: OccurrenceFilter['state'];
       mine?: 'true' | 'false' | undefined;
@@ -210,13 +238,16 @@ export class StandingService {
     const db = this.database.db;
     const repo = new StandingRepository(db);
     const today = this.today();
-    const mineOnly = q.mine === 'true' || !actor.permissions.has('teams.manage');
-    const mine = mineOnly ? await repo.teamsOfUser(actor.userId) : undefined;
-    const teamIds = q.teamId ? (mine ? mine.filter((id) => id === q.teamId) : [q.teamId]) : mine;
+    const office = actor.permissions.has('standing.manage') || actor.permissions.has('teams.manage');
+    const mineOnly = q.mine === 'true' || !office;
     const { items, total } = await repo.page(
       {
         regionPrefix: mineOnly ? '' : scopeOf(actor).regionPrefix,
-        teamIds,
+        mine: mineOnly ? { userId: actor.userId, teamIds: await repo.teamsOfUser(actor.userId) } : undefined,
+        subject: q.subject,
+        teamIds: q.teamId ? [q.teamId] : undefined,
+        pairingId: q.pairingId,
+        dutyId: q.dutyId,
         kind: q.kind,
         state: q.state,
         today,
@@ -227,7 +258,7 @@ export class StandingService {
       q.page,
       q.pageSize,
     );
-    // What is listed is what the caller may record: the teams they serve in, or (an operator) the region's.
+    // What is listed is what the caller may record: their own, or (an operator) the region's.
     return {
       items: items.map((o) => occurrenceView(o, today, locale, true)),
       total,
@@ -237,25 +268,37 @@ export class StandingService {
     };
   }
 
-  /** 常态化服务总览: every team of the region with its plan fulfilment per month, for a year. */
+  /**
+   * 常态化服务总览: every team, commissioner and contact duty assignee of the
+   * region with its fulfilment per month, for a year.
+   */
   async overview(actor: Actor, year?: number): Promise<OverviewView> {
     const today = this.today();
     const y = year ?? Number(today.slice(0, 4));
     const prefix = scopeOf(actor).regionPrefix;
     const db = this.database.db;
-    const [active, rows] = await Promise.all([
+    const [active, rows, commissioners, assignees] = await Promise.all([
       new TeamsRepository(db).active(prefix),
       new StandingRepository(db).tallies(prefix, y, today, dueUntil(today)),
+      new CommissionersRepository(db).commissioners(prefix, today),
+      new StandingRepository(db).assignees(prefix, y),
     ]);
     const total = emptyTally();
     const byMonth = MONTHS.map(emptyTally);
-    const perTeam = new Map<
-      string,
-      { total: ReturnType<typeof emptyTally>; byMonth: ReturnType<typeof emptyTally>[] }
-    >();
+    const per = new Map<string, { total: Tally; byMonth: Tally[] }>();
+    const of = (key: string) => {
+      const t = per.get(key) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
+      per.set(key, t);
+      return t;
+    };
     for (const r of rows) {
-      const t = perTeam.get(r.teamId) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
-      perTeam.set(r.teamId, t);
+      const key =
+        r.subject === 'team'
+          ? `team:${r.teamId}`
+          : r.subject === 'commission'
+            ? `talent:${r.talentId}`
+            : `user:${r.assigneeUserId}`;
+      const t = of(key);
       const tally = {
         planned: Number(r.planned),
         done: Number(r.done),
@@ -267,24 +310,30 @@ export class StandingService {
       add(byMonth[r.month - 1]!, tally);
       add(total, tally);
     }
+    const tallied = (key: string) => {
+      const t = per.get(key) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
+      return { total: t.total, byMonth: t.byMonth, fulfilment: fulfilment(t.total) };
+    };
     return {
       year: y,
       today,
-      teams: active.map((team) => {
-        const t = perTeam.get(team.id) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
-        return {
-          teamId: team.id,
-          teamName: team.name,
-          regionCode: team.regionCode,
-          regionName: regionFullName(team.regionCode),
-          countyName: team.countyCode ? regionFullName(team.countyCode) : null,
-          industryName: team.industryName,
-          hasPlan: perTeam.has(team.id),
-          total: t.total,
-          byMonth: t.byMonth,
-          fulfilment: fulfilment(t.total),
-        };
-      }),
+      teams: active.map((team) => ({
+        teamId: team.id,
+        teamName: team.name,
+        regionCode: team.regionCode,
+        regionName: regionFullName(team.regionCode),
+        countyName: team.countyCode ? regionFullName(team.countyCode) : null,
+        industryName: team.industryName,
+        hasPlan: per.has(`team:${team.id}`),
+        ...tallied(`team:${team.id}`),
+      })),
+      commissioners: commissioners.map((c) => ({
+        talentId: c.talentId,
+        name: c.name,
+        enterprises: Number(c.enterprises),
+        ...tallied(`talent:${c.talentId}`),
+      })),
+      assignees: assignees.map((a) => ({ userId: a.userId, name: a.name, ...tallied(`user:${a.userId}`) })),
       total,
       byMonth,
     };
@@ -294,4 +343,15 @@ export class StandingService {
   remind() {
     return this.reminders.run();
   }
+}
+
+/** A team plan as the owner of its sessions. */
+function planOwner(plan: ServicePlanRow): OccurrenceOwner {
+  return {
+    subject: 'team',
+    ownerId: plan.id,
+    planId: plan.id,
+    teamId: plan.teamId,
+    scopeRegion: plan.scopeRegion,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { addDays } from '../../reference/china-time.ts';
 import { periodLabel } from './cadence.ts';
-import { DUE_WITHIN_DAYS, type OccurrenceState } from './constants.ts';
+import { CARE_OCCASION_NAMES, DUE_WITHIN_DAYS, type OccurrenceState } from './constants.ts';
 import type { OccurrenceView, Tally } from './contract.ts';
 import type { OccurrenceWithRecord } from './repository.ts';
 
@@ -23,16 +23,28 @@ export function occurrenceView(
   locale: Locale,
   canRecord: boolean,
 ): OccurrenceView {
+  const lang = locale === 'en-US' ? 'en' : 'zh';
   return {
     id: o.id,
+    subject: o.subject,
     teamId: o.teamId,
     teamName: o.teamName,
+    pairingId: o.pairingId,
+    dutyId: o.dutyId,
+    personName: o.personName,
+    counterpartName: o.counterpartName,
+    enterpriseId: o.enterpriseId,
+    subjectLabel: subjectLabel(o, lang),
     regionCode: o.scopeRegion,
     kind: o.kind,
+    occasion: o.occasion,
     period: o.period,
     periodStart: o.periodStart,
     periodEnd: o.periodEnd,
-    periodLabel: periodLabel(o.period, o.periodStart, locale === 'en-US' ? 'en' : 'zh'),
+    // A care visit is named by its occasion (5·30科技工作者日, 春节前), the rest by their period.
+    periodLabel: o.occasion
+      ? CARE_OCCASION_NAMES[o.occasion][lang]
+      : periodLabel(o.period, o.periodStart, lang),
     seq: o.seq,
     dueOn: o.dueOn,
     state: stateOf(o, today),
@@ -53,6 +65,18 @@ export function occurrenceView(
       : null,
     version: o.version,
   };
+}
+
+/** Whose an occurrence is, as one line: the team, 张三 → 某公司 (a commissioner), 李四 联系 王五 (a duty). */
+export function subjectLabel(
+  o: Pick<OccurrenceWithRecord, 'subject' | 'teamName' | 'personName' | 'counterpartName'>,
+  lang: 'zh' | 'en',
+): string {
+  if (o.subject === 'team') return o.teamName ?? '';
+  if (o.subject === 'commission') return `${o.personName ?? ''} → ${o.counterpartName ?? ''}`;
+  return lang === 'zh'
+    ? `${o.personName ?? ''} 联系 ${o.counterpartName ?? ''}`
+    : `${o.personName ?? ''} keeps in touch with ${o.counterpartName ?? ''}`;
 }
 
 export const emptyTally = (): Tally => ({ planned: 0, done: 0, overdue: 0, due: 0 });

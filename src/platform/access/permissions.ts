@@ -114,6 +114,20 @@ export const PERMISSIONS = {
     name: { zh: '举办本地区活动（报名审核、签到、排程、成效）', en: 'Run the region’s activities' },
     kind: 'write',
   },
+  'standing.read': {
+    name: {
+      zh: '查看常态化服务（本人的特派员服务与联系任务，运营人员看本地区）',
+      en: 'View the standing service (one’s own terms and duties; operators the region’s)',
+    },
+    kind: 'read',
+  },
+  'standing.manage': {
+    name: {
+      zh: '安排本地区常态化服务（科技特派员选派、联系服务）',
+      en: 'Arrange the region’s standing service (commissioner rounds, contact duties)',
+    },
+    kind: 'write',
+  },
   'insights.read': {
     name: { zh: '查看统计看板与工作简报', en: 'View statistics and work reports' },
     kind: 'read',
@@ -159,6 +173,8 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'activities.read',
     'activities.join',
     'activities.manage',
+    'standing.read',
+    'standing.manage',
     'insights.read',
   ],
   operator: [
@@ -182,6 +198,8 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'activities.read',
     'activities.join',
     'activities.manage',
+    'standing.read',
+    'standing.manage',
     'insights.read',
   ],
   institution: [
@@ -195,6 +213,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'teams.read',
     'activities.read',
     'activities.join',
+    'standing.read',
   ],
   enterprise: [
     'profile.own',
@@ -205,6 +224,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.act',
     'activities.read',
     'activities.join',
+    'standing.read',
   ],
   expert: [
     'profile.own',
@@ -216,6 +236,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'teams.read',
     'activities.read',
     'activities.join',
+    'standing.read',
   ],
   provider: ['lists.read', 'activities.read', 'activities.join'],
   reviewer: ['lists.read', 'activities.read', 'activities.join'],
@@ -230,6 +251,7 @@ export const DEFAULT_GRANTS: Record<Role, Permission[]> = {
     'orders.read',
     'teams.read',
     'activities.read',
+    'standing.read',
     'insights.read',
   ],
 };

@@ -188,6 +188,9 @@ export const SESSION_KIND_LABELS: Record<SessionKind, MessageKey> = {
   consultation: 'insights.sessionKind.consultation',
   research: 'insights.sessionKind.research',
   transfer: 'insights.sessionKind.transfer',
+  commission_visit: 'insights.sessionKind.commission_visit',
+  contact: 'insights.sessionKind.contact',
+  care: 'insights.sessionKind.care',
 };
 
 export const SESSION_STATE_LABELS: Record<OccurrenceState, MessageKey> = {

@@ -54,12 +54,16 @@ export function MyServiceCard({ expert }: { expert: boolean }) {
                     </Typography.Text>
                   </Space>
                   <div>
-                    <Link
-                      to={planPath(o.teamId)}
-                      style={{ ...(phone ? TOUCH_LINK : {}), wordBreak: 'break-all' }}
-                    >
-                      {o.teamName}
-                    </Link>
+                    {o.teamId ? (
+                      <Link
+                        to={planPath(o.teamId)}
+                        style={{ ...(phone ? TOUCH_LINK : {}), wordBreak: 'break-all' }}
+                      >
+                        {o.subjectLabel}
+                      </Link>
+                    ) : (
+                      <Typography.Text style={{ wordBreak: 'break-all' }}>{o.subjectLabel}</Typography.Text>
+                    )}
                   </div>
                 </div>
                 <Button

@@ -13,7 +13,7 @@ import {
   SERVICE_KIND_NAMES,
   SERVICE_KINDS,
   SESSION_KIND_NAMES,
-  SESSION_KINDS,
+  TEAM_SESSION_KINDS,
 } from './types.ts';
 
 type Values = {
@@ -115,7 +115,7 @@ export function PlanFormDrawer({
             data-testid="plan-replan-warning"
           />
         )}
-        {SESSION_KINDS.map((kind) => (
+        {TEAM_SESSION_KINDS.map((kind) => (
           <Row key={kind} gutter={8} align="middle" data-testid={`plan-cadence-${kind}`}>
             <Col xs={24} sm={8}>
               <Typography.Text strong>{pick(SESSION_KIND_NAMES[kind])}</Typography.Text>

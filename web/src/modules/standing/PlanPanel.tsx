@@ -19,7 +19,7 @@ import {
   type PlanView,
   SERVICE_KIND_NAMES,
   SERVICE_KINDS,
-  SESSION_KINDS,
+  TEAM_SESSION_KINDS,
   type Tally,
 } from './types.ts';
 
@@ -106,7 +106,7 @@ export function PlanPanel({ team }: { team: { id: string; archived: boolean } })
 function PlanBody({ plan, onOpen }: { plan: PlanView; onOpen: (id: string) => void }) {
   const { t, pick } = useI18n();
   const kindName = useKindName();
-  const cadenceLine = (kind: (typeof SESSION_KINDS)[number]) => {
+  const cadenceLine = (kind: (typeof TEAM_SESSION_KINDS)[number]) => {
     const c = plan.cadence[kind];
     return c.count === 0
       ? t('standing.plan.none')
@@ -126,7 +126,7 @@ function PlanBody({ plan, onOpen }: { plan: PlanView; onOpen: (id: string) => vo
         />
       )}
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, xl: 3 }} data-testid="plan-cadence">
-        {SESSION_KINDS.map((kind) => (
+        {TEAM_SESSION_KINDS.map((kind) => (
           <Descriptions.Item key={kind} label={kindName(kind)}>
             {cadenceLine(kind)}
           </Descriptions.Item>
@@ -169,7 +169,7 @@ function KindTallies({ plan }: { plan: PlanView }) {
   const kindName = useKindName();
   return (
     <Row gutter={[8, 8]} data-testid="plan-kind-tallies">
-      {SESSION_KINDS.filter((kind) => (plan.byKind[kind]?.planned ?? 0) > 0).map((kind) => {
+      {TEAM_SESSION_KINDS.filter((kind) => (plan.byKind[kind]?.planned ?? 0) > 0).map((kind) => {
         const tally = plan.byKind[kind]!;
         return (
           <Col key={kind} xs={12} sm={8} lg={4}>

@@ -119,8 +119,9 @@ function sessionColumns(
   return [
     {
       title: t('menu.teams'),
-      dataIndex: 'teamName',
-      render: (name: string, o) => <Link to={planPath(o.teamId, Number(o.dueOn.slice(0, 4)))}>{name}</Link>,
+      dataIndex: 'subjectLabel',
+      render: (name: string, o) =>
+        o.teamId ? <Link to={planPath(o.teamId, Number(o.dueOn.slice(0, 4)))}>{name}</Link> : name,
     },
     { title: t('standing.kind'), dataIndex: 'kind', width: 120, render: (kind) => kindName(kind) },
     { title: t('standing.period'), dataIndex: 'periodLabel', width: 120 },

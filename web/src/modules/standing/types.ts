@@ -45,6 +45,7 @@ export {
   SESSION_KINDS,
   SESSION_RECORDS,
   type SessionKind,
+  TEAM_SESSION_KINDS,
 } from '@server/modules/standing/constants.ts';
 export type {
   OccurrenceView,
