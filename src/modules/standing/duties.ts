@@ -98,11 +98,8 @@ export class DutiesService {
             );
       const now = this.clock.now();
       const duty = await repo.insert({
-        // The duty is the assignee's office's: the party's region when within it, else the assignee's own.
-        scopeRegion:
-          party.regionCode?.startsWith(prefix) && party.regionCode.startsWith(assignee.regionCode.slice(0, 4))
-            ? party.regionCode
-            : assignee.regionCode,
+        // The duty is the assignee's office's: seen and overseen where the assignee works.
+        scopeRegion: assignee.regionCode,
         assigneeUserId: assignee.id,
         subject: input.subject,
         talentId: input.subject === 'talent' ? party.id : null,
