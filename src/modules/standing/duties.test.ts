@@ -125,6 +125,29 @@ describe('contact duties: an office’s people keep in touch with talents and en
     expect(duty.total).toMatchObject({ planned: 6, done: 1, overdue: 0 });
     expect(duty.lastContactOn).toBe('2026-03-02');
     expect(duty.nextDueOn).toBe('2026-05-29');
+    // Another city's operator sees nothing of it, by id or in a list.
+    const admin = await p.signIn('admin');
+    expectStatus(
+      await admin.post('/api/users', {
+        username: 'hz.duty.operator',
+        displayName: '杭州运营',
+        role: 'operator',
+        regionCode: '330100',
+        password: 'scope-Test-2026',
+      }),
+      201,
+    );
+    const hangzhou = await p.signIn('hz.duty.operator', 'scope-Test-2026');
+    expect((await hangzhou.get(`/api/standing/duties/${dutyId}`)).status).toBe(404);
+    expect(expectStatus(await hangzhou.get('/api/standing/duties'), 200).body.total).toBe(0);
+    expect(
+      (
+        await hangzhou.post(`/api/standing/occurrences/${march.id}/unrecord`, {
+          reason: '越权撤销',
+          version: done.version,
+        })
+      ).status,
+    ).toBe(404);
     // The expert neither sees the office's duty nor records it.
     expect((await expert.get(`/api/standing/duties/${dutyId}`)).status).toBe(404);
     const next = mine.find((o) => o.dutyId === dutyId && o.kind === 'care')!;
