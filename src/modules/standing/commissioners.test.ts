@@ -315,4 +315,45 @@ describe('tech commissioners: a round from preferences to terms, visits and refi
     // The Huzhou operator sees nothing of Hangzhou's round.
     expect((await operator.get(`/api/standing/rounds/${round.id}`)).status).toBe(404);
   });
+
+  it('shows another city’s operator nothing of this city’s rounds, terms, visits or settings', async () => {
+    expectStatus(
+      await admin.post('/api/users', {
+        username: 'hz.standing.operator',
+        displayName: '杭州运营',
+        role: 'operator',
+        regionCode: '330100',
+        password: 'scope-Test-2026',
+      }),
+      201,
+    );
+    const hangzhou = await p.signIn('hz.standing.operator', 'scope-Test-2026');
+    const rounds = expectStatus(await hangzhou.get('/api/standing/rounds'), 200).body.items as {
+      name: string;
+    }[];
+    expect(rounds.map((r) => r.name)).toEqual(['杭州市科技特派员选派']);
+    expect((await hangzhou.get(`/api/standing/rounds/${roundId}`)).status).toBe(404);
+    expect((await hangzhou.post(`/api/standing/rounds/${roundId}/propose`)).status).toBe(404);
+    expect((await hangzhou.get(`/api/standing/portfolio?talentId=${talents['ZJ-0001']}`)).status).toBe(404);
+    const term = (await operator.get(`/api/standing/portfolio?talentId=${talents['ZJ-0001']}`)).body.terms[0];
+    const end = await hangzhou.post(`/api/standing/pairings/${term.pairingId}/end`, {
+      reason: '越权结束',
+      version: term.version,
+    });
+    expect(end.status).toBe(404);
+    expect(
+      expectStatus(
+        await hangzhou.get('/api/standing/occurrences?subject=commission&pageSize=200'),
+        200,
+      ).body.items.every((o: { regionCode: string }) => o.regionCode.startsWith('3301')),
+    ).toBe(true);
+    const settings = await hangzhou.put('/api/standing/settings', {
+      regionCode: '330500',
+      allowSharedCommissioners: false,
+    });
+    expect(expectStatus(settings, 403).body.error.code).toBe('ROUND_REGION_OUTSIDE');
+    expect(
+      expectStatus(await operator.get('/api/standing/settings'), 200).body.allowSharedCommissioners,
+    ).toBe(true);
+  });
 });
