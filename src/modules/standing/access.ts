@@ -4,11 +4,13 @@ import type { Executor } from '../../platform/db/client.ts';
 import { RegistryRepository } from '../registry/repository.ts';
 import { TeamsRepository } from '../teams/repository.ts';
 import type { Subject } from './constants.ts';
+import { StandingRepository } from './repository.ts';
 
 /**
- * Who answers for an occurrence (or a visit made for one): a team's members,
- * the commissioner of a term (by their talent record's account), the
- * assignee of a contact duty.
+ * Who answers for an occurrence (or a visit made for one): a team's members
+ * and its station's liaison (the account with the liaison's mobile), the
+ * commissioner of a term (by their talent record's account), the assignee of
+ * a contact duty.
  */
 export async function responsibleFor(
   db: Executor,
@@ -25,7 +27,10 @@ export async function responsibleFor(
     return Boolean(talent?.userId) && talent?.userId === actor.userId;
   }
   if (!o.teamId) return false;
-  return (await new TeamsRepository(db).members([o.teamId])).some((m) => m.userId === actor.userId);
+  if ((await new TeamsRepository(db).members([o.teamId])).some((m) => m.userId === actor.userId)) return true;
+  return (
+    (await new StandingRepository(db).liaisons({ teamIds: [o.teamId], userId: actor.userId })).length > 0
+  );
 }
 
 /** Those who oversee a region's standing service (its operators, the auditor) see all of it. */

@@ -43,11 +43,20 @@ export class StandingRecords {
     private readonly activities: ActivitiesService,
   ) {}
 
-  /** A team's member (by their registry record) or the region's operator records its sessions. */
+  /**
+   * A team's member (by their registry record), its station's liaison (by
+   * account), or the region's operator records its sessions.
+   */
   async canRecord(db: Executor, actor: Actor, team: TeamRow): Promise<boolean> {
-    if (actor.permissions.has('teams.manage')) return team.regionCode.startsWith(scopeOf(actor).regionPrefix);
-    const members = await new TeamsRepository(db).members([team.id]);
-    return members.some((m) => m.userId === actor.userId);
+    if (actor.permissions.has('teams.manage') && team.regionCode.startsWith(scopeOf(actor).regionPrefix)) {
+      return true;
+    }
+    return responsibleFor(db, actor, {
+      subject: 'team',
+      teamId: team.id,
+      talentId: null,
+      assigneeUserId: null,
+    });
   }
 
   async record(actor: Actor, id: string, input: RecordInput, locale: Locale): Promise<OccurrenceView> {

@@ -39,11 +39,17 @@ export class StandingReminders {
       const overdue = await repo.toFlagOverdue(today, BATCH);
       const teamIds = [...due, ...overdue].flatMap((d) => (d.occurrence.teamId ? [d.occurrence.teamId] : []));
       const members = await new TeamsRepository(tx).members([...new Set(teamIds)]);
+      const liaisons = await repo.liaisons({ teamIds: [...new Set(teamIds)] });
       /** The accounts that answer for a group: a team's members, the commissioner, the assignee. */
       const responsible = (first: Due): string[] => {
         const o = first.occurrence;
         if (o.teamId) {
-          return members.filter((m) => m.teamId === o.teamId && m.userId).map((m) => m.userId as string);
+          return [
+            ...new Set([
+              ...members.filter((m) => m.teamId === o.teamId && m.userId).map((m) => m.userId as string),
+              ...liaisons.filter((l) => l.teamId === o.teamId).map((l) => l.userId),
+            ]),
+          ];
         }
         if (o.assigneeUserId) return [o.assigneeUserId];
         return first.commissionerUserId ? [first.commissionerUserId] : [];

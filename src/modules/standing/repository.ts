@@ -18,7 +18,7 @@ import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import { users } from '../../platform/auth/schema.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { activities } from '../activities/schema.ts';
-import { enterprises, talents } from '../registry/schema.ts';
+import { enterprises, stations, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import type { PlannedSession } from './cadence.ts';
 import type { CareOccasion, SessionKind, Subject } from './constants.ts';
@@ -372,14 +372,45 @@ export class StandingRepository {
       .orderBy(asc(users.displayName));
   }
 
-  /** The teams a registry talent (an expert's own record) serves in. */
+  /**
+   * The teams a person answers for: those they serve in (by their registry
+   * talent record), and those based at a station whose liaison they are.
+   */
   async teamsOfUser(userId: string): Promise<string[]> {
-    const rows = await this.db
-      .select({ teamId: teamMembers.teamId })
-      .from(teamMembers)
-      .innerJoin(talents, eq(talents.id, teamMembers.talentId))
-      .where(eq(talents.userId, userId));
-    return rows.map((r) => r.teamId);
+    const [members, liaison] = await Promise.all([
+      this.db
+        .select({ teamId: teamMembers.teamId })
+        .from(teamMembers)
+        .innerJoin(talents, eq(talents.id, teamMembers.talentId))
+        .where(eq(talents.userId, userId)),
+      this.liaisons({ userId }),
+    ]);
+    return [...new Set([...members.map((r) => r.teamId), ...liaison.map((r) => r.teamId)])];
+  }
+
+  /**
+   * 联络员 with an account: a team's station names its liaison by name and
+   * mobile; the liaison is the active account of the team's city whose mobile
+   * is that number (an administrator gives the liaison an account with it).
+   * Of given teams, or of one account.
+   */
+  async liaisons(of: { teamIds?: readonly string[]; userId?: string }) {
+    if (of.teamIds && of.teamIds.length === 0) return [];
+    return this.db
+      .select({ teamId: teams.id, userId: users.id })
+      .from(teams)
+      .innerJoin(stations, eq(stations.id, teams.stationId))
+      .innerJoin(users, eq(users.mobileHash, stations.liaisonMobileHash))
+      .where(
+        and(
+          of.teamIds ? inArray(teams.id, [...of.teamIds]) : undefined,
+          of.userId ? eq(users.id, of.userId) : undefined,
+          eq(users.disabled, false),
+          sql`${users.role} <> 'auditor'`,
+          sql`left(${users.regionCode}, 4) = left(${teams.regionCode}, 4)`,
+          isNull(teams.archivedAt),
+        ),
+      );
   }
 
   private selectToTell() {

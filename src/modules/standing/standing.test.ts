@@ -264,6 +264,68 @@ describe('standing service: a combined team’s plan, its sessions and their rec
     expect(visits[0]!.n).toBe(1);
   });
 
+  it('lets the station’s liaison, once given an account with the liaison’s mobile, see the team’s sessions and log a visit', async () => {
+    const station = expectStatus(
+      await operator.post('/api/registry/stations', {
+        code: 'YZ-LT1',
+        name: '安吉人才驿站（测试）',
+        regionCode: '330523',
+        liaisonName: '何晓东',
+        liaisonMobile: '13957209901',
+      }),
+      201,
+    ).body;
+    const other = await combinedTeam(operator, {
+      name: '安吉白茶组合式人才帮扶团',
+      countyCode: '330523',
+      industryCode: '01',
+      industryName: '白茶种植',
+      stationId: station.id,
+    });
+    const defaults = expectStatus(await operator.get(`/api/standing/teams/${other.id}/plans/2026`), 200).body;
+    expectStatus(
+      await operator.put(`/api/standing/teams/${other.id}/plans/2026`, { cadence: defaults.cadence }),
+      200,
+    );
+    // Before the liaison has an account, nobody is the liaison; an account with another number is not either.
+    const admin = await p.signIn('admin');
+    const account = (username: string, mobile: string) =>
+      admin.post('/api/users', {
+        username,
+        displayName: username,
+        role: 'expert',
+        regionCode: '330523',
+        mobile,
+        password: 'liaison-Test-2026',
+      });
+    expectStatus(await account('not.liaison', '13957209902'), 201);
+    expectStatus(await account('liaison.he', '13957209901'), 201);
+    const stranger = await p.signIn('not.liaison', 'liaison-Test-2026');
+    expect((await stranger.get('/api/standing/occurrences?mine=true')).body.total).toBe(0);
+    const liaison = await p.signIn('liaison.he', 'liaison-Test-2026');
+    const mine = expectStatus(
+      await liaison.get('/api/standing/occurrences?mine=true&kind=visit&pageSize=50'),
+      200,
+    ).body;
+    expect(mine.total).toBe(10);
+    expect(mine.items.every((o: Occurrence & { teamId: string }) => o.teamId === other.id)).toBe(true);
+    const march = mine.items[0] as Occurrence;
+    expect(
+      (
+        await stranger.post(`/api/standing/occurrences/${march.id}/record`, {
+          visit: { summary: '冒名登记' },
+        })
+      ).status,
+    ).toBe(403);
+    const done = expectStatus(
+      await liaison.post(`/api/standing/occurrences/${march.id}/record`, {
+        visit: { summary: '陪同专家走访茶企，记录种植与加工难题', findings: '病虫害绿色防控缺技术' },
+      }),
+      200,
+    ).body;
+    expect(done.record.kind).toBe('visit');
+  });
+
   it('flags what is overdue by the clock, tells the region once, and re-plans only the future', async () => {
     p.clock.set(new Date('2026-04-02T09:00:00+08:00'));
     // A month on, the sessions have lapsed: sign in again.
