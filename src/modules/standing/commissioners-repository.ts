@@ -210,6 +210,25 @@ export class CommissionersRepository {
       .groupBy(pr.talentId, pr.scopeRegion);
   }
 
+  /** Of the given enterprises, those a commissioner of another round serves over a span, and who. */
+  async servedElsewhere(enterpriseIds: readonly string[], start: string, end: string, exceptRound: string) {
+    if (enterpriseIds.length === 0) return [];
+    return this.db
+      .select({ enterpriseId: pr.enterpriseId, enterpriseName: enterprises.name, talentName: talents.name })
+      .from(pr)
+      .innerJoin(enterprises, eq(enterprises.id, pr.enterpriseId))
+      .innerJoin(talents, eq(talents.id, pr.talentId))
+      .where(
+        and(
+          inArray(pr.enterpriseId, [...enterpriseIds]),
+          eq(pr.status, 'confirmed'),
+          ne(pr.roundId, exceptRound),
+          lte(pr.termStart, end),
+          gte(pr.termEnd, start),
+        ),
+      );
+  }
+
   /** Whether each region allows an expert to hold terms in another region too. */
   async sharing(regions: readonly string[]): Promise<Map<string, boolean>> {
     if (regions.length === 0) return new Map();
@@ -250,9 +269,10 @@ export class CommissionersRepository {
   /**
    * A commissioner's terms (a talent's pairings, not proposals) with each
    * enterprise's last visit, the visits planned and made, and its open
-   * demands, refined demands and orders.
+   * demands, refined demands and orders. Overdue and next due as of the
+   * platform's China date (its clock, not the database's).
    */
-  async portfolio(talentId: string, regionPrefix: string) {
+  async portfolio(talentId: string, regionPrefix: string, today: string) {
     return this.db
       .select({
         pairing: pr,
@@ -263,10 +283,10 @@ export class CommissionersRepository {
         >`(select max(${v.visitedOn})::text from ${v} where ${v.pairingId} = ${pr.id})`,
         visits: sql<number>`(select count(*)::int from ${v} where ${v.pairingId} = ${pr.id})`,
         planned: sql<number>`(select count(*)::int from ${o} where ${o.pairingId} = ${pr.id})`,
-        overdue: sql<number>`(select count(*)::int from ${o} where ${o.pairingId} = ${pr.id} and ${o.recordKind} is null and ${o.dueOn} < (now() at time zone 'Asia/Shanghai')::date)`,
+        overdue: sql<number>`(select count(*)::int from ${o} where ${o.pairingId} = ${pr.id} and ${o.recordKind} is null and ${o.dueOn} < ${today}::date)`,
         nextDueOn: sql<
           string | null
-        >`(select min(${o.dueOn})::text from ${o} where ${o.pairingId} = ${pr.id} and ${o.recordKind} is null and ${o.dueOn} >= (now() at time zone 'Asia/Shanghai')::date)`,
+        >`(select min(${o.dueOn})::text from ${o} where ${o.pairingId} = ${pr.id} and ${o.recordKind} is null and ${o.dueOn} >= ${today}::date)`,
         openDemands: sql<number>`(select count(*)::int from ${listItems} where ${listItems.enterpriseId} = ${pr.enterpriseId} and ${listItems.kind} = 'demands' and ${listItems.status} in ('published', 'in_progress'))`,
         refined: sql<number>`(select count(*)::int from ${rd} where ${rd.pairingId} = ${pr.id})`,
         refinedDrafts: sql<number>`(select count(*)::int from ${rd} join ${listItems} on ${listItems.id} = ${rd.listItemId} where ${rd.pairingId} = ${pr.id} and ${listItems.status} = 'draft')`,

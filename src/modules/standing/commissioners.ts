@@ -21,7 +21,15 @@ import type {
 } from './contract-commissioners.ts';
 import { standingError } from './errors.ts';
 import { StandingRepository } from './repository.ts';
-import { partyOf, proposalFor, refuseOver, rooms, roundView } from './round-views.ts';
+import {
+  partyOf,
+  proposalFor,
+  refuseOver,
+  refuseServed,
+  rooms,
+  roundView,
+  servedElsewhere,
+} from './round-views.ts';
 import type { CommissionerRoundRow } from './schema.ts';
 
 /**
@@ -296,6 +304,7 @@ export class CommissionersService {
       if (input.talentId) {
         const expert = await repo.entryOf(round.id, { talentId: input.talentId });
         if (!expert) throw standingError('ROUND_PAIR_EXPERT_UNKNOWN');
+        await refuseServed(tx, round, [input.enterpriseId]);
         const room = (await rooms(tx, round, [input.talentId])).get(input.talentId)!;
         const inRound = pairs.filter(
           (p) => p.talentId === input.talentId && p.enterpriseId !== input.enterpriseId,
@@ -345,6 +354,11 @@ export class CommissionersService {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('standing.commissioners.confirm'))`);
       const repo = new CommissionersRepository(tx);
       const pairs = await repo.pairings(round.id);
+      await refuseServed(
+        tx,
+        round,
+        pairs.map((p) => p.enterpriseId),
+      );
       const perTalent = new Map<string, number>();
       for (const p of pairs) perTalent.set(p.talentId, (perTalent.get(p.talentId) ?? 0) + 1);
       const roomOf = await rooms(tx, round, [...perTalent.keys()]);
@@ -398,9 +412,20 @@ export class CommissionersService {
       const repo = new CommissionersRepository(tx);
       const entries = await repo.entries(parent.id);
       const paired = new Set((await repo.pairings(parent.id)).map((p) => p.enterpriseId));
-      const left = entries.filter(
+      const unpaired = entries.filter(
         (x) => x.entry.side === 'enterprise' && !paired.has(x.entry.enterpriseId as string),
       );
+      // Those a commissioner of another round serves are not left over: they have one.
+      const served = new Set(
+        (
+          await servedElsewhere(
+            tx,
+            parent,
+            unpaired.map((x) => x.entry.enterpriseId as string),
+          )
+        ).map((s) => s.enterpriseId),
+      );
+      const left = unpaired.filter((x) => !served.has(x.entry.enterpriseId as string));
       if (left.length === 0) throw standingError('ROUND_NOTHING_LEFT');
       const experts = entries.filter((x) => x.entry.side === 'expert').map((x) => x.entry.talentId as string);
       const now = this.clock.now();

@@ -157,12 +157,13 @@ export const PAIRING_STATUS_NAMES: Record<PairingStatus, { zh: string; en: strin
 };
 
 /** Why an enterprise of a round was left without a commissioner. */
-export const LEFT_REASONS = ['no_capacity', 'no_fit'] as const;
+export const LEFT_REASONS = ['no_capacity', 'no_fit', 'served'] as const;
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
 export const LEFT_REASON_NAMES: Record<LeftReason, { zh: string; en: string }> = {
   no_capacity: { zh: '专家名额已满', en: 'Every fitting expert’s portfolio is full' },
   no_fit: { zh: '没有合适的专家', en: 'No expert fits' },
+  served: { zh: '已有科技特派员服务', en: 'Already served by a commissioner' },
 };
 
 /** How many enterprises a commissioner serves at most, unless the round says otherwise. */

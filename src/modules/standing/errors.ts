@@ -165,6 +165,11 @@ export const standingError = defineErrors({
     zh: '{name}已在{region}担任科技特派员；须两地均允许跨地区兼任',
     en: '{name} already serves as a commissioner in {region}; both regions must allow serving in two',
   },
+  COMMISSIONER_ENTERPRISE_SERVED: {
+    status: 409,
+    zh: '{enterprise}已由科技特派员{name}服务，任期内不再重复选派',
+    en: '{enterprise} is already served by the commissioner {name}',
+  },
   PAIRING_NOT_FOUND: { status: 404, zh: '特派员服务关系不存在', en: 'Commissioner term not found' },
   PAIRING_NOT_CONFIRMED: { status: 409, zh: '该服务关系不在任期中', en: 'The term is not current' },
   COMMISSIONER_NOT_FOUND: {

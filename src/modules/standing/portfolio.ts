@@ -106,6 +106,7 @@ export class CommissionerDesk {
     const rows = await new CommissionersRepository(db).portfolio(
       id,
       manage ? scopeOf(actor).regionPrefix : '',
+      this.today(),
     );
     if (!talent || (manage && talentId && rows.length === 0)) throw standingError('COMMISSIONER_NOT_FOUND');
     return {

@@ -84,10 +84,21 @@ export async function proposalFor(db: Executor, matching: MatchingService, round
   if (enterpriseEntries.length === 0 || expertEntries.length === 0) throw standingError('ROUND_EMPTY');
   const talentIds = expertEntries.map((x) => x.entry.talentId as string);
   const room = await rooms(db, round, talentIds);
+  // An enterprise a commissioner already serves at the time (another round's term) is not paired again.
+  const served = new Set(
+    (
+      await servedElsewhere(
+        db,
+        round,
+        enterpriseEntries.map((x) => x.entry.enterpriseId as string),
+      )
+    ).map((s) => s.enterpriseId),
+  );
+  const open = enterpriseEntries.filter((x) => !served.has(x.entry.enterpriseId as string));
   const registry = new RegistryRepository(db);
   const enterpriseRows = await registry.byIds(
     'enterprises',
-    enterpriseEntries.map((x) => x.entry.enterpriseId as string),
+    open.map((x) => x.entry.enterpriseId as string),
     { regionPrefix: '', organisationId: null },
   );
   const demands = await repo.openDemandTitles([...enterpriseRows.keys()]);
@@ -101,7 +112,7 @@ export async function proposalFor(db: Executor, matching: MatchingService, round
     new Set(talentIds),
   );
   const proposal = proposePairs({
-    enterprises: enterpriseEntries.map((x) => ({
+    enterprises: open.map((x) => ({
       id: x.entry.enterpriseId as string,
       preferences: x.entry.preferences,
     })),
@@ -112,7 +123,32 @@ export async function proposalFor(db: Executor, matching: MatchingService, round
     })),
     fits,
   });
+  proposal.left.push(...[...served].map((enterpriseId) => ({ enterpriseId, reason: 'served' as const })));
   return { proposal, enterpriseEntries };
+}
+
+/** The enterprises of a list a commissioner of another round serves during a round's term, with whom. */
+export function servedElsewhere(db: Executor, round: CommissionerRoundRow, enterpriseIds: readonly string[]) {
+  return new CommissionersRepository(db).servedElsewhere(
+    enterpriseIds,
+    round.termStart,
+    round.termEnd,
+    round.id,
+  );
+}
+
+/** Refuses pairing an enterprise a commissioner of another round serves at the time. */
+export async function refuseServed(
+  db: Executor,
+  round: CommissionerRoundRow,
+  enterpriseIds: readonly string[],
+) {
+  const [first] = await servedElsewhere(db, round, enterpriseIds);
+  if (first) {
+    throw standingError('COMMISSIONER_ENTERPRISE_SERVED', {
+      params: { enterprise: first.enterpriseName, name: first.talentName },
+    });
+  }
 }
 
 /**
