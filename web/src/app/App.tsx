@@ -81,6 +81,13 @@ const TeamsPage = page(async () => (await import('../modules/teams/TeamsPage.tsx
 const TeamDetailPage = page(async () => (await import('../modules/teams/TeamDetailPage.tsx')).TeamDetailPage);
 /** The overview's grid and the region's sessions: only operators open it. */
 const StandingPage = page(async () => (await import('../modules/standing/StandingPage.tsx')).StandingPage);
+const RoundsPage = page(async () => (await import('../modules/standing/RoundsPage.tsx')).RoundsPage);
+const RoundDetailPage = page(
+  async () => (await import('../modules/standing/RoundDetailPage.tsx')).RoundDetailPage,
+);
+/** A commissioner's enterprises, used on the road: its own chunk, light on a phone. */
+const PortfolioPage = page(async () => (await import('../modules/standing/PortfolioPage.tsx')).PortfolioPage);
+const DutiesPage = page(async () => (await import('../modules/standing/DutiesPage.tsx')).DutiesPage);
 const ActivitiesPage = page(
   async () => (await import('../modules/activities/ActivitiesPage.tsx')).ActivitiesPage,
 );
@@ -124,7 +131,11 @@ export const appRoutes: AppRoute[] = [
   { path: 'orders/:id', element: <OrderDetailPage />, permission: 'orders.read' },
   { path: 'teams', element: <TeamsPage />, permission: 'teams.read' },
   { path: 'teams/:id', element: <TeamDetailPage />, permission: 'teams.read' },
-  { path: 'standing', element: <StandingPage />, permission: 'teams.manage' },
+  { path: 'standing', element: <StandingPage />, permission: 'standing.manage' },
+  { path: 'standing/rounds', element: <RoundsPage />, permission: 'standing.read' },
+  { path: 'standing/rounds/:id', element: <RoundDetailPage />, permission: 'standing.read' },
+  { path: 'standing/portfolio', element: <PortfolioPage />, permission: 'standing.read' },
+  { path: 'standing/duties', element: <DutiesPage />, permission: 'standing.read' },
   { path: 'activities', element: <ActivitiesPage />, permission: 'activities.read' },
   { path: 'activities/:id', element: <ActivityDetailPage />, permission: 'activities.read' },
   { path: 'insights', element: <InsightsPage />, permission: 'insights.read' },

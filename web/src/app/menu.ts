@@ -15,6 +15,7 @@ import {
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -53,6 +54,7 @@ export interface MenuGroup {
 export const menuGroups: MenuGroup[] = [
   { key: 'lists', labelKey: 'menu.lists', icon: FundOutlined, order: 200 },
   { key: 'orders', labelKey: 'menu.orders', icon: FileDoneOutlined, order: 400 },
+  { key: 'commissioners', labelKey: 'menu.commissioners', icon: ExperimentOutlined, order: 465 },
 ];
 
 /**
@@ -152,8 +154,32 @@ export const menuEntries: MenuEntry[] = [
     path: '/standing',
     labelKey: 'menu.standing',
     icon: CalendarOutlined,
-    permission: 'teams.manage',
+    permission: 'standing.manage',
     order: 460,
+  },
+  // 科技特派员: the rounds that pair experts with enterprises, and a commissioner's portfolio.
+  {
+    path: '/standing/rounds',
+    labelKey: 'menu.rounds',
+    icon: UsergroupAddOutlined,
+    permission: 'standing.read',
+    order: 465,
+    group: 'commissioners',
+  },
+  {
+    path: '/standing/portfolio',
+    labelKey: 'menu.portfolio',
+    icon: ProfileOutlined,
+    permission: 'standing.read',
+    order: 466,
+    group: 'commissioners',
+  },
+  {
+    path: '/standing/duties',
+    labelKey: 'menu.duties',
+    icon: PhoneOutlined,
+    permission: 'standing.read',
+    order: 470,
   },
   {
     path: '/activities',

@@ -329,6 +329,10 @@ const appMessages = {
 
   'menu.teams': { zh: '服务团队', en: 'Service teams' },
   'menu.standing': { zh: '常态化服务', en: 'Standing service' },
+  'menu.commissioners': { zh: '科技特派员', en: 'Tech commissioners' },
+  'menu.rounds': { zh: '选派轮次', en: 'Pairing rounds' },
+  'menu.portfolio': { zh: '特派员服务台账', en: 'Commissioner portfolio' },
+  'menu.duties': { zh: '联系服务', en: 'Contact duties' },
 
   'validation.emailRequired': { zh: '请输入电子邮箱', en: 'Enter an e-mail address' },
   'validation.emailInvalid': { zh: '电子邮箱格式不正确', en: 'Not a valid e-mail address' },

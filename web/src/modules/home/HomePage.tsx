@@ -275,8 +275,8 @@ export function HomePage() {
 
       <Workbench />
 
-      {/* Team members' planned sessions (operators follow theirs on 常态化服务). */}
-      {hasPermission(me, 'teams.read') && !hasPermission(me, 'teams.manage') && (
+      {/* What the person answers for: team sessions, commissioner visits, contact duties (an operator's too). */}
+      {hasPermission(me, 'standing.read') && me.role !== 'enterprise' && me.role !== 'auditor' && (
         <Suspense fallback={null}>
           <MyServiceCard expert={me.role === 'expert'} />
         </Suspense>

@@ -5,16 +5,18 @@ import { formatDate } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { TOUCH_LINK, TouchTargets, usePhone } from '../../app/phone.tsx';
 import { useOccurrences } from './api.ts';
-import { planPath, StateTag, useKindName } from './shared.tsx';
+import { occurrencePath, StateTag, useKindName } from './shared.tsx';
 import type { OccurrenceView } from './types.ts';
 
 /** The record form is fetched when first opened: the home page stays light. */
 const RecordDialog = lazy(async () => ({ default: (await import('./RecordDialog.tsx')).RecordDialog }));
 
 /**
- * 本周待办的计划服务: the sessions of the teams the person serves in that are overdue or due
- * within the week, each with 登记 (the record form, photos from the phone's camera). Shown to
- * team members (an expert), and left out for those who have nothing to do here.
+ * 本周待办的计划服务: what the person answers for that is overdue or due within the week — the
+ * sessions of the teams they serve in, their visits as a tech commissioner, their contact duties
+ * (a care visit says its occasion) — each with 登记 (the record form, photos from the phone's
+ * camera) and a link to where it is followed. Shown to experts, and to others when they have
+ * something due.
  */
 export function MyServiceCard({ expert }: { expert: boolean }) {
   const t = useT();
@@ -54,9 +56,9 @@ export function MyServiceCard({ expert }: { expert: boolean }) {
                     </Typography.Text>
                   </Space>
                   <div>
-                    {o.teamId ? (
+                    {occurrencePath(o) ? (
                       <Link
-                        to={planPath(o.teamId)}
+                        to={occurrencePath(o) ?? ''}
                         style={{ ...(phone ? TOUCH_LINK : {}), wordBreak: 'break-all' }}
                       >
                         {o.subjectLabel}

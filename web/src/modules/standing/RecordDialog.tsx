@@ -34,8 +34,16 @@ import {
   useUnrecordOccurrence,
   useUploadStandingFile,
 } from './api.ts';
+import { RefineDemands } from './RefineDemands.tsx';
 import { StateTag, useKindName } from './shared.tsx';
-import { type OccurrenceView, SESSION_RECORDS } from './types.ts';
+import {
+  CONTACT_MODE_NAMES,
+  CONTACT_MODES,
+  type ContactMode,
+  type OccurrenceView,
+  SESSION_RECORDS,
+  SUBJECT_NAMES,
+} from './types.ts';
 
 /** The statuses of an activity that was (or is being) held: what the server takes as a record. */
 const HELD = new Set(['published', 'closed', 'finished']);
@@ -44,6 +52,7 @@ type RecordKind = 'activity' | 'visit';
 
 interface VisitValues {
   visitedOn?: Dayjs;
+  mode?: ContactMode;
   enterpriseId?: string;
   place?: string;
   people?: string;
@@ -56,9 +65,12 @@ interface VisitValues {
  * else — for a member of the team or the region's operator — the form that records it: an
  * activity of the team's region held in the session's period, or a visit log (photos sent one by
  * one once it is saved). `today` is the platform's China date when the page knows it.
+ * A commissioner's visit (or a contact duty's) is a visit log with how contact was made, at the
+ * term's enterprise (the server fills it in); once a commissioner's visit is saved the dialog
+ * shows it, where demands are refined from what the enterprise said.
  */
 export function RecordDialog({
-  occurrence,
+  occurrence: given,
   today,
   onClose,
 }: {
@@ -66,8 +78,9 @@ export function RecordDialog({
   today?: string;
   onClose: () => void;
 }) {
-  const t = useT();
+  const { t, pick } = useI18n();
   const kindName = useKindName();
+  const [occurrence, setOccurrence] = useState(given);
   const phone = usePhone();
   const title = `${kindName(occurrence.kind)} · ${occurrence.periodLabel}`;
   const recording = !occurrence.record && occurrence.canRecord;
@@ -94,12 +107,25 @@ export function RecordDialog({
             {occurrence.periodLabel}（{formatDate(occurrence.periodStart)} ~{' '}
             {formatDate(occurrence.periodEnd)}）
           </Descriptions.Item>
-          <Descriptions.Item label={t('menu.teams')}>{occurrence.teamName}</Descriptions.Item>
+          {occurrence.subject === 'team' ? (
+            <Descriptions.Item label={t('menu.teams')}>{occurrence.teamName}</Descriptions.Item>
+          ) : (
+            <Descriptions.Item label={pick(SUBJECT_NAMES[occurrence.subject])}>
+              <span data-testid="occurrence-subject">{occurrence.subjectLabel}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {occurrence.record ? (
           <RecordView occurrence={occurrence} onUndone={onClose} />
         ) : recording ? (
-          <RecordForm occurrence={occurrence} today={today} onClose={onClose} />
+          <RecordForm
+            occurrence={occurrence}
+            today={today}
+            onClose={onClose}
+            onSaved={(saved) =>
+              saved.subject === 'commission' && saved.record ? setOccurrence(saved) : onClose()
+            }
+          />
         ) : (
           <Typography.Paragraph type="secondary">{t('standing.record.notYours')}</Typography.Paragraph>
         )}
@@ -113,7 +139,8 @@ function RecordView({ occurrence, onUndone }: { occurrence: OccurrenceView; onUn
   const t = useT();
   const record = occurrence.record!;
   const me = useCurrentUser();
-  const canManage = useCan('teams.manage');
+  const canManage = useCan('standing.manage');
+  const { pick } = useI18n();
   const visit = useStandingVisit(record.kind === 'visit' ? record.visitId : null);
   const upload = useUploadStandingFile();
   const { message } = AntApp.useApp();
@@ -142,6 +169,11 @@ function RecordView({ occurrence, onUndone }: { occurrence: OccurrenceView; onUn
         ) : visit.data ? (
           <>
             <Descriptions column={1} size="small" data-testid="occurrence-visit">
+              {occurrence.subject !== 'team' && (
+                <Descriptions.Item label={t('standing.visit.mode')}>
+                  {pick(CONTACT_MODE_NAMES[visit.data.mode])}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('orders.visit.place')}>
                 {visit.data.place ?? EMPTY}
               </Descriptions.Item>
@@ -172,6 +204,7 @@ function RecordView({ occurrence, onUndone }: { occurrence: OccurrenceView; onUn
                   : undefined
               }
             />
+            <RefineDemands visit={visit.data} />
           </>
         ) : (
           <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
@@ -237,10 +270,13 @@ function RecordForm({
   occurrence,
   today,
   onClose,
+  onSaved,
 }: {
   occurrence: OccurrenceView;
   today?: string;
   onClose: () => void;
+  /** The session as recorded (the dialog closes, or shows the record). */
+  onSaved: (saved: OccurrenceView) => void;
 }) {
   const t = useT();
   const { message } = AntApp.useApp();
@@ -263,7 +299,7 @@ function RecordForm({
       const visitId = saved.record?.visitId;
       if (visitId) await pending.sendAll((file) => upload.mutateAsync({ visitId, file }));
       void message.success(t('standing.record.saved'));
-      onClose();
+      onSaved(saved);
     } catch (error) {
       applyServerErrors(form, error);
     } finally {
@@ -277,6 +313,7 @@ function RecordForm({
     const visit = {
       // Today is left to the server, whose clock decides what today is (a phone's may be off).
       ...(day && day !== (today ?? '') ? { visitedOn: day } : {}),
+      ...(values.mode ? { mode: values.mode } : {}),
       ...(values.enterpriseId ? { enterpriseId: values.enterpriseId } : {}),
       ...(text(values.place) ? { place: text(values.place) } : {}),
       ...(text(values.people) ? { people: text(values.people) } : {}),
@@ -439,13 +476,17 @@ function VisitForm({
   const phone = usePhone();
   const formats = usePickerFormats();
   const canSearch = useCan('registry.read');
+  const { pick } = useI18n();
+  // A team's visit names the enterprise it went to; a commissioner's term and a duty have theirs
+  // (the server fills it in), and say how the contact was made.
+  const team = occurrence.subject === 'team';
   const lastDay = today ?? dayjs().format('YYYY-MM-DD');
   const tooLong = (label: string, max: number) => ({ max, message: t('validation.tooLong', { label, max }) });
   return (
     <Form<VisitValues>
       form={form}
       layout="vertical"
-      initialValues={{ visitedOn: dayjs(lastDay) }}
+      initialValues={{ visitedOn: dayjs(lastDay), ...(team ? {} : { mode: 'onsite' }) }}
       onFinish={onFinish}
       preserve={false}
     >
@@ -466,7 +507,23 @@ function VisitForm({
           data-testid="visit-date"
         />
       </Form.Item>
-      {canSearch && (
+      {!team && (
+        <Form.Item name="mode" label={t('standing.visit.mode')}>
+          {phone ? (
+            // Four choices side by side do not fit a phone's dialog.
+            <Select<ContactMode>
+              options={CONTACT_MODES.map((m) => ({ value: m, label: pick(CONTACT_MODE_NAMES[m]) }))}
+              data-testid="visit-mode"
+            />
+          ) : (
+            <Segmented<ContactMode>
+              options={CONTACT_MODES.map((m) => ({ value: m, label: pick(CONTACT_MODE_NAMES[m]) }))}
+              data-testid="visit-mode"
+            />
+          )}
+        </Form.Item>
+      )}
+      {team && canSearch && (
         <Form.Item name="enterpriseId" label={t('standing.visit.enterprise')}>
           <EnterprisePicker />
         </Form.Item>

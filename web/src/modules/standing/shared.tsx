@@ -40,3 +40,16 @@ export function useKindName(): (kind: SessionKind) => string {
 export function planPath(teamId: string, year?: number): string {
   return `/teams/${teamId}?tab=plan${year ? `&year=${year}` : ''}`;
 }
+
+/**
+ * Where an occurrence's subject is followed: a team's plan, the commissioner's portfolio, the
+ * contact duties; null when there is no page for it.
+ */
+export function occurrencePath(o: {
+  subject: 'team' | 'commission' | 'duty';
+  teamId: string | null;
+  dueOn: string;
+}): string | null {
+  if (o.subject === 'team') return o.teamId ? planPath(o.teamId, Number(o.dueOn.slice(0, 4))) : null;
+  return o.subject === 'commission' ? '/standing/portfolio' : '/standing/duties';
+}
