@@ -23,6 +23,10 @@ import type { TeamMember, TeamView } from './types.ts';
 
 /** The year's plan and its calendar: fetched when the tab is first opened. */
 const PlanPanel = lazy(async () => ({ default: (await import('../standing/PlanPanel.tsx')).PlanPanel }));
+/** The county's three lists: fetched when the tab is first opened. */
+const CountyListsPanel = lazy(async () => ({
+  default: (await import('./CountyListsPanel.tsx')).CountyListsPanel,
+}));
 
 /**
  * One service team: its leader and members with their roles and duties, its pairing (county,
@@ -120,12 +124,18 @@ function ExpertName({ talentId, name }: { talentId: string; name: string }) {
   );
 }
 
-/** 团队成员 and 年度计划, the tab kept in the URL (reminders link to `?tab=plan`). */
+/**
+ * 团队成员, 年度计划 and — for a combined team paired with a county — 县域三张清单, the tab kept
+ * in the URL (reminders link to `?tab=plan`).
+ */
 function TeamTabs({ team }: { team: TeamView }) {
   const t = useT();
   const location = useLocation();
+  const canReadLists = useCan('lists.read');
   const [searchParams, setSearchParams] = useSearchParams();
-  const active = searchParams.get('tab') === 'plan' ? 'plan' : 'members';
+  const hasLists = team.kind === 'combined' && team.countyCode !== null && canReadLists;
+  const asked = searchParams.get('tab');
+  const active = asked === 'plan' ? 'plan' : asked === 'lists' && hasLists ? 'lists' : 'members';
   return (
     // The margin keeps the sticky header from covering the tabs when scrolled to.
     <Card style={{ scrollMarginTop: 64 }} data-testid="team-tabs">
@@ -151,6 +161,19 @@ function TeamTabs({ team }: { team: TeamView }) {
               </Suspense>
             ),
           },
+          ...(hasLists
+            ? [
+                {
+                  key: 'lists',
+                  label: t('teams.countyLists'),
+                  children: (
+                    <Suspense fallback={<PageLoading />}>
+                      <CountyListsPanel team={team} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
         ]}
         destroyOnHidden
       />
