@@ -1,0 +1,296 @@
+import type { Locator, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus, talentIds } from '../test/support/factories.ts';
+import type { Client } from '../test/support/platform.ts';
+import {
+  browserContextWith,
+  browserRunForTests,
+  drawerOf,
+  expectNoHorizontalOverflow,
+  expectTouchTarget,
+  inputOf,
+  openMenu,
+  PHONE,
+  signIn,
+} from './support.ts';
+
+/** The demo enterprise's company (QY-001); the demo expert is 陈志远 (ZJ-0001). */
+const ENTERPRISE = '德清绿源新材料有限公司';
+const ROUND = '2026年度南太湖科技特派员选派';
+const DEMAND = '陶瓷膜烧结温度均匀性控制';
+
+/** Types a date into a picker as a person would, and confirms it with Enter. */
+async function typeInPicker(picker: Locator, text: string) {
+  const input = inputOf(picker);
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** Searches a registry picker by a record's code and picks the one option that shows it. */
+async function pick(page: Page, select: Locator, optionTestId: string, code: string) {
+  await select.click();
+  await select.locator('input').fill(code);
+  const option = page.getByTestId(optionTestId).filter({ visible: true }).filter({ hasText: code });
+  await expect.poll(() => option.count()).toBe(1);
+  await option.click();
+}
+
+/** The dialog open on top (the record form or a visit's record). */
+const dialog = (page: Page): Locator => page.locator('.ant-modal-content').last();
+
+/**
+ * The demo expert serves the demo enterprise as its commissioner: the demo data's round when it
+ * has one, else a round opened and confirmed here through the API.
+ */
+async function ensureDemoTerm(operator: Client, expert: Client) {
+  const own = expectStatus(await expert.get('/api/standing/portfolio'), 200).body as {
+    terms: { enterpriseName: string; status: string }[];
+  };
+  if (own.terms.some((t) => t.enterpriseName === ENTERPRISE && t.status === 'confirmed')) return;
+  const talents = await talentIds(operator);
+  const companies = expectStatus(await operator.get('/api/registry/enterprises?pageSize=50&q=QY-001'), 200)
+    .body.items as { id: string; code: string }[];
+  const enterpriseId = companies.find((c) => c.code === 'QY-001')?.id;
+  const round = expectStatus(
+    await operator.post('/api/standing/rounds', {
+      name: '德清县科技特派员选派',
+      termStart: '2026-03-02',
+      termEnd: '2028-03-01',
+      portfolioLimit: 5,
+    }),
+    201,
+  ).body as { id: string };
+  expectStatus(
+    await operator.post(`/api/standing/rounds/${round.id}/entries`, {
+      enterprises: [{ id: enterpriseId }],
+      experts: [{ id: talents['ZJ-0001'] }],
+    }),
+    200,
+  );
+  const paired = expectStatus(
+    await operator.put(`/api/standing/rounds/${round.id}/pairs`, {
+      enterpriseId,
+      talentId: talents['ZJ-0001'],
+    }),
+    200,
+  ).body as { version: number };
+  expectStatus(
+    await operator.post(`/api/standing/rounds/${round.id}/confirm`, { version: paired.version }),
+    200,
+  );
+}
+
+describe('tech commissioners: a round from participants to terms, and a visit refined into a demand (browser)', () => {
+  const run = browserRunForTests();
+
+  it('the operator opens a round, adds enterprises and experts, proposes, confirms and sees the pairs', async () => {
+    const { page, baseUrl } = run;
+    await signIn(page, baseUrl, 'operator');
+    await openMenu(page, '科技特派员', '选派轮次');
+    await page.waitForURL(/\/standing\/rounds$/);
+
+    await page.getByTestId('round-create').click();
+    const drawer = drawerOf(page, '开启选派轮次');
+    await drawer.getByTestId('round-name').fill(ROUND);
+    await typeInPicker(drawer.getByTestId('round-term-start'), '2026-04-01');
+    await typeInPicker(drawer.getByTestId('round-term-end'), '2028-03-31');
+    await inputOf(drawer.getByTestId('round-limit')).fill('2');
+    await drawer.getByTestId('round-form-save').click();
+    await page.waitForURL(/\/standing\/rounds\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('round-title').textContent()).toBe(ROUND);
+    expect(await page.getByTestId('round-status').first().textContent()).toBe('征集意向');
+    // Nothing to propose from yet.
+    expect(await page.getByTestId('round-propose').isDisabled()).toBe(true);
+
+    // Enterprises and experts from the registry, by code; experts show their room beside the name.
+    const add = page.getByTestId('round-add');
+    for (const code of ['QY-002', 'QY-005', 'QY-006']) {
+      await pick(page, add.getByTestId('round-add-enterprises'), 'round-add-enterprises-option', code);
+    }
+    for (const code of ['ZJ-0002', 'ZJ-0004']) {
+      await pick(page, add.getByTestId('round-add-experts'), 'expert-option', code);
+    }
+    await page.keyboard.press('Escape');
+    await add.getByTestId('round-add-save').click();
+    const enterprises = page.getByTestId('round-enterprises').getByTestId('round-entry');
+    const experts = page.getByTestId('round-experts').getByTestId('round-entry');
+    await expect.poll(() => enterprises.count()).toBe(3);
+    await expect.poll(() => experts.count()).toBe(2);
+    expect(await experts.first().getByTestId('round-entry-room').textContent()).toContain('尚可服务 2 家');
+
+    // The operator enters an enterprise's preference for one of the experts.
+    await enterprises
+      .filter({ hasText: '长兴锂能电池科技有限公司' })
+      .getByTestId('round-entry-preferences')
+      .click();
+    const prefs = page.getByTestId('round-preferences-modal');
+    await prefs.getByTestId('round-preferences').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // Away from the list (Escape would close the dialog too).
+    await prefs.locator('.ant-modal-title').click();
+    await prefs.getByTestId('round-preferences-save').click();
+    await prefs.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => enterprises.filter({ hasText: '长兴锂能' }).getByTestId('round-entry-prefs').textContent())
+      .toContain('1. ');
+
+    await page.getByTestId('round-propose').click();
+    await expect.poll(() => page.getByTestId('round-status').first().textContent()).toBe('已生成建议');
+    const pairs = page.getByTestId('round-pairs');
+    // Every enterprise is paired or listed as left over with why.
+    const paired = () => pairs.getByTestId('round-pair').count();
+    const left = () => pairs.getByTestId('round-left').count();
+    await expect.poll(async () => (await paired()) + (await left())).toBe(3);
+    if ((await paired()) > 0) {
+      expect(await pairs.getByTestId('round-pair-score').first().textContent()).toMatch(/^匹配度 \d+/);
+    }
+    // A left-over enterprise is paired by hand with an expert who has room.
+    while ((await left()) > 0) {
+      const row = pairs.getByTestId('round-left').first();
+      expect(await row.getByTestId('round-left-reason').textContent()).toMatch(
+        /名额已满|没有合适的专家|未配对/,
+      );
+      const before = await paired();
+      await row.getByTestId('round-pair-select').click();
+      const roomy = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasNotText: '尚可 0',
+      });
+      if ((await roomy.count()) === 0) break;
+      await roomy.first().click();
+      await expect.poll(paired).toBe(before + 1);
+    }
+    expect(await paired()).toBeGreaterThan(0);
+
+    // Confirm: the pairs become terms with their visits planned.
+    await page.getByTestId('round-confirm').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    expect(await confirm.textContent()).toContain('走访计划');
+    await confirm.getByRole('button', { name: /确认选派/ }).click();
+    await expect.poll(() => page.getByTestId('round-status').first().textContent()).toBe('已确认');
+    expect(await page.getByTestId('round-confirmed').textContent()).toContain('走访已排入计划');
+    const confirmed = await pairs.getByTestId('round-pair').allTextContents();
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const text of confirmed) expect(text).toContain('服务中');
+    // No more changes to a confirmed round.
+    expect(await page.getByTestId('round-add').count()).toBe(0);
+    expect(await pairs.getByTestId('round-pair-select').count()).toBe(0);
+
+    // The rounds list shows it confirmed.
+    await page.goto(`${baseUrl}/standing/rounds`);
+    const row = page.getByTestId('rounds-table').locator('tr', { hasText: ROUND });
+    await expect.poll(() => row.textContent()).toContain('已确认');
+  });
+
+  describe('the demo expert on a phone, 390×844', () => {
+    let phone: Awaited<ReturnType<typeof browserContextWith>>;
+    beforeAll(async () => {
+      phone = await browserContextWith(PHONE);
+    });
+    afterAll(() => phone?.close());
+
+    it('records a visit from the portfolio with a camera photo and refines a demand the enterprise then sees as its draft', async () => {
+      const { baseUrl, platform } = run;
+      const { page } = phone;
+      await ensureDemoTerm(await platform.signIn('operator'), await platform.signIn('expert'));
+
+      await signIn(page, baseUrl, 'expert');
+      await page.goto(`${baseUrl}/standing/portfolio`);
+      const term = page.locator(`[data-testid=portfolio-term][data-enterprise="${ENTERPRISE}"]`);
+      await term.waitFor();
+      const count = async (id: string) =>
+        (await term.getByTestId(id).count()) === 0
+          ? 0
+          : Number(/\d+/.exec((await term.getByTestId(id).textContent()) ?? '')?.[0] ?? 0);
+      const refinedBefore = await count('portfolio-refined-count');
+      const draftsBefore = await count('portfolio-refined-drafts');
+      const open = term.locator(
+        '[data-testid=portfolio-visit]:not([data-state=done]) [data-testid=portfolio-visit-open]',
+      );
+      await expect.poll(() => open.count()).toBeGreaterThan(0);
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(open.first());
+      await open.first().tap();
+
+      const form = dialog(page);
+      await form.getByTestId('visit-summary').waitFor();
+      await expect
+        .poll(() => form.evaluate((el) => el.closest('.ant-modal')?.getAnimations().length))
+        .toBe(0);
+      // Whose visit it is, and how contact was made; the enterprise is the term's, not asked for.
+      expect(await form.getByTestId('occurrence-subject').textContent()).toContain(ENTERPRISE);
+      expect(await form.getByTestId('visit-enterprise').count()).toBe(0);
+      expect(await form.getByTestId('visit-mode').textContent()).toContain('上门走访');
+      await form.getByTestId('visit-summary').fill('走访企业陶瓷膜车间，了解烧结产线运行情况。');
+      await form.getByTestId('visit-findings').fill('烧结窑温差大，膜管批次一致性差，企业希望优化温控。');
+      const camera = form.locator('input[type=file][capture=environment]');
+      expect(await camera.getAttribute('accept')).toBe('image/*');
+      await camera.setInputFiles({
+        name: '烧结窑.png',
+        mimeType: 'image/png',
+        buffer: await QRCode.toBuffer('烧结窑', { type: 'png', width: 120 }),
+      });
+      await expect.poll(() => form.getByTestId('visit-form-file').locator('img').count()).toBe(1);
+      await expectNoHorizontalOverflow(page);
+      for (const id of ['visit-form-camera', 'record-save']) await expectTouchTarget(form.getByTestId(id));
+      await form.getByTestId('record-save').tap();
+
+      // Saved, the dialog shows the visit with its photo, and the form that refines a demand from it.
+      const record = dialog(page);
+      await expect.poll(() => record.getByTestId('occurrence-visit').count()).toBe(1);
+      expect(await record.getByTestId('occurrence-visit').textContent()).toContain('上门走访');
+      const thumb = record.getByTestId('visit-photos').locator('img');
+      await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+      await record.getByTestId('refine-title').fill(DEMAND);
+      await record
+        .getByTestId('refine-description')
+        .fill('企业陶瓷膜烧结窑温差较大，导致膜管批次一致性差，需要窑炉温控与烧结工艺参数优化方案。');
+      const keywords = record.getByTestId('refine-keywords').locator('input');
+      await keywords.fill('烧结');
+      await keywords.press('Enter');
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(record.getByTestId('refine-save'));
+      await record.getByTestId('refine-save').tap();
+      const refined = record.getByTestId('refined-demand').filter({ hasText: DEMAND });
+      await expect.poll(() => refined.count()).toBe(1);
+      expect(await refined.getByTestId('refined-status').textContent()).toBe('草稿 · 待企业确认');
+      await record
+        .getByRole('button', { name: /关\s*闭/ })
+        .last()
+        .tap();
+
+      // The portfolio counts it, one more awaiting the enterprise.
+      await expect.poll(() => count('portfolio-refined-count')).toBe(refinedBefore + 1);
+      expect(await count('portfolio-refined-drafts')).toBe(draftsBefore + 1);
+      expect(await term.getByTestId('portfolio-last-visit').textContent()).toContain('2026-03-02');
+
+      // The enterprise finds it among its drafts.
+      await page.context().clearCookies();
+      await signIn(page, baseUrl, 'enterprise');
+      await page.goto(`${baseUrl}/lists/demands?status=draft`);
+      const draft = page.getByTestId('list-table').getByText(DEMAND);
+      await expect.poll(() => draft.count()).toBeGreaterThan(0);
+    });
+
+    it('fits the portfolio on the phone: no sideways scrolling, 44 px targets', async () => {
+      const { baseUrl } = run;
+      const { page } = phone;
+      await page.context().clearCookies();
+      await signIn(page, baseUrl, 'expert');
+      await page.goto(`${baseUrl}/standing/portfolio`);
+      const term = page.getByTestId('portfolio-term').first();
+      await term.waitFor();
+      await term.getByTestId('portfolio-visit').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(term.getByTestId('portfolio-visits-toggle'));
+      for (const button of await page.getByTestId('portfolio-visit-open').all()) {
+        await expectTouchTarget(button);
+      }
+      // The enterprise's name opens its record for those who may read the registry; the expert reads it as text.
+      expect(await term.locator('a').count()).toBe(0);
+    });
+  });
+});
