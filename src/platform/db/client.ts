@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { type DirectoryLock, lockFile } from './lock.ts';
+import { takeTurns } from './turns.ts';
 
 /** A Drizzle handle: the database itself or an open transaction. Repositories take one of these. */
 export type Executor = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -55,7 +56,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       throw err;
     }
   }
-  const pglite = client;
+  // Statements one per turn of the event loop, so a busy server still accepts and answers (see takeTurns).
+  const pglite = takeTurns(client);
   const db = drizzlePglite(pglite) as unknown as Executor;
   const database = wrap('pglite', db, async () => {
     try {
