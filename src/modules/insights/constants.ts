@@ -1,16 +1,52 @@
 import { FUNNEL_STAGE_KEYS } from '../orders/constants.ts';
 
 /**
- * 常态化服务 (#16): the figures of the assistance teams' standing service — teams
- * with sessions due, sessions due (计划), done through their record, overdue —
- * and the visits logged. The dashboard shows them in a card of their own.
+ * 常态化服务 (#16): the assistance teams' standing service — teams with
+ * sessions due, sessions due (计划), done through their record, overdue —
+ * and the visits they logged; the tech commissioners serving, the
+ * enterprises they serve and their visits due, made and overdue; the contact
+ * duties' contacts and care visits likewise; and the demands commissioners
+ * refined, with those the enterprises confirmed. The dashboard shows them in
+ * a card of their own.
  */
-export const STANDING_METRIC_KEYS = [
+export const TEAM_STANDING_METRIC_KEYS = [
   'teams_planned',
   'sessions_planned',
   'sessions_done',
   'sessions_overdue',
   'standing_visits',
+] as const;
+export const COMMISSION_METRIC_KEYS = [
+  'commissioners_serving',
+  'commission_enterprises',
+  'commission_visits_planned',
+  'commission_visits_done',
+  'commission_visits_overdue',
+  'refined_demands',
+  'refined_confirmed',
+] as const;
+export const DUTY_METRIC_KEYS = [
+  'duty_contacts_planned',
+  'duty_contacts_done',
+  'duty_contacts_overdue',
+] as const;
+export const STANDING_METRIC_KEYS = [
+  ...TEAM_STANDING_METRIC_KEYS,
+  ...COMMISSION_METRIC_KEYS,
+  ...DUTY_METRIC_KEYS,
+] as const;
+
+/** The metrics whose records are planned occurrences (their drill-down shows owner, due day, state and record). */
+export const OCCURRENCE_METRIC_KEYS = [
+  'sessions_planned',
+  'sessions_done',
+  'sessions_overdue',
+  'commission_visits_planned',
+  'commission_visits_done',
+  'commission_visits_overdue',
+  'duty_contacts_planned',
+  'duty_contacts_done',
+  'duty_contacts_overdue',
 ] as const;
 export type StandingMetricKey = (typeof STANDING_METRIC_KEYS)[number];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, pageQuery } from '../../platform/auth/contract.ts';
-import { OCCURRENCE_STATES, SESSION_KINDS } from '../standing/constants.ts';
+import { OCCURRENCE_STATES, SESSION_KINDS, SUBJECTS } from '../standing/constants.ts';
 import { DIMENSIONS, FUNNEL_RECORD_STAGES, METRIC_KEYS } from './constants.ts';
 
 const date = calendarDate;
@@ -65,6 +65,14 @@ const standingCounts = {
   fulfilment: z.number().nullable(),
 };
 
+/** One kind of occurrence's counts (its key as the occurrence metrics' kind bars: session.salon …). */
+const kindCounts = z.object({
+  key: z.string(),
+  kind: z.enum(SESSION_KINDS),
+  label: z.string(),
+  ...standingCounts,
+});
+
 export const dashboardView = z.object({
   region: z.object({ code: z.string(), name: z.string() }),
   from: z.string(),
@@ -92,14 +100,23 @@ export const dashboardView = z.object({
       }),
     ),
   }),
-  /** 常态化服务: sessions due in the period by kind (keys as the sessions metrics' kind bars), fulfilment 同比/环比. */
+  /**
+   * 常态化服务: the teams' sessions due in the period by kind (keys as the sessions metrics' kind bars),
+   * fulfilment 同比/环比; the commissioners' visits, the contact duties' contacts and care visits (by kind),
+   * and the demands refined at visits with those confirmed.
+   */
   standing: z.object({
     ...standingCounts,
     lastYear: z.number().nullable(),
     previous: z.number().nullable(),
-    byKind: z.array(
-      z.object({ key: z.string(), kind: z.enum(SESSION_KINDS), label: z.string(), ...standingCounts }),
-    ),
+    byKind: z.array(kindCounts),
+    commissions: z.object({
+      ...standingCounts,
+      commissioners: z.number().int(),
+      enterprises: z.number().int(),
+    }),
+    duties: z.object({ ...standingCounts, byKind: z.array(kindCounts) }),
+    refined: z.object({ total: z.number().int(), confirmed: z.number().int() }),
   }),
 });
 
@@ -126,10 +143,15 @@ const recordsPage = z.object({
       source: z.string(),
       /** The page of the record in the web, when it has one. */
       link: z.string().nullable(),
-      /** A planned session's team, due day, state and record (the sessions metrics only). */
+      /**
+       * A planned occurrence's owner, due day, state and record (the occurrence metrics only): a team's
+       * session (teamId), a commissioner's visit or a contact duty's contact (teamName then says whose:
+       * 张三 → 某公司, 王敏 联系 李四).
+       */
       session: z
         .object({
-          teamId: z.string(),
+          subject: z.enum(SUBJECTS),
+          teamId: z.string().nullable(),
           teamName: z.string(),
           kind: z.enum(SESSION_KINDS),
           periodLabel: z.string(),

@@ -265,26 +265,58 @@ describe('insights over a seeded dataset', () => {
     ).toBe(201);
     await at('2026-07-15T10:00:00+08:00');
 
-    // 常态化服务: whatever sessions the demo's teams have due in the quarter, as the standing module lists
-    // them (one row per session, none recorded in the quarter, so every one past is overdue by 15 July).
-    const due = (await operator.get('/api/standing/occurrences?from=2026-04-01&to=2026-06-30&pageSize=200'))
-      .body;
-    expect(due.total).toBeLessThanOrEqual(200);
-    for (const o of due.items as {
-      teamName: string;
+    // 常态化服务: whatever the demo's teams, commissioners and contact duties have due in the quarter, as the
+    // standing module lists them (one row per occurrence, none recorded in the quarter, so every one past
+    // is overdue by 15 July), each subject in figures of its own.
+    type Due = {
+      teamName: string | null;
+      subjectLabel: string;
       state: string;
       record: { kind: string; doneOn: string } | null;
-    }[]) {
-      add('sessions_planned', o.teamName);
-      if (o.state === 'done') add('sessions_done', o.teamName);
-      if (o.state === 'overdue') add('sessions_overdue', o.teamName);
-      if (o.record?.kind === 'visit' && o.record.doneOn >= '2026-04-01' && o.record.doneOn <= '2026-06-30') {
-        add('standing_visits', o.teamName);
-      }
+    };
+    const dueOf = async (subject: string): Promise<Due[]> => {
+      const page = (
+        await operator.get(
+          `/api/standing/occurrences?subject=${subject}&from=2026-04-01&to=2026-06-30&pageSize=200`,
+        )
+      ).body;
+      expect(page.total).toBeLessThanOrEqual(200);
+      return page.items;
+    };
+    const inQuarter = (doneOn: string) => doneOn >= '2026-04-01' && doneOn <= '2026-06-30';
+    for (const o of await dueOf('team')) {
+      add('sessions_planned', o.teamName!);
+      if (o.state === 'done') add('sessions_done', o.teamName!);
+      if (o.state === 'overdue') add('sessions_overdue', o.teamName!);
+      if (o.record?.kind === 'visit' && inQuarter(o.record.doneOn)) add('standing_visits', o.teamName!);
+      if (!refs.teams_planned?.includes(o.teamName!)) add('teams_planned', o.teamName!);
     }
-    for (const name of new Set(due.items.map((o: { teamName: string }) => o.teamName))) {
-      add('teams_planned', name as string);
+    // A commissioner's visit reads 陈志远 → 德清绿源新材料有限公司; commissioners and enterprises count by their codes.
+    const codes = new Map<string, string>();
+    for (const kind of ['talents', 'enterprises']) {
+      for (const r of (await operator.get(`/api/registry/${kind}?pageSize=100`)).body.items as {
+        code: string;
+        name: string;
+      }[])
+        codes.set(r.name, r.code);
     }
+    for (const o of await dueOf('commission')) {
+      const [commissioner, enterprise] = o.subjectLabel.split(' → ').map((n) => codes.get(n)!) as [
+        string,
+        string,
+      ];
+      add('commission_visits_planned', o.subjectLabel);
+      if (o.state === 'done') add('commission_visits_done', o.subjectLabel);
+      if (o.state === 'overdue') add('commission_visits_overdue', o.subjectLabel);
+      if (!refs.commissioners_serving?.includes(commissioner)) add('commissioners_serving', commissioner);
+      if (!refs.commission_enterprises?.includes(enterprise)) add('commission_enterprises', enterprise);
+    }
+    for (const o of await dueOf('duty')) {
+      add('duty_contacts_planned', o.subjectLabel);
+      if (o.state === 'done') add('duty_contacts_done', o.subjectLabel);
+      if (o.state === 'overdue') add('duty_contacts_overdue', o.subjectLabel);
+    }
+    // The demo's refined demand was refined on 2 March: none in the quarter (refined_demands stays 0).
   }, 120_000);
   afterAll(() => p.close());
 

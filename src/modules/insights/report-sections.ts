@@ -20,7 +20,7 @@ export function reportText(input: {
   byKind: Breakdown;
   byIndustry: Breakdown;
   funnel: Funnel;
-  /** 常态化服务: the teams' sessions due in the period by kind. */
+  /** 常态化服务: the teams' sessions due in the period by kind, the commissioners' visits, the contact duties. */
   standing: Standing;
   /** How the period reads at the head of the lead (今年以来, 2024年1月至3月). */
   opening: string;
@@ -170,7 +170,10 @@ export function reportText(input: {
 /**
  * 本期3个帮扶团计划开展服务40次，已完成31次，完成率91%，其中微沙龙计划30次、完成24次，团队走访计划6次、完成5次；
  * 开展走访9次。The rate is of the sessions whose day has come (as the office view says it): when some
- * are still ahead in the period, it says so (到期服务完成率).
+ * are still ahead in the period, it says so (到期服务完成率). Then the commissioners (本期5名科技特派员结对
+ * 服务12家企业，计划走访36次，已走访30次，完成率94%；凝练企业技术需求6项，企业已确认4项。) and the
+ * contact duties (联系服务计划8次，已完成6次，其中关怀走访计划2次、完成2次。), each sentence only when
+ * there is something to say.
  */
 function standingText(s: Standing, teams: number, visits: number): string[] {
   const p: string[] = [];
@@ -180,18 +183,42 @@ function standingText(s: Standing, teams: number, visits: number): string[] {
     .join('，');
   const clauses: string[] = [];
   if (s.planned > 0) {
-    const rate =
-      s.fulfilment === null
-        ? ''
-        : `，${s.done + s.overdue < s.planned ? '到期服务' : ''}完成率${s.fulfilment}%`;
     clauses.push(
-      `本期${teams > 0 ? `${count(teams)}个` : '各'}帮扶团计划开展服务${count(s.planned)}次，已完成${count(s.done)}次${rate}${kinds ? `，其中${kinds}` : ''}`,
+      `本期${teams > 0 ? `${count(teams)}个` : '各'}帮扶团计划开展服务${count(s.planned)}次，已完成${count(s.done)}次${rateText(s)}${kinds ? `，其中${kinds}` : ''}`,
     );
   }
   if (visits > 0) clauses.push(`${s.planned > 0 ? '' : '本期各帮扶团'}开展走访${count(visits)}次`);
   if (clauses.length > 0) p.push(`${clauses.join('；')}。`);
   if (s.overdue > 0) p.push(`另有${count(s.overdue)}次服务逾期未登记记录，已提醒督办。`);
+
+  const c = s.commissions;
+  const commission: string[] = [];
+  if (c.planned > 0) {
+    commission.push(
+      `本期${count(c.commissioners)}名科技特派员结对服务${count(c.enterprises)}家企业，计划走访${count(c.planned)}次，已走访${count(c.done)}次${rateText(c)}${c.overdue > 0 ? `，逾期未走访${count(c.overdue)}次` : ''}`,
+    );
+  }
+  if (s.refined.total > 0) {
+    commission.push(
+      `${c.planned > 0 ? '' : '本期科技特派员'}在走访中挖掘凝练企业技术需求${count(s.refined.total)}项${s.refined.confirmed > 0 ? `，企业已确认${count(s.refined.confirmed)}项` : '，尚待企业确认'}`,
+    );
+  }
+  if (commission.length > 0) p.push(`${commission.join('；')}。`);
+
+  const d = s.duties;
+  if (d.planned > 0) {
+    const care = d.byKind.find((k) => k.kind === 'care');
+    p.push(
+      `联系服务计划${count(d.planned)}次，已完成${count(d.done)}次${rateText(d)}${care && care.planned > 0 ? `，其中关怀走访计划${count(care.planned)}次、完成${count(care.done)}次` : ''}${d.overdue > 0 ? `，逾期未联系${count(d.overdue)}次` : ''}。`,
+    );
+  }
   return p;
+}
+
+/** ，完成率91% (，到期服务完成率… when some are still ahead in the period); nothing when none is due yet. */
+function rateText(x: { planned: number; done: number; overdue: number; fulfilment: number | null }): string {
+  if (x.fulfilment === null) return '';
+  return `，${x.done + x.overdue < x.planned ? '到期服务' : ''}完成率${x.fulfilment}%`;
 }
 
 function hours(h: number): string {

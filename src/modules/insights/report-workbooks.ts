@@ -70,9 +70,9 @@ export async function recordsBook(
 
 type SessionDetail = NonNullable<RecordsPage['items'][number]['session']>;
 
-/** A planned session's columns: team, kind, period, due day, state, its record and the day it was held. */
-const SESSION_SHEET_COLUMNS = [
-  { header: '帮扶团', key: 'team', width: 30 },
+/** A planned occurrence's columns: whose (the team …), kind, period, due day, state, its record and the day it was held. */
+const sessionSheetColumns = (owner: string) => [
+  { header: owner, key: 'team', width: 30 },
   { header: '服务类型', key: 'sessionKind', width: 12 },
   { header: '周期', key: 'period', width: 12 },
   { header: '应完成日期', key: 'dueOn', width: 12 },
@@ -80,6 +80,7 @@ const SESSION_SHEET_COLUMNS = [
   { header: '服务记录', key: 'record', width: 40 },
   { header: '完成日期', key: 'doneOn', width: 12 },
 ];
+const SESSION_SHEET_COLUMNS = sessionSheetColumns('帮扶团');
 
 function sessionCells(s: SessionDetail) {
   return {
@@ -93,12 +94,18 @@ function sessionCells(s: SessionDetail) {
   };
 }
 
+type Row = RecordsPage['items'][number];
+
 /**
  * Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel, and
- * 常态化服务 — the sessions by kind and every session due in the period (`sessions`, the rows
- * sessions_planned counts).
+ * 常态化服务 — the teams' sessions by kind, the commissioners' visits, the contact duties by kind and
+ * the refined demands, then every occurrence due in the period, a sheet per subject (the rows
+ * sessions_planned, commission_visits_planned and duty_contacts_planned count).
  */
-export async function dashboardBook(d: Dashboard, sessions: readonly RecordsPage['items'][number][]) {
+export async function dashboardBook(
+  d: Dashboard,
+  occurrences: { sessions: readonly Row[]; commissions: readonly Row[]; duties: readonly Row[] },
+) {
   const book = new ExcelJS.Workbook();
   book.creator = 'Caiqiao';
   const figures = addPrintableSheet(book, '主要指标');
@@ -171,28 +178,49 @@ export async function dashboardBook(d: Dashboard, sessions: readonly RecordsPage
   ];
   standing.getRow(1).font = { bold: true };
   const rate = (x: number | null) => (x === null ? '—' : `${x}%`);
-  for (const k of d.standing.byKind) {
+  type Counts = { planned: number; done: number; overdue: number; fulfilment: number | null };
+  const counts = (label: string, k: Counts, bold = false) => {
     standing.addRow({
-      label: k.label,
+      label,
       planned: k.planned,
       done: k.done,
       overdue: k.overdue,
       rate: rate(k.fulfilment),
     });
+    if (bold) standing.lastRow!.font = { bold: true };
+  };
+  const heading = (label: string) => {
+    standing.addRow({});
+    standing.addRow({ label });
+    standing.lastRow!.font = { bold: true };
+  };
+  // 帮扶团: each kind of session, then the total.
+  for (const k of d.standing.byKind) counts(k.label, k);
+  counts('合计', d.standing, true);
+  // 科技特派员: their visits, how many commissioners and enterprises, the demands refined.
+  const c = d.standing.commissions;
+  heading('科技特派员');
+  counts(SESSION_KIND_NAMES.commission_visit.zh, c);
+  standing.addRow({ label: '开展服务的特派员（人）', planned: c.commissioners });
+  standing.addRow({ label: '结对企业（家）', planned: c.enterprises });
+  standing.addRow({ label: '凝练需求（项）', planned: d.standing.refined.total });
+  standing.addRow({ label: '企业已确认（项）', planned: d.standing.refined.confirmed });
+  // 联系服务: contacts and care visits, then the total.
+  heading('联系服务');
+  for (const k of d.standing.duties.byKind) counts(k.label, k);
+  counts('联系服务合计', d.standing.duties, true);
+
+  const details: [string, string, readonly Row[]][] = [
+    ['常态化服务明细', '帮扶团', occurrences.sessions],
+    ['特派员走访明细', '特派员 → 企业', occurrences.commissions],
+    ['联系服务明细', '联系人 联系 对象', occurrences.duties],
+  ];
+  for (const [name, owner, rows] of details) {
+    const list = addPrintableSheet(book, name);
+    list.columns = sessionSheetColumns(owner);
+    list.getRow(1).font = { bold: true };
+    for (const r of rows) if (r.session) list.addRow(sessionCells(r.session));
   }
-  const all = d.standing;
-  standing.addRow({
-    label: '合计',
-    planned: all.planned,
-    done: all.done,
-    overdue: all.overdue,
-    rate: rate(all.fulfilment),
-  });
-  standing.lastRow!.font = { bold: true };
-  const list = addPrintableSheet(book, '常态化服务明细');
-  list.columns = SESSION_SHEET_COLUMNS;
-  list.getRow(1).font = { bold: true };
-  for (const r of sessions) if (r.session) list.addRow(sessionCells(r.session));
   return {
     fileName: `数据看板（${d.region.name}，${d.from}至${d.to}）.xlsx`,
     data: Buffer.from(await book.xlsx.writeBuffer()),

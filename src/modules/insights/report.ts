@@ -42,7 +42,7 @@ export interface ReportFigures {
   activitiesByKind: { kind: string; name: string; value: number }[];
   demandsByIndustry: { code: string; name: string; value: number }[];
   funnel: Awaited<ReturnType<InsightsService['funnel']>>;
-  /** 常态化服务: the teams' sessions due in the period by kind, and the fulfilment. */
+  /** 常态化服务: the teams' sessions due in the period by kind and the fulfilment; commissioners, duties, refined demands. */
   standing: Awaited<ReturnType<InsightsService['standing']>>;
 }
 
@@ -189,18 +189,24 @@ export class ReportService {
     );
   }
 
-  /** Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel, the sessions. */
+  /** Every dashboard table in one workbook: the figures with comparisons, the breakdowns, the funnel, the occurrences. */
   async dashboardWorkbook(actor: Actor, period: Period) {
     const dashboard = await this.insights.dashboard(actor, period);
     const scope = this.insights.resolve(actor, period);
-    // Every session the 计划服务 figure counts, by due day: the sheet the standing figures trace to.
-    const sessions: Awaited<ReturnType<InsightsService['records']>>['items'] = [];
-    for (let page = 1; ; page++) {
-      const chunk = await this.insights.records('sessions_planned', scope, { page, pageSize: 1000 });
-      sessions.push(...chunk.items);
-      if (chunk.items.length < 1000) break;
-    }
-    sessions.sort((a, b) => a.at.localeCompare(b.at) || a.title.localeCompare(b.title, 'zh'));
-    return dashboardBook(dashboard, sessions);
+    // Every occurrence a 计划 figure counts, by due day: the sheets the standing figures trace to.
+    const all = async (key: MetricKey) => {
+      const rows: Awaited<ReturnType<InsightsService['records']>>['items'] = [];
+      for (let page = 1; ; page++) {
+        const chunk = await this.insights.records(key, scope, { page, pageSize: 1000 });
+        rows.push(...chunk.items);
+        if (chunk.items.length < 1000) break;
+      }
+      return rows.sort((a, b) => a.at.localeCompare(b.at) || a.title.localeCompare(b.title, 'zh'));
+    };
+    return dashboardBook(dashboard, {
+      sessions: await all('sessions_planned'),
+      commissions: await all('commission_visits_planned'),
+      duties: await all('duty_contacts_planned'),
+    });
   }
 }

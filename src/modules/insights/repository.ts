@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import { milestones } from '../orders/repository.ts';
+import type { CareOccasion, Subject } from '../standing/constants.ts';
 import type { Dimension } from './metrics.ts';
 import { SESSION_COLUMNS } from './metrics-standing.ts';
 
@@ -20,12 +21,18 @@ export interface RecordRow {
   link: string | null;
 }
 
-/** What a planned session's row carries besides (metrics-standing.ts): its team, due day and record. */
+/**
+ * What a planned occurrence's row carries besides (metrics-standing.ts): whose it is (the team, or the
+ * commissioner and enterprise, or the duty's assignee and party, as one line), its due day and record.
+ */
 export interface SessionColumns {
-  team_id: string;
+  subject: Subject;
+  team_id: string | null;
   team_name: string;
   period: string;
   period_start: string;
+  /** A care visit's occasion (5·30, Spring Festival, Mid-Autumn). */
+  occasion: CareOccasion | null;
   due_on: string;
   record_kind: string | null;
   done_on: string | null;

@@ -9,10 +9,11 @@ import { type FunnelStage, milestoneSteps } from '../orders/repository.ts';
 import type { DictionaryService } from '../registry/dictionaries.ts';
 import { periodLabel } from '../standing/cadence.ts';
 import {
+  CARE_OCCASION_NAMES,
   type Period as CadencePeriod,
   OCCURRENCE_STATE_NAMES,
-  SESSION_KINDS,
   type SessionKind,
+  TEAM_SESSION_KINDS,
 } from '../standing/constants.ts';
 import { fulfilment, stateOf } from '../standing/views.ts';
 import { sessionKindKey } from './constants.ts';
@@ -233,30 +234,52 @@ export class InsightsService {
   }
 
   /**
-   * 常态化服务 by session kind: planned (due in the period), done, overdue and the fulfilment
-   * (done of those whose day has come, as the standing module's office view says it), each a
-   * breakdown of the sessions metrics, so every cell opens into its sessions.
+   * 常态化服务 against plan: the teams' sessions by kind — planned (due in the period), done, overdue
+   * and the fulfilment (done of those whose day has come, as the standing module's office view says
+   * it), each a breakdown of the sessions metrics, so every cell opens into its sessions; the
+   * commissioners' visits likewise with how many commissioners and enterprises; the contact duties'
+   * contacts and care visits by kind; and the demands refined at visits, with those confirmed.
    */
   async standing(f: MetricFilter) {
     const groups = (key: MetricKey) => this.repo.groups(metric(key).records(f), 'kind');
-    const [planned, done, overdue] = await Promise.all([
+    const sum = async (key: MetricKey) => (await this.repo.sum(metric(key).records(f))).value;
+    const [planned, done, overdue, dutyPlanned, dutyDone, dutyOverdue] = await Promise.all([
       groups('sessions_planned'),
       groups('sessions_done'),
       groups('sessions_overdue'),
+      groups('duty_contacts_planned'),
+      groups('duty_contacts_done'),
+      groups('duty_contacts_overdue'),
     ]);
-    const byKind = SESSION_KINDS.map((kind) => {
-      const key = sessionKindKey(kind);
-      const at = (rows: { key: string; value: number }[]) => rows.find((r) => r.key === key)?.value ?? 0;
-      const counts = { planned: at(planned), done: at(done), overdue: at(overdue) };
-      return { key, kind, label: kindName(key), ...counts, fulfilment: rate(counts.done, counts.overdue) };
-    });
-    const sum = (k: 'planned' | 'done' | 'overdue') => byKind.reduce((n, x) => n + x[k], 0);
+    const [commissioners, enterprises, visitsPlanned, visitsDone, visitsOverdue, refined, confirmed] =
+      await Promise.all(
+        (
+          [
+            'commissioners_serving',
+            'commission_enterprises',
+            'commission_visits_planned',
+            'commission_visits_done',
+            'commission_visits_overdue',
+            'refined_demands',
+            'refined_confirmed',
+          ] as const
+        ).map(sum),
+      );
+    const team = byKinds(TEAM_SESSION_KINDS, planned, done, overdue);
+    const duty = byKinds(['contact', 'care'], dutyPlanned, dutyDone, dutyOverdue);
     return {
-      planned: sum('planned'),
-      done: sum('done'),
-      overdue: sum('overdue'),
-      fulfilment: rate(sum('done'), sum('overdue')),
-      byKind,
+      ...team.total,
+      byKind: team.byKind,
+      commissions: {
+        commissioners: commissioners!,
+        enterprises: enterprises!,
+        planned: visitsPlanned!,
+        done: visitsDone!,
+        overdue: visitsOverdue!,
+        fulfilment: rate(visitsDone!, visitsOverdue!),
+      },
+      duties: { ...duty.total, byKind: duty.byKind },
+      refined: { total: refined!, confirmed: confirmed! },
     };
   }
 
@@ -336,19 +359,48 @@ export class InsightsService {
   }
 }
 
+/** Occurrences of some kinds counted by kind (planned, done, overdue bars by `session.<kind>`), and in all. */
+function byKinds(
+  kinds: readonly SessionKind[],
+  planned: { key: string; value: number }[],
+  done: { key: string; value: number }[],
+  overdue: { key: string; value: number }[],
+) {
+  const byKind = kinds.map((kind) => {
+    const key = sessionKindKey(kind);
+    const at = (rows: { key: string; value: number }[]) => rows.find((r) => r.key === key)?.value ?? 0;
+    const counts = { planned: at(planned), done: at(done), overdue: at(overdue) };
+    return { key, kind, label: kindName(key), ...counts, fulfilment: rate(counts.done, counts.overdue) };
+  });
+  const sum = (k: 'planned' | 'done' | 'overdue') => byKind.reduce((n, x) => n + x[k], 0);
+  return {
+    byKind,
+    total: {
+      planned: sum('planned'),
+      done: sum('done'),
+      overdue: sum('overdue'),
+      fulfilment: rate(sum('done'), sum('overdue')),
+    },
+  };
+}
+
 /** Done of those whose day has come, as a whole percentage (standing/views.ts fulfilment); null when none has. */
 function rate(done: number, overdue: number): number | null {
   return fulfilment({ planned: done + overdue, done, overdue, due: 0 });
 }
 
-/** A planned session's row as the drill-down shows it: its team, due day, state on `today` and record. */
+/** A planned occurrence's row as the drill-down shows it: whose it is, due day, state on `today` and record. */
 function sessionOf(r: RecordRow & Partial<SessionColumns>, today: string) {
   const state = stateOf({ recordKind: r.record_kind ?? null, dueOn: r.due_on! }, today);
   return {
-    teamId: r.team_id!,
+    subject: r.subject ?? 'team',
+    teamId: r.team_id ?? null,
     teamName: r.team_name!,
     kind: r.kind.slice('session.'.length) as SessionKind,
-    periodLabel: periodLabel(r.period as CadencePeriod, r.period_start!),
+    // A care visit is named by its occasion (5·30科技工作者日, 春节前), as the standing module names it.
+    periodLabel: r.occasion
+      ? CARE_OCCASION_NAMES[r.occasion].zh
+      : periodLabel(r.period as CadencePeriod, r.period_start!),
     dueOn: r.due_on!,
     state,
     stateName: OCCURRENCE_STATE_NAMES[state].zh,

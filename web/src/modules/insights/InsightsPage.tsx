@@ -163,13 +163,17 @@ export function InsightsPage() {
         <Spin spinning={dashboard.isFetching} delay={200}>
           <Space direction="vertical" size="large" style={{ width: '100%' }}>
             <HeadlineCards dashboard={data} onOpen={(metric) => drillTo({ metric: metric.key })} />
-            <StandingCard dashboard={data} onDrill={drillTo}>
-              <MetricCards
-                dashboard={data}
-                onOpen={(metric) => drillTo({ metric: metric.key })}
-                show={isStandingMetric}
-              />
-            </StandingCard>
+            <StandingCard
+              dashboard={data}
+              onDrill={drillTo}
+              cards={(show) => (
+                <MetricCards
+                  dashboard={data}
+                  onOpen={(metric) => drillTo({ metric: metric.key })}
+                  show={show}
+                />
+              )}
+            />
             <DashboardCharts dashboard={data} onDrill={drillTo} onFunnel={funnelTo} />
           </Space>
         </Spin>

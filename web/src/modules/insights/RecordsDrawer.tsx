@@ -17,7 +17,7 @@ import {
   SESSION_KIND_LABELS,
   SESSION_STATE_LABELS,
 } from './shared.tsx';
-import type { MetricRecord, RecordsOf, RecordsQuery } from './types.ts';
+import type { MetricKey, MetricRecord, RecordsOf, RecordsQuery } from './types.ts';
 
 interface RecordsDrawerProps {
   /** A metric's records, or the orders behind a step of the funnel. */
@@ -69,7 +69,7 @@ export function RecordsDrawer({
 
   const sessions = 'metric' in of && isSessionMetric(of.metric);
   const columns: ColumnsType<MetricRecord> = sessions
-    ? sessionColumns(t)
+    ? sessionColumns(t, of.metric)
     : [
         {
           title: t('insights.record.title'),
@@ -213,11 +213,19 @@ const STATE_COLORS: Record<keyof typeof SESSION_STATE_LABELS, string> = {
   planned: 'default',
 };
 
-/** A planned session's row: its team (to the team's plan), kind, period, due day, state and record. */
-function sessionColumns(t: Translate): ColumnsType<MetricRecord> {
+/**
+ * A planned occurrence's row: whose it is (the team, to its plan; the commissioner and enterprise, to
+ * the portfolio; the duty's assignee and party), kind, period, due day, state and record.
+ */
+function sessionColumns(t: Translate, metric: MetricKey): ColumnsType<MetricRecord> {
+  const owner = metric.startsWith('commission_')
+    ? 'insights.session.commission'
+    : metric.startsWith('duty_')
+      ? 'insights.session.duty'
+      : 'insights.session.team';
   return [
     {
-      title: t('insights.session.team'),
+      title: t(owner),
       key: 'team',
       width: 240,
       ellipsis: true,

@@ -1,4 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { OCCURRENCE_METRIC_KEYS } from '@server/modules/insights/constants.ts';
 import type { OccurrenceState, SessionKind } from '@server/modules/standing/constants.ts';
 import { Tooltip, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
@@ -128,6 +129,16 @@ const METRIC_NAME_KEYS: Record<MetricKey, MessageKey> = {
   sessions_done: 'insights.metric.sessions_done',
   sessions_overdue: 'insights.metric.sessions_overdue',
   standing_visits: 'insights.metric.standing_visits',
+  commissioners_serving: 'insights.metric.commissioners_serving',
+  commission_enterprises: 'insights.metric.commission_enterprises',
+  commission_visits_planned: 'insights.metric.commission_visits_planned',
+  commission_visits_done: 'insights.metric.commission_visits_done',
+  commission_visits_overdue: 'insights.metric.commission_visits_overdue',
+  refined_demands: 'insights.metric.refined_demands',
+  refined_confirmed: 'insights.metric.refined_confirmed',
+  duty_contacts_planned: 'insights.metric.duty_contacts_planned',
+  duty_contacts_done: 'insights.metric.duty_contacts_done',
+  duty_contacts_overdue: 'insights.metric.duty_contacts_overdue',
 };
 
 export function metricName(t: Translate, metric: Pick<MetricInfo, 'key' | 'name'>): string {
@@ -176,9 +187,12 @@ const REGISTRY_KIND_KEYS: Record<string, MessageKey> = {
   team: 'insights.recordKind.team',
 };
 
-/** The figures whose records are planned sessions (their drill-down shows team, due day, state and record). */
+/**
+ * The figures whose records are planned occurrences — a team's sessions, a commissioner's visits, a
+ * duty's contacts (their drill-down shows whose, due day, state and record).
+ */
 export function isSessionMetric(key: MetricKey): boolean {
-  return key === 'sessions_planned' || key === 'sessions_done' || key === 'sessions_overdue';
+  return (OCCURRENCE_METRIC_KEYS as readonly string[]).includes(key);
 }
 
 /** The standing service's session kinds (a records row's kind is `session.<kind>`). */
