@@ -133,6 +133,60 @@ describe('demo data', () => {
     expect(value('activity_attendance')).toBeGreaterThanOrEqual(value('people_trained'));
   });
 
+  it('has tech commissioners at work: the demo expert’s three enterprises, a visit overdue, a refined demand to confirm', async () => {
+    // The test clock's today is 2 March 2026: the term began on 2 January, its visits due on each month's last working day.
+    const expert = await p.signIn('expert');
+    const portfolio = (await expert.get('/api/standing/portfolio')).body as {
+      name: string;
+      terms: {
+        enterpriseName: string;
+        termStart: string;
+        visits: number;
+        planned: number;
+        overdue: number;
+        lastVisitOn: string | null;
+        refined: number;
+        refinedDrafts: number;
+      }[];
+    };
+    expect(portfolio.name).toBe('陈志远');
+    expect(portfolio.terms.map((t) => t.enterpriseName).sort()).toEqual(
+      ['安吉竹韵家居有限公司', '长兴绿色建材有限公司', '德清绿源新材料有限公司'].sort(),
+    );
+    expect(portfolio.terms.every((t) => t.termStart === '2026-01-02')).toBe(true);
+    // January and February are past for each: five of the six visits logged, the sixth overdue.
+    expect(portfolio.terms.map((t) => t.visits).reduce((a, b) => a + b)).toBe(5);
+    expect(portfolio.terms.map((t) => t.overdue).reduce((a, b) => a + b)).toBe(1);
+    const own = portfolio.terms.find((t) => t.enterpriseName === '德清绿源新材料有限公司')!;
+    expect(own).toMatchObject({ visits: 2, overdue: 0, refined: 1, refinedDrafts: 1 });
+    // The refined demand waits among the demo enterprise's drafts for it to confirm.
+    const enterprise = await p.signIn('enterprise');
+    const drafts = (await enterprise.get('/api/lists/demands?status=draft&pageSize=50')).body.items as {
+      title: string;
+    }[];
+    expect(drafts.map((d) => d.title)).toContain('碳纤维汽车构件快速热压成型与在线质量检测技术');
+    // The office sees both commissioners, and its operator's two contact duties.
+    const operator = await p.signIn('operator');
+    const overview = (await operator.get('/api/standing/overview')).body;
+    expect(
+      overview.commissioners
+        .map((c: { name: string; enterprises: number }) => [c.name, c.enterprises])
+        .sort(),
+    ).toEqual([
+      ['李立新', 1],
+      ['陈志远', 3],
+    ]);
+    const duties = (await operator.get('/api/standing/duties?mine=true')).body.items as {
+      subject: string;
+      assigneeName: string;
+      care: boolean;
+    }[];
+    expect(duties.map((d) => [d.subject, d.assigneeName, d.care]).sort()).toEqual([
+      ['enterprise', '王敏', false],
+      ['talent', '王敏', true],
+    ]);
+  });
+
   it('leaves the audit chain intact', async () => {
     expect((await p.audit.verify()).ok).toBe(true);
   });

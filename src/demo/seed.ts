@@ -72,12 +72,13 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
 /**
  * Loads the demo data. Accounts that already exist are left alone, so running
  * it twice changes nothing. Returns the accounts it created. `orders: false`
- * leaves the demo service orders out.
+ * leaves the demo service orders out, `commissioners: false` the demo's
+ * commissioner round and contact duties.
  */
 export async function seedDemo(
   platform: Platform,
   password: string,
-  parts: { orders?: boolean } = {},
+  parts: { orders?: boolean; commissioners?: boolean } = {},
 ): Promise<DemoAccount[]> {
   const actor = systemActor('seed');
   const orgIds: Record<string, string> = {};
@@ -126,7 +127,7 @@ export async function seedDemo(
     await seedListsDemo(platform, admin.id);
     await seedTeamsDemo(platform, admin.id);
     await seedActivitiesDemo(platform, admin.id);
-    await seedStandingDemo(platform, admin.id);
+    await seedStandingDemo(platform, admin.id, { commissioners: parts.commissioners !== false });
     if (parts.orders !== false) await seedOrdersDemo(platform);
   }
   return created;

@@ -71,6 +71,11 @@ export interface TestPlatformOptions {
   demo?: boolean;
   /** Leave the demo's service orders out (tests that count every order of the region). Default true. */
   demoOrders?: boolean;
+  /**
+   * Leave the demo's commissioner round and contact duties out (tests that open their own rounds
+   * for the demo expert, or count every duty of the demo operator). Default true.
+   */
+  demoCommissioners?: boolean;
   config?: Partial<Config>;
 }
 
@@ -83,7 +88,10 @@ export async function testPlatform(options: TestPlatformOptions = {}): Promise<T
   );
   const platform = await createPlatform(config, { database, clock });
   if (options.demo !== false)
-    await seedDemo(platform, DEMO_PASSWORD, { orders: options.demoOrders !== false });
+    await seedDemo(platform, DEMO_PASSWORD, {
+      orders: options.demoOrders !== false,
+      commissioners: options.demoCommissioners !== false,
+    });
 
   const client = (cookie: string | null, csrfToken: string | null): Client => {
     const c: Client = {

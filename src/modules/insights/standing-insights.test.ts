@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity, combinedTeam, expectStatus, type Versioned } from '../../../test/support/factories.ts';
+import {
+  activity,
+  combinedTeam,
+  expectStatus,
+  transition,
+  type Versioned,
+} from '../../../test/support/factories.ts';
 import type { Client, TestPlatform } from '../../../test/support/platform.ts';
 import { testPlatform } from '../../../test/support/platform.ts';
 import { STANDING_METRIC_KEYS } from './constants.ts';
@@ -250,5 +256,249 @@ describe('insights: the assistance teams’ sessions held against plan', () => {
     const sheet = doneBook.worksheets[0]!;
     expect(sheet.getRow(1).values).toContain('服务记录');
     expect(sheet.rowCount - 1).toBe(2);
+  });
+});
+
+/**
+ * The tech commissioners and contact duties on the dashboard and in the report (#16), over the demo's
+ * own: a round of the city whose term began on 2 January 2026 — 陈志远 (ZJ-0001) with three
+ * enterprises and 李立新 (ZJ-0003) with one, their January and February visits logged but for 陈志远's
+ * February visit to 安吉竹韵家居 — a demand refined at his first visit to 德清绿源 on 2 March, still the
+ * enterprise's draft; and 王敏's two contact duties from 2 March (src/demo/standing.ts).
+ */
+describe('insights: tech commissioners’ visits, refined demands and contact duties', () => {
+  let p: TestPlatform;
+  let operator: Client;
+  let enterprise: Client;
+  /** From the term's start to the demo's today (2 March 2026), in the city. */
+  const TERM = 'from=2026-01-01&to=2026-03-02';
+  const MARCH = 'from=2026-03-01&to=2026-03-31';
+  const dashboard = async (query: string) =>
+    expectStatus(await operator.get(`/api/insights/dashboard?${query}`), 200).body;
+  const headline = (d: { headline: Figure[] }) => new Map(d.headline.map((h) => [h.key, h.value]));
+  const records = async (key: string, query: string) =>
+    expectStatus(await operator.get(`/api/insights/metrics/${key}/records?${query}&pageSize=200`), 200).body;
+
+  beforeAll(async () => {
+    p = await testPlatform({ demo: true, demoOrders: false });
+    operator = await p.signIn('operator');
+    enterprise = await p.signIn('enterprise');
+  });
+  afterAll(() => p.close());
+
+  it('counts the commissioners’ visits against plan, the commissioners and enterprises, each opening into its records', async () => {
+    const d = await dashboard(TERM);
+    const h = headline(d);
+    // Four terms, a visit each in January and February: seven logged, one overdue.
+    expect([
+      h.get('commissioners_serving'),
+      h.get('commission_enterprises'),
+      h.get('commission_visits_planned'),
+      h.get('commission_visits_done'),
+      h.get('commission_visits_overdue'),
+    ]).toEqual([2, 4, 8, 7, 1]);
+    expect(d.standing.commissions).toEqual({
+      commissioners: 2,
+      enterprises: 4,
+      planned: 8,
+      done: 7,
+      overdue: 1,
+      fulfilment: Math.round(700 / 8),
+    });
+    // The teams' figures are the teams' alone: the commissioners' visits are not sessions.
+    const teamSessions = await records('sessions_planned', TERM);
+    expect(
+      teamSessions.items.every((r: { session: { subject: string } }) => r.session.subject === 'team'),
+    ).toBe(true);
+    expect(d.standing.byKind.map((k: { kind: string }) => k.kind)).toEqual([
+      'salon',
+      'visit',
+      'consultation',
+      'research',
+      'transfer',
+    ]);
+    expect(h.get('standing_visits')).toBe(
+      (await records('standing_visits', TERM)).items.filter((r: { link: string }) =>
+        r.link.startsWith('/teams/'),
+      ).length,
+    );
+
+    const overdue = await records('commission_visits_overdue', TERM);
+    expect(overdue.items).toHaveLength(1);
+    expect(overdue.items[0]).toMatchObject({
+      ref: '陈志远 → 安吉竹韵家居有限公司',
+      kindName: '走访企业',
+      session: {
+        subject: 'commission',
+        teamId: null,
+        teamName: '陈志远 → 安吉竹韵家居有限公司',
+        kind: 'commission_visit',
+        periodLabel: '2月',
+        state: 'overdue',
+        record: null,
+      },
+    });
+    expect(overdue.items[0].link).toMatch(/^\/standing\/portfolio\?talentId=[0-9a-f-]{36}$/);
+    const done = await records('commission_visits_done', TERM);
+    expect(done.value).toBe(7);
+    expect(
+      done.items.every(
+        (r: { session: { state: string; record: { kind: string } } }) =>
+          r.session.state === 'done' && r.session.record.kind === 'visit',
+      ),
+    ).toBe(true);
+    const people = await records('commissioners_serving', TERM);
+    expect(people.items.map((r: { ref: string; title: string }) => [r.ref, r.title]).sort()).toEqual([
+      ['ZJ-0001', '陈志远'],
+      ['ZJ-0003', '李立新'],
+    ]);
+    const firms = await records('commission_enterprises', TERM);
+    expect(firms.items.map((r: { ref: string }) => r.ref).sort()).toEqual([
+      'QY-001',
+      'QY-003',
+      'QY-004',
+      'QY-007',
+    ]);
+    // A county of the city holds none: the round is the city office's.
+    expect(headline(await dashboard(`regionCode=330521&${TERM}`)).get('commission_visits_planned')).toBe(0);
+  });
+
+  it('counts a refined demand when refined, and as confirmed once the enterprise submits it', async () => {
+    const before = headline(await dashboard(TERM));
+    expect([before.get('refined_demands'), before.get('refined_confirmed')]).toEqual([1, 0]);
+    const refined = await records('refined_demands', TERM);
+    expect(refined.items).toHaveLength(1);
+    expect(refined.items[0]).toMatchObject({
+      title: '碳纤维汽车构件快速热压成型与在线质量检测技术',
+      kindName: '技术需求',
+    });
+    expect(refined.items[0].link).toMatch(/^\/lists\/demands\//);
+    // Refined on 2 March: not in February.
+    expect(headline(await dashboard('from=2026-02-01&to=2026-02-28')).get('refined_demands')).toBe(0);
+
+    const draft = expectStatus(await enterprise.get(refined.items[0].link.replace(/^/, '/api')), 200).body;
+    expect(draft.status).toBe('draft');
+    await transition(enterprise, '/api/lists/demands', draft, { action: 'submit' });
+    const after = headline(await dashboard(TERM));
+    expect([after.get('refined_demands'), after.get('refined_confirmed')]).toEqual([1, 1]);
+    expect((await records('refined_confirmed', TERM)).items[0].ref).toBe(refined.items[0].ref);
+  });
+
+  it('counts the contact duties’ contacts and care visits against plan, by kind', async () => {
+    const march = expectStatus(
+      await operator.get('/api/standing/occurrences?subject=duty&from=2026-03-01&to=2026-03-31&pageSize=50'),
+      200,
+    ).body.items as { id: string; kind: string; subjectLabel: string }[];
+    // Each duty's first quarterly contact falls on 31 March.
+    expect(march.map((o) => o.kind)).toEqual(['contact', 'contact']);
+    const talent = march.find((o) => o.subjectLabel === '王敏 联系 吴一鸣')!;
+    expectStatus(
+      await operator.post(`/api/standing/occurrences/${talent.id}/record`, {
+        visit: { mode: 'phone', summary: '电话了解科研进展与团队引才需求' },
+      }),
+      200,
+    );
+    const d = await dashboard(MARCH);
+    const h = headline(d);
+    expect([
+      h.get('duty_contacts_planned'),
+      h.get('duty_contacts_done'),
+      h.get('duty_contacts_overdue'),
+    ]).toEqual([2, 1, 0]);
+    expect(d.standing.duties).toMatchObject({ planned: 2, done: 1, overdue: 0, fulfilment: 100 });
+    expect(
+      d.standing.duties.byKind.map((k: { kind: string; planned: number; done: number }) => [
+        k.kind,
+        k.planned,
+        k.done,
+      ]),
+    ).toEqual([
+      ['contact', 2, 1],
+      ['care', 0, 0],
+    ]);
+    const done = await records('duty_contacts_done', MARCH);
+    expect(done.items).toHaveLength(1);
+    expect(done.items[0]).toMatchObject({
+      ref: '王敏 联系 吴一鸣',
+      link: '/standing/duties',
+      session: {
+        subject: 'duty',
+        kind: 'contact',
+        state: 'done',
+        record: { kind: 'visit', title: '电话了解科研进展与团队引才需求', doneOn: '2026-03-02' },
+      },
+    });
+    // The care visits come later in the year (newest first): Mid-Autumn and 5·30 for the talent; the enterprise's duty has none.
+    const year = headline(await dashboard('from=2026-03-01&to=2026-12-31'));
+    const care = await records(
+      'duty_contacts_planned',
+      'from=2026-03-01&to=2026-12-31&dimension=kind&value=session.care',
+    );
+    expect(
+      care.items.map((r: { ref: string; session: { periodLabel: string } }) => [
+        r.ref,
+        r.session.periodLabel,
+      ]),
+    ).toEqual([
+      ['王敏 联系 吴一鸣', '中秋节前'],
+      ['王敏 联系 吴一鸣', '5·30科技工作者日'],
+    ]);
+    // Both duties' four quarterly contacts from 31 March to 31 December, and the talent's two care visits.
+    expect(year.get('duty_contacts_planned')).toBe(8 + 2);
+  });
+
+  it('writes the commissioners and the contact duties into the work report and its workbook', async () => {
+    const json = expectStatus(await operator.get(`/api/insights/report?${TERM}&format=json`), 200).body;
+    expect(json.standing.commissions).toMatchObject({
+      commissioners: 2,
+      enterprises: 4,
+      planned: 8,
+      done: 7,
+    });
+    expect(json.standing.refined).toEqual({ total: 1, confirmed: 1 });
+    const word = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/report?${TERM}`,
+      headers: { cookie: operator.cookie! },
+    });
+    expect(word.statusCode).toBe(200);
+    const text = (
+      await (await JSZip.loadAsync(word.rawPayload)).file('word/document.xml')!.async('string')
+    ).replace(/<[^>]+>/g, '');
+    expect(text).toContain(
+      `本期2名科技特派员结对服务4家企业，计划走访8次，已走访7次，完成率${Math.round(700 / 8)}%，逾期未走访1次；在走访中挖掘凝练企业技术需求1项，企业已确认1项。`,
+    );
+    const marchWord = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/report?${MARCH}`,
+      headers: { cookie: operator.cookie! },
+    });
+    const marchText = (
+      await (await JSZip.loadAsync(marchWord.rawPayload)).file('word/document.xml')!.async('string')
+    ).replace(/<[^>]+>/g, '');
+    // March's contacts: one made on 2 March, the other not yet due (31 March).
+    expect(marchText).toContain('联系服务计划2次，已完成1次，到期服务完成率100%。');
+
+    const file = await p.app.inject({
+      method: 'GET',
+      url: `/api/insights/dashboard.xlsx?${TERM}`,
+      headers: { cookie: operator.cookie! },
+    });
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const visits = book.getWorksheet('特派员走访明细')!;
+    expect(visits.getRow(1).getCell(1).value).toBe('特派员 → 企业');
+    expect(visits.rowCount - 1).toBe(8);
+    const rows = visits.getSheetValues().slice(2) as unknown[][];
+    expect(rows.filter((r) => r[5] === '已逾期').map((r) => r[1])).toEqual(['陈志远 → 安吉竹韵家居有限公司']);
+    const summary = (book.getWorksheet('常态化服务')!.getSheetValues() as unknown[][]).filter(Boolean);
+    const row = (label: string) => summary.find((r) => r[1] === label)?.slice(1, 5);
+    expect(row('走访企业')).toEqual(['走访企业', 8, 7, 1]);
+    expect(row('开展服务的特派员（人）')).toEqual(['开展服务的特派员（人）', 2]);
+    expect(row('结对企业（家）')).toEqual(['结对企业（家）', 4]);
+    expect(row('凝练需求（项）')).toEqual(['凝练需求（项）', 1]);
+    expect(row('企业已确认（项）')).toEqual(['企业已确认（项）', 1]);
+    expect(book.getWorksheet('联系服务明细')!.rowCount).toBe(1);
   });
 });

@@ -25,7 +25,7 @@ describe('contact duties: an office’s people keep in touch with talents and en
     expectStatus(await client.get(`/api/standing/occurrences?pageSize=100&${query}`), 200).body.items;
 
   beforeAll(async () => {
-    p = await testPlatform({ demo: true, demoOrders: false });
+    p = await testPlatform({ demo: true, demoOrders: false, demoCommissioners: false });
     operator = await p.signIn('operator');
     expert = await p.signIn('expert');
     operatorId = expectStatus(await operator.get('/api/auth/me'), 200).body.user.id;
