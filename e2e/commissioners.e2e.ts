@@ -183,6 +183,67 @@ describe('tech commissioners: a round from participants to terms, and a visit re
     await expect.poll(() => row.textContent()).toContain('已确认');
   });
 
+  it('the operator assigns a contact duty, sees its plan with the care visits and its assignee on the office view, changes and ends it', async () => {
+    const { page, baseUrl } = run;
+    const PARTY = '德清地理信息科技有限公司';
+    await run.context.clearCookies();
+    await signIn(page, baseUrl, 'operator');
+    await page.goto(`${baseUrl}/standing/duties`);
+    await page.getByTestId('duty-create').click();
+    const drawer = drawerOf(page, '安排联系服务');
+    const assignee = drawer.getByTestId('duty-assignee');
+    await assignee.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '王敏' })
+      .first()
+      .click();
+    await expect.poll(() => assignee.textContent()).toContain('王敏');
+    await drawer.getByTestId('duty-subject').getByText('企业', { exact: true }).click();
+    await pick(page, drawer.getByTestId('duty-party-pick'), 'duty-party-pick-option', 'QY-006');
+    expect(await drawer.getByTestId('duty-care').getAttribute('aria-checked')).toBe('true');
+    await drawer.getByTestId('duty-form-save').click();
+    await drawer.waitFor({ state: 'detached' });
+
+    const row = page.getByTestId('duties-table').locator('tr', { hasText: PARTY });
+    await expect.poll(() => row.count()).toBe(1);
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('王敏');
+    expect(text).toContain('每季度 1 次');
+    expect(text).toContain('节日关怀');
+    expect(await row.getByTestId('duty-tally').textContent()).toMatch(/^已完成 0\/\d+/);
+
+    // Its plan: the quarter's contacts and the care visits of 5·30 and Mid-Autumn.
+    await row.getByTestId('duty-plan').click();
+    const plan = page.getByTestId('duty-plan-drawer');
+    const occurrences = plan.getByTestId('duty-occurrence');
+    await expect.poll(() => occurrences.count()).toBeGreaterThan(2);
+    expect(await occurrences.filter({ hasText: '关怀走访' }).first().textContent()).toContain(
+      '5·30科技工作者日',
+    );
+    await page.locator('.ant-drawer-close').last().click();
+    await plan.waitFor({ state: 'detached' });
+
+    // A change re-plans only what lies ahead, and says so.
+    await row.getByTestId('duty-change').click();
+    const change = drawerOf(page, '调整联系服务');
+    expect(await change.textContent()).toContain('只重排今后未登记');
+    await inputOf(change.getByTestId('duty-change-cadence-count')).fill('2');
+    await change.getByTestId('duty-change-form-save').click();
+    await change.waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('每季度 2 次');
+
+    // The office view lists the duty's assignee with the month's tallies.
+    await page.goto(`${baseUrl}/standing?view=assignees`);
+    await expect.poll(() => page.getByTestId('standing-overview-assignees').textContent()).toContain('王敏');
+
+    // Ended with a reason, it leaves the active list.
+    await page.goto(`${baseUrl}/standing/duties`);
+    await row.getByTestId('duty-end').click();
+    await page.getByTestId('duty-end-reason').fill('企业已迁出本市');
+    await page.getByTestId('duty-end-confirm').click();
+    await expect.poll(() => row.count()).toBe(0);
+  });
+
   describe('the demo expert on a phone, 390×844', () => {
     let phone: Awaited<ReturnType<typeof browserContextWith>>;
     beforeAll(async () => {
@@ -292,5 +353,28 @@ describe('tech commissioners: a round from participants to terms, and a visit re
       // The enterprise's name opens its record for those who may read the registry; the expert reads it as text.
       expect(await term.locator('a').count()).toBe(0);
     });
+  });
+
+  it('the office view lists the commissioners, each opening their portfolio with 提前结束', async () => {
+    const { page, baseUrl } = run;
+    await run.context.clearCookies();
+    await signIn(page, baseUrl, 'operator');
+    await page.goto(`${baseUrl}/standing`);
+    await page.getByTestId('standing-overview-tabs').getByText('科技特派员', { exact: true }).click();
+    const link = page
+      .getByTestId('standing-overview-commissioners')
+      .getByTestId('standing-commissioner-link')
+      .filter({ hasText: '陈志远' });
+    await expect.poll(() => link.count()).toBe(1);
+    await link.click();
+    await page.waitForURL(/\/standing\/portfolio\?talentId=/);
+    const term = page.locator(`[data-testid=portfolio-term][data-enterprise="${ENTERPRISE}"]`);
+    await term.waitFor();
+    expect(await term.getByTestId('portfolio-end').count()).toBe(1);
+    // The sessions below can be narrowed to the commissioners' visits.
+    await page.goto(`${baseUrl}/standing?subject=commission&state=planned`);
+    const sessions = page.getByTestId('standing-sessions').locator('tbody tr.ant-table-row');
+    await expect.poll(() => sessions.count()).toBeGreaterThan(0);
+    for (const text of await sessions.allTextContents()) expect(text).toContain('走访企业');
   });
 });
