@@ -139,16 +139,16 @@ export function DutiesPage() {
       ),
     },
     {
-      title: t('standing.duty.lastContact'),
-      dataIndex: 'lastContactOn',
-      width: 120,
-      render: (v: string | null) => formatDate(v),
-    },
-    {
-      title: t('standing.duty.nextDue'),
-      dataIndex: 'nextDueOn',
-      width: 120,
-      render: (v: string | null) => formatDate(v),
+      title: t('standing.duty.lastNext'),
+      key: 'contacts',
+      width: 170,
+      render: (_, d) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {t('standing.duty.lastContact')} {formatDate(d.lastContactOn)}
+          <br />
+          {t('standing.duty.nextDue')} {formatDate(d.nextDueOn)}
+        </span>
+      ),
     },
     {
       title: t('teams.status'),
@@ -169,7 +169,8 @@ export function DutiesPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 210,
+      fixed: 'right',
+      width: 200,
       render: (_, d) => (
         <Space wrap size={4}>
           <Button size="small" onClick={() => setViewing(d)} data-testid="duty-plan">

@@ -154,6 +154,8 @@ function RoundActions({ round }: { round: RoundView }) {
   const makeup = useMakeupRound(round.id);
   const failed = [propose, confirm, makeup].find((m) => m.isError);
   const ready = round.enterprises.length > 0 && round.experts.length > 0;
+  // A confirmed round with nobody left over has nothing more to do.
+  if (round.status === 'confirmed' && round.left.length === 0 && !failed) return null;
   return (
     <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
       {failed && (

@@ -274,6 +274,7 @@ export const standingMessages = {
   'standing.duty.span': { zh: '期限', en: 'Span' },
   'standing.duty.tally': { zh: '完成情况', en: 'Done' },
   'standing.duty.overdue': { zh: '逾期 {count}', en: '{count} overdue' },
+  'standing.duty.lastNext': { zh: '联系情况', en: 'Contacts' },
   'standing.duty.lastContact': { zh: '上次联系', en: 'Last contact' },
   'standing.duty.nextDue': { zh: '下次应联系', en: 'Next due' },
   'standing.duty.active': { zh: '进行中', en: 'Active' },
