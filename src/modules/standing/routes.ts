@@ -16,6 +16,7 @@ import {
   unrecordInput,
   visitView,
 } from './contract.ts';
+import { teamOutcomesQuery, teamOutcomesView } from './contract-outcomes.ts';
 import { standingError } from './errors.ts';
 import { registerCommissionerRoutes } from './routes-commissioners.ts';
 import type { StandingService } from './service.ts';
@@ -58,6 +59,21 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
         request.body,
         request.locale,
       ),
+  );
+  app.get(
+    '/api/standing/teams/:teamId/outcomes',
+    {
+      config: { access: 'teams.read' },
+      schema: {
+        tags,
+        summary: '团队成效：派给团队的订单与团队服务活动取得的成效，各计一次 A team’s outcomes so far',
+        params: z.strictObject({ teamId: z.string().uuid() }),
+        querystring: teamOutcomesQuery,
+        response: { 200: teamOutcomesView },
+      },
+    },
+    async (request) =>
+      standing.outcomes.list(request.actor!, request.params.teamId, request.query, request.locale),
   );
   app.get(
     '/api/standing/occurrences',

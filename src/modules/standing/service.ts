@@ -22,6 +22,7 @@ import { DEFAULT_CADENCE, MONTHS } from './constants.ts';
 import type { OverviewView, PlanInput, PlanView, Tally } from './contract.ts';
 import { DutiesService } from './duties.ts';
 import { standingError } from './errors.ts';
+import { TeamOutcomes } from './outcomes.ts';
 import { CommissionerDesk } from './portfolio.ts';
 import { StandingRecords } from './recording.ts';
 import { StandingReminders } from './reminders.ts';
@@ -46,6 +47,8 @@ export class StandingService {
   readonly desk: CommissionerDesk;
   /** 联系服务. */
   readonly duties: DutiesService;
+  /** 团队成效: what came of a team's orders and sessions so far. */
+  readonly outcomes: TeamOutcomes;
   private readonly reminders: StandingReminders;
 
   constructor(
@@ -65,6 +68,7 @@ export class StandingService {
     this.commissioners = new CommissionersService(database, audit, clock, calendar, deps.matching);
     this.desk = new CommissionerDesk(database, audit, clock);
     this.duties = new DutiesService(database, audit, clock, calendar);
+    this.outcomes = new TeamOutcomes(database);
     this.reminders = new StandingReminders(database, clock, calendar, deps.notifications);
   }
 
