@@ -60,16 +60,19 @@ describe('standing: a team’s outcomes so far, from its orders and its sessions
     }[];
     const served = list.find((o) => o.teamName === '湖州新材料助企服务团' && o.status === 'in_service')!;
     order = expectStatus(await operator.get(`/api/orders/${served.id}`), 200).body;
-    order = await transition(expert, '/api/orders', order, {
+    order = (await transition(expert, '/api/orders', order, {
       action: 'finish',
       outcomes: [
         { kind: 'agreement', amountYuan: 300_000, note: '签订复合材料连接工艺开发合同' },
         { kind: 'solved', note: '解决构件胶接开裂问题' },
       ],
-    });
+    })) as typeof order;
     // Finished is not yet confirmed: nothing counts until the enterprise confirms.
     expect((await outcomes(operator)).total).toBe(0);
-    order = await transition(operator, '/api/orders', order, { action: 'confirm', rating: 5 });
+    order = (await transition(operator, '/api/orders', order, {
+      action: 'confirm',
+      rating: 5,
+    })) as typeof order;
 
     // Three days on, the team's first weekly salon: an activity whose agreement is the order's own.
     p.clock.set(new Date('2026-03-05T09:00:00+08:00'));
