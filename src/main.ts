@@ -159,7 +159,16 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const changes = new ChangeFeed();
     const mailer = config.mail ? new Mailer(config.mail) : null;
     const notifications = new NotificationsService(database, clock, mailer, jobs);
-    const registry = new RegistryService(database, audit, dictionaries, cipher, clock, changes);
+    // A plain list's total kept 2 s at most, as sessions are: another process's change shows that late (see PlainTotals).
+    const registry = new RegistryService(
+      database,
+      audit,
+      dictionaries,
+      cipher,
+      clock,
+      changes,
+      Math.min(config.cacheMs, 2_000),
+    );
     const lists = new ListsService(database, audit, dictionaries, clock, changes);
     const matching = new MatchingService(
       database,

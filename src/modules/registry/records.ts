@@ -5,6 +5,7 @@ import type { ChangeFeed } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
+import type { PlainTotals } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import type { DictionaryService } from './dictionaries.ts';
 import { registryError } from './errors.ts';
@@ -21,6 +22,8 @@ export interface RegistryDeps {
   clock: Clock;
   /** Committed changes, for derived state (the matching index). */
   changes: ChangeFeed;
+  /** The plain lists' totals, kept briefly and forgotten on a change (see PlainTotals). */
+  totals?: PlainTotals;
 }
 
 /** Code lists and keys for one operation; inside a transaction pass it (see DictionaryService.load). */
@@ -81,6 +84,7 @@ export async function listRecords<K extends RegistryKind>(
     kind,
     scopeOf(actor),
     query,
+    deps.totals,
   );
   return {
     items: await recordViews(deps, kind, items, false, scopeOf(actor)),

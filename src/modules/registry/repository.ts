@@ -20,7 +20,7 @@ import type { Scope } from '../../platform/access/actor.ts';
 import { regionFilterCondition, regionPrefixBounds } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
-import { keysetPages, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { keysetPages, type PlainTotals, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
 
@@ -223,18 +223,30 @@ export class RegistryRepository {
     kind: K,
     scope: Scope,
     q: ListQuery,
+    /** The plain list's totals kept in process (RegistryService's), or none: count each time. */
+    totals?: PlainTotals,
   ): Promise<{ items: RowOf<K>[]; total: number; totalCapped: boolean }> {
     const where = this.filters(kind, this.scoped(kind, scope), q);
     const offset = (q.page - 1) * q.pageSize;
-    const rows = plainQuery(q)
-      ? await this.plainPage(kind, scope, q, offset)
+    const capped = (total: number) => ({ total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP });
+    const plain = plainQuery(q);
+    const key = plain && totals ? `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}` : undefined;
+    const known = key === undefined ? undefined : totals!.get(key);
+    if (known !== undefined) {
+      const items = await this.plainPage(kind, scope, q, offset, false);
+      return { items: items as RowOf<K>[], ...capped(known) };
+    }
+    const epoch = totals?.begin() ?? 0;
+    const rows = plain
+      ? ((await this.plainPage(kind, scope, q, offset, true)) as { row: unknown; total: number }[])
       : await this.pageQuery(kind, where, q.sort, q.pageSize, offset);
     const { items, total } = await pageWithTotal(
       rows,
       q.page,
       async () => (await this.cappedCount(kind, where))[0]?.n ?? 0,
     );
-    return { items: items as RowOf<K>[], total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+    if (key !== undefined) totals!.put(key, total, epoch);
+    return { items: items as RowOf<K>[], ...capped(total) };
   }
 
   /** A page in the list's order, each row beside the (capped) count of every match. */
@@ -276,24 +288,40 @@ export class RegistryRepository {
     return this.db.select({ n: sql<number>`count(*)::int` }).from(capped);
   }
 
-  /** The plain list (plainQuery) by a prepared statement per kind and shape of scope. */
-  private plainPage(kind: RegistryKind, scope: Scope, q: ListQuery, offset: number) {
+  /**
+   * The plain list (plainQuery) by a prepared statement per kind and shape of
+   * scope: its rows beside their total, or (`withTotal` false, the total
+   * known) the rows alone.
+   */
+  private plainPage(
+    kind: RegistryKind,
+    scope: Scope,
+    q: ListQuery,
+    offset: number,
+    withTotal: boolean,
+  ): Promise<unknown[]> {
     const region = regionPrefixBounds(scope.regionPrefix);
     const org = scope.organisationId;
-    const name = `registry_page_${kind}${region ? '_region' : ''}${org ? '_org' : ''}`;
+    const name = `registry_page${withTotal ? '' : '_rows'}_${kind}${region ? '_region' : ''}${org ? '_org' : ''}`;
     const statement = preparedOnce(this.db, name, () => {
       const scoped = this.scopeConditions(
         kind,
         region && [sql.placeholder('low'), sql.placeholder('high')],
         org && sql.placeholder('org'),
       );
-      return this.pageQuery(
-        kind,
-        this.filters(kind, scoped, q),
-        q.sort,
-        sql.placeholder('limit'),
-        sql.placeholder('offset'),
-      ).prepare(name);
+      const where = this.filters(kind, scoped, q);
+      const limit = sql.placeholder('limit');
+      const offset = sql.placeholder('offset');
+      if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset).prepare(name);
+      const t = common(kind);
+      return this.db
+        .select()
+        .from(t)
+        .where(where)
+        .orderBy(desc(t.updatedAt), asc(t.code))
+        .limit(limit)
+        .offset(offset)
+        .prepare(name);
     });
     return statement.execute({ low: region?.[0], high: region?.[1], org, limit: q.pageSize, offset });
   }

@@ -4,6 +4,7 @@ import { ChangeFeed } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { PlainTotals } from '../../platform/db/pages.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
 import { linkTalentAccount, talentAccount } from './accounts.ts';
@@ -11,7 +12,7 @@ import type { ListQuery, RegistryKind } from './contract.ts';
 import type { DictionaryService } from './dictionaries.ts';
 import { exportRecords } from './export.ts';
 import { registryImportKinds } from './imports.ts';
-import type { InputOf } from './kinds.ts';
+import { type InputOf, KINDS } from './kinds.ts';
 import { myProfile, type ProfileEdit, updateMyProfile } from './profile.ts';
 import { getRecord, listRecords, type RegistryDeps, revealRecord } from './records.ts';
 import { createRecord, type RecordEdit, setArchived, updateRecord } from './writes.ts';
@@ -37,8 +38,15 @@ export class RegistryService {
     cipher: FieldCipher,
     clock: Clock,
     changes: ChangeFeed = new ChangeFeed(),
+    /** How long a plain list's total is kept in process (0: counted every time); see PlainTotals. */
+    totalsMs = 0,
   ) {
-    this.deps = { database, audit, dictionaries, cipher, clock, changes };
+    const totals = new PlainTotals(totalsMs);
+    // Any registry kind's change forgets every total: an institution's organisation decides which talents an organisation's account counts.
+    changes.subscribe((change) => {
+      if (change.entity in KINDS) totals.forget();
+    });
+    this.deps = { database, audit, dictionaries, cipher, clock, changes, totals };
   }
 
   list<K extends RegistryKind>(actor: Actor, kind: K, query: ListQuery) {

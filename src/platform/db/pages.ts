@@ -73,3 +73,56 @@ export function preparedOnce<T>(db: object, name: string, build: () => T): T {
   }
   return statement;
 }
+
+/** More distinct scopes than this in one bound and the oldest are dropped first. */
+const MAX_TOTALS = 1_000;
+
+/**
+ * The totals of plain lists (no filter but the caller's scope), kept in
+ * process for at most `ttlMs` so that a registry of 100,000 records does not
+ * count up to the cap on every first page. Its owner forgets a kind when a
+ * change to it commits in this process (the ChangeFeed); a change made by
+ * another process (another server on the same PostgreSQL, the CLI) shows in
+ * the total within `ttlMs`. A count that was running when its kind was
+ * forgotten is not kept (the epoch), so it cannot put back what it read
+ * before the change. `ttlMs` 0 keeps nothing.
+ */
+export class PlainTotals {
+  private readonly entries = new Map<string, { total: number; at: number }>();
+  private epoch = 0;
+
+  constructor(private readonly ttlMs: number) {}
+
+  get(key: string): number | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (Date.now() - entry.at >= this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.total;
+  }
+
+  /** The epoch to hand back to `put` once the count has answered. */
+  begin(): number {
+    return this.epoch;
+  }
+
+  put(key: string, total: number, epoch: number): void {
+    if (this.ttlMs <= 0 || epoch !== this.epoch) return;
+    const now = Date.now();
+    // Entries are in the order they were put: drop the expired ones at the front, then any beyond the bound.
+    for (const [k, entry] of this.entries) {
+      if (now - entry.at < this.ttlMs && this.entries.size < MAX_TOTALS) break;
+      this.entries.delete(k);
+    }
+    this.entries.delete(key);
+    this.entries.set(key, { total, at: now });
+  }
+
+  /** After a commit that changed records of the lists these totals count. */
+  forget(): void {
+    this.epoch++;
+    this.entries.clear();
+  }
+}
