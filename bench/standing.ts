@@ -8,21 +8,27 @@
  * 2. On a database with the demo data and a clock standing at BENCH_TODAY:
  *    BENCH_TEAMS combined teams across the demo city's counties (inserted in
  *    bulk: setup), each team's plan for the year made through
- *    `platform.standing.savePlan` from 1 January, BENCH_RECORDED of the
- *    sessions due before today recorded; then
- *    (a) every plan regenerated with a changed cadence (savePlan: the future
- *        unrecorded sessions re-planned), total time and per-plan p50/p99;
- *    (b–d) the office view, the overdue list and a team's plan over real HTTP
+ *    `platform.standing.savePlan` from 1 January; BENCH_COMMISSIONERS tech
+ *    commissioners with BENCH_PORTFOLIO enterprises each (the experts, the
+ *    enterprises, BENCH_ROUNDS rounds of the counties with their entries and
+ *    proposed pairs inserted in bulk: setup), each round confirmed through
+ *    `CommissionersService.confirm` — limits checked under the lock, the pairs
+ *    made terms for the year, their monthly visits planned — on a clock at the
+ *    term's first day (as an office confirms before the term begins), timed
+ *    per round and in all; then BENCH_RECORDED of the occurrences due before
+ *    today recorded; then
+ *    (a) every team plan regenerated with a changed cadence (savePlan: the
+ *        future unrecorded sessions re-planned), total time and per-plan p50/p99;
+ *    (b–d) the office view (every team, commissioner and assignee of the city
+ *        with its months), the overdue list and a team's plan over real HTTP
  *        as the demo operator, p50/p99 over BENCH_CALLS calls each.
  * Prints figures beside the data sizes; asserts no timing.
  *
  *   npm run bench:standing                                      # PGlite in a temp dir
  *   DATABASE_URL=postgres://…/postgres npm run bench:standing   # a fresh database on that server, dropped after
  *   BENCH_TEAMS=500 BENCH_CALLS=200 BENCH_TODAY=2026-03-02 BENCH_RECORDED=0.7
+ *   BENCH_COMMISSIONERS=5000 BENCH_PORTFOLIO=3 BENCH_ROUNDS=50
  *   BENCH_KEEP=1 …                                              # keep the PostgreSQL database (to EXPLAIN queries)
- *
- * Tech commissioners (the issue's 5,000) are a later slice: when they exist,
- * add their population and regeneration to SUBJECTS and their pages to READS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +38,23 @@ import { ephemeralSecrets, loadConfig } from '../src/config.ts';
 import { DEMO_CITY, DEMO_COUNTIES } from '../src/demo/city.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { accountActor, createPlatform, type Platform } from '../src/main.ts';
-import { talents } from '../src/modules/registry/schema.ts';
+import { enterprises, talents } from '../src/modules/registry/schema.ts';
 import { planYear } from '../src/modules/standing/cadence.ts';
-import { type Cadence, DEFAULT_CADENCE, PERIODS, TEAM_SESSION_KINDS } from '../src/modules/standing/constants.ts';
+import { CommissionersService } from '../src/modules/standing/commissioners.ts';
+import {
+  type Cadence,
+  DEFAULT_CADENCE,
+  PERIODS,
+  TEAM_SESSION_KINDS,
+} from '../src/modules/standing/constants.ts';
 import { StandingRepository } from '../src/modules/standing/repository.ts';
-import { serviceOccurrences as o, servicePlans } from '../src/modules/standing/schema.ts';
+import {
+  commissionerEntries,
+  commissionerPairings,
+  commissionerRounds,
+  serviceOccurrences as o,
+  servicePlans,
+} from '../src/modules/standing/schema.ts';
 import { teamMembers, teams } from '../src/modules/teams/schema.ts';
 import type { Actor } from '../src/platform/access/actor.ts';
 import { ManualClock } from '../src/platform/clock.ts';
@@ -49,6 +67,9 @@ const TODAY = process.env.BENCH_TODAY ?? '2026-03-02';
 const RECORDED = Number(process.env.BENCH_RECORDED ?? 0.7);
 const YEAR = Number(TODAY.slice(0, 4));
 const PASSWORD = 'bench-Password-2026';
+const COMMISSIONERS = Number(process.env.BENCH_COMMISSIONERS ?? 5000);
+const PORTFOLIO = Number(process.env.BENCH_PORTFOLIO ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 
 /** A small seeded generator (mulberry32), so every run plans the same cadences. */
 function random(seed: number): () => number {
@@ -196,6 +217,120 @@ async function makePlans(platform: Platform, actor: Actor, teamIds: readonly str
   return { times, versions };
 }
 
+/** Inserts rows in chunks (setup). */
+async function inChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>, size = 1000) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Setup, not measured as the real path: COMMISSIONERS experts and
+ * PORTFOLIO × COMMISSIONERS enterprises of the demo city's counties, and
+ * ROUNDS rounds of the counties for the year, each with its experts and
+ * enterprises as participants and every expert proposed for PORTFOLIO
+ * enterprises (the limit), as `propose` leaves a round.
+ */
+async function insertRounds(platform: Platform, actor: Actor): Promise<{ id: string; version: number }[]> {
+  const db = platform.database.db;
+  const county = (k: number) => DEMO_COUNTIES[(k % ROUNDS) % DEMO_COUNTIES.length]!;
+  const experts = Array.from({ length: COMMISSIONERS }, (_, k) => ({
+    code: `TP-${String(k + 1).padStart(5, '0')}`,
+    name: `特派员${k + 1}`,
+    regionCode: county(k),
+    scopeRegion: county(k),
+    isExpert: true,
+    tags: ['科技特派员'],
+  }));
+  const talentIds: string[] = [];
+  await inChunks(experts, async (chunk) =>
+    talentIds.push(
+      ...(await db.insert(talents).values(chunk).returning({ id: talents.id })).map((r) => r.id),
+    ),
+  );
+  const firms = Array.from({ length: COMMISSIONERS * PORTFOLIO }, (_, n) => {
+    const k = Math.floor(n / PORTFOLIO);
+    return {
+      code: `TQ-${String(n + 1).padStart(6, '0')}`,
+      name: `基准企业${n + 1}`,
+      regionCode: county(k),
+      scopeRegion: county(k),
+    };
+  });
+  const enterpriseIds: string[] = [];
+  await inChunks(firms, async (chunk) =>
+    enterpriseIds.push(
+      ...(await db.insert(enterprises).values(chunk).returning({ id: enterprises.id })).map((r) => r.id),
+    ),
+  );
+  const now = platform.clock.now();
+  const rounds = await db
+    .insert(commissionerRounds)
+    .values(
+      Array.from({ length: ROUNDS }, (_, r) => ({
+        scopeRegion: DEMO_COUNTIES[r % DEMO_COUNTIES.length]!,
+        name: `${YEAR}年度科技特派员选派（基准 ${r + 1}）`,
+        termStart: `${YEAR}-01-01`,
+        termEnd: `${YEAR}-12-31`,
+        portfolioLimit: PORTFOLIO,
+        visitCadence: { period: 'month' as const, count: 1 },
+        status: 'proposed' as const,
+        proposedAt: now,
+        createdBy: actor.userId,
+      })),
+    )
+    .returning({ id: commissionerRounds.id, version: commissionerRounds.version });
+  const roundOf = (k: number) => rounds[k % ROUNDS]!;
+  const entries = talentIds.flatMap((talentId, k) => [
+    { roundId: roundOf(k).id, side: 'expert' as const, talentId },
+    ...Array.from({ length: PORTFOLIO }, (_, j) => ({
+      roundId: roundOf(k).id,
+      side: 'enterprise' as const,
+      enterpriseId: enterpriseIds[k * PORTFOLIO + j]!,
+    })),
+  ]);
+  await inChunks(entries, (chunk) => db.insert(commissionerEntries).values(chunk));
+  const pairs = talentIds.flatMap((talentId, k) =>
+    Array.from({ length: PORTFOLIO }, (_, j) => ({
+      roundId: roundOf(k).id,
+      scopeRegion: county(k),
+      talentId,
+      enterpriseId: enterpriseIds[k * PORTFOLIO + j]!,
+      termStart: `${YEAR}-01-01`,
+      termEnd: `${YEAR}-12-31`,
+      score: 80,
+      reasons: [{ zh: '研究方向与企业需求相符', en: 'Research fits the need' }],
+    })),
+  );
+  await inChunks(pairs, (chunk) => db.insert(commissionerPairings).values(chunk));
+  return rounds;
+}
+
+/**
+ * Confirms every round through the service, as the operator's POST …/confirm
+ * does, on a clock at the term's first day (so the year's twelve visits of
+ * each pair are planned, January's and February's among them); per-round times.
+ */
+async function confirmRounds(
+  platform: Platform,
+  actor: Actor,
+  rounds: readonly { id: string; version: number }[],
+) {
+  const office = new CommissionersService(
+    platform.database,
+    platform.audit,
+    new ManualClock(new Date(`${YEAR}-01-01T09:00:00+08:00`)),
+    platform.calendar,
+    platform.matching,
+  );
+  const times: number[] = [];
+  for (const round of rounds) {
+    const t = performance.now();
+    const view = await office.confirm(actor, round.id, round.version);
+    times.push(performance.now() - t);
+    if (view.status !== 'confirmed') throw new Error(`round ${round.id} not confirmed`);
+  }
+  return times;
+}
+
 /**
  * Records a share of the sessions due before today, one compare-and-set each
  * (the repository's setRecord), in one transaction for the setup's speed.
@@ -264,12 +399,20 @@ async function sizes(platform: Platform) {
     .from(o)
     .where(and(isNull(o.recordKind), lt(o.dueOn, TODAY)));
   const [plans] = await db.select({ n: count() }).from(servicePlans);
-  return { plans: plans?.n ?? 0, occurrences: all?.n ?? 0, recorded: done?.n ?? 0, overdue: overdue?.n ?? 0 };
+  const [commission] = await db.select({ n: count() }).from(o).where(sql`${o.subject} = 'commission'`);
+  return {
+    plans: plans?.n ?? 0,
+    occurrences: all?.n ?? 0,
+    commissionVisits: commission?.n ?? 0,
+    recorded: done?.n ?? 0,
+    overdue: overdue?.n ?? 0,
+  };
 }
 
 /**
  * What each kind of standing subject puts in the database and how its plans
- * are regenerated. Assistance teams now; commissioners' terms join here.
+ * are regenerated: the assistance teams' plans. (A commissioner's term is
+ * planned once, at confirmation: measured above as (e).)
  */
 interface Subject {
   /** The key of its figures in the JSON line. */
@@ -306,14 +449,25 @@ async function main() {
     const made = await makePlans(platform, operator, teamIds);
     const makeSeconds = (performance.now() - t) / 1000;
     t = performance.now();
+    const rounds = await insertRounds(platform, operator);
+    console.log(
+      `  setup: ${int(COMMISSIONERS)} commissioners, ${int(COMMISSIONERS * PORTFOLIO)} enterprises, ${int(rounds.length)} rounds ` +
+        `with ${int(COMMISSIONERS * PORTFOLIO)} proposed pairs inserted in bulk in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+    await db.rows(sql`analyze`);
+    t = performance.now();
+    const confirmTimes = await confirmRounds(platform, operator, rounds);
+    const confirmSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
     const recorded = await recordPast(platform, operator, RECORDED);
     console.log(
-      `  setup: ${int(recorded)} past sessions recorded (${Math.round(RECORDED * 100)} %, setRecord) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      `  setup: ${int(recorded)} past occurrences recorded (${Math.round(RECORDED * 100)} %, setRecord) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     await db.rows(sql`analyze`);
     const before = await sizes(platform);
     console.log(
-      `  data: ${int(before.plans)} plans (the demo's one among them), ${int(before.occurrences)} occurrences in ${YEAR}, ` +
+      `  data: ${int(before.plans)} plans (the demo's one among them), ${int(before.occurrences)} occurrences ` +
+        `(${int(before.commissionVisits)} commissioners' visits, the demo's among them), ` +
         `${int(before.recorded)} recorded, ${int(before.overdue)} overdue`,
     );
 
@@ -334,6 +488,14 @@ async function main() {
         `   total ${makeSeconds.toFixed(1)} s`,
       ),
     );
+    console.log(
+      row(
+        `(e) ${int(rounds.length)} rounds confirmed, ${int(COMMISSIONERS * PORTFOLIO)} terms' visits planned`,
+        confirmTimes,
+        `   total ${confirmSeconds.toFixed(1)} s`,
+      ),
+    );
+    const confirmed = sorted(confirmTimes);
     const regenerated: Record<string, { seconds: number; p50: number; p99: number }> = {};
     for (const subject of subjects) {
       const start = performance.now();
@@ -350,7 +512,8 @@ async function main() {
     await db.rows(sql`analyze`);
     const after = await sizes(platform);
     console.log(
-      `  data after: ${int(after.plans)} plans, ${int(after.occurrences)} occurrences, ${int(after.recorded)} recorded, ${int(after.overdue)} overdue`,
+      `  data after: ${int(after.plans)} plans, ${int(after.occurrences)} occurrences (${int(after.commissionVisits)} commissioners' visits), ` +
+        `${int(after.recorded)} recorded, ${int(after.overdue)} overdue`,
     );
 
     // The reads over real HTTP, as the operator's browser makes them.
@@ -409,7 +572,16 @@ async function main() {
         engine: db.kind,
         today: TODAY,
         teams: teamIds.length,
+        commissioners: COMMISSIONERS,
+        pairs: COMMISSIONERS * PORTFOLIO,
+        rounds: rounds.length,
+        confirmed: {
+          seconds: Number(confirmSeconds.toFixed(2)),
+          p50: Number(percentile(confirmed, 50).toFixed(1)),
+          p99: Number(percentile(confirmed, 99).toFixed(1)),
+        },
         occurrences: after.occurrences,
+        commission_visits: after.commissionVisits,
         recorded: after.recorded,
         overdue: after.overdue,
         planning_only: { sessions: planned.sessions, ms: Math.round(planned.ms) },
