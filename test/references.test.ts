@@ -57,6 +57,8 @@ describe('references to records outside the caller’s scope', () => {
   let huzhou: Client;
   const foreign = {} as Foreign;
   const own = {} as Own;
+  /** Standing service: 杭州's own commissioner round, a 湖州 round's entry, and 湖州's operator account. */
+  const standing = {} as { round: string; expertEntry: string; foreignEntry: string; foreignUser: string };
 
   beforeAll(async () => {
     p = await testPlatform();
@@ -269,6 +271,35 @@ describe('references to records outside the caller’s scope', () => {
     };
     const me = ok(await admin.get('/api/users?q=hz.operator')).items[0];
     own.user = { id: me.id, version: me.version };
+    const round = ok(
+      await hz.post('/api/standing/rounds', {
+        name: '钱塘特派员选派',
+        termStart: '2026-03-02',
+        termEnd: '2027-03-01',
+      }),
+    );
+    const joined = ok(
+      await hz.post(`/api/standing/rounds/${round.id}/entries`, {
+        enterprises: [{ id: own.enterprise }],
+        experts: [{ id: own.expert }],
+      }),
+    );
+    const theirRound = ok(
+      await huzhou.post('/api/standing/rounds', {
+        name: '湖州测试选派',
+        termStart: '2026-03-02',
+        termEnd: '2027-03-01',
+      }),
+    );
+    const theirs = ok(
+      await huzhou.post(`/api/standing/rounds/${theirRound.id}/entries`, {
+        enterprises: [{ id: foreign.enterprise.id }],
+      }),
+    );
+    standing.round = round.id;
+    standing.expertEntry = joined.experts[0].id;
+    standing.foreignEntry = theirs.enterprises[0].id;
+    standing.foreignUser = ok(await huzhou.get('/api/auth/me')).user.id;
   });
   afterAll(() => p.close());
 
@@ -406,6 +437,50 @@ describe('references to records outside the caller’s scope', () => {
     'POST /api/standing/occurrences/{id}/record visit.enterpriseId': () =>
       hz.post(`/api/standing/occurrences/${own.visit}/record`, {
         visit: { summary: '走访', enterpriseId: foreign.enterprise.id },
+      }),
+    'POST /api/standing/rounds/{id}/entries enterprises[].id': () =>
+      hz.post(`/api/standing/rounds/${standing.round}/entries`, {
+        enterprises: [{ id: foreign.enterprise.id }],
+      }),
+    'POST /api/standing/rounds/{id}/entries experts[].id': () =>
+      hz.post(`/api/standing/rounds/${standing.round}/entries`, { experts: [{ id: foreign.talent.id }] }),
+    'DELETE /api/standing/rounds/{id}/entries/{entryId} {entryId}': () =>
+      hz.request('DELETE', `/api/standing/rounds/${standing.round}/entries/${standing.foreignEntry}`),
+    'PUT /api/standing/rounds/{id}/entries/{entryId}/preferences preferences[]': () =>
+      hz.put(`/api/standing/rounds/${standing.round}/entries/${standing.expertEntry}/preferences`, {
+        preferences: [foreign.enterprise.id],
+      }),
+    'PUT /api/standing/rounds/{id}/entries/{entryId}/preferences {entryId}': () =>
+      hz.put(`/api/standing/rounds/${standing.round}/entries/${standing.foreignEntry}/preferences`, {
+        preferences: [],
+      }),
+    'PUT /api/standing/rounds/{id}/pairs enterpriseId': () =>
+      hz.put(`/api/standing/rounds/${standing.round}/pairs`, {
+        enterpriseId: foreign.enterprise.id,
+        talentId: own.expert,
+      }),
+    'PUT /api/standing/rounds/{id}/pairs talentId': () =>
+      hz.put(`/api/standing/rounds/${standing.round}/pairs`, {
+        enterpriseId: own.enterprise,
+        talentId: foreign.talent.id,
+      }),
+    'POST /api/standing/duties assigneeUserId': () =>
+      hz.post('/api/standing/duties', {
+        assigneeUserId: standing.foreignUser,
+        subject: 'enterprise',
+        enterpriseId: own.enterprise,
+      }),
+    'POST /api/standing/duties talentId': () =>
+      hz.post('/api/standing/duties', {
+        assigneeUserId: own.user.id,
+        subject: 'talent',
+        talentId: foreign.talent.id,
+      }),
+    'POST /api/standing/duties enterpriseId': () =>
+      hz.post('/api/standing/duties', {
+        assigneeUserId: own.user.id,
+        subject: 'enterprise',
+        enterpriseId: foreign.enterprise.id,
       }),
     'POST /api/orders demandId': () => hz.post('/api/orders', { demandId: foreign.demand.id }),
     'POST /api/orders/{id}/transition experts[]': () =>
@@ -598,7 +673,12 @@ describe('references to records outside the caller’s scope', () => {
   });
 
   /** Routes whose ids only ever select among the caller's own records: others' ids are passed over, untouched. */
-  const OWN_ONLY = ['POST /api/notifications/read ids[]'];
+  const OWN_ONLY = [
+    'POST /api/notifications/read ids[]',
+    // A participant's own preferences name the round's other side only (checked against its entries, each
+    // scope-checked when added); the operator's route for a participant is the case above, on the same check.
+    'PUT /api/standing/rounds/{id}/preferences preferences[]',
+  ];
 
   it('marks only the caller’s own messages read, whatever ids it is given', async () => {
     const theirs = (await huzhou.get('/api/notifications?unread=true')).body.items[0];
