@@ -140,8 +140,10 @@ export class ListsService {
    * A draft demand of an enterprise, written for it by someone who is not
    * its account (a commissioner refining what it said at a visit): owned by
    * the enterprise's organisation, whose accounts confirm it by submitting it
-   * (or change or drop it). Runs in the caller's transaction; the caller
-   * publishes `changes` once that commits.
+   * (or change or drop it). Runs in the caller's transaction, with the code
+   * lists read before it (`codeLists()`: on PGlite's one connection a read
+   * outside the open transaction would wait for it); the caller publishes
+   * `changes` once that commits.
    */
   async draftDemandFor(
     tx: Executor,
@@ -154,8 +156,8 @@ export class ListsService {
       industries: string[];
     },
     input: { title: string; description: string; keywords: readonly string[]; deadline?: string | undefined },
+    dict: DictionarySnapshot,
   ): Promise<ListItemRow> {
-    const dict = await this.dictionaries.snapshot();
     const repo = new ListsRepository(tx);
     const now = this.clock.now();
     const code = await numbered(repo, 'demands', now);
@@ -188,6 +190,11 @@ export class ListsService {
     const created = await repo.insert(values);
     await this.audit.record(tx, actor, itemAudit('create', null, created));
     return created;
+  }
+
+  /** The code lists as they are now, for work about to open a transaction (draftDemandFor). */
+  codeLists(): Promise<DictionarySnapshot> {
+    return this.dictionaries.snapshot();
   }
 
   async update(

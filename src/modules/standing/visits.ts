@@ -147,13 +147,14 @@ export class StandingVisits {
    * submitting it; it counts as refined whatever they do.
    */
   async refine(actor: Actor, visitId: string, input: RefineInput): Promise<VisitView> {
+    const dict = await this.lists.codeLists();
     const created = await this.database.transaction(async (tx) => {
       const visit = await this.found(tx, actor, visitId);
       if (!(await this.writable(tx, actor, visit))) throw standingError('REFINE_NOT_ALLOWED');
       if (!visit.enterpriseId) throw standingError('REFINE_NO_ENTERPRISE');
       const enterprise = await new RegistryRepository(tx).byId('enterprises', visit.enterpriseId, UNSCOPED);
       if (!enterprise) throw standingError('REFINE_NO_ENTERPRISE');
-      const item = await this.lists.draftDemandFor(tx, actor, enterprise, input);
+      const item = await this.lists.draftDemandFor(tx, actor, enterprise, input, dict);
       await new CommissionersRepository(tx).addRefined({
         visitId: visit.id,
         pairingId: visit.pairingId,
