@@ -19,7 +19,8 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await expect
       .poll(() => page.locator('.ant-form-item-explain-error').first().textContent())
       .toContain('请');
-    // 编号 is left blank: the platform numbers the demand after the demo's XQ-2026-001 … 008.
+    // 编号 is left blank: the platform numbers the demand after the demo's XQ-2026-001 … 008 and the
+    // commissioner's refined demand (XQ-2026-009, the demo enterprise's draft).
     await page.getByLabel('需求名称').fill('碳纤维复合材料构件轻量化连接工艺');
     await page
       .getByLabel('需求描述')
@@ -34,7 +35,7 @@ describe('a technical demand from posting to matched experts (browser)', () => {
     await page.getByLabel('预算（万元）').fill('50');
     await page.getByTestId('list-save').click();
     await page.getByTestId('record-title').waitFor();
-    await expect.poll(() => page.locator('main').textContent()).toContain('XQ-2026-009');
+    await expect.poll(() => page.locator('main').textContent()).toContain('XQ-2026-010');
     await expect.poll(() => page.locator('main').textContent()).toContain('2027年3月31日');
     await expect.poll(() => page.locator('main').textContent()).toContain('德清县');
     expect(await page.locator('main').textContent()).toMatch(/预算（万元）\s*50(?![\d.])/);
