@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { listItems } from '../lists/schema.ts';
@@ -340,15 +340,5 @@ export class CommissionersRepository {
 
   async addRefined(values: typeof rd.$inferInsert) {
     await this.db.insert(rd).values(values);
-  }
-
-  /** Whether a talent holds any open pairing at all (for the visit and portfolio pages). */
-  async hasTerms(talentId: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: pr.id })
-      .from(pr)
-      .where(and(eq(pr.talentId, talentId), eq(pr.status, 'confirmed'), isNull(pr.endedAt)))
-      .limit(1);
-    return Boolean(row);
   }
 }
