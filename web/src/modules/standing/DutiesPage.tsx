@@ -16,7 +16,6 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
-import { errorMessage } from '../../app/api.ts';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { EMPTY, formatDate, usePickerFormats } from '../../app/format.ts';
 import { applyServerErrors, clean } from '../../app/forms.ts';
@@ -24,13 +23,13 @@ import { useI18n } from '../../app/i18n.tsx';
 import { ListPageCard, ListTable, useListPaging, useListUrl } from '../../app/listPage.tsx';
 import { listParams, param } from '../../app/listParams.ts';
 import { TouchTargets, usePhone } from '../../app/phone.tsx';
-import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useUsers } from '../users/api.ts';
 import { useOccurrences } from './api.ts';
 import { useChangeDuty, useCreateDuty, useDuties, useEndDuty } from './api-commissioners.ts';
 import { CadenceField, type CadenceValue } from './CadenceField.tsx';
+import { EndWithReason } from './EndWithReason.tsx';
 import { type Picked, RegistryPicker } from './RegistryPicker.tsx';
 import { StateTag, useKindName } from './shared.tsx';
 import {
@@ -471,27 +470,20 @@ function DutyChangeDrawer({ duty, onClose }: { duty: DutyView; onClose: () => vo
 /** 结束联系服务, saying why; what is planned from today on is dropped. */
 function EndDuty({ duty, onClose }: { duty: DutyView; onClose: () => void }) {
   const { t } = useI18n();
-  const end = useEndDuty();
   return (
-    <>
-      <ReasonModal
-        title={t('standing.duty.endTitle', { name: duty.partyName })}
-        okText={t('standing.duty.end')}
-        label={t('standing.duty.endReason')}
-        hint={t('standing.duty.endHint2')}
-        requiredMessage={t('standing.duty.endRequired')}
-        loading={end.isPending}
-        onCancel={onClose}
-        onSubmit={(reason) =>
-          reason && reason.length >= 2
-            ? end.mutate({ id: duty.id, reason, version: duty.version }, { onSuccess: onClose })
-            : undefined
-        }
-        submitTestId="duty-end-confirm"
-        inputTestId="duty-end-reason"
-      />
-      {end.isError && <Alert type="error" showIcon message={errorMessage(end.error)} />}
-    </>
+    <EndWithReason
+      end={useEndDuty()}
+      record={duty}
+      texts={{
+        title: t('standing.duty.endTitle', { name: duty.partyName }),
+        okText: t('standing.duty.end'),
+        label: t('standing.duty.endReason'),
+        hint: t('standing.duty.endHint2'),
+        required: t('standing.duty.endRequired'),
+      }}
+      testIds={{ submit: 'duty-end-confirm', input: 'duty-end-reason' }}
+      onClose={onClose}
+    />
   );
 }
 

@@ -7,11 +7,11 @@ import { EMPTY, formatDate } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { TOUCH_LINK, TouchTargets, usePhone } from '../../app/phone.tsx';
-import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useOccurrences, useOverview } from './api.ts';
 import { useEndPairing, usePortfolio } from './api-commissioners.ts';
+import { EndWithReason } from './EndWithReason.tsx';
 import { StateTag, useKindName } from './shared.tsx';
 import { type OccurrenceView, PAIRING_STATUS_NAMES, type PortfolioView } from './types.ts';
 
@@ -217,27 +217,20 @@ function TermCard({ term, canManage }: { term: Term; canManage: boolean }) {
 /** 提前结束: why the term ends now; its visits from today on are dropped. */
 function EndTerm({ term, onClose }: { term: Term; onClose: () => void }) {
   const { t } = useI18n();
-  const end = useEndPairing();
   return (
-    <>
-      <ReasonModal
-        title={t('standing.portfolio.endTitle', { name: term.enterpriseName })}
-        okText={t('standing.portfolio.end')}
-        label={t('standing.portfolio.endReason')}
-        hint={t('standing.portfolio.endHint')}
-        requiredMessage={t('standing.portfolio.endRequired')}
-        loading={end.isPending}
-        onCancel={onClose}
-        onSubmit={(reason) =>
-          reason && reason.length >= 2
-            ? end.mutate({ id: term.pairingId, reason, version: term.version }, { onSuccess: onClose })
-            : undefined
-        }
-        submitTestId="portfolio-end-confirm"
-        inputTestId="portfolio-end-reason"
-      />
-      {end.isError && <Alert type="error" showIcon message={errorMessage(end.error)} />}
-    </>
+    <EndWithReason
+      end={useEndPairing()}
+      record={{ id: term.pairingId, version: term.version }}
+      texts={{
+        title: t('standing.portfolio.endTitle', { name: term.enterpriseName }),
+        okText: t('standing.portfolio.end'),
+        label: t('standing.portfolio.endReason'),
+        hint: t('standing.portfolio.endHint'),
+        required: t('standing.portfolio.endRequired'),
+      }}
+      testIds={{ submit: 'portfolio-end-confirm', input: 'portfolio-end-reason' }}
+      onClose={onClose}
+    />
   );
 }
 
