@@ -72,6 +72,8 @@ export const occurrenceView = z.object({
   /** The enterprise served, or the talent a duty keeps in touch with. */
   counterpartName: z.string().nullable(),
   enterpriseId: z.string().uuid().nullable(),
+  /** The commissioner's registry record (a commissioner's visit), for a link to their portfolio. */
+  commissionerId: z.string().uuid().nullable(),
   /** Whose it is, as one line: the team's name, 张三 → 某公司, 李四 联系 王五. */
   subjectLabel: z.string(),
   regionCode: z.string(),

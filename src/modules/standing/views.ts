@@ -34,6 +34,7 @@ export function occurrenceView(
     personName: o.personName,
     counterpartName: o.counterpartName,
     enterpriseId: o.enterpriseId,
+    commissionerId: o.subject === 'commission' ? o.talentId : null,
     subjectLabel: subjectLabel(o, lang),
     regionCode: o.scopeRegion,
     kind: o.kind,
