@@ -536,8 +536,21 @@ async function main() {
     };
     const READS: { name: string; path: (i: number) => string }[] = [
       {
-        name: `(b) office view GET /api/standing/overview?year=${YEAR}`,
+        name: `(b) office view summary GET /api/standing/overview?year=${YEAR}`,
         path: () => `/api/standing/overview?year=${YEAR}`,
+      },
+      {
+        name: '(b) office view, commissioners furthest behind first (page of 20)',
+        path: () => `/api/standing/overview/rows?year=${YEAR}&subject=commission&page=1&pageSize=20`,
+      },
+      {
+        name: '(b) office view, commissioners by name (page 10 of 20)',
+        path: () =>
+          `/api/standing/overview/rows?year=${YEAR}&subject=commission&sort=name&page=10&pageSize=20`,
+      },
+      {
+        name: '(b) office view, teams furthest behind first (page of 20, with outcomes)',
+        path: () => `/api/standing/overview/rows?year=${YEAR}&subject=team&page=1&pageSize=20`,
       },
       {
         name: '(c) overdue list GET /api/standing/occurrences?state=overdue',

@@ -167,11 +167,9 @@ describe('demo data', () => {
     expect(drafts.map((d) => d.title)).toContain('碳纤维汽车构件快速热压成型与在线质量检测技术');
     // The office sees both commissioners, and its operator's two contact duties.
     const operator = await p.signIn('operator');
-    const overview = (await operator.get('/api/standing/overview')).body;
+    const overview = (await operator.get('/api/standing/overview/rows?subject=commission&sort=name')).body;
     expect(
-      overview.commissioners
-        .map((c: { name: string; enterprises: number }) => [c.name, c.enterprises])
-        .sort(),
+      overview.items.map((c: { name: string; enterprises: number }) => [c.name, c.enterprises]).sort(),
     ).toEqual([
       ['李立新', 1],
       ['陈志远', 3],

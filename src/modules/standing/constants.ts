@@ -207,3 +207,7 @@ export const CONTACT_MODE_NAMES: Record<ContactMode, { zh: string; en: string }>
   video: { zh: '视频联系', en: 'Video call' },
   meeting: { zh: '座谈会', en: 'Meeting' },
 };
+
+/** What the office view's rows are ordered by: the furthest behind first, the most overdue first, or by name. */
+export const OVERVIEW_SORTS = ['fulfilment', 'overdue', 'name'] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];

@@ -4,6 +4,7 @@ import {
   CARE_OCCASIONS,
   CONTACT_MODES,
   OCCURRENCE_STATES,
+  OVERVIEW_SORTS,
   PERIODS,
   RECORD_KINDS,
   SERVICE_KINDS,
@@ -174,49 +175,69 @@ export const occurrencePage = z.object({
 
 export const overviewQuery = z.strictObject({ year: planYearParam.optional() });
 
+const subjectSummary = z.object({
+  /** How many teams, commissioners (with a term in the year) or assignees (of duties running in it). */
+  owners: z.number().int(),
+  total: tally,
+  byMonth: z.array(tally),
+  /** Done out of those due by today, as a whole percentage; null when nothing was due yet. */
+  fulfilment: z.number().int().nullable(),
+});
+
+/** 常态化服务总览: the region's year, per subject and in all, month by month. */
 export const overviewView = z.object({
   year: z.number().int(),
   today: z.string(),
-  teams: z.array(
-    z.object({
-      teamId: z.string().uuid(),
-      teamName: z.string(),
-      regionCode: z.string(),
-      regionName: z.string(),
-      countyName: z.string().nullable(),
-      industryName: z.string().nullable(),
-      hasPlan: z.boolean(),
-      total: tally,
-      byMonth: z.array(tally),
-      /** Done out of those due by today, as a whole percentage; null when nothing was due yet. */
-      fulfilment: z.number().int().nullable(),
-    }),
-  ),
-  /** The region's commissioners: each with the enterprises served now and their visits per month. */
-  commissioners: z.array(
-    z.object({
-      talentId: z.string().uuid(),
-      name: z.string(),
-      enterprises: z.number().int(),
-      total: tally,
-      byMonth: z.array(tally),
-      fulfilment: z.number().int().nullable(),
-    }),
-  ),
-  /** The region's contact duties per assignee. */
-  assignees: z.array(
-    z.object({
-      userId: z.string().uuid(),
-      name: z.string(),
-      total: tally,
-      byMonth: z.array(tally),
-      fulfilment: z.number().int().nullable(),
-    }),
-  ),
+  subjects: z.object({ team: subjectSummary, commission: subjectSummary, duty: subjectSummary }),
   total: tally,
   byMonth: z.array(tally),
+  fulfilment: z.number().int().nullable(),
 });
 export type OverviewView = z.infer<typeof overviewView>;
+
+export const overviewRowsQuery = z.strictObject({
+  year: planYearParam.optional(),
+  subject: z.enum(SUBJECTS).default('team'),
+  /** Part of the team's or person's name. */
+  q: z.string().trim().max(64).optional(),
+  /** The furthest behind first (default), the most overdue first, or by name. */
+  sort: z.enum(OVERVIEW_SORTS).default('fulfilment'),
+  ...pageQuery,
+});
+
+/** One team, commissioner or assignee in the office view, with its year month by month and what came of it. */
+export const overviewRow = z.object({
+  subject: z.enum(SUBJECTS),
+  /** The team, the commissioner's registry record, or the assignee's account. */
+  id: z.string().uuid(),
+  name: z.string(),
+  /** A team's region, county and leading industry; null for people. */
+  regionName: z.string().nullable(),
+  countyName: z.string().nullable(),
+  industryName: z.string().nullable(),
+  /** Whether a team has its plan for the year; null for people. */
+  hasPlan: z.boolean().nullable(),
+  /** The enterprises a commissioner served in the year; null for teams and assignees. */
+  enterprises: z.number().int().nullable(),
+  total: tally,
+  byMonth: z.array(tally),
+  fulfilment: z.number().int().nullable(),
+  /** A team's outcomes in the year through its orders and sessions' activities, each once; null for people. */
+  outcomes: z.object({ count: z.number().int(), amountYuan: z.number().nullable() }).nullable(),
+  /** A commissioner's demands refined at visits in the year, and those the enterprise confirmed. */
+  refined: z.object({ total: z.number().int(), confirmed: z.number().int() }).nullable(),
+});
+export type OverviewRow = z.infer<typeof overviewRow>;
+
+export const overviewRowsView = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  items: z.array(overviewRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type OverviewRowsView = z.infer<typeof overviewRowsView>;
 
 export const visitView = z.object({
   id: z.string().uuid(),

@@ -161,6 +161,15 @@ describe('standing: a team’s outcomes so far, from its orders and its sessions
     expect(all.byKind).toHaveLength(4);
     // The dashboard counts the agreement once too.
     expect((await agreements()).value).toBe(before.value + 1);
+    // And so does the office view's row of the team: 1 + 1 + 5 + 1 outcomes, the agreement's amount once.
+    const rows = expectStatus(
+      await operator.get(
+        `/api/standing/overview/rows?year=2026&subject=team&q=${encodeURIComponent('新材料助企')}`,
+      ),
+      200,
+    ).body;
+    expect(rows.items.map((r: { id: string }) => r.id)).toEqual([teamId]);
+    expect(rows.items[0].outcomes).toEqual({ count: 8, amountYuan: 300_000 });
 
     // Pages: newest first across them; a page past the end still tells the total.
     const second = expectStatus(

@@ -19,24 +19,28 @@ import { standingError } from './errors.ts';
  * brought in) is the order's, as in insights (metrics.ts): listed once, from
  * the order.
  */
-function outcomes(teamId: string): SQL {
+export function teamOutcomes(teamIds: readonly string[]): SQL {
+  const teams = sql.join(
+    teamIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   return sql`select x.id, 'order' as source, x.kind, 1 as count, x.amount_fen, x.note,
       x.happened_on::text as happened_on, x.created_at, o.id as from_id, o.code as from_code,
       o.title as from_title, '/orders/' || o.id::text as link,
-      null::uuid as session_id, null::text as session_kind, null::text as due_on
+      null::uuid as session_id, null::text as session_kind, null::text as due_on, o.team_id
     from service_orders o
     join order_outcomes x on x.order_id = o.id
-    where o.team_id = ${teamId} and o.status = 'closed' and x.kind <> 'none'
+    where o.team_id in (${teams}) and o.status = 'closed' and x.kind <> 'none'
   union all
   select ao.id, 'activity', ao.kind, ao.count, ao.amount_fen, ao.note, ao.happened_on::text, ao.created_at,
-      a.id, a.code, a.title, '/activities/' || a.id::text, s.id, s.kind, s.due_on::text
+      a.id, a.code, a.title, '/activities/' || a.id::text, s.id, s.kind, s.due_on::text, s.team_id
     from service_occurrences s
     join activities a on a.id = s.activity_id
     join activity_outcomes ao on ao.activity_id = a.id
-    where s.team_id = ${teamId} and s.subject = 'team' and s.activity_id is not null
+    where s.team_id in (${teams}) and s.subject = 'team' and s.activity_id is not null
       and not exists (
         select 1 from service_orders o2 join order_outcomes x2 on x2.order_id = o2.id
-        where o2.id = ao.order_id and o2.team_id = ${teamId} and o2.status = 'closed'
+        where o2.id = ao.order_id and o2.team_id = s.team_id and o2.status = 'closed'
           and x2.kind = case ao.kind when 'agreement' then 'agreement' when 'hired' then 'talent' end
       )`;
 }
@@ -85,14 +89,14 @@ export class TeamOutcomes {
     const lang = locale === 'en-US' ? 'en' : 'zh';
     const [rows, kinds] = await Promise.all([
       this.database.rows<Row>(
-        sql`select r.*, count(*) over ()::int as total from (${outcomes(team.id)}) r
+        sql`select r.*, count(*) over ()::int as total from (${teamOutcomes([team.id])}) r
           order by r.happened_on desc, r.created_at desc, r.id
           limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
       ),
       this.database.rows<{ kind: string; source: OutcomeSource; count: number; amount: string | null }>(
         sql`select ${SAME_KIND} as kind, min(r.source) as source, sum(r.count)::int as count,
             sum(r.amount_fen)::bigint as amount
-          from (${outcomes(team.id)}) r group by 1 order by 3 desc, 1`,
+          from (${teamOutcomes([team.id])}) r group by 1 order by 3 desc, 1`,
       ),
     ]);
     let total = rows[0]?.total ?? 0;
@@ -136,7 +140,7 @@ export class TeamOutcomes {
   /** How many outcomes in all (a page past the end). */
   private async count(teamId: string): Promise<number> {
     const [row] = await this.database.rows<{ n: number }>(
-      sql`select count(*)::int as n from (${outcomes(teamId)}) r`,
+      sql`select count(*)::int as n from (${teamOutcomes([teamId])}) r`,
     );
     return Number(row?.n ?? 0);
   }

@@ -8,6 +8,8 @@ import {
   occurrencesQuery,
   occurrenceView,
   overviewQuery,
+  overviewRowsQuery,
+  overviewRowsView,
   overviewView,
   planInput,
   planView,
@@ -173,7 +175,20 @@ export function registerStandingRoutes(app: App, standing: StandingService): voi
         response: { 200: overviewView },
       },
     },
-    async (request) => standing.overview(request.actor!, request.query.year),
+    async (request) => standing.overview.summary(request.actor!, request.query.year),
+  );
+  app.get(
+    '/api/standing/overview/rows',
+    {
+      config: { access: 'standing.manage' },
+      schema: {
+        tags,
+        summary: '常态化服务总览明细：团队、特派员或联系人，按完成率、逾期或名称排序，分页 Overview rows',
+        querystring: overviewRowsQuery,
+        response: { 200: overviewRowsView },
+      },
+    },
+    async (request) => standing.overview.rows(request.actor!, request.query),
   );
   registerCommissionerRoutes(app, standing);
 }

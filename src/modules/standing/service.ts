@@ -7,7 +7,6 @@ import { httpError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { NotificationsService } from '../../platform/notifications/service.ts';
 import { chinaDate } from '../../reference/china-time.ts';
-import { regionFullName } from '../../reference/regions.ts';
 import type { WorkCalendar } from '../../reference/workdays.ts';
 import type { ActivitiesService } from '../activities/service.ts';
 import type { ListsService } from '../lists/service.ts';
@@ -17,18 +16,18 @@ import type { TeamRow } from '../teams/schema.ts';
 import { teamsSeenPrefix } from '../teams/service.ts';
 import { planYear } from './cadence.ts';
 import { CommissionersService } from './commissioners.ts';
-import { CommissionersRepository } from './commissioners-repository.ts';
 import { DEFAULT_CADENCE, MONTHS } from './constants.ts';
-import type { OverviewView, PlanInput, PlanView, Tally } from './contract.ts';
+import type { PlanInput, PlanView } from './contract.ts';
 import { DutiesService } from './duties.ts';
 import { standingError } from './errors.ts';
 import { TeamOutcomes } from './outcomes.ts';
+import { StandingOverview } from './overview.ts';
 import { CommissionerDesk } from './portfolio.ts';
 import { StandingRecords } from './recording.ts';
 import { StandingReminders } from './reminders.ts';
 import { type OccurrenceFilter, type OccurrenceOwner, StandingRepository } from './repository.ts';
 import type { ServicePlanRow } from './schema.ts';
-import { add, count, dueUntil, emptyTally, fulfilment, occurrenceView, stateOf } from './views.ts';
+import { count, dueUntil, emptyTally, occurrenceView, stateOf } from './views.ts';
 import { StandingVisits } from './visits.ts';
 
 /**
@@ -49,6 +48,8 @@ export class StandingService {
   readonly duties: DutiesService;
   /** 团队成效: what came of a team's orders and sessions so far. */
   readonly outcomes: TeamOutcomes;
+  /** 常态化服务总览: the office's year per subject, and its teams and people page by page. */
+  readonly overview: StandingOverview;
   private readonly reminders: StandingReminders;
 
   constructor(
@@ -69,6 +70,7 @@ export class StandingService {
     this.desk = new CommissionerDesk(database, audit, clock);
     this.duties = new DutiesService(database, audit, clock, calendar);
     this.outcomes = new TeamOutcomes(database);
+    this.overview = new StandingOverview(database, () => this.today());
     this.reminders = new StandingReminders(database, clock, calendar, deps.notifications);
   }
 
@@ -269,77 +271,6 @@ export class StandingService {
       page: q.page,
       pageSize: q.pageSize,
       today,
-    };
-  }
-
-  /**
-   * 常态化服务总览: every team, commissioner and contact duty assignee of the
-   * region with its fulfilment per month, for a year.
-   */
-  async overview(actor: Actor, year?: number): Promise<OverviewView> {
-    const today = this.today();
-    const y = year ?? Number(today.slice(0, 4));
-    const prefix = scopeOf(actor).regionPrefix;
-    const db = this.database.db;
-    const [active, rows, commissioners, assignees] = await Promise.all([
-      new TeamsRepository(db).active(prefix),
-      new StandingRepository(db).tallies(prefix, y, today, dueUntil(today)),
-      new CommissionersRepository(db).commissioners(prefix, today),
-      new StandingRepository(db).assignees(prefix, y),
-    ]);
-    const total = emptyTally();
-    const byMonth = MONTHS.map(emptyTally);
-    const per = new Map<string, { total: Tally; byMonth: Tally[] }>();
-    const of = (key: string) => {
-      const t = per.get(key) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
-      per.set(key, t);
-      return t;
-    };
-    for (const r of rows) {
-      const key =
-        r.subject === 'team'
-          ? `team:${r.teamId}`
-          : r.subject === 'commission'
-            ? `talent:${r.talentId}`
-            : `user:${r.assigneeUserId}`;
-      const t = of(key);
-      const tally = {
-        planned: Number(r.planned),
-        done: Number(r.done),
-        overdue: Number(r.overdue),
-        due: Number(r.due),
-      };
-      add(t.byMonth[r.month - 1]!, tally);
-      add(t.total, tally);
-      add(byMonth[r.month - 1]!, tally);
-      add(total, tally);
-    }
-    const tallied = (key: string) => {
-      const t = per.get(key) ?? { total: emptyTally(), byMonth: MONTHS.map(emptyTally) };
-      return { total: t.total, byMonth: t.byMonth, fulfilment: fulfilment(t.total) };
-    };
-    return {
-      year: y,
-      today,
-      teams: active.map((team) => ({
-        teamId: team.id,
-        teamName: team.name,
-        regionCode: team.regionCode,
-        regionName: regionFullName(team.regionCode),
-        countyName: team.countyCode ? regionFullName(team.countyCode) : null,
-        industryName: team.industryName,
-        hasPlan: per.has(`team:${team.id}`),
-        ...tallied(`team:${team.id}`),
-      })),
-      commissioners: commissioners.map((c) => ({
-        talentId: c.talentId,
-        name: c.name,
-        enterprises: Number(c.enterprises),
-        ...tallied(`talent:${c.talentId}`),
-      })),
-      assignees: assignees.map((a) => ({ userId: a.userId, name: a.name, ...tallied(`user:${a.userId}`) })),
-      total,
-      byMonth,
     };
   }
 

@@ -362,17 +362,50 @@ describe('standing service: a combined team’s plan, its sessions and their rec
   });
 
   it('gives the office one view of its teams: planned, done and overdue per month', async () => {
-    const view = expectStatus(await operator.get('/api/standing/overview?year=2026'), 200).body;
-    const row = view.teams.find((t: { teamId: string }) => t.teamId === teamId);
+    const rows = expectStatus(
+      await operator.get('/api/standing/overview/rows?year=2026&subject=team'),
+      200,
+    ).body;
+    const row = rows.items.find((t: { id: string }) => t.id === teamId);
     expect(row).toMatchObject({
+      subject: 'team',
       hasPlan: true,
       countyName: expect.stringContaining('德清县'),
       industryName: '地理信息',
+      outcomes: { count: 0, amountYuan: null },
+      refined: null,
     });
     expect(row.byMonth[2].done).toBe(3);
     expect(row.byMonth[2].overdue).toBeGreaterThan(0);
     expect(row.fulfilment).toBeGreaterThan(0);
     expect(row.fulfilment).toBeLessThan(100);
+    // The furthest behind first: fulfilment never rises down the page; a team with nothing owed comes last.
+    const owed = (rows.items as { fulfilment: number | null }[]).map((r) => r.fulfilment);
+    const known = owed.filter((f): f is number => f !== null);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(owed.slice(0, known.length)).toEqual(known);
+    // The summary holds the same team figures in the region's months.
+    const summary = expectStatus(await operator.get('/api/standing/overview?year=2026'), 200).body;
+    expect(summary.subjects.team.owners).toBe(rows.total);
+    expect(summary.subjects.team.byMonth[2].done).toBeGreaterThanOrEqual(3);
+    expect(summary.byMonth[2].planned).toBeGreaterThanOrEqual(summary.subjects.team.byMonth[2].planned);
+    // By name, a page at a time, and a search.
+    const byName = expectStatus(
+      await operator.get('/api/standing/overview/rows?year=2026&subject=team&sort=name&pageSize=1&page=2'),
+      200,
+    ).body;
+    expect(byName.total).toBe(rows.total);
+    expect(byName.items).toHaveLength(rows.total > 1 ? 1 : 0);
+    const found = expectStatus(
+      await operator.get(`/api/standing/overview/rows?year=2026&q=${encodeURIComponent('德清地理信息')}`),
+      200,
+    ).body;
+    expect(found.items.map((r: { id: string }) => r.id)).toEqual([teamId]);
+    expect(found.items[0].byMonth[2]).toEqual(row.byMonth[2]);
+    const past = expectStatus(await operator.get('/api/standing/overview/rows?year=2026&page=99'), 200).body;
+    expect(past).toMatchObject({ items: [], total: rows.total });
+    expect((await operator.get('/api/standing/overview/rows?sort=random')).status).toBe(400);
+    expect((await expert.get('/api/standing/overview/rows')).status).toBe(403);
     const forbidden = await expert.get('/api/standing/overview');
     expect(forbidden.status).toBe(403);
   });
