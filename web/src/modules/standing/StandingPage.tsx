@@ -1,43 +1,52 @@
-import { Button, Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { chinaToday, EMPTY, formatDate } from '../../app/format.ts';
+import { Link } from 'react-router';
+import { chinaToday, formatDate } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ListPageCard, ListTable, useListPaging, useListUrl } from '../../app/listPage.tsx';
 import { listParams, param } from '../../app/listParams.ts';
+import type { MessageKey } from '../../app/messages.ts';
 import { PageError } from '../../app/PageState.tsx';
-import { usePhone } from '../../app/phone.tsx';
 import { useDocumentTitle } from '../../app/title.ts';
 import { useOccurrences, useOverview } from './api.ts';
+import { OverviewRows } from './OverviewRows.tsx';
 import { RecordDialog } from './RecordDialog.tsx';
-import { occurrencePath, planPath, StateTag, useKindName } from './shared.tsx';
+import { occurrencePath, StateTag, useKindName } from './shared.tsx';
 import {
-  MONTHS,
   OCCURRENCE_STATE_NAMES,
   OCCURRENCE_STATES,
   type OccurrenceView,
-  type OverviewView,
+  OVERVIEW_SORTS,
+  type OverviewSort,
   SUBJECT_NAMES,
   SUBJECTS,
   type Subject,
-  type Tally,
 } from './types.ts';
-
-type OverviewTeam = OverviewView['teams'][number];
-type OverviewCommissioner = OverviewView['commissioners'][number];
-type OverviewAssignee = OverviewView['assignees'][number];
 
 const VIEWS = ['teams', 'commissioners', 'assignees'] as const;
 type View = (typeof VIEWS)[number];
+const TAB_LABEL: Record<View, MessageKey> = {
+  teams: 'menu.teams',
+  commissioners: 'standing.overview.commissioners',
+  assignees: 'standing.overview.assignees',
+};
+const SUBJECT_OF: Record<View, Subject> = { teams: 'team', commissioners: 'commission', assignees: 'duty' };
+const positive = ((value) => (value && /^[1-9]\d{0,4}$/.test(value) ? value : undefined)) as (
+  value: string | null,
+) => string | undefined;
 
 /**
- * The page's URL: the year, the overview's tab, and the sessions listed below the overview
- * (overdue unless asked; every subject unless one is chosen).
+ * The page's URL: the year; the overview's tab with its search, order and page (o…); and the
+ * sessions listed below the overview (overdue unless asked; every subject unless one is chosen).
  */
 const standingParams = listParams<{
   year?: string;
   view?: View;
+  oq?: string;
+  osort?: OverviewSort;
+  opage?: string;
+  osize?: string;
   state?: (typeof OCCURRENCE_STATES)[number];
   subject?: Subject;
 }>(
@@ -46,6 +55,10 @@ const standingParams = listParams<{
       value: string | null,
     ) => string | undefined,
     view: param.oneOf(VIEWS),
+    oq: param.text(64),
+    osort: param.oneOf(OVERVIEW_SORTS),
+    opage: positive,
+    osize: positive,
     state: param.oneOf(OCCURRENCE_STATES),
     subject: param.oneOf(SUBJECTS),
   },
@@ -99,26 +112,49 @@ export function StandingPage() {
         ) : (
           <Tabs
             activeKey={view}
-            onChange={(next) => apply({ ...params, view: next as View })}
-            items={[
-              {
-                key: 'teams',
-                label: t('menu.teams'),
-                children: <OverviewTable data={overview.data} loading={overview.isFetching} />,
-              },
-              {
-                key: 'commissioners',
-                label: t('standing.overview.commissioners'),
-                children: (
-                  <PeopleTable kind="commissioners" data={overview.data} loading={overview.isFetching} />
+            onChange={(next) =>
+              apply({ ...params, view: next as View, oq: undefined, osort: undefined, opage: undefined })
+            }
+            items={VIEWS.map((key) => {
+              const subject = SUBJECT_OF[key];
+              const summary = overview.data?.subjects[subject];
+              return {
+                key,
+                label: (
+                  <span data-testid={`standing-overview-tab-${key}`}>
+                    {t(TAB_LABEL[key])}
+                    {summary && (
+                      <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+                        {summary.owners}
+                        {summary.fulfilment !== null && ` · ${summary.fulfilment}%`}
+                      </Typography.Text>
+                    )}
+                  </span>
                 ),
-              },
-              {
-                key: 'assignees',
-                label: t('standing.overview.assignees'),
-                children: <PeopleTable kind="assignees" data={overview.data} loading={overview.isFetching} />,
-              },
-            ]}
+                children:
+                  key === view ? (
+                    <OverviewRows
+                      params={{
+                        subject,
+                        year,
+                        q: params.oq,
+                        sort: params.osort ?? 'fulfilment',
+                        page: Number(params.opage ?? 1),
+                        pageSize: Number(params.osize ?? 20),
+                      }}
+                      onChange={(next) =>
+                        apply({
+                          ...params,
+                          oq: next.q,
+                          osort: next.sort === 'fulfilment' ? undefined : next.sort,
+                          opage: next.page > 1 ? String(next.page) : undefined,
+                          osize: next.pageSize !== 20 ? String(next.pageSize) : undefined,
+                        })
+                      }
+                    />
+                  ) : null,
+              };
+            })}
             data-testid="standing-overview-tabs"
           />
         )}
@@ -195,239 +231,4 @@ function sessionColumns(
       ),
     },
   ];
-}
-
-/** A month's cell: done / planned, red when something is overdue, blank when nothing was planned. */
-function MonthCell({ tally }: { tally: Tally | undefined }) {
-  if (!tally || tally.planned === 0) return <Typography.Text type="secondary">{EMPTY}</Typography.Text>;
-  return (
-    <Typography.Text
-      type={tally.overdue > 0 ? 'danger' : tally.done === tally.planned ? 'success' : undefined}
-      strong={tally.overdue > 0}
-      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
-    >
-      {tally.done}/{tally.planned}
-    </Typography.Text>
-  );
-}
-
-/** The teams with a compact 12-column grid of their months; on a phone each team is a card. */
-function OverviewTable({ data, loading }: { data: OverviewView | undefined; loading: boolean }) {
-  const { t } = useI18n();
-  const phone = usePhone();
-  const navigate = useNavigate();
-  const teams = data?.teams ?? [];
-  const fulfilment = (team: OverviewTeam) => (team.fulfilment === null ? EMPTY : `${team.fulfilment}%`);
-  if (phone) {
-    return (
-      <Space
-        direction="vertical"
-        size={12}
-        style={{ width: '100%' }}
-        data-testid="standing-overview"
-        data-layout="cards"
-      >
-        {teams.map((team) => (
-          <Card
-            key={team.teamId}
-            size="small"
-            title={<Link to={planPath(team.teamId, data?.year)}>{team.teamName}</Link>}
-            extra={fulfilment(team)}
-            styles={{ title: { whiteSpace: 'normal' } }}
-            data-testid="standing-overview-team"
-          >
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-              {[team.countyName, team.industryName].filter(Boolean).join(' · ') || EMPTY}
-              {!team.hasPlan && ` · ${t('standing.overview.noPlan')}`}
-            </Typography.Paragraph>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 4, fontSize: 12 }}>
-              {MONTHS.map((m) => (
-                <div key={m} style={{ textAlign: 'center' }}>
-                  <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t('standing.month', { month: m })}</div>
-                  <MonthCell tally={team.byMonth[m - 1]} />
-                </div>
-              ))}
-            </div>
-          </Card>
-        ))}
-      </Space>
-    );
-  }
-  const columns: ColumnsType<OverviewTeam> = [
-    {
-      title: t('menu.teams'),
-      dataIndex: 'teamName',
-      fixed: 'left',
-      width: 200,
-      render: (name: string, team) => <Link to={planPath(team.teamId, data?.year)}>{name}</Link>,
-    },
-    {
-      title: t('teams.county'),
-      dataIndex: 'countyName',
-      width: 100,
-      render: (v: string | null) => v ?? EMPTY,
-    },
-    {
-      title: t('teams.industry'),
-      dataIndex: 'industryName',
-      width: 120,
-      render: (v: string | null) => v ?? EMPTY,
-    },
-    {
-      title: t('standing.plan.tab'),
-      dataIndex: 'hasPlan',
-      width: 80,
-      render: (has: boolean) =>
-        has ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>,
-    },
-    ...MONTHS.map((m) => ({
-      title: t('standing.month', { month: m }),
-      key: `m${m}`,
-      width: 56,
-      align: 'center' as const,
-      onCell: () => ({ style: { padding: '8px 4px' } }),
-      render: (_: unknown, team: OverviewTeam) => <MonthCell tally={team.byMonth[m - 1]} />,
-    })),
-    {
-      title: t('standing.overview.fulfilment'),
-      key: 'fulfilment',
-      width: 90,
-      align: 'right',
-      render: (_, team) => fulfilment(team),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 100,
-      fixed: 'right',
-      render: (_, team) => (
-        <Button type="link" size="small" onClick={() => navigate(planPath(team.teamId, data?.year))}>
-          {t('common.view')}
-        </Button>
-      ),
-    },
-  ];
-  return (
-    <Table<OverviewTeam>
-      rowKey="teamId"
-      size="small"
-      loading={loading}
-      dataSource={teams}
-      columns={columns}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      data-testid="standing-overview"
-    />
-  );
-}
-
-/**
- * The region's commissioners (each opening their portfolio) or contact-duty holders, with the
- * same month grid as the teams; on a phone each is a card.
- */
-function PeopleTable({
-  kind,
-  data,
-  loading,
-}: {
-  kind: 'commissioners' | 'assignees';
-  data: OverviewView | undefined;
-  loading: boolean;
-}) {
-  const { t } = useI18n();
-  const phone = usePhone();
-  type Row = OverviewCommissioner | OverviewAssignee;
-  const rows: Row[] = (kind === 'commissioners' ? data?.commissioners : data?.assignees) ?? [];
-  const keyOf = (row: Row) => ('talentId' in row ? row.talentId : row.userId);
-  const nameOf = (row: Row) =>
-    'talentId' in row ? (
-      <Link to={`/standing/portfolio?talentId=${row.talentId}`} data-testid="standing-commissioner-link">
-        {row.name}
-      </Link>
-    ) : (
-      <Link to={`/standing/duties?assigneeUserId=${row.userId}`}>{row.name}</Link>
-    );
-  const fulfilment = (row: Row) => (row.fulfilment === null ? EMPTY : `${row.fulfilment}%`);
-  const testId = `standing-overview-${kind}`;
-  if (phone) {
-    return (
-      <Space
-        direction="vertical"
-        size={12}
-        style={{ width: '100%' }}
-        data-testid={testId}
-        data-layout="cards"
-      >
-        {rows.map((row) => (
-          <Card key={keyOf(row)} size="small" title={nameOf(row)} extra={fulfilment(row)}>
-            {'enterprises' in row && (
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                {t('standing.portfolio.enterprisesCount', { count: row.enterprises })}
-              </Typography.Paragraph>
-            )}
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 4, fontSize: 12 }}>
-              {MONTHS.map((m) => (
-                <div key={m} style={{ textAlign: 'center' }}>
-                  <div style={{ color: 'rgba(0,0,0,0.45)' }}>{t('standing.month', { month: m })}</div>
-                  <MonthCell tally={row.byMonth[m - 1]} />
-                </div>
-              ))}
-            </div>
-          </Card>
-        ))}
-      </Space>
-    );
-  }
-  const columns: ColumnsType<Row> = [
-    {
-      title: t(kind === 'commissioners' ? 'standing.overview.commissioner' : 'standing.duty.assignee'),
-      key: 'name',
-      fixed: 'left',
-      width: 160,
-      render: (_, row) => nameOf(row),
-    },
-    ...(kind === 'commissioners'
-      ? [
-          {
-            title: t('standing.overview.enterprises'),
-            key: 'enterprises',
-            width: 90,
-            align: 'right' as const,
-            render: (_: unknown, row: Row) => ('enterprises' in row ? row.enterprises : EMPTY),
-          },
-        ]
-      : []),
-    ...MONTHS.map((m) => ({
-      title: t('standing.month', { month: m }),
-      key: `m${m}`,
-      width: 56,
-      align: 'center' as const,
-      onCell: () => ({ style: { padding: '8px 4px' } }),
-      render: (_: unknown, row: Row) => <MonthCell tally={row.byMonth[m - 1]} />,
-    })),
-    {
-      title: t('standing.overview.fulfilment'),
-      key: 'fulfilment',
-      width: 90,
-      align: 'right',
-      render: (_, row) => fulfilment(row),
-    },
-  ];
-  return (
-    <Table<Row>
-      rowKey={keyOf}
-      size="small"
-      loading={loading}
-      dataSource={rows}
-      columns={columns}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{
-        emptyText: t(
-          kind === 'commissioners' ? 'standing.overview.noCommissioners' : 'standing.overview.noAssignees',
-        ),
-      }}
-      data-testid={testId}
-    />
-  );
 }

@@ -10,6 +10,8 @@ import type {
   occurrencesQuery,
   occurrenceView,
   overviewQuery,
+  overviewRowsQuery,
+  overviewRowsView,
   overviewView,
   planInput,
   planView,
@@ -18,6 +20,7 @@ import type {
   unrecordInput,
   visitView,
 } from '@server/modules/standing/contract.ts';
+import type { teamOutcomesQuery, teamOutcomesView } from '@server/modules/standing/contract-outcomes.ts';
 import type {
   dutiesQuery,
   dutyChangeInput,
@@ -43,12 +46,17 @@ import type { BodyOf, QueryOf } from '../../app/api.ts';
 export type StandingRoutes = {
   'GET /api/standing/teams/:teamId/plans/:year': { reply: typeof planView };
   'PUT /api/standing/teams/:teamId/plans/:year': { body: typeof planInput; reply: typeof planView };
+  'GET /api/standing/teams/:teamId/outcomes': {
+    query: typeof teamOutcomesQuery;
+    reply: typeof teamOutcomesView;
+  };
   'GET /api/standing/occurrences': { query: typeof occurrencesQuery; reply: typeof occurrencePage };
   'POST /api/standing/occurrences/:id/record': { body: typeof recordInput; reply: typeof occurrenceView };
   'POST /api/standing/occurrences/:id/unrecord': { body: typeof unrecordInput; reply: typeof occurrenceView };
   'GET /api/standing/visits/:id': { reply: typeof visitView };
   'POST /api/standing/visits/:id/files': { form: true; reply: typeof fileView };
   'GET /api/standing/overview': { query: typeof overviewQuery; reply: typeof overviewView };
+  'GET /api/standing/overview/rows': { query: typeof overviewRowsQuery; reply: typeof overviewRowsView };
   'POST /api/standing/visits/:id/demands': { body: typeof refineInput; reply: typeof visitView };
   // 科技特派员: rounds, pairs, portfolios (contract-commissioners.ts).
   'GET /api/standing/rounds': { query: typeof roundsQuery; reply: typeof roundPage };
@@ -95,6 +103,8 @@ export {
   OCCURRENCE_STATE_NAMES,
   OCCURRENCE_STATES,
   type OccurrenceState,
+  OVERVIEW_SORTS,
+  type OverviewSort,
   PAIRING_STATUS_NAMES,
   type PairingStatus,
   PERIOD_NAMES,
@@ -115,11 +125,13 @@ export {
 } from '@server/modules/standing/constants.ts';
 export type {
   OccurrenceView,
+  OverviewRow,
   OverviewView,
   PlanView,
   Tally,
   VisitView,
 } from '@server/modules/standing/contract.ts';
+export type { TeamOutcomesView } from '@server/modules/standing/contract-outcomes.ts';
 export type {
   DutyView,
   PairView,
@@ -131,6 +143,7 @@ export type {
 export type PlanInput = BodyOf<StandingRoutes['PUT /api/standing/teams/:teamId/plans/:year']>;
 export type RecordInput = BodyOf<StandingRoutes['POST /api/standing/occurrences/:id/record']>;
 export type OccurrenceQuery = QueryOf<StandingRoutes['GET /api/standing/occurrences']>;
+export type OverviewRowsQuery = QueryOf<StandingRoutes['GET /api/standing/overview/rows']>;
 export type RoundInput = BodyOf<StandingRoutes['POST /api/standing/rounds']>;
 export type RefineInput = BodyOf<StandingRoutes['POST /api/standing/visits/:id/demands']>;
 export type DutyInput = BodyOf<StandingRoutes['POST /api/standing/duties']>;
