@@ -108,4 +108,27 @@ describe('region scope', () => {
     expect(regions).toContain('330106');
     expect(regions).toContain('330523');
   });
+
+  it('the standing service office view counts only the caller’s region', async () => {
+    const rows = async (client: Client, subject: string) =>
+      (await client.get(`/api/standing/overview/rows?subject=${subject}&sort=name&pageSize=100`)).body;
+    // 湖州 has the demo's teams, commissioners and contact duties.
+    for (const subject of ['team', 'commission', 'duty'])
+      expect((await rows(huzhou, subject)).total).toBeGreaterThan(0);
+    // 杭州 sees none of them, in the rows or in the summary.
+    const hangzhou = await p.signIn('hz.operator', 'scope-Test-2026');
+    for (const subject of ['team', 'commission', 'duty'])
+      expect(await rows(hangzhou, subject)).toMatchObject({ items: [], total: 0 });
+    const summary = (await hangzhou.get('/api/standing/overview')).body;
+    expect(
+      summary.subjects.team.owners + summary.subjects.commission.owners + summary.subjects.duty.owners,
+    ).toBe(0);
+    expect(summary.total.planned).toBe(0);
+    // 德清 sees only the city's teams that are its county's.
+    const teams = (await rows(deqing, 'team')).items as { regionName: string }[];
+    const cityTeams = (await rows(huzhou, 'team')).items as { regionName: string }[];
+    expect(teams.length).toBeGreaterThan(0);
+    expect(teams.length).toBeLessThan(cityTeams.length);
+    expect(teams.every((t) => t.regionName.includes('德清县'))).toBe(true);
+  });
 });
