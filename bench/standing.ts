@@ -19,9 +19,10 @@
  *    today recorded; then
  *    (a) every team plan regenerated with a changed cadence (savePlan: the
  *        future unrecorded sessions re-planned), total time and per-plan p50/p99;
- *    (b–d) the office view (every team, commissioner and assignee of the city
- *        with its months), the overdue list and a team's plan over real HTTP
- *        as the demo operator, p50/p99 over BENCH_CALLS calls each.
+ *    (b–d) the office view (its summary per subject and month; a page of
+ *        commissioners furthest behind first and by name; a page of teams
+ *        with their outcomes), the overdue list and a team's plan over real
+ *        HTTP as the demo operator, p50/p99 over BENCH_CALLS calls each.
  * Prints figures beside the data sizes; asserts no timing.
  *
  *   npm run bench:standing                                      # PGlite in a temp dir
@@ -540,16 +541,16 @@ async function main() {
         path: () => `/api/standing/overview?year=${YEAR}`,
       },
       {
-        name: '(b) office view, commissioners furthest behind first (page of 20)',
+        name: '(b2) office view, commissioners furthest behind first (page of 20)',
         path: () => `/api/standing/overview/rows?year=${YEAR}&subject=commission&page=1&pageSize=20`,
       },
       {
-        name: '(b) office view, commissioners by name (page 10 of 20)',
+        name: '(b3) office view, commissioners by name (page 10 of 20)',
         path: () =>
           `/api/standing/overview/rows?year=${YEAR}&subject=commission&sort=name&page=10&pageSize=20`,
       },
       {
-        name: '(b) office view, teams furthest behind first (page of 20, with outcomes)',
+        name: '(b4) office view, teams furthest behind first (page of 20, with outcomes)',
         path: () => `/api/standing/overview/rows?year=${YEAR}&subject=team&page=1&pageSize=20`,
       },
       {
@@ -574,7 +575,7 @@ async function main() {
       const kb = bytes / CALLS / 1024;
       console.log(row(read.name, times, `   ${kb.toFixed(0)} KB`));
       const s = sorted(times);
-      reads[read.name.slice(0, 3)] = {
+      reads[read.name.slice(0, read.name.indexOf(')') + 1)] = {
         p50: Number(percentile(s, 50).toFixed(1)),
         p99: Number(percentile(s, 99).toFixed(1)),
         kb: Number(kb.toFixed(1)),
