@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity } from '../test/support/factories.ts';
+import { activity, expectStatus } from '../test/support/factories.ts';
 import {
   browserContextWith,
   browserRunForTests,
@@ -14,6 +14,11 @@ import {
 
 /** The demo's 组合式人才帮扶团, paired with 长兴县; the demo expert (ZJ-0001) serves in it. */
 const TEAM = '长兴新能源组合式人才帮扶团';
+/** The demo's other team (led by the demo expert): its order is still being served, so nothing came of it yet. */
+const OTHER_TEAM = '湖州新材料助企服务团';
+/** The demo team's first salon, held at the workstation and recorded as the session's activity. */
+const FIRST_SALON = '新能源电池微沙龙（第1期）';
+
 /** This week's salon, held this morning in 长兴县 (the test clock is Monday 2 March 2026, 09:00). */
 const SALON = '新能源电池微沙龙（三月第一期）';
 
@@ -155,6 +160,68 @@ describe("a combined team's month: plan, record a salon and a visit, see the pla
     await expect.poll(async () => (await monthTally(page, 3)).done).toBe(doneBefore - 1);
   });
 
+  it("团队成效: nothing yet for a team with no outcome; a held salon's outcomes listed with the activity and the session they came through", async () => {
+    const { page, baseUrl, platform } = run;
+    const operator = await platform.signIn('operator');
+    const teams = new Map(
+      (
+        await platform.database.rows<{ id: string; name: string }>(
+          sql`select id, name from teams where name in (${TEAM}, ${OTHER_TEAM})`,
+        )
+      ).map((t) => [t.name, t.id]),
+    );
+    await run.context.clearCookies();
+    await signIn(page, baseUrl, 'operator');
+    await page.goto(`${baseUrl}/teams/${teams.get(OTHER_TEAM)}`);
+    await page.getByTestId('team-tabs').getByRole('tab', { name: '团队成效' }).click();
+    await expect
+      .poll(() => page.getByTestId('team-outcomes-empty').textContent())
+      .toContain('暂无成效：订单经企业确认办结、或团队服务活动登记成效后显示在此');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('outcomes');
+    expect(await page.getByTestId('team-outcomes-by-kind').count()).toBe(0);
+
+    // The organiser records what came of the demo team's first salon: an agreement and contacts.
+    const [held] = await platform.database.rows<{ id: string; code: string; due_on: string }>(
+      sql`select a.id, a.code, s.due_on::text as due_on from activities a
+        join service_occurrences s on s.activity_id = a.id where a.title = ${FIRST_SALON}`,
+    );
+    for (const body of [
+      { kind: 'agreement', amountYuan: 150_000, note: '签订电池回收拆解技术合作协议' },
+      { kind: 'contact', count: 12 },
+    ]) {
+      expectStatus(await operator.post(`/api/activities/${held!.id}/outcomes`, body), 201);
+    }
+
+    await page.goto(`${baseUrl}/teams/${teams.get(TEAM)}?tab=outcomes`);
+    const totals = page.getByTestId('team-outcomes-by-kind');
+    const agreement = totals.locator('[data-testid=team-outcome-total][data-kind=agreement]');
+    await expect.poll(() => agreement.textContent()).toContain('签订合作协议');
+    expect(await agreement.getByTestId('team-outcome-total-count').textContent()).toBe('1');
+    expect(await agreement.getByTestId('team-outcome-total-amount').textContent()).toBe('150,000元');
+    const contacts = totals.locator('[data-testid=team-outcome-total][data-kind=contact]');
+    expect(await contacts.getByTestId('team-outcome-total-count').textContent()).toBe('12');
+    expect(await contacts.getByTestId('team-outcome-total-amount').count()).toBe(0);
+
+    const rows = page.getByTestId('team-outcomes-table').locator('tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    // The row names the activity's kind; the total above is the agreement however it came.
+    const signed = rows.filter({ hasText: '签约合作' });
+    expect(await signed.textContent()).toContain('150,000元');
+    expect(await signed.textContent()).toContain('签订电池回收拆解技术合作协议');
+    const contact = rows.filter({ hasText: '对接洽谈' });
+    expect(await contact.getByTestId('team-outcome-count').textContent()).toBe('12');
+    // Held on the session's day, through the session it was the record of.
+    expect(await contact.getByTestId('team-outcome-date').textContent()).toBe(held!.due_on);
+    expect(await contact.getByTestId('team-outcome-session').textContent()).toBe(
+      `微沙龙（计划 ${held!.due_on}）`,
+    );
+    const from = contact.getByTestId('team-outcome-from');
+    expect(await from.textContent()).toBe(`${held!.code} ${FIRST_SALON}`);
+    await from.click();
+    await page.waitForURL(new RegExp(`/activities/${held!.id}$`));
+    await expect.poll(() => page.getByTestId('activity-title').textContent()).toContain(FIRST_SALON);
+  });
+
   describe('the demo expert on a phone, 390×844', () => {
     let phone: Awaited<ReturnType<typeof browserContextWith>>;
     beforeAll(async () => {
@@ -210,6 +277,24 @@ describe("a combined team's month: plan, record a salon and a visit, see the pla
       await page.waitForLoadState('networkidle');
       await expectNoHorizontalOverflow(page);
       await expectTouchTarget(held);
+    });
+
+    it("opens the team's outcomes as cards that fit the phone, each source a thumb's target", async () => {
+      const { baseUrl, platform } = run;
+      const { page } = phone;
+      const [team] = await platform.database.rows<{ id: string }>(
+        sql`select id from teams where name = ${TEAM}`,
+      );
+      // The salon's two outcomes recorded above, seen by a member of the team.
+      await phone.context.clearCookies();
+      await signIn(page, baseUrl, 'expert');
+      await page.goto(`${baseUrl}/teams/${team!.id}?tab=outcomes`);
+      const table = page.getByTestId('team-outcomes-table');
+      await expect.poll(() => table.getAttribute('data-layout')).toBe('cards');
+      await expect.poll(() => table.getByTestId('list-card').count()).toBe(2);
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(table.getByTestId('team-outcome-from').first());
     });
   });
 });

@@ -9,7 +9,7 @@ import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { TOUCH_LINK, TouchTargets, usePhone } from '../../app/phone.tsx';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { useOccurrences, useOverview } from './api.ts';
+import { useOccurrences, useOverviewRows } from './api.ts';
 import { useEndPairing, usePortfolio } from './api-commissioners.ts';
 import { EndWithReason } from './EndWithReason.tsx';
 import { StateTag, useKindName } from './shared.tsx';
@@ -60,6 +60,7 @@ export function PortfolioPage() {
           {manage && (
             <CommissionerPicker
               value={talentId}
+              current={portfolio.data?.name}
               onChange={(id) => setSearchParams(id ? { talentId: id } : {}, { replace: true })}
             />
           )}
@@ -87,23 +88,46 @@ export function PortfolioPage() {
   );
 }
 
-/** The region's commissioners (from the office overview), for an operator to open one. */
-function CommissionerPicker({ value, onChange }: { value?: string; onChange: (id?: string) => void }) {
+/**
+ * The region's commissioners (the office view's rows, searched by name on the server), for an
+ * operator to open one; the one open is named even when the page of options leaves it out.
+ */
+function CommissionerPicker({
+  value,
+  current,
+  onChange,
+}: {
+  value?: string;
+  current?: string;
+  onChange: (id?: string) => void;
+}) {
   const { t } = useI18n();
-  const overview = useOverview(undefined);
+  const [q, setQ] = useState('');
+  const rows = useOverviewRows({
+    subject: 'commission',
+    sort: 'name',
+    q: q.trim() || undefined,
+    pageSize: 50,
+  });
+  const options = (rows.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: `${c.name}（${t('standing.portfolio.enterprisesCount', { count: c.enterprises ?? 0 })}）`,
+  }));
+  if (value && current && !options.some((o) => o.value === value)) options.unshift({ value, label: current });
   return (
     <Select<string>
       showSearch
       allowClear
-      optionFilterProp="label"
+      filterOption={false}
+      onSearch={setQ}
       value={value}
-      onChange={(id?: string) => onChange(id)}
-      loading={overview.isFetching}
+      onChange={(id?: string) => {
+        setQ('');
+        onChange(id);
+      }}
+      loading={rows.isFetching}
       placeholder={t('standing.portfolio.pick')}
-      options={(overview.data?.commissioners ?? []).map((c) => ({
-        value: c.talentId,
-        label: `${c.name}（${t('standing.portfolio.enterprisesCount', { count: c.enterprises })}）`,
-      }))}
+      options={options}
       style={{ width: '100%', maxWidth: 420 }}
       data-testid="portfolio-commissioner"
     />

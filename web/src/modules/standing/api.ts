@@ -1,12 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, routes } from '../../app/api.ts';
-import type { OccurrenceQuery, PlanInput, RecordInput, StandingRoutes } from './types.ts';
+import type { OccurrenceQuery, OverviewRowsQuery, PlanInput, RecordInput, StandingRoutes } from './types.ts';
 
 export const standingKeys = {
   all: ['standing'] as const,
   plan: (teamId: string, year: number) => ['standing', 'plan', teamId, year] as const,
+  outcomes: (teamId: string, page: number, pageSize: number) =>
+    ['standing', 'outcomes', teamId, page, pageSize] as const,
   occurrences: (query: OccurrenceQuery) => ['standing', 'occurrences', query] as const,
   overview: (year: number | undefined) => ['standing', 'overview', year ?? null] as const,
+  overviewRows: (query: OverviewRowsQuery) => ['standing', 'overview', 'rows', query] as const,
   visit: (id: string) => ['standing', 'visit', id] as const,
 };
 
@@ -18,6 +21,20 @@ export function usePlan(teamId: string, year: number) {
     queryKey: standingKeys.plan(teamId, year),
     queryFn: ({ signal }) =>
       call('GET /api/standing/teams/:teamId/plans/:year', { params: { teamId, year: String(year) }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 团队成效: what came of a team's orders and sessions' activities so far, by kind and page by page. */
+export function useTeamOutcomes(teamId: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: standingKeys.outcomes(teamId, page, pageSize),
+    queryFn: ({ signal }) =>
+      call('GET /api/standing/teams/:teamId/outcomes', {
+        params: { teamId },
+        query: { page, pageSize },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -107,5 +124,15 @@ export function useOverview(year: number | undefined) {
     queryKey: standingKeys.overview(year),
     queryFn: ({ signal }) => call('GET /api/standing/overview', { query: year ? { year } : {}, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** 常态化服务总览's rows: the region's teams, commissioners or assignees, paged, searched by name. */
+export function useOverviewRows(query: OverviewRowsQuery, enabled = true) {
+  return useQuery({
+    queryKey: standingKeys.overviewRows(query),
+    queryFn: ({ signal }) => call('GET /api/standing/overview/rows', { query, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }

@@ -20,7 +20,6 @@ import type {
   unrecordInput,
   visitView,
 } from '@server/modules/standing/contract.ts';
-import type { teamOutcomesQuery, teamOutcomesView } from '@server/modules/standing/contract-outcomes.ts';
 import type {
   dutiesQuery,
   dutyChangeInput,
@@ -40,6 +39,7 @@ import type {
   roundView,
   versionInput,
 } from '@server/modules/standing/contract-commissioners.ts';
+import type { teamOutcomesQuery, teamOutcomesView } from '@server/modules/standing/contract-outcomes.ts';
 import type { z } from 'zod';
 import type { BodyOf, QueryOf } from '../../app/api.ts';
 
@@ -131,13 +131,13 @@ export type {
   Tally,
   VisitView,
 } from '@server/modules/standing/contract.ts';
-export type { TeamOutcomesView } from '@server/modules/standing/contract-outcomes.ts';
 export type {
   DutyView,
   PairView,
   PortfolioView,
   RoundView,
 } from '@server/modules/standing/contract-commissioners.ts';
+export type { TeamOutcomesView } from '@server/modules/standing/contract-outcomes.ts';
 
 /** PUT …/plans/:year: the cadence, the four service lines, the goal and milestones (and the version to change). */
 export type PlanInput = BodyOf<StandingRoutes['PUT /api/standing/teams/:teamId/plans/:year']>;

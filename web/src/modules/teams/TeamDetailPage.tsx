@@ -23,6 +23,10 @@ import type { TeamMember, TeamView } from './types.ts';
 
 /** The year's plan and its calendar: fetched when the tab is first opened. */
 const PlanPanel = lazy(async () => ({ default: (await import('../standing/PlanPanel.tsx')).PlanPanel }));
+/** 团队成效: fetched when the tab is first opened. */
+const OutcomesPanel = lazy(async () => ({
+  default: (await import('../standing/OutcomesPanel.tsx')).OutcomesPanel,
+}));
 /** The county's three lists: fetched when the tab is first opened. */
 const CountyListsPanel = lazy(async () => ({
   default: (await import('./CountyListsPanel.tsx')).CountyListsPanel,
@@ -30,7 +34,8 @@ const CountyListsPanel = lazy(async () => ({
 
 /**
  * One service team: its leader and members with their roles and duties, its pairing (county,
- * industry, station and liaison), and 年度计划 (`?tab=plan`); edit and archive for managers.
+ * industry, station and liaison), 年度计划 (`?tab=plan`) and 团队成效 (`?tab=outcomes`); edit and
+ * archive for managers.
  */
 export function TeamDetailPage() {
   const { id = '' } = useParams();
@@ -125,8 +130,8 @@ function ExpertName({ talentId, name }: { talentId: string; name: string }) {
 }
 
 /**
- * 团队成员, 年度计划 and — for a combined team paired with a county — 县域三张清单, the tab kept
- * in the URL (reminders link to `?tab=plan`).
+ * 团队成员, 年度计划, 团队成效 and — for a combined team paired with a county — 县域三张清单, the
+ * tab kept in the URL (reminders link to `?tab=plan`).
  */
 function TeamTabs({ team }: { team: TeamView }) {
   const t = useT();
@@ -135,7 +140,8 @@ function TeamTabs({ team }: { team: TeamView }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const hasLists = team.kind === 'combined' && team.countyCode !== null && canReadLists;
   const asked = searchParams.get('tab');
-  const active = asked === 'plan' ? 'plan' : asked === 'lists' && hasLists ? 'lists' : 'members';
+  const active =
+    asked === 'plan' || asked === 'outcomes' ? asked : asked === 'lists' && hasLists ? 'lists' : 'members';
   return (
     // The margin keeps the sticky header from covering the tabs when scrolled to.
     <Card style={{ scrollMarginTop: 64 }} data-testid="team-tabs">
@@ -158,6 +164,15 @@ function TeamTabs({ team }: { team: TeamView }) {
             children: (
               <Suspense fallback={<PageLoading />}>
                 <PlanPanel team={team} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'outcomes',
+            label: t('standing.outcomes.tab'),
+            children: (
+              <Suspense fallback={<PageLoading />}>
+                <OutcomesPanel team={team} />
               </Suspense>
             ),
           },
