@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { EMPTY, formatDate } from '../../app/format.ts';
@@ -12,20 +12,13 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { useOccurrences, useOverviewRows } from './api.ts';
 import { useEndPairing, usePortfolio } from './api-commissioners.ts';
 import { EndWithReason } from './EndWithReason.tsx';
-import { StateTag, useKindName } from './shared.tsx';
-import { type OccurrenceView, PAIRING_STATUS_NAMES, type PortfolioView } from './types.ts';
-
-/** The record form is fetched when first opened. */
-const RecordDialog = lazy(async () => ({ default: (await import('./RecordDialog.tsx')).RecordDialog }));
+import { OccurrenceList } from './OccurrenceList.tsx';
+import { PAIRING_STATUS_NAMES, type PortfolioView } from './types.ts';
 
 type Term = PortfolioView['terms'][number];
 
 /** A UUID as the server takes it: anything else in the URL is ignored. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function portfolioPath(talentId?: string): string {
-  return talentId ? `/standing/portfolio?talentId=${talentId}` : '/standing/portfolio';
-}
 
 /**
  * 特派员服务台账: one card per enterprise of the commissioner's portfolio (term, last visit, next
@@ -264,8 +257,6 @@ function EndTerm({ term, onClose }: { term: Term; onClose: () => void }) {
  */
 function TermVisits({ pairingId }: { pairingId: string }) {
   const { t } = useI18n();
-  const phone = usePhone();
-  const kindName = useKindName();
   const overdue = useOccurrences({ pairingId, state: 'overdue', page: 1, pageSize: 50 });
   const today = overdue.data?.today;
   const window = useOccurrences(
@@ -278,7 +269,6 @@ function TermVisits({ pairingId }: { pairingId: string }) {
     },
     today !== undefined,
   );
-  const [open, setOpen] = useState<OccurrenceView | null>(null);
   const items = [
     ...(overdue.data?.items ?? []),
     ...(window.data?.items ?? []).filter((o) => o.state !== 'overdue'),
@@ -291,45 +281,12 @@ function TermVisits({ pairingId }: { pairingId: string }) {
           {overdue.isPending || window.isPending ? t('common.loading') : t('standing.portfolio.noVisits')}
         </Typography.Text>
       ) : (
-        <Space direction="vertical" size={8} style={{ width: '100%' }}>
-          {items.map((o) => (
-            <div
-              key={o.id}
-              style={{
-                display: 'flex',
-                flexWrap: 'wrap',
-                alignItems: 'center',
-                gap: 8,
-                justifyContent: 'space-between',
-                borderTop: '1px solid rgba(5,5,5,0.06)',
-                paddingTop: 8,
-              }}
-              data-testid="portfolio-visit"
-              data-state={o.state}
-            >
-              <Space size={6} wrap style={{ minWidth: 0, flex: '1 1 200px' }}>
-                <Typography.Text strong>{kindName(o.kind)}</Typography.Text>
-                <StateTag state={o.state} />
-                <Typography.Text type="secondary">
-                  {o.periodLabel} · {formatDate(o.dueOn)}
-                </Typography.Text>
-              </Space>
-              <Button
-                type={o.record || !o.canRecord ? 'default' : 'primary'}
-                onClick={() => setOpen(o)}
-                style={phone ? { width: '100%' } : undefined}
-                data-testid="portfolio-visit-open"
-              >
-                {o.record || !o.canRecord ? t('common.view') : t('standing.record.action')}
-              </Button>
-            </div>
-          ))}
-        </Space>
-      )}
-      {open && (
-        <Suspense fallback={null}>
-          <RecordDialog occurrence={open} today={today} onClose={() => setOpen(null)} />
-        </Suspense>
+        <OccurrenceList
+          items={items}
+          today={today}
+          testIds={{ row: 'portfolio-visit', open: 'portfolio-visit-open' }}
+          divided
+        />
       )}
     </div>
   );

@@ -1,6 +1,8 @@
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n.tsx';
+import { TOUCH_LINK } from '../../app/phone.tsx';
 import {
   OCCURRENCE_STATE_NAMES,
   type OccurrenceState,
@@ -41,6 +43,11 @@ export function planPath(teamId: string, year?: number): string {
   return `/teams/${teamId}?tab=plan${year ? `&year=${year}` : ''}`;
 }
 
+/** A commissioner's portfolio (特派员服务台账): an operator opens the one named; an expert sees their own. */
+export function portfolioPath(talentId?: string | null): string {
+  return talentId ? `/standing/portfolio?talentId=${encodeURIComponent(talentId)}` : '/standing/portfolio';
+}
+
 /**
  * Where an occurrence's subject is followed: a team's plan, the commissioner's portfolio, the
  * contact duties; null when there is no page for it.
@@ -48,8 +55,35 @@ export function planPath(teamId: string, year?: number): string {
 export function occurrencePath(o: {
   subject: 'team' | 'commission' | 'duty';
   teamId: string | null;
+  commissionerId: string | null;
   dueOn: string;
 }): string | null {
   if (o.subject === 'team') return o.teamId ? planPath(o.teamId, Number(o.dueOn.slice(0, 4))) : null;
-  return o.subject === 'commission' ? '/standing/portfolio' : '/standing/duties';
+  return o.subject === 'commission' ? portfolioPath(o.commissionerId) : '/standing/duties';
+}
+
+/**
+ * An occurrence's subject label (the team, 张三 → 某公司, 李四 联系 王五) linked to where it is
+ * followed (occurrencePath): a commissioner's visit opens that commissioner's portfolio. On a
+ * phone the link is a full touch target.
+ */
+export function SubjectLink({
+  occurrence,
+  phone = false,
+}: {
+  occurrence: Parameters<typeof occurrencePath>[0] & { subjectLabel: string };
+  phone?: boolean;
+}) {
+  const to = occurrencePath(occurrence);
+  return to ? (
+    <Link
+      to={to}
+      style={{ ...(phone ? TOUCH_LINK : {}), wordBreak: 'break-all' }}
+      data-testid="occurrence-subject-link"
+    >
+      {occurrence.subjectLabel}
+    </Link>
+  ) : (
+    <Typography.Text style={{ wordBreak: 'break-all' }}>{occurrence.subjectLabel}</Typography.Text>
+  );
 }
