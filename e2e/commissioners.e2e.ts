@@ -353,6 +353,132 @@ describe('tech commissioners: a round from participants to terms, and a visit re
       // The enterprise's name opens its record for those who may read the registry; the expert reads it as text.
       expect(await term.locator('a').count()).toBe(0);
     });
+
+    it("a commissioner's visit due on the home page names whose it is and opens the commissioner's portfolio", async () => {
+      const { baseUrl } = run;
+      const { page } = phone;
+      await page.context().clearCookies();
+      await signIn(page, baseUrl, 'expert');
+      // The demo's overdue visit to the demo expert's third enterprise.
+      const visit = page.getByTestId('my-session').filter({ hasText: '陈志远 →' });
+      await expect.poll(() => visit.count()).toBeGreaterThan(0);
+      const link = visit.first().getByTestId('occurrence-subject-link');
+      expect(await link.getAttribute('href')).toMatch(/^\/standing\/portfolio\?talentId=[0-9a-f-]{36}$/);
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(link);
+      await link.tap();
+      await page.waitForURL(/\/standing\/portfolio\?talentId=/);
+      await expect.poll(() => page.getByTestId('portfolio-title').textContent()).toContain('陈志远');
+      await expect.poll(() => page.getByTestId('portfolio-term').count()).toBeGreaterThan(0);
+    });
+
+    it("the enterprise states its preferences in a round on the phone: the page fits, the controls are a thumb's size", async () => {
+      const { baseUrl, platform } = run;
+      const { page } = phone;
+      const operator = await platform.signIn('operator');
+      const talents = await talentIds(operator);
+      const companies = expectStatus(await operator.get('/api/registry/enterprises?pageSize=50'), 200).body
+        .items as { id: string; code: string }[];
+      const company = (code: string) => companies.find((c) => c.code === code)?.id;
+      const round = expectStatus(
+        await operator.post('/api/standing/rounds', {
+          name: '2026年度德清县科技特派员意向征集',
+          termStart: '2026-05-01',
+          termEnd: '2028-04-30',
+        }),
+        201,
+      ).body as { id: string };
+      expectStatus(
+        await operator.post(`/api/standing/rounds/${round.id}/entries`, {
+          enterprises: [{ id: company('QY-001') }, { id: company('QY-004') }],
+          experts: [{ id: talents['ZJ-0002'] }, { id: talents['ZJ-0004'] }],
+        }),
+        200,
+      );
+
+      await page.context().clearCookies();
+      await signIn(page, baseUrl, 'enterprise');
+      await page.goto(`${baseUrl}/standing/rounds/${round.id}`);
+      const mine = page.getByTestId('round-my-preferences');
+      await mine.waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page);
+      const pickExperts = mine.getByTestId('round-preferences');
+      await expectTouchTarget(pickExperts);
+      await pickExperts.tap();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      await expectTouchTarget(option);
+      const expert = ((await option.textContent()) ?? '').replace(/（.*$/, '');
+      await option.tap();
+      await mine.locator('.ant-card-head').tap();
+      await mine.getByTestId('round-need').fill('陶瓷膜烧结窑温控优化，希望专家每月上门一次。');
+      await expectNoHorizontalOverflow(page);
+      const save = mine.getByTestId('round-preferences-save');
+      await expectTouchTarget(save);
+      await save.tap();
+      // Saved: the office sees the enterprise's first choice and its need.
+      await expect
+        .poll(async () => {
+          const view = expectStatus(await operator.get(`/api/standing/rounds/${round.id}`), 200).body as {
+            enterprises: { partyId: string; need: string | null; preferences: { name: string }[] }[];
+          };
+          const own = view.enterprises.find((e) => e.partyId === company('QY-001'));
+          return [own?.preferences[0]?.name, own?.need];
+        })
+        .toEqual([expert, '陶瓷膜烧结窑温控优化，希望专家每月上门一次。']);
+      await expectNoHorizontalOverflow(page);
+    });
+
+    it('the operator assigns and changes a contact duty on the phone: the drawers fit, their controls are 44 px', async () => {
+      const { baseUrl } = run;
+      const { page } = phone;
+      await page.context().clearCookies();
+      await signIn(page, baseUrl, 'operator');
+      await page.goto(`${baseUrl}/standing/duties`);
+      const create = page.getByTestId('duty-create');
+      await create.waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(create);
+      await create.tap();
+      const drawer = drawerOf(page, '安排联系服务');
+      await drawer.getByTestId('duty-form-save').waitFor();
+      await expectNoHorizontalOverflow(page);
+      for (const id of ['duty-assignee', 'duty-party-pick', 'duty-form-save']) {
+        await expectTouchTarget(drawer.getByTestId(id));
+      }
+      for (const choice of await drawer.getByTestId('duty-subject').locator('label').all()) {
+        await expectTouchTarget(choice);
+      }
+      await page.locator('.ant-drawer-close').last().tap();
+      await drawer.waitFor({ state: 'detached' });
+
+      // A duty of the demo's, its change drawer and its plan.
+      const card = page.getByTestId('duties-table').getByTestId('list-card').first();
+      const change = card.getByTestId('duty-change');
+      await expectTouchTarget(change);
+      await change.tap();
+      const changing = drawerOf(page, '调整联系服务');
+      await changing.getByTestId('duty-change-form-save').waitFor();
+      await expectNoHorizontalOverflow(page);
+      // The fields as a thumb meets them: the cadence's row, the date picker's box (its test id is on the input inside).
+      for (const field of [
+        changing.getByTestId('duty-change-cadence'),
+        changing.locator('.ant-picker', { has: page.getByTestId('duty-change-end-on') }),
+        changing.getByTestId('duty-change-form-save'),
+      ]) {
+        await expectTouchTarget(field);
+      }
+      await page.locator('.ant-drawer-close').last().tap();
+      await changing.waitFor({ state: 'detached' });
+      await card.getByTestId('duty-plan').tap();
+      const plan = page.getByTestId('duty-plan-drawer');
+      const open = plan.getByTestId('duty-occurrence-open');
+      await expect.poll(() => open.count()).toBeGreaterThan(0);
+      await expectNoHorizontalOverflow(page);
+      await expectTouchTarget(open.first());
+    });
   });
 
   it('the office view lists the commissioners, each opening their portfolio with 提前结束', async () => {

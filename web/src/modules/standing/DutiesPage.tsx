@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { EMPTY, formatDate, usePickerFormats } from '../../app/format.ts';
 import { applyServerErrors, clean } from '../../app/forms.ts';
@@ -30,18 +30,15 @@ import { useOccurrences } from './api.ts';
 import { useChangeDuty, useCreateDuty, useDuties, useEndDuty } from './api-commissioners.ts';
 import { CadenceField, type CadenceValue } from './CadenceField.tsx';
 import { EndWithReason } from './EndWithReason.tsx';
+import { OccurrenceList } from './OccurrenceList.tsx';
 import { type Picked, RegistryPicker } from './RegistryPicker.tsx';
-import { StateTag, useKindName } from './shared.tsx';
 import {
   DEFAULT_CONTACT_CADENCE,
   DUTY_SUBJECTS,
   type DutySubject,
   type DutyView,
-  type OccurrenceView,
   PERIOD_NAMES,
 } from './types.ts';
-
-const RecordDialog = lazy(async () => ({ default: (await import('./RecordDialog.tsx')).RecordDialog }));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -220,7 +217,12 @@ export function DutiesPage() {
             allowClear
             value={params.subject}
             onChange={(subject?: DutySubject) => apply({ ...params, subject, page: 1 })}
-            options={DUTY_SUBJECTS.map((s) => ({ value: s, label: t(`standing.duty.subject.${s}`) }))}
+            options={DUTY_SUBJECTS.map((s) => ({
+              value: s,
+              label: t(`standing.duty.subject.${s}`),
+              // The touch theme sizes buttons and inputs, not a radio group's buttons.
+              ...(phone ? { style: { height: 44, lineHeight: '42px' } } : {}),
+            }))}
             placeholder={t('standing.duty.subjectLabel')}
             style={{ width: phone ? '100%' : 140 }}
             data-testid="duty-filter-subject"
@@ -356,7 +358,12 @@ function DutyFormDrawer({ onClose }: { onClose: () => void }) {
         <Form.Item name="subject" label={t('standing.duty.subjectLabel')}>
           <Radio.Group
             optionType="button"
-            options={DUTY_SUBJECTS.map((s) => ({ value: s, label: t(`standing.duty.subject.${s}`) }))}
+            options={DUTY_SUBJECTS.map((s) => ({
+              value: s,
+              label: t(`standing.duty.subject.${s}`),
+              // The touch theme sizes buttons and inputs, not a radio group's buttons.
+              ...(phone ? { style: { height: 44, lineHeight: '42px' } } : {}),
+            }))}
             onChange={() => form.setFieldValue('party', undefined)}
             data-testid="duty-subject"
           />
@@ -489,11 +496,8 @@ function EndDuty({ duty, onClose }: { duty: DutyView; onClose: () => void }) {
 
 /** A duty's planned contacts and care visits, each recorded (or its record shown) from here. */
 function DutyPlanDrawer({ duty, onClose }: { duty: DutyView; onClose: () => void }) {
-  const { t } = useI18n();
   const phone = usePhone();
-  const kindName = useKindName();
   const occurrences = useOccurrences({ dutyId: duty.id, page: 1, pageSize: 100 });
-  const [open, setOpen] = useState<OccurrenceView | null>(null);
   return (
     <Drawer
       open
@@ -504,41 +508,13 @@ function DutyPlanDrawer({ duty, onClose }: { duty: DutyView; onClose: () => void
       data-testid="duty-plan-drawer"
     >
       <TouchTargets on={phone}>
-        <Space direction="vertical" size={8} style={{ width: '100%' }}>
-          {(occurrences.data?.items ?? []).map((o) => (
-            <div
-              key={o.id}
-              style={{
-                display: 'flex',
-                flexWrap: 'wrap',
-                gap: 8,
-                alignItems: 'center',
-                justifyContent: 'space-between',
-              }}
-              data-testid="duty-occurrence"
-            >
-              <Space size={6} wrap>
-                <Typography.Text strong>{kindName(o.kind)}</Typography.Text>
-                <StateTag state={o.state} />
-                <Typography.Text type="secondary">
-                  {o.periodLabel} · {formatDate(o.dueOn)}
-                </Typography.Text>
-              </Space>
-              <Button size="small" onClick={() => setOpen(o)} data-testid="duty-occurrence-open">
-                {o.record || !o.canRecord ? t('common.view') : t('standing.record.action')}
-              </Button>
-            </div>
-          ))}
-          {occurrences.data?.items.length === 0 && (
-            <Typography.Text type="secondary">{EMPTY}</Typography.Text>
-          )}
-        </Space>
+        <OccurrenceList
+          items={occurrences.data?.items ?? []}
+          today={occurrences.data?.today}
+          testIds={{ row: 'duty-occurrence', open: 'duty-occurrence-open' }}
+        />
+        {occurrences.data?.items.length === 0 && <Typography.Text type="secondary">{EMPTY}</Typography.Text>}
       </TouchTargets>
-      {open && (
-        <Suspense fallback={null}>
-          <RecordDialog occurrence={open} today={occurrences.data?.today} onClose={() => setOpen(null)} />
-        </Suspense>
-      )}
     </Drawer>
   );
 }
