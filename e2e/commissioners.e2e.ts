@@ -37,6 +37,19 @@ async function pick(page: Page, select: Locator, optionTestId: string, code: str
   await option.click();
 }
 
+/** The side menu's entries as the signed-in account sees them, the 科技特派员 group opened when it is there. */
+async function menuEntries(page: Page): Promise<string[]> {
+  const menu = page.locator('.ant-menu').first();
+  await menu.locator('.ant-menu-item').first().waitFor();
+  const group = menu.locator('.ant-menu-submenu', { hasText: '科技特派员' });
+  if ((await group.count()) > 0) {
+    const open = await group.evaluate((el) => el.classList.contains('ant-menu-submenu-open'));
+    if (!open) await group.locator('.ant-menu-submenu-title').click();
+    await group.locator('.ant-menu-item').first().waitFor();
+  }
+  return (await menu.locator('.ant-menu-item').allTextContents()).map((text) => text.trim());
+}
+
 /** The dialog open on top (the record form or a visit's record). */
 const dialog = (page: Page): Locator => page.locator('.ant-modal-content').last();
 
@@ -479,6 +492,36 @@ describe('tech commissioners: a round from participants to terms, and a visit re
       await expectNoHorizontalOverflow(page);
       await expectTouchTarget(open.first());
     });
+  });
+
+  it('the menu shows the standing pages only to the accounts that have something there; a direct link still answers', async () => {
+    const { page, baseUrl } = run;
+    const STANDING = ['常态化服务', '选派轮次', '特派员服务台账', '联系服务'];
+    const expected: Record<string, string[]> = {
+      operator: STANDING,
+      expert: ['选派轮次', '特派员服务台账'],
+      enterprise: ['选派轮次'],
+      institution: [],
+      auditor: [],
+    };
+    for (const [account, shown] of Object.entries(expected)) {
+      await run.context.clearCookies();
+      await signIn(page, baseUrl, account);
+      const entries = await menuEntries(page);
+      expect(entries, account).toContain('首页');
+      expect(
+        STANDING.filter((name) => entries.includes(name)),
+        account,
+      ).toEqual(shown);
+      expect(await page.locator('.ant-menu-submenu', { hasText: '科技特派员' }).count(), account).toBe(
+        shown.some((name) => name === '选派轮次' || name === '特派员服务台账') ? 1 : 0,
+      );
+    }
+    // The route keeps its permission: the auditor's direct link opens the duties, with none of theirs.
+    await page.goto(`${baseUrl}/standing/duties`);
+    await expect
+      .poll(() => page.getByTestId('duties-table').textContent())
+      .toContain('您目前没有联系服务任务');
   });
 
   it('the office view lists the commissioners, each opening their portfolio with 提前结束', async () => {

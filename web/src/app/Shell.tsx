@@ -155,7 +155,7 @@ function ShellMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?:
   const { t } = useI18n();
   const me = useCurrentUser();
   const location = useLocation();
-  const entries = visibleMenu(me.permissions);
+  const entries = visibleMenu(me);
   const selected = selectedMenuKey(entries, location.pathname);
   // The group of the page shown is open (and stays open as the user moves around).
   const selectedGroup = entries.find((entry) => entry.path === selected)?.group;

@@ -25,8 +25,12 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from './messages.ts';
+import type { Me } from './session.ts';
 
 export type MenuIcon = typeof HomeOutlined;
+
+/** The signed-in account as the menu weighs it: its role and its permissions. */
+export type MenuAccount = Pick<Me, 'role' | 'permissions'>;
 
 export interface MenuEntry {
   /** The route it opens; also the menu key. */
@@ -35,6 +39,11 @@ export interface MenuEntry {
   icon: MenuIcon;
   /** Hidden from accounts without this permission; absent means every signed-in account. */
   permission?: string;
+  /**
+   * Past the permission, whether the page has anything for this account (the server answers
+   * some roles nothing there); absent means it has. The route itself keeps only the permission.
+   */
+  shows?: (me: MenuAccount) => boolean;
   /** Position in the menu (within its group), ascending. */
   order: number;
   /** The key of the group (menuGroups) it sits in; absent for a top-level entry. */
@@ -56,6 +65,9 @@ export const menuGroups: MenuGroup[] = [
   { key: 'orders', labelKey: 'menu.orders', icon: FileDoneOutlined, order: 400 },
   { key: 'commissioners', labelKey: 'menu.commissioners', icon: ExperimentOutlined, order: 465 },
 ];
+
+/** Arranges the region's standing service: rounds, every portfolio, contact duties (operators, admin). */
+const arrangesStanding = (me: MenuAccount) => me.permissions.includes('standing.manage');
 
 /**
  * The side menu. Modules add their entries by appending to this array
@@ -163,6 +175,8 @@ export const menuEntries: MenuEntry[] = [
     labelKey: 'menu.rounds',
     icon: UsergroupAddOutlined,
     permission: 'standing.read',
+    // The office's, and the rounds an enterprise or an expert takes part in (round-views.ts partyOf).
+    shows: (me) => arrangesStanding(me) || me.role === 'enterprise' || me.role === 'expert',
     order: 465,
     group: 'commissioners',
   },
@@ -171,6 +185,8 @@ export const menuEntries: MenuEntry[] = [
     labelKey: 'menu.portfolio',
     icon: ProfileOutlined,
     permission: 'standing.read',
+    // The office opens any commissioner's; an expert has their own.
+    shows: (me) => arrangesStanding(me) || me.role === 'expert',
     order: 466,
     group: 'commissioners',
   },
@@ -179,6 +195,8 @@ export const menuEntries: MenuEntry[] = [
     labelKey: 'menu.duties',
     icon: PhoneOutlined,
     permission: 'standing.read',
+    // Duties are kept by the office's operator accounts.
+    shows: arrangesStanding,
     order: 470,
   },
   {
@@ -212,10 +230,11 @@ export function addMenuEntries(...entries: MenuEntry[]): void {
   menuEntries.push(...entries);
 }
 
-/** The entries this account may see, in menu order. */
-export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+/** The entries this account may see and has something in, in menu order. */
+export function visibleMenu(me: MenuAccount): MenuEntry[] {
   return menuEntries
-    .filter((entry) => !entry.permission || permissions.includes(entry.permission))
+    .filter((entry) => !entry.permission || me.permissions.includes(entry.permission))
+    .filter((entry) => !entry.shows || entry.shows(me))
     .sort((a, b) => a.order - b.order);
 }
 
