@@ -8,9 +8,16 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import { createPlatform, type Platform } from '../../src/main.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { createPglite, type Database, openDatabase } from '../../src/platform/db/client.ts';
-import { withDatabase } from '../global-setup.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_SNAPSHOTS,
+  type DemoSnapshot,
+  secretsOf,
+  TEST_START,
+  withDatabase,
+} from '../global-setup.ts';
 
-export const DEMO_PASSWORD = 'demo-Password-2026';
+export { DEMO_PASSWORD };
 
 export interface TestPlatform extends Platform {
   clock: ManualClock;
@@ -44,14 +51,20 @@ export interface Client {
   csrfToken: string | null;
 }
 
-/** A fresh database (PGlite from the migrated dump, or a copy of the PostgreSQL template). */
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+/**
+ * A fresh database: PGlite from the migrated dump, or a copy of the PostgreSQL
+ * template; with the demo already in it when a snapshot is named.
+ */
+async function freshDatabase(
+  snapshot: DemoSnapshot | undefined,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `caiqiao_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+    const template = snapshot ? inject('pgDemo')[snapshot] : inject('pgTemplate');
+    await admin.query(`create database ${name} template ${template}`);
     const database = await openDatabase({ databaseUrl: withDatabase(url, name) });
     return {
       database,
@@ -61,9 +74,25 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
       },
     };
   }
-  const dump = new Blob([readFileSync(inject('pgliteDump'))]);
-  const pglite = await createPglite({ loadDataDir: dump });
+  const file = snapshot ? inject('pgliteDemo')[snapshot]! : inject('pgliteDump');
+  const pglite = await createPglite({ loadDataDir: new Blob([readFileSync(file)]) });
   return { database: await openDatabase({ pglite }), drop: async () => {} };
+}
+
+/** Configuration that leaves the seeded demo as it is (anything else, a holiday, may change what is seeded). */
+const SNAPSHOT_SAFE_CONFIG = new Set<keyof Config>(['webDir', 'importMaxBytes', 'cacheMs', 'metricsToken']);
+
+/** The seeded snapshot a platform can start from, if any. */
+function snapshotFor(options: TestPlatformOptions): DemoSnapshot | undefined {
+  if (options.demo === false) return undefined;
+  if (!Object.keys(options.config ?? {}).every((k) => SNAPSHOT_SAFE_CONFIG.has(k as keyof Config)))
+    return undefined;
+  const parts = { orders: options.demoOrders !== false, commissioners: options.demoCommissioners !== false };
+  return (Object.keys(DEMO_SNAPSHOTS) as DemoSnapshot[]).find(
+    (key) =>
+      DEMO_SNAPSHOTS[key].orders === parts.orders &&
+      DEMO_SNAPSHOTS[key].commissioners === parts.commissioners,
+  );
 }
 
 export interface TestPlatformOptions {
@@ -80,14 +109,21 @@ export interface TestPlatformOptions {
 }
 
 export async function testPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const { database, drop } = await freshDatabase();
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
+  const snapshot = snapshotFor(options);
+  const { database, drop } = await freshDatabase(snapshot);
+  const clock = new ManualClock(new Date(TEST_START));
   const config = loadConfig(
     { LOG_LEVEL: 'silent' },
-    { secrets: ephemeralSecrets(), webDir: undefined, dataDir: '/nonexistent', ...options.config },
+    {
+      // A snapshot's encrypted fields were written with the run's secrets; anything else gets its own.
+      secrets: snapshot ? secretsOf(inject('testSecrets')) : ephemeralSecrets(),
+      webDir: undefined,
+      dataDir: '/nonexistent',
+      ...options.config,
+    },
   );
   const platform = await createPlatform(config, { database, clock });
-  if (options.demo !== false)
+  if (options.demo !== false && !snapshot)
     await seedDemo(platform, DEMO_PASSWORD, {
       orders: options.demoOrders !== false,
       commissioners: options.demoCommissioners !== false,
