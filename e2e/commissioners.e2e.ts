@@ -524,26 +524,53 @@ describe('tech commissioners: a round from participants to terms, and a visit re
       .toContain('您目前没有联系服务任务');
   });
 
-  it('the office view lists the commissioners, each opening their portfolio with 提前结束', async () => {
+  it('the office view pages the commissioners furthest behind first, finds one by name, and opens their portfolio', async () => {
     const { page, baseUrl } = run;
     await run.context.clearCookies();
     await signIn(page, baseUrl, 'operator');
     await page.goto(`${baseUrl}/standing`);
-    await page.getByTestId('standing-overview-tabs').getByText('科技特派员', { exact: true }).click();
-    const link = page
-      .getByTestId('standing-overview-commissioners')
-      .getByTestId('standing-commissioner-link')
-      .filter({ hasText: '陈志远' });
+    // The tab tells how many commissioners the year has: the demo's two.
+    const tab = page.getByTestId('standing-overview-tab-commissioners');
+    await expect.poll(() => tab.textContent()).toMatch(/^科技特派员2/);
+    await tab.click();
+    await page.waitForURL(/view=commissioners/);
+    const table = page.getByTestId('standing-overview-commissioners');
+    const names = () => table.getByTestId('standing-commissioner-link').allTextContents();
+    // In the server's order (furthest behind first), each with its refined demands and those confirmed.
+    const api = await run.platform.signIn('operator');
+    const rows = (await api.get('/api/standing/overview/rows?subject=commission')).body.items as {
+      name: string;
+      fulfilment: number | null;
+      refined: { total: number; confirmed: number };
+    }[];
+    await expect.poll(names).toEqual(rows.map((r) => r.name));
+    expect(rows.map((r) => r.fulfilment ?? 101)).toEqual(
+      rows.map((r) => r.fulfilment ?? 101).sort((a, b) => a - b),
+    );
+    const chen = rows.find((r) => r.name === '陈志远')!;
+    expect(chen.refined.total).toBeGreaterThan(0);
+    expect(await table.locator('tr', { hasText: '陈志远' }).textContent()).toContain(
+      `${chen.refined.total}（${chen.refined.confirmed}）`,
+    );
+    // Found by name, the search kept in the URL.
+    await page.getByTestId('standing-overview-search').locator('input').fill('李立');
+    await page.getByTestId('standing-overview-search').locator('input').press('Enter');
+    await page.waitForURL(/oq=/);
+    await expect.poll(names).toEqual(['李立新']);
+    await page.goto(`${baseUrl}/standing?view=commissioners`);
+    const link = table.getByTestId('standing-commissioner-link').filter({ hasText: '陈志远' });
     await expect.poll(() => link.count()).toBe(1);
     await link.click();
     await page.waitForURL(/\/standing\/portfolio\?talentId=/);
     const term = page.locator(`[data-testid=portfolio-term][data-enterprise="${ENTERPRISE}"]`);
     await term.waitFor();
     expect(await term.getByTestId('portfolio-end').count()).toBe(1);
-    // The sessions below can be narrowed to the commissioners' visits.
+    // The sessions below can be narrowed to the commissioners' visits, each linking to its commissioner.
     await page.goto(`${baseUrl}/standing?subject=commission&state=planned`);
     const sessions = page.getByTestId('standing-sessions').locator('tbody tr.ant-table-row');
     await expect.poll(() => sessions.count()).toBeGreaterThan(0);
     for (const text of await sessions.allTextContents()) expect(text).toContain('走访企业');
+    await sessions.first().getByRole('link').first().click();
+    await page.waitForURL(/\/standing\/portfolio\?talentId=/);
   });
 });

@@ -9,7 +9,7 @@ import { PageError } from '../../app/PageState.tsx';
 import { usePhone } from '../../app/phone.tsx';
 import { formatYuan } from '../orders/shared.tsx';
 import { useOverviewRows } from './api.ts';
-import { planPath } from './shared.tsx';
+import { planPath, portfolioPath } from './shared.tsx';
 import {
   MONTHS,
   OVERVIEW_SORTS,
@@ -51,7 +51,7 @@ function MonthCell({ tally }: { tally: Tally | undefined }) {
 /** Where a row opens: a team's plan, a commissioner's portfolio, an assignee's duties. */
 function pathOf(row: OverviewRow, year: number): string {
   if (row.subject === 'team') return planPath(row.id, year);
-  if (row.subject === 'commission') return `/standing/portfolio?talentId=${row.id}`;
+  if (row.subject === 'commission') return portfolioPath(row.id);
   return `/standing/duties?assigneeUserId=${row.id}`;
 }
 

@@ -211,8 +211,7 @@ function sessionColumns(
       title: t('standing.sessions.subject'),
       dataIndex: 'subjectLabel',
       render: (name: string, o) => {
-        // A commissioner is opened from the 科技特派员 tab: an occurrence does not name the expert.
-        const to = o.subject === 'commission' ? null : occurrencePath(o);
+        const to = occurrencePath(o);
         return to ? <Link to={to}>{name}</Link> : name;
       },
     },
