@@ -493,6 +493,9 @@ describe('activities', () => {
     expect(recorded['签约金额（元）']).toBe('1200000');
     const held = listed.items.find((a: { counts: { checkedIn: number } }) => a.counts.checkedIn > 0);
     expect(all.find((r) => r.活动编号 === held.code)!.签到).toBe(String(held.counts.checkedIn));
+    // The list counts each activity's registrations as its own page does.
+    for (const a of listed.items as { id: string; counts: unknown }[])
+      expect(a.counts).toEqual((await operator.get(`/api/activities/${a.id}`)).body.counts);
     // The list's filters apply; another account exports only what it sees.
     const fairs = await sheetOf(operator, '?kind=job_fair');
     expect(fairs.length).toBe((await operator.get('/api/activities?kind=job_fair&pageSize=200')).body.total);

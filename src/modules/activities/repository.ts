@@ -151,18 +151,34 @@ export class ActivitiesRepository {
     const rows = plain
       ? await this.managerPage(scope, q.pageSize, offset)
       : await this.pageQuery(where, q.pageSize, offset);
-    return pageWithTotal(rows, q.page, async () => {
-      const [total] = await this.db.select({ n: count() }).from(a).where(where);
-      return total?.n ?? 0;
-    });
+    return pageWithTotal(
+      rows.map(({ row, total, counts }) => ({ row: { ...row, counts }, total })),
+      q.page,
+      async () => {
+        const [total] = await this.db.select({ n: count() }).from(a).where(where);
+        return total?.n ?? 0;
+      },
+    );
   }
 
-  /** A page, latest first, each row beside the count of every match (pageWithTotal). */
+  /**
+   * A page, latest first, each row beside the count of every match (pageWithTotal) and its
+   * registrations' counts (as counts() has them), in one statement. (The activity's id is named
+   * with its table: drizzle leaves the table out of a one-table select, and in the subquery a bare
+   * "id" is the registration's.)
+   */
   private pageQuery(where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) {
     return this.db
       .select({
         row: a,
         total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(a).where(where)}`,
+        counts: sql<Counts>`(select json_build_object(
+            'confirmed', count(*) filter (where x.status = 'confirmed'),
+            'seated', count(*) filter (where x.status = 'confirmed' and x.seated),
+            'pending', count(*) filter (where x.status = 'pending'),
+            'waitlisted', count(*) filter (where x.status = 'waitlisted'),
+            'checkedIn', count(*) filter (where x.checked_in_at is not null and x.status = 'confirmed'))
+          from ${r} x where x.activity_id = ${a}.${sql.identifier('id')})`,
       })
       .from(a)
       .where(where)

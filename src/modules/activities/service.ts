@@ -101,9 +101,8 @@ export class ActivitiesService {
       page: q.page,
       pageSize: q.pageSize,
     });
-    const counts = await repo.counts(items.map((x) => x.id));
     return {
-      items: items.map((row) => summary(row, counts.get(row.id) ?? NO_COUNTS)),
+      items: items.map(({ counts, ...row }) => summary(row, counts)),
       total,
       page: q.page,
       pageSize: q.pageSize,

@@ -316,6 +316,11 @@ describe('service orders over HTTP', () => {
     // A member with an account (the leader here) accepts for the team.
     const inbox = (await expert.get('/api/orders?status=dispatched&pageSize=100')).body.items;
     expect(inbox.map((o: { id: string }) => o.id)).toContain(order.id);
+    // The list says what the order itself says: the team, and that the expert answers it.
+    expect(inbox.find((o: { id: string }) => o.id === order.id)).toMatchObject({
+      teamName: '湖州新材料助企服务团',
+      actions: expect.arrayContaining(['accept']),
+    });
     order = (await move(expert, order, { action: 'accept' })).body;
     expect(order.status).toBe('accepted');
     expect(order.canLogVisit).toBe(true);
@@ -338,6 +343,9 @@ describe('service orders over HTTP', () => {
     const seen = await teammate.get(`/api/orders/${order.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.actions).toEqual(['start']);
+    // So does their list, where the team's members are read with the page.
+    const theirs = (await teammate.get('/api/orders?pageSize=100')).body.items;
+    expect(theirs.find((o: { id: string }) => o.id === order.id).actions).toEqual(['start']);
     order = (await move(teammate, order, { action: 'start' })).body;
     expect(order.status).toBe('in_service');
     const visit = await teammate.post(`/api/orders/${order.id}/visits`, {
@@ -599,6 +607,12 @@ describe('service orders over HTTP', () => {
     const own = await move(institution, sent, { action: 'redispatch', experts: [experts['ZJ-0001']] });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     expect(own.body.institutionName).toBe('浙北理工学院');
+    // The institution's list names it too, and offers it what the order itself does.
+    const listed = (await institution.get('/api/orders?pageSize=100')).body.items.find(
+      (o: { id: string }) => o.id === order.id,
+    );
+    expect(listed).toMatchObject({ institutionName: '浙北理工学院' });
+    expect(listed.actions).toEqual((await institution.get(`/api/orders/${order.id}`)).body.actions);
     // The operator takes it back and sends it to an expert directly: the institution is out of it.
     const back = await move(operator, own.body, { action: 'redispatch', experts: [experts['ZJ-0002']] });
     expect(back.body.institutionId).toBeNull();

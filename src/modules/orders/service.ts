@@ -25,7 +25,7 @@ import { OrderNotices } from './notices.ts';
 import { OrdersRepository } from './repository.ts';
 import { ExpertSignalCache } from './signals.ts';
 import { OrderTransitions } from './transitions.ts';
-import { loadOrder, orderScope, orderSummary, orderTeams } from './views.ts';
+import { loadOrder, type OrderTeams, orderScope, orderSummary, } from './views.ts';
 import { OrderVisits } from './visits.ts';
 
 /**
@@ -82,23 +82,19 @@ export class OrdersService {
       page: q.page,
       pageSize: q.pageSize,
     });
-    const offers = await repo.offers(items.map((i) => i.id));
-    const teams = await orderTeams(repo, items);
+    const teams: OrderTeams = { names: new Map(), users: new Map(), institutions: new Map() };
+    for (const { order, teamName, teamUsers, institutionName } of items) {
+      if (order.teamId && teamName !== null) {
+        teams.names.set(order.teamId, teamName);
+        teams.users.set(order.teamId, new Set(teamUsers));
+      }
+      if (order.institutionId && institutionName !== null)
+        teams.institutions.set(order.institutionId, institutionName);
+    }
     const now = this.clock.now();
     return {
-      items: items.map((row) => {
-        const {
-          offers: _o,
-          events: _e,
-          ...view
-        } = orderSummary(
-          actor,
-          row,
-          offers.filter((x) => x.orderId === row.id),
-          [],
-          teams,
-          now,
-        );
+      items: items.map(({ order, offers }) => {
+        const { offers: _o, events: _e, ...view } = orderSummary(actor, order, offers, [], teams, now);
         return view;
       }),
       total,
