@@ -32,6 +32,8 @@ async function chooseOption(page: Page, select: Locator, text: string) {
   await select.click();
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
   await option.first().click();
+  // Chosen only once the select shows it (a click while another dropdown was still closing got lost).
+  await expect.poll(() => select.textContent()).toContain(text);
 }
 
 const statusOf = (page: Page) => page.getByTestId('activity-status').first().textContent();
