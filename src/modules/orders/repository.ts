@@ -21,6 +21,7 @@ import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import { filterCondition, type OrderFilters, type OrderScope, scopeCondition } from './conditions.ts';
 import type { FunnelStage } from './constants.ts';
+import { orderWithParts, PAGE_PARTS } from './list-page.ts';
 import type { OrderStatus } from './machine.ts';
 import {
   type OrderAttachmentRow,
@@ -38,25 +39,6 @@ import {
 } from './schema.ts';
 
 export type { OrderFilters, OrderScope } from './conditions.ts';
-
-/**
- * A column of the page's order in a subquery of its select: named with its table, as drizzle
- * leaves the table out of a one-table select's columns (in the subquery the name would bind to
- * the subquery's own table).
- */
-const outer = (column: string) => sql`${o}.${sql.identifier(column)}`;
-
-/** An offer as the list's page statement carries it (JSON: its times as text). */
-interface PageOffer {
-  round: number;
-  talentId: string;
-  state: string;
-  reason: string | null;
-  offeredAt: string;
-  answeredAt: string | null;
-  name: string;
-  userId: string | null;
-}
 
 /** The keys of a list query that are not filters (a query of only these is the plain list). */
 const PAGING: ReadonlySet<string> = new Set(['page', 'pageSize', 'sort']);
@@ -118,21 +100,7 @@ export class OrdersRepository {
         ? await this.managerPage(scope, q.pageSize, offset)
         : await this.pageQuery(this.filters(scope, q), q.sort, q.pageSize, offset);
     return pageWithTotal(
-      rows.map(({ total, row, offers, teamName, teamUsers, institutionName }) => ({
-        total,
-        row: {
-          order: row,
-          offers: offers.map((x) => ({
-            ...x,
-            orderId: row.id,
-            offeredAt: new Date(x.offeredAt),
-            answeredAt: x.answeredAt ? new Date(x.answeredAt) : null,
-          })),
-          teamName,
-          teamUsers,
-          institutionName,
-        },
-      })),
+      rows.map(({ total, ...parts }) => ({ total, row: orderWithParts(parts) })),
       q.page,
       () => this.count(scope, q),
     );
@@ -148,17 +116,7 @@ export class OrdersRepository {
       .select({
         row: o,
         total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(o).where(where)}`,
-        offers: sql<PageOffer[]>`coalesce((select json_agg(json_build_object('round', f.round,
-            'talentId', f.talent_id, 'state', f.state, 'reason', f.reason, 'offeredAt', f.offered_at,
-            'answeredAt', f.answered_at, 'name', t.name, 'userId', t.user_id)
-            order by f.round, f.offered_at, t.code)
-          from ${orderOffers} f join ${talents} t on t.id = f.talent_id where f.order_id = ${outer('id')}), '[]'::json)`,
-        teamName: sql<string | null>`(select t.name from ${teams} t where t.id = ${outer('team_id')})`,
-        teamUsers: sql<string[]>`coalesce((select json_agg(x.user_id) from ${teamMembers} m
-          join ${talents} x on x.id = m.talent_id where m.team_id = ${outer('team_id')} and x.user_id is not null), '[]'::json)`,
-        institutionName: sql<
-          string | null
-        >`(select i.name from ${institutions} i where i.id = ${outer('institution_id')})`,
+        ...PAGE_PARTS,
       })
       .from(o)
       .where(where)
