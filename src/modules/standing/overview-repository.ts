@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { regionPrefixBounds } from '../../platform/access/scope.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { OverviewSort, Subject } from './constants.ts';
-import { teamOutcomes } from './outcomes.ts';
+import { teamOutcomes } from './outcomes-repository.ts';
 
 export interface OverviewScope {
   regionPrefix: string;
