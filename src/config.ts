@@ -30,6 +30,8 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  /** Check every reply against its zod schema too (slower; the test suites turn it on). */
+  CHECK_RESPONSES: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -100,6 +102,8 @@ export interface Config {
   trustProxy: boolean;
   /** Bearer token for /metrics from other hosts; without it only this machine may read it. */
   metricsToken: string | undefined;
+  /** Every reply also checked against its zod schema (the test suites; see platform/http/serializer.ts). */
+  checkResponses: boolean;
   /** Built single-page app served at /; absent in API-only tests. */
   webDir: string | undefined;
   /** Days off besides weekends (YYYY-MM-DD), for order step deadlines. */
@@ -146,6 +150,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    checkResponses: e.CHECK_RESPONSES === 'true',
     webDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
     matchingWeights: e.MATCHING_WEIGHTS,
     mail: e.SMTP_URL

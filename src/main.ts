@@ -238,6 +238,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
       webDir: config.webDir,
+      checkResponses: config.checkResponses,
       sessions: auth,
       ready: () => isReady(database),
     });

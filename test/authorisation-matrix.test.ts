@@ -99,6 +99,7 @@ describe('authorisation matrix', () => {
       bodyLimitBytes: 1024,
       trustProxy: false,
       webDir: undefined,
+      checkResponses: true,
       sessions: { resolve: async () => null },
       ready: async () => true,
     });

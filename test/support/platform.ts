@@ -113,7 +113,7 @@ export async function testPlatform(options: TestPlatformOptions = {}): Promise<T
   const { database, drop } = await freshDatabase(snapshot);
   const clock = new ManualClock(new Date(TEST_START));
   const config = loadConfig(
-    { LOG_LEVEL: 'silent' },
+    { LOG_LEVEL: 'silent', CHECK_RESPONSES: 'true' },
     {
       // A snapshot's encrypted fields were written with the run's secrets; anything else gets its own.
       secrets: snapshot ? secretsOf(inject('testSecrets')) : ephemeralSecrets(),

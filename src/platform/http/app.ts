@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import type { Access } from '../access/permissions.ts';
@@ -14,6 +14,7 @@ import { LOCALE_COOKIE, pickLocale } from '../i18n/locale.ts';
 import { AppError } from './app-error.ts';
 import { httpError } from './errors.ts';
 import { createMetrics } from './metrics.ts';
+import { responseSerializerCompiler } from './serializer.ts';
 import type { App, RouteEntry } from './types.ts';
 import {
   RequestValidationError,
@@ -42,6 +43,8 @@ export interface HttpOptions {
   metricsToken?: string | undefined;
   webDir: string | undefined;
   sessions: SessionResolver;
+  /** Also check every reply against its zod schema (the test suites; see serializer.ts). */
+  checkResponses: boolean;
   /** Database readiness for /readyz. */
   ready: () => Promise<boolean>;
 }
@@ -73,7 +76,7 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
   }).withTypeProvider() as unknown as App;
 
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ check: options.checkResponses }));
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('csrfToken', null);
@@ -103,7 +106,10 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: App; r
     }
     if (access && !url.startsWith('/api/docs')) {
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') routeTable.push({ method, url, access });
+        if (method !== 'HEAD') {
+          const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
+          routeTable.push({ method, url, access, responses });
+        }
       }
     }
   });

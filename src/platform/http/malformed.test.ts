@@ -367,6 +367,7 @@ describe('malformed requests', () => {
         bodyLimitBytes: 1024,
         trustProxy: false,
         webDir: undefined,
+        checkResponses: true,
         sessions: { resolve: async () => null },
         ready: async () => true,
       });

@@ -19,6 +19,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** The route's response schemas, by status code. */
+  responses: Record<string, unknown>;
 }
 
 declare module 'fastify' {
