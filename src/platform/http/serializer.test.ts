@@ -61,7 +61,12 @@ const row = {
 describe('response serialisation from the zod schemas', () => {
   it('writes what JSON.stringify would, and only the schema’s fields', async () => {
     const app = await appWith(false);
-    const sealed = { ...row, mobileEnc: 'ciphertext', mobileHash: 'hash', title: { ...row.title, secret: 1 } };
+    const sealed = {
+      ...row,
+      mobileEnc: 'ciphertext',
+      mobileHash: 'hash',
+      title: { ...row.title, secret: 1 },
+    };
     const res = await app.get(sealed);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual(row);
@@ -107,7 +112,8 @@ describe('response serialisation from the zod schemas', () => {
       for (const route of p.routes()) {
         for (const [status, schema] of Object.entries(route.responses)) {
           schemas++;
-          if (!compilesToJsonSchema(schema as z.ZodType)) throughZod.push(`${route.method} ${route.url} ${status}`);
+          if (!compilesToJsonSchema(schema as z.ZodType))
+            throughZod.push(`${route.method} ${route.url} ${status}`);
         }
       }
       expect(schemas).toBeGreaterThan(100);
