@@ -12,6 +12,10 @@
  *   BENCH_SERVER=tsx npm run bench:api                         # the server through tsx instead of the build
  *   BENCH_PROFILE=talents npm run bench:api                    # a CPU profile of the server under that request
  *
+ * Beside req/s and latency it prints the server process's CPU time per request
+ * (server ms/r): steadier than req/s on a shared machine, where the client and
+ * the database share the two cores.
+ *
  * Targets (PostgreSQL): list pages ≥ 2,000 req/s with p99 ≤ 100 ms; detail
  * pages and /api/auth/me ≥ 3,000 req/s. PGlite: list pages ≥ 500 req/s, p99 ≤ 300 ms.
  */
@@ -42,6 +46,8 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** The server process's CPU time per request, in ms: steadier than req/s on a shared machine. */
+  cpuPerRequest: number | null;
   errors: number;
 }
 
@@ -77,20 +83,13 @@ async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<
  * under a tenth of a core for a second (Linux; elsewhere no wait).
  */
 async function settled(child: ChildProcess, seconds = 180): Promise<void> {
-  const cpu = () => {
-    try {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (1/100 s)
-    } catch {
-      return null;
-    }
-  };
+  const cpu = () => cpuMs(child.pid);
   const t = performance.now();
   let last = cpu();
   while (last !== null && performance.now() - t < seconds * 1000) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = cpu();
-    if (now === null || now - last < 10) break;
+    if (now === null || now - last < 100) break;
     last = now;
   }
   const waited = (performance.now() - t) / 1000;
@@ -113,14 +112,35 @@ function serverCommand(): string[] {
   return [join(root, 'dist/cli.js')];
 }
 
-async function measure(name: string, url: string, headers: Record<string, string>): Promise<Result> {
+/** CPU time a process has used, in ms (Linux; elsewhere null). */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks (1/100 s)
+  } catch {
+    return null;
+  }
+}
+
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  server?: ChildProcess,
+): Promise<Result> {
   const check = await fetch(url, { headers });
   if (!check.ok) throw new Error(`${name}: ${check.status} ${(await check.text()).slice(0, 200)}`);
   await check.arrayBuffer().catch(() => undefined);
   // A second of warm-up (JIT, caches, pools), then the measured run.
   await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+  const cpuBefore = cpuMs(server?.pid);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  const cpuAfter = cpuMs(server?.pid);
   return {
+    cpuPerRequest:
+      cpuBefore === null || cpuAfter === null || r.requests.total === 0
+        ? null
+        : (cpuAfter - cpuBefore) / r.requests.total,
     name,
     path: new URL(url).pathname + new URL(url).search,
     rps: r.requests.average,
@@ -256,7 +276,7 @@ async function main() {
       await measure('hello-world (bare Fastify)', `http://127.0.0.1:${helloPort}/`, {}),
     ];
     for (const [name, path] of wanted) {
-      const r = await measure(name, base + path, headers);
+      const r = await measure(name, base + path, headers, server);
       results.push(r);
     }
     await stop(hello);
@@ -264,9 +284,9 @@ async function main() {
     const hw = results[0]!.rps;
     const row = (cells: string[]) =>
       console.log(
-        `${cells[0]!.padEnd(28)} ${cells[1]!.padStart(9)} ${cells[2]!.padStart(8)} ${cells[3]!.padStart(8)} ${cells[4]!.padStart(7)} ${cells[5]!.padStart(7)}  ${cells[6]}`,
+        `${cells[0]!.padEnd(28)} ${cells[1]!.padStart(9)} ${cells[2]!.padStart(8)} ${cells[3]!.padStart(8)} ${cells[4]!.padStart(7)} ${cells[5]!.padStart(11)} ${cells[6]!.padStart(7)}  ${cells[7]}`,
       );
-    row(['request', 'req/s', 'p50 ms', 'p99 ms', '÷ hello', 'errors', 'path']);
+    row(['request', 'req/s', 'p50 ms', 'p99 ms', '÷ hello', 'server ms/r', 'errors', 'path']);
     for (const r of results) {
       row([
         r.name,
@@ -274,6 +294,7 @@ async function main() {
         String(r.p50),
         String(r.p99),
         `${((r.rps / hw) * 100).toFixed(1)}%`,
+        r.cpuPerRequest === null ? '' : r.cpuPerRequest.toFixed(3),
         String(r.errors),
         r.path,
       ]);

@@ -152,11 +152,18 @@ export function regionPath(code: string): Region[] {
 
 /** The full name, e.g. '浙江省湖州市吴兴区', without placeholder cities; '全国' for '000000'; else the code itself. */
 export function regionFullName(code: string): string {
-  const c = code.trim();
-  if (c === COUNTRY) return '全国';
-  const path = regionPath(c);
-  return path.length === 0 ? code : joinFullName(path);
+  let name = fullNames.get(code);
+  if (name === undefined) {
+    const c = code.trim();
+    const path = c === COUNTRY ? [] : regionPath(c);
+    name = c === COUNTRY ? '全国' : path.length === 0 ? code : joinFullName(path);
+    // Every record of a list page names its region: remember the known codes' names (a few thousand at most).
+    if (path.length > 0) fullNames.set(code, name);
+  }
+  return name;
 }
+
+const fullNames = new Map<string, string>();
 
 /** The code prefix covering a region and everything under it ('' for the whole country); throws on a malformed code. */
 export function scopePrefix(code: string): string {

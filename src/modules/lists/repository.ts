@@ -19,7 +19,7 @@ import { publicPrefix, regionFilterCondition, regionPrefixBounds } from '../../p
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { keysetPages, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { keysetPages, pageWithTotal, preparedOnce, shownColumnsOf } from '../../platform/db/pages.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
 import { OPEN_STATUSES, PUBLIC_STATUSES, type Status } from './machine.ts';
@@ -186,7 +186,7 @@ export class ListsRepository {
             ? [asc(t.title), asc(t.code)]
             : [desc(t.updatedAt), asc(t.code)];
     return this.db
-      .select({ row: t, total: sql<number>`${this.cappedCount(where)}` })
+      .select({ row: shownColumnsOf(t), total: sql<number>`${this.cappedCount(where)}` })
       .from(t)
       .where(where)
       .orderBy(...order)

@@ -20,7 +20,13 @@ import type { Scope } from '../../platform/access/actor.ts';
 import { regionFilterCondition, regionPrefixBounds } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
-import { keysetPages, type PlainTotals, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import {
+  keysetPages,
+  type PlainTotals,
+  pageWithTotal,
+  preparedOnce,
+  shownColumnsOf,
+} from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
 
@@ -265,7 +271,7 @@ export class RegistryRepository {
           ? [asc(t.code)]
           : [desc(t.updatedAt), asc(t.code)];
     return this.db
-      .select({ row: t, total: sql<number>`${this.cappedCount(kind, where)}` })
+      .select({ row: shownColumnsOf(t), total: sql<number>`${this.cappedCount(kind, where)}` })
       .from(t)
       .where(where)
       .orderBy(...order)
@@ -315,7 +321,7 @@ export class RegistryRepository {
       if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset).prepare(name);
       const t = common(kind);
       return this.db
-        .select()
+        .select(shownColumnsOf(t))
         .from(t)
         .where(where)
         .orderBy(desc(t.updatedAt), asc(t.code))

@@ -1,3 +1,5 @@
+import { getTableColumns, type Table } from 'drizzle-orm';
+
 /**
  * Every row of a query, a page at a time in key order (keyset pagination):
  * each page starts after the last key of the one before, so a late page
@@ -125,4 +127,25 @@ export class PlainTotals {
     this.epoch++;
     this.entries.clear();
   }
+}
+
+/** Columns kept for search and filters, not for reading: the search text, lookup hashes, code tags. */
+const NOT_SHOWN = /^(searchText|\w+Hash|\w+Tags)$/;
+const shownColumns = new WeakMap<Table, Record<string, unknown>>();
+
+/**
+ * A table's columns as a list page reads them: all but those kept for search
+ * and filters (NOT_SHOWN). A registry page read every column, and decoding a
+ * record's search text and hashes was most of what parsing its rows cost
+ * (#17). The rows are typed as whole rows; views read none of these.
+ */
+export function shownColumnsOf<T extends Table>(table: T): T['_']['columns'] {
+  let columns = shownColumns.get(table);
+  if (!columns) {
+    columns = Object.fromEntries(
+      Object.entries(getTableColumns(table)).filter(([key]) => !NOT_SHOWN.test(key)),
+    );
+    shownColumns.set(table, columns);
+  }
+  return columns as T['_']['columns'];
 }

@@ -32,7 +32,7 @@ async function appWith(checkResponses: boolean) {
   app.get(
     '/api/thing',
     { config: { access: 'public' }, schema: { response: { 200: view } } },
-    async () => reply,
+    async () => reply as z.infer<typeof view>,
   );
   await app.ready();
   return {
