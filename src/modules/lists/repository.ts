@@ -19,7 +19,7 @@ import { publicPrefix, regionFilterCondition, regionPrefixBounds } from '../../p
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { keysetPages, pageWithTotal, preparedOnce, shownColumnsOf } from '../../platform/db/pages.ts';
+import { keysetPages, pageWithTotal, preparedOnce, pageRowOf } from '../../platform/db/pages.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
 import { OPEN_STATUSES, PUBLIC_STATUSES, type Status } from './machine.ts';
@@ -162,8 +162,9 @@ export class ListsRepository {
     const rows = plainQuery(q)
       ? await this.plainPage(kind, scope, q, offset)
       : await this.pageQuery(where, q.sort, q.pageSize, offset);
+    const { read } = pageRowOf(t);
     const { items, total } = await pageWithTotal(
-      rows,
+      rows.map((r) => ({ row: read(r.row), total: r.total })),
       q.page,
       async () => (await this.cappedCount(where))[0]?.n ?? 0,
     );
@@ -186,7 +187,7 @@ export class ListsRepository {
             ? [asc(t.title), asc(t.code)]
             : [desc(t.updatedAt), asc(t.code)];
     return this.db
-      .select({ row: shownColumnsOf(t), total: sql<number>`${this.cappedCount(where)}` })
+      .select({ row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(where)}` })
       .from(t)
       .where(where)
       .orderBy(...order)

@@ -25,7 +25,7 @@ import {
   type PlainTotals,
   pageWithTotal,
   preparedOnce,
-  shownColumnsOf,
+  pageRowOf,
 } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
@@ -238,16 +238,17 @@ export class RegistryRepository {
     const plain = plainQuery(q);
     const key = plain && totals ? `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}` : undefined;
     const known = key === undefined ? undefined : totals!.get(key);
+    const { read } = pageRowOf(common(kind));
     if (known !== undefined) {
-      const items = await this.plainPage(kind, scope, q, offset, false);
-      return { items: items as RowOf<K>[], ...capped(known) };
+      const rows = (await this.plainPage(kind, scope, q, offset, false)) as { row: unknown }[];
+      return { items: rows.map((r) => read(r.row)) as RowOf<K>[], ...capped(known) };
     }
     const epoch = totals?.begin() ?? 0;
     const rows = plain
       ? ((await this.plainPage(kind, scope, q, offset, true)) as { row: unknown; total: number }[])
       : await this.pageQuery(kind, where, q.sort, q.pageSize, offset);
     const { items, total } = await pageWithTotal(
-      rows,
+      rows.map((r) => ({ row: read(r.row), total: r.total })),
       q.page,
       async () => (await this.cappedCount(kind, where))[0]?.n ?? 0,
     );
@@ -271,7 +272,7 @@ export class RegistryRepository {
           ? [asc(t.code)]
           : [desc(t.updatedAt), asc(t.code)];
     return this.db
-      .select({ row: shownColumnsOf(t), total: sql<number>`${this.cappedCount(kind, where)}` })
+      .select({ row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(kind, where)}` })
       .from(t)
       .where(where)
       .orderBy(...order)
@@ -321,7 +322,7 @@ export class RegistryRepository {
       if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset).prepare(name);
       const t = common(kind);
       return this.db
-        .select(shownColumnsOf(t))
+        .select({ row: pageRowOf(t).value })
         .from(t)
         .where(where)
         .orderBy(desc(t.updatedAt), asc(t.code))
