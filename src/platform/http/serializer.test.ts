@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
 import { createHttpApp } from './app.ts';
-import { compilesToJsonSchema, forFastJsonStringify } from './serializer.ts';
+import { compilesToJsonSchema, forFastJsonStringify, responseSerializerCompiler } from './serializer.ts';
 
 const view = z.object({
   id: z.string(),
@@ -89,12 +89,24 @@ describe('response serialisation from the zod schemas', () => {
     await app.close();
   });
 
+  it('writes each branch of a union by its own fields (a profile is a talent’s or an enterprise’s)', () => {
+    const profile = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('talent'), name: z.string(), title: z.string().nullable() }),
+      z.object({ kind: z.literal('enterprise'), name: z.string(), creditCode: z.string() }),
+    ]);
+    const write = responseSerializerCompiler({ check: true })({ schema: profile, method: 'GET', url: '/p' });
+    const enterprise = { kind: 'enterprise', name: '湖州新材料', creditCode: '91330500MA2B' };
+    const talent = { kind: 'talent', name: '陈志远', title: null };
+    expect(JSON.parse(write({ ...enterprise, mobileEnc: 'sealed' }))).toEqual(enterprise);
+    expect(JSON.parse(write(talent))).toEqual(talent);
+  });
+
   it('turns zod’s “or null” into a nullable type and drops what only constrains', () => {
     const json = z.toJSONSchema(view, { target: 'draft-7', io: 'output' });
     const fast = forFastJsonStringify(json) as { properties: Record<string, Record<string, unknown>> };
     expect(fast.properties.title).toMatchObject({ type: 'object', nullable: true });
     expect(fast.properties.mobile).toEqual({ type: 'string', nullable: true });
-    expect(fast.properties.kind).toEqual({ type: 'string' });
+    expect(fast.properties.kind).toEqual({ type: 'string', enum: ['station', 'workstation'] });
     expect(fast.properties.count).toEqual({ type: 'integer' });
     expect(JSON.stringify(fast)).not.toContain('anyOf');
   });

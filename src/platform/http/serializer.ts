@@ -104,17 +104,16 @@ const CONSTRAINTS = new Set([
   'title',
   'examples',
   'default',
-  'const',
-  'enum',
 ]);
 
 /**
  * zod's JSON Schema in the form fast-json-stringify writes fastest: a value
  * that may be null as its type plus `nullable` (not an anyOf, which it
  * resolves by validating each branch at run time), and without the keywords
- * that only constrain (with `const` it would write the constant whatever the
- * value; in check mode zod still checks them all). An enum's values are
- * written as they are, and a schema with no type as JSON.stringify writes it.
+ * that only constrain (in check mode zod still checks them all). `const` and
+ * `enum` stay: they tell a union's branches apart (a literal is written as
+ * its constant, which TypeScript already holds the value to).  A schema with
+ * no type is written as JSON.stringify writes it.
  */
 export function forFastJsonStringify(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(forFastJsonStringify);
@@ -130,7 +129,9 @@ export function forFastJsonStringify(schema: unknown): unknown {
   }
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(s)) {
-    if (CONSTRAINTS.has(key)) continue;
+    // Unknown properties are left out without it; with it, a union's branch (chosen by
+    // validating the value) would refuse a value that carries one.
+    if (CONSTRAINTS.has(key) || (key === 'additionalProperties' && value === false)) continue;
     if (key === 'properties' || key === 'definitions') {
       out[key] = Object.fromEntries(
         Object.entries(value as JsonSchema).map(([k, v]) => [k, forFastJsonStringify(v)]),
