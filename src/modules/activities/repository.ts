@@ -26,7 +26,7 @@ import {
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { startOfChinaDay } from '../../reference/china-time.ts';
 import type { ActivitiesExportQuery } from './contract.ts';
 import type { ActivityKind } from './kinds.ts';
@@ -152,7 +152,7 @@ export class ActivitiesRepository {
       ? await this.managerPage(scope, q.pageSize, offset)
       : await this.pageQuery(where, q.pageSize, offset);
     return pageWithTotal(
-      rows.map(({ row, total, counts }) => ({ row: { ...row, counts }, total })),
+      rows.map(({ row, total, counts }) => ({ row: { ...pageRowOf(a).read(row), counts }, total })),
       q.page,
       async () => {
         const [total] = await this.db.select({ n: count() }).from(a).where(where);
@@ -170,7 +170,7 @@ export class ActivitiesRepository {
   private pageQuery(where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) {
     return this.db
       .select({
-        row: a,
+        row: pageRowOf(a).value,
         total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(a).where(where)}`,
         counts: sql<Counts>`(select json_build_object(
             'confirmed', count(*) filter (where x.status = 'confirmed'),

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import { regionPrefixBounds, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import { filterCondition, type OrderFilters, type OrderScope, scopeCondition } from './conditions.ts';
@@ -100,7 +100,10 @@ export class OrdersRepository {
         ? await this.managerPage(scope, q.pageSize, offset)
         : await this.pageQuery(this.filters(scope, q), q.sort, q.pageSize, offset);
     return pageWithTotal(
-      rows.map(({ total, ...parts }) => ({ total, row: orderWithParts(parts) })),
+      rows.map(({ total, ...parts }) => ({
+        total,
+        row: orderWithParts({ ...parts, row: pageRowOf(o).read(parts.row) }),
+      })),
       q.page,
       () => this.count(scope, q),
     );
@@ -114,7 +117,7 @@ export class OrdersRepository {
   ) {
     return this.db
       .select({
-        row: o,
+        row: pageRowOf(o).value,
         total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(o).where(where)}`,
         ...PAGE_PARTS,
       })

@@ -2,7 +2,9 @@ import { asc, getTableColumns, type Table } from 'drizzle-orm';
 import { pgTable, real } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
+import { activities } from '../../modules/activities/schema.ts';
 import { listItems } from '../../modules/lists/schema.ts';
+import { serviceOrders } from '../../modules/orders/schema.ts';
 import { enterprises, institutions, stations, talents } from '../../modules/registry/schema.ts';
 import { pageRowOf } from './pages.ts';
 
@@ -19,6 +21,8 @@ describe('a list page’s rows read as JSON (pageRowOf)', () => {
     ['institutions', institutions],
     ['stations', stations],
     ['list items', listItems],
+    ['service orders', serviceOrders],
+    ['activities', activities],
   ];
   for (const [name, table] of tables) {
     it(`${name}: every demo record reads as drizzle reads it, without the search and filter columns`, async () => {
