@@ -19,7 +19,7 @@ import { publicPrefix, regionFilterCondition, regionPrefixBounds } from '../../p
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { keysetPages, pageWithTotal, preparedOnce, pageRowOf } from '../../platform/db/pages.ts';
+import { keysetPages, pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
 import { OPEN_STATUSES, PUBLIC_STATUSES, type Status } from './machine.ts';

@@ -23,9 +23,9 @@ import { escapeLike } from '../../platform/db/like.ts';
 import {
   keysetPages,
   type PlainTotals,
+  pageRowOf,
   pageWithTotal,
   preparedOnce,
-  pageRowOf,
 } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
