@@ -166,6 +166,8 @@ describe('tech commissioners: a round from participants to terms, and a visit re
         /名额已满|没有合适的专家|未配对/,
       );
       const before = await paired();
+      // The last pick's dropdown may still be closing: its options would take this click.
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
       await row.getByTestId('round-pair-select').click();
       const roomy = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
         hasNotText: '尚可 0',
