@@ -159,21 +159,34 @@ describe('tech commissioners: a round from participants to terms, and a visit re
     if ((await paired()) > 0) {
       expect(await pairs.getByTestId('round-pair-score').first().textContent()).toMatch(/^匹配度 \d+/);
     }
-    // A left-over enterprise is paired by hand with an expert who has room.
+    // A left-over enterprise is paired by hand with an expert who has room. The server may
+    // still refuse one (it already serves the enterprise, another round holds its term): then,
+    // as an operator would on reading why, the next expert with room is tried.
     while ((await left()) > 0) {
       const row = pairs.getByTestId('round-left').first();
       expect(await row.getByTestId('round-left-reason').textContent()).toMatch(
         /名额已满|没有合适的专家|未配对/,
       );
       const before = await paired();
-      // The last pick's dropdown may still be closing: its options would take this click.
-      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-      await row.getByTestId('round-pair-select').click();
-      const roomy = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-        hasNotText: '尚可 0',
-      });
-      if ((await roomy.count()) === 0) break;
-      await roomy.first().click();
+      const refusals: string[] = [];
+      for (let choice = 0; ; choice++) {
+        // The last pick's dropdown may still be closing: its options would take this click.
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+        await row.getByTestId('round-pair-select').click();
+        const roomy = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+          hasNotText: '尚可 0',
+        });
+        expect(choice, `no expert with room took the pair: ${refusals.join('; ')}`).toBeLessThan(
+          await roomy.count(),
+        );
+        const answered = page.waitForResponse(
+          (r) => r.url().endsWith('/pairs') && r.request().method() !== 'GET',
+        );
+        await roomy.nth(choice).click();
+        const answer = await answered;
+        if (answer.ok()) break;
+        refusals.push(await answer.text());
+      }
       await expect.poll(paired).toBe(before + 1);
     }
     expect(await paired()).toBeGreaterThan(0);
