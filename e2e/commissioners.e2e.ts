@@ -162,7 +162,33 @@ describe('tech commissioners: a round from participants to terms, and a visit re
     // A left-over enterprise is paired by hand with an expert who has room. The server may
     // still refuse one (it already serves the enterprise, another round holds its term): then,
     // as an operator would on reading why, the next expert with room is tried.
-    while ((await left()) > 0) {
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    /** Opens the row's list and picks its n-th expert with room: the server's answer, or null if there is none. */
+    const pickRoomy = async (row: Locator, n: number) => {
+      // The list may close again as the page settles after the last pick: then it is opened again.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+        await row.getByTestId('round-pair-select').click();
+        await expect.poll(() => options.count()).toBeGreaterThan(0);
+        const roomy = (await options.allTextContents()).filter((text) => !text.includes('尚可 0'));
+        if (n >= roomy.length) {
+          await page.keyboard.press('Escape');
+          return null;
+        }
+        const answered = page.waitForResponse(
+          (r) => r.url().endsWith('/pairs') && r.request().method() !== 'GET',
+        );
+        try {
+          await options.filter({ hasText: roomy[n] }).click({ timeout: 3000 });
+        } catch {
+          answered.catch(() => undefined);
+          continue;
+        }
+        return answered;
+      }
+      throw new Error('the list of experts kept closing before a pick');
+    };
+    for (let full = false; !full && (await left()) > 0; ) {
       const row = pairs.getByTestId('round-left').first();
       expect(await row.getByTestId('round-left-reason').textContent()).toMatch(
         /名额已满|没有合适的专家|未配对/,
@@ -170,24 +196,20 @@ describe('tech commissioners: a round from participants to terms, and a visit re
       const before = await paired();
       const refusals: string[] = [];
       for (let choice = 0; ; choice++) {
-        // The last pick's dropdown may still be closing: its options would take this click.
-        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-        await row.getByTestId('round-pair-select').click();
-        const roomy = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-          hasNotText: '尚可 0',
-        });
-        expect(choice, `no expert with room took the pair: ${refusals.join('; ')}`).toBeLessThan(
-          await roomy.count(),
-        );
-        const answered = page.waitForResponse(
-          (r) => r.url().endsWith('/pairs') && r.request().method() !== 'GET',
-        );
-        await roomy.nth(choice).click();
-        const answer = await answered;
-        if (answer.ok()) break;
-        refusals.push(await answer.text());
+        const answer = await pickRoomy(row, choice);
+        if (answer?.ok()) {
+          await expect.poll(paired).toBe(before + 1);
+          break;
+        }
+        if (answer) {
+          refusals.push(await answer.text());
+          continue;
+        }
+        // Every expert of the round is full: the enterprise rightly stays left over.
+        expect(refusals, 'no expert with room took the pair').toEqual([]);
+        full = true;
+        break;
       }
-      await expect.poll(paired).toBe(before + 1);
     }
     expect(await paired()).toBeGreaterThan(0);
 

@@ -61,7 +61,9 @@ function useRoundChange<V>(change: (vars: V) => Promise<RoundView>) {
     mutationFn: change,
     onSuccess: (round) => {
       queryClient.setQueryData(commissionerKeys.round(round.id), round);
-      return queryClient.invalidateQueries({
+      // Not awaited: the change is done once the round is answered. Awaiting the lists would keep
+      // the round's controls disabled while they reload, closing a list the operator just opened.
+      void queryClient.invalidateQueries({
         predicate: (q) => q.queryKey[0] === 'standing' && q.queryKey[1] !== 'round',
       });
     },
