@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Platform } from '../main.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import type { Role } from '../platform/access/permissions.ts';
@@ -130,5 +131,8 @@ export async function seedDemo(
     await seedStandingDemo(platform, admin.id, { commissioners: parts.commissioners !== false });
     if (parts.orders !== false) await seedOrdersDemo(platform);
   }
+  // Statistics for the planner now: autovacuum analyses a table only after 50 changed rows, so the
+  // demo's small tables would stay unanalysed, and a list's prepared statement planned afresh each time.
+  await platform.database.db.execute(sql`analyze`);
   return created;
 }

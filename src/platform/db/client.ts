@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { type DirectoryLock, lockFile } from './lock.ts';
+import { reuseStatements } from './statements.ts';
 import { takeTurns } from './turns.ts';
 
 /** A Drizzle handle: the database itself or an open transaction. Repositories take one of these. */
@@ -56,8 +57,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       throw err;
     }
   }
-  // Statements one per turn of the event loop, so a busy server still accepts and answers (see takeTurns).
-  const pglite = takeTurns(client);
+  // Statements one per turn of the event loop, so a busy server still accepts and answers (see takeTurns);
+  // a text run again is not parsed and planned again (see reuseStatements).
+  const pglite = takeTurns(reuseStatements(client));
   const db = drizzlePglite(pglite) as unknown as Executor;
   const database = wrap('pglite', db, async () => {
     try {
