@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchLevel } from './constants.ts';
 import {
   codeCloseness,
   LEVEL_FLOORS,
@@ -7,7 +8,6 @@ import {
   matchWeights,
   regionCloseness,
 } from './engine.ts';
-import { matchLevel } from './constants.ts';
 
 function doc(id: string, over: Partial<MatchDoc>): MatchDoc {
   return {

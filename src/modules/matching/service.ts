@@ -147,7 +147,10 @@ export class MatchingService {
   ): Promise<Map<string, { talentId: string; score: number; reasons: { zh: string; en: string }[] }[]>> {
     await this.ready();
     const dict = await this.dictionaries.snapshot();
-    const out = new Map<string, { talentId: string; score: number; reasons: { zh: string; en: string }[] }[]>();
+    const out = new Map<
+      string,
+      { talentId: string; score: number; reasons: { zh: string; en: string }[] }[]
+    >();
     for (const { row, needs } of enterprises) {
       const results = this.engine.match('experts', enterpriseQuery(row, dict, needs), among.size, (doc) =>
         among.has(doc.id),

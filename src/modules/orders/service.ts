@@ -25,7 +25,7 @@ import { OrderNotices } from './notices.ts';
 import { OrdersRepository } from './repository.ts';
 import { ExpertSignalCache } from './signals.ts';
 import { OrderTransitions } from './transitions.ts';
-import { loadOrder, type OrderTeams, orderScope, orderSummary, } from './views.ts';
+import { loadOrder, type OrderTeams, orderScope, orderSummary } from './views.ts';
 import { OrderVisits } from './visits.ts';
 
 /**
