@@ -26,7 +26,7 @@ import {
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { pageCut, pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { startOfChinaDay } from '../../reference/china-time.ts';
 import type { ActivitiesExportQuery } from './contract.ts';
 import type { ActivityKind } from './kinds.ts';
@@ -180,11 +180,8 @@ export class ActivitiesRepository {
             'checkedIn', count(*) filter (where x.checked_in_at is not null and x.status = 'confirmed'))
           from ${r} x where x.activity_id = ${a}.${sql.identifier('id')})`,
       })
-      .from(a)
-      .where(where)
-      .orderBy(desc(a.startsAt), asc(a.code))
-      .limit(limit)
-      .offset(offset);
+      .from(pageCut(this.db, a, { where, orderBy: [desc(a.startsAt), asc(a.code)], limit, offset }))
+      .orderBy(desc(a.startsAt), asc(a.code));
   }
 
   /**

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import { regionPrefixBounds, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { pageCut, pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
 import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import { filterCondition, type OrderFilters, type OrderScope, scopeCondition } from './conditions.ts';
@@ -121,11 +121,8 @@ export class OrdersRepository {
         total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(o).where(where)}`,
         ...PAGE_PARTS,
       })
-      .from(o)
-      .where(where)
-      .orderBy(...ordered(sort))
-      .limit(limit)
-      .offset(offset);
+      .from(pageCut(this.db, o, { where, orderBy: ordered(sort), limit, offset }))
+      .orderBy(...ordered(sort));
   }
 
   /**

@@ -23,6 +23,7 @@ import { escapeLike } from '../../platform/db/like.ts';
 import {
   keysetPages,
   type PlainTotals,
+  pageCut,
   pageRowOf,
   pageWithTotal,
   preparedOnce,
@@ -273,11 +274,8 @@ export class RegistryRepository {
           : [desc(t.updatedAt), asc(t.code)];
     return this.db
       .select({ row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(kind, where)}` })
-      .from(t)
-      .where(where)
-      .orderBy(...order)
-      .limit(limit)
-      .offset(offset);
+      .from(pageCut(this.db, t, { where, orderBy: order, limit, offset }))
+      .orderBy(...order);
   }
 
   /**
@@ -321,13 +319,11 @@ export class RegistryRepository {
       const offset = sql.placeholder('offset');
       if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset).prepare(name);
       const t = common(kind);
+      const orderBy = [desc(t.updatedAt), asc(t.code)];
       return this.db
         .select({ row: pageRowOf(t).value })
-        .from(t)
-        .where(where)
-        .orderBy(desc(t.updatedAt), asc(t.code))
-        .limit(limit)
-        .offset(offset)
+        .from(pageCut(this.db, t, { where, orderBy, limit, offset }))
+        .orderBy(...orderBy)
         .prepare(name);
     });
     return statement.execute({ low: region?.[0], high: region?.[1], org, limit: q.pageSize, offset });

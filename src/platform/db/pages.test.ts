@@ -1,4 +1,4 @@
-import { asc, getTableColumns, type Table } from 'drizzle-orm';
+import { asc, getTableColumns, isNull, sql, type Table } from 'drizzle-orm';
 import { pgTable, real } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, testPlatform } from '../../../test/support/platform.ts';
@@ -6,7 +6,9 @@ import { activities } from '../../modules/activities/schema.ts';
 import { listItems } from '../../modules/lists/schema.ts';
 import { serviceOrders } from '../../modules/orders/schema.ts';
 import { enterprises, institutions, stations, talents } from '../../modules/registry/schema.ts';
-import { pageRowOf } from './pages.ts';
+import { pageCut, pageRowOf } from './pages.ts';
+
+const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
 describe('a list page’s rows read as JSON (pageRowOf)', () => {
   let p: TestPlatform;
@@ -41,6 +43,43 @@ describe('a list page’s rows read as JSON (pageRowOf)', () => {
       expect((asJson[0] as { createdAt: unknown }).createdAt).toBeInstanceOf(Date);
     });
   }
+
+  it('a page cut before its rows are read as JSON keeps its order, offset and filter (pageCut)', async () => {
+    const db = p.database.db;
+    const where = isNull(talents.archivedAt);
+    const orderBy = [asc(talents.name), asc(talents.code)];
+    const { value, read } = pageRowOf(talents);
+    for (const offset of [0, 5, 30]) {
+      const cut = await db
+        .select({ row: value })
+        .from(pageCut(db, talents, { where, orderBy, limit: 5, offset }))
+        .orderBy(...orderBy);
+      const plain = await db
+        .select()
+        .from(talents)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(5)
+        .offset(offset);
+      expect(cut.map((r) => read(r.row).code)).toEqual(plain.map((r) => r.code));
+      if (offset === 0) expect(cut).toHaveLength(5);
+    }
+    // The object is built above the cut: PostgreSQL's plan evaluates it after the limit.
+    const cutQuery = db
+      .select({ row: value })
+      .from(pageCut(db, talents, { where, orderBy, limit: 5, offset: 0 }))
+      .orderBy(...orderBy)
+      .toSQL();
+    const plan = (
+      await p.database.rows<{ 'QUERY PLAN': string }>(
+        sql`explain (verbose, costs off) ${sql.raw(cutQuery.sql.replace(/\$(\d+)/g, (_, n) => literal(cutQuery.params[Number(n) - 1])))}`,
+      )
+    ).map((r) => r['QUERY PLAN']);
+    const built = plan.findIndex((line) => line.includes('json_build_object'));
+    const limit = plan.findIndex((line) => line.includes('Limit'));
+    expect(built).toBeGreaterThanOrEqual(0);
+    expect(built).toBeLessThan(limit);
+  });
 
   it('refuses a column whose JSON would differ from what the driver gives (a float, here)', () => {
     const measured = pgTable('measured', { id: real('id') });

@@ -1,4 +1,14 @@
-import { type Column, getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
+import {
+  type Column,
+  getTableColumns,
+  getTableName,
+  type Placeholder,
+  type SQL,
+  sql,
+  type Table,
+} from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from './client.ts';
 
 /**
  * Every row of a query, a page at a time in key order (keyset pagination):
@@ -52,6 +62,34 @@ export async function pageWithTotal<R>(
 ): Promise<{ items: R[]; total: number }> {
   if (rows.length > 0) return { items: rows.map((r) => r.row), total: rows[0]!.total };
   return { items: [], total: page > 1 ? await recount() : 0 };
+}
+
+/**
+ * One page of a table's rows, cut in a subquery that takes the table's own
+ * name, to select from in the page's order. PostgreSQL evaluates a select
+ * list below its sort: `select json_build_object(…) … order by … limit 20`
+ * builds the object (and runs every subquery beside it) for each matching
+ * row before it keeps twenty. Selected from the cut, the same select list,
+ * which names the table's columns, reads the page's rows only.
+ */
+export function pageCut(
+  db: Executor,
+  table: PgTable,
+  page: {
+    where: SQL | undefined;
+    orderBy: (PgColumn | SQL)[];
+    limit: number | Placeholder;
+    offset: number | Placeholder;
+  },
+) {
+  return db
+    .select()
+    .from(table)
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as(getTableName(table));
 }
 
 const preparedStatements = new WeakMap<object, Map<string, unknown>>();
