@@ -165,51 +165,39 @@ describe('tech commissioners: a round from participants to terms, and a visit re
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     /** Opens the row's list and picks its n-th expert with room: the server's answer, or null if there is none. */
     const pickRoomy = async (row: Locator, n: number) => {
-      // The list may close again as the page settles after the last pick: then it is opened again.
-      for (let attempt = 0; attempt < 5; attempt++) {
-        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-        await row.getByTestId('round-pair-select').click();
-        await expect.poll(() => options.count()).toBeGreaterThan(0);
-        const roomy = (await options.allTextContents()).filter((text) => !text.includes('尚可 0'));
-        if (n >= roomy.length) {
-          await page.keyboard.press('Escape');
-          return null;
-        }
-        const answered = page.waitForResponse(
-          (r) => r.url().endsWith('/pairs') && r.request().method() !== 'GET',
-        );
-        try {
-          await options.filter({ hasText: roomy[n] }).click({ timeout: 3000 });
-        } catch {
-          answered.catch(() => undefined);
-          continue;
-        }
-        return answered;
+      // The last pick's list may still be closing: its options would take this click.
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      await row.getByTestId('round-pair-select').click();
+      await expect.poll(() => options.count()).toBeGreaterThan(0);
+      const roomy = (await options.allTextContents()).filter((text) => !text.includes('尚可 0'));
+      if (n >= roomy.length) {
+        await page.keyboard.press('Escape');
+        return null;
       }
-      throw new Error('the list of experts kept closing before a pick');
+      const answered = page.waitForResponse(
+        (r) => r.url().endsWith('/pairs') && r.request().method() !== 'GET',
+      );
+      await options.filter({ hasText: roomy[n] }).click();
+      return answered;
     };
-    for (let full = false; !full && (await left()) > 0; ) {
+    while ((await left()) > 0) {
       const row = pairs.getByTestId('round-left').first();
       expect(await row.getByTestId('round-left-reason').textContent()).toMatch(
         /名额已满|没有合适的专家|未配对/,
       );
       const before = await paired();
       const refusals: string[] = [];
-      for (let choice = 0; ; choice++) {
-        const answer = await pickRoomy(row, choice);
-        if (answer?.ok()) {
-          await expect.poll(paired).toBe(before + 1);
-          break;
-        }
-        if (answer) {
-          refusals.push(await answer.text());
-          continue;
-        }
-        // Every expert of the round is full: the enterprise rightly stays left over.
+      let answer = await pickRoomy(row, 0);
+      while (answer && !answer.ok()) {
+        refusals.push(await answer.text());
+        answer = await pickRoomy(row, refusals.length);
+      }
+      if (!answer) {
+        // No expert has room: the enterprise rightly stays left over (unless some had room and refused).
         expect(refusals, 'no expert with room took the pair').toEqual([]);
-        full = true;
         break;
       }
+      await expect.poll(paired).toBe(before + 1);
     }
     expect(await paired()).toBeGreaterThan(0);
 

@@ -543,6 +543,7 @@ function PairsCard({ round }: { round: RoundView }) {
       ) : (
         <List<Pair>
           dataSource={round.pairs}
+          rowKey="id"
           renderItem={(pair) => (
             <List.Item data-testid="round-pair" style={{ display: 'block' }}>
               <Space direction="vertical" size={6} style={{ width: '100%' }}>
@@ -592,6 +593,8 @@ function PairsCard({ round }: { round: RoundView }) {
           </Typography.Title>
           <List
             dataSource={round.left}
+            // Keyed by enterprise: by position, the next enterprise's picker kept the expert just chosen.
+            rowKey="enterpriseId"
             renderItem={(left) => (
               <List.Item data-testid="round-left" style={{ display: 'block' }}>
                 <Space direction="vertical" size={6} style={{ width: '100%' }}>
