@@ -4,8 +4,8 @@ import { AppError } from '../http/app-error.ts';
 import { constraintOf, failureOf, isRowFault } from './failures.ts';
 import type { ImportKind } from './import.ts';
 import type { ImportResult } from './repository.ts';
+import { REPORT_LIMIT, type ReadyRow, type Scanned } from './scan.ts';
 import type { RowIssue, RowReport } from './schema.ts';
-import { type ReadyRow, REPORT_LIMIT, type Scanned } from './scan.ts';
 
 /** Writing an import's valid rows, and what its job records when a row or the whole commit fails. */
 

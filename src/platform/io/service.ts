@@ -10,8 +10,8 @@ import { ioError } from './errors.ts';
 import { failureOf, withoutDetails } from './failures.ts';
 import type { ImportKind, ImportProgress } from './import.ts';
 import { type ImportJobRow, ImportJobsRepository } from './repository.ts';
-import type { RowReport } from './schema.ts';
 import { scanFile } from './scan.ts';
+import type { RowReport } from './schema.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from './table.ts';
 
 /**

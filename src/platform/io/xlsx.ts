@@ -1,4 +1,4 @@
-import { type Workbook, openWorkbook } from './xlsx-parts.ts';
+import { openWorkbook, type Workbook } from './xlsx-parts.ts';
 import { attr, decodeEntities, decodeText, unescapeOffice, XmlScanner } from './xlsx-xml.ts';
 import { partBytes, partChunks, XlsxError, type ZipEntry, zipEntries } from './xlsx-zip.ts';
 
