@@ -26,7 +26,7 @@ import {
 import type { Executor } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { pageCut, pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { pageRowOf, pageWithTotal, preparedOnce, selectPage } from '../../platform/db/pages.ts';
 import { startOfChinaDay } from '../../reference/china-time.ts';
 import type { ActivitiesExportQuery } from './contract.ts';
 import type { ActivityKind } from './kinds.ts';
@@ -168,8 +168,9 @@ export class ActivitiesRepository {
    * "id" is the registration's.)
    */
   private pageQuery(where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) {
-    return this.db
-      .select({
+    return selectPage(
+      this.db,
+      {
         row: pageRowOf(a).value,
         total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(a).where(where)}`,
         counts: sql<Counts>`(select json_build_object(
@@ -179,9 +180,10 @@ export class ActivitiesRepository {
             'waitlisted', count(*) filter (where x.status = 'waitlisted'),
             'checkedIn', count(*) filter (where x.checked_in_at is not null and x.status = 'confirmed'))
           from ${r} x where x.activity_id = ${a}.${sql.identifier('id')})`,
-      })
-      .from(pageCut(this.db, a, { where, orderBy: [desc(a.startsAt), asc(a.code)], limit, offset }))
-      .orderBy(desc(a.startsAt), asc(a.code));
+      },
+      a,
+      { where, orderBy: [desc(a.startsAt), asc(a.code)], limit, offset },
+    );
   }
 
   /**

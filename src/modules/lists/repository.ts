@@ -19,7 +19,7 @@ import { publicPrefix, regionFilterCondition, regionPrefixBounds } from '../../p
 import type { Executor } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { nextNumber } from '../../platform/db/numbering.ts';
-import { keysetPages, pageCut, pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { keysetPages, pageRowOf, pageWithTotal, preparedOnce, selectPage } from '../../platform/db/pages.ts';
 import { COUNT_CAP } from '../registry/repository.ts';
 import type { ListItemsQuery, ListKind } from './contract.ts';
 import { OPEN_STATUSES, PUBLIC_STATUSES, type Status } from './machine.ts';
@@ -186,10 +186,12 @@ export class ListsRepository {
           : sort === 'title'
             ? [asc(t.title), asc(t.code)]
             : [desc(t.updatedAt), asc(t.code)];
-    return this.db
-      .select({ row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(where)}` })
-      .from(pageCut(this.db, t, { where, orderBy: order, limit, offset }))
-      .orderBy(...order);
+    return selectPage(
+      this.db,
+      { row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(where)}` },
+      t,
+      { where, orderBy: order, limit, offset },
+    );
   }
 
   /** Matches counted up to the registry's cap (a total past it reads "10,000+"). */

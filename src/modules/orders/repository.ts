@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import { regionPrefixBounds, regionPrefixCondition } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
-import { pageCut, pageRowOf, pageWithTotal, preparedOnce } from '../../platform/db/pages.ts';
+import { pageRowOf, pageWithTotal, preparedOnce, selectPage } from '../../platform/db/pages.ts';
 import { institutions, talents } from '../registry/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import { filterCondition, type OrderFilters, type OrderScope, scopeCondition } from './conditions.ts';
@@ -115,14 +115,16 @@ export class OrdersRepository {
     limit: number | Placeholder,
     offset: number | Placeholder,
   ) {
-    return this.db
-      .select({
+    return selectPage(
+      this.db,
+      {
         row: pageRowOf(o).value,
         total: sql<number>`${this.db.select({ n: sql`count(*)::int` }).from(o).where(where)}`,
         ...PAGE_PARTS,
-      })
-      .from(pageCut(this.db, o, { where, orderBy: ordered(sort), limit, offset }))
-      .orderBy(...ordered(sort));
+      },
+      o,
+      { where, orderBy: ordered(sort), limit, offset },
+    );
   }
 
   /**

@@ -23,10 +23,10 @@ import { escapeLike } from '../../platform/db/like.ts';
 import {
   keysetPages,
   type PlainTotals,
-  pageCut,
   pageRowOf,
   pageWithTotal,
   preparedOnce,
+  selectPage,
 } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
@@ -272,10 +272,12 @@ export class RegistryRepository {
         : sort === 'code'
           ? [asc(t.code)]
           : [desc(t.updatedAt), asc(t.code)];
-    return this.db
-      .select({ row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(kind, where)}` })
-      .from(pageCut(this.db, t, { where, orderBy: order, limit, offset }))
-      .orderBy(...order);
+    return selectPage(
+      this.db,
+      { row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(kind, where)}` },
+      t,
+      { where, orderBy: order, limit, offset },
+    );
   }
 
   /**
@@ -320,11 +322,9 @@ export class RegistryRepository {
       if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset).prepare(name);
       const t = common(kind);
       const orderBy = [desc(t.updatedAt), asc(t.code)];
-      return this.db
-        .select({ row: pageRowOf(t).value })
-        .from(pageCut(this.db, t, { where, orderBy, limit, offset }))
-        .orderBy(...orderBy)
-        .prepare(name);
+      return selectPage(this.db, { row: pageRowOf(t).value }, t, { where, orderBy, limit, offset }).prepare(
+        name,
+      );
     });
     return statement.execute({ low: region?.[0], high: region?.[1], org, limit: q.pageSize, offset });
   }

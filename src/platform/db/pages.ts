@@ -7,7 +7,7 @@ import {
   sql,
   type Table,
 } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.ts';
 
 /**
@@ -64,25 +64,25 @@ export async function pageWithTotal<R>(
   return { items: [], total: page > 1 ? await recount() : 0 };
 }
 
+/** Which rows a list page shows: its filter, its order, and where it starts. */
+export interface PageCut {
+  where: SQL | undefined;
+  orderBy: (PgColumn | SQL)[];
+  limit: number | Placeholder;
+  offset: number | Placeholder;
+}
+
 /**
- * One page of a table's rows, cut in a subquery that takes the table's own
- * name, to select from in the page's order. PostgreSQL evaluates a select
+ * A list page: `fields` (its JSON row, its total, the parts beside it) over
+ * the page's rows only, in the page's order. PostgreSQL evaluates a select
  * list below its sort: `select json_build_object(…) … order by … limit 20`
  * builds the object (and runs every subquery beside it) for each matching
- * row before it keeps twenty. Selected from the cut, the same select list,
- * which names the table's columns, reads the page's rows only.
+ * row before it keeps twenty. So the page is cut first, in a subquery that
+ * takes the table's own name, and `fields`, which name the table's columns,
+ * are read from it.
  */
-export function pageCut(
-  db: Executor,
-  table: PgTable,
-  page: {
-    where: SQL | undefined;
-    orderBy: (PgColumn | SQL)[];
-    limit: number | Placeholder;
-    offset: number | Placeholder;
-  },
-) {
-  return db
+export function selectPage<F extends SelectedFields>(db: Executor, fields: F, table: PgTable, page: PageCut) {
+  const cut = db
     .select()
     .from(table)
     .where(page.where)
@@ -90,6 +90,10 @@ export function pageCut(
     .limit(page.limit)
     .offset(page.offset)
     .as(getTableName(table));
+  return db
+    .select(fields)
+    .from(cut)
+    .orderBy(...page.orderBy);
 }
 
 const preparedStatements = new WeakMap<object, Map<string, unknown>>();
