@@ -133,6 +133,6 @@ export async function seedDemo(
   }
   // Statistics for the planner now: autovacuum analyses a table only after 50 changed rows, so the
   // demo's small tables would stay unanalysed, and a list's prepared statement planned afresh each time.
-  await platform.database.db.execute(sql`analyze`);
+  await platform.database.rows(sql`analyze`);
   return created;
 }

@@ -41,13 +41,15 @@ describe('PGlite: a text run again is a statement parsed once (reuseStatements)'
       { id: 2, name: 'plain', tags: [], facts: null, at: null, amount: null },
     ]);
     expect(once.fields.map((f) => f.name)).toEqual(['id', 'name', 'tags', 'facts', 'at', 'amount']);
-    for (const params of [
+    const cases = [
       [[1], 'plain'],
       [[2], null],
       [[], '竹材改性'],
-    ]) {
+    ];
+    for (const [i, params] of cases.entries()) {
       const again = await db.query(text, params, { rowMode: 'array' });
-      const plain = await db.query(`${text} -- unnamed`, params, { rowMode: 'array' });
+      // A text of its own each time, run once: PGlite's unnamed statement, to compare with.
+      const plain = await db.query(`${text} -- unnamed ${i}`, params, { rowMode: 'array' });
       expect(again.rows).toEqual(plain.rows);
     }
     expect(await parsed(db)).toContain(text);
