@@ -217,6 +217,40 @@ export const talentView = z.object({
   idNumber: z.string().nullable(),
 });
 
+/**
+ * A talent as the list shows it (and the pickers that search the list): the
+ * record without the long texts and the fields no list shows (birth year,
+ * email, ID number, honours, industries, research, works). A list page of
+ * twenty talents carried all of them, half its bytes and CPU (#17); the
+ * record's page and its edit read the whole view.
+ */
+export const talentListItem = talentView.pick({
+  id: true,
+  code: true,
+  name: true,
+  regionCode: true,
+  regionName: true,
+  regionText: true,
+  flags: true,
+  createdAt: true,
+  updatedAt: true,
+  archived: true,
+  version: true,
+  gender: true,
+  education: true,
+  educationText: true,
+  title: true,
+  titleText: true,
+  titleLevel: true,
+  employerName: true,
+  institutionId: true,
+  disciplines: true,
+  honourLevel: true,
+  tags: true,
+  isExpert: true,
+  mobile: true,
+});
+
 export const enterpriseView = z.object({
   ...recordView,
   creditCode: z.string().nullable(),
@@ -261,7 +295,15 @@ export const VIEWS = {
   institutions: institutionView,
   stations: stationView,
 } as const;
+/** What a list page carries per record: the whole view, or for talents the list's fields alone. */
+export const LIST_ITEMS = {
+  talents: talentListItem,
+  enterprises: enterpriseView,
+  institutions: institutionView,
+  stations: stationView,
+} as const;
 export type TalentView = z.infer<typeof talentView>;
+export type TalentListItem = z.infer<typeof talentListItem>;
 export type EnterpriseView = z.infer<typeof enterpriseView>;
 export type InstitutionView = z.infer<typeof institutionView>;
 export type StationView = z.infer<typeof stationView>;

@@ -121,11 +121,9 @@ describe('expert import', () => {
       disciplines: [{ code: '43055' }, { code: '52020' }],
       honourLevel: '国家级',
     });
-    expect(byCode.get('IMP-002')).toMatchObject({
-      regionCode: '150000',
-      title: { name: '正高级工程师' },
-      birthYear: 1975,
-    });
+    expect(byCode.get('IMP-002')).toMatchObject({ regionCode: '150000', title: { name: '正高级工程师' } });
+    const imp2 = await operator.get(`/api/registry/talents/${(byCode.get('IMP-002') as { id: string }).id}`);
+    expect(imp2.body).toMatchObject({ birthYear: 1975 });
     expect(byCode.get('IMP-003')).toMatchObject({
       regionCode: null,
       regionText: '火星市',
@@ -135,7 +133,8 @@ describe('expert import', () => {
     expect((byCode.get('IMP-003') as { flags: unknown[] }).flags).toHaveLength(3);
     // A formula gives its value; a merged cell gives the merged value to every row it covers.
     expect(byCode.get('IMP-006')).toMatchObject({ name: '钱七', employerName: '太湖生物医药研究所' });
-    const updated = (await operator.get('/api/registry/talents?q=zj-0002')).body.items[0];
+    const found = (await operator.get('/api/registry/talents?q=zj-0002')).body.items[0];
+    const updated = (await operator.get(`/api/registry/talents/${found.id}`)).body;
     expect(updated).toMatchObject({
       name: '周九',
       researchInterests: '更新后的方向',

@@ -4,7 +4,7 @@ import type { Bilingual } from '../../platform/i18n/locale.ts';
 import type { ColumnSpec } from '../../platform/io/columns.ts';
 import type { ExportRow } from '../../platform/io/workbook.ts';
 import type { DictionaryKind } from '../../reference/dictionaries/index.ts';
-import type { INPUTS, RegistryKind, VIEWS } from './contract.ts';
+import type { INPUTS, LIST_ITEMS, RegistryKind, VIEWS } from './contract.ts';
 import type { CellsOutcome } from './kinds/cells.ts';
 import type { KindContext, ViewContext } from './kinds/common.ts';
 import { enterpriseKind } from './kinds/enterprises.ts';
@@ -21,6 +21,8 @@ export { type KindContext, words } from './kinds/common.ts';
 export type InputOf<K extends RegistryKind> = z.output<(typeof INPUTS)[K]>;
 /** A record of kind K as its contract shows it. */
 export type ViewOf<K extends RegistryKind> = z.output<(typeof VIEWS)[K]>;
+/** A record of kind K as a list page carries it. */
+export type ListItemOf<K extends RegistryKind> = z.output<(typeof LIST_ITEMS)[K]>;
 
 /** A field of the input that holds codes of a code list (checked to exist on every write). */
 export interface DictionaryField<K extends RegistryKind> {
@@ -53,6 +55,15 @@ export interface KindDef<K extends RegistryKind = RegistryKind> {
   /** The search text of a record, or of the values about to be written. */
   searchText(row: Partial<NewRowOf<K>>, ctx: KindContext): string;
   view(row: RowOf<K>, ctx: ViewContext): ViewOf<K>;
+  /**
+   * A kind whose list shows fewer fields than its record: the columns the list
+   * reads, and its item built from them alone. Without, the list carries views.
+   */
+  list?: {
+    columns: readonly string[];
+    /** Given rows that hold `columns` alone (typed by the kind as a Pick of its row). */
+    item(row: RowOf<K>, ctx: ViewContext): ListItemOf<K>;
+  };
   exportRow(row: RowOf<K>, ctx: ViewContext): ExportRow;
   fromCells(cells: Record<string, string>, ctx: KindContext): CellsOutcome;
   /** Values besides the code that no other record may hold (ID numbers, credit codes, by lookup hash). */

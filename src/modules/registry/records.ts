@@ -80,14 +80,20 @@ export async function listRecords<K extends RegistryKind>(
   kind: K,
   query: ListQuery,
 ) {
+  const list = KINDS[kind].list;
   const { items, total, totalCapped } = await new RegistryRepository(deps.database.db).list(
     kind,
     scopeOf(actor),
     query,
     deps.totals,
+    list?.columns,
   );
+  // A kind with list columns: its items from those (the rows hold nothing else); otherwise whole views.
+  const ctx = list && (await kindContext(deps));
   return {
-    items: await recordViews(deps, kind, items, false, scopeOf(actor)),
+    items: ctx
+      ? items.map((row) => list.item(row, ctx))
+      : await recordViews(deps, kind, items, false, scopeOf(actor)),
     total,
     totalCapped,
     page: query.page,

@@ -63,6 +63,31 @@ describe('registries over the API', () => {
     expect(byIndustrySection.body.items.map((t: { code: string }) => t.code)).toContain('T-100');
   });
 
+  it('lists the expert with what the list shows, and leaves the long texts and personal fields to the record', async () => {
+    const list = await operator.get('/api/registry/talents?q=T-100');
+    const item = list.body.items[0];
+    const record = (await operator.get(`/api/registry/talents/${item.id}`)).body;
+    const {
+      birthYear,
+      enterpriseId,
+      industries,
+      researchInterests,
+      representativeWork,
+      honours,
+      email,
+      idNumber,
+      ...shown
+    } = record;
+    expect(item).toEqual(shown);
+    expect(shown).toMatchObject({
+      mobile: '138****1111',
+      title: { name: '教授' },
+      disciplines: [{ name: '人工智能' }],
+    });
+    expect(researchInterests).toBeTruthy();
+    expect(idNumber).toBe('110***********002X');
+  });
+
   it.each([
     ['a wrong ID check digit', { idNumber: '110105194912310021' }, 'body.idNumber'],
     ['a bad mobile', { mobile: '1380000' }, 'body.mobile'],

@@ -232,6 +232,8 @@ export class RegistryRepository {
     q: ListQuery,
     /** The plain list's totals kept in process (RegistryService's), or none: count each time. */
     totals?: PlainTotals,
+    /** The columns the list shows, when fewer than the record's (the items hold those alone). */
+    columns?: readonly string[],
   ): Promise<{ items: RowOf<K>[]; total: number; totalCapped: boolean }> {
     const where = this.filters(kind, this.scoped(kind, scope), q);
     const offset = (q.page - 1) * q.pageSize;
@@ -239,15 +241,15 @@ export class RegistryRepository {
     const plain = plainQuery(q);
     const key = plain && totals ? `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}` : undefined;
     const known = key === undefined ? undefined : totals!.get(key);
-    const { read } = pageRowOf(common(kind));
+    const { read } = pageRowOf(common(kind), columns);
     if (known !== undefined) {
-      const rows = (await this.plainPage(kind, scope, q, offset, false)) as { row: unknown }[];
+      const rows = (await this.plainPage(kind, scope, q, offset, false, columns)) as { row: unknown }[];
       return { items: rows.map((r) => read(r.row)) as RowOf<K>[], ...capped(known) };
     }
     const epoch = totals?.begin() ?? 0;
     const rows = plain
-      ? ((await this.plainPage(kind, scope, q, offset, true)) as { row: unknown; total: number }[])
-      : await this.pageQuery(kind, where, q.sort, q.pageSize, offset);
+      ? ((await this.plainPage(kind, scope, q, offset, true, columns)) as { row: unknown; total: number }[])
+      : await this.pageQuery(kind, where, q.sort, q.pageSize, offset, columns);
     const { items, total } = await pageWithTotal(
       rows.map((r) => ({ row: read(r.row), total: r.total })),
       q.page,
@@ -264,6 +266,7 @@ export class RegistryRepository {
     sort: ListQuery['sort'],
     limit: number | Placeholder,
     offset: number | Placeholder,
+    columns: readonly string[] | undefined,
   ) {
     const t = common(kind);
     const order =
@@ -274,7 +277,7 @@ export class RegistryRepository {
           : [desc(t.updatedAt), asc(t.code)];
     return selectPage(
       this.db,
-      { row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(kind, where)}` },
+      { row: pageRowOf(t, columns).value, total: sql<number>`${this.cappedCount(kind, where)}` },
       t,
       { where, orderBy: order, limit, offset },
     );
@@ -306,6 +309,8 @@ export class RegistryRepository {
     q: ListQuery,
     offset: number,
     withTotal: boolean,
+    /** Fixed per kind (the kind's list columns): the statement's name does not tell them apart. */
+    columns: readonly string[] | undefined,
   ): Promise<unknown[]> {
     const region = regionPrefixBounds(scope.regionPrefix);
     const org = scope.organisationId;
@@ -319,12 +324,15 @@ export class RegistryRepository {
       const where = this.filters(kind, scoped, q);
       const limit = sql.placeholder('limit');
       const offset = sql.placeholder('offset');
-      if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset).prepare(name);
+      if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset, columns).prepare(name);
       const t = common(kind);
       const orderBy = [desc(t.updatedAt), asc(t.code)];
-      return selectPage(this.db, { row: pageRowOf(t).value }, t, { where, orderBy, limit, offset }).prepare(
-        name,
-      );
+      return selectPage(this.db, { row: pageRowOf(t, columns).value }, t, {
+        where,
+        orderBy,
+        limit,
+        offset,
+      }).prepare(name);
     });
     return statement.execute({ low: region?.[0], high: region?.[1], org, limit: q.pageSize, offset });
   }

@@ -71,6 +71,30 @@ describe('a list page’s rows read as JSON (pageRowOf)', () => {
     expect(built).toBeLessThan(limit);
   });
 
+  it('a list that shows some columns reads those alone, each as the whole row has it', async () => {
+    const db = p.database.db;
+    const only = ['id', 'code', 'disciplines', 'updatedAt', 'mobileEnc'];
+    const { value, read } = pageRowOf(talents, only);
+    const rows = (await db.select({ row: value }).from(talents).orderBy(asc(talents.id))).map((r) =>
+      read(r.row),
+    );
+    const whole = await db.select().from(talents).orderBy(asc(talents.id));
+    expect(rows).toEqual(
+      whole.map((row) => ({
+        id: row.id,
+        code: row.code,
+        disciplines: row.disciplines,
+        updatedAt: row.updatedAt,
+        mobileEnc: row.mobileEnc,
+      })),
+    );
+    // The whole row is another reading, kept beside it.
+    expect(
+      Object.keys(read((await db.select({ row: pageRowOf(talents).value }).from(talents))[0]!.row)),
+    ).toContain('researchInterests');
+    expect(() => pageRowOf(talents, ['id', 'nickname'])).toThrow(/no column nickname/);
+  });
+
   it('refuses a column whose JSON would differ from what the driver gives (a float, here)', () => {
     const measured = pgTable('measured', { id: real('id') });
     expect(() => pageRowOf(measured)).toThrow(/needs its own reading/);

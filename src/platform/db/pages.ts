@@ -193,7 +193,8 @@ export interface PageRow<R> {
   read: (value: unknown) => R;
 }
 
-const pageRows = new WeakMap<Table, PageRow<unknown>>();
+/** Per table, per list of columns ('' for the whole row). */
+const pageRows = new WeakMap<Table, Map<string, PageRow<unknown>>>();
 
 /**
  * A table's record as a list page reads it (#17): one JSON object that
@@ -203,11 +204,28 @@ const pageRows = new WeakMap<Table, PageRow<unknown>>();
  * those kept for search and filters (NOT_SHOWN), under the row's own keys;
  * timestamps are made Dates again, and a column of a type JSON would carry
  * differently (numeric, timestamp arrays) is refused when the page is built.
+ *
+ * `only` names the columns a list shows, when it shows fewer than the record
+ * has (a talent's list item leaves out the long texts and personal fields the
+ * list does not show): the row then holds those columns alone, whatever its
+ * type says; a name the table does not have is refused.
  */
-export function pageRowOf<T extends Table>(table: T): PageRow<T['$inferSelect']> {
-  let row = pageRows.get(table);
+export function pageRowOf<T extends Table>(table: T, only?: readonly string[]): PageRow<T['$inferSelect']> {
+  let byColumns = pageRows.get(table);
+  if (!byColumns) {
+    byColumns = new Map();
+    pageRows.set(table, byColumns);
+  }
+  const which = only?.join(',') ?? '';
+  let row = byColumns.get(which);
   if (!row) {
-    const columns = Object.entries(getTableColumns(table)).filter(([key]) => !NOT_SHOWN.test(key));
+    const all = getTableColumns(table);
+    const columns = only
+      ? only.map((key) => {
+          if (!all[key]) throw new Error(`pageRowOf: the table has no column ${key}`);
+          return [key, all[key]] as const;
+        })
+      : Object.entries(all).filter(([key]) => !NOT_SHOWN.test(key));
     const dates: string[] = [];
     for (const [key, column] of columns) {
       const type =
@@ -238,7 +256,7 @@ export function pageRowOf<T extends Table>(table: T): PageRow<T['$inferSelect']>
         return r;
       },
     };
-    pageRows.set(table, row);
+    byColumns.set(which, row);
   }
   return row as PageRow<T['$inferSelect']>;
 }

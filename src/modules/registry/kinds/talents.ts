@@ -5,6 +5,7 @@ import { maskIdNumber } from '../../../reference/mask.ts';
 import { maskMobile, normaliseMobile } from '../../../reference/mobile.ts';
 import { talentInput } from '../contract.ts';
 import type { KindDef } from '../kinds.ts';
+import type { TalentRow } from '../repository.ts';
 import { regionName } from '../regions.ts';
 import { dictionaryCells, recordCells, textCells } from './cells.ts';
 import {
@@ -15,9 +16,11 @@ import {
   names,
   opened,
   RECORD_FIELDS,
+  RECORD_VIEW_COLUMNS,
   recordView,
   regionWords,
   sealedField,
+  type ViewContext,
   words,
 } from './common.ts';
 
@@ -117,6 +120,45 @@ const talentColumns: ColumnSpec[] = [
 ];
 
 /** Talents and experts (人才/专家): one person record; `isExpert` marks those who serve as experts. */
+/** The columns a talent's list item reads (talentListItem). */
+const LIST_COLUMNS = [
+  ...RECORD_VIEW_COLUMNS,
+  'gender',
+  'education',
+  'educationText',
+  'title',
+  'titleText',
+  'titleLevel',
+  'employerName',
+  'institutionId',
+  'disciplines',
+  'honourLevel',
+  'tags',
+  'isExpert',
+  'mobileEnc',
+] as const;
+
+/** A talent's list item, from the list's columns alone. */
+function listItem(row: Pick<TalentRow, (typeof LIST_COLUMNS)[number]>, ctx: ViewContext) {
+  return Object.assign(recordView(row), {
+    gender: row.gender,
+    education: row.education
+      ? { code: row.education, name: ctx.dict.name('education', row.education) }
+      : null,
+    educationText: row.educationText,
+    title: row.title ? { code: row.title, name: ctx.dict.name('title', row.title) } : null,
+    titleText: row.titleText,
+    titleLevel: row.titleLevel,
+    employerName: row.employerName,
+    institutionId: row.institutionId,
+    disciplines: ctx.dict.named('discipline', row.disciplines),
+    honourLevel: row.honourLevel,
+    tags: row.tags,
+    isExpert: row.isExpert,
+    mobile: opened(ctx.cipher, row.mobileEnc, ctx.reveal, maskMobile),
+  });
+}
+
 export const talentKind: KindDef<'talents'> = {
   kind: 'talents',
   entity: 'talent',
@@ -177,29 +219,15 @@ export const talentKind: KindDef<'talents'> = {
       regionWords(row),
     );
   },
+  list: { columns: LIST_COLUMNS, item: listItem },
   view(row, ctx) {
-    return Object.assign(recordView(row), {
-      gender: row.gender,
+    return Object.assign(listItem(row, ctx), {
       birthYear: row.birthYear,
-      education: row.education
-        ? { code: row.education, name: ctx.dict.name('education', row.education) }
-        : null,
-      educationText: row.educationText,
-      title: row.title ? { code: row.title, name: ctx.dict.name('title', row.title) } : null,
-      titleText: row.titleText,
-      titleLevel: row.titleLevel,
-      employerName: row.employerName,
-      institutionId: row.institutionId,
       enterpriseId: row.enterpriseId,
-      disciplines: ctx.dict.named('discipline', row.disciplines),
       industries: ctx.dict.named('industry', row.industries),
       researchInterests: row.researchInterests,
       representativeWork: row.representativeWork,
       honours: ctx.dict.named('honour', row.honours),
-      honourLevel: row.honourLevel,
-      tags: row.tags,
-      isExpert: row.isExpert,
-      mobile: opened(ctx.cipher, row.mobileEnc, ctx.reveal, maskMobile),
       email: row.email,
       idNumber: opened(ctx.cipher, row.idNumberEnc, ctx.reveal, maskIdNumber),
     });

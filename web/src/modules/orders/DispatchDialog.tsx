@@ -24,7 +24,7 @@ import { useSuggestions } from '../matching/api.ts';
 import { MatchList } from '../matching/MatchList.tsx';
 import type { MatchResult } from '../matching/types.ts';
 import { useRegistryList } from '../registry/api.ts';
-import type { InstitutionView, TalentView } from '../registry/types.ts';
+import type { InstitutionView, TalentListItem } from '../registry/types.ts';
 import { useTeams } from '../teams/api.ts';
 import type { TeamView } from '../teams/types.ts';
 import { useTransitionOrder } from './api.ts';
@@ -335,7 +335,7 @@ function ExpertSearchTab({
       {talents.isError ? (
         <Alert type="error" showIcon message={errorMessage(talents.error)} />
       ) : (
-        <List<TalentView>
+        <List<TalentListItem>
           size="small"
           loading={talents.isFetching}
           dataSource={talents.data?.items ?? []}

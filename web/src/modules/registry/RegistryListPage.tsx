@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -18,11 +18,12 @@ import {
   useListUrl,
 } from '../../app/listPage.tsx';
 import { filtersOf } from '../../app/listParams.ts';
+import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionFilter, regionPath, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { useRegistryList } from './api.ts';
+import { useRegistryList, useRegistryRecord } from './api.ts';
 import type { FilterName, KindConfig } from './config.ts';
 import { DictionarySelect } from './DictionarySelect.tsx';
 import { kindValues, registryListParams } from './listParams.ts';
@@ -34,13 +35,13 @@ import {
   type RecordView,
   type RegistryFilters,
   type RegistryKind,
+  type RegistryListItems,
   type RegistryListParams,
   type RegistrySort,
-  type RegistryViews,
   TITLE_LEVELS,
 } from './types.ts';
 
-type Dialog<K extends RegistryKind> = { kind: 'create' } | { kind: 'edit'; record: RegistryViews[K] } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | null;
 
 /** The list of any registry: filters kept in the URL, server paging, create, import and export. */
 export function RegistryListPage<K extends RegistryKind>({ config }: { config: KindConfig<K> }) {
@@ -52,9 +53,9 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
   const { params, fromList } = url;
   const list = useRegistryList(config.kind, params);
   const { apply, paging } = useListPaging(url, list);
-  const [dialog, setDialog] = useState<Dialog<K>>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
   const columns = useListColumns(config, canManage, fromList, (record) =>
-    setDialog({ kind: 'edit', record }),
+    setDialog({ kind: 'edit', id: record.id }),
   );
 
   return (
@@ -89,7 +90,7 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
         params={params}
         onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
       />
-      <ListTable<RegistryViews[K]>
+      <ListTable<RegistryListItems[K]>
         list={list}
         paging={paging}
         columns={columns}
@@ -106,14 +107,38 @@ export function RegistryListPage<K extends RegistryKind>({ config }: { config: K
         />
       )}
       {dialog?.kind === 'edit' && (
-        <RecordFormDrawer
-          config={config}
-          record={dialog.record}
-          mode="edit"
-          onClose={() => setDialog(null)}
-        />
+        <EditFromList config={config} id={dialog.id} onClose={() => setDialog(null)} />
       )}
     </ListPageCard>
+  );
+}
+
+/**
+ * 编辑 from the list: the record as its page reads it, loaded first (a list
+ * item may leave out fields the form edits, a talent's research and works),
+ * and fresh rather than as the list read it.
+ */
+function EditFromList<K extends RegistryKind>({
+  config,
+  id,
+  onClose,
+}: {
+  config: KindConfig<K>;
+  id: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const record = useRegistryRecord(config.kind, id);
+  if (record.data)
+    return <RecordFormDrawer config={config} record={record.data} mode="edit" onClose={onClose} />;
+  return (
+    <Drawer open width={760} title={t('common.edit')} onClose={onClose} data-testid="record-loading">
+      {record.isError ? (
+        <PageError error={record.error} onRetry={() => void record.refetch()} />
+      ) : (
+        <PageLoading />
+      )}
+    </Drawer>
   );
 }
 
@@ -121,11 +146,11 @@ function useListColumns<K extends RegistryKind>(
   config: KindConfig<K>,
   canManage: boolean,
   fromList: FromList,
-  onEdit: (record: RegistryViews[K]) => void,
-): ColumnsType<RegistryViews[K]> {
+  onEdit: (record: RegistryListItems[K]) => void,
+): ColumnsType<RegistryListItems[K]> {
   const t = useT();
   const navigate = useNavigate();
-  const link = (record: RecordView, text: string) => (
+  const link = (record: Pick<RecordView, 'id'>, text: string) => (
     <Link to={`${config.path}/${record.id}`} state={fromList}>
       {text}
     </Link>
@@ -158,7 +183,7 @@ function useListColumns<K extends RegistryKind>(
     actionsColumn(t, {
       width: canManage ? 150 : 80,
       onView: (record) => navigate(`${config.path}/${record.id}`, { state: fromList }),
-      edit: { allowed: () => canManage, onEdit },
+      edit: { allowed: () => canManage, onEdit, testId: 'registry-edit' },
     }),
   ];
 }

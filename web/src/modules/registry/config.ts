@@ -1,7 +1,13 @@
 import type { ColumnsType } from 'antd/es/table';
 import type { ComponentType, ReactNode } from 'react';
 import type { MessageKey, Translate } from '../../app/i18n.tsx';
-import type { RegistryInputs, RegistryKind, RegistryViews, RevealResult } from './types.ts';
+import type {
+  RegistryInputs,
+  RegistryKind,
+  RegistryListItems,
+  RegistryViews,
+  RevealResult,
+} from './types.ts';
 
 /** Filters a kind's list offers besides keyword, region, flagged, archived and sort. */
 export type FilterName =
@@ -60,7 +66,8 @@ export interface KindConfig<K extends RegistryKind> {
   /** Where the masked mobile number of this kind is. */
   mobileField: 'mobile' | 'contactMobile' | 'liaisonMobile';
   /** Columns between the name and the region. */
-  columns: (t: Translate) => ColumnsType<RegistryViews[K]>;
+  /** The list's own columns, of what a list item carries (RegistryListItems). */
+  columns: (t: Translate) => ColumnsType<RegistryListItems[K]>;
   /** The table's scroll width. */
   scrollX: number;
   /** Kind-specific description lines. */

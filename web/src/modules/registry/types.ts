@@ -12,6 +12,7 @@ import type {
   dictionaryEntryView,
   dictionaryKinds,
   INPUTS,
+  LIST_ITEMS,
   listQuery,
   profileUpdateRequest,
   profileView,
@@ -27,6 +28,7 @@ import type { z } from 'zod';
 import type { BodyOf, QueryOf, ReplyOf } from '../../app/api.ts';
 
 type Views = typeof VIEWS;
+type ListItems = typeof LIST_ITEMS;
 type Inputs = typeof INPUTS;
 
 /**
@@ -86,6 +88,7 @@ export type {
   Named,
   RecordFlag,
   StationView,
+  TalentListItem,
   TalentView,
 } from '@server/modules/registry/contract.ts';
 export {
@@ -96,6 +99,8 @@ export {
 } from '@server/reference/dictionaries/kinds.ts';
 
 export type RegistryViews = { [K in RegistryKind]: z.output<Views[K]> };
+/** A record as a list page carries it: a talent without the fields no list shows; the others whole. */
+export type RegistryListItems = { [K in RegistryKind]: z.output<ListItems[K]> };
 /** What every registry record has (any kind's view). */
 export type RecordView = RegistryViews[RegistryKind];
 /** The body of a new record, per kind (code list fields as codes, regionCode a 6-digit code). */
@@ -107,8 +112,8 @@ export type RecordPatch<K extends RegistryKind> = {
   [Kind in RegistryKind]: z.input<UpdateOf<Inputs[Kind]>>;
 }[K];
 /** A page of a registry list; the server stops counting at 10,000 and then says so. */
-export type RegistryPage<K extends RegistryKind> = Omit<PageOf<Views[K]>, 'items'> & {
-  items: RegistryViews[K][];
+export type RegistryPage<K extends RegistryKind> = Omit<PageOf<ListItems[K]>, 'items'> & {
+  items: RegistryListItems[K][];
 };
 type PageOf<View extends z.ZodType> = z.output<ReturnType<typeof recordPage<View>>>;
 export type RevealResult = ReplyOf<RegistryRoutes<RegistryKind>['POST /api/registry/:kind/:id/reveal']>;

@@ -5,7 +5,7 @@ import { ChosenTag } from '../../app/ChosenTag.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { useDebounced } from '../../app/useDebounced.ts';
 import { useRegistryList } from '../registry/api.ts';
-import type { TalentView } from '../registry/types.ts';
+import type { TalentListItem } from '../registry/types.ts';
 
 /** An expert as the form knows them: enough to name them in the select and the duty list. */
 export interface ExpertOption {
@@ -23,7 +23,7 @@ interface SelectOption {
   expert: ExpertOption;
 }
 
-export function expertOf(talent: TalentView): ExpertOption {
+export function expertOf(talent: TalentListItem): ExpertOption {
   return {
     id: talent.id,
     name: talent.name,

@@ -12,7 +12,7 @@ import { birthYearRules, emailRules, idNumberRules, maxRule } from '../validator
 import { cleanEmail, cleanTags, codes, recordFromValues, recordInput } from './common.ts';
 
 /** 职称 as shown: the dictionary name, or the text as written. */
-function titleOf(record: TalentView): string {
+function titleOf(record: Pick<TalentView, 'title' | 'titleText'>): string {
   return record.title?.name ?? record.titleText ?? EMPTY;
 }
 
