@@ -259,6 +259,8 @@ async function main() {
       ['healthz', '/healthz'],
       ['me', '/api/auth/me'],
       ['talents', `/api/registry/talents?${page}`],
+      // The same twenty talents by name: not a plain page, so read and built on every request (not kept).
+      ['talents-by-name', `/api/registry/talents?${page}&sort=name`],
       ['demands', `/api/lists/demands?${page}`],
       ['talent-demands', `/api/lists/talent-demands?${page}`],
       ['achievements', `/api/lists/achievements?${page}`],

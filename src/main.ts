@@ -159,7 +159,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const changes = new ChangeFeed();
     const mailer = config.mail ? new Mailer(config.mail) : null;
     const notifications = new NotificationsService(database, clock, mailer, jobs);
-    // A plain list's total kept 2 s at most, as sessions are: another process's change shows that late (see PlainTotals).
+    // A plain list's total and pages kept 2 s at most, as sessions are: another process's change shows that late (see KeptReads).
     const registry = new RegistryService(
       database,
       audit,

@@ -86,6 +86,8 @@ interface DictionaryCache {
   stamp: string;
   byKind: Map<string, DictionaryEntry[]>;
   byKey: Map<string, DictionaryRow>;
+  /** The snapshot over this copy, made on first use. */
+  snapshot?: DictionarySnapshot;
 }
 
 /**
@@ -217,10 +219,15 @@ export class DictionaryService {
     return { at: Date.now(), stamp, byKind, byKey };
   }
 
-  /** A snapshot for one run of lookups (an import, a page of views). */
+  /**
+   * A snapshot for one run of lookups (an import, a page of views). The same
+   * object while the copy it reads is current: a page kept in process compares
+   * it to tell whether the names it shows are still the code lists'.
+   */
   async snapshot(db?: Executor): Promise<DictionarySnapshot> {
-    const { byKind, byKey } = await this.load(db);
-    return new DictionarySnapshot(byKind, byKey);
+    const copy = await this.load(db);
+    copy.snapshot ??= new DictionarySnapshot(copy.byKind, copy.byKey);
+    return copy.snapshot;
   }
 
   async kinds() {

@@ -5,13 +5,13 @@ import type { ChangeFeed } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database, Executor } from '../../platform/db/client.ts';
-import type { PlainTotals } from '../../platform/db/pages.ts';
+import type { KeptReads, PlainTotals } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
 import type { DictionaryService } from './dictionaries.ts';
 import { registryError } from './errors.ts';
 import type { ViewContext } from './kinds/common.ts';
-import { KINDS, type ViewOf } from './kinds.ts';
-import { RegistryRepository, type RowOf } from './repository.ts';
+import { KINDS, type ListItemOf, type ViewOf } from './kinds.ts';
+import { plainQuery, RegistryRepository, type RowOf } from './repository.ts';
 
 /** What the registry's use cases work with: one set per process, held by RegistryService. */
 export interface RegistryDeps {
@@ -22,8 +22,16 @@ export interface RegistryDeps {
   clock: Clock;
   /** Committed changes, for derived state (the matching index). */
   changes: ChangeFeed;
-  /** The plain lists' totals, kept briefly and forgotten on a change (see PlainTotals). */
+  /** The plain lists' totals, kept briefly and forgotten on a change (see KeptReads). */
   totals?: PlainTotals;
+  /** The plain lists' pages, kept the same way, with the code lists they name (see listRecords). */
+  pages?: KeptReads<KeptPage>;
+}
+
+/** A list page as it was answered, and the code lists its names were read from. */
+export interface KeptPage {
+  page: Awaited<ReturnType<typeof listRecords>>;
+  dict: ViewContext['dict'];
 }
 
 /** Code lists and keys for one operation; inside a transaction pass it (see DictionaryService.load). */
@@ -74,31 +82,56 @@ export async function recordView<K extends RegistryKind>(
   return (await recordViews(deps, kind, [row], reveal, scope))[0]!;
 }
 
+/**
+ * A page of a list. A plain page (what a list opens with: no filter but the
+ * caller's scope, the default order) is kept in process briefly (`pages`) and
+ * answered again to every caller of the same scope: its items are the same
+ * for them all (masked, no caller's own fields). It is forgotten on any
+ * registry change committed in this process, when the code lists it names
+ * were read again, and after the keeping time (another process's change).
+ */
 export async function listRecords<K extends RegistryKind>(
   deps: RegistryDeps,
   actor: Actor,
   kind: K,
   query: ListQuery,
-) {
+): Promise<{
+  items: ListItemOf<K>[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+}> {
+  const scope = scopeOf(actor);
+  const ctx = await kindContext(deps);
+  const key =
+    deps.pages && plainQuery(query)
+      ? `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}|${query.page}|${query.pageSize}`
+      : undefined;
+  const kept = key === undefined ? undefined : deps.pages!.get(key);
+  if (kept && kept.dict === ctx.dict) return kept.page as Awaited<ReturnType<typeof listRecords<K>>>;
+  const epoch = deps.pages?.begin() ?? 0;
+
   const list = KINDS[kind].list;
   const { items, total, totalCapped } = await new RegistryRepository(deps.database.db).list(
     kind,
-    scopeOf(actor),
+    scope,
     query,
     deps.totals,
     list?.columns,
   );
-  // A kind with list columns: its items from those (the rows hold nothing else); otherwise whole views.
-  const ctx = list && (await kindContext(deps));
-  return {
-    items: ctx
+  const page = {
+    // A kind with list columns: its items from those (the rows hold nothing else); otherwise whole views.
+    items: list
       ? items.map((row) => list.item(row, ctx))
-      : await recordViews(deps, kind, items, false, scopeOf(actor)),
+      : await recordViews(deps, kind, items, false, scope),
     total,
     totalCapped,
     page: query.page,
     pageSize: query.pageSize,
   };
+  if (key !== undefined) deps.pages!.put(key, { page, dict: ctx.dict }, epoch);
+  return page;
 }
 
 export async function getRecord<K extends RegistryKind>(

@@ -64,7 +64,7 @@ const column = (kind: RegistryKind, name: string) =>
 type Bound = string | Placeholder;
 
 /** A list query with no filter but the caller's scope, in the default order: what a list opens with. */
-function plainQuery(q: ListQuery): boolean {
+export function plainQuery(q: ListQuery): boolean {
   for (const [key, value] of Object.entries(q)) {
     if (value !== undefined && key !== 'page' && key !== 'pageSize' && key !== 'sort' && key !== 'archived') {
       return false;

@@ -4,7 +4,7 @@ import { ChangeFeed } from '../../platform/changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/fields.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { PlainTotals } from '../../platform/db/pages.ts';
+import { KeptReads } from '../../platform/db/pages.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { ImportKind } from '../../platform/io/import.ts';
 import { linkTalentAccount, talentAccount } from './accounts.ts';
@@ -14,7 +14,7 @@ import { exportRecords } from './export.ts';
 import { registryImportKinds } from './imports.ts';
 import { type InputOf, KINDS } from './kinds.ts';
 import { myProfile, type ProfileEdit, updateMyProfile } from './profile.ts';
-import { getRecord, listRecords, type RegistryDeps, revealRecord } from './records.ts';
+import { getRecord, type KeptPage, listRecords, type RegistryDeps, revealRecord } from './records.ts';
 import { createRecord, type RecordEdit, setArchived, updateRecord } from './writes.ts';
 
 /**
@@ -38,15 +38,20 @@ export class RegistryService {
     cipher: FieldCipher,
     clock: Clock,
     changes: ChangeFeed = new ChangeFeed(),
-    /** How long a plain list's total is kept in process (0: counted every time); see PlainTotals. */
-    totalsMs = 0,
+    /** How long a plain list's total and pages are kept in process (0: read every time); see KeptReads. */
+    keptMs = 0,
   ) {
-    const totals = new PlainTotals(totalsMs);
-    // Any registry kind's change forgets every total: an institution's organisation decides which talents an organisation's account counts.
+    const totals = new KeptReads<number>(keptMs);
+    // Twenty pages of a few kinds and scopes each: a few hundred kept pages of 10–20 KB at most.
+    const pages = new KeptReads<KeptPage>(keptMs, 300);
+    // Any registry kind's change forgets every total and page: an institution's organisation decides which talents an organisation's account sees.
     changes.subscribe((change) => {
-      if (change.entity in KINDS) totals.forget();
+      if (change.entity in KINDS) {
+        totals.forget();
+        pages.forget();
+      }
     });
-    this.deps = { database, audit, dictionaries, cipher, clock, changes, totals };
+    this.deps = { database, audit, dictionaries, cipher, clock, changes, totals, pages };
   }
 
   list<K extends RegistryKind>(actor: Actor, kind: K, query: ListQuery) {

@@ -118,58 +118,62 @@ export function preparedOnce<T>(db: object, name: string, build: () => T): T {
   return statement;
 }
 
-/** More distinct scopes than this in one bound and the oldest are dropped first. */
-const MAX_TOTALS = 1_000;
-
 /**
- * The totals of plain lists (no filter but the caller's scope), kept in
- * process for at most `ttlMs` so that a registry of 100,000 records does not
- * count up to the cap on every first page. Its owner forgets a kind when a
- * change to it commits in this process (the ChangeFeed); a change made by
- * another process (another server on the same PostgreSQL, the CLI) shows in
- * the total within `ttlMs`. A count that was running when its kind was
- * forgotten is not kept (the epoch), so it cannot put back what it read
- * before the change. `ttlMs` 0 keeps nothing.
+ * Reads of plain lists (no filter but the caller's scope) kept in process for
+ * at most `ttlMs`: a list's totals, so that a registry of 100,000 records does
+ * not count up to the cap on every first page, and its opening pages. Its owner
+ * forgets everything when a change to the lists commits in this process (the
+ * ChangeFeed); a change made by another process (another server on the same
+ * PostgreSQL, the CLI) shows within `ttlMs`. A read that was running when the
+ * lists were forgotten is not kept (the epoch), so it cannot put back what it
+ * read before the change. `ttlMs` 0 keeps nothing; beyond `max` entries the
+ * oldest go first.
  */
-export class PlainTotals {
-  private readonly entries = new Map<string, { total: number; at: number }>();
+export class KeptReads<V> {
+  private readonly entries = new Map<string, { value: V; at: number }>();
   private epoch = 0;
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 1_000,
+  ) {}
 
-  get(key: string): number | undefined {
+  get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (Date.now() - entry.at >= this.ttlMs) {
       this.entries.delete(key);
       return undefined;
     }
-    return entry.total;
+    return entry.value;
   }
 
-  /** The epoch to hand back to `put` once the count has answered. */
+  /** The epoch to hand back to `put` once the read has answered. */
   begin(): number {
     return this.epoch;
   }
 
-  put(key: string, total: number, epoch: number): void {
+  put(key: string, value: V, epoch: number): void {
     if (this.ttlMs <= 0 || epoch !== this.epoch) return;
     const now = Date.now();
     // Entries are in the order they were put: drop the expired ones at the front, then any beyond the bound.
     for (const [k, entry] of this.entries) {
-      if (now - entry.at < this.ttlMs && this.entries.size < MAX_TOTALS) break;
+      if (now - entry.at < this.ttlMs && this.entries.size < this.max) break;
       this.entries.delete(k);
     }
     this.entries.delete(key);
-    this.entries.set(key, { total, at: now });
+    this.entries.set(key, { value, at: now });
   }
 
-  /** After a commit that changed records of the lists these totals count. */
+  /** After a commit that changed records of the lists these reads are of. */
   forget(): void {
     this.epoch++;
     this.entries.clear();
   }
 }
+
+/** The totals of plain lists (KeptReads). */
+export type PlainTotals = KeptReads<number>;
 
 /** Columns kept for search and filters, not for reading: the search text, lookup hashes, code tags. */
 const NOT_SHOWN = /^(searchText|\w+Hash|\w+Tags)$/;
