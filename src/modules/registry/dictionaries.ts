@@ -355,7 +355,12 @@ function entryView(row: DictionaryRow) {
 }
 
 /** Lookups over one consistent view of the code lists. */
+let snapshots = 0;
+
 export class DictionarySnapshot {
+  /** Which loaded copy of the code lists this is (a new number whenever they are read again). */
+  readonly serial = ++snapshots;
+
   constructor(
     private readonly byKind: Map<string, DictionaryEntry[]>,
     private readonly byKey: Map<string, DictionaryRow>,

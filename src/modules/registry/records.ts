@@ -24,15 +24,12 @@ export interface RegistryDeps {
   changes: ChangeFeed;
   /** The plain lists' totals, kept briefly and forgotten on a change (see KeptReads). */
   totals?: PlainTotals;
-  /** The plain lists' pages, kept the same way, with the code lists they name (see listRecords). */
+  /** The plain lists' pages, kept the same way (see listRecords). */
   pages?: KeptReads<KeptPage>;
 }
 
-/** A list page as it was answered, and the code lists its names were read from. */
-export interface KeptPage {
-  page: Awaited<ReturnType<typeof listRecords>>;
-  dict: ViewContext['dict'];
-}
+/** A list page as it was answered. */
+export type KeptPage = Awaited<ReturnType<typeof listRecords>>;
 
 /** Code lists and keys for one operation; inside a transaction pass it (see DictionaryService.load). */
 export async function kindContext(deps: RegistryDeps, reveal = false, db?: Executor): Promise<ViewContext> {
@@ -104,34 +101,30 @@ export async function listRecords<K extends RegistryKind>(
 }> {
   const scope = scopeOf(actor);
   const ctx = await kindContext(deps);
-  const key =
-    deps.pages && plainQuery(query)
-      ? `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}|${query.page}|${query.pageSize}`
-      : undefined;
-  const kept = key === undefined ? undefined : deps.pages!.get(key);
-  if (kept && kept.dict === ctx.dict) return kept.page as Awaited<ReturnType<typeof listRecords<K>>>;
-  const epoch = deps.pages?.begin() ?? 0;
-
-  const list = KINDS[kind].list;
-  const { items, total, totalCapped } = await new RegistryRepository(deps.database.db).list(
-    kind,
-    scope,
-    query,
-    deps.totals,
-    list?.columns,
-  );
-  const page = {
-    // A kind with list columns: its items from those (the rows hold nothing else); otherwise whole views.
-    items: list
-      ? items.map((row) => list.item(row, ctx))
-      : await recordViews(deps, kind, items, false, scope),
-    total,
-    totalCapped,
-    page: query.page,
-    pageSize: query.pageSize,
+  const read = async () => {
+    const list = KINDS[kind].list;
+    const { items, total, totalCapped } = await new RegistryRepository(deps.database.db).list(
+      kind,
+      scope,
+      query,
+      deps.totals,
+      list?.columns,
+    );
+    return {
+      // A kind with list columns: its items from those (the rows hold nothing else); otherwise whole views.
+      items: list
+        ? items.map((row) => list.item(row, ctx))
+        : await recordViews(deps, kind, items, false, scope),
+      total,
+      totalCapped,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   };
-  if (key !== undefined) deps.pages!.put(key, { page, dict: ctx.dict }, epoch);
-  return page;
+  if (!deps.pages || !plainQuery(query)) return read();
+  // The code lists' copy is in the key: a page naming entries since renamed is not answered again.
+  const key = `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}|${query.page}|${query.pageSize}|${ctx.dict.serial}`;
+  return (await deps.pages.through(key, read)) as Awaited<ReturnType<typeof read>>;
 }
 
 export async function getRecord<K extends RegistryKind>(

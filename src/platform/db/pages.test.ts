@@ -6,7 +6,7 @@ import { activities } from '../../modules/activities/schema.ts';
 import { listItems } from '../../modules/lists/schema.ts';
 import { serviceOrders } from '../../modules/orders/schema.ts';
 import { enterprises, institutions, stations, talents } from '../../modules/registry/schema.ts';
-import { pageRowOf, selectPage } from './pages.ts';
+import { KeptReads, pageRowOf, selectPage } from './pages.ts';
 
 describe('a list page’s rows read as JSON (pageRowOf)', () => {
   let p: TestPlatform;
@@ -98,5 +98,71 @@ describe('a list page’s rows read as JSON (pageRowOf)', () => {
   it('refuses a column whose JSON would differ from what the driver gives (a float, here)', () => {
     const measured = pgTable('measured', { id: real('id') });
     expect(() => pageRowOf(measured)).toThrow(/needs its own reading/);
+  });
+});
+
+describe('plain lists’ reads kept briefly (KeptReads)', () => {
+  /** A read that answers when told to, counting how often it was started. */
+  function reads() {
+    const started: ((value: string) => void)[] = [];
+    return {
+      started,
+      load: () => new Promise<string>((resolve) => started.push(resolve)),
+    };
+  }
+
+  it('callers that come while a page is read wait for that read instead of reading again', async () => {
+    const kept = new KeptReads<string>(2_000);
+    const { started, load } = reads();
+    const answers = Promise.all([
+      kept.through('p1', load),
+      kept.through('p1', load),
+      kept.through('p1', load),
+    ]);
+    expect(started).toHaveLength(1);
+    started[0]!('page one');
+    expect(await answers).toEqual(['page one', 'page one', 'page one']);
+    // Kept: the next caller is answered without a read.
+    expect(await kept.through('p1', load)).toBe('page one');
+    expect(started).toHaveLength(1);
+    // Another key is another read.
+    void kept.through('p2', load);
+    expect(started).toHaveLength(2);
+  });
+
+  it('a change during a read: later callers read afresh, and the earlier read is not kept', async () => {
+    const kept = new KeptReads<string>(2_000);
+    const { started, load } = reads();
+    const before = kept.through('p1', load);
+    kept.forget();
+    const after = kept.through('p1', load);
+    expect(started).toHaveLength(2);
+    started[0]!('before the change');
+    started[1]!('after the change');
+    expect(await before).toBe('before the change');
+    expect(await after).toBe('after the change');
+    expect(await kept.through('p1', load)).toBe('after the change');
+    expect(started).toHaveLength(2);
+  });
+
+  it('keeps nothing with no keeping time, and nothing past it', async () => {
+    const none = new KeptReads<string>(0);
+    let n = 0;
+    const count = async () => `read ${++n}`;
+    expect(await none.through('p1', count)).toBe('read 1');
+    expect(await none.through('p1', count)).toBe('read 2');
+    const brief = new KeptReads<string>(30);
+    expect(await brief.through('p1', count)).toBe('read 3');
+    expect(await brief.through('p1', count)).toBe('read 3');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(await brief.through('p1', count)).toBe('read 4');
+  });
+
+  it('a failed read is not kept: the next caller reads again', async () => {
+    const kept = new KeptReads<string>(2_000);
+    await expect(kept.through('p1', () => Promise.reject(new Error('database gone')))).rejects.toThrow(
+      'database gone',
+    );
+    expect(await kept.through('p1', async () => 'read again')).toBe('read again');
   });
 });

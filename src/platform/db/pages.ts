@@ -131,6 +131,8 @@ export function preparedOnce<T>(db: object, name: string, build: () => T): T {
  */
 export class KeptReads<V> {
   private readonly entries = new Map<string, { value: V; at: number }>();
+  /** Reads under way, by key: callers that come meanwhile wait for the same read. */
+  private readonly running = new Map<string, Promise<V>>();
   private epoch = 0;
 
   constructor(
@@ -146,6 +148,30 @@ export class KeptReads<V> {
       return undefined;
     }
     return entry.value;
+  }
+
+  /**
+   * The value kept under `key`, else the read of it
+   * under way, else a new read by `load`, kept once it answers. One read per
+   * key at a time: when a kept page expires under fifty callers, one reads it
+   * and the others wait for that read, rather than all fifty reading at once.
+   */
+  through(key: string, load: () => Promise<V>): Promise<V> {
+    const kept = this.get(key);
+    if (kept !== undefined) return Promise.resolve(kept);
+    const running = this.running.get(key);
+    if (running) return running;
+    const epoch = this.epoch;
+    const read = load()
+      .then((value) => {
+        this.put(key, value, epoch);
+        return value;
+      })
+      .finally(() => {
+        if (this.running.get(key) === read) this.running.delete(key);
+      });
+    if (this.ttlMs > 0) this.running.set(key, read);
+    return read;
   }
 
   /** The epoch to hand back to `put` once the read has answered. */
@@ -169,6 +195,8 @@ export class KeptReads<V> {
   forget(): void {
     this.epoch++;
     this.entries.clear();
+    // A read under way began before the change: whoever comes next reads afresh.
+    this.running.clear();
   }
 }
 
