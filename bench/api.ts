@@ -259,8 +259,8 @@ async function main() {
       ['healthz', '/healthz'],
       ['me', '/api/auth/me'],
       ['talents', `/api/registry/talents?${page}`],
-      // The same twenty talents by name: not a plain page, so read and built on every request (not kept).
-      ['talents-by-name', `/api/registry/talents?${page}&sort=name`],
+      // Filtered (正高级): not a plain page, so read and built on every request (not kept).
+      ['talents-filtered', `/api/registry/talents?${page}&titleLevel=${encodeURIComponent('正高级')}`],
       ['demands', `/api/lists/demands?${page}`],
       ['talent-demands', `/api/lists/talent-demands?${page}`],
       ['achievements', `/api/lists/achievements?${page}`],

@@ -11,7 +11,8 @@ import type { DictionaryService } from './dictionaries.ts';
 import { registryError } from './errors.ts';
 import type { ViewContext } from './kinds/common.ts';
 import { KINDS, type ListItemOf, type ViewOf } from './kinds.ts';
-import { plainQuery, RegistryRepository, type RowOf } from './repository.ts';
+import { plainQuery } from './listing.ts';
+import { RegistryRepository, type RowOf } from './repository.ts';
 
 /** What the registry's use cases work with: one set per process, held by RegistryService. */
 export interface RegistryDeps {
@@ -81,7 +82,7 @@ export async function recordView<K extends RegistryKind>(
 
 /**
  * A page of a list. A plain page (what a list opens with: no filter but the
- * caller's scope, the default order) is kept in process briefly (`pages`) and
+ * caller's scope, in any of the list's orders) is kept in process briefly (`pages`) and
  * answered again to every caller of the same scope: its items are the same
  * for them all (masked, no caller's own fields). It is forgotten on any
  * registry change committed in this process, when the code lists it names
@@ -123,7 +124,7 @@ export async function listRecords<K extends RegistryKind>(
   };
   if (!deps.pages || !plainQuery(query)) return read();
   // The code lists' copy is in the key: a page naming entries since renamed is not answered again.
-  const key = `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}|${query.page}|${query.pageSize}|${ctx.dict.serial}`;
+  const key = `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}|${query.sort}|${query.page}|${query.pageSize}|${ctx.dict.serial}`;
   return (await deps.pages.through(key, read)) as Awaited<ReturnType<typeof read>>;
 }
 

@@ -3,7 +3,6 @@ import {
   asc,
   between,
   count,
-  desc,
   eq,
   gt,
   inArray,
@@ -29,6 +28,7 @@ import {
   selectPage,
 } from '../../platform/db/pages.ts';
 import type { ListQuery, RegistryKind } from './contract.ts';
+import { orderOf, plainQuery } from './listing.ts';
 import { enterprises, institutions, stations, talents } from './schema.ts';
 
 /** Lists count matches up to this many; beyond it the total reads "10,000+". */
@@ -62,16 +62,6 @@ const column = (kind: RegistryKind, name: string) =>
 
 /** A value of a scope condition, or its placeholder in a prepared statement. */
 type Bound = string | Placeholder;
-
-/** A list query with no filter but the caller's scope, in the default order: what a list opens with. */
-export function plainQuery(q: ListQuery): boolean {
-  for (const [key, value] of Object.entries(q)) {
-    if (value !== undefined && key !== 'page' && key !== 'pageSize' && key !== 'sort' && key !== 'archived') {
-      return false;
-    }
-  }
-  return q.sort === 'updatedAt' && q.archived !== 'true';
-}
 
 export class RegistryRepository {
   constructor(private readonly db: Executor) {}
@@ -269,12 +259,7 @@ export class RegistryRepository {
     columns: readonly string[] | undefined,
   ) {
     const t = common(kind);
-    const order =
-      sort === 'name'
-        ? [asc(t.name), asc(t.code)]
-        : sort === 'code'
-          ? [asc(t.code)]
-          : [desc(t.updatedAt), asc(t.code)];
+    const order = orderOf(t, sort);
     return selectPage(
       this.db,
       { row: pageRowOf(t, columns).value, total: sql<number>`${this.cappedCount(kind, where)}` },
@@ -299,9 +284,9 @@ export class RegistryRepository {
   }
 
   /**
-   * The plain list (plainQuery) by a prepared statement per kind and shape of
-   * scope: its rows beside their total, or (`withTotal` false, the total
-   * known) the rows alone.
+   * The plain list (plainQuery) by a prepared statement per kind, order and
+   * shape of scope: its rows beside their total, or (`withTotal` false, the
+   * total known) the rows alone.
    */
   private plainPage(
     kind: RegistryKind,
@@ -314,7 +299,7 @@ export class RegistryRepository {
   ): Promise<unknown[]> {
     const region = regionPrefixBounds(scope.regionPrefix);
     const org = scope.organisationId;
-    const name = `registry_page${withTotal ? '' : '_rows'}_${kind}${region ? '_region' : ''}${org ? '_org' : ''}`;
+    const name = `registry_page${withTotal ? '' : '_rows'}_${kind}_${q.sort}${region ? '_region' : ''}${org ? '_org' : ''}`;
     const statement = preparedOnce(this.db, name, () => {
       const scoped = this.scopeConditions(
         kind,
@@ -326,10 +311,9 @@ export class RegistryRepository {
       const offset = sql.placeholder('offset');
       if (withTotal) return this.pageQuery(kind, where, q.sort, limit, offset, columns).prepare(name);
       const t = common(kind);
-      const orderBy = [desc(t.updatedAt), asc(t.code)];
       return selectPage(this.db, { row: pageRowOf(t, columns).value }, t, {
         where,
-        orderBy,
+        orderBy: orderOf(t, q.sort),
         limit,
         offset,
       }).prepare(name);

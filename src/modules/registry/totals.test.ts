@@ -130,4 +130,28 @@ describe("a registry list's total and opening pages", () => {
     // And the city's page, asked after the county's, is still the city's.
     expect((await openingPage(operator)).total).toBe(city.total);
   });
+
+  it('keeps each order its own page', async () => {
+    const codes = async (sort: string) =>
+      (await operator.get(`/api/registry/talents?page=1&pageSize=20&sort=${sort}`)).body.items.map(
+        (t: { code: string }) => t.code,
+      );
+    const inDatabase = async (order: string) =>
+      (
+        await p.database.rows<{ code: string }>(
+          sql`select code from talents where archived_at is null and scope_region like '3305%'
+              order by ${sql.raw(order)} limit 20`,
+        )
+      ).map((r) => r.code);
+    // Each order asked twice (the second answer is the kept page), as the database orders it.
+    for (const [sort, order] of [
+      ['updatedAt', 'updated_at desc, code'],
+      ['name', 'name, code'],
+      ['code', 'code'],
+      ['name', 'name, code'],
+    ] as const) {
+      expect(await codes(sort)).toEqual(await inDatabase(order));
+    }
+    expect(await codes('name')).not.toEqual(await codes('updatedAt'));
+  });
 });
