@@ -221,8 +221,9 @@ export class DictionaryService {
 
   /**
    * A snapshot for one run of lookups (an import, a page of views). The same
-   * object while the copy it reads is current: a page kept in process compares
-   * it to tell whether the names it shows are still the code lists'.
+   * object, and serial, while the copy it reads is current: a page kept in
+   * process is kept under that serial, so names read again are not answered
+   * from a page that showed the old ones.
    */
   async snapshot(db?: Executor): Promise<DictionarySnapshot> {
     const copy = await this.load(db);
@@ -354,9 +355,9 @@ function entryView(row: DictionaryRow) {
   };
 }
 
-/** Lookups over one consistent view of the code lists. */
 let snapshots = 0;
 
+/** Lookups over one consistent view of the code lists. */
 export class DictionarySnapshot {
   /** Which loaded copy of the code lists this is (a new number whenever they are read again). */
   readonly serial = ++snapshots;

@@ -80,13 +80,18 @@ export async function recordView<K extends RegistryKind>(
   return (await recordViews(deps, kind, [row], reveal, scope))[0]!;
 }
 
+/** The pages kept: a list's first five of up to 100 records (bounded memory, whatever the paging). */
+const KEPT_PAGES = 5;
+const KEPT_PAGE_SIZE = 100;
+
 /**
- * A page of a list. A plain page (what a list opens with: no filter but the
- * caller's scope, in any of the list's orders) is kept in process briefly (`pages`) and
- * answered again to every caller of the same scope: its items are the same
- * for them all (masked, no caller's own fields). It is forgotten on any
- * registry change committed in this process, when the code lists it names
- * were read again, and after the keeping time (another process's change).
+ * A page of a list. A plain opening page (no filter but the caller's scope,
+ * in any of the list's orders; KEPT_PAGES) is kept in process briefly
+ * (`pages`) and answered again to every caller of the same scope: its items
+ * are the same for them all (masked, no caller's own fields). It is
+ * forgotten on any registry change committed in this process, when the code
+ * lists it names were read again, and after the keeping time (another
+ * process's change).
  */
 export async function listRecords<K extends RegistryKind>(
   deps: RegistryDeps,
@@ -122,7 +127,9 @@ export async function listRecords<K extends RegistryKind>(
       pageSize: query.pageSize,
     };
   };
-  if (!deps.pages || !plainQuery(query)) return read();
+  if (!deps.pages || !plainQuery(query) || query.page > KEPT_PAGES || query.pageSize > KEPT_PAGE_SIZE) {
+    return read();
+  }
   // The code lists' copy is in the key: a page naming entries since renamed is not answered again.
   const key = `${kind}|${scope.regionPrefix}|${scope.organisationId ?? ''}|${query.sort}|${query.page}|${query.pageSize}|${ctx.dict.serial}`;
   return (await deps.pages.through(key, read)) as Awaited<ReturnType<typeof read>>;

@@ -42,7 +42,7 @@ export class RegistryService {
     keptMs = 0,
   ) {
     const totals = new KeptReads<number>(keptMs);
-    // Twenty pages of a few kinds and scopes each: a few hundred kept pages of 10–20 KB at most.
+    // Opening pages of four kinds, a few orders and scopes: at most 300, each of at most 100 records (listRecords).
     const pages = new KeptReads<KeptPage>(keptMs, 300);
     // Any registry kind's change forgets every total and page: an institution's organisation decides which talents an organisation's account sees.
     changes.subscribe((change) => {

@@ -151,10 +151,10 @@ export class KeptReads<V> {
   }
 
   /**
-   * The value kept under `key`, else the read of it
-   * under way, else a new read by `load`, kept once it answers. One read per
-   * key at a time: when a kept page expires under fifty callers, one reads it
-   * and the others wait for that read, rather than all fifty reading at once.
+   * The value kept under `key`, else the read of it under way, else a new
+   * read by `load`, kept once it answers. One read per key at a time: when a
+   * kept page expires under fifty callers, one reads it and the others wait
+   * for that read, rather than all fifty reading at once.
    */
   through(key: string, load: () => Promise<V>): Promise<V> {
     const kept = this.get(key);

@@ -119,7 +119,6 @@ const talentColumns: ColumnSpec[] = [
   { key: 'isExpert', header: '是否专家', headerEn: 'Expert', hint: '是 / 否，默认是' },
 ];
 
-/** Talents and experts (人才/专家): one person record; `isExpert` marks those who serve as experts. */
 /** The columns a talent's list item reads (talentListItem). */
 const LIST_COLUMNS = [
   ...RECORD_VIEW_COLUMNS,
@@ -159,6 +158,7 @@ function listItem(row: Pick<TalentRow, (typeof LIST_COLUMNS)[number]>, ctx: View
   });
 }
 
+/** Talents and experts (人才/专家): one person record; `isExpert` marks those who serve as experts. */
 export const talentKind: KindDef<'talents'> = {
   kind: 'talents',
   entity: 'talent',
