@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { browserRunForTests, signIn } from './support.ts';
+import { browserRunForTests, signIn, signOut } from './support.ts';
 
-describe('editing a record from its list (browser)', () => {
+describe('editing a record or a list item from its list (browser)', () => {
   const run = browserRunForTests();
 
   it('the form holds the fields the list does not show, and saving one change keeps them', async () => {
@@ -30,6 +30,40 @@ describe('editing a record from its list (browser)', () => {
       researchInterests: before.researchInterests,
       representativeWork: before.representativeWork,
       birthYear: before.birthYear,
+      version: before.version + 1,
+    });
+    await signOut(page);
+  });
+
+  it('a demand edited from its list keeps the description the list does not carry', async () => {
+    const { page, baseUrl, platform } = run;
+    const api = await platform.signIn('operator');
+    const listed = (await api.get('/api/lists/demands?pageSize=50')).body.items as {
+      id: string;
+      code: string;
+      editable: boolean;
+    }[];
+    const found = listed.find((d) => d.editable)!;
+    const before = (await api.get(`/api/lists/demands/${found.id}`)).body;
+    expect(found).not.toHaveProperty('description');
+    expect(before.description).toBeTruthy();
+
+    await signIn(page, baseUrl, 'operator');
+    await page.goto(`${baseUrl}/lists/demands?q=${found.code}`);
+    const row = page.locator('tr', { hasText: found.code });
+    await row.getByTestId('list-edit').click();
+    const description = page.locator('#description');
+    await expect.poll(() => description.inputValue()).toBe(before.description);
+    await page.locator('#title').fill(`${before.title}（修订）`);
+    await page.getByTestId('list-save').click();
+    await expect.poll(() => row.textContent()).toContain('（修订）');
+
+    const after = (await api.get(`/api/lists/demands/${found.id}`)).body;
+    expect(after).toMatchObject({
+      title: `${before.title}（修订）`,
+      description: before.description,
+      keywords: before.keywords,
+      contactName: before.contactName,
       version: before.version + 1,
     });
   });

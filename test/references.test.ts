@@ -719,7 +719,8 @@ describe('references to records outside the caller’s scope', () => {
     ) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    const item = (await hz.get('/api/lists/achievements?q=HZ-ACH1')).body.items[0];
+    const found = (await hz.get('/api/lists/achievements?q=HZ-ACH1')).body.items[0];
+    const item = (await hz.get(`/api/lists/achievements/${found.id}`)).body;
     expect(item.ownerName).toBe(foreign.institution.name);
     // Linked to 杭州's own record of that name (made by the talent import above), not to 湖州's.
     expect(item.institutionId).toBe(row.institutionId);

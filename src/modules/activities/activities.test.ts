@@ -391,7 +391,8 @@ describe('activities', () => {
 
   it('records typed outcomes linked to records, refuses what the kind does not record, and exports them', async () => {
     const meeting = await create({ kind: 'matchmaking', title: '成效登记测试' });
-    const demand = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0];
+    const found = (await operator.get('/api/lists/demands?q=XQ-2026-001')).body.items[0];
+    const demand = (await operator.get(`/api/lists/demands/${found.id}`)).body;
     const jg001 = await idOf(operator, '/api/registry/institutions', 'JG-001');
     const jg002 = await idOf(operator, '/api/registry/institutions', 'JG-002');
     // An agreement names all its parties: two institutions, the enterprise and an expert.

@@ -121,8 +121,42 @@ export const newItemDefaults = z.object({
 });
 export type NewItemDefaults = z.infer<typeof newItemDefaults>;
 
+/**
+ * An item as a list page carries it (and the pickers that search the list):
+ * what the list shows and what its row may do, without the texts and dates
+ * only the item's page shows (description, keywords, terms, contact, the
+ * status history). The item's page and its edit read the whole view.
+ */
+export const listItemSummary = listItemView.pick({
+  id: true,
+  kind: true,
+  code: true,
+  title: true,
+  industries: true,
+  disciplines: true,
+  regionCode: true,
+  regionName: true,
+  regionText: true,
+  ownerName: true,
+  amountYuan: true,
+  amountNegotiable: true,
+  deadline: true,
+  headcount: true,
+  stage: true,
+  trl: true,
+  status: true,
+  flags: true,
+  updatedAt: true,
+  archived: true,
+  version: true,
+  actions: true,
+  editable: true,
+  own: true,
+});
+export type ListItemSummary = z.infer<typeof listItemSummary>;
+
 export const listItemPage = z.object({
-  items: z.array(listItemView),
+  items: z.array(listItemSummary),
   total: z.number().int(),
   /** True when there are more matches than `total` (counting stops at 10,000). */
   totalCapped: z.boolean(),

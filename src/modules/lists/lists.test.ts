@@ -144,6 +144,37 @@ describe('technical demands: post, review, publish, expire', () => {
     );
   });
 
+  it('lists each item with what the list shows and what its row may do; the rest is on its page', async () => {
+    for (const client of [operator, enterprise]) {
+      const items = (await client.get('/api/lists/demands?pageSize=50')).body.items;
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        const page = (await client.get(`/api/lists/demands/${item.id}`)).body;
+        const {
+          description,
+          keywords,
+          keywordsExtracted,
+          fieldText,
+          cluster,
+          enterpriseId,
+          institutionId,
+          cooperationModes,
+          terms,
+          patents,
+          contactName,
+          statusReason,
+          statusChangedAt,
+          publishedAt,
+          solvedAskedAt,
+          createdAt,
+          ...shown
+        } = page;
+        // The same item, the same access (actions, editable, own) for this caller.
+        expect(item).toEqual(shown);
+      }
+    }
+  });
+
   it('numbers a demand posted without a code after the highest of its kind this year, once each when posted at once', async () => {
     const year = new Date(p.clock.now().getTime() + 8 * 3600_000).getUTCFullYear();
     // The demo's demands run XQ-2026-001 … 008; another year's or another pattern's codes do not count.
@@ -342,7 +373,12 @@ describe('list imports', () => {
     expect(job.created).toBe(2);
 
     const list = await operator.get('/api/lists/achievements?sort=code&q=CG-I-');
-    const [one, two] = list.body.items;
+    // Each item as its page shows it (the list leaves out cooperation modes, field text…).
+    const [one, two] = await Promise.all(
+      list.body.items.map(
+        async (i: { id: string }) => (await operator.get(`/api/lists/achievements/${i.id}`)).body,
+      ),
+    );
     expect(one.status).toBe('published');
     expect(one.institutionId).toBeTruthy();
     expect(one.disciplines.map((d: { name: string }) => d.name)).toContain('材料科学');
@@ -398,9 +434,10 @@ describe('list imports of items published before (发布日期)', () => {
   });
   afterAll(() => p.close());
 
-  /** The item of a code as the list shows it: its status and the China day it was published. */
+  /** The item of a code as its page shows it: its status and the China day it was published. */
   async function published(kind: string, code: string) {
-    const item = (await operator.get(`/api/lists/${kind}?q=${code}`)).body.items[0];
+    const found = (await operator.get(`/api/lists/${kind}?q=${code}`)).body.items[0];
+    const item = (await operator.get(`/api/lists/${kind}/${found.id}`)).body;
     const day = item.publishedAt && new Date(Date.parse(item.publishedAt) + 8 * 3600_000).toISOString();
     return [item.status, day?.slice(0, 10) ?? null];
   }

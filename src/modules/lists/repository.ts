@@ -156,13 +156,14 @@ export class ListsRepository {
     return and(...conditions);
   }
 
-  async list(kind: ListKind, scope: ListScope, q: ListItemsQuery) {
+  /** A page of items; with `columns` (the same ones on every call), the rows hold those alone. */
+  async list(kind: ListKind, scope: ListScope, q: ListItemsQuery, columns?: readonly string[]) {
     const where = this.filters(kind, scopeBounds(scope), q);
     const offset = (q.page - 1) * q.pageSize;
     const rows = plainQuery(q)
-      ? await this.plainPage(kind, scope, q, offset)
-      : await this.pageQuery(where, q.sort, q.pageSize, offset);
-    const { read } = pageRowOf(t);
+      ? await this.plainPage(kind, scope, q, offset, columns)
+      : await this.pageQuery(where, q.sort, q.pageSize, offset, columns);
+    const { read } = pageRowOf(t, columns);
     const { items, total } = await pageWithTotal(
       rows.map((r) => ({ row: read(r.row), total: r.total })),
       q.page,
@@ -177,6 +178,7 @@ export class ListsRepository {
     sort: ListItemsQuery['sort'],
     limit: number | Placeholder,
     offset: number | Placeholder,
+    columns: readonly string[] | undefined,
   ) {
     const order =
       sort === 'deadline'
@@ -188,7 +190,7 @@ export class ListsRepository {
             : [desc(t.updatedAt), asc(t.code)];
     return selectPage(
       this.db,
-      { row: pageRowOf(t).value, total: sql<number>`${this.cappedCount(where)}` },
+      { row: pageRowOf(t, columns).value, total: sql<number>`${this.cappedCount(where)}` },
       t,
       { where, orderBy: order, limit, offset },
     );
@@ -206,7 +208,13 @@ export class ListsRepository {
   }
 
   /** The plain list (plainQuery) by a prepared statement per kind and shape of scope. */
-  private plainPage(kind: ListKind, scope: ListScope, q: ListItemsQuery, offset: number) {
+  private plainPage(
+    kind: ListKind,
+    scope: ListScope,
+    q: ListItemsQuery,
+    offset: number,
+    columns: readonly string[] | undefined,
+  ) {
     const bounds = scopeBounds(scope);
     const name = `lists_page_${kind.replace('-', '_')}${bounds.manager ? '_manager' : ''}${bounds.region ? '_region' : ''}${bounds.organisationId ? '_org' : ''}${bounds.userId ? '_user' : ''}`;
     const statement = preparedOnce(this.db, name, () => {
@@ -221,6 +229,7 @@ export class ListsRepository {
         q.sort,
         sql.placeholder('limit'),
         sql.placeholder('offset'),
+        columns,
       ).prepare(name);
     });
     return statement.execute({

@@ -26,7 +26,7 @@ import { ListsRepository } from './repository.ts';
 import type { ListItemInsert, ListItemRow } from './schema.ts';
 import { ListTransitions } from './transitions.ts';
 import { itemAudit, itemValues, listSearchText } from './values.ts';
-import { findItem, itemView, listParties, listScope } from './views.ts';
+import { findItem, itemSummary, itemView, listParties, listScope, SUMMARY_COLUMNS } from './views.ts';
 
 const DICTIONARY_FIELDS: { field: 'industries' | 'disciplines'; dictionary: DictionaryKind }[] = [
   { field: 'industries', dictionary: 'industry' },
@@ -61,10 +61,12 @@ export class ListsService {
       kind,
       listScope(actor),
       query,
+      SUMMARY_COLUMNS,
     );
     const dict = await this.dictionaries.snapshot();
     return {
-      items: items.map((row) => itemView(actor, row, dict)),
+      // The rows hold the summary's columns alone (the page's SQL reads no others).
+      items: items.map((row) => itemSummary(actor, row, dict)),
       total,
       totalCapped,
       page: query.page,

@@ -3,7 +3,7 @@ import { regionInScope, scopeOf } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import type { DictionarySnapshot } from '../registry/dictionaries.ts';
 import { regionName } from '../registry/regions.ts';
-import type { ListItemView, ListKind } from './contract.ts';
+import type { ListItemSummary, ListItemView, ListKind } from './contract.ts';
 import { listsError } from './errors.ts';
 import { actionsFor, editable, type Party } from './machine.ts';
 import { type ListScope, ListsRepository } from './repository.ts';
@@ -27,7 +27,10 @@ export function listScope(actor: Actor): ListScope {
 }
 
 /** Who the caller is to this item: an operator of its region, its owner, or neither. */
-export function listParties(actor: Actor, row: ListItemRow): Party[] {
+export function listParties(
+  actor: Actor,
+  row: Pick<ListItemRow, 'scopeRegion' | 'organisationId' | 'createdBy'>,
+): Party[] {
   const out: Party[] = [];
   if (actor.permissions.has('lists.manage') && regionInScope(row.scopeRegion, scopeOf(actor)))
     out.push('operator');
@@ -48,62 +51,89 @@ export async function findItem(db: Executor, actor: Actor, kind: ListKind, id: s
   return row;
 }
 
-/** An item as the caller sees it, with what they may do to it. */
-export function itemView(actor: Actor, row: ListItemRow, dict: DictionarySnapshot): ListItemView {
+/** The columns a list page reads: its summary's, and those the caller's access is decided by. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'kind',
+  'code',
+  'title',
+  'industries',
+  'disciplines',
+  'regionCode',
+  'regionText',
+  'ownerName',
+  'amountFen',
+  'amountNegotiable',
+  'deadline',
+  'headcount',
+  'stage',
+  'trl',
+  'status',
+  'flags',
+  'updatedAt',
+  'archivedAt',
+  'version',
+  'solvedAskedAt',
+  'scopeRegion',
+  'organisationId',
+  'createdBy',
+] as const;
+
+/** An item as a list page shows it to the caller (listItemSummary), from SUMMARY_COLUMNS alone. */
+export function itemSummary(
+  actor: Actor,
+  row: Pick<ListItemRow, (typeof SUMMARY_COLUMNS)[number]>,
+  dict: DictionarySnapshot,
+): ListItemSummary {
   const parties = listParties(actor, row);
   const asked = row.solvedAskedAt !== null;
-  return listView(row, dict, {
-    // 尚未解决 only answers the question whether the demand is solved, while it stands.
-    actions: actionsFor(row.status, parties).filter((a) => a !== 'expire' && (a !== 'keepOpen' || asked)),
-    editable: editable(row.status, parties),
-    own: parties.includes('owner'),
-  });
-}
-
-/** The item's fields as the contract shows them, and the caller's access. */
-function listView(
-  row: ListItemRow,
-  dict: DictionarySnapshot,
-  access: { actions: ListItemView['actions']; editable: boolean; own: boolean },
-): ListItemView {
   return {
     id: row.id,
     kind: row.kind,
     code: row.code,
     title: row.title,
-    description: row.description,
-    keywords: row.keywords,
-    keywordsExtracted: row.keywordsExtracted,
     industries: dict.named('industry', row.industries),
     disciplines: dict.named('discipline', row.disciplines),
-    fieldText: row.fieldText,
-    cluster: row.cluster,
     regionCode: row.regionCode,
     regionName: regionName(row.regionCode),
     regionText: row.regionText,
     ownerName: row.ownerName,
-    enterpriseId: row.enterpriseId,
-    institutionId: row.institutionId,
-    cooperationModes: row.cooperationModes,
     amountYuan: row.amountFen === null ? null : row.amountFen / 100,
     amountNegotiable: row.amountNegotiable,
     deadline: row.deadline,
     headcount: row.headcount,
-    terms: row.terms,
     stage: row.stage,
     trl: row.trl,
+    status: row.status,
+    flags: row.flags,
+    updatedAt: row.updatedAt.toISOString(),
+    archived: row.archivedAt !== null,
+    version: row.version,
+    // 尚未解决 only answers the question whether the demand is solved, while it stands.
+    actions: actionsFor(row.status, parties).filter((a) => a !== 'expire' && (a !== 'keepOpen' || asked)),
+    editable: editable(row.status, parties),
+    own: parties.includes('owner'),
+  };
+}
+
+/** An item as the caller sees it, with what they may do to it: its summary and what only its page shows. */
+export function itemView(actor: Actor, row: ListItemRow, dict: DictionarySnapshot): ListItemView {
+  return Object.assign(itemSummary(actor, row, dict), {
+    description: row.description,
+    keywords: row.keywords,
+    keywordsExtracted: row.keywordsExtracted,
+    fieldText: row.fieldText,
+    cluster: row.cluster,
+    enterpriseId: row.enterpriseId,
+    institutionId: row.institutionId,
+    cooperationModes: row.cooperationModes,
+    terms: row.terms,
     patents: row.patents,
     contactName: row.contactName,
-    status: row.status,
     statusReason: row.statusReason,
     statusChangedAt: row.statusChangedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     solvedAskedAt: row.solvedAskedAt?.toISOString() ?? null,
-    flags: row.flags,
     createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    archived: row.archivedAt !== null,
-    version: row.version,
-    ...access,
-  };
+  });
 }

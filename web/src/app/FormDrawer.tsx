@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, Space } from 'antd';
 import type { ReactNode, Ref } from 'react';
 import { errorMessage } from './api.ts';
 import { useT } from './i18n.tsx';
+import { PageError, PageLoading } from './PageState.tsx';
 
 /**
  * The frame of every create/edit form: a drawer with 取消 / 保存 at the top,
@@ -80,6 +81,32 @@ export function FormDrawer({
         />
       )}
       {children}
+    </Drawer>
+  );
+}
+
+/**
+ * The drawer while the record a form edits is read: an edit opened from a
+ * list reads the whole record first (a list item leaves out fields the form
+ * edits), then shows its form drawer in place of this one.
+ */
+export function FormDrawerLoading({
+  query,
+  onClose,
+  width = 760,
+}: {
+  query: { isError: boolean; error: unknown; refetch: () => unknown };
+  onClose: () => void;
+  width?: number;
+}) {
+  const t = useT();
+  return (
+    <Drawer open width={width} title={t('common.edit')} onClose={onClose} data-testid="form-loading">
+      {query.isError ? (
+        <PageError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <PageLoading />
+      )}
     </Drawer>
   );
 }

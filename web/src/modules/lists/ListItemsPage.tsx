@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { show } from '../../app/format.ts';
+import { FormDrawerLoading } from '../../app/FormDrawer.tsx';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import {
   actionsColumn,
@@ -25,7 +26,7 @@ import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { DictionarySelect } from '../registry/DictionarySelect.tsx';
 import { FlagsTag, names, regionLabel } from '../registry/shared.tsx';
-import { useListItems } from './api.ts';
+import { useListItem, useListItems } from './api.ts';
 import { hasField, type ListKindConfig } from './config.ts';
 import { ListItemFormDrawer } from './ListItemFormDrawer.tsx';
 import { listItemParams } from './listParams.ts';
@@ -35,13 +36,13 @@ import {
   LIST_SORTS,
   LIST_STATUSES,
   type ListFilters,
-  type ListItemView,
+  type ListItemSummary,
   type ListParams,
   type ListSort,
   type ListStatus,
 } from './types.ts';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; item: ListItemView } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | null;
 
 /** Whether this account may post items of this kind (the server's LIST_POSTERS, for operators any). */
 export function useCanPost(config: ListKindConfig): boolean {
@@ -65,7 +66,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
   const list = useListItems(config.kind, params);
   const { apply, paging } = useListPaging(url, list);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const columns = useListColumns(config, fromList, (item) => setDialog({ kind: 'edit', item }));
+  const columns = useListColumns(config, fromList, (item) => setDialog({ kind: 'edit', id: item.id }));
 
   return (
     <ListPageCard
@@ -96,7 +97,7 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
         params={params}
         onSearch={(filters) => apply({ page: 1, pageSize: params.pageSize, ...filters })}
       />
-      <ListTable<ListItemView>
+      <ListTable<ListItemSummary>
         list={list}
         paging={paging}
         columns={columns}
@@ -112,21 +113,31 @@ export function ListItemsPage({ config }: { config: ListKindConfig }) {
         />
       )}
       {dialog?.kind === 'edit' && (
-        <ListItemFormDrawer config={config} item={dialog.item} onClose={() => setDialog(null)} />
+        <EditFromList config={config} id={dialog.id} onClose={() => setDialog(null)} />
       )}
     </ListPageCard>
+  );
+}
+
+/** 编辑 from the list: the item as its page reads it, loaded first (a list item leaves out its description, terms…). */
+function EditFromList({ config, id, onClose }: { config: ListKindConfig; id: string; onClose: () => void }) {
+  const item = useListItem(config.kind, id);
+  return item.data ? (
+    <ListItemFormDrawer config={config} item={item.data} onClose={onClose} />
+  ) : (
+    <FormDrawerLoading query={item} onClose={onClose} />
   );
 }
 
 function useListColumns(
   config: ListKindConfig,
   fromList: FromList,
-  onEdit: (item: ListItemView) => void,
-): ColumnsType<ListItemView> {
+  onEdit: (item: ListItemSummary) => void,
+): ColumnsType<ListItemSummary> {
   const t = useT();
   const navigate = useNavigate();
-  const open = (item: ListItemView) => navigate(`${config.path}/${item.id}`, { state: fromList });
-  const specific: ColumnsType<ListItemView> = [];
+  const open = (item: ListItemSummary) => navigate(`${config.path}/${item.id}`, { state: fromList });
+  const specific: ColumnsType<ListItemSummary> = [];
   if (hasField(config, 'amount')) {
     specific.push({
       title: t(config.amountKey),
@@ -202,7 +213,11 @@ function useListColumns(
       render: (_, item) => <FlagsTag flags={item.flags} />,
     },
     updatedAtColumn(t),
-    actionsColumn(t, { width: 150, onView: open, edit: { allowed: (item) => item.editable, onEdit } }),
+    actionsColumn(t, {
+      width: 150,
+      onView: open,
+      edit: { allowed: (item) => item.editable, onEdit, testId: 'list-edit' },
+    }),
   ];
 }
 

@@ -46,7 +46,7 @@ export {
   STAGES,
   type Stage,
 } from '@server/modules/lists/constants.ts';
-export type { ListItemView } from '@server/modules/lists/contract.ts';
+export type { ListItemSummary, ListItemView } from '@server/modules/lists/contract.ts';
 export {
   ACTIONS as LIST_ACTIONS,
   type Action as ListAction,

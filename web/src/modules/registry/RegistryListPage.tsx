@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { FormDrawerLoading } from '../../app/FormDrawer.tsx';
 import { type Translate, useT } from '../../app/i18n.tsx';
 import {
   actionsColumn,
@@ -18,7 +19,6 @@ import {
   useListUrl,
 } from '../../app/listPage.tsx';
 import { filtersOf } from '../../app/listParams.ts';
-import { PageError, PageLoading } from '../../app/PageState.tsx';
 import { RegionCascader } from '../../app/RegionCascader.tsx';
 import { regionFilter, regionPath, useRegions } from '../../app/regions.ts';
 import { useCan } from '../../app/session.ts';
@@ -127,18 +127,11 @@ function EditFromList<K extends RegistryKind>({
   id: string;
   onClose: () => void;
 }) {
-  const t = useT();
   const record = useRegistryRecord(config.kind, id);
-  if (record.data)
-    return <RecordFormDrawer config={config} record={record.data} mode="edit" onClose={onClose} />;
-  return (
-    <Drawer open width={760} title={t('common.edit')} onClose={onClose} data-testid="record-loading">
-      {record.isError ? (
-        <PageError error={record.error} onRetry={() => void record.refetch()} />
-      ) : (
-        <PageLoading />
-      )}
-    </Drawer>
+  return record.data ? (
+    <RecordFormDrawer config={config} record={record.data} mode="edit" onClose={onClose} />
+  ) : (
+    <FormDrawerLoading query={record} onClose={onClose} />
   );
 }
 
