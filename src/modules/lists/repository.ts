@@ -156,7 +156,10 @@ export class ListsRepository {
     return and(...conditions);
   }
 
-  /** A page of items; with `columns` (the same ones on every call), the rows hold those alone. */
+  /**
+   * A page of items; with `columns` (the list's, always the same ones), the rows hold those alone
+   * (the prepared page's name tells the two readings apart).
+   */
   async list(kind: ListKind, scope: ListScope, q: ListItemsQuery, columns?: readonly string[]) {
     const where = this.filters(kind, scopeBounds(scope), q);
     const offset = (q.page - 1) * q.pageSize;
@@ -216,7 +219,7 @@ export class ListsRepository {
     columns: readonly string[] | undefined,
   ) {
     const bounds = scopeBounds(scope);
-    const name = `lists_page_${kind.replace('-', '_')}${bounds.manager ? '_manager' : ''}${bounds.region ? '_region' : ''}${bounds.organisationId ? '_org' : ''}${bounds.userId ? '_user' : ''}`;
+    const name = `lists_page_${kind.replace('-', '_')}${bounds.manager ? '_manager' : ''}${bounds.region ? '_region' : ''}${bounds.organisationId ? '_org' : ''}${bounds.userId ? '_user' : ''}${columns ? '_listed' : ''}`;
     const statement = preparedOnce(this.db, name, () => {
       const placeholders: ScopeBounds = {
         manager: bounds.manager,

@@ -294,12 +294,12 @@ export class RegistryRepository {
     q: ListQuery,
     offset: number,
     withTotal: boolean,
-    /** Fixed per kind (the kind's list columns): the statement's name does not tell them apart. */
+    /** The list's columns (the kind's, always the same), or the whole row; the statement's name tells which. */
     columns: readonly string[] | undefined,
   ): Promise<unknown[]> {
     const region = regionPrefixBounds(scope.regionPrefix);
     const org = scope.organisationId;
-    const name = `registry_page${withTotal ? '' : '_rows'}_${kind}_${q.sort}${region ? '_region' : ''}${org ? '_org' : ''}`;
+    const name = `registry_page${withTotal ? '' : '_rows'}_${kind}_${q.sort}${region ? '_region' : ''}${org ? '_org' : ''}${columns ? '_listed' : ''}`;
     const statement = preparedOnce(this.db, name, () => {
       const scoped = this.scopeConditions(
         kind,
